@@ -1,0 +1,63 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Builds, checks and serves the Incident Response Guide; classifies bounces.
+#[derive(Parser)]
+#[command(name = "guide", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (atomically).
+    Build {
+        /// Site root (holds site.toml, content/, themes/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder.
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Validate the site (front matter, templates, links) without writing anything.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Serve the site on 127.0.0.1 with live reload.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Classify a bounce text (stdin or --text), lines of a log, or a PowerMTA accounting file.
+    Classify(guide::cli_classify::ClassifyArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build { root, out, drafts } => guide::commands::build(&root, &out, drafts),
+        Command::Check { root, drafts } => guide::commands::check(&root, drafts),
+        Command::Serve { root, port, drafts } => guide::commands::serve(&root, port, drafts),
+        Command::Classify(args) => guide::cli_classify::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
