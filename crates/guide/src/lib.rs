@@ -3,3 +3,4 @@
 
 pub mod cli_classify;
 pub mod commands;
+pub mod widget_build;
