@@ -1,0 +1,257 @@
+//! The real-bounce corpus (`tests/corpus/bounces.toml`): every case is a bounce or
+//! deferral text seen in a public source, labelled with the fields of the classifier
+//! contract (DESIGN.md). This test classifies each one, prints a per-field accuracy
+//! table and the failing cases, and fails if any case fails. It also checks that the
+//! corpus still covers every category, ISP and blocklist value, so it cannot shrink
+//! silently.
+//!
+//! Run with `cargo test -p classify --test corpus -- --nocapture` to see the table.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use classify::{classify, Context};
+use serde::Deserialize;
+
+/// The corpus must never fall below this many cases.
+const MIN_CASES: usize = 230;
+
+const CATEGORIES: &[&str] = &[
+    "blocklist",
+    "auth",
+    "rate_limit",
+    "reputation",
+    "content",
+    "recipient",
+    "mailbox_full",
+    "greylist",
+    "dns",
+    "tls",
+    "connection",
+    "relay",
+    "other",
+];
+const ISPS: &[&str] = &[
+    "gmail", "outlook", "yahoo", "apple", "gmx", "orange", "comcast", "other",
+];
+const BLOCKLISTS: &[&str] = &[
+    "spamhaus",
+    "barracuda",
+    "spamcop",
+    "sorbs",
+    "uceprotect",
+    "invaluement",
+    "microsoft",
+    "proofpoint",
+    "cloudmark",
+    "mimecast",
+    "other",
+];
+const SEVERITIES: &[&str] = &["P1", "P2", "P3", "P4"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Corpus {
+    case: Vec<Case>,
+}
+
+/// One labelled text. Absent `basic`, `enhanced`, `isp` and `blocklist` mean "none"
+/// (the classifier must answer null); absent `severity` means "not checked".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    id: String,
+    source: String,
+    text: String,
+    basic: Option<u16>,
+    enhanced: Option<String>,
+    category: String,
+    isp: Option<String>,
+    blocklist: Option<String>,
+    severity: Option<String>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+fn corpus_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/bounces.toml")
+}
+
+fn load() -> Vec<Case> {
+    let path = corpus_path();
+    let raw = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let corpus: Corpus = toml::from_str(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    corpus.case
+}
+
+/// The JSON value of a field, as the contract spells it (`null` when absent).
+fn json_str(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+fn show(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or("null")
+}
+
+/// Checks the labels themselves: known values, unique ids, a source and a text.
+fn validate(cases: &[Case]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut ids = BTreeSet::new();
+    for c in cases {
+        if !ids.insert(c.id.as_str()) {
+            problems.push(format!("{}: duplicate id", c.id));
+        }
+        if c.source.trim().is_empty() {
+            problems.push(format!("{}: no source", c.id));
+        }
+        if c.text.trim().is_empty() {
+            problems.push(format!("{}: empty text", c.id));
+        }
+        if !CATEGORIES.contains(&c.category.as_str()) {
+            problems.push(format!("{}: unknown category {}", c.id, c.category));
+        }
+        if let Some(isp) = &c.isp {
+            if !ISPS.contains(&isp.as_str()) {
+                problems.push(format!("{}: unknown isp {isp}", c.id));
+            }
+        }
+        if let Some(bl) = &c.blocklist {
+            if !BLOCKLISTS.contains(&bl.as_str()) {
+                problems.push(format!("{}: unknown blocklist {bl}", c.id));
+            }
+        }
+        if let Some(s) = &c.severity {
+            if !SEVERITIES.contains(&s.as_str()) {
+                problems.push(format!("{}: unknown severity {s}", c.id));
+            }
+        }
+        if let Some(b) = c.basic {
+            if !(200..600).contains(&b) {
+                problems.push(format!("{}: basic {b} is not a reply code", c.id));
+            }
+        }
+    }
+    problems
+}
+
+/// Values of one field that no case uses.
+fn missing<'a>(all: &[&'a str], used: impl Iterator<Item = Option<&'a str>>) -> Vec<&'a str> {
+    let used: BTreeSet<&str> = used.flatten().collect();
+    all.iter().copied().filter(|v| !used.contains(v)).collect()
+}
+
+#[test]
+fn corpus_labels_are_valid_and_cover_every_value() {
+    let cases = load();
+    let problems = validate(&cases);
+    assert!(problems.is_empty(), "bad labels:\n{}", problems.join("\n"));
+    assert!(
+        cases.len() >= MIN_CASES,
+        "the corpus has {} cases, fewer than {MIN_CASES}",
+        cases.len()
+    );
+    let cat = missing(CATEGORIES, cases.iter().map(|c| Some(c.category.as_str())));
+    let isp = missing(ISPS, cases.iter().map(|c| c.isp.as_deref()));
+    let bl = missing(BLOCKLISTS, cases.iter().map(|c| c.blocklist.as_deref()));
+    assert!(
+        cat.is_empty() && isp.is_empty() && bl.is_empty(),
+        "values without a case: categories {cat:?}, isps {isp:?}, blocklists {bl:?}"
+    );
+}
+
+#[test]
+fn classifier_matches_every_corpus_case() {
+    let cases = load();
+    let fields = [
+        "basic",
+        "enhanced",
+        "category",
+        "isp",
+        "blocklist",
+        "severity",
+    ];
+    // field -> (right, checked)
+    let mut score: BTreeMap<&str, (usize, usize)> = fields.iter().map(|f| (*f, (0, 0))).collect();
+    let mut failures = Vec::new();
+    let mut per_category: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+
+    for c in &cases {
+        let got = serde_json::to_value(classify(&c.text, &Context::default()))
+            .expect("a Classification serialises");
+        let expected: [(&str, Option<String>); 6] = [
+            ("basic", c.basic.map(|b| b.to_string())),
+            ("enhanced", c.enhanced.clone()),
+            ("category", Some(c.category.clone())),
+            ("isp", c.isp.clone()),
+            ("blocklist", c.blocklist.clone()),
+            ("severity", c.severity.clone()),
+        ];
+        let mut wrong = Vec::new();
+        for (field, want) in expected {
+            if field == "severity" && want.is_none() {
+                continue;
+            }
+            let have = json_str(&got[field]);
+            let entry = score.get_mut(field).expect("known field");
+            entry.1 += 1;
+            if have == want {
+                entry.0 += 1;
+            } else {
+                wrong.push(format!(
+                    "{field}: expected {} got {}",
+                    show(&want),
+                    show(&have)
+                ));
+            }
+        }
+        let cat = per_category.entry(c.category.as_str()).or_default();
+        cat.1 += 1;
+        if wrong.is_empty() {
+            cat.0 += 1;
+        } else {
+            let first_line = c.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let short: String = first_line.chars().take(100).collect();
+            failures.push(format!(
+                "{} [{}]\n    {}\n    text: {short}",
+                c.id,
+                got["rule"].as_str().unwrap_or(""),
+                wrong.join("; ")
+            ));
+        }
+    }
+
+    let mut table = String::new();
+    let _ = writeln!(table, "corpus: {} cases", cases.len());
+    for field in fields {
+        let (right, checked) = score[field];
+        let pct = if checked == 0 {
+            100.0
+        } else {
+            100.0 * right as f64 / checked as f64
+        };
+        let _ = writeln!(table, "  {field:<10} {right:>4}/{checked:<4} {pct:5.1}%");
+    }
+    let _ = writeln!(table, "cases fully right, by expected category:");
+    for (cat, (right, total)) in &per_category {
+        let _ = writeln!(table, "  {cat:<13} {right:>4}/{total}");
+    }
+    println!("{table}");
+    if !failures.is_empty() {
+        println!("{} failing cases:", failures.len());
+        for f in &failures {
+            println!("  {f}");
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} corpus cases fail (run with --nocapture for the list)",
+        failures.len(),
+        cases.len()
+    );
+}
