@@ -1,0 +1,205 @@
+//! The facade's logic as plain Rust (host-testable): JSON strings in, JSON strings or a
+//! typed error out. `lib.rs` only maps these to wasm-bindgen exports.
+
+use classify::report::{build_email, Contacts, ReportFields};
+use classify::{Classification, Context};
+use serde::Serialize;
+
+/// Largest bounce text the widget classifies, in UTF-8 bytes (64 KiB). A whole DSN with
+/// headers fits; a pasted mailbox does not, and gets a clear message instead.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum FacadeError {
+    #[error("the bounce text is {len} bytes long; the widget reads at most {max} bytes (64 KB): paste only the bounce message")]
+    TooLong { len: usize, max: usize },
+    #[error("invalid {what} JSON: {message}")]
+    Json { what: &'static str, message: String },
+}
+
+fn parse<'a, T: serde::Deserialize<'a>>(
+    what: &'static str,
+    json: &'a str,
+) -> Result<T, FacadeError> {
+    serde_json::from_str(json).map_err(|e| FacadeError::Json {
+        what,
+        message: e.to_string(),
+    })
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serialising these plain structs (strings, numbers, enums) cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|_| String::from("null"))
+}
+
+fn check_len(what: usize) -> Result<(), FacadeError> {
+    if what > MAX_INPUT_BYTES {
+        return Err(FacadeError::TooLong {
+            len: what,
+            max: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// `classify::classify` with the context given as JSON (`{}` or empty for none).
+pub fn classify_json(text: &str, context_json: &str) -> Result<String, FacadeError> {
+    check_len(text.len())?;
+    let context: Context = if context_json.trim().is_empty() {
+        Context::default()
+    } else {
+        parse("context", context_json)?
+    };
+    Ok(to_json(&classify::classify(text, &context)))
+}
+
+/// `classify::report::build_email` from JSON: a classification (as returned by
+/// [`classify_json`]), the report fields and the page's contact data.
+pub fn report_email_json(
+    classification_json: &str,
+    fields_json: &str,
+    contacts_json: &str,
+) -> Result<String, FacadeError> {
+    let classification: Classification = parse("classification", classification_json)?;
+    let fields: ReportFields = parse("report fields", fields_json)?;
+    check_len(fields.bounce.len())?;
+    let contacts: Contacts = parse("contact data", contacts_json)?;
+    Ok(to_json(&build_email(&classification, &fields, &contacts)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    const CONTACTS: &str = r#"{
+        "contact": {"company": "X", "email": "help@example.net", "phone": "+1 555-0100", "phone_tel": "+15550100"},
+        "levels": [
+            {"id": "P1", "name": "Critical", "contact_method": "call", "subject_tag": "URGENT", "call": true, "coverage": "24/7"},
+            {"id": "P2", "name": "High", "subject_tag": "P2 INCIDENT", "coverage": "24/7 monitoring"},
+            {"id": "P3", "name": "Medium", "coverage": "business hours"},
+            {"id": "P4", "name": "Low", "coverage": "business hours"}
+        ],
+        "report_items": [{"text": "ignored by the facade", "field": "domains"}]
+    }"#;
+
+    #[test]
+    fn classify_returns_the_contract_fields() {
+        let out: Value =
+            serde_json::from_str(&classify_json("550 5.1.1 user unknown", "{}").unwrap()).unwrap();
+        for key in [
+            "basic",
+            "enhanced",
+            "category",
+            "isp",
+            "blocklist",
+            "severity",
+            "title",
+            "reasons",
+            "next_steps",
+            "meaning",
+        ] {
+            assert!(out.get(key).is_some(), "missing {key} in {out}");
+        }
+        assert!(["P1", "P2", "P3", "P4"].contains(&out["severity"].as_str().unwrap()));
+    }
+
+    #[test]
+    fn the_context_json_reaches_the_classifier() {
+        let ctx = r#"{"powermta_down": true, "volume": "few", "snds": "red", "rate": 42.5, "scope": "all"}"#;
+        let got = classify_json("", ctx).unwrap();
+        let want = classify::classify(
+            "",
+            &Context {
+                powermta_down: true,
+                volume: classify::Volume::Few,
+                snds: Some(classify::Snds::Red),
+                rate: Some(42.5),
+                scope: Some(classify::Scope::All),
+                ..Context::default()
+            },
+        );
+        assert_eq!(got, serde_json::to_string(&want).unwrap());
+    }
+
+    #[test]
+    fn an_empty_context_is_the_default_context() {
+        assert_eq!(
+            classify_json("421 try later", "").unwrap(),
+            classify_json("421 try later", "{}").unwrap()
+        );
+    }
+
+    #[test]
+    fn bad_context_json_is_a_clear_error_not_a_panic() {
+        let err = classify_json("550", "{\"volume\": \"lots\"}").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                FacadeError::Json {
+                    what: "context",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("invalid context JSON: unknown variant `lots`"),
+            "{err}"
+        );
+        assert!(classify_json("550", "not json").is_err());
+    }
+
+    #[test]
+    fn over_long_text_is_refused_with_its_size() {
+        let text = "x".repeat(MAX_INPUT_BYTES + 1);
+        let err = classify_json(&text, "{}").unwrap_err();
+        assert_eq!(
+            err,
+            FacadeError::TooLong {
+                len: MAX_INPUT_BYTES + 1,
+                max: MAX_INPUT_BYTES
+            }
+        );
+        assert!(err.to_string().contains("65537 bytes"));
+        assert!(classify_json(&"x".repeat(MAX_INPUT_BYTES), "{}").is_ok());
+    }
+
+    #[test]
+    fn report_email_round_trips_through_json() {
+        let classification = classify_json("550 5.7.1 listed at zen.spamhaus.org", "{}").unwrap();
+        let fields = r#"{"domains": "news.example.com", "bounce": "550 5.7.1 listed at zen.spamhaus.org", "rate": "35%"}"#;
+        let got: Value =
+            serde_json::from_str(&report_email_json(&classification, fields, CONTACTS).unwrap())
+                .unwrap();
+        let c: Classification = serde_json::from_str(&classification).unwrap();
+        let f: ReportFields = serde_json::from_str(fields).unwrap();
+        let contacts: Contacts = serde_json::from_str(CONTACTS).unwrap();
+        let want = serde_json::to_value(build_email(&c, &f, &contacts)).unwrap();
+        assert_eq!(got, want);
+        for key in ["to", "subject", "body", "mailto", "tel", "shortened"] {
+            assert!(got.get(key).is_some(), "missing {key}");
+        }
+    }
+
+    #[test]
+    fn report_email_names_the_bad_argument() {
+        let c = classify_json("", "{}").unwrap();
+        let err = report_email_json(&c, "{}", "{\"contact\": 3}").unwrap_err();
+        assert!(
+            err.to_string().starts_with("invalid contact data JSON"),
+            "{err}"
+        );
+        let err = report_email_json("[]", "{}", CONTACTS).unwrap_err();
+        assert!(
+            err.to_string().starts_with("invalid classification JSON"),
+            "{err}"
+        );
+        let err = report_email_json(&c, "{\"bounce\": 5}", CONTACTS).unwrap_err();
+        assert!(
+            err.to_string().starts_with("invalid report fields JSON"),
+            "{err}"
+        );
+    }
+}
