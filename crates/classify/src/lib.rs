@@ -10,6 +10,7 @@
 //! [`classify`] runs 1 and 2 and returns the flat [`Classification`] that is the JSON
 //! contract of `guide classify` and of the widget (see `DESIGN.md`).
 
+pub mod acct;
 pub mod model;
 pub mod report;
 

@@ -1,0 +1,441 @@
+//! PowerMTA accounting files (CSV) -> per-ISP delivery, deferral and bounce rates and the
+//! guide's severity.
+//!
+//! Streaming and pure: feed the bytes in chunks of any size with [`AcctReader::push`] (a
+//! file read 1 MB at a time by the CLI, `File.slice()` chunks in the browser), then call
+//! [`AcctReader::finish`]. Memory does not grow with the file: only counters, one example
+//! text per category, a bounded cache of classified texts and a bounded table of
+//! recipient domains are kept.
+//!
+//! Input: a header row names the fields (PowerMTA's `type,timeLogged,...,rcpt,...`), in
+//! any order; only `type` is required. Records of type `d` (delivered), `b` (bounced) and
+//! `t` (deferred) are counted; other types are counted apart. Fields follow RFC 4180
+//! quoting (`"a, b"`, `""`); lines may end in CRLF. A line that is not a readable record
+//! is a bad row: counted, its line number kept (the first [`MAX_BAD_SAMPLES`]), never
+//! fatal. A repeated header row (files concatenated) takes effect from there on.
+//!
+//! ISPs: the recipient's domain names the ISP (`gmail.com`, `hotmail.co.uk`...); for any
+//! other domain the receiving host logged in `dsnMta` (Google, Microsoft 365...) or the
+//! provider the classifier recognises in the reply decides, for all of that domain's
+//! records; otherwise the domain counts as `other`. Rates: see [`RATE_DEFINITION`].
+
+mod columns;
+mod csv;
+mod diag;
+mod isp;
+mod lines;
+mod names;
+mod policy;
+mod report;
+mod tally;
+mod time;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::Isp;
+
+pub use isp::{isp_of_domain, isp_of_host};
+pub use names::{blocklist_name, category_name, isp_name};
+pub use policy::Policy;
+pub use report::{
+    AcctReport, BadRow, BlocklistSeen, Categories, CategoryStats, IspStats, TimeWindow,
+    RATE_DEFINITION,
+};
+
+use columns::Columns;
+use csv::Span;
+use diag::DiagCache;
+use lines::{Line, LineAssembler};
+use names::ISPS;
+use tally::{Kind, Tally};
+
+/// Lines longer than this are bad rows (and are not buffered).
+pub const MAX_LINE: usize = 64 * 1024;
+/// Bad rows whose line numbers and reasons are kept.
+pub const MAX_BAD_SAMPLES: usize = 20;
+/// Recipient domains whose records wait for the end to be attributed to an ISP (so a
+/// company domain hosted at Google counts as Gmail from its first record). Past this
+/// many, a new domain's records are attributed one by one, from their own `dsnMta`.
+pub const MAX_DOMAINS: usize = 50_000;
+/// Distinct record types other than d/b/t that are counted by name.
+const MAX_OTHER_TYPES: usize = 16;
+/// A domain's `dsnMta` is looked at this many times at most to find its ISP.
+const MAX_HOST_TRIES: u8 = 16;
+
+/// Reads a PowerMTA accounting file fed in chunks.
+#[derive(Debug)]
+pub struct AcctReader {
+    lines: LineAssembler,
+    state: State,
+}
+
+impl Default for AcctReader {
+    fn default() -> Self {
+        AcctReader::new()
+    }
+}
+
+impl AcctReader {
+    pub fn new() -> Self {
+        AcctReader {
+            lines: LineAssembler::new(MAX_LINE),
+            state: State::default(),
+        }
+    }
+
+    /// Feeds the next bytes of the file. Chunk boundaries may fall anywhere.
+    pub fn push(&mut self, chunk: &[u8]) {
+        let state = &mut self.state;
+        state.bytes += chunk.len() as u64;
+        self.lines.push(chunk, |no, line| state.line(no, line));
+    }
+
+    /// Bytes fed so far.
+    pub fn bytes(&self) -> u64 {
+        self.state.bytes
+    }
+
+    /// d/b/t records counted so far.
+    pub fn records(&self) -> u64 {
+        self.state.records
+    }
+
+    /// Ends the input and reports, with the default [`Policy`].
+    pub fn finish(self) -> AcctReport {
+        self.finish_with(&Policy::default())
+    }
+
+    pub fn finish_with(mut self, policy: &Policy) -> AcctReport {
+        let state = &mut self.state;
+        self.lines.finish(|no, line| state.line(no, line));
+        let lines = self.lines.lines();
+        self.state.report(lines, policy)
+    }
+}
+
+/// Analyses a whole file held in memory.
+pub fn analyse(bytes: &[u8]) -> AcctReport {
+    let mut reader = AcctReader::new();
+    reader.push(bytes);
+    reader.finish()
+}
+
+/// A recipient domain seen so far.
+#[derive(Debug)]
+enum Slot {
+    Known(Isp),
+    /// Index into `State::pending`.
+    Pending(usize),
+}
+
+#[derive(Debug, Default)]
+struct PendingDomain {
+    hint: Option<Isp>,
+    host_tries: u8,
+    tally: Tally,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    bytes: u64,
+    columns: Option<Columns>,
+    spans: Vec<Span>,
+    domain: String,
+    by_isp: [Tally; 8],
+    domains: HashMap<String, Slot>,
+    pending: Vec<PendingDomain>,
+    diags: DiagCache,
+    records: u64,
+    other_records: BTreeMap<String, u64>,
+    bad_rows: u64,
+    bad_samples: Vec<BadRow>,
+    first: Option<(i64, String)>,
+    last: Option<(i64, String)>,
+    unreadable_times: u64,
+    warnings: Vec<String>,
+}
+
+impl State {
+    fn bad(&mut self, line: u64, reason: impl Into<String>) {
+        self.bad_rows += 1;
+        if self.bad_samples.len() < MAX_BAD_SAMPLES {
+            self.bad_samples.push(BadRow {
+                line,
+                reason: reason.into(),
+            });
+        }
+    }
+
+    fn line(&mut self, no: u64, line: Line<'_>) {
+        match line {
+            Line::TooLong => self.bad(no, format!("line longer than {MAX_LINE} bytes")),
+            Line::Text(text) => self.text(no, text),
+        }
+    }
+
+    fn text(&mut self, no: u64, mut line: &[u8]) {
+        if no == 1 {
+            line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+        }
+        line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.trim_ascii().is_empty() {
+            return;
+        }
+        let mut spans = std::mem::take(&mut self.spans);
+        match csv::split(line, &mut spans) {
+            Ok(()) => self.record(no, line, &spans),
+            Err(e) => self.bad(no, e.message()),
+        }
+        self.spans = spans;
+    }
+
+    fn record(&mut self, no: u64, line: &[u8], spans: &[Span]) {
+        if let Some(columns) = Columns::from_header(line, spans) {
+            self.header(no, columns);
+            return;
+        }
+        let columns = match &self.columns {
+            Some(c) => c,
+            None => {
+                let kind = csv::raw(line, spans[0]).trim_ascii();
+                if !is_record_type(kind) {
+                    self.bad(no, "no header row (with a `type` field) before this line");
+                    return;
+                }
+                self.warnings.push(format!(
+                    "no header row: line {no} and the following are read in PowerMTA's default field order"
+                ));
+                self.columns.insert(Columns::assumed())
+            }
+        };
+        if let Some(count) = columns.count {
+            if spans.len() != count {
+                let found = spans.len();
+                self.bad(no, format!("{found} fields where the header has {count}"));
+                return;
+            }
+        } else if spans.len() <= columns.needed {
+            let found = spans.len();
+            self.bad(
+                no,
+                format!("{found} fields, too few for PowerMTA's default field order"),
+            );
+            return;
+        }
+        let columns = columns.clone();
+        self.data(no, line, spans, &columns);
+    }
+
+    fn header(&mut self, no: u64, columns: Columns) {
+        let missing = columns.missing();
+        if !missing.is_empty() {
+            self.warnings.push(format!(
+                "header row at line {no} has no {} column{}",
+                missing.join(", "),
+                if missing.len() > 1 { "s" } else { "" }
+            ));
+        }
+        self.columns = Some(columns);
+    }
+
+    fn data(&mut self, no: u64, line: &[u8], spans: &[Span], columns: &Columns) {
+        let field =
+            |col: Option<usize>| col.map_or(&b""[..], |c| csv::raw(line, spans[c]).trim_ascii());
+        let kind = match field(Some(columns.kind)) {
+            b"d" | b"D" => Kind::Delivered,
+            b"b" | b"B" => Kind::Bounced,
+            b"t" | b"T" => Kind::Deferred,
+            other if is_record_type(other) => {
+                let name = String::from_utf8_lossy(other).to_ascii_lowercase();
+                if self.other_records.contains_key(&name)
+                    || self.other_records.len() < MAX_OTHER_TYPES
+                {
+                    *self.other_records.entry(name).or_default() += 1;
+                } else {
+                    *self.other_records.entry("other".to_owned()).or_default() += 1;
+                }
+                return;
+            }
+            b"" => return self.bad(no, "empty record type"),
+            _ => return self.bad(no, "unknown record type"),
+        };
+        let has_domain = match columns.rcpt {
+            Some(c) => {
+                let rcpt = csv::raw(line, spans[c]).trim_ascii();
+                let domain = rcpt
+                    .iter()
+                    .rposition(|&b| b == b'@')
+                    .map(|at| {
+                        rcpt[at + 1..]
+                            .trim_ascii_end()
+                            .strip_suffix(b">")
+                            .unwrap_or(&rcpt[at + 1..])
+                    })
+                    .filter(|d| !d.is_empty() && !d.contains(&b' '));
+                let Some(domain) = domain else {
+                    return self.bad(no, "recipient (rcpt) without a domain");
+                };
+                self.domain.clear();
+                self.domain.push_str(&String::from_utf8_lossy(domain));
+                self.domain.make_ascii_lowercase();
+                true
+            }
+            None => false,
+        };
+        if let Some(c) = columns.time_logged {
+            self.time(csv::raw(line, spans[c]).trim_ascii());
+        }
+        self.records += 1;
+        let mta = field(columns.dsn_mta);
+        if kind == Kind::Delivered {
+            let mta = std::str::from_utf8(mta).unwrap_or("");
+            if let Some(tally) = self.tally_for(has_domain, mta, None) {
+                tally.add_delivered();
+            }
+            return;
+        }
+        let text = |col: Option<usize>| col.map_or(String::new(), |c| csv::text(line, spans[c]));
+        let diag_text = text(columns.dsn_diag);
+        let status = text(columns.dsn_status);
+        let bounce_cat = text(columns.bounce_cat);
+        let bounce_cat = bounce_cat.trim();
+        let row = self.diags.get(&diag_text, &status, bounce_cat);
+        let mta = String::from_utf8_lossy(mta);
+        let example = || {
+            if diag_text.trim().is_empty() {
+                status.trim().to_owned()
+            } else {
+                diag_text.trim().to_owned()
+            }
+        };
+        if let Some(tally) = self.tally_for(has_domain, &mta, row.isp) {
+            tally.add_failure(kind, row, bounce_cat, &example);
+        }
+    }
+
+    /// The tally this record counts in: its domain's ISP, or the domain's pending tally.
+    fn tally_for(
+        &mut self,
+        has_domain: bool,
+        mta: &str,
+        reply_isp: Option<Isp>,
+    ) -> Option<&mut Tally> {
+        if !has_domain {
+            let isp = isp_of_host(mta).or(reply_isp).unwrap_or(Isp::Other);
+            return Some(&mut self.by_isp[isp as usize]);
+        }
+        let slot = match self.domains.get(self.domain.as_str()) {
+            Some(Slot::Known(isp)) => return Some(&mut self.by_isp[*isp as usize]),
+            Some(Slot::Pending(i)) => *i,
+            None => match isp_of_domain(&self.domain) {
+                Some(isp) => {
+                    self.domains.insert(self.domain.clone(), Slot::Known(isp));
+                    return Some(&mut self.by_isp[isp as usize]);
+                }
+                None if self.pending.len() < MAX_DOMAINS => {
+                    let i = self.pending.len();
+                    self.pending.push(PendingDomain::default());
+                    self.domains.insert(self.domain.clone(), Slot::Pending(i));
+                    i
+                }
+                None => {
+                    let isp = isp_of_host(mta).or(reply_isp).unwrap_or(Isp::Other);
+                    return Some(&mut self.by_isp[isp as usize]);
+                }
+            },
+        };
+        let pending = &mut self.pending[slot];
+        if pending.hint.is_none() && !mta.is_empty() && pending.host_tries < MAX_HOST_TRIES {
+            pending.host_tries += 1;
+            pending.hint = isp_of_host(mta);
+        }
+        if pending.hint.is_none() {
+            pending.hint = reply_isp;
+        }
+        Some(&mut pending.tally)
+    }
+
+    fn time(&mut self, raw: &[u8]) {
+        let Some(t) = time::parse(raw) else {
+            self.unreadable_times += 1;
+            return;
+        };
+        let text = || String::from_utf8_lossy(raw).into_owned();
+        if self.first.as_ref().is_none_or(|(f, _)| t < *f) {
+            self.first = Some((t, text()));
+        }
+        match &mut self.last {
+            Some((l, s)) if t > *l => {
+                *l = t;
+                s.clear();
+                s.push_str(&String::from_utf8_lossy(raw));
+            }
+            None => self.last = Some((t, text())),
+            _ => {}
+        }
+    }
+
+    fn report(mut self, lines: u64, policy: &Policy) -> AcctReport {
+        for pending in std::mem::take(&mut self.pending) {
+            let isp = pending.hint.unwrap_or(Isp::Other);
+            self.by_isp[isp as usize].merge(&pending.tally);
+        }
+        let mut all = Tally::default();
+        for tally in &self.by_isp {
+            all.merge(tally);
+        }
+        let mut isps: Vec<IspStats> = ISPS
+            .iter()
+            .filter(|isp| self.by_isp[**isp as usize].records() > 0)
+            .map(|isp| IspStats::from_tally(*isp, &self.by_isp[*isp as usize]))
+            .collect();
+        isps.sort_by_key(|s| std::cmp::Reverse(s.records));
+        if self.columns.is_none() && self.bad_rows == 0 && lines > 0 {
+            self.warnings
+                .push("no header row and no records found".to_owned());
+        }
+        if self.unreadable_times > 0 {
+            self.warnings.push(format!(
+                "{} records with an unreadable timeLogged (not in the time window)",
+                self.unreadable_times
+            ));
+        }
+        let records = all.records();
+        let mut report = AcctReport {
+            severity: crate::Severity::P4,
+            reasons: Vec::new(),
+            records,
+            delivered: all.delivered,
+            deferred: all.deferred,
+            bounced: all.bounced,
+            deferral_rate: report::percent(all.deferred, records),
+            bounce_rate: report::percent(all.bounced, records),
+            bad_rows: self.bad_rows,
+            bad_row_samples: self.bad_samples,
+            other_records: self.other_records,
+            lines,
+            time_window: match (self.first, self.last) {
+                (Some((f, first)), Some((l, last))) => Some(TimeWindow {
+                    first,
+                    last,
+                    seconds: l - f,
+                }),
+                _ => None,
+            },
+            rate_definition: RATE_DEFINITION.to_owned(),
+            isps,
+            categories: Categories::from_tally(&all),
+            blocklists: report::blocklists_of(&all),
+            warnings: self.warnings,
+        };
+        let (severity, reasons) = policy.assess(&report);
+        report.severity = severity;
+        report.reasons = reasons;
+        report
+    }
+}
+
+/// `d`, `rb`, `f`, `tq`...: a short alphabetic record type.
+fn is_record_type(kind: &[u8]) -> bool {
+    (1..=4).contains(&kind.len()) && kind.iter().all(u8::is_ascii_alphabetic)
+}

@@ -1,0 +1,92 @@
+//! PowerMTA's `timeLogged` (`2026-09-21 12:00:00+0000`, also `T`, `Z`, `+02:00`) to Unix
+//! seconds, so the time window is right across offsets.
+
+/// Seconds since 1970-01-01 UTC, or `None` when the text is not such a timestamp.
+pub(crate) fn parse(text: &[u8]) -> Option<i64> {
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = text.get(range)?;
+        if part.is_empty() || !part.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(part.iter().fold(0i64, |n, &d| n * 10 + i64::from(d - b'0')))
+    };
+    if text.len() < 19
+        || text[4] != b'-'
+        || text[7] != b'-'
+        || !matches!(text[10], b' ' | b'T')
+        || text[13] != b':'
+        || text[16] != b':'
+    {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
+        return None;
+    }
+    let offset = parse_offset(text[19..].trim_ascii())?;
+    Some(days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset)
+}
+
+fn parse_offset(rest: &[u8]) -> Option<i64> {
+    let rest = match rest
+        .iter()
+        .position(|&b| b == b'+' || b == b'-' || b == b'Z')
+    {
+        // fractional seconds before the offset are ignored
+        Some(i) if rest[..i].iter().all(|b| *b == b'.' || b.is_ascii_digit()) => &rest[i..],
+        Some(_) => return None,
+        None if rest.iter().all(|b| *b == b'.' || b.is_ascii_digit()) => return Some(0),
+        None => return None,
+    };
+    if rest == b"Z" {
+        return Some(0);
+    }
+    let sign = if rest[0] == b'-' { -1 } else { 1 };
+    let digits: Vec<u8> = rest[1..].iter().copied().filter(|b| *b != b':').collect();
+    if digits.len() != 4 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let v = |i: usize| i64::from(digits[i] - b'0');
+    Some(sign * ((v(0) * 10 + v(1)) * 3600 + (v(2) * 10 + v(3)) * 60))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn powermta_timestamps() {
+        assert_eq!(parse(b"1970-01-01 00:00:00+0000"), Some(0));
+        assert_eq!(parse(b"2026-09-21 12:00:00+0000"), Some(1_789_992_000));
+        assert_eq!(parse(b"2026-09-21 14:00:00+0200"), Some(1_789_992_000));
+        assert_eq!(parse(b"2026-09-21T07:00:00-05:00"), Some(1_789_992_000));
+        assert_eq!(parse(b"2026-09-21 12:00:00Z"), Some(1_789_992_000));
+        assert_eq!(parse(b"2026-09-21 12:00:00"), Some(1_789_992_000));
+        assert_eq!(parse(b"2026-09-21 12:00:00.250+0000"), Some(1_789_992_000));
+        assert_eq!(parse(b"2024-02-29 00:00:00+0000"), Some(1_709_164_800));
+    }
+
+    #[test]
+    fn garbage_is_none() {
+        for t in [
+            &b""[..],
+            b"yesterday",
+            b"2026-13-01 00:00:00",
+            b"2026-09-21 12:00:00 PST",
+        ] {
+            assert_eq!(parse(t), None, "{}", String::from_utf8_lossy(t));
+        }
+    }
+}
