@@ -176,3 +176,188 @@ impl Policy {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::acct::report::{BlocklistSeen, Categories, CategoryStats};
+    use crate::Blocklist;
+
+    fn isp(isp: Isp, delivered: u64, deferred: u64, bounced: u64) -> IspStats {
+        let records = delivered + deferred + bounced;
+        IspStats {
+            isp,
+            records,
+            delivered,
+            deferred,
+            bounced,
+            deferral_rate: percent(deferred, records),
+            bounce_rate: percent(bounced, records),
+            categories: Categories::default(),
+            blocklists: Vec::new(),
+            bounce_cats: Default::default(),
+        }
+    }
+
+    fn report(isps: Vec<IspStats>) -> AcctReport {
+        let sum = |f: fn(&IspStats) -> u64| isps.iter().map(f).sum::<u64>();
+        let (delivered, deferred, bounced) = (
+            sum(|s| s.delivered),
+            sum(|s| s.deferred),
+            sum(|s| s.bounced),
+        );
+        let records = delivered + deferred + bounced;
+        AcctReport {
+            severity: Severity::P4,
+            reasons: Vec::new(),
+            records,
+            delivered,
+            deferred,
+            bounced,
+            deferral_rate: percent(deferred, records),
+            bounce_rate: percent(bounced, records),
+            bad_rows: 0,
+            bad_row_samples: Vec::new(),
+            other_records: Default::default(),
+            lines: records + 1,
+            time_window: None,
+            rate_definition: String::new(),
+            isps,
+            categories: Categories::default(),
+            blocklists: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn cat(category: Category, deferred: u64, bounced: u64) -> CategoryStats {
+        CategoryStats {
+            category,
+            count: deferred + bounced,
+            deferred,
+            bounced,
+            example: String::new(),
+        }
+    }
+
+    fn assess(isps: Vec<IspStats>) -> (Severity, Vec<String>) {
+        Policy::default().assess(&report(isps))
+    }
+
+    #[test]
+    fn gmail_deferrals_of_22_percent_are_p3() {
+        let (severity, reasons) = assess(vec![
+            isp(Isp::Gmail, 770, 220, 10),
+            isp(Isp::Outlook, 990, 10, 0),
+        ]);
+        assert_eq!(severity, Severity::P3);
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(
+            reasons[0].starts_with("P3: gmail: deferral rate 22.0% (220 of 1000 records)"),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn below_the_band_is_p4_and_the_boundaries_hold() {
+        assert_eq!(assess(vec![isp(Isp::Gmail, 901, 99, 0)]).0, Severity::P4);
+        assert_eq!(assess(vec![isp(Isp::Gmail, 900, 100, 0)]).0, Severity::P3);
+        assert_eq!(assess(vec![isp(Isp::Gmail, 700, 300, 0)]).0, Severity::P3);
+        assert_eq!(assess(vec![isp(Isp::Gmail, 699, 301, 0)]).0, Severity::P2);
+    }
+
+    #[test]
+    fn small_isps_do_not_count_for_rates() {
+        let (severity, _) = assess(vec![isp(Isp::Gmail, 990, 10, 0), isp(Isp::Apple, 10, 9, 0)]);
+        assert_eq!(severity, Severity::P4);
+    }
+
+    #[test]
+    fn more_than_30_percent_overall_is_p2() {
+        let (severity, reasons) = assess(vec![
+            isp(Isp::Gmail, 75, 25, 0),
+            isp(Isp::Outlook, 75, 20, 5),
+            isp(Isp::Yahoo, 72, 28, 0),
+            isp(Isp::Apple, 40, 20, 40),
+        ]);
+        assert_eq!(severity, Severity::P2);
+        assert!(
+            reasons[0].contains("34.5% of all 400 records"),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons.iter().any(|r| r.starts_with("P2: apple: 60.0%")),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.starts_with("P3: yahoo: deferral rate 28.0%")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn blocklist_at_volume_is_p2_a_few_citations_p3() {
+        let mut gmail = isp(Isp::Other, 950, 0, 50);
+        gmail.blocklists = vec![BlocklistSeen {
+            blocklist: Blocklist::Spamhaus,
+            count: 12,
+            example: String::new(),
+        }];
+        let (severity, reasons) = assess(vec![gmail.clone()]);
+        assert_eq!(severity, Severity::P2);
+        assert!(
+            reasons[0].contains("blocklist spamhaus cited in 12"),
+            "{reasons:?}"
+        );
+        gmail.blocklists[0].count = 3;
+        let (severity, reasons) = assess(vec![gmail]);
+        assert_eq!(severity, Severity::P3);
+        assert!(reasons[0].contains("below volume"), "{reasons:?}");
+    }
+
+    #[test]
+    fn permanent_reputation_blocks_at_a_major_isp_are_p2() {
+        let mut outlook = isp(Isp::Outlook, 960, 0, 40);
+        outlook.categories = Categories(vec![cat(Category::Reputation, 0, 40)]);
+        let (severity, reasons) = assess(vec![outlook.clone()]);
+        assert_eq!(severity, Severity::P2);
+        assert!(
+            reasons[0].contains("40 permanent reputation rejections"),
+            "{reasons:?}"
+        );
+        outlook.isp = Isp::Other;
+        assert_eq!(assess(vec![outlook]).0, Severity::P4);
+    }
+
+    #[test]
+    fn unknown_recipients_do_not_raise_the_bounce_rule() {
+        let mut gmail = isp(Isp::Gmail, 850, 0, 150);
+        gmail.categories = Categories(vec![
+            cat(Category::Recipient, 0, 120),
+            cat(Category::Auth, 0, 30),
+        ]);
+        let (severity, reasons) = assess(vec![gmail.clone()]);
+        // 30 auth bounces are at volume at Gmail (P2); the bounce rate without unknown
+        // recipients is 3%, below the band.
+        assert_eq!(severity, Severity::P2);
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        gmail.categories = Categories(vec![
+            cat(Category::Recipient, 0, 40),
+            cat(Category::Content, 0, 110),
+        ]);
+        let (severity, reasons) = assess(vec![gmail]);
+        assert_eq!(severity, Severity::P3);
+        assert!(
+            reasons[0].contains("bounce rate 11.0% (110 of 1000"),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn no_records_is_p4_with_a_reason() {
+        let (severity, reasons) = assess(Vec::new());
+        assert_eq!(severity, Severity::P4);
+        assert!(reasons[0].contains("no delivery records"));
+    }
+}
