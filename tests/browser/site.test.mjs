@@ -1,0 +1,205 @@
+// The theme in headless Chromium: the P1 emergency contact on screen at 360 px on every
+// page, no console errors, no 404 (favicon), no request leaving the site, search as you
+// type (and absent without JavaScript), dark mode, the print view without navigation,
+// the guide page's weight; and screenshots at 360 / 1280 px, light / dark, and print,
+// written to tests/browser/artifacts/ for a person to look at.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve, launch, open, htmlFiles, publicDir, repoRoot } from './lib.mjs';
+
+const artifacts = path.join(repoRoot, 'tests/browser/artifacts');
+const pages = fs.existsSync(publicDir) ? htmlFiles() : [];
+const urlOf = (rel) => '/' + rel.replace(/(^|\/)index\.html$/, '$1');
+const GUIDE = '/incident-response/';
+
+let server;
+let browser;
+test.before(async () => {
+  server = await serve();
+  browser = await launch();
+  fs.mkdirSync(artifacts, { recursive: true });
+});
+test.after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and records every response with status >= 400. */
+async function visit(url, opts = {}) {
+  const failed = [];
+  const { page, problems } = await open(browser.context, `${server.origin}${url}`, { origin: server.origin, ...opts });
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  return { page, problems, failed };
+}
+
+test('a built site exists', () => {
+  assert.ok(pages.length >= 8, `expected the built site in ${publicDir}, found ${pages.length} pages`);
+});
+
+test('every page: emergency contact visible without scrolling at 360 px, clean console, no foreign request', async () => {
+  for (const rel of pages) {
+    const url = urlOf(rel);
+    // Responses are recorded from before navigation, so the favicon counts too.
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 640 });
+    const failed = [];
+    const errors = [];
+    const foreign = [];
+    page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => { if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+    await page.goto(`${server.origin}${url}`, { waitUntil: 'load' });
+    await page.waitForTimeout(150); // let the favicon request finish
+    try {
+      for (const sel of ['.emergency a[href^="mailto:"][href*="subject=URGENT"]', '.emergency a[href^="tel:"]']) {
+        const link = page.locator(sel).first();
+        assert.ok(await link.isVisible(), `${url}: ${sel} not visible`);
+        const box = await link.boundingBox();
+        assert.ok(box && box.y >= 0 && box.y + box.height <= 640, `${url}: ${sel} is not on the first screen (${JSON.stringify(box)})`);
+      }
+      // Nothing is wider than the phone's screen.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${url}: the page is ${overflow}px wider than 360 px`);
+      assert.deepEqual(failed, [], `${url}: failed requests`);
+      assert.deepEqual(errors, [], `${url}: console errors`);
+      assert.deepEqual(foreign, [], `${url}: requests leaving the site`);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('landmarks, skip link, nav, table of contents, heading anchors, last updated', async () => {
+  const { page } = await visit(GUIDE, { viewport: { width: 1280, height: 900 } });
+  try {
+    for (const sel of ['header', 'main#main', 'nav#site-nav', 'footer', 'nav.toc']) {
+      assert.equal(await page.locator(sel).count(), 1, `one ${sel}`);
+    }
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.skip');
+    assert.equal(await skip.evaluate((a) => a === document.activeElement), true, 'the first Tab reaches the skip link');
+    assert.ok(await skip.isVisible(), 'the focused skip link is visible');
+    assert.equal(await page.locator('nav#site-nav a[aria-current="page"]').getAttribute('href'), GUIDE);
+    const tocLinks = await page.locator('nav.toc a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(tocLinks.length >= 5, `TOC has ${tocLinks.length} links`);
+    for (const href of tocLinks) assert.equal(await page.locator(href).count(), 1, `TOC target ${href} exists`);
+    const anchors = await page.locator('main h2 a.anchor').count();
+    assert.ok(anchors >= 5, `${anchors} heading anchors`);
+    const updated = page.locator('.updated time');
+    if (await updated.count()) assert.match(await updated.getAttribute('datetime'), /^\d{4}-\d{2}-\d{2}/);
+  } finally {
+    await page.close();
+  }
+});
+
+test('search finds pages and headings as you type', async () => {
+  const { page, problems } = await visit('/', { viewport: { width: 1280, height: 900 } });
+  try {
+    const box = page.locator('.search');
+    await box.waitFor({ state: 'visible' });
+    await page.fill('#search-q', 'spamhaus');
+    await page.locator('#search-results a').first().waitFor();
+    const hits = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    assert.ok(hits.some(([, href]) => href.includes('/incidents/blacklisting/')), `no blacklisting hit: ${JSON.stringify(hits)}`);
+    await page.fill('#search-q', 'emergency contact');
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-results a')].some((a) => a.getAttribute('href').includes('#emergency-contact')));
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('#search-results') !== null), true, 'ArrowDown moves into the results');
+    await page.fill('#search-q', 'zzqqxx');
+    await page.locator('#search-results .none').waitFor();
+    assert.deepEqual(problems.consoleErrors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('without JavaScript the search box is absent and the guide reads fully', async () => {
+  const page = await browser.context.newPage();
+  try {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(`${server.origin}${GUIDE}`);
+    assert.equal(await page.locator('.search').isVisible(), false, 'search hidden without JS');
+    const text = await page.locator('main').innerText();
+    for (const fact of ['P1', 'URGENT', 'What to Include in an Incident Report', 'Post-Incident Report', 'Emergency Contact']) {
+      assert.ok(text.includes(fact), `guide lacks ${fact} without JS`);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
+test('dark mode follows prefers-color-scheme', async () => {
+  const { page } = await visit(GUIDE);
+  try {
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await bg();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await bg();
+    assert.notEqual(light, dark);
+    const lum = (c) => c.match(/\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0);
+    assert.ok(lum(dark) < lum(light), `dark ${dark} is not darker than light ${light}`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('print view: the guide and the contacts, without navigation or search', async () => {
+  const { page } = await visit(GUIDE);
+  try {
+    await page.emulateMedia({ media: 'print' });
+    for (const sel of ['nav#site-nav', '.search', 'nav.toc', 'a.skip']) {
+      assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} printed`);
+    }
+    for (const sel of ['main', 'footer .contacts', '.emergency']) {
+      assert.ok(await page.locator(sel).first().isVisible(), `${sel} not printed`);
+    }
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    fs.writeFileSync(path.join(artifacts, 'guide-print.pdf'), pdf);
+    await page.screenshot({ path: path.join(artifacts, 'guide-print.png'), fullPage: true });
+  } finally {
+    await page.close();
+  }
+});
+
+test('the guide page weighs at most 30 KB gzipped (HTML + CSS, widget excluded)', () => {
+  const htmlPath = path.join(publicDir, 'incident-response/index.html');
+  const html = fs.readFileSync(htmlPath, 'utf8');
+  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((href) => !href.includes('/widget/'))
+    .map((href) => fs.readFileSync(path.join(publicDir, href.split('?')[0]), 'utf8'));
+  assert.ok(css.length >= 1, 'the guide links a stylesheet');
+  // The widget's own form markup is excluded: it is measured by the widget's budget.
+  const start = html.indexOf('<section id="diagnose"');
+  const end = start < 0 ? -1 : html.indexOf('</section>', start);
+  const withoutWidget = start < 0 || end < 0 ? html : html.slice(0, start) + html.slice(end);
+  const bytes = zlib.gzipSync(withoutWidget).length + css.reduce((n, c) => n + zlib.gzipSync(c).length, 0);
+  console.log(`guide page: HTML + CSS = ${(bytes / 1024).toFixed(1)} KB gzipped`);
+  assert.ok(bytes <= 30 * 1024, `${bytes} bytes gzipped`);
+});
+
+test('screenshots: 360 and 1280 px, light and dark', async () => {
+  const shots = [['home', '/'], ['guide', GUIDE], ['sla', '/sla/'], ['gmail', '/incidents/gmail-rejections/']];
+  for (const [name, url] of shots) {
+    for (const width of [360, 1280]) {
+      for (const scheme of ['light', 'dark']) {
+        const { page } = await visit(url, { viewport: { width, height: width === 360 ? 740 : 900 } });
+        try {
+          await page.emulateMedia({ colorScheme: scheme });
+          const file = path.join(artifacts, `${name}-${width}-${scheme}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          await page.screenshot({ path: path.join(artifacts, `${name}-${width}-${scheme}-top.png`) });
+          assert.ok(fs.statSync(file).size > 1000);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+  }
+});

@@ -1,0 +1,49 @@
+// Every built HTML page validates with html-validate (its recommended rule set), and
+// holds no inline script, style attribute or inline event handler (the theme's CSP
+// forbids them).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { publicDir, htmlFiles } from './lib.mjs';
+
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: {
+    // Long lines of HTML and the generator's formatting are not errors.
+    'no-trailing-whitespace': 'off',
+    // Bounce examples quote real replies verbatim, including their own quotes.
+    'no-raw-characters': ['error', { relaxed: true }],
+  },
+});
+
+const pages = fs.existsSync(publicDir) ? htmlFiles() : [];
+
+test('a built site exists', () => {
+  assert.ok(pages.length >= 8, `expected the built site in ${publicDir}, found ${pages.length} pages`);
+});
+
+for (const rel of pages) {
+  test(`html-validate: ${rel}`, async () => {
+    const html = fs.readFileSync(path.join(publicDir, rel), 'utf8');
+    const report = await validator.validateString(html, rel);
+    const messages = report.results.flatMap((r) => r.messages)
+      .map((m) => `${rel}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    assert.deepEqual(messages, []);
+  });
+
+  test(`CSP-safe markup: ${rel}`, () => {
+    const html = fs.readFileSync(path.join(publicDir, rel), 'utf8');
+    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+      const [, attrs, body] = m;
+      const json = /type="application\/json"/.test(attrs);
+      assert.ok(json || /\bsrc=/.test(attrs), `${rel}: inline script ${attrs}`);
+      if (!json) assert.equal(body.trim(), '', `${rel}: script with both src and a body`);
+    }
+    assert.doesNotMatch(html, /\sstyle\s*=/i, `${rel}: style attribute`);
+    assert.doesNotMatch(html, /<style[\s>]/i, `${rel}: <style> element`);
+    assert.doesNotMatch(html, /<[^>]*\son[a-z]+\s*=/i, `${rel}: inline event handler`);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  });
+}
