@@ -1,15 +1,70 @@
 //! Entry points of the `build`, `check` and `serve` subcommands.
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context as _;
+
+use crate::errors::BuildError;
+use crate::site::{self, BuildOptions};
+
+/// Prints user problems (one per line) and returns the failure exit code; other errors
+/// go up to `main`.
+fn report(err: BuildError) -> anyhow::Result<ExitCode> {
+    match err {
+        BuildError::Problems(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            let n = problems.len();
+            eprintln!(
+                "error: build failed with {n} problem{}",
+                if n == 1 { "" } else { "s" }
+            );
+            Ok(ExitCode::from(1))
+        }
+        other => Err(other.into()),
+    }
+}
 
 pub fn build(root: &Path, out: &Path, drafts: bool) -> anyhow::Result<ExitCode> {
-    let _ = (root, out, drafts);
-    anyhow::bail!("not implemented yet")
+    let start = Instant::now();
+    let opts = BuildOptions {
+        drafts,
+        build_widget: true,
+        ..BuildOptions::new(root)
+    };
+    let output = match site::build(&opts, None) {
+        Ok(o) => o,
+        Err(e) => return report(e),
+    };
+    let stats = match crate::output::write(out, root, &output) {
+        Ok(s) => s,
+        Err(e) => return Err(e).with_context(|| format!("writing {}", out.display())),
+    };
+    eprintln!(
+        "built {} pages into {} in {} ms ({} files written, {} unchanged)",
+        output.pages,
+        out.display(),
+        start.elapsed().as_millis(),
+        stats.written,
+        stats.unchanged
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn check(root: &Path, drafts: bool) -> anyhow::Result<ExitCode> {
-    let _ = (root, drafts);
-    anyhow::bail!("not implemented yet")
+    let opts = BuildOptions {
+        drafts,
+        ..BuildOptions::new(root)
+    };
+    match site::build(&opts, None) {
+        Ok(o) => {
+            eprintln!("ok: {} pages, no problems", o.pages);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => report(e),
+    }
 }
 
 pub fn serve(root: &Path, port: u16, drafts: bool) -> anyhow::Result<ExitCode> {

@@ -1,0 +1,214 @@
+//! Page bodies that hold `{{` or `{%` are rendered through Tera before markdown, with
+//! the site's context and the theme's templates (so `{% include "shortcodes/x.html" %}`
+//! works). Code (fenced, indented, inline) is not templated. HTML produced by a tag is
+//! swapped for a placeholder during markdown and put back afterwards, so blank lines in
+//! an include cannot break it.
+use pulldown_cmark::{Event, Parser, Tag};
+use tera::{Context, Tera};
+
+use crate::errors::Problem;
+use crate::templates::describe;
+
+const OPEN: char = '\u{1}';
+const CLOSE: char = '\u{2}';
+
+/// A templated body: markdown with `GUIDEHTML<n>Z` placeholders for `blocks`.
+#[derive(Debug, Default, Clone)]
+pub struct Templated {
+    pub text: String,
+    pub blocks: Vec<String>,
+}
+
+pub fn needs_templating(body: &str) -> bool {
+    body.contains("{{") || body.contains("{%")
+}
+
+fn placeholder(prefix: &str, n: usize) -> String {
+    format!("{prefix}{n}Z")
+}
+
+/// Renders `body` (line `first_line` of `file`) through `tera` with `context`.
+pub fn render(
+    body: &str,
+    file: &str,
+    first_line: usize,
+    tera: &Tera,
+    context: &Context,
+) -> Result<Templated, Problem> {
+    // 1. Protect code: replace it by tokens that keep its line count.
+    let mut code = Vec::new();
+    let mut protected = String::with_capacity(body.len());
+    let mut last = 0;
+    let mut skip_until = 0;
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        let is_code = matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_));
+        if !is_code || range.start < skip_until || range.start < last {
+            continue;
+        }
+        let original = &body[range.clone()];
+        protected.push_str(&body[last..range.start]);
+        protected.push_str(&placeholder("GUIDERAW", code.len()));
+        protected.push_str(&"\n".repeat(original.matches('\n').count()));
+        code.push(original.to_string());
+        last = range.end;
+        skip_until = range.end;
+    }
+    protected.push_str(&body[last..]);
+
+    // 2. Mark the output of `{{ ... }}` and `{% include %}`.
+    let marked = mark_outputs(&protected);
+
+    // 3. Render.
+    let mut tera = tera.clone();
+    let rendered = tera
+        .add_raw_template(file, &marked)
+        .and_then(|_| tera.render(file, context))
+        .map_err(|e| {
+            let (msg, pos) = describe(&e);
+            let line = match pos {
+                Some((l, _)) => l + first_line - 1,
+                None => guess_line(body, &msg) + first_line - 1,
+            };
+            Problem::at(file, line, format!("template error in page body: {msg}"))
+        })?;
+
+    // 4. Tag outputs: block HTML becomes a placeholder, inline text stays.
+    let mut out = Templated::default();
+    let mut text = String::with_capacity(rendered.len());
+    let mut rest = rendered.as_str();
+    while let Some(i) = rest.find(OPEN) {
+        text.push_str(&rest[..i]);
+        let after = &rest[i + OPEN.len_utf8()..];
+        let end = after.find(CLOSE).unwrap_or(after.len());
+        let segment = &after[..end];
+        if segment.contains('\n') || segment.trim_start().starts_with('<') {
+            text.push_str(&placeholder("GUIDEHTML", out.blocks.len()));
+            out.blocks.push(segment.to_string());
+        } else {
+            text.push_str(segment);
+        }
+        rest = after.get(end + CLOSE.len_utf8()..).unwrap_or("");
+    }
+    text.push_str(rest);
+    let text = text.replace([OPEN, CLOSE], "");
+
+    // 5. Put the code back.
+    let mut restored = text;
+    for (n, original) in code.iter().enumerate().rev() {
+        let token = placeholder("GUIDERAW", n);
+        let with_lines = format!("{token}{}", "\n".repeat(original.matches('\n').count()));
+        restored = if restored.contains(&with_lines) {
+            restored.replacen(&with_lines, original, 1)
+        } else {
+            restored.replacen(&token, original, 1)
+        };
+    }
+    out.text = restored;
+    Ok(out)
+}
+
+fn mark_outputs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    loop {
+        let next = match (rest.find("{{"), rest.find("{%")) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (None, None) => break,
+        };
+        out.push_str(&rest[..next]);
+        let tag = &rest[next..];
+        let is_expr = tag.starts_with("{{");
+        let close = if is_expr { "}}" } else { "%}" };
+        let Some(end) = tag.find(close).map(|e| e + 2) else {
+            out.push_str(tag);
+            rest = "";
+            break;
+        };
+        let inner = tag[2..end - 2].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let wrap = is_expr || inner.starts_with("include ");
+        if wrap {
+            out.push(OPEN);
+        }
+        out.push_str(&tag[..end]);
+        if wrap {
+            out.push(CLOSE);
+        }
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Best guess of the body line (1-based) an error without position is about: the line
+/// naming the variable in backticks, else the first line with a tag.
+fn guess_line(body: &str, msg: &str) -> usize {
+    let name = msg.split('`').nth(1).filter(|n| !n.is_empty());
+    let find = |needle: &str| body.lines().position(|l| l.contains(needle));
+    name.and_then(find)
+        .or_else(|| find("{{"))
+        .or_else(|| find("{%"))
+        .map_or(1, |i| i + 1)
+}
+
+/// Replaces the placeholders in the markdown output by their HTML.
+pub fn restore(html: String, blocks: &[String]) -> String {
+    if blocks.is_empty() {
+        return html;
+    }
+    let mut html = html;
+    for (n, block) in blocks.iter().enumerate() {
+        let token = placeholder("GUIDEHTML", n);
+        let para = format!("<p>{token}</p>");
+        html = if html.contains(&para) {
+            html.replacen(&para, block, 1)
+        } else {
+            html.replacen(&token, block, 1)
+        };
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str) -> Templated {
+        let mut tera = Tera::default();
+        tera.add_raw_template("inc.html", "<div>\n\n<p>in</p>\n\n</div>")
+            .unwrap();
+        let mut ctx = Context::new();
+        ctx.insert("x", "X");
+        render(body, "content/p.md", 1, &tera, &ctx).unwrap()
+    }
+
+    #[test]
+    fn code_is_not_templated() {
+        let t = run("a {{ x }} `{{ y }}`\n\n```\n{{ z }}\n```\n");
+        assert_eq!(t.text, "a X `{{ y }}`\n\n```\n{{ z }}\n```\n");
+    }
+
+    #[test]
+    fn includes_become_placeholders() {
+        let t = run("before\n\n{% include \"inc.html\" %}\n\nafter\n");
+        assert_eq!(t.blocks, ["<div>\n\n<p>in</p>\n\n</div>"]);
+        assert_eq!(t.text, "before\n\nGUIDEHTML0Z\n\nafter\n");
+        let html = restore("<p>GUIDEHTML0Z</p>".into(), &t.blocks);
+        assert_eq!(html, t.blocks[0]);
+    }
+
+    #[test]
+    fn errors_name_the_file_line() {
+        let tera = Tera::default();
+        let e = render(
+            "a\n\nb {{ nope.x }}\n",
+            "content/p.md",
+            5,
+            &tera,
+            &Context::new(),
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(7), "{e}");
+    }
+}

@@ -1,0 +1,177 @@
+//! ```` ```bounce expect="P2 blocklist" ```` blocks: classified at build time with the
+//! shared classifier, checked against `expect`, rendered through the theme's
+//! `shortcodes/bounce.html` (or a built-in markup).
+use serde_json::{json, Value};
+use tera::{Context, Tera};
+
+use crate::errors::Problem;
+use crate::markdown::{escape_attr, BounceBlock};
+use crate::templates::describe;
+
+pub const TEMPLATE: &str = "shortcodes/bounce.html";
+
+/// What `expect` asks for.
+#[derive(Debug, Default, PartialEq)]
+pub struct Expect {
+    pub severity: Option<String>,
+    pub category: Option<String>,
+    pub isp: Option<String>,
+    pub blocklist: Option<String>,
+}
+
+const SEVERITIES: [&str; 4] = ["P1", "P2", "P3", "P4"];
+const CATEGORIES: [&str; 13] = [
+    "blocklist",
+    "auth",
+    "rate_limit",
+    "reputation",
+    "content",
+    "recipient",
+    "mailbox_full",
+    "greylist",
+    "dns",
+    "tls",
+    "connection",
+    "relay",
+    "other",
+];
+
+/// Reads `key="value"` pairs of the info string; returns the `expect` value.
+fn expect_arg(args: &str) -> Result<Option<String>, String> {
+    let mut rest = args.trim();
+    let mut expect = None;
+    while !rest.is_empty() {
+        let (key, after) = rest
+            .split_once('=')
+            .ok_or_else(|| format!("bounce block: cannot read `{rest}` (use expect=\"...\")"))?;
+        let after = after.trim_start();
+        let (value, next) = if let Some(q) = after.strip_prefix('"') {
+            let end = q
+                .find('"')
+                .ok_or_else(|| "bounce block: unclosed quote in the info string".to_string())?;
+            (&q[..end], &q[end + 1..])
+        } else {
+            let end = after.find(char::is_whitespace).unwrap_or(after.len());
+            (&after[..end], &after[end..])
+        };
+        match key.trim() {
+            "expect" => expect = Some(value.to_string()),
+            other => return Err(format!("bounce block: unknown argument `{other}`")),
+        }
+        rest = next.trim_start();
+    }
+    Ok(expect)
+}
+
+pub fn parse_expect(text: &str) -> Result<Expect, String> {
+    let mut e = Expect::default();
+    for token in text.split_whitespace() {
+        if let Some(v) = token.strip_prefix("isp=") {
+            e.isp = Some(v.to_string());
+        } else if let Some(v) = token.strip_prefix("blocklist=") {
+            e.blocklist = Some(v.to_string());
+        } else if SEVERITIES.contains(&token) {
+            e.severity = Some(token.to_string());
+        } else if CATEGORIES.contains(&token) {
+            e.category = Some(token.to_string());
+        } else {
+            return Err(format!(
+                "bounce block: unknown expectation `{token}` (a severity P1-P4, a category, \
+                 isp=<name> or blocklist=<name>)"
+            ));
+        }
+    }
+    Ok(e)
+}
+
+fn field(result: &Value, key: &str) -> String {
+    match result.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => "none".to_string(),
+        Some(v) => v.to_string(),
+    }
+}
+
+/// Classifies and checks one block; renders it.
+pub fn render(block: &BounceBlock, file: &str, theme: Option<&Tera>) -> Result<String, Problem> {
+    let problem = |msg: String| Problem::at(file, block.line, msg);
+    let expect_text = expect_arg(block.args).map_err(problem)?.unwrap_or_default();
+    let expect = parse_expect(&expect_text).map_err(problem)?;
+    let classification = classify::classify(block.text, &classify::Context::default());
+    let result = serde_json::to_value(&classification).unwrap_or(Value::Null);
+
+    let checks = [
+        ("severity", &expect.severity),
+        ("category", &expect.category),
+        ("isp", &expect.isp),
+        ("blocklist", &expect.blocklist),
+    ];
+    let mut wanted = Vec::new();
+    let mut got = Vec::new();
+    let mut mismatch = false;
+    for (key, want) in checks {
+        if let Some(want) = want {
+            let have = field(&result, key);
+            mismatch |= &have != want;
+            let show = |v: &str| match key {
+                "isp" | "blocklist" => format!("{key}={v}"),
+                _ => v.to_string(),
+            };
+            wanted.push(show(want));
+            got.push(show(&have));
+        }
+    }
+    if mismatch {
+        return Err(problem(format!(
+            "bounce example: expected {}, got {}",
+            wanted.join(" "),
+            got.join(" ")
+        )));
+    }
+
+    let value = json!({ "text": block.text, "expect": expect_text, "result": result });
+    match theme.filter(|t| t.get_template_names().any(|n| n == TEMPLATE)) {
+        Some(tera) => {
+            let mut ctx = Context::new();
+            ctx.insert("bounce", &value);
+            tera.render(TEMPLATE, &ctx).map_err(|e| {
+                let (msg, _) = describe(&e);
+                problem(format!("template error in {TEMPLATE}: {msg}"))
+            })
+        }
+        None => Ok(default_markup(block.text, &classification)),
+    }
+}
+
+fn default_markup(text: &str, c: &classify::Classification) -> String {
+    let sev = format!("{:?}", c.severity);
+    let category = serde_json::to_value(c.category)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    format!(
+        "<figure class=\"bounce\" data-severity=\"{sev}\"><pre><code>{}</code></pre>\
+         <figcaption><strong>{sev}</strong> <span class=\"bounce-category\">{}</span> {}</figcaption></figure>\n",
+        escape_attr(text),
+        escape_attr(&category),
+        escape_attr(&c.title),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_expectations() {
+        let e = parse_expect("P2 blocklist blocklist=spamhaus").unwrap();
+        assert_eq!(e.severity.as_deref(), Some("P2"));
+        assert_eq!(e.category.as_deref(), Some("blocklist"));
+        assert_eq!(e.blocklist.as_deref(), Some("spamhaus"));
+        assert!(parse_expect("P9").is_err());
+        assert_eq!(
+            expect_arg(r#"expect="P2 blocklist""#).unwrap().as_deref(),
+            Some("P2 blocklist")
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! Site configuration: `site.toml` in the site root, or Zola's `config.toml`. Unknown
+//! keys are kept (templates see the whole table as `config`).
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::errors::{line_col, BuildError, Problem};
+
+/// The widget mount: `crate` is built by wasm-pack into `www/pkg`, `www/` is copied to
+/// `/<mount>/` in the output.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct WidgetConfig {
+    #[serde(rename = "crate")]
+    pub crate_dir: PathBuf,
+    pub www: PathBuf,
+    #[serde(default = "default_mount")]
+    pub mount: String,
+}
+
+fn default_mount() -> String {
+    "widget".to_string()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Known {
+    #[serde(default)]
+    base_url: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    widget: Option<WidgetConfig>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Without a trailing slash, e.g. `https://docs.example.com`.
+    pub base_url: String,
+    pub title: String,
+    pub theme: Option<String>,
+    pub widget: Option<WidgetConfig>,
+    /// The whole file, for templates (`config.title`, `config.extra...`).
+    pub table: toml::Table,
+    /// Path of the file read, relative to the root (for messages).
+    pub file: String,
+}
+
+impl Config {
+    pub const FILES: [&'static str; 2] = ["site.toml", "config.toml"];
+
+    /// Reads `site.toml` (or `config.toml`) from `root`.
+    pub fn load(root: &Path) -> Result<Config, BuildError> {
+        let Some(name) = Self::FILES.iter().find(|f| root.join(f).is_file()) else {
+            return Err(BuildError::Problems(vec![Problem::new(
+                root.join("site.toml").display().to_string(),
+                "no site configuration (site.toml or config.toml) in the site root",
+            )]));
+        };
+        let path = root.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|e| BuildError::io(&path, e))?;
+        Self::parse(&text, name)
+    }
+
+    pub fn parse(text: &str, file: &str) -> Result<Config, BuildError> {
+        let toml_error = |e: toml::de::Error| {
+            let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+            BuildError::Problems(vec![Problem::at_col(
+                file,
+                line,
+                col,
+                format!("invalid configuration: {}", e.message()),
+            )])
+        };
+        let table: toml::Table = toml::from_str(text).map_err(toml_error)?;
+        let known: Known = toml::from_str(text).map_err(toml_error)?;
+        Ok(Config {
+            base_url: known.base_url.trim_end_matches('/').to_string(),
+            title: known.title,
+            theme: known.theme,
+            widget: known.widget,
+            table,
+            file: file.to_string(),
+        })
+    }
+
+    /// Absolute URL of a site path (`/a/` -> `https://host/a/`).
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}

@@ -1,0 +1,304 @@
+//! Loading `content/`: markdown pages and sections with `+++` TOML front matter, TOML
+//! data files, and co-located assets.
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::Deserialize;
+use walkdir::WalkDir;
+
+use crate::errors::{line_col, BuildError, Problem, Problems};
+
+/// Front matter keys we understand; unknown keys (Zola's `sort_by`, ...) are ignored.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub weight: Option<i64>,
+    pub draft: bool,
+    pub template: Option<String>,
+    pub slug: Option<String>,
+    pub updated: Option<toml::Value>,
+    pub extra: toml::Table,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `_index.md`
+    Section,
+    /// any other `.md` (`index.md` makes its folder a page bundle)
+    Page,
+}
+
+/// One markdown file, split and with its front matter parsed.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the site root, `/`-separated: `content/a/b.md`.
+    pub file: String,
+    /// Path relative to `content/`: `a/b.md` (the key of `@/a/b.md` links).
+    pub rel: String,
+    pub kind: Kind,
+    pub front: FrontMatter,
+    /// 1-based line of `template = ...` in the file, for messages.
+    pub template_line: usize,
+    pub body: String,
+    /// 1-based line in the file where the body starts.
+    pub body_line: usize,
+    /// URL path: `/`, `/a/`, `/a/b/`.
+    pub path: String,
+    /// Folder under `content/` that relative links resolve against: `a` for `a/b.md`.
+    pub dir: String,
+    /// Folder of the section this file belongs to (for a section: its own folder).
+    pub section_dir: String,
+}
+
+/// Everything under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub sources: Vec<Source>,
+    /// Data files by stem.
+    pub data: BTreeMap<String, toml::Value>,
+    /// Other files, relative to `content/` (copied to the same path in the output).
+    pub assets: Vec<String>,
+}
+
+/// Splits `+++` TOML front matter off a markdown text: `(front matter, body, line of the
+/// body)`. `None` when the text has no front matter.
+pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != "+++" {
+        return None;
+    }
+    let fm_start = first_end + 1;
+    let mut pos = fm_start;
+    let mut line = 2;
+    while pos <= text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if text[pos..end].trim_end() == "+++" {
+            let body_start = (end + 1).min(text.len());
+            return Some((&text[fm_start..pos], &text[body_start..], line + 1));
+        }
+        if end == text.len() {
+            break;
+        }
+        pos = end + 1;
+        line += 1;
+    }
+    None
+}
+
+/// Parses one markdown file (`file` relative to the root, `rel` relative to content/).
+pub fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem> {
+    let (fm_text, body, body_line) = match split_front_matter(text) {
+        Some(parts) => parts,
+        None if text.trim_start().starts_with("+++") => {
+            return Err(Problem::at(
+                file,
+                1,
+                "front matter is not closed: a line holding only `+++` must end it",
+            ))
+        }
+        None => ("", text, 1),
+    };
+    let front: FrontMatter = toml::from_str(fm_text).map_err(|e| {
+        let (line, col) = e.span().map_or((1, 1), |s| line_col(fm_text, s.start));
+        Problem::at_col(
+            file,
+            line + 1,
+            col,
+            format!("invalid front matter: {}", e.message()),
+        )
+    })?;
+    let template_line = fm_text
+        .lines()
+        .position(|l| l.trim_start().starts_with("template"))
+        .map_or(1, |i| i + 2);
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let parent = rel.rsplit_once('/').map_or("", |(d, _)| d);
+    let kind = if name == "_index.md" {
+        Kind::Section
+    } else {
+        Kind::Page
+    };
+    // The URL folder of the file, and for pages the last segment.
+    let (path, dir, section_dir) = match kind {
+        Kind::Section => (url_dir(parent), parent.to_string(), parent.to_string()),
+        Kind::Page => {
+            let (base, stem, own_dir) = if name == "index.md" {
+                // Page bundle: `a/p/index.md` is `/a/p/`, its assets sit beside it.
+                let (base, stem) = parent.rsplit_once('/').unwrap_or(("", parent));
+                (base, stem.to_string(), parent.to_string())
+            } else {
+                (
+                    parent,
+                    name.trim_end_matches(".md").to_string(),
+                    parent.to_string(),
+                )
+            };
+            let last = front.slug.clone().unwrap_or(stem);
+            let path = format!("{}{}/", url_dir(base), last);
+            (path, own_dir, base.to_string())
+        }
+    };
+    Ok(Source {
+        file: file.to_string(),
+        rel: rel.to_string(),
+        kind,
+        front,
+        template_line,
+        body: body.to_string(),
+        body_line,
+        path,
+        dir,
+        section_dir,
+    })
+}
+
+fn url_dir(dir: &str) -> String {
+    if dir.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{dir}/")
+    }
+}
+
+/// Walks `root/content`: parses markdown and data files, lists assets. Drafts are dropped
+/// unless `drafts`.
+pub fn load(root: &Path, drafts: bool) -> Result<Content, BuildError> {
+    let content_dir = root.join("content");
+    let mut content = Content::default();
+    let mut problems = Problems::default();
+    if !content_dir.is_dir() {
+        return Err(BuildError::Problems(vec![Problem::new(
+            "content",
+            "the site has no content/ folder",
+        )]));
+    }
+    let mut md_files = Vec::new();
+    let mut data_seen: HashMap<String, String> = HashMap::new();
+    let walker = WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().map(Path::to_path_buf).unwrap_or_default();
+            BuildError::io(path, e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = rel_path(&content_dir, entry.path());
+        let file = format!("content/{rel}");
+        match entry.path().extension().and_then(|e| e.to_str()) {
+            Some("md") => md_files.push((file, rel, entry.into_path())),
+            Some("toml") => {
+                let text = std::fs::read_to_string(entry.path())
+                    .map_err(|e| BuildError::io(entry.path(), e))?;
+                let stem = entry
+                    .path()
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match toml::from_str::<toml::Table>(&text) {
+                    Ok(table) => {
+                        if let Some(other) = data_seen.get(&stem) {
+                            problems.push(Problem::new(
+                                &file,
+                                format!(
+                                    "duplicate data file name `{stem}` (also {other}): \
+                                     data files are keyed by file stem"
+                                ),
+                            ));
+                        } else {
+                            data_seen.insert(stem.clone(), file.clone());
+                            content.data.insert(stem, toml::Value::Table(table));
+                        }
+                    }
+                    Err(e) => {
+                        let (line, col) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
+                        problems.push(Problem::at_col(
+                            &file,
+                            line,
+                            col,
+                            format!("invalid data file: {}", e.message()),
+                        ));
+                    }
+                }
+            }
+            _ => content.assets.push(rel),
+        }
+    }
+    use rayon::prelude::*;
+    let parsed: Vec<Result<Option<Source>, BuildError>> = md_files
+        .par_iter()
+        .map(|(file, rel, path)| {
+            let text = std::fs::read_to_string(path).map_err(|e| BuildError::io(path, e))?;
+            match parse_source(file, rel, &text) {
+                Ok(src) if src.front.draft && !drafts => Ok(None),
+                Ok(src) => Ok(Some(src)),
+                Err(p) => Err(BuildError::Problems(vec![p])),
+            }
+        })
+        .collect();
+    for result in parsed {
+        match result {
+            Ok(Some(src)) => content.sources.push(src),
+            Ok(None) => {}
+            Err(BuildError::Problems(ps)) => problems.extend(ps),
+            Err(e) => return Err(e),
+        }
+    }
+    problems.into_result()?;
+    Ok(content)
+}
+
+/// `/`-separated path of `path` relative to `base`.
+pub fn rel_path(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let (fm, body, line) = split_front_matter("+++\ntitle = \"A\"\n+++\nHello\n").unwrap();
+        assert_eq!(fm, "title = \"A\"\n");
+        assert_eq!(body, "Hello\n");
+        assert_eq!(line, 4);
+        assert!(split_front_matter("no front matter").is_none());
+    }
+
+    #[test]
+    fn urls_of_pages_sections_and_bundles() {
+        let p = parse_source("content/a/b.md", "a/b.md", "+++\n+++\n").unwrap();
+        assert_eq!(p.path, "/a/b/");
+        let s = parse_source("content/a/_index.md", "a/_index.md", "").unwrap();
+        assert_eq!(s.path, "/a/");
+        let b = parse_source("content/a/p/index.md", "a/p/index.md", "").unwrap();
+        assert_eq!((b.path.as_str(), b.dir.as_str()), ("/a/p/", "a/p"));
+        let r = parse_source("content/_index.md", "_index.md", "").unwrap();
+        assert_eq!(r.path, "/");
+        let slug = parse_source("content/x.md", "x.md", "+++\nslug = \"y\"\n+++\n").unwrap();
+        assert_eq!(slug.path, "/y/");
+    }
+
+    #[test]
+    fn front_matter_error_names_the_file_line() {
+        let e = parse_source(
+            "content/x.md",
+            "x.md",
+            "+++\ntitle = \"a\"\nweight = \n+++\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(3));
+    }
+}

@@ -1,0 +1,145 @@
+//! Build problems: every user error of one build is collected and reported together,
+//! each as `file:line[:col]: message`.
+use std::fmt;
+use std::path::PathBuf;
+
+/// One user-facing problem, located in a source file (path relative to the site root).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub file: String,
+    pub line: Option<usize>,
+    pub col: Option<usize>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            line: None,
+            col: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+        Problem {
+            line: Some(line),
+            ..Problem::new(file, message)
+        }
+    }
+
+    pub fn at_col(
+        file: impl Into<String>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            line: Some(line),
+            col: Some(col),
+            ..Problem::new(file, message)
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.col {
+                write!(f, ":{col}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// User errors in the site's sources, all of them.
+    #[error("{}", format_problems(.0))]
+    Problems(Vec<Problem>),
+    /// The file system failed us.
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl BuildError {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        BuildError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The user problems of this error (empty for I/O errors).
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            BuildError::Problems(p) => p,
+            BuildError::Io { .. } => &[],
+        }
+    }
+}
+
+fn format_problems(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&p.to_string());
+    }
+    out
+}
+
+/// Collects problems from the stages of a build.
+#[derive(Debug, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    pub fn push(&mut self, p: Problem) {
+        self.0.push(p);
+    }
+
+    pub fn extend(&mut self, ps: impl IntoIterator<Item = Problem>) {
+        self.0.extend(ps);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Err` with all problems (sorted, de-duplicated) when there are any.
+    pub fn into_result(mut self) -> Result<(), BuildError> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        self.0.sort();
+        self.0.dedup();
+        Err(BuildError::Problems(self.0))
+    }
+}
+
+/// 1-based line and column (in characters) of byte offset `pos` in `text`.
+pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
+    let pos = pos.min(text.len());
+    let before = &text[..floor_char_boundary(text, pos)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
+    while pos > 0 && !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}

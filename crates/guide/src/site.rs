@@ -1,0 +1,628 @@
+//! The build pipeline: load -> parse (markdown, in parallel) -> check links -> render
+//! (tera, in parallel) -> the output file map. Writing is `output`'s job.
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+use tera::Context;
+
+use crate::assets::{self, Registry};
+use crate::config::Config;
+use crate::content::{self, Kind, Source};
+use crate::errors::{BuildError, Problem, Problems};
+use crate::links::{self, LinkTable};
+use crate::markdown::{self, BounceBlock, MdInput};
+use crate::templates::{self, Theme};
+use crate::{body, bounce, search, sitemap, widget_build};
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub drafts: bool,
+    /// Replaces `base_url` (serve uses `http://127.0.0.1:PORT`).
+    pub base_url: Option<String>,
+    /// Run the widget build hook (`build` and `serve`; `check` writes nothing).
+    pub build_widget: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            drafts: false,
+            base_url: None,
+            build_widget: false,
+        }
+    }
+}
+
+/// One file of the output.
+#[derive(Debug, Clone)]
+pub enum OutFile {
+    Bytes(Arc<Vec<u8>>),
+    Asset(assets::Source),
+}
+
+/// The built site, in memory: output path (`a/index.html`) -> file.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub files: BTreeMap<String, OutFile>,
+    /// Pages and sections rendered.
+    pub pages: usize,
+}
+
+/// A parsed markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub html: String,
+    pub headings: Vec<markdown::Heading>,
+    pub links: Vec<markdown::InternalLink>,
+    pub word_count: usize,
+}
+
+/// Parsed bodies kept between builds by `serve`: a file is parsed again only when its
+/// text changed. Clear it when anything else (theme, data, config) changes.
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    map: Mutex<HashMap<String, (u64, Arc<Parsed>)>>,
+}
+
+impl ParseCache {
+    pub fn clear(&self) {
+        self.map.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+    fn get(&self, file: &str, hash: u64) -> Option<Arc<Parsed>> {
+        let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(file)
+            .filter(|(h, _)| *h == hash)
+            .map(|(_, p)| p.clone())
+    }
+    fn put(&self, file: &str, hash: u64, parsed: Arc<Parsed>) {
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        map.insert(file.to_string(), (hash, parsed));
+    }
+}
+
+/// Builds the whole site in memory. All user errors come back together.
+pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, BuildError> {
+    let root = opts.root.as_path();
+    let mut config = Config::load(root)?;
+    if let Some(base) = &opts.base_url {
+        config.base_url = base.trim_end_matches('/').to_string();
+        config.table.insert(
+            "base_url".into(),
+            toml::Value::String(config.base_url.clone()),
+        );
+    }
+    let content = content::load(root, opts.drafts)?;
+    let mut problems = Problems::default();
+
+    // Static files: theme, site static/, widget mount, co-located content files.
+    let registry = Arc::new(Registry::default());
+    let mut theme = templates::load(root, &config)?;
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |e| BuildError::io(p, e)
+    };
+    if let Some(dir) = &theme.static_dir {
+        registry.add_dir(dir, "", false).map_err(io(dir))?;
+    }
+    let site_static = root.join("static");
+    registry
+        .add_dir(&site_static, "", false)
+        .map_err(io(&site_static))?;
+    if let Some(widget) = &config.widget {
+        if opts.build_widget {
+            let paths = widget_build::WidgetPaths {
+                crate_dir: widget.crate_dir.clone(),
+                www_dir: widget.www.clone(),
+            };
+            if let Err(e) = widget_build::ensure_built(root, &paths) {
+                problems.push(Problem::new(&config.file, e.to_string()));
+            }
+        }
+        let www = root.join(&widget.www);
+        registry
+            .add_dir(&www, widget.mount.trim_matches('/'), true)
+            .map_err(io(&www))?;
+    }
+    for rel in &content.assets {
+        registry.add_file(rel, root.join("content").join(rel));
+    }
+    let asset_set: HashSet<String> = content.assets.iter().cloned().collect();
+
+    // Structure: sources sorted, output paths unique.
+    let mut sources = content.sources;
+    sources.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let mut by_path: HashMap<&str, &str> = HashMap::new();
+    for s in &sources {
+        if let Some(other) = by_path.insert(&s.path, &s.file) {
+            problems.push(Problem::new(
+                &s.file,
+                format!("duplicate output path {}: also produced by {other}", s.path),
+            ));
+        }
+    }
+    let link_table = Arc::new(LinkTable::new(
+        sources
+            .iter()
+            .map(|s| (s.rel.clone(), s.path.clone()))
+            .collect(),
+    ));
+    templates::register_functions(&mut theme.tera, registry.clone(), link_table.clone());
+    let dates = if sources.iter().all(|s| s.front.updated.is_some()) {
+        HashMap::new()
+    } else {
+        git_dates(root)
+    };
+
+    // Shared context.
+    let data_value = serde_json::to_value(&content.data).unwrap_or(Value::Null);
+    let config_value = serde_json::to_value(&config.table).unwrap_or(Value::Null);
+    let build_time = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut base_ctx = Context::new();
+    base_ctx.insert("config", &config_value);
+    base_ctx.insert("data", &data_value);
+    base_ctx.insert("build_time", &build_time);
+
+    // Parse every body once, in parallel.
+    let meta: Vec<Value> = sources
+        .iter()
+        .map(|s| page_meta(s, &config, dates.get(&s.file)))
+        .collect();
+    let parsed: Vec<Result<Arc<Parsed>, Vec<Problem>>> = sources
+        .par_iter()
+        .zip(meta.par_iter())
+        .map(|(s, m)| parse_one(s, m, &theme, &base_ctx, &asset_set, cache))
+        .collect();
+    let mut bodies: Vec<Arc<Parsed>> = Vec::with_capacity(sources.len());
+    for p in parsed {
+        match p {
+            Ok(p) => bodies.push(p),
+            Err(ps) => {
+                problems.extend(ps);
+                bodies.push(Arc::new(Parsed::default()));
+            }
+        }
+    }
+
+    // Links and anchors.
+    link_table.set_anchors(
+        sources
+            .iter()
+            .zip(&bodies)
+            .map(|(s, b)| {
+                let ids = b.headings.iter().map(|h| h.id.clone()).collect();
+                (s.rel.clone(), ids)
+            })
+            .collect(),
+    );
+    for (s, b) in sources.iter().zip(&bodies) {
+        for l in &b.links {
+            if let Err(msg) = link_table.resolve(&l.target) {
+                problems.push(Problem::at_col(&s.file, l.line, l.col, msg));
+            }
+        }
+    }
+
+    // Search index (before templates, so `asset(path="search-index.json")` works).
+    let entries: Vec<search::Entry> = sources
+        .iter()
+        .zip(&bodies)
+        .map(|(s, b)| search::Entry {
+            t: s.front.title.as_deref().unwrap_or(""),
+            u: &s.path,
+            d: s.front.description.as_deref().unwrap_or(""),
+            h: b.headings
+                .iter()
+                .map(|h| (h.title.as_str(), format!("{}#{}", s.path, h.id)))
+                .collect(),
+        })
+        .collect();
+    registry.add_bytes("search-index.json", search::to_json(&entries));
+    drop(entries);
+
+    // Template values: full pages, sections, nav.
+    let tree = Tree::new(&sources);
+    let pages: Vec<Value> = sources
+        .par_iter()
+        .zip(bodies.par_iter())
+        .zip(meta.into_par_iter())
+        .map(|((s, b), m)| full_value(s, b, m, &config, &link_table))
+        .collect();
+    let nav = tree.nav(&sources, &pages);
+    base_ctx.insert("nav", &nav);
+
+    // Render every page and section, in parallel.
+    let failures: Mutex<BTreeMap<(String, String), (String, usize)>> = Mutex::default();
+    let missing: Mutex<Vec<Problem>> = Mutex::default();
+    let rendered: Vec<Option<(String, Vec<u8>)>> = (0..sources.len())
+        .into_par_iter()
+        .map_init(
+            || base_ctx.clone(),
+            |ctx, i| {
+                let s = &sources[i];
+                let name = template_name(s);
+                if !theme.has(&name) {
+                    let p = if s.front.template.is_some() {
+                        Problem::at(
+                            &s.file,
+                            s.template_line,
+                            format!(
+                                "unknown template `{name}` (not in {})",
+                                theme.templates_label
+                            ),
+                        )
+                    } else {
+                        Problem::new(
+                            format!("{}/{name}", theme.templates_label),
+                            format!("template `{name}` is missing (needed by {})", s.file),
+                        )
+                    };
+                    missing.lock().unwrap_or_else(|e| e.into_inner()).push(p);
+                    return None;
+                }
+                ctx.insert("current_path", &s.path);
+                match s.kind {
+                    Kind::Page => ctx.insert("page", &pages[i]),
+                    Kind::Section => {
+                        ctx.insert("section", &tree.section_value(i, &sources, &pages))
+                    }
+                }
+                let result = theme.tera.render(&name, ctx);
+                ctx.remove("page");
+                ctx.remove("section");
+                match result {
+                    Ok(html) => Some((output_file(&s.path), html.into_bytes())),
+                    Err(e) => {
+                        let (msg, _) = templates::describe(&e);
+                        let key = (format!("{}/{name}", theme.templates_label), msg);
+                        let mut f = failures.lock().unwrap_or_else(|e| e.into_inner());
+                        let entry = f.entry(key).or_insert((s.file.clone(), 0));
+                        entry.1 += 1;
+                        None
+                    }
+                }
+            },
+        )
+        .collect();
+    for ((template, msg), (file, count)) in failures.into_inner().unwrap_or_default() {
+        let others = if count > 1 {
+            format!(" (and {} more pages)", count - 1)
+        } else {
+            String::new()
+        };
+        problems.push(Problem::new(
+            template,
+            format!("template error while rendering {file}{others}: {msg}"),
+        ));
+    }
+    problems.extend(missing.into_inner().unwrap_or_default());
+    problems.into_result()?;
+
+    let mut output = Output::default();
+    for (path, bytes) in rendered.into_iter().flatten() {
+        output.files.insert(path, OutFile::Bytes(Arc::new(bytes)));
+        output.pages += 1;
+    }
+    // 404, sitemap, robots.
+    let not_found = if theme.has("404.html") {
+        let mut ctx = base_ctx.clone();
+        ctx.insert("current_path", "/404.html");
+        theme.tera.render("404.html", &ctx).map_err(|e| {
+            BuildError::Problems(vec![Problem::new(
+                format!("{}/404.html", theme.templates_label),
+                format!("template error: {}", templates::describe(&e).0),
+            )])
+        })?
+    } else {
+        DEFAULT_404.to_string()
+    };
+    output.files.insert(
+        "404.html".into(),
+        OutFile::Bytes(Arc::new(not_found.into_bytes())),
+    );
+    let urls: Vec<sitemap::Url> = sources
+        .iter()
+        .zip(&pages)
+        .map(|(s, v)| sitemap::Url {
+            loc: config.permalink(&s.path),
+            lastmod: v.get("updated").and_then(Value::as_str),
+        })
+        .collect();
+    output.files.insert(
+        "sitemap.xml".into(),
+        OutFile::Bytes(Arc::new(sitemap::sitemap(&urls).into_bytes())),
+    );
+    output.files.insert(
+        "robots.txt".into(),
+        OutFile::Bytes(Arc::new(sitemap::robots(&config.base_url).into_bytes())),
+    );
+    for (path, src) in registry.outputs() {
+        output.files.entry(path).or_insert(OutFile::Asset(src));
+    }
+    Ok(output)
+}
+
+const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>Page not found</title></head><body><h1>Page not found</h1>\
+<p><a href=\"/\">Back to the start page</a></p></body></html>\n";
+
+fn template_name(s: &Source) -> String {
+    if let Some(t) = &s.front.template {
+        return t.clone();
+    }
+    match (s.kind, s.path.as_str()) {
+        (Kind::Section, "/") => "index.html".into(),
+        (Kind::Section, _) => "section.html".into(),
+        (Kind::Page, _) => "page.html".into(),
+    }
+}
+
+/// `/a/b/` -> `a/b/index.html`.
+pub fn output_file(path: &str) -> String {
+    let p = path.trim_start_matches('/');
+    format!("{p}index.html")
+}
+
+fn toml_to_json(v: &toml::Value) -> Value {
+    serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+/// What a page is before its body is parsed (also the `page` of a templated body).
+fn page_meta(s: &Source, config: &Config, git_date: Option<&String>) -> Value {
+    let slug = s
+        .path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let updated = match &s.front.updated {
+        Some(toml::Value::String(d)) => Value::String(d.clone()),
+        Some(toml::Value::Datetime(d)) => Value::String(d.to_string()),
+        Some(other) => Value::String(other.to_string()),
+        None => git_date.map_or(Value::Null, |d| Value::String(d.clone())),
+    };
+    json!({
+        "title": s.front.title.clone().unwrap_or_default(),
+        "description": s.front.description.clone().unwrap_or_default(),
+        "permalink": config.permalink(&s.path),
+        "path": s.path,
+        "relative_path": s.rel,
+        "slug": slug,
+        "weight": s.front.weight,
+        "draft": s.front.draft,
+        "extra": toml_to_json(&toml::Value::Table(s.front.extra.clone())),
+        "updated": updated,
+        "is_section": s.kind == Kind::Section,
+    })
+}
+
+fn parse_one(
+    s: &Source,
+    meta: &Value,
+    theme: &Theme,
+    base_ctx: &Context,
+    assets: &HashSet<String>,
+    cache: Option<&ParseCache>,
+) -> Result<Arc<Parsed>, Vec<Problem>> {
+    let hash = xxhash_rust::xxh3::xxh3_64(s.body.as_bytes()) ^ (s.body_line as u64);
+    if let Some(hit) = cache.and_then(|c| c.get(&s.file, hash)) {
+        return Ok(hit);
+    }
+    let templated = if body::needs_templating(&s.body) {
+        let mut ctx = base_ctx.clone();
+        ctx.insert("page", meta);
+        body::render(&s.body, &s.file, s.body_line, &theme.tera, &ctx).map_err(|p| vec![p])?
+    } else {
+        body::Templated::default()
+    };
+    let text = if templated.text.is_empty() && templated.blocks.is_empty() {
+        s.body.as_str()
+    } else {
+        templated.text.as_str()
+    };
+    let file = s.file.as_str();
+    let bounce = |b: &BounceBlock| bounce::render(b, file, Some(&theme.tera));
+    let r = markdown::render(&MdInput {
+        text,
+        file,
+        first_line: s.body_line,
+        dir: &s.dir,
+        assets,
+        bounce: &bounce,
+    });
+    if !r.problems.is_empty() {
+        return Err(r.problems);
+    }
+    let parsed = Arc::new(Parsed {
+        html: body::restore(r.html, &templated.blocks),
+        headings: r.headings,
+        links: r.links,
+        word_count: r.word_count,
+    });
+    if let Some(c) = cache {
+        c.put(&s.file, hash, parsed.clone());
+    }
+    Ok(parsed)
+}
+
+fn full_value(s: &Source, b: &Parsed, meta: Value, config: &Config, links: &LinkTable) -> Value {
+    let mut map = match meta {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    };
+    let content = links::replace_in_html(&b.html, links);
+    let toc = markdown::toc(&b.headings, &config.permalink(&s.path));
+    map.insert("content".into(), Value::String(content));
+    map.insert(
+        "toc".into(),
+        serde_json::to_value(toc).unwrap_or(Value::Null),
+    );
+    map.insert("word_count".into(), json!(b.word_count));
+    map.insert(
+        "reading_time".into(),
+        json!(b.word_count.div_ceil(200).max(1)),
+    );
+    Value::Object(map)
+}
+
+/// Sections and what they hold, by index into the sorted sources.
+struct Tree {
+    /// Section index -> (child pages, child sections), ordered by weight then title.
+    children: HashMap<usize, (Vec<usize>, Vec<usize>)>,
+    root: Option<usize>,
+}
+
+fn order_key(s: &Source) -> (bool, i64, String) {
+    (
+        s.front.weight.is_none(),
+        s.front.weight.unwrap_or(0),
+        s.front.title.clone().unwrap_or_default().to_lowercase(),
+    )
+}
+
+impl Tree {
+    fn new(sources: &[Source]) -> Tree {
+        let sections: HashMap<&str, usize> = sources
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == Kind::Section)
+            .map(|(i, s)| (s.dir.as_str(), i))
+            .collect();
+        // The nearest section folder at or above `dir`.
+        let owner = |dir: &str| -> Option<usize> {
+            let mut d = dir;
+            loop {
+                if let Some(i) = sections.get(d) {
+                    return Some(*i);
+                }
+                if d.is_empty() {
+                    return None;
+                }
+                d = d.rsplit_once('/').map_or("", |(p, _)| p);
+            }
+        };
+        let mut children: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (i, s) in sources.iter().enumerate() {
+            match s.kind {
+                Kind::Page => {
+                    if let Some(o) = owner(&s.section_dir) {
+                        children.entry(o).or_default().0.push(i);
+                    }
+                }
+                Kind::Section if !s.dir.is_empty() => {
+                    let parent = s.dir.rsplit_once('/').map_or("", |(p, _)| p);
+                    if let Some(o) = owner(parent) {
+                        children.entry(o).or_default().1.push(i);
+                    }
+                }
+                Kind::Section => {}
+            }
+        }
+        for (pages, subs) in children.values_mut() {
+            pages.sort_by_cached_key(|i| order_key(&sources[*i]));
+            subs.sort_by_cached_key(|i| order_key(&sources[*i]));
+        }
+        Tree {
+            children,
+            root: sections.get("").copied(),
+        }
+    }
+
+    fn nav(&self, sources: &[Source], values: &[Value]) -> Vec<Value> {
+        match self.root {
+            Some(r) => self.nav_children(r, sources, values),
+            None => Vec::new(),
+        }
+    }
+
+    fn nav_children(&self, i: usize, sources: &[Source], values: &[Value]) -> Vec<Value> {
+        let Some((pages, subs)) = self.children.get(&i) else {
+            return Vec::new();
+        };
+        let mut items: Vec<usize> = pages.iter().chain(subs).copied().collect();
+        items.sort_by_cached_key(|i| order_key(&sources[*i]));
+        items
+            .into_iter()
+            .map(|c| {
+                let v = &values[c];
+                let is_section = sources[c].kind == Kind::Section;
+                json!({
+                    "title": v["title"],
+                    "permalink": v["permalink"],
+                    "path": v["path"],
+                    "weight": v["weight"],
+                    "is_section": is_section,
+                    "children": if is_section { self.nav_children(c, sources, values) } else { Vec::new() },
+                })
+            })
+            .collect()
+    }
+
+    fn summary(v: &Value) -> Value {
+        let mut m = Map::new();
+        if let Value::Object(o) = v {
+            for (k, val) in o {
+                if k != "content" && k != "toc" {
+                    m.insert(k.clone(), val.clone());
+                }
+            }
+        }
+        Value::Object(m)
+    }
+
+    fn section_value(&self, i: usize, sources: &[Source], values: &[Value]) -> Value {
+        let mut v = values[i].clone();
+        let (pages, subs) = self.children.get(&i).cloned().unwrap_or_default();
+        if let Value::Object(m) = &mut v {
+            m.insert(
+                "pages".into(),
+                Value::Array(pages.iter().map(|p| Self::summary(&values[*p])).collect()),
+            );
+            m.insert(
+                "subsections".into(),
+                Value::Array(subs.iter().map(|p| Self::summary(&values[*p])).collect()),
+            );
+        }
+        let _ = sources;
+        v
+    }
+}
+
+/// Last commit date (YYYY-MM-DD) of each file under content/, by path relative to the
+/// root; empty when the root is not in a git work tree.
+fn git_dates(root: &Path) -> HashMap<String, String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args([
+            "log",
+            "--format=%x1e%cs",
+            "--name-only",
+            "--relative",
+            "--",
+            "content",
+        ])
+        .stderr(std::process::Stdio::null())
+        .output();
+    let mut dates = HashMap::new();
+    let Ok(out) = out else { return dates };
+    if !out.status.success() {
+        return dates;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    for record in text.split('\u{1e}') {
+        let mut lines = record.lines();
+        let Some(date) = lines.next() else { continue };
+        for file in lines.filter(|l| !l.is_empty()) {
+            dates
+                .entry(file.to_string())
+                .or_insert_with(|| date.trim().to_string());
+        }
+    }
+    dates
+}
