@@ -1,0 +1,304 @@
+//! `guide classify --acct FILE|-`: a PowerMTA accounting file (CSV) -> per-ISP deferral and
+//! bounce rates with the guide's severity, as a table or JSON (`--json`).
+//!
+//! The file is streamed through [`classify::acct::AcctReader`] in 1 MB chunks, so memory
+//! stays flat whatever its size. Progress goes to stderr: a live line when stderr is a
+//! terminal, one line per 10% for large files otherwise.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Write};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use classify::acct::{category_name, isp_name, AcctReader, AcctReport, RATE_DEFINITION};
+
+/// Help text of the `--acct` option (the rate definition is part of it).
+pub const HELP: &str = "Analyse a PowerMTA accounting file (CSV with a header row; `-` reads \
+stdin): delivered (d), deferred (t) and bounced (b) records per ISP, deferral and bounce \
+rates, top causes with an example, blocklists cited, the time window, and the guide's \
+severity for those rates. Rates are percentages of each ISP's d + b + t records: deferral \
+rate = t / (d + b + t), bounce rate = b / (d + b + t). Bad rows are counted and listed by \
+line number, never fatal.";
+
+const CHUNK: usize = 1 << 20;
+/// Files at least this large report progress even when stderr is not a terminal.
+const LARGE_FILE: u64 = 256 << 20;
+/// Below this size, progress is not shown on a terminal either.
+const SMALL_FILE: u64 = 16 << 20;
+
+/// How progress is reported on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    None,
+    /// A line rewritten in place (`\r`), a few times per second.
+    Live,
+    /// A line at every 10% of a file of known size.
+    Steps,
+}
+
+impl Progress {
+    /// The mode for a file of `size` bytes (`None`: stdin, size unknown).
+    pub fn choose(size: Option<u64>, stderr_is_tty: bool) -> Progress {
+        match size {
+            _ if stderr_is_tty && size.is_none_or(|s| s >= SMALL_FILE) => Progress::Live,
+            Some(s) if s >= LARGE_FILE => Progress::Steps,
+            _ => Progress::None,
+        }
+    }
+}
+
+/// Entry point of `guide classify --acct PATH [--json]`.
+pub fn run(path: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let tty = stderr.is_terminal();
+    run_to(path, json, tty, &mut stdout.lock(), &mut stderr.lock())
+}
+
+/// [`run`] with its outputs passed in (for tests).
+pub fn run_to(
+    path: &str,
+    json: bool,
+    stderr_is_tty: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let report = if path == "-" {
+        let progress = Progress::choose(None, stderr_is_tty);
+        analyse_reader(io::stdin().lock(), None, progress, err).context("reading stdin")?
+    } else {
+        let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
+        let size = file.metadata().ok().map(|m| m.len());
+        let progress = Progress::choose(size, stderr_is_tty);
+        analyse_reader(file, size, progress, err).with_context(|| format!("reading {path}"))?
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)?;
+    } else {
+        let source = if path == "-" { "stdin" } else { path };
+        out.write_all(render_table(&report, source).as_bytes())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Streams `input` through the accounting reader.
+pub fn analyse_reader(
+    mut input: impl Read,
+    size: Option<u64>,
+    progress: Progress,
+    err: &mut dyn Write,
+) -> io::Result<AcctReport> {
+    let mut reader = AcctReader::new();
+    let mut buf = vec![0u8; CHUNK];
+    let start = Instant::now();
+    let mut shown = Instant::now();
+    let mut next_step = 1u64;
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        reader.push(&buf[..n]);
+        match progress {
+            Progress::None => {}
+            Progress::Live if shown.elapsed() >= Duration::from_millis(250) => {
+                shown = Instant::now();
+                let _ = write!(err, "\r{}", progress_line(&reader, size, start));
+                let _ = err.flush();
+            }
+            Progress::Live => {}
+            Progress::Steps => {
+                if let Some(total) = size.filter(|t| *t > 0) {
+                    if reader.bytes() * 10 >= next_step * total && next_step < 10 {
+                        next_step = reader.bytes() * 10 / total + 1;
+                        let _ = writeln!(err, "{}", progress_line(&reader, size, start));
+                    }
+                }
+            }
+        }
+    }
+    if progress == Progress::Live {
+        let _ = writeln!(err, "\r{}", progress_line(&reader, size, start));
+    }
+    Ok(reader.finish())
+}
+
+fn progress_line(reader: &AcctReader, size: Option<u64>, start: Instant) -> String {
+    let mb = reader.bytes() as f64 / 1e6;
+    let secs = start.elapsed().as_secs_f64().max(1e-3);
+    let share = size
+        .filter(|s| *s > 0)
+        .map(|s| format!(" ({:.0}%)", reader.bytes() as f64 * 100.0 / s as f64))
+        .unwrap_or_default();
+    format!(
+        "read {mb:.0} MB{share}, {} records, {:.0} MB/s",
+        reader.records(),
+        mb / secs
+    )
+}
+
+/// The report as a plain-text table.
+pub fn render_table(r: &AcctReport, source: &str) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "PowerMTA accounting file: {source}");
+    let _ = writeln!(
+        s,
+        "{} records ({} delivered, {} deferred, {} bounced) in {} lines; {} bad rows",
+        r.records, r.delivered, r.deferred, r.bounced, r.lines, r.bad_rows
+    );
+    if !r.other_records.is_empty() {
+        let other: Vec<String> = r
+            .other_records
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        let _ = writeln!(
+            s,
+            "other record types, not in the rates: {}",
+            other.join(", ")
+        );
+    }
+    if let Some(w) = &r.time_window {
+        let _ = writeln!(
+            s,
+            "time window: {} .. {} ({})",
+            w.first,
+            w.last,
+            duration(w.seconds)
+        );
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{:<9} {:>10} {:>10} {:>9} {:>8} {:>10} {:>8}",
+        "ISP", "records", "delivered", "deferred", "bounced", "deferral%", "bounce%"
+    );
+    let row = |s: &mut String, name: &str, rec: u64, d: u64, t: u64, b: u64, tr: f64, br: f64| {
+        let _ = writeln!(
+            s,
+            "{name:<9} {rec:>10} {d:>10} {t:>9} {b:>8} {tr:>10.1} {br:>8.1}"
+        );
+    };
+    for i in &r.isps {
+        row(
+            &mut s,
+            isp_name(i.isp),
+            i.records,
+            i.delivered,
+            i.deferred,
+            i.bounced,
+            i.deferral_rate,
+            i.bounce_rate,
+        );
+    }
+    row(
+        &mut s,
+        "all",
+        r.records,
+        r.delivered,
+        r.deferred,
+        r.bounced,
+        r.deferral_rate,
+        r.bounce_rate,
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Suggested severity: {:?}", r.severity);
+    for reason in &r.reasons {
+        let _ = writeln!(s, "  - {reason}");
+    }
+    let causes: Vec<String> = r
+        .isps
+        .iter()
+        .flat_map(|i| {
+            i.categories.0.iter().take(3).map(move |c| {
+                format!(
+                    "  {:<9} {:<13} {:>8} (t {}, b {})  e.g. {}",
+                    isp_name(i.isp),
+                    category_name(c.category),
+                    c.count,
+                    c.deferred,
+                    c.bounced,
+                    clip(&c.example, 100)
+                )
+            })
+        })
+        .collect();
+    if !causes.is_empty() {
+        let _ = writeln!(s, "\nTop causes of deferrals and bounces per ISP:");
+        for c in causes {
+            let _ = writeln!(s, "{c}");
+        }
+    }
+    let lists: Vec<String> = r
+        .isps
+        .iter()
+        .flat_map(|i| {
+            i.blocklists.iter().map(move |l| {
+                format!(
+                    "  {:<9} {:<13} {:>8}  e.g. {}",
+                    isp_name(i.isp),
+                    classify::acct::blocklist_name(l.blocklist),
+                    l.count,
+                    clip(&l.example, 100)
+                )
+            })
+        })
+        .collect();
+    let _ = writeln!(
+        s,
+        "\nBlocklists cited:{}",
+        if lists.is_empty() { " none" } else { "" }
+    );
+    for l in lists {
+        let _ = writeln!(s, "{l}");
+    }
+    if r.bad_rows > 0 {
+        let shown = r.bad_row_samples.len() as u64;
+        let _ = writeln!(
+            s,
+            "\nBad rows: {}{}",
+            r.bad_rows,
+            if shown < r.bad_rows {
+                format!(" (the first {shown} below)")
+            } else {
+                String::new()
+            }
+        );
+        for b in &r.bad_row_samples {
+            let _ = writeln!(s, "  line {}: {}", b.line, b.reason);
+        }
+    }
+    if !r.warnings.is_empty() {
+        let _ = writeln!(s, "\nWarnings:");
+        for w in &r.warnings {
+            let _ = writeln!(s, "  - {w}");
+        }
+    }
+    let _ = writeln!(s, "\n{RATE_DEFINITION}");
+    s
+}
+
+fn clip(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+fn duration(seconds: i64) -> String {
+    let (d, h, m) = (
+        seconds / 86_400,
+        seconds % 86_400 / 3600,
+        seconds % 3600 / 60,
+    );
+    match (d, h) {
+        (0, 0) => format!("{m} min"),
+        (0, _) => format!("{h} h {m} min"),
+        _ => format!("{d} d {h} h"),
+    }
+}
