@@ -9,28 +9,127 @@
 //!
 //! [`classify`] runs 1 and 2 and returns the flat [`Classification`] that is the JSON
 //! contract of `guide classify` and of the widget (see `DESIGN.md`).
+//!
+//! Reading a text is a fixed number of linear passes over its bytes (decode, code scan,
+//! normalise, phrase scan) with no regular expressions and no backtracking; any bytes
+//! are accepted (non-UTF-8 bytes simply never match a pattern).
 
 pub mod acct;
+mod codes;
+mod decide;
+mod meaning;
 pub mod model;
+mod policy;
 pub mod report;
+mod rules;
+mod scan;
 
 pub use model::*;
 
+use codes::Enhanced;
+
 /// Reads one bounce/deferral text. Never panics, linear in the input length.
 pub fn diagnose(text: &str) -> Diagnosis {
-    let _ = text;
-    Diagnosis::default()
+    diagnose_bytes(text.as_bytes())
+}
+
+/// [`diagnose`] for arbitrary bytes (a log line that is not valid UTF-8).
+pub fn diagnose_bytes(bytes: &[u8]) -> Diagnosis {
+    diagnose_counted(bytes).0
+}
+
+/// [`diagnose_bytes`] plus a count of the elementary steps taken (bytes visited by each
+/// pass, pattern comparisons). Tests use it to show the work is linear in the input.
+#[doc(hidden)]
+pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
+    let mut work = 0u64;
+    let src = codes::decode(bytes);
+    work += bytes.len() as u64;
+    let found_codes = codes::scan(&src);
+    work += src.len() as u64;
+    let chosen = codes::choose(&found_codes);
+    work += (found_codes.replies.len() + found_codes.bares.len()) as u64;
+    let (low, start, end) =
+        scan::normalise(&src, &found_codes.replies, chosen.region_start, &mut work);
+    let found = scan::find(&low, (start, end), &mut work);
+
+    let sigs = if decide::states_a_cause(found.inner) {
+        found.inner
+    } else {
+        found.all
+    };
+    let mut isp = decide::isp(found.inner).or_else(|| decide::isp(found.all));
+    let verdict = decide::category(sigs, found.ofr, chosen.enhanced, isp);
+    if isp.is_none() && chosen.enhanced.is_some_and(microsoft_only) {
+        isp = Some(Isp::Outlook);
+    }
+    let temporary = match chosen.basic {
+        Some(b) => (400..500).contains(&b),
+        None => chosen.enhanced.is_some_and(|e| e.class == 4),
+    };
+    let meaning = meaning::of_marker(verdict.rule)
+        .or_else(|| {
+            (verdict.rule == "orange-ofr")
+                .then(|| found.ofr.and_then(meaning::orange).map(|o| o.2))
+                .flatten()
+        })
+        .or_else(|| {
+            chosen
+                .enhanced
+                .and_then(|c| meaning::provider(c, isp))
+                .map(|r| r.meaning)
+        })
+        .or_else(|| chosen.enhanced.and_then(meaning::generic).map(|g| g.1));
+    let hint = hint(verdict, sigs, isp);
+    let diagnosis = Diagnosis {
+        basic: chosen.basic,
+        enhanced: chosen.enhanced.map(Enhanced::to_text),
+        category: verdict.category,
+        isp,
+        blocklist: verdict.blocklist,
+        bounce_kind: decide::bounce_kind(verdict.category),
+        temporary,
+        meaning: meaning.map(str::to_owned),
+        hint: hint.map(str::to_owned),
+        rule: verdict.rule.to_owned(),
+    };
+    (diagnosis, work)
+}
+
+/// Enhanced codes only Microsoft uses (Outlook.com / Exchange Online).
+fn microsoft_only(e: Enhanced) -> bool {
+    e.subject == 7
+        && ((e.class == 5 && (e.detail == 515 || (606..=649).contains(&e.detail)))
+            || (e.class == 4 && (650..=651).contains(&e.detail)))
+}
+
+fn hint(v: decide::Verdict, sigs: scan::Sigs, isp: Option<Isp>) -> Option<&'static str> {
+    Some(match v.rule {
+        "spamhaus-open-resolver" => "Probably not a real listing: the receiver asks Spamhaus through a public DNS resolver, which Spamhaus refuses. check.spamhaus.org will show your IP as not listed; the receiver must fix its DNS.",
+        "smtp-login" => "This is a sending server refusing a login (SMTP AUTH), not a receiver's verdict on your mail. If it comes from your own PowerMTA and nothing is being sent, that is P1 (PowerMTA not delivering).",
+        "recipient-rate-words" => "The recipient receives more mail than their provider allows: this is not a block of your server.",
+        "barracuda-cuda-nsu" => "Not a blocklisting: Barracuda's cuda_nsu means the recipient does not exist.",
+        _ if v.blocklist == Some(Blocklist::Sorbs) => "SORBS was shut down in June 2024: a receiver still citing it has a stale configuration, so delisting is not possible; tell the receiver.",
+        _ if sigs.has(rules::Sig::GmailHost) && isp == Some(Isp::Gmail) && v.category == Category::Other => "A temporary problem on Gmail's side: PowerMTA retries automatically.",
+        _ => return None,
+    })
 }
 
 /// Suggests the guide's severity from a diagnosis and the customer's context.
 pub fn assess(diagnosis: &Diagnosis, context: &Context) -> Assessment {
-    let _ = (diagnosis, context);
-    Assessment::default()
+    policy::assess(diagnosis, context)
 }
 
 /// [`diagnose`] + [`assess`], flattened into the stable JSON contract.
 pub fn classify(text: &str, context: &Context) -> Classification {
     let diagnosis = diagnose(text);
+    let assessment = assess(&diagnosis, context);
+    Classification::new(diagnosis, assessment)
+}
+
+/// [`classify`] for arbitrary bytes.
+pub fn classify_bytes(bytes: &[u8], context: &Context) -> Classification {
+    let diagnosis = diagnose_bytes(bytes);
     let assessment = assess(&diagnosis, context);
     Classification::new(diagnosis, assessment)
 }

@@ -66,7 +66,9 @@ pub enum BounceKind {
 }
 
 /// The guide's severity levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub enum Severity {
     P1,
     P2,
@@ -184,3 +186,33 @@ impl Classification {
         }
     }
 }
+
+/// The JSON spelling of each value (for texts and for callers without serde_json).
+macro_rules! as_str {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(<$t>::$v => $s,)*
+                }
+            }
+        }
+    };
+}
+
+as_str!(Category {
+    Blocklist => "blocklist", Auth => "auth", RateLimit => "rate_limit", Reputation => "reputation",
+    Content => "content", Recipient => "recipient", MailboxFull => "mailbox_full", Greylist => "greylist",
+    Dns => "dns", Tls => "tls", Connection => "connection", Relay => "relay", Other => "other",
+});
+as_str!(Isp {
+    Gmail => "gmail", Outlook => "outlook", Yahoo => "yahoo", Apple => "apple", Gmx => "gmx",
+    Orange => "orange", Comcast => "comcast", Other => "other",
+});
+as_str!(Blocklist {
+    Spamhaus => "spamhaus", Barracuda => "barracuda", Spamcop => "spamcop", Sorbs => "sorbs",
+    Uceprotect => "uceprotect", Invaluement => "invaluement", Microsoft => "microsoft",
+    Proofpoint => "proofpoint", Cloudmark => "cloudmark", Mimecast => "mimecast", Other => "other",
+});
+as_str!(BounceKind { Hard => "hard", Soft => "soft", Internal => "internal" });
+as_str!(Severity { P1 => "P1", P2 => "P2", P3 => "P3", P4 => "P4" });

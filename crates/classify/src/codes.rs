@@ -1,0 +1,391 @@
+//! Reading the text: decoding pastes, finding SMTP reply codes and RFC 3463 enhanced
+//! codes, and choosing the innermost remote reply.
+//!
+//! Everything here is a single left-to-right pass over bytes (or a constant number of
+//! them): no backtracking, no regular expressions.
+
+/// An RFC 3463 enhanced status code `class.subject.detail`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Enhanced {
+    pub class: u8,
+    pub subject: u8,
+    pub detail: u16,
+}
+
+impl Enhanced {
+    pub fn to_text(self) -> String {
+        format!("{}.{}.{}", self.class, self.subject, self.detail)
+    }
+}
+
+/// A basic reply code found in the text (`550`, `421-`, `smtp;554`...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reply {
+    /// Byte offset of the first digit.
+    pub pos: usize,
+    pub basic: u16,
+    /// Followed by `-` (a continuation line of a multi-line reply).
+    pub cont: bool,
+    /// The enhanced code written right after the basic code, if any.
+    pub enhanced: Option<Enhanced>,
+    /// Offset just past the code prefix (`550 5.7.1 ` or `550 `).
+    pub end: usize,
+}
+
+/// A free-standing enhanced code (`#5.1.1`, `Status: 5.0.0`, `dsn=4.4.1`, `5.1.1 (bad ...`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bare {
+    pub pos: usize,
+    pub code: Enhanced,
+    /// Introduced by `#`, `status:`, `dsn=` or followed by ` (`: a DSN/MTA status field.
+    pub status_like: bool,
+}
+
+/// What [`scan`] found.
+#[derive(Debug, Default)]
+pub struct Codes {
+    pub replies: Vec<Reply>,
+    pub bares: Vec<Bare>,
+}
+
+/// The decision: which reply is the innermost remote one, and its codes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Chosen {
+    pub basic: Option<u16>,
+    pub enhanced: Option<Enhanced>,
+    /// Where the innermost reply (with its continuation lines) starts.
+    pub region_start: usize,
+}
+
+/// Decodes a pasted text: CRLF and CR to LF, literal `\n` / `\r` / `\t` escapes (JSON or
+/// log pastes) to real whitespace. One pass; the output is never longer than the input.
+pub fn decode(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        match b {
+            b'\r' => {
+                out.push(b'\n');
+                if text.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            b'\\' if matches!(text.get(i + 1), Some(b'n' | b'r')) => {
+                out.push(b'\n');
+                i += 1;
+                // `\r\n` as two escapes is one line break.
+                if text.get(i) == Some(&b'r')
+                    && text.get(i + 1) == Some(&b'\\')
+                    && text.get(i + 2) == Some(&b'n')
+                {
+                    i += 2;
+                }
+            }
+            b'\\' if text.get(i + 1) == Some(&b't') => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    out
+}
+
+fn digit(b: u8) -> Option<u16> {
+    b.is_ascii_digit().then(|| u16::from(b - b'0'))
+}
+
+/// Bytes that may not touch a reply code on the left: it would be part of a number,
+/// a word, a date, an address or a CSV field (PowerMTA job ids).
+fn blocks_basic_left(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'.' | b'-' | b',' | b'/' | b'#' | b'_' | b'+' | b'@' | b'=' | b'%' | b'&' | b'?'
+        )
+}
+
+fn blocks_basic_right(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b',' | b'/' | b'_' | b'@' | b'%' | b'&')
+}
+
+fn blocks_enhanced_left(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'/' | b'_' | b'@' | b'%' | b'&' | b'?')
+}
+
+/// Parses `C.S.D` at `i`: class 2/4/5, subject one digit 0-7 (RFC 3463; Yahoo's
+/// `4.16.55.1` fails here), detail 1-3 digits, not followed by a digit or `.digit`
+/// (IP addresses, version strings).
+pub fn enhanced_at(b: &[u8], i: usize) -> Option<(Enhanced, usize)> {
+    let class = *b.get(i)?;
+    if !matches!(class, b'2' | b'4' | b'5') || b.get(i + 1) != Some(&b'.') {
+        return None;
+    }
+    let subject = digit(*b.get(i + 2)?)?;
+    if subject > 7 || b.get(i + 3) != Some(&b'.') {
+        return None;
+    }
+    let mut j = i + 4;
+    let mut detail: u16 = 0;
+    while j < b.len() && j < i + 7 && b[j].is_ascii_digit() {
+        detail = detail * 10 + u16::from(b[j] - b'0');
+        j += 1;
+    }
+    if j == i + 4 {
+        return None;
+    }
+    match b.get(j) {
+        Some(c) if c.is_ascii_digit() => return None,
+        Some(b'.') if b.get(j + 1).is_some_and(u8::is_ascii_digit) => return None,
+        Some(c) if c.is_ascii_alphabetic() => return None,
+        _ => {}
+    }
+    Some((
+        Enhanced {
+            class: class - b'0',
+            subject: subject as u8,
+            detail,
+        },
+        j,
+    ))
+}
+
+/// Parses a basic reply code at `i` (left boundary already checked).
+fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
+    let c0 = *b.get(i)?;
+    if !matches!(c0, b'2' | b'4' | b'5') {
+        return None;
+    }
+    let c1 = digit(*b.get(i + 1)?)?;
+    let c2 = digit(*b.get(i + 2)?)?;
+    if c1 > 5 {
+        return None;
+    }
+    if let Some(&r) = b.get(i + 3) {
+        if blocks_basic_right(r) {
+            return None;
+        }
+    }
+    Some((u16::from(c0 - b'0') * 100 + c1 * 10 + c2, i + 3))
+}
+
+fn ends_with_ci(b: &[u8], end: usize, word: &[u8]) -> bool {
+    end >= word.len() && b[end - word.len()..end].eq_ignore_ascii_case(word)
+}
+
+/// Finds every reply code and free-standing enhanced code. One pass.
+pub fn scan(b: &[u8]) -> Codes {
+    let mut codes = Codes::default();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if !matches!(c, b'2' | b'4' | b'5') {
+            i += 1;
+            continue;
+        }
+        let prev = if i == 0 { None } else { Some(b[i - 1]) };
+        if !prev.is_some_and(blocks_basic_left) {
+            if let Some((basic, mut end)) = basic_at(b, i) {
+                let cont = b.get(end) == Some(&b'-');
+                let mut enhanced = None;
+                if matches!(b.get(end), Some(b' ' | b'-' | b'\t')) {
+                    if let Some((e, e_end)) = enhanced_at(b, end + 1) {
+                        enhanced = Some(e);
+                        end = e_end;
+                    }
+                }
+                codes.replies.push(Reply {
+                    pos: i,
+                    basic,
+                    cont,
+                    enhanced,
+                    end,
+                });
+                i = end;
+                continue;
+            }
+        }
+        if !prev.is_some_and(blocks_enhanced_left) {
+            if let Some((code, end)) = enhanced_at(b, i) {
+                let status_like = prev == Some(b'#')
+                    || ends_with_ci(b, i, b"dsn=")
+                    || ends_with_ci(b, i, b"status: ")
+                    || ends_with_ci(b, i, b"status:")
+                    || (b.get(end) == Some(&b' ') && b.get(end + 1) == Some(&b'('));
+                codes.bares.push(Bare {
+                    pos: i,
+                    code,
+                    status_like,
+                });
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    codes
+}
+
+/// Chooses the innermost remote reply: the last 4xx/5xx reply code (wrappers come
+/// first: "The server response was: ...", `Diagnostic-Code: smtp; ...`, `said: ...`),
+/// extended back over the continuation lines of the same multi-line reply. Its enhanced
+/// code wins; otherwise a code inside the reply (`(#5.1.1)`), then a DSN `Status:` /
+/// `dsn=` / PowerMTA status field, then any free-standing enhanced code.
+pub fn choose(codes: &Codes) -> Chosen {
+    let replies = &codes.replies;
+    let idx = replies
+        .iter()
+        .rposition(|r| r.basic >= 400)
+        .or_else(|| replies.len().checked_sub(1));
+    let Some(idx) = idx else {
+        let enhanced = codes
+            .bares
+            .iter()
+            .rev()
+            .find(|b| b.status_like && b.code.class != 2)
+            .or_else(|| codes.bares.iter().rev().find(|b| b.code.class != 2))
+            .map(|b| b.code);
+        return Chosen {
+            basic: None,
+            enhanced,
+            region_start: 0,
+        };
+    };
+    let last = replies[idx];
+    let mut start = idx;
+    while start > 0 && replies[start - 1].basic == last.basic && replies[start - 1].cont {
+        start -= 1;
+    }
+    let region_start = replies[start].pos;
+    let enhanced = last
+        .enhanced
+        .or_else(|| replies[start..idx].iter().rev().find_map(|r| r.enhanced))
+        .or_else(|| {
+            codes
+                .bares
+                .iter()
+                .find(|b| b.pos > last.pos)
+                .map(|b| b.code)
+        })
+        .or_else(|| {
+            codes
+                .bares
+                .iter()
+                .rev()
+                .find(|b| b.status_like)
+                .map(|b| b.code)
+        })
+        .or_else(|| {
+            codes
+                .bares
+                .iter()
+                .rev()
+                .find(|b| b.code.class == (last.basic / 100) as u8)
+                .map(|b| b.code)
+        });
+    Chosen {
+        basic: Some(last.basic),
+        enhanced,
+        region_start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(t: &str) -> (Option<u16>, Option<String>) {
+        let b = decode(t.as_bytes());
+        let c = choose(&scan(&b));
+        (c.basic, c.enhanced.map(Enhanced::to_text))
+    }
+
+    #[test]
+    fn one_line_reply() {
+        assert_eq!(
+            read("550 5.1.1 user unknown"),
+            (Some(550), Some("5.1.1".into()))
+        );
+        assert_eq!(
+            read("smtp;421 4.7.28 [1.2.3.4] rate"),
+            (Some(421), Some("4.7.28".into()))
+        );
+        assert_eq!(
+            read("550 5.7.606 Access denied"),
+            (Some(550), Some("5.7.606".into()))
+        );
+    }
+
+    #[test]
+    fn multi_line_reply_keeps_its_first_line() {
+        let t = "550-5.7.26 This mail has been blocked because the sender\n550-5.7.26 is unauthenticated.\n550 5.7.26 Gmail requires - gsmtp";
+        let b = decode(t.as_bytes());
+        let c = choose(&scan(&b));
+        assert_eq!(c.basic, Some(550));
+        assert_eq!(c.enhanced.map(Enhanced::to_text).as_deref(), Some("5.7.26"));
+        assert_eq!(c.region_start, 0);
+    }
+
+    #[test]
+    fn yahoo_pseudo_codes_ips_and_dates_are_not_codes() {
+        assert_eq!(
+            read("421 4.7.0 [TSS04] Messages from 4.26.39.92 temporarily deferred - 4.16.55.1"),
+            (Some(421), Some("4.7.0".into()))
+        );
+        assert_eq!(
+            read("deferred 4.16.55.1 from 5.2.3.4 on 2024-05-10 12:00:00"),
+            (None, None)
+        );
+        assert_eq!(
+            read("451 Resources unavailable [#4.16.1]."),
+            (Some(451), None)
+        );
+        assert_eq!(read("dd mailbox is disabled (554.30)."), (None, None));
+    }
+
+    #[test]
+    fn innermost_reply_wins_over_wrappers() {
+        let t = "550 Mailbox unavailable. The server response was: 554 5.7.1 Service unavailable";
+        assert_eq!(read(t), (Some(554), Some("5.7.1".into())));
+        let t = "Status: 5.0.0\nDiagnostic-Code: smtp; 550-5.7.26 unauthenticated\n550 5.7.26 more";
+        assert_eq!(read(t), (Some(550), Some("5.7.26".into())));
+        let t = r#"Expected response code "250" but got code "550", with message "550 5.1.1 No such user""#;
+        assert_eq!(read(t), (Some(550), Some("5.1.1".into())));
+    }
+
+    #[test]
+    fn status_fields_fill_in_when_the_reply_has_no_enhanced_code() {
+        assert_eq!(
+            read("Status: 5.0.0\nDiagnostic-Code: smtp; 550 Mailbox unavailable"),
+            (Some(550), Some("5.0.0".into()))
+        );
+        assert_eq!(
+            read("dsn=4.4.1, status=deferred (connect timed out)"),
+            (None, Some("4.4.1".into()))
+        );
+        assert_eq!(
+            read("Sorry, no mailbox here by that name. (#5.1.1)"),
+            (None, Some("5.1.1".into()))
+        );
+        assert_eq!(
+            read("550 cuda_nsu 5.1.1 <a@b>... User unknown"),
+            (Some(550), Some("5.1.1".into()))
+        );
+    }
+
+    #[test]
+    fn powermta_csv_fields() {
+        let t = "b,2024-05-10 10:00:00+0000,2024-05-10 09:59:00+0000,a@x.com,b@y.com,,failed,5.0.0 (undefined status),smtp;550 5.7.1 blocked,dns;mx.y.com (1.2.3.4),spam-related,vmta1,550";
+        assert_eq!(read(t), (Some(550), Some("5.7.1".into())));
+    }
+
+    #[test]
+    fn decode_turns_escapes_and_crlf_into_lines() {
+        assert_eq!(
+            decode(b"a\\nb\r\nc\rd\\r\\ne\\tf"),
+            b"a\nb\nc\nd\ne f".to_vec()
+        );
+    }
+}

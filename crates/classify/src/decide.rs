@@ -1,0 +1,195 @@
+//! The decision: from the signals and codes to category, ISP, blocklist and bounce kind.
+//!
+//! The order of the checks is the policy (first match wins), safest first: false friends,
+//! provider reason codes, blocklist citations, then causes stated in words from the most
+//! specific to the vaguest, then the code alone.
+
+use crate::codes::Enhanced;
+use crate::meaning;
+use crate::model::{Blocklist, BounceKind, Category, Isp};
+use crate::rules::Sig::{self, *};
+use crate::scan::Sigs;
+
+/// The outcome of the decision (before meanings and hints are attached).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub category: Category,
+    pub blocklist: Option<Blocklist>,
+    pub rule: &'static str,
+}
+
+/// The causes stated in words, in decision order.
+const WORDS: &[(Sig, Category, &str)] = &[
+    (RelayStrong, Category::Relay, "relay-denied"),
+    (SmtpLogin, Category::Other, "smtp-login"),
+    (Auth, Category::Auth, "auth-words"),
+    (Tls, Category::Tls, "tls-words"),
+    (Dns, Category::Dns, "dns-words"),
+    (Greylist, Category::Greylist, "greylist-words"),
+    (RateRecipient, Category::RateLimit, "recipient-rate-words"),
+    (Rate, Category::RateLimit, "rate-words"),
+    (MailboxFull, Category::MailboxFull, "mailbox-full-words"),
+    (RcptStrong, Category::Recipient, "recipient-words"),
+    (RcptWeak, Category::Recipient, "recipient-rejected-words"),
+    (Relay, Category::Relay, "relay-words"),
+    (Content, Category::Content, "content-words"),
+    (Reputation, Category::Reputation, "reputation-words"),
+    (Connection, Category::Connection, "connection-words"),
+    (ReceiverSystem, Category::Other, "receiver-system-words"),
+    (BcRecipient, Category::Recipient, "powermta-bouncecat"),
+    (BcFull, Category::MailboxFull, "powermta-bouncecat"),
+    (BcReputation, Category::Reputation, "powermta-bouncecat"),
+    (BcContent, Category::Content, "powermta-bouncecat"),
+    (BcRelay, Category::Relay, "powermta-bouncecat"),
+    (BcConnection, Category::Connection, "powermta-bouncecat"),
+    (BcDns, Category::Dns, "powermta-bouncecat"),
+];
+
+/// Provider reason codes written in the text, in decision order.
+const MARKERS: &[(Sig, Category, &str)] = &[
+    (MsList, Category::Blocklist, "microsoft-s3150"),
+    (YahooList, Category::Blocklist, "yahoo-list"),
+    (ComcastList, Category::Blocklist, "comcast-bl"),
+    (YahooRate, Category::RateLimit, "yahoo-tss"),
+    (YahooPerm, Category::Reputation, "yahoo-perm"),
+    (YahooContent, Category::Content, "yahoo-content"),
+    (AppleReputation, Category::Reputation, "apple-cs01"),
+    (AppleAuth, Category::Auth, "apple-hme"),
+    (ComcastRate, Category::RateLimit, "comcast-rl"),
+    (ComcastAuth, Category::Auth, "comcast-dm"),
+];
+
+/// Whether the signals state any cause at all (used to prefer the innermost reply).
+pub fn states_a_cause(s: Sigs) -> bool {
+    WORDS.iter().any(|(sig, _, _)| s.has(*sig))
+        || MARKERS.iter().any(|(sig, _, _)| s.has(*sig))
+        || blocklist(s).is_some()
+        || s.has(CudaNsu)
+        || s.has(OrangeOfr)
+}
+
+/// The blocklist the text cites, if any. A list's own name, zone or lookup URL is
+/// enough; "barracuda" alone needs a list word (its ESS gateway also rejects users).
+pub fn blocklist(s: Sigs) -> Option<Blocklist> {
+    const NAMED: &[(Sig, Blocklist)] = &[
+        (Spamhaus, Blocklist::Spamhaus),
+        (Barracuda, Blocklist::Barracuda),
+        (Spamcop, Blocklist::Spamcop),
+        (Sorbs, Blocklist::Sorbs),
+        (Uceprotect, Blocklist::Uceprotect),
+        (Invaluement, Blocklist::Invaluement),
+        (MsList, Blocklist::Microsoft),
+        (Proofpoint, Blocklist::Proofpoint),
+        (Cloudmark, Blocklist::Cloudmark),
+        (MimecastList, Blocklist::Mimecast),
+    ];
+    if let Some((_, b)) = NAMED.iter().find(|(sig, _)| s.has(*sig)) {
+        return Some(*b);
+    }
+    if s.has(BarracudaName) && s.has(ListWord) {
+        return Some(Blocklist::Barracuda);
+    }
+    if s.any(&[OtherList, ListWord, YahooList, ComcastList]) {
+        return Some(Blocklist::Other);
+    }
+    None
+}
+
+/// The receiving provider: named by its hosts, URLs or reason codes.
+pub fn isp(s: Sigs) -> Option<Isp> {
+    const ORDER: &[(Sig, Isp)] = &[
+        (GmailHost, Isp::Gmail),
+        (OutlookHost, Isp::Outlook),
+        (MsList, Isp::Outlook),
+        (YahooHost, Isp::Yahoo),
+        (YahooRate, Isp::Yahoo),
+        (YahooPerm, Isp::Yahoo),
+        (YahooContent, Isp::Yahoo),
+        (AppleHost, Isp::Apple),
+        (AppleReputation, Isp::Apple),
+        (AppleAuth, Isp::Apple),
+        (GmxHost, Isp::Gmx),
+        (OrangeHost, Isp::Orange),
+        (OrangeOfr, Isp::Orange),
+        (ComcastHost, Isp::Comcast),
+        (ComcastList, Isp::Comcast),
+        (ComcastRate, Isp::Comcast),
+        (ComcastAuth, Isp::Comcast),
+        (OtherHost, Isp::Other),
+    ];
+    ORDER.iter().find(|(sig, _)| s.has(*sig)).map(|(_, i)| *i)
+}
+
+/// Decides the category. `ofr` is Orange's reason number, `code` the enhanced code.
+pub fn category(s: Sigs, ofr: Option<u16>, code: Option<Enhanced>, isp: Option<Isp>) -> Verdict {
+    let v = |category, blocklist, rule| Verdict {
+        category,
+        blocklist,
+        rule,
+    };
+    let cited = blocklist(s);
+    if s.has(CudaNsu) {
+        return v(Category::Recipient, None, "barracuda-cuda-nsu");
+    }
+    if s.has(SpamhausResolver) && s.has(Spamhaus) {
+        return v(
+            Category::Blocklist,
+            Some(Blocklist::Spamhaus),
+            "spamhaus-open-resolver",
+        );
+    }
+    if let Some((cat, list, _)) = ofr.and_then(meaning::orange) {
+        let list = if cat == Category::Blocklist {
+            cited.or(list)
+        } else {
+            None
+        };
+        return v(cat, list, "orange-ofr");
+    }
+    if let Some(row) = code.and_then(|c| meaning::provider(c, isp)) {
+        if let Some(cat) = row.decides {
+            let list = match cat {
+                Category::Blocklist => Some(Blocklist::Microsoft),
+                _ => None,
+            };
+            return v(cat, list, "provider-code");
+        }
+    }
+    if let Some((_, cat, rule)) = MARKERS.iter().find(|(sig, _, _)| s.has(*sig)) {
+        let list = if *cat == Category::Blocklist {
+            cited
+        } else {
+            None
+        };
+        return v(*cat, list, rule);
+    }
+    if let Some(list) = cited {
+        return v(Category::Blocklist, Some(list), "blocklist-cited");
+    }
+    if let Some((_, cat, rule)) = WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
+        return v(*cat, None, rule);
+    }
+    if let Some((cat, _)) = code.and_then(meaning::generic) {
+        return v(cat, None, "enhanced-code");
+    }
+    v(Category::Other, None, "no-cause-stated")
+}
+
+/// How MailWizz should count the bounce: recipient problems are hard; a full mailbox,
+/// greylisting and unknown causes are soft; everything caused by the sender's own
+/// infrastructure or reputation is internal and must not blacklist the subscriber.
+pub fn bounce_kind(category: Category) -> BounceKind {
+    match category {
+        Category::Recipient => BounceKind::Hard,
+        Category::MailboxFull | Category::Greylist | Category::Other => BounceKind::Soft,
+        Category::Blocklist
+        | Category::Auth
+        | Category::RateLimit
+        | Category::Reputation
+        | Category::Content
+        | Category::Dns
+        | Category::Tls
+        | Category::Connection
+        | Category::Relay => BounceKind::Internal,
+    }
+}

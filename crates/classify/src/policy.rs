@@ -1,0 +1,330 @@
+//! The severity policy of the guide (DESIGN.md, "Severity policy"), with its boundaries:
+//!
+//! | level | when |
+//! | --- | --- |
+//! | P1 | full outage; PowerMTA not delivering; MailWizz inaccessible; every ISP fails to connect |
+//! | P2 | rate above 30%; a blocklist bounce; a Gmail 5xx block; a permanent auth/reputation block at a major ISP; SNDS red; a P3 problem at several or all ISPs |
+//! | P3 | rate from 10% to 30% inclusive; SNDS yellow; complaint spike; 4xx throttling or deferrals; content, DNS, TLS or connection problems; a block at a receiver that is not a major ISP |
+//! | P4 | recipient unknown, mailbox full, greylisting, relay, anything else |
+//!
+//! The text gives a level; "only a few messages" lowers it by one (a bounce alone is
+//! read as happening at volume); the context then raises it (never lowers it).
+
+use crate::model::*;
+
+fn level_of(d: &Diagnosis) -> (Severity, String) {
+    use Category as C;
+    let at = isp_phrase(d.isp);
+    let major = matches!(d.isp, Some(i) if i != Isp::Other);
+    let permanent = !d.temporary;
+    let block_like = matches!(
+        d.category,
+        C::Auth | C::Reputation | C::RateLimit | C::Dns | C::Tls | C::Blocklist
+    );
+    if d.basic.is_none() && d.enhanced.is_none() && d.rule == "no-cause-stated" {
+        return (Severity::P4, "The text has no reply code and states no known cause, so there is nothing to raise the level.".into());
+    }
+    if d.rule == "spamhaus-open-resolver" {
+        return (Severity::P3, "The receiver's own DNS set-up makes every Spamhaus lookup fail; this is not an active listing of your IP.".into());
+    }
+    if d.category == C::Blocklist && d.blocklist == Some(Blocklist::Sorbs) {
+        return (Severity::P3, "The receiver still cites SORBS, a blocklist that no longer exists; only this receiver is affected.".into());
+    }
+    if d.category == C::Blocklist {
+        let list = d.blocklist.map(list_name).unwrap_or("a blocklist");
+        return (Severity::P2, format!("The bounce cites {list}: your sending IP or domain is listed and the receiver refuses your mail (active blacklisting)."));
+    }
+    if d.isp == Some(Isp::Gmail) && permanent && block_like {
+        return (Severity::P2, "Gmail refuses the mail permanently (a 5xx block): at volume this is a P2 in the guide.".into());
+    }
+    if d.rule == "recipient-rate-words" {
+        return (Severity::P4, "The recipient receives more mail than their provider allows; your server is not blocked.".into());
+    }
+    match d.category {
+        C::Auth | C::Reputation if permanent && major => {
+            let what = if d.category == C::Auth { "an authentication failure (SPF, DKIM or DMARC)" } else { "its reputation or policy checks" };
+            (Severity::P2, format!("A major ISP{at} permanently refuses your mail because of {what}."))
+        }
+        C::Auth | C::Reputation if permanent => {
+            let what = if d.category == C::Auth { "authentication" } else { "reputation or policy" };
+            (Severity::P3, format!("One receiver{at} permanently refuses your mail for {what}; it is not one of the major ISPs."))
+        }
+        C::Auth | C::Reputation => (Severity::P3, format!("The receiver{at} temporarily defers your mail ({}).", if d.category == C::Auth { "authentication" } else { "reputation or policy" })),
+        C::RateLimit => (Severity::P3, format!("The receiver{at} throttles or defers your mail for volume or complaints.")),
+        C::Content => (Severity::P3, format!("The receiver{at} refuses the content of the message (content, links, attachment or size).")),
+        C::Dns => (Severity::P3, format!("The receiver{at} refuses your server's DNS set-up (PTR / reverse DNS, HELO name or sender domain).")),
+        C::Tls => (Severity::P3, format!("The receiver{at} requires an encrypted (TLS) connection.")),
+        C::Connection => (Severity::P3, format!("Delivery{at} fails to connect or expires in the queue.")),
+        C::Recipient => (Severity::P4, "The recipient address does not exist or is disabled: a minor issue, not an incident.".into()),
+        C::MailboxFull => (Severity::P4, "The recipient's mailbox is full: a minor issue, not an incident.".into()),
+        C::Greylist => (Severity::P4, "Greylisting is a normal temporary deferral; the retry goes through.".into()),
+        C::Relay => (Severity::P4, "Relay denied: a configuration question, not a delivery incident.".into()),
+        C::Other | C::Blocklist => (Severity::P4, "The reply states no cause that the guide treats as an incident.".into()),
+    }
+}
+
+fn isp_phrase(isp: Option<Isp>) -> String {
+    match isp {
+        Some(Isp::Other) | None => String::new(),
+        Some(i) => format!(" ({})", isp_name(i)),
+    }
+}
+
+/// How the guide and customers name an ISP.
+pub fn isp_name(i: Isp) -> &'static str {
+    match i {
+        Isp::Gmail => "Gmail",
+        Isp::Outlook => "Outlook / Microsoft 365",
+        Isp::Yahoo => "Yahoo / AOL",
+        Isp::Apple => "Apple iCloud",
+        Isp::Gmx => "GMX / WEB.DE",
+        Isp::Orange => "Orange",
+        Isp::Comcast => "Comcast",
+        Isp::Other => "another provider",
+    }
+}
+
+/// How a blocklist is named.
+pub fn list_name(b: Blocklist) -> &'static str {
+    match b {
+        Blocklist::Spamhaus => "Spamhaus",
+        Blocklist::Barracuda => "Barracuda",
+        Blocklist::Spamcop => "SpamCop",
+        Blocklist::Sorbs => "SORBS",
+        Blocklist::Uceprotect => "UCEPROTECT",
+        Blocklist::Invaluement => "Invaluement",
+        Blocklist::Microsoft => "Microsoft's own block list",
+        Blocklist::Proofpoint => "Proofpoint",
+        Blocklist::Cloudmark => "Cloudmark",
+        Blocklist::Mimecast => "Mimecast",
+        Blocklist::Other => "a blocklist",
+    }
+}
+
+fn lower(s: Severity) -> Severity {
+    match s {
+        Severity::P1 => Severity::P1,
+        Severity::P2 => Severity::P3,
+        Severity::P3 | Severity::P4 => Severity::P4,
+    }
+}
+
+/// Applies the policy table; every change of level adds its reason.
+pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
+    let (text_level, why) = level_of(d);
+    let mut level = text_level;
+    let mut reasons = vec![why];
+    if ctx.volume == Volume::Few && matches!(level, Severity::P2 | Severity::P3) {
+        level = lower(level);
+        reasons.push(format!("You said only a handful of messages are affected, so this is {level:?}, one level lower."));
+    } else if matches!(level, Severity::P2 | Severity::P3) && !has_context(ctx) {
+        reasons.push(
+            "A bounce on its own is read as happening at volume; say if it is only a few messages."
+                .into(),
+        );
+    }
+    let mut st = State { level, reasons };
+    if ctx.full_outage {
+        st.raise(
+            Some(Severity::P1),
+            "You report a full service outage (P1).".into(),
+        );
+    }
+    if ctx.powermta_down {
+        st.raise(
+            Some(Severity::P1),
+            "You report that PowerMTA is not delivering (P1).".into(),
+        );
+    }
+    if ctx.mailwizz_down {
+        st.raise(
+            Some(Severity::P1),
+            "You report that MailWizz is inaccessible (P1).".into(),
+        );
+    }
+    if ctx.scope == Some(Scope::All)
+        && matches!(d.category, Category::Connection)
+        && d.rule != "no-cause-stated"
+    {
+        st.raise(
+            Some(Severity::P1),
+            "Connections fail at every ISP: your server is effectively not delivering (P1).".into(),
+        );
+    }
+    if let Some(rate) = ctx.rate.filter(|r| r.is_finite()) {
+        let rate_text = format_rate(rate);
+        if rate > 30.0 {
+            st.raise(Some(Severity::P2), format!("A deferral or error rate of {rate_text}% is above 30%: major delivery degradation (P2)."));
+        } else if rate >= 10.0 {
+            st.raise(
+                Some(Severity::P3),
+                format!("A deferral or error rate of {rate_text}% is within 10-30% (P3)."),
+            );
+        } else {
+            st.raise(None, format!("A rate of {rate_text}% is below 10%, so the rate alone does not make it an incident."));
+        }
+    }
+    match ctx.scope {
+        Some(Scope::Several | Scope::All)
+            if st.level == Severity::P3 && ctx.volume == Volume::Many =>
+        {
+            st.raise(
+                Some(Severity::P2),
+                "It affects several ISPs, not one: wider degradation (P2).".into(),
+            );
+        }
+        Some(Scope::One) => st.raise(None, "It affects one ISP.".into()),
+        _ => {}
+    }
+    match ctx.snds {
+        Some(Snds::Red) => st.raise(
+            Some(Severity::P2),
+            "SNDS shows red for your IP at Outlook (P2).".into(),
+        ),
+        Some(Snds::Yellow) => st.raise(
+            Some(Severity::P3),
+            "SNDS shows yellow for your IP at Outlook (P3).".into(),
+        ),
+        Some(Snds::Green) => st.raise(
+            None,
+            "SNDS is green: Outlook sees no complaint problem.".into(),
+        ),
+        None => {}
+    }
+    if ctx.complaint_spike {
+        st.raise(
+            Some(Severity::P3),
+            "You report a spike in spam complaints (P3).".into(),
+        );
+    }
+    let level = st.level;
+    Assessment {
+        severity: level,
+        title: title(d, level),
+        reasons: st.reasons,
+        next_steps: next_steps(d, ctx, level),
+    }
+}
+
+struct State {
+    level: Severity,
+    reasons: Vec<String>,
+}
+
+impl State {
+    /// Raises the level to `to` (never lowers it) and records why.
+    fn raise(&mut self, to: Option<Severity>, why: String) {
+        if let Some(to) = to.filter(|t| *t < self.level) {
+            self.level = to;
+        }
+        self.reasons.push(why);
+    }
+}
+
+fn has_context(ctx: &Context) -> bool {
+    ctx.rate.is_some()
+        || ctx.scope.is_some()
+        || ctx.snds.is_some()
+        || ctx.complaint_spike
+        || ctx.full_outage
+        || ctx.powermta_down
+        || ctx.mailwizz_down
+}
+
+fn format_rate(r: f64) -> String {
+    let s = format!("{r:.1}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+}
+
+fn title(d: &Diagnosis, level: Severity) -> String {
+    use Category as C;
+    let what = match d.category {
+        C::Blocklist => match d.blocklist {
+            Some(Blocklist::Other) | None => "Blocklisted".to_owned(),
+            Some(b) => format!("Blocklisted by {}", list_name(b)),
+        },
+        C::Auth => "Authentication failure (SPF/DKIM/DMARC)".into(),
+        C::RateLimit => "Rate limited / deferred for volume".into(),
+        C::Reputation => "Refused for reputation or policy".into(),
+        C::Content => "Message content refused".into(),
+        C::Recipient => "Recipient does not exist".into(),
+        C::MailboxFull => "Recipient's mailbox is full".into(),
+        C::Greylist => "Greylisted (temporary)".into(),
+        C::Dns => "Sender DNS problem (PTR, HELO or domain)".into(),
+        C::Tls => "Encryption (TLS) required".into(),
+        C::Connection => "Connection failure or expired delivery".into(),
+        C::Relay => "Relay denied".into(),
+        C::Other if d.basic.is_none() && d.enhanced.is_none() => "No bounce recognised".into(),
+        C::Other => "Unclassified reply".into(),
+    };
+    let mut t = format!("{level:?}: {what}");
+    if let Some(i) = d.isp.filter(|i| *i != Isp::Other) {
+        t.push_str(" at ");
+        t.push_str(isp_name(i));
+    }
+    if let Some(e) = &d.enhanced {
+        t.push_str(&format!(" ({e})"));
+    } else if let Some(b) = d.basic {
+        t.push_str(&format!(" ({b})"));
+    }
+    t
+}
+
+fn next_steps(d: &Diagnosis, ctx: &Context, level: Severity) -> Vec<String> {
+    use Category as C;
+    let mut s: Vec<&str> = Vec::new();
+    if level == Severity::P1 {
+        s.push(
+            "Email us now with URGENT in the subject and call the emergency phone number (24/7).",
+        );
+    }
+    let outlook_reputation = d.isp == Some(Isp::Outlook)
+        && matches!(d.category, C::RateLimit | C::Reputation)
+        || d.blocklist == Some(Blocklist::Microsoft);
+    match d.category {
+        C::Blocklist if d.rule == "spamhaus-open-resolver" => {
+            s.push("Check your IP at check.spamhaus.org: if it is not listed, the receiver's DNS resolver is the problem.");
+            s.push("Forward us the exact bounce message; we contact the receiver's postmaster.");
+        }
+        C::Blocklist => {
+            s.push("Forward us the exact bounce message containing the blacklist reference.");
+            s.push("We verify the listing, investigate the root cause, and submit the removal request.");
+            s.push("Most major blacklist removals process within 24–48 hours of a valid request.");
+        }
+        C::Auth => {
+            s.push("Forward us the exact bounce message.");
+            s.push("We diagnose the authentication configuration within 2 hours and repair same-day.");
+        }
+        C::Reputation | C::RateLimit | C::Dns | C::Tls if d.isp == Some(Isp::Gmail) && !d.temporary => {
+            s.push("Forward us the exact bounce message.");
+            s.push("We diagnose the authentication configuration within 2 hours and repair same-day.");
+        }
+        C::RateLimit => {
+            s.push("Single deferrals need no action: PowerMTA retries and backs off automatically.");
+            s.push("If deferrals stay at 10% or more at this ISP, report it with the deferral rate from MailWizz statistics.");
+        }
+        C::Reputation => {
+            s.push("Forward us the exact bounce message.");
+            s.push("We review the reputation of your sending IP and domain and the recent campaigns.");
+        }
+        C::Content => s.push("Check the campaign's links, attachments and size; if many messages are refused, forward us the exact bounce message."),
+        C::Dns => s.push("Forward us the exact bounce message: we check the PTR (reverse DNS) of your sending IP, the HELO name and your sender domain's DNS."),
+        C::Tls => s.push("Forward us the exact bounce message: we check the TLS configuration of your delivery server."),
+        C::Connection => s.push("PowerMTA retries automatically; if messages expire or every ISP fails, report it at once."),
+        C::Recipient => s.push("Nothing to report: the address does not exist. MailWizz counts it as a hard bounce and stops mailing it."),
+        C::MailboxFull => s.push("Nothing to report: MailWizz counts it as a soft bounce; later campaigns retry."),
+        C::Greylist => s.push("Nothing to do: greylisting is temporary and PowerMTA retries automatically."),
+        C::Relay => s.push("Check the recipient address and your delivery server's settings; email us if you need help with the configuration."),
+        C::Other => s.push("If it keeps happening, forward us the exact bounce message."),
+    }
+    if outlook_reputation || ctx.snds.is_some_and(|c| c != Snds::Green) {
+        s.push("For Outlook, report via email with your SNDS screenshot: we identify the traffic segment driving complaints and remove those subscribers before requesting SNDS improvement.");
+    }
+    if ctx.complaint_spike {
+        s.push("Pause the campaign behind the complaints and remove the complaining subscribers.");
+    }
+    if d.bounce_kind == BounceKind::Internal {
+        s.push("In MailWizz this is an internal bounce: the subscribers are not at fault and must not be blacklisted.");
+    }
+    s.into_iter().map(str::to_owned).collect()
+}
