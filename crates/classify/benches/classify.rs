@@ -1,0 +1,2 @@
+//! Placeholder replaced by the throughput benchmarks.
+fn main() {}
