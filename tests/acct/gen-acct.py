@@ -168,7 +168,7 @@ def main():
             if kind == "t" and not spec[1]:
                 mta = ""
         kind = "b" if kind == "s" else kind
-        write(f"{kind},{ts},{tq},bounces-{n % 97}@news.example.net,{rcpt},,{action},{status},{quote(diag)},"
+        write(f"{kind},{ts},{tq},bounces-{n % 97}@news.example.net,{rcpt},,{action},{quote(status)},{quote(diag)},"
               f"{mta},{cat},smtp,mw1.example.net (10.0.0.5),smtp,203.0.113.10,"
               f"{mta.partition('(')[2].rstrip(')')},\"PIPELINING,SIZE,STARTTLS,ENHANCEDSTATUSCODES,8BITMIME\","
               f"{20000 + n % 30000},vmta-news-{n % 4},campaign-{n % 50},,{domain}/vmta-news-{n % 4},pool-news{nl}")

@@ -43,6 +43,14 @@ impl Columns {
     /// Reads a header row; `None` when the line is not one (no `type` field next to at
     /// least one other known PowerMTA field name).
     pub(crate) fn from_header(line: &[u8], spans: &[Span]) -> Option<Columns> {
+        // Cheap test first: this runs on every line.
+        if !spans.iter().any(|s| {
+            csv::raw(line, *s)
+                .trim_ascii()
+                .eq_ignore_ascii_case(b"type")
+        }) {
+            return None;
+        }
         let names: Vec<String> = spans
             .iter()
             .map(|s| {
