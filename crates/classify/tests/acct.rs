@@ -547,3 +547,48 @@ fn arbitrary_bytes_never_panic() {
     let report = reader.finish();
     assert!(report.lines > 0);
 }
+
+#[test]
+fn the_classifier_names_the_causes_of_deferrals() {
+    let report = analyse(mixed_file().as_bytes());
+    let gmail = isp(&report, Isp::Gmail);
+    let top = &gmail.categories.0[0];
+    assert_eq!(
+        (top.category, top.deferred, top.bounced),
+        (Category::RateLimit, 220, 0)
+    );
+    assert_eq!(top.example, GMAIL_421);
+    assert_eq!(report.categories.0[0].category, Category::RateLimit);
+    assert_eq!(report.categories.0[0].count, 230);
+}
+
+#[test]
+fn a_blocklist_cited_at_volume_is_p2() {
+    let spamhaus = "smtp;554 5.7.1 Service unavailable; Client host [203.0.113.10] blocked using \
+                    zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.10";
+    let mut rows = vec![HEADER.to_owned()];
+    for i in 0..200 {
+        let rcpt = format!("u{i}@firm{}.example", i % 9);
+        let mta = "mx.firm.example (192.0.2.25)";
+        rows.push(if i % 10 == 4 {
+            row("b", 2, &rcpt, "5.7.1", spamhaus, mta, "spam-related")
+        } else {
+            delivered(&rcpt, mta)
+        });
+    }
+    let report = analyse(rows.join("\n").as_bytes());
+    let other = isp(&report, Isp::Other);
+    assert_eq!((other.delivered, other.bounced), (180, 20));
+    assert_eq!(other.blocklists.len(), 1);
+    assert_eq!(
+        (other.blocklists[0].blocklist, other.blocklists[0].count),
+        (classify::Blocklist::Spamhaus, 20)
+    );
+    assert_eq!(other.blocklists[0].example, spamhaus);
+    assert_eq!(report.severity, Severity::P2);
+    assert!(
+        report.reasons[0].starts_with("P2: other: blocklist spamhaus cited in 20"),
+        "{:?}",
+        report.reasons
+    );
+}
