@@ -68,6 +68,10 @@ pub fn check(root: &Path, drafts: bool) -> anyhow::Result<ExitCode> {
 }
 
 pub fn serve(root: &Path, port: u16, drafts: bool) -> anyhow::Result<ExitCode> {
-    let _ = (root, port, drafts);
-    anyhow::bail!("not implemented yet")
+    crate::serve::run(&crate::serve::ServeOptions {
+        root: root.to_path_buf(),
+        port,
+        drafts,
+    })?;
+    Ok(ExitCode::SUCCESS)
 }

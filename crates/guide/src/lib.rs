@@ -14,6 +14,7 @@ pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod sitemap;
 pub mod templates;

@@ -152,7 +152,12 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
             .map(|s| (s.rel.clone(), s.path.clone()))
             .collect(),
     ));
-    templates::register_functions(&mut theme.tera, registry.clone(), link_table.clone());
+    templates::register_functions(
+        &mut theme.tera,
+        registry.clone(),
+        link_table.clone(),
+        &config.base_url,
+    );
     let dates = if sources.iter().all(|s| s.front.updated.is_some()) {
         HashMap::new()
     } else {

@@ -79,9 +79,15 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
 }
 
 /// Registers `asset(path=...)` and `url(path=...)`.
-pub fn register_functions(tera: &mut Tera, assets: Arc<Registry>, links: Arc<LinkTable>) {
+/// `url()` gives permalinks: `base_url` + the page's path.
+pub fn register_functions(
+    tera: &mut Tera,
+    assets: Arc<Registry>,
+    links: Arc<LinkTable>,
+    base_url: &str,
+) {
     tera.register_function("asset", AssetFn(assets));
-    tera.register_function("url", UrlFn(links));
+    tera.register_function("url", UrlFn(links, base_url.to_string()));
 }
 
 fn path_arg(args: &HashMap<String, Value>, func: &str) -> tera::Result<String> {
@@ -113,14 +119,14 @@ impl tera::Function for AssetFn {
     }
 }
 
-struct UrlFn(Arc<LinkTable>);
+struct UrlFn(Arc<LinkTable>, String);
 
 impl tera::Function for UrlFn {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let path = path_arg(args, "url")?;
         self.0
             .resolve(&path)
-            .map(Value::String)
+            .map(|p| Value::String(format!("{}{p}", self.1)))
             .map_err(tera::Error::msg)
     }
 

@@ -1,0 +1,359 @@
+//! `guide serve`: builds in memory, serves on 127.0.0.1, watches the sources, rebuilds
+//! on change (bodies are re-parsed only when their text changed), reloads the browser
+//! through server-sent events, and shows build errors in the page.
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use notify_debouncer_mini::notify::RecursiveMode;
+use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
+
+use crate::errors::BuildError;
+use crate::site::{self, BuildOptions, OutFile, ParseCache};
+
+/// Path of the live-reload script (served as a file: the theme's CSP allows only
+/// `script-src 'self'`).
+pub const RELOAD_JS: &str = "/__guide/reload.js";
+const EVENTS: &str = "/__guide/events";
+const RELOAD_SCRIPT: &str = "(function () {\n  var es = new EventSource('/__guide/events');\n  \
+es.onmessage = function () { window.location.reload(); };\n})();\n";
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub drafts: bool,
+}
+
+#[derive(Default)]
+struct Snapshot {
+    files: BTreeMap<String, OutFile>,
+    /// The last build's problems, shown instead of pages while present.
+    error: Option<String>,
+}
+
+struct State {
+    snapshot: RwLock<Arc<Snapshot>>,
+    version: Mutex<u64>,
+    changed: Condvar,
+}
+
+impl State {
+    fn publish(&self, snapshot: Snapshot) {
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+        let mut v = self.version.lock().unwrap_or_else(|e| e.into_inner());
+        *v += 1;
+        self.changed.notify_all();
+    }
+}
+
+fn build_snapshot(opts: &BuildOptions, cache: &ParseCache) -> Result<Snapshot, BuildError> {
+    match site::build(opts, Some(cache)) {
+        Ok(out) => Ok(Snapshot {
+            files: out.files,
+            error: None,
+        }),
+        Err(BuildError::Problems(ps)) => Ok(Snapshot {
+            files: BTreeMap::new(),
+            error: Some(
+                ps.iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// Runs until the process is stopped. Prints `serving on http://127.0.0.1:PORT/`.
+pub fn run(opts: &ServeOptions) -> anyhow::Result<()> {
+    let server = tiny_http::Server::http(("127.0.0.1", opts.port))
+        .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(opts.port);
+    let build_opts = BuildOptions {
+        drafts: opts.drafts,
+        base_url: Some(format!("http://127.0.0.1:{port}")),
+        build_widget: true,
+        ..BuildOptions::new(&opts.root)
+    };
+    let cache = ParseCache::default();
+    let start = Instant::now();
+    let first = build_snapshot(&build_opts, &cache)?;
+    if let Some(err) = &first.error {
+        eprintln!("{err}");
+    }
+    eprintln!("built in {} ms", start.elapsed().as_millis());
+    let state = Arc::new(State {
+        snapshot: RwLock::new(Arc::new(first)),
+        version: Mutex::new(0),
+        changed: Condvar::new(),
+    });
+
+    // Watch and rebuild.
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(Duration::from_millis(20), tx)?;
+    for path in watched(&opts.root) {
+        let mode = if path.is_dir() {
+            RecursiveMode::Recursive
+        } else {
+            RecursiveMode::NonRecursive
+        };
+        debouncer.watcher().watch(&path, mode)?;
+    }
+    {
+        let state = state.clone();
+        let root = opts.root.clone();
+        std::thread::spawn(move || {
+            let _keep = debouncer;
+            rebuild_loop(&root, build_opts, cache, rx, &state)
+        });
+    }
+
+    println!("serving on http://127.0.0.1:{port}/");
+    let _ = std::io::stdout().flush();
+    for request in server.incoming_requests() {
+        let state = state.clone();
+        std::thread::spawn(move || handle(request, &state));
+    }
+    Ok(())
+}
+
+fn watched(root: &Path) -> Vec<PathBuf> {
+    ["content", "themes", "templates", "static", "www", "crates"]
+        .iter()
+        .map(|d| root.join(d))
+        .chain(crate::config::Config::FILES.iter().map(|f| root.join(f)))
+        .filter(|p| p.exists())
+        .collect()
+}
+
+/// Changes that do not affect the site (build products, editor files).
+fn ignored(root: &Path, path: &Path) -> bool {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s = rel.to_string_lossy();
+    s.contains("node_modules")
+        || s.starts_with("www/pkg")
+        || s.contains("/target/")
+        || rel
+            .file_name()
+            .map(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with('.') || n.ends_with('~') || n.ends_with(".swp")
+            })
+            .unwrap_or(false)
+}
+
+fn rebuild_loop(
+    root: &Path,
+    mut opts: BuildOptions,
+    cache: ParseCache,
+    rx: mpsc::Receiver<DebounceEventResult>,
+    state: &State,
+) {
+    let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    while let Ok(events) = rx.recv() {
+        let Ok(events) = events else { continue };
+        let changed: Vec<PathBuf> = events
+            .into_iter()
+            .map(|e| e.path)
+            .filter(|p| !ignored(&root_abs, p) && !ignored(root, p))
+            .collect();
+        if changed.is_empty() {
+            continue;
+        }
+        let start = Instant::now();
+        // Only markdown changed: keep the other bodies' parse results.
+        if !changed
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "md"))
+        {
+            cache.clear();
+        }
+        opts.build_widget = changed.iter().any(|p| {
+            let rel = p.strip_prefix(&root_abs).unwrap_or(p);
+            rel.starts_with("crates") || rel.starts_with("www")
+        });
+        match build_snapshot(&opts, &cache) {
+            Ok(snapshot) => {
+                let failed = snapshot.error.is_some();
+                if let Some(e) = &snapshot.error {
+                    eprintln!("{e}");
+                }
+                state.publish(snapshot);
+                eprintln!(
+                    "{} in {} ms ({} changed)",
+                    if failed { "build failed" } else { "rebuilt" },
+                    start.elapsed().as_millis(),
+                    changed
+                        .iter()
+                        .map(|p| p.strip_prefix(&root_abs).unwrap_or(p).display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            Err(e) => eprintln!("error: {e}"),
+        }
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Guide"[..], &b"1"[..]).unwrap())
+}
+
+fn respond(request: tiny_http::Request, status: u16, mime: &str, body: Vec<u8>) {
+    let response = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", mime))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+fn handle(request: tiny_http::Request, state: &State) {
+    let url = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    match url.as_str() {
+        RELOAD_JS => {
+            return respond(
+                request,
+                200,
+                "text/javascript; charset=utf-8",
+                RELOAD_SCRIPT.into(),
+            )
+        }
+        EVENTS => return events(request, state),
+        _ => {}
+    }
+    let snapshot = state
+        .snapshot
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let path = percent_decode(url.trim_start_matches('/'));
+    let candidates = if path.is_empty() || path.ends_with('/') {
+        vec![format!("{path}index.html")]
+    } else {
+        vec![path.clone(), format!("{path}/index.html")]
+    };
+    let found = candidates
+        .iter()
+        .find_map(|c| snapshot.files.get(c).map(|f| (c.clone(), f)));
+    let is_page = found
+        .as_ref()
+        .map_or(!path.contains('.'), |(c, _)| c.ends_with(".html"));
+    if let (Some(err), true) = (&snapshot.error, is_page) {
+        return respond(request, 500, "text/html; charset=utf-8", error_page(err));
+    }
+    let (name, status, file) = match found {
+        Some((name, f)) => (name, 200, f.clone()),
+        None => match snapshot.files.get("404.html") {
+            Some(f) => ("404.html".to_string(), 404, f.clone()),
+            None => return respond(request, 404, "text/plain", b"not found".to_vec()),
+        },
+    };
+    let bytes = match &file {
+        OutFile::Bytes(b) => b.to_vec(),
+        OutFile::Asset(src) => match src.read() {
+            Ok(b) => b.to_vec(),
+            Err(e) => return respond(request, 500, "text/plain", e.to_string().into_bytes()),
+        },
+    };
+    let mime = mime_guess::from_path(&name).first_or_octet_stream();
+    let (mime, bytes) = if mime.essence_str() == "text/html" {
+        ("text/html; charset=utf-8".to_string(), inject(bytes))
+    } else if mime.type_() == "text" || mime.subtype() == "javascript" {
+        (format!("{}; charset=utf-8", mime.essence_str()), bytes)
+    } else {
+        (mime.essence_str().to_string(), bytes)
+    };
+    respond(request, status, &mime, bytes)
+}
+
+/// Adds the reload script before `</body>` (or at the end).
+fn inject(html: Vec<u8>) -> Vec<u8> {
+    let tag = format!("<script src=\"{RELOAD_JS}\" defer></script>");
+    let text = String::from_utf8_lossy(&html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{tag}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{tag}").into_bytes(),
+    }
+}
+
+fn error_page(err: &str) -> Vec<u8> {
+    let escaped = crate::markdown::escape_attr(err);
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>\
+         </head><body><h1>Build failed</h1><pre style=\"white-space:pre-wrap\">{escaped}</pre>\
+         <p>Fix the problem and save: this page reloads by itself.</p>\
+         <script src=\"{RELOAD_JS}\" defer></script></body></html>\n"
+    )
+    .into_bytes()
+}
+
+/// A server-sent events stream: one `data: reload` per rebuild.
+fn events(request: tiny_http::Request, state: &State) {
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+                Connection: keep-alive\r\n\r\n: connected\n\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|_| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    let mut seen = *state.version.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        let guard = state.version.lock().unwrap_or_else(|e| e.into_inner());
+        let (guard, _) = state
+            .changed
+            .wait_timeout_while(guard, Duration::from_secs(15), |v| *v == seen)
+            .unwrap_or_else(|e| e.into_inner());
+        let now = *guard;
+        drop(guard);
+        let msg = if now != seen {
+            seen = now;
+            "data: reload\n\n"
+        } else {
+            ": keep-alive\n\n"
+        };
+        if writer
+            .write_all(msg.as_bytes())
+            .and_then(|_| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,99 @@
+//! `asset(path=...)` gives content-hashed URLs; the hashed copy is written next to the
+//! plain file with the same bytes; the search index is an asset too.
+mod common;
+use common::*;
+
+#[test]
+fn asset_urls_are_content_hashed_and_written() {
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    let html = text(&out, "index.html");
+    let css = attr_values(&html, "href")
+        .into_iter()
+        .find(|h| h.ends_with(".css"))
+        .unwrap();
+    let name = css.trim_start_matches('/');
+    assert!(
+        name.starts_with("style.") && name.len() == "style.12345678.css".len(),
+        "{css}"
+    );
+    assert_eq!(text(&out, name), text(&out, "style.css"));
+    assert_eq!(text(&out, "style.css"), "body { color: #111; }\n");
+}
+
+#[test]
+fn the_hash_follows_the_content() {
+    let dir = site("basic");
+    let first = build(dir.path()).unwrap();
+    std::fs::write(
+        dir.path().join("themes/fixture/static/style.css"),
+        "body{}\n",
+    )
+    .unwrap();
+    let second = build(dir.path()).unwrap();
+    let css = |o: &guide::site::Output| {
+        attr_values(&text(o, "index.html"), "href")
+            .into_iter()
+            .find(|h| h.ends_with(".css"))
+            .unwrap()
+    };
+    assert_ne!(css(&first), css(&second));
+}
+
+#[test]
+fn search_index_lists_pages_and_headings() {
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    let index: serde_json::Value = serde_json::from_str(&text(&out, "search-index.json")).unwrap();
+    let about = index
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["u"] == "/about-us/")
+        .unwrap();
+    assert_eq!(about["t"], "About");
+    assert_eq!(about["d"], "Who we are.");
+    let headings = index
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["u"] == "/headings/")
+        .unwrap();
+    assert_eq!(
+        headings["h"][0],
+        serde_json::json!(["Overview", "/headings/#overview"])
+    );
+    let meta = text(&out, "index.html");
+    let hashed = attr_values(&meta, "content")
+        .into_iter()
+        .find(|c| c.starts_with("/search-index."))
+        .unwrap();
+    assert_eq!(
+        text(&out, hashed.trim_start_matches('/')),
+        text(&out, "search-index.json")
+    );
+}
+
+#[test]
+fn an_unknown_asset_is_an_error() {
+    let dir = site("basic");
+    std::fs::write(
+        dir.path().join("themes/fixture/templates/plain.html"),
+        "{{ asset(path='nope.css') }}",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/plain.md"),
+        "+++\ntitle = \"Plain\"\ntemplate = \"plain.html\"\n+++\n",
+    )
+    .unwrap();
+    let problems = problems(dir.path());
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].starts_with(
+        "themes/fixture/templates/plain.html: template error while rendering content/plain.md: "
+    ), "{problems:?}");
+    assert!(
+        problems[0].contains("asset `nope.css` not found"),
+        "{problems:?}"
+    );
+}

@@ -1,0 +1,47 @@
+//! `@/` internal links resolve to URLs; broken pages and anchors are errors with
+//! file:line:column; relative links to co-located files work and the files are copied.
+mod common;
+use common::*;
+
+#[test]
+fn internal_links_resolve_to_urls() {
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    let html = text(&out, "links/index.html");
+    let article = between(&html, "<article>", "</article>");
+    let hrefs = attr_values(article, "href");
+    assert_eq!(
+        hrefs,
+        [
+            "/about-us/",
+            "/headings/#overview",
+            "/guide/",
+            "/bundle/",
+            "/notes/sheet.txt"
+        ]
+    );
+    assert!(article.contains("src=\"/bundle/diagram.svg\""));
+}
+
+#[test]
+fn colocated_files_are_copied() {
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    assert!(text(&out, "bundle/diagram.svg").starts_with("<svg"));
+    assert_eq!(text(&out, "notes/sheet.txt"), "plain notes\n");
+    // In a bundle, a plain relative link works as is.
+    assert!(text(&out, "bundle/index.html").contains("src=\"/bundle/diagram.svg\""));
+}
+
+#[test]
+fn broken_page_and_anchor_are_reported_together() {
+    let dir = site("err-links");
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "content/source.md:7:14: broken link `@/missing.md`: there is no page content/missing.md",
+            "content/source.md:8:20: broken anchor `@/target.md#no-such-heading`: content/target.md \
+             has no heading with id `no-such-heading`",
+        ]
+    );
+}

@@ -1,0 +1,50 @@
+//! Sections (`_index.md`), their pages and subsections, and the navigation tree ordered
+//! by weight then title.
+mod common;
+use common::*;
+
+#[test]
+fn nav_is_ordered_by_weight_then_title() {
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    let html = text(&out, "index.html");
+    let nav = between(&html, "<nav>", "</nav>");
+    assert_eq!(
+        attr_values(nav, "data-nav"),
+        [
+            "/guide/",
+            "/guide/second/",
+            "/guide/alpha/",
+            "/guide/first/",
+            "/about-us/",
+            "/markdown/",
+            "/headings/",
+            "/links/",
+            "/bundle/",
+            "/data-page/",
+            "/bounces/",
+        ]
+    );
+}
+
+#[test]
+fn sections_list_their_pages_and_subsections() {
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    let guide = text(&out, "guide/index.html");
+    assert!(guide.contains(
+        "<ul class=\"pages\"><li class=\"page\">/guide/second/</li><li class=\"page\">/guide/alpha/</li>\
+         <li class=\"page\">/guide/first/</li></ul>"
+    ), "{guide}");
+    assert!(guide.contains("<p>All about the guide.</p>"));
+    let home = text(&out, "index.html");
+    assert!(home.contains("<ul class=\"subsections\"><li class=\"subsection\">/guide/</li></ul>"));
+}
+
+#[test]
+fn current_path_is_the_page_url() {
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    assert!(text(&out, "guide/first/index.html").contains("<p id=\"current\">/guide/first/</p>"));
+    assert!(text(&out, "index.html").contains("<p id=\"current\">/</p>"));
+}

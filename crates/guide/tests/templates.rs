@@ -1,0 +1,61 @@
+//! Theme templates: per-page template choice, unknown templates, syntax and render errors.
+mod common;
+use common::*;
+
+#[test]
+fn front_matter_chooses_the_template() {
+    let dir = site("basic");
+    std::fs::write(
+        dir.path().join("content/plain.md"),
+        "+++\ntitle = \"Plain\"\ntemplate = \"plain.html\"\n+++\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "plain/index.html"),
+        "<p class=\"plain\">Plain</p>\n"
+    );
+}
+
+#[test]
+fn unknown_template_names_the_front_matter_line() {
+    let dir = site("err-unknown-template");
+    assert_eq!(
+        problems(dir.path()),
+        ["content/page.md:4: unknown template `nope.html` (not in themes/fixture/templates)"]
+    );
+}
+
+#[test]
+fn template_syntax_error_names_template_and_line() {
+    let dir = site("err-template-syntax");
+    let problems = problems(dir.path());
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with("themes/fixture/templates/page.html:4:"),
+        "{problems:?}"
+    );
+    assert!(problems[0].contains("template error"), "{problems:?}");
+}
+
+#[test]
+fn template_render_error_is_reported_once_for_all_pages() {
+    let dir = site("err-template-render");
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "themes/fixture/templates/page.html: template error while rendering content/one.md \
+          (and 1 more pages): Failed to render 'page.html': Variable `page.nope.deeper` not found \
+          in context while rendering 'page.html'"
+        ]
+    );
+}
+
+#[test]
+fn duplicate_output_paths_are_an_error() {
+    let dir = site("err-duplicate");
+    assert_eq!(
+        problems(dir.path()),
+        ["content/b.md: duplicate output path /b/: also produced by content/a.md"]
+    );
+}
