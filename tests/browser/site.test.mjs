@@ -76,7 +76,7 @@ test('every page: emergency contact visible without scrolling at 360 px, clean c
 test('landmarks, skip link, nav, table of contents, heading anchors, last updated', async () => {
   const { page } = await visit(GUIDE, { viewport: { width: 1280, height: 900 } });
   try {
-    for (const sel of ['header', 'main#main', 'nav#site-nav', 'footer', 'nav.toc']) {
+    for (const sel of ['body > header', 'main#main', 'nav#site-nav', 'body > footer', 'nav.toc']) {
       assert.equal(await page.locator(sel).count(), 1, `one ${sel}`);
     }
     await page.keyboard.press('Tab');
