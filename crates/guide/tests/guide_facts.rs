@@ -83,7 +83,11 @@ fn read_tree(dir: &Path, base: &Path, out: &mut BTreeMap<String, String>) {
             read_tree(&path, base, out);
         } else if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
             if ["html", "json", "xml", "txt"].contains(&ext) {
-                let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.insert(rel, fs::read_to_string(&path).unwrap());
             }
         }
@@ -127,10 +131,42 @@ fn site() -> &'static Site {
 
 /// Block-level elements: their tags separate words; inline tags do not.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "th",
-    "thead", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// Removes tags, comments, scripts and styles; decodes the entities markup uses.
@@ -187,7 +223,9 @@ fn decode_entities(s: &str) -> String {
             "apos" => Some('\''),
             "nbsp" => Some(' '),
             _ if name.starts_with("#x") || name.starts_with("#X") => {
-                u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32)
+                u32::from_str_radix(&name[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
             }
             _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
             _ => None,
@@ -247,39 +285,69 @@ fn assert_in_order(haystack: &str, needles: &[&str], what: &str) {
 fn table_rows(html: &str) -> Vec<String> {
     html.split("<tr")
         .skip(1)
-        .map(|chunk| normalise(&strip_tags(&format!("<tr{}", chunk.split("</tr>").next().unwrap()))))
+        .map(|chunk| {
+            normalise(&strip_tags(&format!(
+                "<tr{}",
+                chunk.split("</tr>").next().unwrap()
+            )))
+        })
         .collect()
 }
 
 const GUIDE: &str = "incident-response/index.html";
 
-/// The guide's level table: id, name, definitions, contact method facts, coverage.
-const LEVELS: &[(&str, &str, &[&str], &[&str], &str)] = &[
+/// One row of the guide's level table: id, name, definitions, contact method facts,
+/// coverage.
+type LevelRow = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+);
+
+const LEVELS: &[LevelRow] = &[
     (
         "P1",
         "Critical",
-        &["Full service outage", "PowerMTA not delivering", "MailWizz inaccessible"],
+        &[
+            "Full service outage",
+            "PowerMTA not delivering",
+            "MailWizz inaccessible",
+        ],
         &[EMAIL, "URGENT", PHONE],
         "24/7",
     ),
     (
         "P2",
         "High",
-        &["Major delivery degradation >30%", "Active blacklisting", "Gmail 5xx block at volume"],
+        &[
+            "Major delivery degradation >30%",
+            "Active blacklisting",
+            "Gmail 5xx block at volume",
+        ],
         &[EMAIL, "P2 INCIDENT"],
         "24/7 monitoring",
     ),
     (
         "P3",
         "Medium",
-        &["Deferral rate 10–30% at one ISP", "SNDS Yellow status", "Complaint spike"],
+        &[
+            "Deferral rate 10–30% at one ISP",
+            "SNDS Yellow status",
+            "Complaint spike",
+        ],
         &[EMAIL],
         "business hours",
     ),
     (
         "P4",
         "Low",
-        &["Configuration questions", "Reporting queries", "Minor issues"],
+        &[
+            "Configuration questions",
+            "Reporting queries",
+            "Minor issues",
+        ],
         &[EMAIL],
         "business hours",
     ),
@@ -296,7 +364,11 @@ fn check_level_rows(page: &str) {
             assert_has(row, fact, &format!("{page}, row {id}"));
         }
         // Only P1 asks for a call, and only P1/P2 carry a subject tag.
-        assert_eq!(row.contains(PHONE), *id == "P1", "{page}, row {id}: phone only for P1: {row}");
+        assert_eq!(
+            row.contains(PHONE),
+            *id == "P1",
+            "{page}, row {id}: phone only for P1: {row}"
+        );
     }
 }
 
@@ -347,7 +419,11 @@ fn the_six_report_items_in_order() {
         "Which ISPs are affected (Gmail only? All ISPs?)",
         "Current deferral rate or error rate from MailWizz statistics",
     ];
-    assert_has(&site().text(GUIDE), "What to Include in an Incident Report", GUIDE);
+    assert_has(
+        &site().text(GUIDE),
+        "What to Include in an Incident Report",
+        GUIDE,
+    );
     for page in [GUIDE, "contact/index.html", "index.html"] {
         let text = site().text(page);
         assert_in_order(&text, &items, &format!("{page}: report items"));
@@ -373,7 +449,13 @@ fn the_five_process_steps_with_their_timings_in_order() {
     assert_in_order(&text, &steps, "process steps");
     // The SLA page lists the same timings.
     let sla = site().text("sla/index.html");
-    for timing in ["15–30 minutes", "2–4 hours", "24–48 hours", "within 2 hours", "same-day"] {
+    for timing in [
+        "15–30 minutes",
+        "2–4 hours",
+        "24–48 hours",
+        "within 2 hours",
+        "same-day",
+    ] {
         assert_has(&sla, timing, "SLA page timings");
     }
 }
@@ -431,7 +513,9 @@ fn incident_pages_show_real_bounces_classified_at_build() {
         assert!(examples >= 2, "{page}: {examples} bounce examples");
         for badge in html.split("<figure class=\"bounce\"").skip(1) {
             assert!(
-                ["P1", "P2", "P3", "P4"].iter().any(|s| badge.contains(&format!(">{s}</span>"))),
+                ["P1", "P2", "P3", "P4"]
+                    .iter()
+                    .any(|s| badge.contains(&format!(">{s}</span>"))),
                 "{page}: a bounce example without a severity"
             );
         }
@@ -443,16 +527,33 @@ fn gmail_5_7_28_is_corrected_where_the_guide_was_wrong() {
     for page in [GUIDE, "incidents/gmail-rejections/index.html"] {
         let text = site().text(page);
         assert_has(&text, "Correction: 5.7.28 is not an SPF failure.", page);
-        assert_has(&text, "5.7.27 (4.7.27): SPF did not pass. This is the SPF failure code.", page);
-        assert_has(&text, "4.7.28 / 5.7.28: Gmail has seen an unusual rate of unsolicited mail", page);
-        assert_has(&text, "5.7.26 (4.7.26 when temporary): the mail is unauthenticated", page);
+        assert_has(
+            &text,
+            "5.7.27 (4.7.27): SPF did not pass. This is the SPF failure code.",
+            page,
+        );
+        assert_has(
+            &text,
+            "4.7.28 / 5.7.28: Gmail has seen an unusual rate of unsolicited mail",
+            page,
+        );
+        assert_has(
+            &text,
+            "5.7.26 (4.7.26 when temporary): the mail is unauthenticated",
+            page,
+        );
     }
     // Nowhere is 5.7.28 called an SPF failure except in the quoted correction.
     for (path, html) in site().html_pages() {
         let text = normalise(&strip_tags(html));
         let wrong = text.matches("5.7.28 = SPF fail").count();
-        let quoted = text.matches("said \"5.7.26 = DMARC fail; 5.7.28 = SPF fail\"").count();
-        assert_eq!(wrong, quoted, "{path}: 5.7.28 called an SPF failure outside the correction");
+        let quoted = text
+            .matches("said \"5.7.26 = DMARC fail; 5.7.28 = SPF fail\"")
+            .count();
+        assert_eq!(
+            wrong, quoted,
+            "{path}: 5.7.28 called an SPF failure outside the correction"
+        );
     }
 }
 
@@ -465,8 +566,16 @@ fn emergency_contact_section_of_the_guide() {
         &format!("P1 incidents: email {EMAIL} (subject: URGENT) + call {PHONE}."),
         "emergency contact",
     );
-    assert_has(&text, &format!("For all other incidents: email {EMAIL}."), "emergency contact");
-    assert_has(&text, "Response time targets are per the Service Level Agreement.", "emergency contact");
+    assert_has(
+        &text,
+        &format!("For all other incidents: email {EMAIL}."),
+        "emergency contact",
+    );
+    assert_has(
+        &text,
+        "Response time targets are per the Service Level Agreement.",
+        "emergency contact",
+    );
 }
 
 #[test]
@@ -479,7 +588,10 @@ fn every_page_carries_the_p1_emergency_contact() {
             header.contains(&format!("href=\"mailto:{EMAIL}?subject=URGENT\"")),
             "{path}: no URGENT mailto in the header"
         );
-        assert!(header.contains(&format!("href=\"tel:{PHONE_TEL}\"")), "{path}: no tel: link in the header");
+        assert!(
+            header.contains(&format!("href=\"tel:{PHONE_TEL}\"")),
+            "{path}: no tel: link in the header"
+        );
         assert_has(&normalise(&strip_tags(header)), PHONE, path);
     }
 }
@@ -503,7 +615,10 @@ fn severity_boundaries_are_documented() {
 
 #[test]
 fn every_page_is_in_the_search_index_and_carries_the_guide_data() {
-    let index = site().files.get("search-index.json").expect("search-index.json");
+    let index = site()
+        .files
+        .get("search-index.json")
+        .expect("search-index.json");
     let entries: serde_json::Value = serde_json::from_str(index).expect("search index is JSON");
     let titles: Vec<&str> = entries
         .as_array()
@@ -511,8 +626,15 @@ fn every_page_is_in_the_search_index_and_carries_the_guide_data() {
         .iter()
         .filter_map(|e| e["t"].as_str())
         .collect();
-    for title in ["Incident Response Guide", "Severity levels and SLA", "Contact"] {
-        assert!(titles.contains(&title), "search index lacks {title}: {titles:?}");
+    for title in [
+        "Incident Response Guide",
+        "Severity levels and SLA",
+        "Contact",
+    ] {
+        assert!(
+            titles.contains(&title),
+            "search index lacks {title}: {titles:?}"
+        );
     }
     for (path, html) in site().html_pages() {
         let start = html
@@ -520,7 +642,8 @@ fn every_page_is_in_the_search_index_and_carries_the_guide_data() {
             .unwrap_or_else(|| panic!("{path}: no guide data"));
         let json = &html[start..];
         let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
-        let data: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let data: serde_json::Value =
+            serde_json::from_str(json).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(data["contact"]["phone"], PHONE, "{path}");
         assert_eq!(data["levels"].as_array().map(Vec::len), Some(4), "{path}");
     }

@@ -95,7 +95,10 @@ fn build_with(tag: &str, edit: impl Fn(&str) -> String) -> Vec<(String, String)>
         .iter()
         .filter_map(|p| {
             let text = fs::read_to_string(p).ok()?; // binary files (favicon) are skipped
-            Some((p.strip_prefix(&out).unwrap().to_string_lossy().into_owned(), text))
+            Some((
+                p.strip_prefix(&out).unwrap().to_string_lossy().into_owned(),
+                text,
+            ))
         })
         .collect();
     let _ = fs::remove_dir_all(&tmp);
@@ -120,9 +123,15 @@ fn the_data_file_is_the_only_place_holding_the_contact() {
         if path.starts_with(repo.join("content/data")) {
             continue;
         }
-        let Ok(text) = fs::read_to_string(&path) else { continue };
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
         for value in [OLD_PHONE, OLD_PHONE_TEL, "602-7190", OLD_EMAIL] {
-            assert!(!text.contains(value), "{} hard-codes {value}", path.display());
+            assert!(
+                !text.contains(value),
+                "{} hard-codes {value}",
+                path.display()
+            );
         }
     }
 }
@@ -131,16 +140,26 @@ fn the_data_file_is_the_only_place_holding_the_contact() {
 fn changing_the_phone_number_in_the_data_changes_it_everywhere() {
     let built = build_with("phone", |toml| {
         assert!(toml.contains(OLD_PHONE) && toml.contains(OLD_PHONE_TEL));
-        toml.replace(OLD_PHONE, NEW_PHONE).replace(OLD_PHONE_TEL, NEW_PHONE_TEL)
+        toml.replace(OLD_PHONE, NEW_PHONE)
+            .replace(OLD_PHONE_TEL, NEW_PHONE_TEL)
     });
     for (path, text) in &built {
         for old in [OLD_PHONE, OLD_PHONE_TEL, "602-7190", "6027190"] {
-            assert!(!text.contains(old), "{path} still holds the old number {old}");
+            assert!(
+                !text.contains(old),
+                "{path} still holds the old number {old}"
+            );
         }
     }
     for (path, html) in key_pages(&built) {
-        assert!(html.contains(&format!("href=\"tel:{NEW_PHONE_TEL}\"")), "{path}: no tel: link to the new number");
-        assert!(html.contains(NEW_PHONE), "{path}: the new number is not shown");
+        assert!(
+            html.contains(&format!("href=\"tel:{NEW_PHONE_TEL}\"")),
+            "{path}: no tel: link to the new number"
+        );
+        assert!(
+            html.contains(NEW_PHONE),
+            "{path}: the new number is not shown"
+        );
         assert!(
             html.contains(&format!("\"phone\":\"{NEW_PHONE}\"")),
             "{path}: the widget's page data lacks the new number"
@@ -148,19 +167,37 @@ fn changing_the_phone_number_in_the_data_changes_it_everywhere() {
     }
     // The severity table's P1 row (guide, SLA and contact pages) and the emergency
     // contact section show the new number.
-    for page in ["incident-response/index.html", "sla/index.html", "contact/index.html"] {
+    for page in [
+        "incident-response/index.html",
+        "sla/index.html",
+        "contact/index.html",
+    ] {
         let (_, html) = built.iter().find(|(p, _)| p == page).expect(page);
         let p1_row = html
             .split("<tr")
             .find(|row| row.contains(">P1</span>"))
             .unwrap_or_else(|| panic!("{page}: no P1 row"));
         let p1_row = p1_row.split("</tr>").next().unwrap();
-        assert!(p1_row.contains(NEW_PHONE), "{page}: P1 row lacks the new number");
-        assert!(p1_row.contains(&format!("tel:{NEW_PHONE_TEL}")), "{page}: P1 row lacks the tel: link");
+        assert!(
+            p1_row.contains(NEW_PHONE),
+            "{page}: P1 row lacks the new number"
+        );
+        assert!(
+            p1_row.contains(&format!("tel:{NEW_PHONE_TEL}")),
+            "{page}: P1 row lacks the tel: link"
+        );
     }
-    let (_, guide) = built.iter().find(|(p, _)| p == "incident-response/index.html").unwrap();
-    let emergency = &guide[guide.find("id=\"emergency-contact\"").expect("emergency contact section")..];
-    assert!(emergency.contains(NEW_PHONE), "emergency contact section lacks the new number");
+    let (_, guide) = built
+        .iter()
+        .find(|(p, _)| p == "incident-response/index.html")
+        .unwrap();
+    let emergency = &guide[guide
+        .find("id=\"emergency-contact\"")
+        .expect("emergency contact section")..];
+    assert!(
+        emergency.contains(NEW_PHONE),
+        "emergency contact section lacks the new number"
+    );
 }
 
 #[test]
@@ -170,7 +207,10 @@ fn changing_the_address_in_the_data_changes_it_everywhere() {
         toml.replace(OLD_EMAIL, NEW_EMAIL)
     });
     for (path, text) in &built {
-        assert!(!text.contains(OLD_EMAIL), "{path} still holds the old address");
+        assert!(
+            !text.contains(OLD_EMAIL),
+            "{path} still holds the old address"
+        );
     }
     for (path, html) in key_pages(&built) {
         assert!(
