@@ -108,7 +108,11 @@ fn blocks_basic_left(b: u8) -> bool {
 }
 
 fn blocks_basic_right(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b':' | b',' | b'/' | b'_' | b'@' | b'%' | b'&')
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'.' | b'/' | b'_' | b'@' | b'%' | b'&' | b']' | b'<' | b'>'
+        )
 }
 
 fn blocks_enhanced_left(b: u8) -> bool {
@@ -163,10 +167,17 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
     if c1 > 5 {
         return None;
     }
-    if let Some(&r) = b.get(i + 3) {
-        if blocks_basic_right(r) {
-            return None;
-        }
+    let prev = if i == 0 { None } else { Some(b[i - 1]) };
+    match b.get(i + 3) {
+        Some(&r) if blocks_basic_right(r) => return None,
+        // `12:30` is a time; `550: 5.7.1` and `550:` are replies.
+        Some(b':') if b.get(i + 4).is_some_and(u8::is_ascii_digit) => return None,
+        // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')` or a
+        // table row starting a line (`421, "4.7.0", ...`).
+        Some(b',') if !matches!(prev, None | Some(b'(' | b'\n')) => return None,
+        // `(508)` is a reference number, not a reply.
+        Some(b')') if prev == Some(b'(') => return None,
+        _ => {}
     }
     Some((u16::from(c0 - b'0') * 100 + c1 * 10 + c2, i + 3))
 }
@@ -190,8 +201,19 @@ pub fn scan(b: &[u8]) -> Codes {
             if let Some((basic, mut end)) = basic_at(b, i) {
                 let cont = b.get(end) == Some(&b'-');
                 let mut enhanced = None;
-                if matches!(b.get(end), Some(b' ' | b'-' | b'\t')) {
-                    if let Some((e, e_end)) = enhanced_at(b, end + 1) {
+                // `550 5.7.1`, `550-5.7.1`, `550: 5.7.1`, `550  5.7.1`.
+                let mut j = end;
+                if b.get(j) == Some(&b':') {
+                    j += 1;
+                }
+                let tail = b.get(j..).unwrap_or(&[]);
+                let gap = tail
+                    .iter()
+                    .take(3)
+                    .take_while(|c| matches!(c, b' ' | b'-' | b'\t'))
+                    .count();
+                if gap > 0 {
+                    if let Some((e, e_end)) = enhanced_at(b, j + gap) {
                         enhanced = Some(e);
                         end = e_end;
                     }
@@ -254,32 +276,40 @@ pub fn choose(codes: &Codes) -> Chosen {
         };
     };
     let last = replies[idx];
+    // Walk back over the continuation lines of the same reply (`550-...`). A relaying
+    // MTA may interleave its own prefix (`451-4.4.0 554-...`): skip one such line when
+    // the line before it continues our reply.
+    let same_cont = |r: &Reply| r.basic == last.basic && r.cont;
     let mut start = idx;
-    while start > 0 && replies[start - 1].basic == last.basic && replies[start - 1].cont {
-        start -= 1;
+    loop {
+        if start > 0 && same_cont(&replies[start - 1]) {
+            start -= 1;
+        } else if start > 1
+            && replies[start - 1].basic != last.basic
+            && same_cont(&replies[start - 2])
+        {
+            start -= 2;
+        } else {
+            break;
+        }
     }
     let region_start = replies[start].pos;
+    let bares = &codes.bares;
     let enhanced = last
         .enhanced
-        .or_else(|| replies[start..idx].iter().rev().find_map(|r| r.enhanced))
         .or_else(|| {
-            codes
-                .bares
+            replies[start..idx]
                 .iter()
-                .find(|b| b.pos > last.pos)
-                .map(|b| b.code)
-        })
-        .or_else(|| {
-            codes
-                .bares
-                .iter()
+                .filter(|r| r.basic == last.basic)
                 .rev()
-                .find(|b| b.status_like)
-                .map(|b| b.code)
+                .find_map(|r| r.enhanced)
         })
+        .or_else(|| bares.iter().find(|b| b.pos > last.pos).map(|b| b.code))
+        // The nearest wrapper's own enhanced code (`451 4.4.0 ... 554 ...`).
+        .or_else(|| replies[..idx].iter().rev().find_map(|r| r.enhanced))
+        .or_else(|| bares.iter().rev().find(|b| b.status_like).map(|b| b.code))
         .or_else(|| {
-            codes
-                .bares
+            bares
                 .iter()
                 .rev()
                 .find(|b| b.code.class == (last.basic / 100) as u8)

@@ -18,14 +18,15 @@ pub struct Verdict {
     pub rule: &'static str,
 }
 
-/// The causes stated in words, in decision order.
+/// The causes stated in words, in decision order (first part: up to reputation).
 const WORDS: &[(Sig, Category, &str)] = &[
     (RelayStrong, Category::Relay, "relay-denied"),
-    (SmtpLogin, Category::Other, "smtp-login"),
+    (SmtpLogin, Category::Auth, "smtp-login"),
     (Auth, Category::Auth, "auth-words"),
     (Tls, Category::Tls, "tls-words"),
     (Dns, Category::Dns, "dns-words"),
     (Greylist, Category::Greylist, "greylist-words"),
+    (SenderLimit, Category::Other, "sender-limit-words"),
     (RateRecipient, Category::RateLimit, "recipient-rate-words"),
     (Rate, Category::RateLimit, "rate-words"),
     (MailboxFull, Category::MailboxFull, "mailbox-full-words"),
@@ -34,8 +35,13 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (Relay, Category::Relay, "relay-words"),
     (Content, Category::Content, "content-words"),
     (Reputation, Category::Reputation, "reputation-words"),
+];
+
+/// The vaguest causes, after a refusal at the greeting.
+const LAST_WORDS: &[(Sig, Category, &str)] = &[
     (Connection, Category::Connection, "connection-words"),
     (ReceiverSystem, Category::Other, "receiver-system-words"),
+    (TryLater, Category::Other, "receiver-system-words"),
     (BcRecipient, Category::Recipient, "powermta-bouncecat"),
     (BcFull, Category::MailboxFull, "powermta-bouncecat"),
     (BcReputation, Category::Reputation, "powermta-bouncecat"),
@@ -61,7 +67,11 @@ const MARKERS: &[(Sig, Category, &str)] = &[
 
 /// Whether the signals state any cause at all (used to prefer the innermost reply).
 pub fn states_a_cause(s: Sigs) -> bool {
-    WORDS.iter().any(|(sig, _, _)| s.has(*sig))
+    WORDS
+        .iter()
+        .chain(LAST_WORDS)
+        .any(|(sig, _, _)| s.has(*sig))
+        || s.has(Greeting)
         || MARKERS.iter().any(|(sig, _, _)| s.has(*sig))
         || blocklist(s).is_some()
         || s.has(CudaNsu)
@@ -89,18 +99,24 @@ pub fn blocklist(s: Sigs) -> Option<Blocklist> {
     if s.has(BarracudaName) && s.has(ListWord) {
         return Some(Blocklist::Barracuda);
     }
+    if s.has(ListWord) && s.has(ListThreat) && !s.any(&[OtherList, YahooList, ComcastList]) {
+        return None;
+    }
     if s.any(&[OtherList, ListWord, YahooList, ComcastList]) {
         return Some(Blocklist::Other);
     }
     None
 }
 
-/// The receiving provider: named by its hosts, URLs or reason codes.
+/// The receiving provider: named by its hosts, URLs or reason codes. In a receiver's
+/// own log the hosts named are its clients, so they say nothing.
 pub fn isp(s: Sigs) -> Option<Isp> {
+    if s.has(ReceiverLog) {
+        return None;
+    }
     const ORDER: &[(Sig, Isp)] = &[
         (GmailHost, Isp::Gmail),
         (OutlookHost, Isp::Outlook),
-        (MsList, Isp::Outlook),
         (YahooHost, Isp::Yahoo),
         (YahooRate, Isp::Yahoo),
         (YahooPerm, Isp::Yahoo),
@@ -121,7 +137,13 @@ pub fn isp(s: Sigs) -> Option<Isp> {
 }
 
 /// Decides the category. `ofr` is Orange's reason number, `code` the enhanced code.
-pub fn category(s: Sigs, ofr: Option<u16>, code: Option<Enhanced>, isp: Option<Isp>) -> Verdict {
+pub fn category(
+    s: Sigs,
+    ofr: Option<u16>,
+    basic: Option<u16>,
+    code: Option<Enhanced>,
+    isp: Option<Isp>,
+) -> Verdict {
     let v = |category, blocklist, rule| Verdict {
         category,
         blocklist,
@@ -163,10 +185,35 @@ pub fn category(s: Sigs, ofr: Option<u16>, code: Option<Enhanced>, isp: Option<I
         };
         return v(*cat, list, rule);
     }
+    // "blocked using grey.rbl ... greylisting": a greylisting service, not a list.
+    if s.has(Greylist) && cited == Some(Blocklist::Other) {
+        return v(Category::Greylist, None, "greylist-words");
+    }
     if let Some(list) = cited {
         return v(Category::Blocklist, Some(list), "blocklist-cited");
     }
+    let greylist_code = code
+        == Some(Enhanced {
+            class: 4,
+            subject: 7,
+            detail: 1,
+        });
+    if s.has(TryLater)
+        && greylist_code
+        && !s.any(&[Rate, Auth, Reputation, Content, ReceiverSystem])
+    {
+        return v(Category::Greylist, None, "greylist-try-later");
+    }
     if let Some((_, cat, rule)) = WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
+        return v(*cat, None, rule);
+    }
+    if s.has(Greeting) && !s.has(Connection) {
+        if basic.is_some_and(|b| b >= 500) {
+            return v(Category::Reputation, None, "refused-at-greeting");
+        }
+        return v(Category::Connection, None, "refused-at-greeting");
+    }
+    if let Some((_, cat, rule)) = LAST_WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
         return v(*cat, None, rule);
     }
     if let Some((cat, _)) = code.and_then(meaning::generic) {

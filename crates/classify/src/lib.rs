@@ -49,8 +49,14 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     work += src.len() as u64;
     let chosen = codes::choose(&found_codes);
     work += (found_codes.replies.len() + found_codes.bares.len()) as u64;
-    let (low, start, end) =
-        scan::normalise(&src, &found_codes.replies, chosen.region_start, &mut work);
+    let mut reply_starts = Vec::new();
+    let (low, start, end) = scan::normalise(
+        &src,
+        &found_codes.replies,
+        chosen.region_start,
+        &mut reply_starts,
+        &mut work,
+    );
     let found = scan::find(&low, (start, end), &mut work);
 
     let sigs = if decide::states_a_cause(found.inner) {
@@ -58,10 +64,20 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     } else {
         found.all
     };
-    let mut isp = decide::isp(found.inner).or_else(|| decide::isp(found.all));
-    let verdict = decide::category(sigs, found.ofr, chosen.enhanced, isp);
+    let receiver_log = found.all.has(rules::Sig::ReceiverLog);
+    let mut isp = if receiver_log {
+        None
+    } else {
+        decide::isp(found.inner).or_else(|| decide::isp(found.all))
+    };
+    let verdict = decide::category(sigs, found.ofr, chosen.basic, chosen.enhanced, isp);
     if isp.is_none() && chosen.enhanced.is_some_and(microsoft_only) {
         isp = Some(Isp::Outlook);
+    }
+    let listed = decide::blocklist(found.all).is_some();
+    if isp.is_none() && !receiver_log && scan::visible_host(&low, &reply_starts, listed, &mut work)
+    {
+        isp = Some(Isp::Other);
     }
     let temporary = match chosen.basic {
         Some(b) => (400..500).contains(&b),

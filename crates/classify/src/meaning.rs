@@ -67,6 +67,7 @@ pub const CODES: &[CodeRule] = &[
     rule(0, 7, (20, 22), None, Some(C::Auth), "DKIM validation failed (no valid or acceptable DKIM signature)."),
     // Microsoft (Outlook.com, Exchange Online Protection).
     rule(5, 7, (515, 515), None, Some(C::Auth), "Outlook.com: the sending domain does not meet the required authentication level (SPF, DKIM and DMARC, aligned) for high-volume senders."),
+    rule(5, 7, (510, 512), None, Some(C::Blocklist), "Microsoft: access denied, the sender (IP or domain) is banned; request delisting as the reply says."),
     rule(5, 7, (509, 509), None, Some(C::Auth), "Microsoft: the sender domain's DMARC policy rejected the message."),
     rule(5, 7, (606, 649), None, Some(C::Blocklist), "Microsoft: the sending IP is on Microsoft's banned list; request delisting at sender.office.com."),
     rule(4, 7, (650, 651), None, Some(C::RateLimit), "Outlook.com: the IP is temporarily rate-limited because of its reputation (the SNDS yellow/red territory)."),
@@ -272,6 +273,7 @@ pub fn orange(n: u16) -> Option<(Category, Option<Blocklist>, &'static str)> {
         417 => (C::MailboxFull, None, "Orange: the recipient's mailbox is full."),
         420 | 426 => (C::Recipient, None, "Orange: the recipient's mailbox is blocked or archived."),
         425 => (C::Blocklist, Some(Blocklist::Other), "Orange: the sender domain is on Orange's blocklist."),
+        514 => (C::Content, None, "Orange: the message is larger than the maximum size."),
         505 => (C::Other, None, "Orange: temporary system problem."),
         506 => (C::Reputation, None, "Orange: the message was rejected as spam."),
         515 | 517 => (C::Auth, None, "Orange: DMARC check failed."),

@@ -37,6 +37,7 @@ pub enum Sig {
     OtherList,
     /// "blocked using", "listed in", "blacklist", "RBL", "DNSBL"...
     ListWord,
+    ListThreat,
     CudaNsu,
     // Provider reason codes.
     YahooRate,
@@ -68,6 +69,13 @@ pub enum Sig {
     Connection,
     /// Explicitly a temporary problem of the receiver's system.
     ReceiverSystem,
+    /// Refused at the greeting (`refused to talk to me`, `after initial connection`).
+    Greeting,
+    /// A limit of the sending side (too many recipients in one transaction).
+    SenderLimit,
+    TryLater,
+    /// The text is the receiver's own log (Postfix `NOQUEUE: reject`).
+    ReceiverLog,
     // PowerMTA `bounceCat` values (fallback only).
     BcRecipient,
     BcFull,
@@ -115,6 +123,22 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("aka.ms/postmaster", OutlookHost),
     ("go.microsoft.com", OutlookHost),
     ("messaging.microsoft.com", OutlookHost),
+    ("sc-001", OutlookHost),
+    ("sc-002", OutlookHost),
+    ("sc-003", OutlookHost),
+    ("sc-004", OutlookHost),
+    ("ou-001", OutlookHost),
+    ("ou-002", OutlookHost),
+    ("dy-001", OutlookHost),
+    ("rp-001", OutlookHost),
+    ("rp-002", OutlookHost),
+    ("rp-003", OutlookHost),
+    ("(s1", OutlookHost),
+    ("(s2", OutlookHost),
+    ("(s3", OutlookHost),
+    ("(s7", OutlookHost),
+    ("(s8", OutlookHost),
+    ("outlook.office365.com", OutlookHost),
     // --- Yahoo / AOL
     ("yahoodns.net", YahooHost),
     ("yahooinc.com", YahooHost),
@@ -124,6 +148,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("postmaster.verizonmedia", YahooHost),
     ("4.16.55.1", YahooHost),
     ("mx-aol", YahooHost),
+    ("postmaster.info.aol", YahooHost),
     // --- Apple iCloud
     ("icloud.com", AppleHost),
     ("me.com", AppleHost),
@@ -168,6 +193,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("rambler", OtherHost),
     ("seznam", OtherHost),
     ("163.com", OtherHost),
+    ("zoho mail", OtherHost),
+    ("tosa@rx.t-online", OtherHost),
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
@@ -196,6 +223,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("banned sending ip", MsList),
     ("blocklist 1", MsList),
     ("delist@messaging.microsoft.com", MsList),
+    ("our block list", MsList),
+    ("fblw15", MsList),
     ("ipcheck.proofpoint", Proofpoint),
     ("prs.proofpoint", Proofpoint),
     ("proofpoint dynamic reputation", Proofpoint),
@@ -227,6 +256,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("surbl", OtherList),
     ("uribl", OtherList),
     ("dnswl", OtherList),
+    ("(bl)", OtherList),
     ("blocked using", ListWord),
     ("listed in", ListWord),
     ("listed at", ListWord),
@@ -243,6 +273,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("dnsbl", ListWord),
     ("dns-based", ListWord),
     ("reputation list", ListWord),
+    ("threat list", ListWord),
+    // A threat about the future, not a citation ("we may feed it to a blacklist").
+    ("may feed it to", ListThreat),
     ("is in an rbl", ListWord),
     ("*'s list", ListWord),
     // --- Provider reason codes
@@ -262,6 +295,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("bl23", YahooList),
     ("tss07", YahooList),
     ("rtr:bl", YahooList),
+    ("con:b1", YahooList),
     ("cs01", AppleReputation),
     ("hme1", AppleAuth),
     ("bl00000", ComcastList),
@@ -279,9 +313,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("open relay not allowed", RelayStrong),
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
-    ("client was not authenticated", RelayStrong),
     ("delivery not authorized", RelayStrong),
     ("tenantattribution", RelayStrong),
+    ("as a relay", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
     ("username and password not accepted", SmtpLogin),
@@ -289,6 +323,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("smtp auth", SmtpLogin),
     ("authentication required", SmtpLogin),
     ("authentication is required", SmtpLogin),
+    ("client was not authenticated", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
     ("spf$", Auth),
     ("sender policy framework", Auth),
@@ -304,6 +339,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("domain owner policy", Auth),
     ("not permitted by the domain owner", Auth),
     ("ipv6 sending guidelines", Auth),
+    ("domain owner discourages", Auth),
     // --- TLS
     ("starttls", Tls),
     ("tls$", Tls),
@@ -323,8 +359,16 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("rdns", Dns),
     ("fcrdns", Dns),
     ("cannot find your hostname", Dns),
-    ("helo", Dns),
-    ("ehlo", Dns),
+    ("helo command", Dns),
+    ("ehlo command", Dns),
+    ("helo name", Dns),
+    ("ehlo name", Dns),
+    ("helo hostname", Dns),
+    ("helo/ehlo", Dns),
+    ("invalid helo", Dns),
+    ("bad helo", Dns),
+    ("helo rejected", Dns),
+    ("helo domain", Dns),
     ("fully-qualified", Dns),
     ("fully qualified", Dns),
     ("sender address rejected: domain not found", Dns),
@@ -338,6 +382,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("emetteur invalide", Dns),
     ("dynamic ip", Dns),
     ("dns lookup", Dns),
+    ("noptr", Dns),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -346,7 +391,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("grey list", Greylist),
     ("not yet authorized to deliver", Greylist),
     ("internal resource temporarily unavailable", Greylist),
+    ("internal resource is temporarily unavailable", Greylist),
     ("try again in a few minutes", Greylist),
+    ("postgrey", Greylist),
     // --- Rate limits and deferrals for volume or complaints
     ("rate limit", Rate),
     ("rate-limit", Rate),
@@ -371,9 +418,13 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("temporarily deferred", Rate),
     ("temporarily rate", Rate),
     ("trop de connexions", Rate),
+    ("queue quota", Rate),
+    ("thread limit", Rate),
+    ("submission rate", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
+    ("receiving mail too quickly", RateRecipient),
     // --- Mailbox full
     ("mailbox full", MailboxFull),
     ("mailbox is full", MailboxFull),
@@ -441,7 +492,6 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("invalid address", RcptWeak),
     ("mailbox not available", RcptWeak),
     // --- Relay (weaker words)
-    ("relay$", Relay),
     ("relaying", Relay),
     // --- Content, size, virus, message format
     ("virus", Content),
@@ -470,6 +520,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("exceeds the maximum size", Content),
     ("maximum message size", Content),
     ("message length exceeds", Content),
+    ("maximum size", Content),
+    ("taille limite", Content),
     ("rfc 5322", Content),
     ("rfc5322", Content),
     ("rfc 2822", Content),
@@ -502,17 +554,15 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("not allowed", Reputation),
     ("rejected for policy", Reputation),
     ("rejete", Reputation),
-    ("sc-001", Reputation),
-    ("sc-004", Reputation),
-    ("ou-002", Reputation),
     ("a problem occurred", Reputation),
+    ("is banned", Reputation),
+    ("in prison", Reputation),
     ("bloquee", Reputation),
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),
     ("time-out", Connection),
     ("connection refused", Connection),
-    ("refused to talk", Connection),
     ("no answer", Connection),
     ("no route to host", Connection),
     ("lost connection", Connection),
@@ -531,6 +581,17 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("retry timeout exceeded", Connection),
     ("expired", Connection),
     ("broken pipe", Connection),
+    // --- A refusal at the greeting (5xx: the receiver refuses the sending IP)
+    ("refused to talk", Greeting),
+    ("after initial connection", Greeting),
+    // --- Sending-side limits that are none of the specific categories
+    ("too many recipients", SenderLimit),
+    // --- "Try again later": greylisting with 451 4.7.1, else the receiver's trouble
+    ("try again later", TryLater),
+    ("please try later", TryLater),
+    // --- Receiver-side logs: the hosts there are clients, not the receiving provider
+    ("noqueue: reject", ReceiverLog),
+    ("rcpt from", ReceiverLog),
     // --- The receiver's own temporary trouble
     ("temporarily rejected", ReceiverSystem),
     ("service not available", ReceiverSystem),
@@ -538,7 +599,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("temporary system problem", ReceiverSystem),
     ("failed to be replicated", ReceiverSystem),
     ("local error", ReceiverSystem),
-    ("try again later", ReceiverSystem),
+    ("service unavailable", ReceiverSystem),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

@@ -138,6 +138,7 @@ pub fn normalise(
     src: &[u8],
     replies: &[Reply],
     region_start: usize,
+    reply_starts: &mut Vec<usize>,
     work: &mut u64,
 ) -> (Vec<u8>, usize, usize) {
     let mut out = Vec::with_capacity(src.len() + 1);
@@ -156,6 +157,7 @@ pub fn normalise(
             if out.last().is_some_and(|&c| c != b' ') {
                 out.push(b' ');
             }
+            reply_starts.push(out.len());
             i = r.end.max(i + 1);
             continue;
         }
@@ -226,6 +228,141 @@ pub fn find(t: &[u8], region: (usize, usize), work: &mut u64) -> Found {
     found
 }
 
+/// Host-name characters (`*.terra.com` counts: a redacted host).
+fn host_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'*')
+}
+
+/// Names that make a host a blocklist's zone or lookup site, not a receiver.
+const LIST_HOSTS: &[&[u8]] = &[
+    b"spamhaus",
+    b"spamcop",
+    b"sorbs",
+    b"uceprotect",
+    b"barracudacentral",
+    b"cloudmark",
+    b"proofpoint.com",
+    b"invaluement",
+    b"mailspike",
+    b"abusix",
+    b"surbl",
+    b"uribl",
+    b"senderscore",
+    b"spamrats",
+    b"psbl",
+    b"manitu",
+    b"backscatterer",
+    b"mail-abuse",
+    b"junkemailfilter",
+    b"postgrey",
+];
+
+/// Documentation placeholders: they name no real receiver.
+const PLACEHOLDERS: &[&[u8]] = &[b"example.", b"recipient.com", b"domain.com"];
+
+/// Internal names of Exchange and other mail systems that look like host names.
+const NOT_HOSTS: &[&[u8]] = &[
+    b"resolver.",
+    b"storedrv.",
+    b"queue.",
+    b"routing.",
+    b"smtpsend.",
+];
+
+/// Text right before a host name that says "this is the receiving server".
+const HOST_CONTEXTS: &[&[u8]] = &[
+    b"remote-mta: dns; ",
+    b"remote-mta: dns;",
+    b"connect to ",
+    b"relay=",
+    b"remote mailserver ",
+    b"remote server at ",
+    b"remote server: ",
+    b"server: '",
+    b"servidor: '",
+];
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Whether a host name of another receiver is visible: after `host ` (Postfix/Exim, not
+/// `client host`), `Remote-MTA: dns;`, `connect to`, `relay=`..., as the PowerMTA
+/// accounting `dsnMta` field, as the first word of the reply (its greeting host), or in
+/// a URL when no blocklist is cited (the receiver's help page). Names inside e-mail
+/// addresses, blocklist zones and lookup sites, IPs and redactions do not count.
+/// `reply_starts` are the positions where reply texts start in `t`.
+pub fn visible_host(t: &[u8], reply_starts: &[usize], listed: bool, work: &mut u64) -> bool {
+    let mut i = 0;
+    let mut after_diag = false;
+    while i < t.len() {
+        if !host_byte(t[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < t.len() && host_byte(t[i]) {
+            i += 1;
+        }
+        *work += (i - start) as u64 * (LIST_HOSTS.len() as u64 + 1);
+        let mut tok = &t[start..i];
+        if tok == b"smtp" && t.get(i) == Some(&b';') {
+            after_diag = true;
+        }
+        while let Some(rest) = tok.strip_suffix(b".") {
+            tok = rest;
+        }
+        if !tok.contains(&b'.') || (start > 0 && t[start - 1] == b'@') || t.get(i) == Some(&b'@') {
+            continue;
+        }
+        if tok.iter().all(|&c| matches!(c, b'x' | b'.' | b'0'..=b'9')) {
+            continue;
+        }
+        if LIST_HOSTS.iter().any(|p| contains(tok, p))
+            || NOT_HOSTS.iter().any(|p| tok.starts_with(p))
+        {
+            continue;
+        }
+        // Barracuda's lookup page, not its ESS receiving hosts.
+        if tok.ends_with(b"barracudanetworks.com") && t[i..].starts_with(b"/reputation") {
+            continue;
+        }
+        // A bare placeholder domain (`host example.com[...]`) is the recipient's domain.
+        if matches!(
+            tok,
+            b"example.com" | b"example.net" | b"example.org" | b"domain.com"
+        ) {
+            continue;
+        }
+        let before = &t[..start];
+        let tld = tok.rsplit(|&c| c == b'.').next().unwrap_or(&[]);
+        let named = tok.split(|&c| c == b'.').count() >= 3
+            && tld.len() >= 2
+            && tld.iter().all(u8::is_ascii_alphabetic);
+        let placeholder = PLACEHOLDERS.iter().any(|p| contains(tok, p));
+        let in_context = HOST_CONTEXTS.iter().any(|c| before.ends_with(c))
+            || (before.ends_with(b"host ")
+                && !before.ends_with(b"client host ")
+                && !before.ends_with(b"connecting host "));
+        let csv_field = (before.ends_with(b",") || before.ends_with(b", "))
+            && (after_diag
+                || before
+                    .trim_ascii_end()
+                    .strip_suffix(b",")
+                    .is_some_and(|b| b.ends_with(b")")));
+        let greeting = reply_starts
+            .iter()
+            .any(|&r| r == start || (r + 1 == start && t[r] == b'-'))
+            && named
+            && !placeholder;
+        let url = (before.ends_with(b"//") || tok.starts_with(b"www.")) && named && !listed;
+        if in_context || csv_field || greeting || url {
+            return true;
+        }
+    }
+    false
+}
+
 /// Orange: `OFR004_102 [102]`, `ofr_506 [506]`: the reason is the bracketed number,
 /// else the digits after the underscore.
 fn ofr_reason(t: &[u8], mut i: usize) -> Option<u16> {
@@ -263,7 +400,7 @@ mod tests {
 
     fn sigs(text: &str) -> Sigs {
         let mut w = 0;
-        let (t, r, e) = normalise(text.as_bytes(), &[], 0, &mut w);
+        let (t, r, e) = normalise(text.as_bytes(), &[], 0, &mut Vec::new(), &mut w);
         find(&t, (r, e), &mut w).all
     }
 
@@ -289,17 +426,55 @@ mod tests {
         assert!(sigs("mx01.mail.icloud.com said").has(Sig::AppleHost));
     }
 
+    fn found(text: &str) -> Found {
+        let mut w = 0;
+        let (t, r, e) = normalise(text.as_bytes(), &[], 0, &mut Vec::new(), &mut w);
+        find(&t, (r, e), &mut w)
+    }
+
     #[test]
     fn orange_reason_numbers() {
-        let mut w = 0;
-        let (t, r, e) = normalise(
-            b"Client host blocked. OFR006_102 Ref http://x [102]",
-            &[],
-            0,
-            &mut w,
+        assert_eq!(
+            found("Client host blocked. OFR006_102 Ref http://x [102]").ofr,
+            Some(102)
         );
-        assert_eq!(find(&t, (r, e), &mut w).ofr, Some(102));
-        let (t, r, e) = normalise(b"Mail rejected. ofr_506", &[], 0, &mut w);
-        assert_eq!(find(&t, (r, e), &mut w).ofr, Some(506));
+        assert_eq!(found("Mail rejected. ofr_506").ofr, Some(506));
+        assert_eq!(found("OFR004_104 trop de connexions").ofr, Some(104));
+    }
+
+    fn host(text: &str, listed: bool) -> bool {
+        let mut w = 0;
+        visible_host(text.as_bytes(), &[], listed, &mut w)
+    }
+
+    #[test]
+    fn receiving_hosts_are_seen_in_their_contexts_only() {
+        assert!(host(
+            "host mx1.forwardemail.net[138.197.213.185] said:",
+            false
+        ));
+        assert!(host("remote-mta: dns; mx.***", false));
+        assert!(host(
+            "connect to pb-mx10.pobox.com[64.147.108.51]:25: timed out",
+            false
+        ));
+        assert!(host(
+            "see http://www.symanteccloud.com/troubleshooting",
+            false
+        ));
+        assert!(!host(
+            "see http://www.symanteccloud.com/troubleshooting",
+            true
+        ));
+        assert!(!host(
+            "client host [bl11-253-215.dsl.telepac.pt] blocked using",
+            false
+        ));
+        assert!(!host("host example.com[x.xx.xx.xx] said:", false));
+        assert!(!host(
+            "<user@mail.example.org> blocked using zen.spamhaus.org",
+            false
+        ));
+        assert!(!host("host x.xx.xx.xx said", false));
     }
 }
