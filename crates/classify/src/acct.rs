@@ -22,6 +22,7 @@
 mod columns;
 mod csv;
 mod diag;
+mod email;
 mod isp;
 mod lines;
 mod names;
