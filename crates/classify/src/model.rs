@@ -78,7 +78,7 @@ pub enum Severity {
 }
 
 /// What was read from one bounce text.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Diagnosis {
     /// 3-digit SMTP reply code of the innermost remote reply.
     pub basic: Option<u16>,

@@ -1,17 +1,240 @@
-//! `guide classify`: one text (stdin or --text) to one JSON object; `--lines` to JSON Lines.
+//! `guide classify`: one text (stdin or --text) to one JSON object; `--lines` to JSON Lines;
+//! `--acct FILE` to a report of a PowerMTA accounting file (see [`crate::cli_acct`]).
+//!
+//! Bad options (an unknown scope, `--deferral-rate 140`) are clap errors: a clear message
+//! and exit status 2. Any text, even empty or binary, is classified and exits 0.
+
+use std::collections::HashMap;
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-#[derive(clap::Args, Debug)]
+use anyhow::Context as _;
+use classify::{Context, Diagnosis, Scope, Snds, Volume};
+
+#[derive(clap::Args, Debug, Default)]
 pub struct ClassifyArgs {
     /// The bounce text (default: read stdin).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["lines", "acct"])]
     pub text: Option<String>,
-    /// Classify each line of stdin on its own and print JSON Lines.
-    #[arg(long)]
+    /// Classify each line of stdin on its own and print JSON Lines (one per input line).
+    #[arg(long, conflicts_with = "acct")]
     pub lines: bool,
+    /// Report on a PowerMTA accounting CSV file (`-` for stdin) instead of classifying a text.
+    #[arg(long, value_name = "FILE")]
+    pub acct: Option<String>,
+    /// With --acct: print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Deferral or error rate in percent (0-100), e.g. from MailWizz statistics.
+    #[arg(long, visible_alias = "deferral-rate", visible_alias = "error-rate", value_name = "PERCENT", value_parser = parse_rate)]
+    pub rate: Option<f64>,
+    /// How many receiving ISPs are affected.
+    #[arg(long, value_enum)]
+    pub scope: Option<ScopeArg>,
+    /// Only a handful of messages are affected (lowers the level by one).
+    #[arg(long)]
+    pub few: bool,
+    /// PowerMTA is not delivering (P1).
+    #[arg(long)]
+    pub powermta_down: bool,
+    /// MailWizz is inaccessible (P1).
+    #[arg(long)]
+    pub mailwizz_down: bool,
+    /// Full service outage (P1).
+    #[arg(long, visible_alias = "full-outage")]
+    pub outage: bool,
+    /// Microsoft SNDS colour of the sending IPs.
+    #[arg(long, value_enum)]
+    pub snds: Option<SndsArg>,
+    /// A spike in spam complaints.
+    #[arg(long)]
+    pub complaint_spike: bool,
+    /// Pretty-print the single JSON object (not with --lines).
+    #[arg(long, conflicts_with = "lines")]
+    pub pretty: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeArg {
+    One,
+    Several,
+    All,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SndsArg {
+    Green,
+    Yellow,
+    Red,
+}
+
+/// A percentage from 0 to 100 (a trailing `%` is allowed).
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let t = s.trim().trim_end_matches('%').trim();
+    let v: f64 = t
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number: give the rate in percent, e.g. 12.5"))?;
+    if !v.is_finite() || !(0.0..=100.0).contains(&v) {
+        return Err(format!(
+            "{s} is not a percentage: the rate must be from 0 to 100"
+        ));
+    }
+    Ok(v)
+}
+
+impl ClassifyArgs {
+    /// The classifier context from the options.
+    pub fn context(&self) -> Context {
+        Context {
+            rate: self.rate,
+            scope: self.scope.map(|s| match s {
+                ScopeArg::One => Scope::One,
+                ScopeArg::Several => Scope::Several,
+                ScopeArg::All => Scope::All,
+            }),
+            volume: if self.few { Volume::Few } else { Volume::Many },
+            powermta_down: self.powermta_down,
+            mailwizz_down: self.mailwizz_down,
+            full_outage: self.outage,
+            snds: self.snds.map(|s| match s {
+                SndsArg::Green => Snds::Green,
+                SndsArg::Yellow => Snds::Yellow,
+                SndsArg::Red => Snds::Red,
+            }),
+            complaint_spike: self.complaint_spike,
+        }
+    }
 }
 
 pub fn run(args: ClassifyArgs) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("not implemented yet")
+    if let Some(path) = &args.acct {
+        return crate::cli_acct::run(path, args.json);
+    }
+    if args.json {
+        eprintln!("error: --json goes with --acct FILE (a text is always classified to JSON)");
+        return Ok(ExitCode::from(2));
+    }
+    let ctx = args.context();
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    if args.lines {
+        classify_lines(stdin.lock(), stdout.lock(), &ctx).context("classifying lines")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text: Vec<u8> = match args.text {
+        Some(t) => t.into_bytes(),
+        None => {
+            let mut buf = Vec::new();
+            stdin
+                .lock()
+                .read_to_end(&mut buf)
+                .context("reading stdin")?;
+            buf
+        }
+    };
+    let c = classify::classify_bytes(&text, &ctx);
+    let mut out = stdout.lock();
+    if args.pretty {
+        serde_json::to_writer_pretty(&mut out, &c)?;
+    } else {
+        serde_json::to_writer(&mut out, &c)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Most distinct answers kept: a log yields few distinct diagnoses, and the cache is
+/// cleared when full, so memory stays bounded whatever the input.
+const CACHE_LIMIT: usize = 4096;
+
+/// Classifies every line of `input` (lossy UTF-8, `\r\n` or `\n`) and writes one JSON
+/// object per line. Memory is constant: one line buffer, a bounded cache of answers
+/// (the JSON of a line depends only on its diagnosis and the fixed context), and a
+/// buffered writer. Lines longer than memory allows are still read whole: use `--acct`
+/// for accounting files.
+pub fn classify_lines<R: BufRead, W: Write>(
+    mut input: R,
+    output: W,
+    ctx: &Context,
+) -> io::Result<u64> {
+    let mut out = BufWriter::with_capacity(1 << 16, output);
+    let mut line = Vec::with_capacity(1024);
+    let mut cache: HashMap<Diagnosis, Vec<u8>> = HashMap::new();
+    let mut count = 0u64;
+    loop {
+        line.clear();
+        if input.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        let mut text = line.as_slice();
+        if let Some(t) = text.strip_suffix(b"\n") {
+            text = t;
+        }
+        if let Some(t) = text.strip_suffix(b"\r") {
+            text = t;
+        }
+        let d = classify::diagnose_bytes(text);
+        if let Some(json) = cache.get(&d) {
+            out.write_all(json)?;
+        } else {
+            let a = classify::assess(&d, ctx);
+            let c = classify::Classification::new(d.clone(), a);
+            let mut json = serde_json::to_vec(&c).map_err(io::Error::other)?;
+            json.push(b'\n');
+            out.write_all(&json)?;
+            if cache.len() >= CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(d, json);
+        }
+        count += 1;
+    }
+    out.flush()?;
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_are_percentages() {
+        assert_eq!(parse_rate("12.5"), Ok(12.5));
+        assert_eq!(parse_rate("30%"), Ok(30.0));
+        assert_eq!(parse_rate("0"), Ok(0.0));
+        assert_eq!(parse_rate("100"), Ok(100.0));
+        assert!(parse_rate("140").unwrap_err().contains("from 0 to 100"));
+        assert!(parse_rate("-1").is_err());
+        assert!(parse_rate("NaN").is_err());
+        assert!(parse_rate("lots").unwrap_err().contains("not a number"));
+    }
+
+    #[test]
+    fn lines_become_json_lines_in_order() {
+        let input = b"550 5.1.1 user unknown\r\n\n421 4.7.0 [TSS04] deferred due to user complaints\n550 5.1.1 user unknown";
+        let mut out = Vec::new();
+        let n = classify_lines(&input[..], &mut out, &Context::default()).unwrap();
+        assert_eq!(n, 4);
+        let rows: Vec<serde_json::Value> = out
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0]["category"], "recipient");
+        assert_eq!(rows[1]["category"], "other");
+        assert_eq!(rows[2]["category"], "rate_limit");
+        assert_eq!(rows[2]["isp"], "yahoo");
+        assert_eq!(rows[3], rows[0]);
+    }
+
+    #[test]
+    fn invalid_utf8_lines_are_read_lossily() {
+        let input = b"550 5.1.1 \xff\xfe user unknown\n";
+        let mut out = Vec::new();
+        classify_lines(&input[..], &mut out, &Context::default()).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(out.trim_ascii_end()).unwrap();
+        assert_eq!(v["enhanced"], "5.1.1");
+    }
 }
