@@ -133,6 +133,31 @@ test('without JavaScript the search box is absent and the guide reads fully', as
   }
 });
 
+test('keyboard focus is visible', async () => {
+  const { page } = await visit(GUIDE, { viewport: { width: 1280, height: 900 } });
+  try {
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      const style = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return { tag: document.activeElement.tagName, outline: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
+      assert.equal(style.tag, 'A');
+      assert.ok(style.outline !== 'none' && style.width >= 2, `focused link without a visible outline: ${JSON.stringify(style)}`);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
+test('no web fonts and no third-party URLs in the theme\'s CSS', () => {
+  const dir = path.join(publicDir);
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.css'))) {
+    const css = fs.readFileSync(path.join(dir, f), 'utf8');
+    assert.doesNotMatch(css, /@font-face|@import|url\(\s*['"]?(https?:)?\/\//i, f);
+  }
+});
+
 test('dark mode follows prefers-color-scheme', async () => {
   const { page } = await visit(GUIDE);
   try {
