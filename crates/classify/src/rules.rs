@@ -298,9 +298,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("con:b1", YahooList),
     ("cs01", AppleReputation),
     ("hme1", AppleAuth),
-    ("bl00000", ComcastList),
-    ("rl00000", ComcastRate),
-    ("dm00000", ComcastAuth),
+    ("bl0000", ComcastList),
+    ("rl0000", ComcastRate),
+    ("dm0000", ComcastAuth),
     ("cxbl", OtherList),
     // --- Relay (before auth: "client was not authenticated" is a relay denial)
     ("relay access denied", RelayStrong),

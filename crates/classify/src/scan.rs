@@ -350,9 +350,10 @@ pub fn visible_host(t: &[u8], reply_starts: &[usize], listed: bool, work: &mut u
                     .trim_ascii_end()
                     .strip_suffix(b",")
                     .is_some_and(|b| b.ends_with(b")")));
-        let greeting = reply_starts
-            .iter()
-            .any(|&r| r == start || (r + 1 == start && t[r] == b'-'))
+        // `reply_starts` is sorted: a binary search keeps this pass linear.
+        let at_reply = |p: usize| reply_starts.binary_search(&p).is_ok();
+        let greeting = (at_reply(start)
+            || (start > 0 && at_reply(start - 1) && t[start - 1] == b'-'))
             && named
             && !placeholder;
         let url = (before.ends_with(b"//") || tok.starts_with(b"www.")) && named && !listed;
