@@ -105,6 +105,8 @@ test('search finds pages and headings as you type', async () => {
     await page.locator('#search-results a').first().waitFor();
     const hits = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     assert.ok(hits.some(([, href]) => href.includes('/incidents/blacklisting/')), `no blacklisting hit: ${JSON.stringify(hits)}`);
+    await page.fill('#search-q', '5.7.26');
+    await page.waitForFunction(() => [...document.querySelectorAll('#search-results a')].some((a) => a.getAttribute('href').includes('/incidents/gmail-rejections/')));
     await page.fill('#search-q', 'emergency contact');
     await page.waitForFunction(() => [...document.querySelectorAll('#search-results a')].some((a) => a.getAttribute('href').includes('#emergency-contact')));
     await page.keyboard.press('ArrowDown');
