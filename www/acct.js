@@ -1,0 +1,149 @@
+// PowerMTA accounting files in the widget: choose or drop a file, read it in chunks in a
+// Web Worker (www/acct-worker.js) with the Rust reader, show the per-ISP rates and the
+// guide's severity, and prefill the report email through the widget's reportEmail.
+// Everything happens in the browser; the markup is server-rendered
+// (themes/default/templates/partials/acct.html) and only ever filled via textContent.
+import init, { reportEmail } from './pkg/widget.js';
+
+const ISP = {
+  gmail: 'Gmail', outlook: 'Outlook / Microsoft 365', yahoo: 'Yahoo / AOL', apple: 'Apple iCloud',
+  gmx: 'GMX / WEB.DE', orange: 'Orange', comcast: 'Comcast', other: 'Other domains',
+};
+const CATEGORY = {
+  blocklist: 'Blocklisting', auth: 'Authentication', rate_limit: 'Rate limiting', reputation: 'Reputation or policy',
+  content: 'Content', recipient: 'Unknown recipient', mailbox_full: 'Mailbox full', greylist: 'Greylisting',
+  dns: 'Sender DNS', tls: 'TLS', connection: 'Connection', relay: 'Relaying', other: 'Other',
+};
+
+const root = document.getElementById('acct');
+if (root) start(root).catch(() => {
+  // No wasm or no page data: the section stays hidden, the guide and the widget remain.
+});
+
+async function start(root) {
+  const data = JSON.parse(document.getElementById('guide-data').textContent);
+  const contactsJson = JSON.stringify({ contact: data.contact, levels: data.levels });
+  await init();
+  const $ = (sel) => root.querySelector(sel);
+  const el = {
+    input: $('[data-acct-file]'), drop: $('[data-acct-drop]'), status: $('[data-acct-status]'),
+    progress: $('[data-acct-progress]'), result: $('[data-acct-result]'), badge: $('[data-acct-severity]'),
+    summary: $('[data-acct-summary]'), reasons: $('[data-acct-reasons]'), rows: $('[data-acct-rows]'),
+    total: $('[data-acct-total]'), notes: $('[data-acct-notes]'), definition: $('[data-acct-definition]'),
+    mail: $('[data-acct-report-email]'),
+  };
+  let worker = null;
+  let last = null;
+
+  const analyse = (file) => {
+    if (!file) return;
+    if (worker) worker.terminate();
+    el.result.hidden = true;
+    el.progress.hidden = false;
+    el.progress.value = 0;
+    say(el, `Reading ${file.name} (${mb(file.size)})…`);
+    const done = (msg) => {
+      worker = null;
+      el.progress.hidden = true;
+      if (msg.type === 'error') {
+        say(el, `Could not read ${file.name}: ${msg.message}`);
+        return;
+      }
+      last = { report: JSON.parse(msg.report), inputs: JSON.parse(msg.inputs) };
+      const secs = Math.max(msg.ms, 1) / 1000;
+      say(el, `Read ${file.name}: ${mb(msg.size)} in ${secs.toFixed(1)} s.`);
+      root.setAttribute('data-acct-mbps', (msg.size / 1e6 / secs).toFixed(1));
+      render(el, last.report, last.inputs);
+      updateEmail(el, last, contactsJson, data);
+    };
+    const progress = (msg) => {
+      el.progress.value = msg.size ? Math.round((msg.bytes * 100) / msg.size) : 0;
+      say(el, `Reading ${file.name}: ${mb(msg.bytes)} of ${mb(msg.size)}, ${msg.records} records…`);
+    };
+    try {
+      worker = new Worker(new URL('./acct-worker.js', import.meta.url), { type: 'module' });
+      worker.onmessage = (e) => (e.data.type === 'progress' ? progress(e.data) : done(e.data));
+      worker.onerror = () => done({ type: 'error', message: 'the reader stopped' });
+      worker.postMessage({ file });
+    } catch {
+      // No module workers: read on the main thread (slower to respond, same result).
+      import('./acct-worker.js')
+        .then((m) => m.analyse(file, progress))
+        .then(done, (e) => done({ type: 'error', message: String((e && e.message) || e) }));
+    }
+  };
+
+  el.input.addEventListener('change', () => analyse(el.input.files[0]));
+  for (const type of ['dragenter', 'dragover']) {
+    el.drop.addEventListener(type, (e) => { e.preventDefault(); el.drop.classList.add('acct-over'); });
+  }
+  el.drop.addEventListener('dragleave', () => el.drop.classList.remove('acct-over'));
+  el.drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    el.drop.classList.remove('acct-over');
+    analyse(e.dataTransfer.files[0]);
+  });
+  // The widget's "sending domains" field also goes into this report email.
+  const domains = document.querySelector('#diagnose [name=domains]');
+  if (domains) domains.addEventListener('input', () => last && updateEmail(el, last, contactsJson, data));
+
+  root.hidden = false;
+  root.setAttribute('data-acct-ready', '');
+}
+
+function render(el, r, inputs) {
+  el.result.hidden = false;
+  el.badge.setAttribute('data-severity', r.severity);
+  el.badge.textContent = r.severity;
+  el.summary.textContent = inputs.classification.title;
+  el.reasons.replaceChildren(...r.reasons.map((reason) => h('li', {}, reason)));
+  el.rows.replaceChildren(...r.isps.map((s) => row(s, ISP[s.isp] || s.isp, s.isp)));
+  el.total.replaceChildren(row(r, 'All ISPs', 'all'));
+  const notes = [];
+  if (r.time_window) notes.push(`Time window: ${r.time_window.first} to ${r.time_window.last}.`);
+  const other = Object.entries(r.other_records).map(([k, v]) => `${v} ${k}`);
+  if (other.length) notes.push(`Other records, not in the rates: ${other.join(', ')}.`);
+  if (r.bad_rows) {
+    const lines = r.bad_row_samples.map((b) => `line ${b.line} (${b.reason})`).join(', ');
+    notes.push(`${r.bad_rows} unreadable rows, not counted: ${lines}${r.bad_rows > r.bad_row_samples.length ? ', …' : ''}.`);
+  }
+  for (const b of r.blocklists) notes.push(`Blocklist cited: ${b.blocklist} in ${b.count} replies, e.g. “${b.example}”.`);
+  for (const w of r.warnings) notes.push(`Note: ${w}.`);
+  el.notes.replaceChildren(...notes.map((n) => h('p', { 'data-acct-note': '' }, n)));
+  el.definition.textContent = r.rate_definition;
+}
+
+function row(s, name, key) {
+  const [top] = Object.entries(s.categories);
+  const cause = top ? h('span', { title: top[1].example }, `${CATEGORY[top[0]] || top[0]} (${top[1].count})`) : '–';
+  const head = h('th', { scope: 'row' }, name);
+  return h('tr', { 'data-isp': key }, head,
+    ...[s.records, s.delivered, s.deferred, s.bounced].map((n) => h('td', {}, n.toLocaleString('en'))),
+    h('td', { 'data-rate': 'deferral' }, `${s.deferral_rate.toFixed(1)}%`),
+    h('td', { 'data-rate': 'bounce' }, `${s.bounce_rate.toFixed(1)}%`),
+    h('td', {}, cause));
+}
+
+function updateEmail(el, last, contactsJson, data) {
+  const fields = { ...last.inputs.fields };
+  const domains = document.querySelector('#diagnose [name=domains]');
+  if (domains && domains.value.trim()) fields.domains = domains.value.trim();
+  const email = JSON.parse(reportEmail(JSON.stringify(last.inputs.classification), JSON.stringify(fields), contactsJson));
+  el.mail.href = email.mailto;
+  el.mail.textContent = `Email the ${last.report.severity} report to ${email.to || data.contact.email}`;
+}
+
+function say(el, text) {
+  el.status.textContent = text;
+}
+
+function mb(bytes) {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
+}
+
+function h(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
