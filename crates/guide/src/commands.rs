@@ -34,17 +34,14 @@ pub fn build(root: &Path, out: &Path, drafts: bool) -> anyhow::Result<ExitCode> 
         build_widget: true,
         ..BuildOptions::new(root)
     };
-    let output = match site::build(&opts, None) {
-        Ok(o) => o,
-        Err(e) => return report(e),
-    };
-    let stats = match crate::output::write(out, root, &output) {
-        Ok(s) => s,
-        Err(e) => return Err(e).with_context(|| format!("writing {}", out.display())),
+    let (pages, stats) = match crate::output::build_atomic(&opts, out) {
+        Ok(r) => r,
+        Err(e @ BuildError::Problems(_)) => return report(e),
+        Err(e) => return Err(e).with_context(|| format!("building into {}", out.display())),
     };
     eprintln!(
         "built {} pages into {} in {} ms ({} files written, {} unchanged)",
-        output.pages,
+        pages,
         out.display(),
         start.elapsed().as_millis(),
         stats.written,
@@ -58,9 +55,9 @@ pub fn check(root: &Path, drafts: bool) -> anyhow::Result<ExitCode> {
         drafts,
         ..BuildOptions::new(root)
     };
-    match site::build(&opts, None) {
-        Ok(o) => {
-            eprintln!("ok: {} pages, no problems", o.pages);
+    match site::build_into(&opts, None, &site::NullSink) {
+        Ok(pages) => {
+            eprintln!("ok: {pages} pages, no problems");
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => report(e),

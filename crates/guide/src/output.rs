@@ -1,15 +1,14 @@
-//! Writing the built site: into a temporary folder beside the output, then swapped in by
-//! rename. Files equal to the previous build's are hard-linked, not rewritten.
-use std::collections::BTreeSet;
+//! Publishing the built site: staged beside the output and moved in only when the build
+//! succeeded; files equal to the previous build's are not rewritten.
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
+use std::sync::Mutex;
 
 use crate::assets;
 use crate::errors::BuildError;
-use crate::site::{OutFile, Output};
+use crate::site::{self, BuildOptions, OutFile, Sink};
 
 /// Statistics of one write.
 #[derive(Debug, Default, Clone, Copy)]
@@ -95,17 +94,53 @@ fn write_one(dest: &Path, file: &OutFile) -> std::io::Result<()> {
     }
 }
 
-/// Writes `output` to `out` atomically (for a reader of `out`, the old site is replaced
-/// by the new one in one rename).
-pub fn write(out: &Path, root: &Path, output: &Output) -> Result<WriteStats, BuildError> {
-    if out.exists() {
+/// Stages changed files in a folder beside the output: a file equal to the one already
+/// in the output is only recorded, not written.
+pub struct DirSink {
+    staging: PathBuf,
+    previous: PathBuf,
+    all: Mutex<HashSet<String>>,
+    changed: Mutex<Vec<String>>,
+}
+
+impl Sink for DirSink {
+    fn put(&self, path: &str, file: OutFile) -> Result<(), BuildError> {
+        self.all
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string());
+        if same_content(&self.previous.join(path), &file) {
+            return Ok(());
+        }
+        let dest = self.staging.join(path);
+        if let Some(parent) = dest.parent() {
+            if !parent.is_dir() {
+                fs::create_dir_all(parent).map_err(|e| BuildError::io(parent, e))?;
+            }
+        }
+        write_one(&dest, &file).map_err(|e| BuildError::io(&dest, e))?;
+        self.changed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
+        Ok(())
+    }
+}
+
+/// Builds the site and publishes it only when the build succeeded: a failed build
+/// leaves `out` byte-identical. The files are staged in a folder beside `out`; a first
+/// build renames the whole folder into place; later builds move in only the files
+/// that changed (each by an atomic rename) and delete the files no longer produced.
+pub fn build_atomic(opts: &BuildOptions, out: &Path) -> Result<(usize, WriteStats), BuildError> {
+    let exists = out.exists();
+    if exists {
         if !out.is_dir() {
             return Err(BuildError::io(
                 out,
                 std::io::Error::other("the output path exists and is not a folder"),
             ));
         }
-        check_out_dir(out, root)?;
+        check_out_dir(out, &opts.root)?;
     }
     let name = out
         .file_name()
@@ -116,66 +151,74 @@ pub fn write(out: &Path, root: &Path, output: &Output) -> Result<WriteStats, Bui
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(|e| BuildError::io(&parent, e))?;
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    for stale in [&tmp, &old] {
-        if stale.exists() {
-            fs::remove_dir_all(stale).map_err(|e| BuildError::io(stale, e))?;
-        }
+    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| BuildError::io(&staging, e))?;
     }
-    let result = fill(&tmp, out, output);
-    let stats = match result {
-        Ok(s) => s,
+    fs::create_dir_all(&staging).map_err(|e| BuildError::io(&staging, e))?;
+    let sink = DirSink {
+        staging: staging.clone(),
+        previous: out.to_path_buf(),
+        all: Mutex::default(),
+        changed: Mutex::default(),
+    };
+    let pages = match site::build_into(opts, None, &sink) {
+        Ok(p) => p,
         Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
+            let _ = fs::remove_dir_all(&staging);
             return Err(e);
         }
     };
-    if out.exists() {
-        fs::rename(out, &old).map_err(|e| BuildError::io(out, e))?;
-        if let Err(e) = fs::rename(&tmp, out) {
-            let _ = fs::rename(&old, out);
-            return Err(BuildError::io(out, e));
-        }
-        fs::remove_dir_all(&old).map_err(|e| BuildError::io(&old, e))?;
-    } else {
-        fs::rename(&tmp, out).map_err(|e| BuildError::io(out, e))?;
+    let all = sink.all.into_inner().unwrap_or_else(|e| e.into_inner());
+    let changed = sink.changed.into_inner().unwrap_or_else(|e| e.into_inner());
+    let stats = WriteStats {
+        written: changed.len(),
+        unchanged: all.len() - changed.len(),
+    };
+    if !exists {
+        fs::rename(&staging, out).map_err(|e| BuildError::io(out, e))?;
+        return Ok((pages, stats));
     }
-    Ok(stats)
+    let published = publish(&staging, out, &changed, &all);
+    let _ = fs::remove_dir_all(&staging);
+    published?;
+    Ok((pages, stats))
 }
 
-fn fill(tmp: &Path, previous: &Path, output: &Output) -> Result<WriteStats, BuildError> {
-    fs::create_dir_all(tmp).map_err(|e| BuildError::io(tmp, e))?;
-    let dirs: BTreeSet<&str> = output
-        .files
-        .keys()
-        .filter_map(|k| k.rsplit_once('/').map(|(d, _)| d))
-        .collect();
-    for d in dirs {
-        let p = tmp.join(d);
-        fs::create_dir_all(&p).map_err(|e| BuildError::io(&p, e))?;
-    }
-    let results: Vec<Result<bool, BuildError>> = output
-        .files
-        .par_iter()
-        .map(|(rel, file)| {
-            let dest = tmp.join(rel);
-            let old = previous.join(rel);
-            if same_content(&old, file) && fs::hard_link(&old, &dest).is_ok() {
-                return Ok(false);
+/// Moves the changed files from `staging` into `out`, then removes stale files.
+fn publish(
+    staging: &Path,
+    out: &Path,
+    changed: &[String],
+    all: &HashSet<String>,
+) -> Result<(), BuildError> {
+    for rel in changed {
+        let dest = out.join(rel);
+        if let Some(parent) = dest.parent() {
+            if parent.is_file() {
+                fs::remove_file(parent).map_err(|e| BuildError::io(parent, e))?;
             }
-            write_one(&dest, file).map_err(|e| BuildError::io(&dest, e))?;
-            Ok(true)
-        })
-        .collect();
-    let mut stats = WriteStats::default();
-    for r in results {
-        if r? {
-            stats.written += 1;
-        } else {
-            stats.unchanged += 1;
+            fs::create_dir_all(parent).map_err(|e| BuildError::io(parent, e))?;
+        }
+        if dest.is_dir() {
+            fs::remove_dir_all(&dest).map_err(|e| BuildError::io(&dest, e))?;
+        }
+        fs::rename(staging.join(rel), &dest).map_err(|e| BuildError::io(&dest, e))?;
+    }
+    // Stale files (deepest first, so emptied folders can go too).
+    let mut stale_dirs = Vec::new();
+    for entry in walkdir::WalkDir::new(out).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(|e| BuildError::io(out, e.into()))?;
+        let rel = crate::content::rel_path(out, entry.path());
+        if entry.file_type().is_dir() {
+            stale_dirs.push(entry.into_path());
+        } else if !all.contains(&rel) {
+            fs::remove_file(entry.path()).map_err(|e| BuildError::io(entry.path(), e))?;
         }
     }
-    Ok(stats)
+    for dir in stale_dirs {
+        // Fails (and is kept) when not empty.
+        let _ = fs::remove_dir(dir);
+    }
+    Ok(())
 }

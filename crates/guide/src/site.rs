@@ -86,8 +86,52 @@ impl ParseCache {
     }
 }
 
+/// Where the files of a build go (memory for `serve` and tests, a folder for `build`,
+/// nowhere for `check`). Called from several threads at once.
+pub trait Sink: Sync {
+    fn put(&self, path: &str, file: OutFile) -> Result<(), BuildError>;
+}
+
+/// Keeps the files in memory.
+#[derive(Debug, Default)]
+pub struct MemorySink(pub Mutex<BTreeMap<String, OutFile>>);
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, file: OutFile) -> Result<(), BuildError> {
+        let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(path.to_string(), file);
+        Ok(())
+    }
+}
+
+/// Drops everything (`check`).
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn put(&self, _: &str, _: OutFile) -> Result<(), BuildError> {
+        Ok(())
+    }
+}
+
 /// Builds the whole site in memory. All user errors come back together.
 pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, BuildError> {
+    let sink = MemorySink::default();
+    let pages = build_into(opts, cache, &sink)?;
+    Ok(Output {
+        files: sink.0.into_inner().unwrap_or_else(|e| e.into_inner()),
+        pages,
+    })
+}
+
+/// Builds the site and hands each output file to `sink` as soon as it is rendered.
+/// Nothing is handed over before every source parsed and every link checked; a
+/// template error can still come after some pages went to the sink (the caller
+/// discards them). Returns the number of pages and sections rendered.
+pub fn build_into(
+    opts: &BuildOptions,
+    cache: Option<&ParseCache>,
+    sink: &dyn Sink,
+) -> Result<usize, BuildError> {
     let root = opts.root.as_path();
     let mut config = Config::load(root)?;
     if let Some(base) = &opts.base_url {
@@ -234,9 +278,9 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
     let tree = Tree::new(&sources);
     let pages: Vec<Value> = sources
         .par_iter()
-        .zip(bodies.par_iter())
+        .zip(bodies.into_par_iter())
         .zip(meta.into_par_iter())
-        .map(|((s, b), m)| full_value(s, b, m, &config, &link_table))
+        .map(|((s, b), m)| full_value(s, &b, m, &config, &link_table))
         .collect();
     let nav = tree.nav(&sources, &pages);
     base_ctx.insert("nav", &nav);
@@ -244,7 +288,8 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
     // Render every page and section, in parallel.
     let failures: Mutex<BTreeMap<(String, String), (String, usize)>> = Mutex::default();
     let missing: Mutex<Vec<Problem>> = Mutex::default();
-    let rendered: Vec<Option<(String, Vec<u8>)>> = (0..sources.len())
+    let sink_error: Mutex<Option<BuildError>> = Mutex::default();
+    let rendered: usize = (0..sources.len())
         .into_par_iter()
         .map_init(
             || base_ctx.clone(),
@@ -268,7 +313,7 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
                         )
                     };
                     missing.lock().unwrap_or_else(|e| e.into_inner()).push(p);
-                    return None;
+                    return 0;
                 }
                 ctx.insert("current_path", &s.path);
                 match s.kind {
@@ -281,19 +326,28 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
                 ctx.remove("page");
                 ctx.remove("section");
                 match result {
-                    Ok(html) => Some((output_file(&s.path), html.into_bytes())),
+                    Ok(html) => {
+                        let file = OutFile::Bytes(Arc::new(html.into_bytes()));
+                        if let Err(e) = sink.put(&output_file(&s.path), file) {
+                            *sink_error.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                        }
+                        1
+                    }
                     Err(e) => {
                         let (msg, _) = templates::describe(&e);
                         let key = (format!("{}/{name}", theme.templates_label), msg);
                         let mut f = failures.lock().unwrap_or_else(|e| e.into_inner());
                         let entry = f.entry(key).or_insert((s.file.clone(), 0));
                         entry.1 += 1;
-                        None
+                        0
                     }
                 }
             },
         )
-        .collect();
+        .sum();
+    if let Some(e) = sink_error.into_inner().unwrap_or(None) {
+        return Err(e);
+    }
     for ((template, msg), (file, count)) in failures.into_inner().unwrap_or_default() {
         let others = if count > 1 {
             format!(" (and {} more pages)", count - 1)
@@ -308,11 +362,6 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
     problems.extend(missing.into_inner().unwrap_or_default());
     problems.into_result()?;
 
-    let mut output = Output::default();
-    for (path, bytes) in rendered.into_iter().flatten() {
-        output.files.insert(path, OutFile::Bytes(Arc::new(bytes)));
-        output.pages += 1;
-    }
     // 404, sitemap, robots.
     let not_found = if theme.has("404.html") {
         let mut ctx = base_ctx.clone();
@@ -326,10 +375,9 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
     } else {
         DEFAULT_404.to_string()
     };
-    output.files.insert(
-        "404.html".into(),
-        OutFile::Bytes(Arc::new(not_found.into_bytes())),
-    );
+    let put =
+        |path: &str, text: String| sink.put(path, OutFile::Bytes(Arc::new(text.into_bytes())));
+    put("404.html", not_found)?;
     let urls: Vec<sitemap::Url> = sources
         .iter()
         .zip(&pages)
@@ -338,18 +386,22 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
             lastmod: v.get("updated").and_then(Value::as_str),
         })
         .collect();
-    output.files.insert(
-        "sitemap.xml".into(),
-        OutFile::Bytes(Arc::new(sitemap::sitemap(&urls).into_bytes())),
-    );
-    output.files.insert(
-        "robots.txt".into(),
-        OutFile::Bytes(Arc::new(sitemap::robots(&config.base_url).into_bytes())),
-    );
-    for (path, src) in registry.outputs() {
-        output.files.entry(path).or_insert(OutFile::Asset(src));
-    }
-    Ok(output)
+    put("sitemap.xml", sitemap::sitemap(&urls))?;
+    put("robots.txt", sitemap::robots(&config.base_url))?;
+    // Static files, unless a page has the same path.
+    let reserved: HashSet<String> = sources.iter().map(|s| output_file(&s.path)).collect();
+    let statics: Vec<(String, assets::Source)> = registry
+        .outputs()
+        .into_iter()
+        .filter(|(p, _)| {
+            !reserved.contains(p)
+                && !matches!(p.as_str(), "404.html" | "sitemap.xml" | "robots.txt")
+        })
+        .collect();
+    statics
+        .into_par_iter()
+        .try_for_each(|(path, src)| sink.put(&path, OutFile::Asset(src)))?;
+    Ok(rendered)
 }
 
 const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\

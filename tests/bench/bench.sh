@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Benchmark of `guide build` on synthetic guides (not a test: run it on demand).
+#
+#   tests/bench/bench.sh [N ...]        default: 1000 5000
+#
+# For each N: ../shared/tools/gen-site.py writes a synthetic guide of N pages in Zola's
+# layout; we build DIR/zola with our real theme (themes/default, its data file
+# content/data/incident.toml copied in) using the release binary, search index included.
+# Three runs per size: cold (empty output), warm (unchanged sources: nothing rewritten),
+# and one after editing a single page. Prints wall time, pages/s and peak RSS
+# (/usr/bin/time -v).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+gen="$repo/../shared/tools/gen-site.py"
+if [ ! -f "$gen" ]; then
+  echo "bench: the site generator is missing: expected $gen (../shared/tools/gen-site.py beside the repository)" >&2
+  exit 2
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "bench: /usr/bin/time is missing (apt-get install time)" >&2
+  exit 2
+fi
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000)
+
+export PATH="$HOME/.cargo/bin:$PATH"
+(cd "$repo" && cargo build --release -p guide >&2)
+guide="$repo/target/release/guide"
+work="$(mktemp -d "${TMPDIR:-/tmp}/guide-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+# run LABEL N ROOT OUT: one timed build, one result line.
+run() {
+  local label=$1 n=$2 root=$3 out=$4 log="$work/time.log"
+  if ! /usr/bin/time -v "$guide" build --root "$root" --out "$out" 2>"$log" >/dev/null; then
+    cat "$log" >&2
+    echo "bench: build failed" >&2
+    exit 1
+  fi
+  local wall rss pages
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  pages=$(grep -o 'built [0-9]* pages' "$log" | awk '{print $2}')
+  printf '%-6s N=%-5s pages=%-5s wall=%6.2fs  %7.0f pages/s  %6.1f us/page  peak RSS=%5.1f MB  %s\n' \
+    "$label" "$n" "$pages" "$secs" "$(echo "$pages $secs" | awk '{print ($2>0)?$1/$2:0}')" \
+    "$(echo "$pages $secs" | awk '{print ($1>0)?$2*1e6/$1:0}')" \
+    "$(echo "$rss" | awk '{print $1/1024}')" \
+    "$(grep -o '([0-9]* files written, [0-9]* unchanged)' "$log")"
+}
+
+for n in "${sizes[@]}"; do
+  site="$work/site-$n"
+  python3 "$gen" "$n" "$site" >/dev/null
+  root="$site/zola"
+  mkdir -p "$root/themes" "$root/content/data"
+  cp -r "$repo/themes/default" "$root/themes/default"
+  cp "$repo/content/data/incident.toml" "$root/content/data/incident.toml"
+  # Zola's config.toml: our theme, with the search index always on (our build writes it).
+  { echo 'theme = "default"'; cat "$root/config.toml"; } >"$root/config.toml.new"
+  mv "$root/config.toml.new" "$root/config.toml"
+  out="$work/public-$n"
+  run cold "$n" "$root" "$out"
+  run warm "$n" "$root" "$out"
+  page=$(find "$root/content" -name 'page-00001.md' | head -1)
+  echo "One more sentence to rebuild." >>"$page"
+  run edit1 "$n" "$root" "$out"
+  du -sh "$out" | awk -v n="$n" '{print "output N=" n ": " $1}'
+done
