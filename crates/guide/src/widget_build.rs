@@ -1,7 +1,15 @@
 //! Builds the self-diagnosis widget (wasm-pack, `--target web`) into `www/pkg` when its
 //! sources changed. Called by the build pipeline before static files are copied, only
 //! when `site.toml` has a `[widget]` table.
+//!
+//! Nothing is downloaded: wasm-pack runs with `--mode no-install`, finds `wasm-bindgen`
+//! on PATH at the version of `Cargo.lock` (checked here first) and npm's `wasm-opt`
+//! from `<www>/node_modules/.bin`, put first on PATH (Debian's binaryen produces wasm
+//! that crashes on load). A missing tool is an error naming it and `.ci/setup wasm`.
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
 
 /// Where the widget's crate and browser side live (paths relative to the site root).
 #[derive(Debug, Clone)]
@@ -12,14 +20,798 @@ pub struct WidgetPaths {
     pub www_dir: PathBuf,
 }
 
+/// The command that installs the widget's toolchain on a fresh machine.
+pub const SETUP_COMMAND: &str = ".ci/setup wasm";
+
+/// Output name given to wasm-pack: `pkg/widget.js` and `pkg/widget_bg.wasm`.
+const OUT_NAME: &str = "widget";
+
+/// Size-oriented release profile for the wasm only (the native profile is untouched).
+const PROFILE_ENV: [(&str, &str); 4] = [
+    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z"),
+    ("CARGO_PROFILE_RELEASE_LTO", "true"),
+    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1"),
+    ("CARGO_PROFILE_RELEASE_PANIC", "abort"),
+];
+
+/// Files wasm-pack writes for npm publishing; the site must not serve them.
+const NOT_SERVED: [&str; 6] = [
+    ".gitignore",
+    "package.json",
+    "README.md",
+    "LICENSE",
+    "widget.d.ts",
+    "widget_bg.wasm.d.ts",
+];
+
 #[derive(Debug, thiserror::Error)]
 pub enum WidgetError {
     #[error("widget build failed: {0}")]
     Build(String),
+    #[error("the widget needs `{tool}`, which was not found ({looked}); install the toolchain with `{setup}`", setup = SETUP_COMMAND)]
+    MissingTool { tool: &'static str, looked: String },
+    #[error("the widget needs `wasm-bindgen` {want} (the version in Cargo.lock) but `{path}` is {found}; install it with `{setup}`", setup = SETUP_COMMAND)]
+    WrongVersion {
+        path: PathBuf,
+        found: String,
+        want: String,
+    },
+    #[error("{path}: {message}")]
+    Manifest { path: PathBuf, message: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WidgetError + '_ {
+    move |source| WidgetError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Makes sure `www/pkg` holds a wasm build of the current sources (no-op when fresh).
 pub fn ensure_built(root: &Path, paths: &WidgetPaths) -> Result<(), WidgetError> {
-    let _ = (root, paths);
+    ensure_built_with(root, paths, &search_path())
+}
+
+/// [`ensure_built`] with the tools searched in `search`.
+fn ensure_built_with(
+    root: &Path,
+    paths: &WidgetPaths,
+    search: &[PathBuf],
+) -> Result<(), WidgetError> {
+    // Absolute: wasm-pack resolves a relative --out-dir against the crate, not the cwd.
+    let root = std::path::absolute(root).map_err(io_err(root))?;
+    let plan = Plan::new(&root, paths);
+    if plan.is_fresh()? {
+        return Ok(());
+    }
+    let tools = Tools::find(&plan, search)?;
+    plan.build(&tools)
+}
+
+/// Directories searched for the tools: PATH, then cargo's bin directory (where
+/// `.ci/setup` installs them), so `guide build` works from a shell without it on PATH.
+fn search_path() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    if let Some(home) = cargo_home {
+        dirs.push(home.join("bin"));
+    }
+    dirs
+}
+
+/// The widget build's inputs and outputs, as absolute paths.
+#[derive(Debug)]
+struct Plan {
+    root: PathBuf,
+    crate_dir: PathBuf,
+    www: PathBuf,
+    pkg: PathBuf,
+}
+
+impl Plan {
+    fn new(root: &Path, paths: &WidgetPaths) -> Plan {
+        let www = root.join(&paths.www_dir);
+        Plan {
+            root: root.to_path_buf(),
+            crate_dir: root.join(&paths.crate_dir),
+            pkg: www.join("pkg"),
+            www,
+        }
+    }
+
+    /// The files wasm-pack produces and the site serves.
+    fn outputs(&self) -> [PathBuf; 2] {
+        [
+            self.pkg.join(format!("{OUT_NAME}.js")),
+            self.pkg.join(format!("{OUT_NAME}_bg.wasm")),
+        ]
+    }
+
+    /// Every file the wasm depends on: the widget crate and its path dependencies
+    /// (found through the manifests, recursively), the workspace manifest and Cargo.lock.
+    fn inputs(&self) -> Result<Vec<PathBuf>, WidgetError> {
+        let mut files = Vec::new();
+        for dir in crate_dirs(&self.root, &self.crate_dir)? {
+            collect_files(&dir, &mut files)?;
+        }
+        for name in ["Cargo.lock", "Cargo.toml"] {
+            let p = self.root.join(name);
+            if p.is_file() {
+                files.push(p);
+            }
+        }
+        Ok(files)
+    }
+
+    /// `true` when every output exists and is newer than every input.
+    fn is_fresh(&self) -> Result<bool, WidgetError> {
+        let mut oldest_output: Option<SystemTime> = None;
+        for out in self.outputs() {
+            match std::fs::metadata(&out).and_then(|m| m.modified()) {
+                Ok(t) => oldest_output = Some(oldest_output.map_or(t, |o| o.min(t))),
+                Err(_) => return Ok(false),
+            }
+        }
+        let Some(oldest_output) = oldest_output else {
+            return Ok(false);
+        };
+        for input in self.inputs()? {
+            let modified = std::fs::metadata(&input)
+                .and_then(|m| m.modified())
+                .map_err(io_err(&input))?;
+            if modified > oldest_output {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Runs wasm-pack into `pkg.tmp`, then swaps it into place, so a failed build
+    /// leaves the previous `pkg` (or none) and no partial output.
+    fn build(&self, tools: &Tools) -> Result<(), WidgetError> {
+        debug_assert!(
+            self.www.is_absolute(),
+            "wasm-pack needs an absolute --out-dir"
+        );
+        // Hidden (never mounted on the site) and unique per process, so two builds at
+        // once (`guide serve` and a `guide build`) cannot remove each other's output.
+        let tmp = self.www.join(format!(".pkg.tmp-{}", std::process::id()));
+        remove_dir_if_exists(&tmp)?;
+        let mut cmd = Command::new(&tools.wasm_pack);
+        cmd.arg("build")
+            .arg(&self.crate_dir)
+            .args([
+                "--target",
+                "web",
+                "--release",
+                "--mode",
+                "no-install",
+                "--out-name",
+                OUT_NAME,
+                "--out-dir",
+            ])
+            .arg(&tmp)
+            .env("PATH", &tools.path)
+            .current_dir(&self.root);
+        for (key, value) in PROFILE_ENV {
+            cmd.env(key, value);
+        }
+        let output = cmd.output().map_err(io_err(&tools.wasm_pack))?;
+        if !output.status.success() {
+            let _ = std::fs::remove_dir_all(&tmp);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            return Err(WidgetError::Build(format!(
+                "`wasm-pack build {}` exited with {}:\n{}",
+                self.crate_dir.display(),
+                output.status,
+                tail(&stderr, 40)
+            )));
+        }
+        for name in NOT_SERVED {
+            let p = tmp.join(name);
+            if p.exists() {
+                std::fs::remove_file(&p).map_err(io_err(&p))?;
+            }
+        }
+        // Swap: the old pkg is moved aside first, so `pkg` is never half-written.
+        let old = self.www.join(format!(".pkg.old-{}", std::process::id()));
+        remove_dir_if_exists(&old)?;
+        if self.pkg.exists() {
+            std::fs::rename(&self.pkg, &old).map_err(io_err(&self.pkg))?;
+        }
+        if let Err(e) = std::fs::rename(&tmp, &self.pkg) {
+            // Put the previous build back: a failed swap must not lose it.
+            let _ = std::fs::rename(&old, &self.pkg);
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(WidgetError::Io {
+                path: self.pkg.clone(),
+                source: e,
+            });
+        }
+        remove_dir_if_exists(&old)
+    }
+}
+
+/// The tools of the build, all checked before anything runs.
+#[derive(Debug)]
+struct Tools {
+    wasm_pack: PathBuf,
+    /// PATH for wasm-pack: npm's wasm-opt first, then wasm-bindgen's directory.
+    path: OsString,
+}
+
+impl Tools {
+    fn find(plan: &Plan, search: &[PathBuf]) -> Result<Tools, WidgetError> {
+        let looked_in_path = || String::from("looked on PATH and in cargo's bin directory");
+        let wasm_pack = which("wasm-pack", search).ok_or_else(|| WidgetError::MissingTool {
+            tool: "wasm-pack",
+            looked: looked_in_path(),
+        })?;
+        let wasm_bindgen =
+            which("wasm-bindgen", search).ok_or_else(|| WidgetError::MissingTool {
+                tool: "wasm-bindgen",
+                looked: looked_in_path(),
+            })?;
+        let want = locked_version(&plan.root.join("Cargo.lock"), "wasm-bindgen")?;
+        let found = tool_version(&wasm_bindgen)?;
+        if found != want {
+            return Err(WidgetError::WrongVersion {
+                path: wasm_bindgen,
+                found,
+                want,
+            });
+        }
+        let npm_bin = plan.www.join("node_modules").join(".bin");
+        if !npm_bin.join("wasm-opt").is_file() {
+            return Err(WidgetError::MissingTool {
+                tool: "wasm-opt",
+                looked: format!(
+                    "npm's binaryen, expected at {}",
+                    npm_bin.join("wasm-opt").display()
+                ),
+            });
+        }
+        let mut dirs = vec![npm_bin];
+        dirs.extend(wasm_bindgen.parent().map(Path::to_path_buf));
+        dirs.extend(search.iter().cloned());
+        let path = std::env::join_paths(dirs)
+            .map_err(|e| WidgetError::Build(format!("cannot build PATH: {e}")))?;
+        Ok(Tools { wasm_pack, path })
+    }
+}
+
+/// The first executable file named `name` in `search`.
+fn which(name: &str, search: &[PathBuf]) -> Option<PathBuf> {
+    search
+        .iter()
+        .map(|d| d.join(name))
+        .find(|p| is_executable(p))
+}
+
+fn is_executable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path)
+            .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            .unwrap_or(false)
+    }
+    #[cfg(not(unix))]
+    {
+        path.is_file()
+    }
+}
+
+/// `wasm-bindgen 0.2.130` -> `0.2.130`.
+fn tool_version(path: &Path) -> Result<String, WidgetError> {
+    let out = Command::new(path)
+        .arg("--version")
+        .output()
+        .map_err(io_err(path))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    Ok(text
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("of unknown version")
+        .to_string())
+}
+
+/// The version of package `name` in a Cargo.lock.
+fn locked_version(lock: &Path, name: &str) -> Result<String, WidgetError> {
+    let text = std::fs::read_to_string(lock).map_err(io_err(lock))?;
+    let value: toml::Table = toml::from_str(&text).map_err(|e| WidgetError::Manifest {
+        path: lock.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    value
+        .get("package")
+        .and_then(|p| p.as_array())
+        .into_iter()
+        .flatten()
+        .find(|p| p.get("name").and_then(|n| n.as_str()) == Some(name))
+        .and_then(|p| p.get("version").and_then(|v| v.as_str()))
+        .map(str::to_string)
+        .ok_or_else(|| WidgetError::Manifest {
+            path: lock.to_path_buf(),
+            message: format!("no `{name}` package"),
+        })
+}
+
+/// `crate_dir` and the directories of its path dependencies, recursively (direct
+/// `path = ...` entries and `workspace = true` entries resolved through the workspace
+/// manifest at `root`).
+fn crate_dirs(root: &Path, crate_dir: &Path) -> Result<Vec<PathBuf>, WidgetError> {
+    let workspace_deps = read_manifest(&root.join("Cargo.toml"))?
+        .get("workspace")
+        .and_then(|w| w.get("dependencies"))
+        .and_then(|d| d.as_table())
+        .cloned()
+        .unwrap_or_default();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut todo = vec![crate_dir.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        // Canonical, so `crates/classify/../deep` and `crates/deep` are one directory.
+        let dir = dir.canonicalize().map_err(io_err(&dir))?;
+        if seen.contains(&dir) {
+            continue;
+        }
+        let manifest = read_manifest(&dir.join("Cargo.toml"))?;
+        let deps = manifest
+            .get("dependencies")
+            .and_then(|d| d.as_table())
+            .cloned()
+            .unwrap_or_default();
+        for (name, spec) in &deps {
+            let direct = spec
+                .get("path")
+                .and_then(|p| p.as_str())
+                .map(|p| dir.join(p));
+            let inherited = || {
+                let from_workspace = spec.get("workspace").and_then(|w| w.as_bool()) == Some(true);
+                let path = workspace_deps.get(name)?.get("path")?.as_str()?;
+                from_workspace.then(|| root.join(path))
+            };
+            if let Some(dep) = direct.or_else(inherited) {
+                todo.push(dep);
+            }
+        }
+        seen.push(dir);
+    }
+    Ok(seen)
+}
+
+fn read_manifest(path: &Path) -> Result<toml::Table, WidgetError> {
+    let text = std::fs::read_to_string(path).map_err(io_err(path))?;
+    toml::from_str(&text).map_err(|e| WidgetError::Manifest {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+/// Every file under `dir`, skipping build output (`target/`) and hidden entries.
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), WidgetError> {
+    let walk = walkdir::WalkDir::new(dir).into_iter().filter_entry(|e| {
+        let name = e.file_name().to_string_lossy();
+        e.depth() == 0 || !(name.starts_with('.') || (name == "target" && e.file_type().is_dir()))
+    });
+    for entry in walk {
+        let entry = entry.map_err(|e| WidgetError::Io {
+            path: e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf()),
+            source: e.into(),
+        })?;
+        if entry.file_type().is_file() {
+            out.push(entry.into_path());
+        }
+    }
     Ok(())
+}
+
+fn remove_dir_if_exists(dir: &Path) -> Result<(), WidgetError> {
+    match std::fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(WidgetError::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The last `n` lines of `text`.
+fn tail(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::time::Duration;
+
+    fn write(path: &Path, text: &str) {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    fn set_mtime(path: &Path, t: SystemTime) {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    }
+
+    /// A workspace: `crates/widget` -> (workspace) `crates/classify` -> (path) `crates/deep`,
+    /// and `crates/guide`, which the widget does not use.
+    fn workspace() -> tempfile::TempDir {
+        // In a canonical directory: the sources are compared as canonical paths.
+        let dir = tempfile::tempdir_in(std::env::temp_dir().canonicalize().unwrap()).unwrap();
+        let r = dir.path();
+        write(
+            &r.join("Cargo.toml"),
+            "[workspace]\nmembers = [\"crates/*\"]\n[workspace.dependencies]\nclassify = { path = \"crates/classify\" }\nserde = \"1\"\n",
+        );
+        write(
+            &r.join("Cargo.lock"),
+            "version = 4\n[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n",
+        );
+        write(
+            &r.join("crates/widget/Cargo.toml"),
+            "[package]\nname = \"widget\"\n[dependencies]\nclassify = { workspace = true }\nserde = { workspace = true }\n",
+        );
+        write(&r.join("crates/widget/src/lib.rs"), "");
+        write(
+            &r.join("crates/classify/Cargo.toml"),
+            "[package]\nname = \"classify\"\n[dependencies]\ndeep = { path = \"../deep\" }\n",
+        );
+        write(&r.join("crates/classify/src/lib.rs"), "");
+        write(
+            &r.join("crates/deep/Cargo.toml"),
+            "[package]\nname = \"deep\"\n",
+        );
+        write(&r.join("crates/deep/src/lib.rs"), "");
+        write(
+            &r.join("crates/guide/Cargo.toml"),
+            "[package]\nname = \"guide\"\n",
+        );
+        write(&r.join("crates/guide/src/main.rs"), "");
+        dir
+    }
+
+    fn paths() -> WidgetPaths {
+        WidgetPaths {
+            crate_dir: "crates/widget".into(),
+            www_dir: "www".into(),
+        }
+    }
+
+    /// Writes the outputs and ages every input by an hour.
+    fn built(root: &Path) -> Plan {
+        let plan = Plan::new(root, &paths());
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        for input in plan.inputs().unwrap() {
+            set_mtime(&input, old);
+        }
+        for out in plan.outputs() {
+            write(&out, "built");
+        }
+        plan
+    }
+
+    #[test]
+    fn the_sources_are_the_crate_and_its_path_dependencies() {
+        let ws = workspace();
+        let mut dirs = crate_dirs(ws.path(), &ws.path().join("crates/widget")).unwrap();
+        dirs.sort();
+        let want: Vec<PathBuf> = ["crates/classify", "crates/deep", "crates/widget"]
+            .iter()
+            .map(|d| ws.path().join(d))
+            .collect();
+        assert_eq!(dirs, want);
+    }
+
+    #[test]
+    fn build_output_and_hidden_files_are_not_inputs() {
+        let ws = workspace();
+        write(&ws.path().join("crates/widget/target/x.rlib"), "");
+        write(&ws.path().join("crates/widget/.hidden"), "");
+        let inputs = Plan::new(ws.path(), &paths()).inputs().unwrap();
+        assert!(inputs.contains(&ws.path().join("crates/widget/src/lib.rs")));
+        assert!(inputs.contains(&ws.path().join("crates/deep/src/lib.rs")));
+        assert!(inputs.contains(&ws.path().join("Cargo.lock")));
+        assert!(
+            !inputs
+                .iter()
+                .any(|p| p.starts_with(ws.path().join("crates/guide"))),
+            "{inputs:?}"
+        );
+        assert!(!inputs
+            .iter()
+            .any(|p| p.to_string_lossy().contains("target")
+                || p.to_string_lossy().contains(".hidden")));
+    }
+
+    #[test]
+    fn missing_output_is_stale() {
+        let ws = workspace();
+        assert!(!Plan::new(ws.path(), &paths()).is_fresh().unwrap());
+        let plan = built(ws.path());
+        assert!(plan.is_fresh().unwrap());
+        fs::remove_file(plan.pkg.join("widget_bg.wasm")).unwrap();
+        assert!(!plan.is_fresh().unwrap());
+    }
+
+    #[test]
+    fn a_newer_source_in_a_dependency_or_the_lock_file_is_stale() {
+        for changed in [
+            "crates/deep/src/lib.rs",
+            "crates/widget/src/lib.rs",
+            "Cargo.lock",
+        ] {
+            let ws = workspace();
+            let plan = built(ws.path());
+            assert!(plan.is_fresh().unwrap());
+            set_mtime(
+                &ws.path().join(changed),
+                SystemTime::now() + Duration::from_secs(5),
+            );
+            assert!(
+                !plan.is_fresh().unwrap(),
+                "{changed} changed but the widget counts as fresh"
+            );
+        }
+    }
+
+    #[test]
+    fn a_change_outside_the_widget_sources_keeps_it_fresh() {
+        let ws = workspace();
+        let plan = built(ws.path());
+        set_mtime(
+            &ws.path().join("crates/guide/src/main.rs"),
+            SystemTime::now() + Duration::from_secs(5),
+        );
+        assert!(plan.is_fresh().unwrap());
+    }
+
+    #[test]
+    fn a_fresh_build_needs_no_tool() {
+        let ws = workspace();
+        built(ws.path());
+        // No tool anywhere on the search path: a fresh widget must not look for one.
+        ensure_built(ws.path(), &paths()).unwrap();
+    }
+
+    fn fake_tool(dir: &Path, name: &str, script: &str) {
+        use std::os::unix::fs::PermissionsExt;
+        let p = dir.join(name);
+        write(&p, &format!("#!/bin/sh\n{script}\n"));
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[test]
+    fn a_missing_wasm_pack_names_the_tool_and_the_setup_command() {
+        let ws = workspace();
+        let plan = Plan::new(ws.path(), &paths());
+        let err = Tools::find(&plan, &[ws.path().join("empty")]).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            matches!(
+                err,
+                WidgetError::MissingTool {
+                    tool: "wasm-pack",
+                    ..
+                }
+            ),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("`wasm-pack`") && msg.contains(".ci/setup wasm"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn a_wasm_bindgen_of_another_version_is_refused() {
+        let ws = workspace();
+        let bin = ws.path().join("bin");
+        fake_tool(&bin, "wasm-pack", "exit 0");
+        fake_tool(&bin, "wasm-bindgen", "echo wasm-bindgen 0.2.100");
+        let err =
+            Tools::find(&Plan::new(ws.path(), &paths()), std::slice::from_ref(&bin)).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("0.2.130") && msg.contains("0.2.100") && msg.contains(".ci/setup wasm"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn npm_wasm_opt_is_required_and_first_on_path() {
+        let ws = workspace();
+        let bin = ws.path().join("bin");
+        fake_tool(&bin, "wasm-pack", "exit 0");
+        fake_tool(&bin, "wasm-bindgen", "echo wasm-bindgen 0.2.130");
+        let plan = Plan::new(ws.path(), &paths());
+        let err = Tools::find(&plan, std::slice::from_ref(&bin)).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                WidgetError::MissingTool {
+                    tool: "wasm-opt",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("npm's binaryen"), "{err}");
+
+        let npm_bin = ws.path().join("www/node_modules/.bin");
+        fake_tool(&npm_bin, "wasm-opt", "exit 0");
+        let tools = Tools::find(&plan, std::slice::from_ref(&bin)).unwrap();
+        let first = std::env::split_paths(&tools.path).next().unwrap();
+        assert_eq!(first, npm_bin);
+        assert_eq!(tools.wasm_pack, bin.join("wasm-pack"));
+    }
+
+    #[test]
+    fn a_failed_build_reports_stderr_and_leaves_the_previous_pkg() {
+        let ws = workspace();
+        let bin = ws.path().join("bin");
+        fake_tool(
+            &bin,
+            "wasm-pack",
+            "echo 'error[E0425]: cannot find value' >&2; exit 1",
+        );
+        fake_tool(&bin, "wasm-bindgen", "echo wasm-bindgen 0.2.130");
+        fake_tool(
+            &ws.path().join("www/node_modules/.bin"),
+            "wasm-opt",
+            "exit 0",
+        );
+        let plan = built(ws.path());
+        set_mtime(
+            &ws.path().join("crates/widget/src/lib.rs"),
+            SystemTime::now() + Duration::from_secs(5),
+        );
+        let tools = Tools::find(&plan, std::slice::from_ref(&bin)).unwrap();
+        let err = plan.build(&tools).unwrap_err();
+        assert!(err.to_string().contains("cannot find value"), "{err}");
+        assert_eq!(
+            fs::read_to_string(plan.pkg.join("widget.js")).unwrap(),
+            "built"
+        );
+        let mut left: Vec<String> = fs::read_dir(ws.path().join("www"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            ["node_modules", "pkg"],
+            "a failed build left files behind"
+        );
+    }
+
+    #[test]
+    fn a_build_gets_the_size_profile_and_drops_npm_files() {
+        let ws = workspace();
+        let bin = ws.path().join("bin");
+        // A stand-in wasm-pack: records its arguments and environment, writes what
+        // wasm-pack writes into the --out-dir it is given (the last argument here).
+        let log = ws.path().join("wasm-pack.log");
+        let script = format!(
+            "echo \"$@\" > {log}; env | grep -E '^(CARGO_PROFILE|PATH=)' >> {log}\n\
+             for a in \"$@\"; do out=$a; done\n\
+             mkdir -p $out && cd $out && touch widget.js widget_bg.wasm widget.d.ts package.json .gitignore README.md",
+            log = log.display()
+        );
+        fake_tool(&bin, "wasm-pack", &script);
+        fake_tool(&bin, "wasm-bindgen", "echo wasm-bindgen 0.2.130");
+        fake_tool(
+            &ws.path().join("www/node_modules/.bin"),
+            "wasm-opt",
+            "exit 0",
+        );
+        let plan = Plan::new(ws.path(), &paths());
+        plan.build(&Tools::find(&plan, &[bin, "/usr/bin".into(), "/bin".into()]).unwrap())
+            .unwrap();
+
+        let mut served: Vec<String> = fs::read_dir(&plan.pkg)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        served.sort();
+        assert_eq!(served, ["widget.js", "widget_bg.wasm"]);
+        let log = fs::read_to_string(log).unwrap();
+        for want in [
+            "--target web",
+            "--release",
+            "--mode no-install",
+            "--out-name widget",
+            "CARGO_PROFILE_RELEASE_OPT_LEVEL=z",
+            "CARGO_PROFILE_RELEASE_LTO=true",
+            "CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1",
+            "CARGO_PROFILE_RELEASE_PANIC=abort",
+        ] {
+            assert!(log.contains(want), "wasm-pack ran without {want}:\n{log}");
+        }
+        assert!(
+            log.contains(&format!(
+                "PATH={}",
+                ws.path().join("www/node_modules/.bin").display()
+            )),
+            "{log}"
+        );
+        assert!(plan.is_fresh().unwrap());
+    }
+
+    #[test]
+    fn a_relative_root_builds_into_its_www_not_into_the_crate() {
+        let ws = workspace();
+        let bin = ws.path().join("bin");
+        // Like wasm-pack: a relative --out-dir is resolved against the crate directory.
+        let script = "crate=$2; for a in \"$@\"; do out=$a; done\n\
+             case $out in /*) ;; *) out=$crate/$out;; esac\n\
+             mkdir -p $out && touch $out/widget.js $out/widget_bg.wasm";
+        fake_tool(&bin, "wasm-pack", script);
+        fake_tool(&bin, "wasm-bindgen", "echo wasm-bindgen 0.2.130");
+        fake_tool(
+            &ws.path().join("www/node_modules/.bin"),
+            "wasm-opt",
+            "exit 0",
+        );
+        let cwd = std::env::current_dir().unwrap();
+        let up: PathBuf = cwd.components().skip(1).map(|_| "..").collect();
+        let relative = up.join(ws.path().strip_prefix("/").unwrap());
+        assert!(relative.is_relative());
+        let search = [bin, "/usr/bin".into(), "/bin".into()];
+        ensure_built_with(&relative, &paths(), &search).unwrap();
+        assert!(ws.path().join("www/pkg/widget_bg.wasm").is_file());
+        assert!(
+            !ws.path().join("crates/widget/www").exists(),
+            "wasm-pack wrote into the crate"
+        );
+    }
+}
+
+/// The real toolchain on this repository (on demand: `cargo test -p guide -- --ignored
+/// real_widget`); rebuilds `www/pkg` when stale.
+#[cfg(test)]
+mod real {
+    #[test]
+    #[ignore = "runs wasm-pack on the repository (about 30 s); needs `.ci/setup wasm`"]
+    fn real_widget_builds_and_is_then_fresh() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .canonicalize()
+            .unwrap();
+        let paths = super::WidgetPaths {
+            crate_dir: "crates/widget".into(),
+            www_dir: "www".into(),
+        };
+        super::ensure_built(&root, &paths).unwrap();
+        let plan = super::Plan::new(&root, &paths);
+        assert!(plan.is_fresh().unwrap());
+        for out in plan.outputs() {
+            assert!(
+                std::fs::metadata(&out).unwrap().len() > 0,
+                "{} is empty",
+                out.display()
+            );
+        }
+        assert!(!plan.pkg.join("package.json").exists());
+    }
 }
