@@ -20,7 +20,7 @@ pub struct ClassifyArgs {
     #[arg(long, conflicts_with = "acct")]
     pub lines: bool,
     /// Report on a PowerMTA accounting CSV file (`-` for stdin) instead of classifying a text.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", long_help = crate::cli_acct::HELP)]
     pub acct: Option<String>,
     /// With --acct: print the report as JSON.
     #[arg(long)]

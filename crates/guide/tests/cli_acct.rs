@@ -146,3 +146,45 @@ fn a_missing_file_is_an_error_naming_it() {
         "{err:#}"
     );
 }
+
+#[test]
+fn the_binary_reads_a_file_or_stdin() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let path = temp_file("bin.csv", &sample());
+    let out = Command::new(env!("CARGO_BIN_EXE_guide"))
+        .args(["classify", "--acct", path.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (json["severity"].as_str(), json["records"].as_u64()),
+        (Some("P3"), Some(150))
+    );
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_guide"))
+        .args(["classify", "--acct", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(sample().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.starts_with("PowerMTA accounting file: stdin\n150 records"),
+        "{table}"
+    );
+}
