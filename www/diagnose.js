@@ -1,0 +1,250 @@
+// The self-diagnosis widget: runs the guide's bounce/severity classifier (Rust, compiled
+// to WebAssembly) on what the reader pastes and ticks, live, and prefills the incident
+// report email. Nothing leaves the browser. The form markup is server-rendered
+// (themes/default/templates/partials/diagnose.html); the contacts and levels come from
+// the page's <script type="application/json" id="guide-data">. Pasted text is only ever
+// shown through textContent. If anything here fails, the server-rendered note and the
+// plain mailto link stay, and the console stays clean.
+import init, { classify, reportEmail, maxInputBytes } from './pkg/widget.js';
+
+const CATEGORY = {
+  blocklist: 'Blocklisting', auth: 'Authentication (SPF, DKIM, DMARC)', rate_limit: 'Rate limiting or throttling',
+  reputation: 'Reputation or policy block', content: 'Content rejected', recipient: 'Recipient address problem',
+  mailbox_full: 'Mailbox full', greylist: 'Greylisting', dns: 'Sender DNS (PTR, HELO, domain)', tls: 'TLS',
+  connection: 'Connection problem', relay: 'Relaying', other: 'Other',
+};
+const ISP = {
+  gmail: 'Gmail', outlook: 'Outlook / Microsoft 365', yahoo: 'Yahoo / AOL', apple: 'Apple iCloud',
+  gmx: 'GMX / WEB.DE', orange: 'Orange', comcast: 'Comcast', other: 'Another provider',
+};
+const BLOCKLIST = {
+  spamhaus: 'Spamhaus', barracuda: 'Barracuda', spamcop: 'SpamCop', sorbs: 'SORBS', uceprotect: 'UCEPROTECT',
+  invaluement: 'Invaluement', microsoft: 'Microsoft (own IP blocklist)', proofpoint: 'Proofpoint',
+  cloudmark: 'Cloudmark', mimecast: 'Mimecast', other: 'Another blocklist',
+};
+const SCOPE = { one: 'one ISP', several: 'several ISPs', all: 'all ISPs' };
+
+const root = document.getElementById('diagnose');
+if (root) start(root).catch(() => {
+  // The wasm or the page data could not load: the server-rendered note and plain
+  // contact link remain. Deliberately silent (no console error).
+});
+
+async function start(root) {
+  const data = JSON.parse(document.getElementById('guide-data').textContent);
+  const contactsJson = JSON.stringify({ contact: data.contact, levels: data.levels });
+  await init();
+  const max = maxInputBytes();
+  const $ = (sel) => root.querySelector(sel);
+  const form = $('[data-dg-form]');
+  const el = {
+    result: $('[data-dg-result]'), badge: $('[data-severity]'), summary: $('[data-dg-summary]'),
+    detail: $('[data-dg-detail]'), limit: $('[data-dg-limit]'), mail: $('[data-report-email]'),
+    copy: $('[data-dg-copy]'), copied: $('[data-dg-copied]'), full: $('[data-dg-full]'),
+    text: $('[data-dg-report-text]'), shortened: $('[data-dg-shortened]'),
+  };
+  const plainMailto = el.mail.getAttribute('href');
+  const plainLabel = el.mail.textContent;
+  const started = form.elements.started;
+  started.value = localInputValue(new Date());
+  $('[data-dg-tz]').textContent = `Your local time: ${zoneName(new Date())}.`;
+
+  let shown = null;
+  const update = () => {
+    const text = form.elements.bounce.value;
+    const bytes = utf8Length(text);
+    const tooLong = bytes > max;
+    el.limit.hidden = !tooLong;
+    el.limit.textContent = tooLong
+      ? `This text is ${kb(bytes)}; the widget reads at most ${kb(max)}. Paste only the bounce message (the lines with the error code).`
+      : '';
+    const { context, signal } = readContext(form);
+    if (tooLong || (!text.trim() && !signal)) {
+      render(el, null, null, data);
+      resetReport(el, plainMailto, plainLabel);
+      shown = null;
+      return;
+    }
+    const classification = classify(text, JSON.stringify(context));
+    const email = JSON.parse(reportEmail(classification, JSON.stringify(reportFields(form, context)), contactsJson));
+    render(el, JSON.parse(classification), email, data);
+    shown = email;
+    el.mail.href = email.mailto || plainMailto;
+    el.mail.textContent = `Email the report to ${email.to || data.contact.email}`;
+    el.copy.hidden = false;
+    el.full.hidden = false;
+    el.text.value = reportText(email);
+    el.shortened.hidden = !email.shortened;
+  };
+
+  let queued = false;
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      try { update(); } catch (e) { showError(el, e); }
+    });
+  };
+  form.addEventListener('input', schedule);
+  form.addEventListener('change', schedule);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  el.copy.addEventListener('click', () => copyReport(el, shown));
+
+  form.hidden = false;
+  el.result.hidden = false;
+  $('[data-dg-fallback]').hidden = true;
+  update();
+  root.setAttribute('data-dg-ready', '');
+}
+
+/** The classifier's Context from the form, and whether the reader told us anything. */
+function readContext(form) {
+  const f = form.elements;
+  const rateText = f.rate.value.trim();
+  const rate = rateText === '' ? null : Number(rateText);
+  const flags = ['full_outage', 'powermta_down', 'mailwizz_down', 'complaint_spike'];
+  const context = {
+    rate: rate !== null && rate >= 0 && rate <= 100 ? rate : null,
+    scope: f.scope.value || null,
+    volume: form.querySelector('input[name=volume]:checked')?.value || 'many',
+    snds: f.snds.value || null,
+  };
+  for (const name of flags) context[name] = f[name].checked;
+  const signal = context.rate !== null || context.snds !== null || flags.some((n) => context[n]);
+  return { context, signal };
+}
+
+/**
+ * classify::report::ReportFields: the guide's "What to include" items, as text. The
+ * ticked situation (outage, SNDS, complaints, a few messages) reaches the email through
+ * the classification's reasons, which the body lists.
+ */
+function reportFields(form, context) {
+  const f = form.elements;
+  const changes = [...form.querySelectorAll('input[name=change]:checked')].map((c) => c.value);
+  if (f.changes.value.trim()) changes.push(f.changes.value.trim());
+  const isps = [f.isps.value.trim(), context.scope ? SCOPE[context.scope] : ''].filter(Boolean);
+  return {
+    domains: f.domains.value.trim(),
+    started: f.started.value ? `${f.started.value.replace('T', ' ')} (${zoneName(new Date(f.started.value))})` : '',
+    changes: changes.join('; '),
+    isps: isps.length === 2 ? `${isps[0]} (${isps[1]})` : isps.join(''),
+    rate: context.rate !== null ? `${context.rate}%` : '',
+    bounce: form.elements.bounce.value,
+  };
+}
+
+function render(el, c, email, data) {
+  const detail = [];
+  if (!c) {
+    el.badge.setAttribute('data-severity', '');
+    el.badge.textContent = '';
+    setText(el.summary, 'Paste a bounce, or tick what you see, to get a suggested severity.');
+    el.detail.replaceChildren();
+    return;
+  }
+  const level = (data.levels || []).find((l) => l.id === c.severity) || {};
+  el.badge.setAttribute('data-severity', c.severity);
+  el.badge.textContent = c.severity;
+  // The badge shows the level; the title may repeat it ("P2: ...").
+  setText(el.summary, [level.name, c.title.replace(/^P[1-4]\s*[:\u2014-]\s*/, '')].filter(Boolean).join(': '));
+
+  const how = [];
+  if (level.contact_method) how.push(`Contact: ${level.contact_method}.`);
+  if (level.coverage) how.push(`Coverage: ${level.coverage}.`);
+  if (how.length) detail.push(h('p', { class: 'dg-how' }, how.join(' ')));
+  if (email.tel) {
+    detail.push(h('p', { class: 'dg-call' }, h('a', { href: email.tel, 'data-dg-tel': '' }, `Call ${data.contact.phone}`),
+      ' now, then send the report email.'));
+  }
+  const codes = [c.basic, c.enhanced].filter((x) => x !== null && x !== undefined).join(' ');
+  // [label, shown text, fact name, machine value (data-value, for support staff and tests)]
+  const facts = [
+    ['Codes', codes || 'none found', 'codes', codes],
+    ['Category', CATEGORY[c.category] || c.category, 'category', c.category],
+    ['ISP', c.isp ? ISP[c.isp] || c.isp : 'not named', 'isp', c.isp || ''],
+    ['Blocklist', c.blocklist ? BLOCKLIST[c.blocklist] || c.blocklist : 'none cited', 'blocklist', c.blocklist || ''],
+  ];
+  detail.push(h('dl', { class: 'dg-facts' }, ...facts.flatMap(([k, v, fact, value]) =>
+    [h('dt', {}, k), h('dd', { 'data-dg-fact': fact, 'data-value': value }, v)])));
+  if (c.meaning) detail.push(h('p', { class: 'dg-meaning' }, h('strong', {}, `${c.enhanced || c.basic || 'This code'}: `), c.meaning));
+  if (c.hint) detail.push(h('p', { class: 'dg-hint' }, c.hint));
+  if (c.reasons?.length) detail.push(h('h3', {}, 'Why'), h('ul', {}, ...c.reasons.map((r) => h('li', {}, r))));
+  if (c.next_steps?.length) detail.push(h('h3', {}, 'What to do now'), h('ol', {}, ...c.next_steps.map((s) => h('li', {}, s))));
+  el.detail.replaceChildren(...detail);
+}
+
+function resetReport(el, plainMailto, plainLabel) {
+  el.mail.href = plainMailto;
+  el.mail.textContent = plainLabel;
+  el.copy.hidden = true;
+  el.full.hidden = true;
+  el.text.value = '';
+  el.shortened.hidden = true;
+  el.copied.textContent = '';
+}
+
+function showError(el, e) {
+  el.limit.hidden = false;
+  el.limit.textContent = `The diagnosis failed: ${e && e.message ? e.message : e}`;
+}
+
+async function copyReport(el, email) {
+  if (!email) return;
+  const text = reportText(email);
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // No clipboard API (or no permission): select the visible report text instead.
+    el.full.open = true;
+    el.text.focus();
+    el.text.select();
+    if (!document.execCommand('copy')) {
+      el.copied.textContent = 'Select the report text below and copy it.';
+      return;
+    }
+  }
+  el.copied.textContent = 'Copied: paste it into your email.';
+}
+
+const reportText = (e) => `To: ${e.to}\nSubject: ${e.subject}\n\n${e.body}`;
+
+/** Element builder; strings become text nodes, never markup. */
+function h(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+/** Changes a live region only when its text changes, so screen readers hear news only. */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function utf8Length(s) {
+  if (s.length * 3 <= 65536) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+    }
+    return n;
+  }
+  return new TextEncoder().encode(s).length;
+}
+
+const kb = (bytes) => `${Math.ceil(bytes / 1024)} KB`;
+const pad = (n) => String(n).padStart(2, '0');
+const localInputValue = (d) =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+/** `Europe/Tallinn, UTC+02:00` for the local zone at date `d`. */
+function zoneName(d) {
+  const off = Number.isNaN(d.getTime()) ? 0 : -d.getTimezoneOffset();
+  const sign = off < 0 ? '-' : '+';
+  const utc = `UTC${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && zone !== 'UTC' ? `${zone}, ${utc}` : utc;
+}
