@@ -58,6 +58,8 @@ pub const MAX_BAD_SAMPLES: usize = 20;
 /// company domain hosted at Google counts as Gmail from its first record). Past this
 /// many, a new domain's records are attributed one by one, from their own `dsnMta`.
 pub const MAX_DOMAINS: usize = 50_000;
+/// Example texts kept for not-yet-attributed domains, in bytes in total.
+const MAX_PENDING_EXAMPLE_BYTES: usize = 4 << 20;
 /// Distinct record types other than d/b/t that are counted by name.
 const MAX_OTHER_TYPES: usize = 16;
 /// A domain's `dsnMta` is looked at this many times at most to find its ISP.
@@ -121,6 +123,14 @@ pub fn analyse(bytes: &[u8]) -> AcctReport {
     reader.finish()
 }
 
+/// Where a record counts.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Isp(Isp),
+    /// Index into `State::pending`.
+    Pending(usize),
+}
+
 /// A recipient domain seen so far.
 #[derive(Debug)]
 enum Slot {
@@ -145,6 +155,7 @@ struct State {
     by_isp: [Tally; 8],
     domains: HashMap<String, Slot>,
     pending: Vec<PendingDomain>,
+    pending_example_bytes: std::cell::Cell<usize>,
     diags: DiagCache,
     records: u64,
     other_records: BTreeMap<String, u64>,
@@ -290,8 +301,9 @@ impl State {
         let mta = field(columns.dsn_mta);
         if kind == Kind::Delivered {
             let mta = std::str::from_utf8(mta).unwrap_or("");
-            if let Some(tally) = self.tally_for(has_domain, mta, None) {
-                tally.add_delivered();
+            match self.target(has_domain, mta, None) {
+                Target::Isp(isp) => self.by_isp[isp as usize].add_delivered(),
+                Target::Pending(i) => self.pending[i].tally.add_delivered(),
             }
             return;
         }
@@ -302,36 +314,44 @@ impl State {
         let bounce_cat = bounce_cat.trim();
         let row = self.diags.get(&diag_text, &status, bounce_cat);
         let mta = String::from_utf8_lossy(mta);
-        let example = || {
-            if diag_text.trim().is_empty() {
-                status.trim().to_owned()
-            } else {
-                diag_text.trim().to_owned()
-            }
+        let target = self.target(has_domain, &mta, row.isp);
+        let (tally, budget) = match target {
+            Target::Isp(isp) => (&mut self.by_isp[isp as usize], None),
+            Target::Pending(i) => (
+                &mut self.pending[i].tally,
+                Some(&self.pending_example_bytes),
+            ),
         };
-        if let Some(tally) = self.tally_for(has_domain, &mta, row.isp) {
-            tally.add_failure(kind, row, bounce_cat, &example);
-        }
+        let example = || {
+            let text = match diag_text.trim() {
+                "" => status.trim(),
+                diag => diag,
+            };
+            // Examples of not-yet-attributed domains are bounded in total (many domains).
+            if let Some(used) = budget {
+                if used.get() + text.len() > MAX_PENDING_EXAMPLE_BYTES {
+                    return String::new();
+                }
+                used.set(used.get() + text.len());
+            }
+            text.to_owned()
+        };
+        tally.add_failure(kind, row, bounce_cat, &example);
     }
 
-    /// The tally this record counts in: its domain's ISP, or the domain's pending tally.
-    fn tally_for(
-        &mut self,
-        has_domain: bool,
-        mta: &str,
-        reply_isp: Option<Isp>,
-    ) -> Option<&mut Tally> {
+    /// Where this record counts: its domain's ISP, or the domain's pending tally.
+    fn target(&mut self, has_domain: bool, mta: &str, reply_isp: Option<Isp>) -> Target {
         if !has_domain {
             let isp = isp_of_host(mta).or(reply_isp).unwrap_or(Isp::Other);
-            return Some(&mut self.by_isp[isp as usize]);
+            return Target::Isp(isp);
         }
         let slot = match self.domains.get(self.domain.as_str()) {
-            Some(Slot::Known(isp)) => return Some(&mut self.by_isp[*isp as usize]),
+            Some(Slot::Known(isp)) => return Target::Isp(*isp),
             Some(Slot::Pending(i)) => *i,
             None => match isp_of_domain(&self.domain) {
                 Some(isp) => {
                     self.domains.insert(self.domain.clone(), Slot::Known(isp));
-                    return Some(&mut self.by_isp[isp as usize]);
+                    return Target::Isp(isp);
                 }
                 None if self.pending.len() < MAX_DOMAINS => {
                     let i = self.pending.len();
@@ -341,7 +361,7 @@ impl State {
                 }
                 None => {
                     let isp = isp_of_host(mta).or(reply_isp).unwrap_or(Isp::Other);
-                    return Some(&mut self.by_isp[isp as usize]);
+                    return Target::Isp(isp);
                 }
             },
         };
@@ -353,7 +373,7 @@ impl State {
         if pending.hint.is_none() {
             pending.hint = reply_isp;
         }
-        Some(&mut pending.tally)
+        Target::Pending(slot)
     }
 
     fn time(&mut self, raw: &[u8]) {

@@ -592,3 +592,25 @@ fn a_blocklist_cited_at_volume_is_p2() {
         report.reasons
     );
 }
+
+#[test]
+fn past_the_domain_table_records_are_attributed_one_by_one() {
+    let mut file = String::from("type,rcpt,dsnMta\n");
+    for i in 0..classify::acct::MAX_DOMAINS {
+        file.push_str(&format!("d,a@firm{i}.example,mx.firm.example\n"));
+    }
+    // A Google-hosted domain seen only after the table is full: its record without a host
+    // cannot wait for a later one and counts as other.
+    file.push_str("t,a@late.example,\nd,b@late.example,aspmx.l.google.com (1.2.3.4)\n");
+    let report = analyse(file.as_bytes());
+    assert_eq!(counts(&report, Isp::Gmail), (1, 1, 0, 0));
+    assert_eq!(
+        counts(&report, Isp::Other),
+        (
+            classify::acct::MAX_DOMAINS as u64 + 1,
+            classify::acct::MAX_DOMAINS as u64,
+            1,
+            0
+        )
+    );
+}

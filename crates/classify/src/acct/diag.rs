@@ -9,7 +9,7 @@ use crate::Category;
 /// Distinct normalised texts remembered; beyond this, texts are classified uncached.
 const MAX_ENTRIES: usize = 20_000;
 /// Normalised keys are cut to this many bytes.
-const MAX_KEY: usize = 1024;
+const MAX_KEY: usize = 512;
 
 #[derive(Debug, Default)]
 pub(crate) struct DiagCache {

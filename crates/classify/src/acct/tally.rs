@@ -93,6 +93,9 @@ impl Tally {
             Some(c) => {
                 c.deferred += deferred;
                 c.bounced += bounced;
+                if c.example.is_empty() {
+                    c.example = shorten(example());
+                }
             }
             None => self.categories.push(CatTally {
                 category,
@@ -109,7 +112,12 @@ impl Tally {
             .iter_mut()
             .find(|l| l.blocklist == blocklist)
         {
-            Some(l) => l.count += count,
+            Some(l) => {
+                l.count += count;
+                if l.example.is_empty() {
+                    l.example = shorten(example());
+                }
+            }
             None => self.blocklists.push(ListTally {
                 blocklist,
                 count,
@@ -217,6 +225,24 @@ mod tests {
                 ("spam-related".to_owned(), 2)
             ]
         );
+    }
+
+    #[test]
+    fn a_missing_example_is_filled_by_a_later_one() {
+        let mut t = Tally::default();
+        t.add_failure(
+            Kind::Deferred,
+            diag(Category::Greylist, None),
+            "",
+            &String::new,
+        );
+        t.add_failure(Kind::Deferred, diag(Category::Greylist, None), "", &|| {
+            "later".into()
+        });
+        t.add_failure(Kind::Deferred, diag(Category::Greylist, None), "", &|| {
+            "last".into()
+        });
+        assert_eq!(t.categories[0].example, "later");
     }
 
     #[test]
