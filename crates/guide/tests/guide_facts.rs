@@ -606,6 +606,10 @@ fn severity_boundaries_are_documented() {
         "A bounce on its own is read as happening at volume",
         "\"Only a few messages\" lowers the suggestion",
         "A 4xx reply that cites a blocklist is still active blacklisting",
+        "lowers the suggestion by one level (P2 becomes P3, P3 becomes P4)",
+        "Everything else you tell us can only raise the level.",
+        "A P3 problem that affects several ISPs, or all of them, at volume.",
+        "Connections that fail or time out at every ISP",
         "SNDS Red",
         "SNDS Yellow",
     ] {
