@@ -30,6 +30,7 @@ async function start(root) {
     progress: $('[data-acct-progress]'), result: $('[data-acct-result]'), badge: $('[data-acct-severity]'),
     summary: $('[data-acct-summary]'), reasons: $('[data-acct-reasons]'), rows: $('[data-acct-rows]'),
     total: $('[data-acct-total]'), notes: $('[data-acct-notes]'), definition: $('[data-acct-definition]'),
+    rules: $('[data-acct-rules]'),
     mail: $('[data-acct-report-email]'),
   };
   let worker = null;
@@ -104,12 +105,17 @@ function render(el, r, inputs) {
   const other = Object.entries(r.other_records).map(([k, v]) => `${v} ${k}`);
   if (other.length) notes.push(`Other records, not in the rates: ${other.join(', ')}.`);
   if (r.bad_rows) {
-    const lines = r.bad_row_samples.map((b) => `line ${b.line} (${b.reason})`).join(', ');
-    notes.push(`${r.bad_rows} unreadable rows, not counted: ${lines}${r.bad_rows > r.bad_row_samples.length ? ', …' : ''}.`);
+    // Line numbers grouped by reason: "line 4 (3 fields where the header has 23)".
+    const byReason = new Map();
+    for (const b of r.bad_row_samples) byReason.set(b.reason, [...(byReason.get(b.reason) || []), b.line]);
+    const groups = [...byReason].map(([reason, lines]) => `line${lines.length > 1 ? 's' : ''} ${lines.join(', ')} (${reason})`);
+    const more = r.bad_rows > r.bad_row_samples.length ? `; the first ${r.bad_row_samples.length} are listed` : '';
+    notes.push(`${r.bad_rows} unreadable rows, not counted${more}: ${groups.join('; ')}.`);
   }
   for (const b of r.blocklists) notes.push(`Blocklist cited: ${b.blocklist} in ${b.count} replies, e.g. “${b.example}”.`);
   for (const w of r.warnings) notes.push(`Note: ${w}.`);
   el.notes.replaceChildren(...notes.map((n) => h('p', { 'data-acct-note': '' }, n)));
+  el.rules.replaceChildren(...r.rules.map((rule) => h('li', {}, rule)));
   el.definition.textContent = r.rate_definition;
 }
 

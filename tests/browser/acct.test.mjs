@@ -129,8 +129,11 @@ test('a generated accounting file gives the per-ISP table and P3 for 22% Gmail d
     const reasons = await page.locator('#acct [data-acct-reasons] li').allTextContents();
     assert.match(reasons[0], /^P3: gmail: deferral rate 22\.0% \(220 of 1000 records\)/);
     const notes = (await page.locator('#acct [data-acct-note]').allTextContents()).join('\n');
-    assert.match(notes, /2 unreadable rows, not counted: line 4 \(3 fields where the header has 23\), line 1000 \(unterminated quoted field\)/);
+    assert.match(notes, /2 unreadable rows, not counted: line 4 \(3 fields where the header has 23\); line 1000 \(unterminated quoted field\)\./);
     assert.match(notes, /Time window: 2026-09-21 12:00:00\+0000 to 2026-09-21 12:59:00\+0000/);
+
+    const rules = await page.locator('#acct [data-acct-rules] li').allTextContents();
+    assert.ok(rules.includes('P3: deferral rate 10-30% at one ISP'), rules.join('\n'));
 
     // The report email carries the computed rates, through the widget's reportEmail.
     const data = await page.evaluate(() => JSON.parse(document.getElementById('guide-data').textContent));

@@ -444,6 +444,7 @@ impl State {
                 _ => None,
             },
             rate_definition: RATE_DEFINITION.to_owned(),
+            rules: policy.rules(),
             isps,
             categories: Categories::from_tally(&all),
             blocklists: report::blocklists_of(&all),

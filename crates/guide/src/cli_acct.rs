@@ -279,6 +279,10 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
             let _ = writeln!(s, "  - {w}");
         }
     }
+    let _ = writeln!(s, "\nHow the level is chosen:");
+    for rule in &r.rules {
+        let _ = writeln!(s, "  {rule}");
+    }
     let _ = writeln!(s, "\n{RATE_DEFINITION}");
     s
 }

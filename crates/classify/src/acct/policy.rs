@@ -49,6 +49,26 @@ impl Policy {
         count >= self.volume_count && percent(count, records) >= self.volume_share
     }
 
+    /// The rules in words, with this policy's numbers (shown next to the result).
+    pub fn rules(&self) -> Vec<String> {
+        let (low, high) = (self.band_low, self.band_high);
+        let volume = format!(
+            "at least {} records and {}% of that ISP's records",
+            self.volume_count, self.volume_share
+        );
+        vec![
+            format!("P2: more than {high}% of all records deferred or bounced (major delivery degradation)"),
+            format!("P2: more than {high}% of one ISP's records deferred or bounced"),
+            format!("P2: a blocklist cited at volume at one ISP ({volume})"),
+            format!("P2: permanent (5xx) authentication or reputation rejections at volume at Gmail, Outlook, Yahoo or Apple ({volume})"),
+            format!("P3: deferral rate {low}-{high}% at one ISP"),
+            format!("P3: bounce rate {low}-{high}% at one ISP, not counting unknown recipients and full mailboxes"),
+            "P3: a blocklist cited, below volume".to_owned(),
+            "P4: none of the above (minor issues)".to_owned(),
+            format!("Rates count only for ISPs with at least {} records.", self.min_records),
+        ]
+    }
+
     /// The suggested severity and its reasons, most severe first.
     pub fn assess(&self, report: &AcctReport) -> (Severity, Vec<String>) {
         let mut found: Vec<(Severity, String)> = Vec::new();
@@ -222,6 +242,7 @@ mod tests {
             lines: records + 1,
             time_window: None,
             rate_definition: String::new(),
+            rules: Vec::new(),
             isps,
             categories: Categories::default(),
             blocklists: Vec::new(),
@@ -351,6 +372,26 @@ mod tests {
         assert!(
             reasons[0].contains("bounce rate 11.0% (110 of 1000"),
             "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn the_rules_in_words_carry_the_numbers() {
+        let rules = Policy {
+            band_low: 12.5,
+            ..Policy::default()
+        }
+        .rules();
+        assert!(
+            rules.contains(&"P3: deferral rate 12.5-30% at one ISP".to_owned()),
+            "{rules:?}"
+        );
+        assert!(rules
+            .iter()
+            .any(|r| r.contains("at least 10 records and 1% of that ISP's records")));
+        assert_eq!(
+            rules.last().unwrap(),
+            "Rates count only for ISPs with at least 20 records."
         );
     }
 

@@ -41,6 +41,8 @@ pub struct AcctReport {
     /// Earliest and latest `timeLogged` of the d/b/t records.
     pub time_window: Option<TimeWindow>,
     pub rate_definition: String,
+    /// How the severity is chosen from the rates, with the numbers used.
+    pub rules: Vec<String>,
     /// One entry per ISP with records, most records first.
     pub isps: Vec<IspStats>,
     /// All ISPs together.
