@@ -83,7 +83,10 @@ async function start(root) {
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
+      const t = performance.now();
       try { update(); } catch (e) { showError(el, e); }
+      // For tests/browser/bench-widget.mjs (the per-keystroke budget): one entry per render.
+      performance.measure('diagnose-update', { start: t, end: performance.now() });
     });
   };
   form.addEventListener('input', schedule);
@@ -96,6 +99,7 @@ async function start(root) {
   $('[data-dg-fallback]').hidden = true;
   update();
   root.setAttribute('data-dg-ready', '');
+  performance.mark('diagnose-ready');
 }
 
 /** The classifier's Context from the form, and whether the reader told us anything. */
