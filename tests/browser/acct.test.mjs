@@ -179,3 +179,25 @@ test('more than 30% deferred overall is P2, and a second file replaces the first
     await page.close();
   }
 });
+
+test('a file dropped on the drop zone is analysed the same way', async () => {
+  const { page, problems } = await openPage();
+  try {
+    await page.evaluate((text) => {
+      const zone = document.querySelector('#acct [data-acct-drop]');
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, 'type,rcpt\nd,a@icloud.com\nt,b@me.com\nd,c@mac.com\nb,d@icloud.com\n');
+    await page.waitForFunction(() => document.querySelector('#acct [data-acct-severity]')?.getAttribute('data-severity'), null, { timeout: 20000 });
+    const rows = await table(page);
+    assert.deepEqual(rows.apple.slice(0, 7), ['Apple iCloud', '4', '2', '1', '1', '25.0%', '25.0%']);
+    // Four records are too few for the rate rules: P4.
+    assert.equal(await page.getAttribute('#acct [data-acct-severity]', 'data-severity'), 'P4');
+    assert.match(await page.locator('#acct [data-acct-status]').innerText(), /^Read dropped\.csv/);
+    assertClean(problems);
+  } finally {
+    await page.close();
+  }
+});
