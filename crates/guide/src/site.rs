@@ -65,14 +65,31 @@ pub struct Parsed {
 
 /// Parsed bodies kept between builds by `serve`: a file is parsed again only when its
 /// text changed. Clear it when anything else (theme, data, config) changes.
+/// Rendered pages are kept too, keyed by a hash of everything their template sees
+/// (except `build_time`): an edit that changes one page re-renders that page only.
 #[derive(Debug, Default)]
 pub struct ParseCache {
     map: Mutex<HashMap<String, (u64, Arc<Parsed>)>>,
+    rendered: Mutex<HashMap<String, (u64, Arc<Vec<u8>>)>>,
 }
 
 impl ParseCache {
     pub fn clear(&self) {
         self.map.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.rendered
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+    fn get_rendered(&self, file: &str, hash: u64) -> Option<Arc<Vec<u8>>> {
+        let map = self.rendered.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(file)
+            .filter(|(h, _)| *h == hash)
+            .map(|(_, p)| p.clone())
+    }
+    fn put_rendered(&self, file: &str, hash: u64, bytes: Arc<Vec<u8>>) {
+        let mut map = self.rendered.lock().unwrap_or_else(|e| e.into_inner());
+        map.insert(file.to_string(), (hash, bytes));
     }
     fn get(&self, file: &str, hash: u64) -> Option<Arc<Parsed>> {
         let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
@@ -222,10 +239,15 @@ pub fn build_into(
         .iter()
         .map(|s| page_meta(s, &config, dates.get(&s.file)))
         .collect();
+    // (Each markdown source is dropped once parsed: only the HTML stays in memory.)
     let parsed: Vec<Result<Arc<Parsed>, Vec<Problem>>> = sources
-        .par_iter()
+        .par_iter_mut()
         .zip(meta.par_iter())
-        .map(|(s, m)| parse_one(s, m, &theme, &base_ctx, &asset_set, cache))
+        .map(|(s, m)| {
+            let r = parse_one(s, m, &theme, &base_ctx, &asset_set, cache);
+            s.body = String::new();
+            r
+        })
         .collect();
     let mut bodies: Vec<Arc<Parsed>> = Vec::with_capacity(sources.len());
     for p in parsed {
@@ -271,7 +293,9 @@ pub fn build_into(
                 .collect(),
         })
         .collect();
-    registry.add_bytes("search-index.json", search::to_json(&entries));
+    let search_json = search::to_json(&entries);
+    let search_hash = xxhash_rust::xxh3::xxh3_64(&search_json);
+    registry.add_bytes("search-index.json", search_json);
     drop(entries);
 
     // Template values: full pages, sections, nav.
@@ -280,17 +304,26 @@ pub fn build_into(
         .par_iter()
         .zip(bodies.into_par_iter())
         .zip(meta.into_par_iter())
-        .map(|((s, b), m)| full_value(s, &b, m, &config, &link_table))
+        .map(|((s, b), m)| full_value(s, b, m, &config, &link_table))
         .collect();
     let nav = tree.nav(&sources, &pages);
     base_ctx.insert("nav", &nav);
+    // What every page sees, for the render cache of `serve`.
+    let global_hash = cache.map(|_| {
+        let all = (&nav, &config_value, &data_value);
+        // The search index is in every page that links it through asset().
+        xxhash_rust::xxh3::xxh3_64(&serde_json::to_vec(&all).unwrap_or_default()) ^ search_hash
+    });
 
     // Render every page and section, in parallel.
     let failures: Mutex<BTreeMap<(String, String), (String, usize)>> = Mutex::default();
     let missing: Mutex<Vec<Problem>> = Mutex::default();
     let sink_error: Mutex<Option<BuildError>> = Mutex::default();
+    // Each rayon job clones the shared context once (the nav can be big): few, long jobs.
+    let min_len = (sources.len() / (rayon::current_num_threads() * 4)).max(1);
     let rendered: usize = (0..sources.len())
         .into_par_iter()
+        .with_min_len(min_len)
         .map_init(
             || base_ctx.clone(),
             |ctx, i| {
@@ -315,19 +348,40 @@ pub fn build_into(
                     missing.lock().unwrap_or_else(|e| e.into_inner()).push(p);
                     return 0;
                 }
-                ctx.insert("current_path", &s.path);
-                match s.kind {
-                    Kind::Page => ctx.insert("page", &pages[i]),
+                let section;
+                let (key, value) = match s.kind {
+                    Kind::Page => ("page", &pages[i]),
                     Kind::Section => {
-                        ctx.insert("section", &tree.section_value(i, &sources, &pages))
+                        section = tree.section_value(i, &sources, &pages);
+                        ("section", &section)
                     }
-                }
-                let result = theme.tera.render(&name, ctx);
-                ctx.remove("page");
-                ctx.remove("section");
+                };
+                let hash = global_hash.map(|g| {
+                    let bytes = serde_json::to_vec(value).unwrap_or_default();
+                    xxhash_rust::xxh3::xxh3_64_with_seed(&bytes, g) ^ hash_str(&name)
+                });
+                let hit = cache
+                    .zip(hash)
+                    .and_then(|(c, h)| c.get_rendered(&s.file, h));
+                let result = match hit {
+                    Some(bytes) => Ok(bytes),
+                    None => {
+                        ctx.insert("current_path", &s.path);
+                        ctx.insert(key, value);
+                        let r = theme.tera.render(&name, ctx);
+                        ctx.remove(key);
+                        r.map(|html| {
+                            let bytes = Arc::new(html.into_bytes());
+                            if let (Some(c), Some(h)) = (cache, hash) {
+                                c.put_rendered(&s.file, h, bytes.clone());
+                            }
+                            bytes
+                        })
+                    }
+                };
                 match result {
-                    Ok(html) => {
-                        let file = OutFile::Bytes(Arc::new(html.into_bytes()));
+                    Ok(bytes) => {
+                        let file = OutFile::Bytes(bytes);
                         if let Err(e) = sink.put(&output_file(&s.path), file) {
                             *sink_error.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
                         }
@@ -407,6 +461,10 @@ pub fn build_into(
 const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
 <title>Page not found</title></head><body><h1>Page not found</h1>\
 <p><a href=\"/\">Back to the start page</a></p></body></html>\n";
+
+fn hash_str(s: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
+}
 
 fn template_name(s: &Source) -> String {
     if let Some(t) = &s.front.template {
@@ -495,8 +553,10 @@ fn parse_one(
     if !r.problems.is_empty() {
         return Err(r.problems);
     }
+    let mut html = body::restore(r.html, &templated.blocks);
+    html.shrink_to_fit();
     let parsed = Arc::new(Parsed {
-        html: body::restore(r.html, &templated.blocks),
+        html,
         headings: r.headings,
         links: r.links,
         word_count: r.word_count,
@@ -507,22 +567,33 @@ fn parse_one(
     Ok(parsed)
 }
 
-fn full_value(s: &Source, b: &Parsed, meta: Value, config: &Config, links: &LinkTable) -> Value {
+fn full_value(
+    s: &Source,
+    b: Arc<Parsed>,
+    meta: Value,
+    config: &Config,
+    links: &LinkTable,
+) -> Value {
     let mut map = match meta {
         Value::Object(m) => m,
         _ => Map::new(),
     };
-    let content = links::replace_in_html(&b.html, links);
     let toc = markdown::toc(&b.headings, &config.permalink(&s.path));
+    let word_count = b.word_count;
+    let content = match Arc::try_unwrap(b) {
+        Ok(parsed) if !parsed.html.contains("href=\"@/") => parsed.html,
+        Ok(parsed) => links::replace_in_html(&parsed.html, links),
+        Err(shared) => links::replace_in_html(&shared.html, links),
+    };
     map.insert("content".into(), Value::String(content));
     map.insert(
         "toc".into(),
         serde_json::to_value(toc).unwrap_or(Value::Null),
     );
-    map.insert("word_count".into(), json!(b.word_count));
+    map.insert("word_count".into(), json!(word_count));
     map.insert(
         "reading_time".into(),
-        json!(b.word_count.div_ceil(200).max(1)),
+        json!(word_count.div_ceil(200).max(1)),
     );
     Value::Object(map)
 }
