@@ -652,3 +652,32 @@ fn every_page_is_in_the_search_index_and_carries_the_guide_data() {
         assert_eq!(data["levels"].as_array().map(Vec::len), Some(4), "{path}");
     }
 }
+
+#[test]
+fn no_timing_beyond_the_guide() {
+    // The only durations the guide gives: 15-30 minutes (assessment), 2-4 hours
+    // (monitoring), 24-48 hours (blacklist removal), 2 hours (Gmail diagnosis).
+    let allowed = ["15-30", "2-4", "24-48", "2"];
+    for (path, html) in site().html_pages() {
+        let text = normalise(&strip_tags(html));
+        let words: Vec<&str> = text.split(' ').collect();
+        for (i, w) in words.iter().enumerate().skip(1) {
+            let unit = w
+                .trim_end_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
+            if [
+                "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+            ]
+            .contains(&unit.as_str())
+            {
+                let amount = words[i - 1].trim_start_matches(|c: char| !c.is_alphanumeric());
+                if amount.chars().any(|c| c.is_ascii_digit()) {
+                    assert!(
+                        allowed.contains(&amount),
+                        "{path}: \"{amount} {w}\" is not a timing of the guide"
+                    );
+                }
+            }
+        }
+    }
+}
