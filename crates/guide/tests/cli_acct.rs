@@ -97,7 +97,10 @@ fn the_table_lists_each_isp_the_severity_and_the_rate_definition() {
     );
     assert!(table.contains("Blocklists cited: none"), "{table}");
     assert!(table.contains("deferral rate = t / (d + b + t)"), "{table}");
-    assert!(table.contains("How the level is chosen:\n  P2: more than 30% of all records"), "{table}");
+    assert!(
+        table.contains("How the level is chosen:\n  P2: more than 30% of all records"),
+        "{table}"
+    );
 }
 
 #[test]
