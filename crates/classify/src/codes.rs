@@ -4,6 +4,8 @@
 //! Everything here is a single left-to-right pass over bytes (or a constant number of
 //! them): no backtracking, no regular expressions.
 
+use std::borrow::Cow;
+
 /// An RFC 3463 enhanced status code `class.subject.detail`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Enhanced {
@@ -59,7 +61,11 @@ pub struct Chosen {
 
 /// Decodes a pasted text: CRLF and CR to LF, literal `\n` / `\r` / `\t` escapes (JSON or
 /// log pastes) to real whitespace. One pass; the output is never longer than the input.
-pub fn decode(text: &[u8]) -> Vec<u8> {
+pub fn decode(text: &[u8]) -> Cow<'_, [u8]> {
+    // Most texts have neither: no copy then (`contains` is a fast byte search).
+    if !text.contains(&b'\r') && !text.contains(&b'\\') {
+        return Cow::Borrowed(text);
+    }
     let mut out = Vec::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
@@ -90,7 +96,7 @@ pub fn decode(text: &[u8]) -> Vec<u8> {
         }
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
 fn digit(b: u8) -> Option<u16> {
@@ -414,7 +420,7 @@ mod tests {
     #[test]
     fn decode_turns_escapes_and_crlf_into_lines() {
         assert_eq!(
-            decode(b"a\\nb\r\nc\rd\\r\\ne\\tf"),
+            decode(b"a\\nb\r\nc\rd\\r\\ne\\tf").into_owned(),
             b"a\nb\nc\nd\ne f".to_vec()
         );
     }

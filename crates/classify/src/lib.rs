@@ -49,15 +49,8 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     work += src.len() as u64;
     let chosen = codes::choose(&found_codes);
     work += (found_codes.replies.len() + found_codes.bares.len()) as u64;
-    let mut reply_starts = Vec::new();
-    let (low, start, end) = scan::normalise(
-        &src,
-        &found_codes.replies,
-        chosen.region_start,
-        &mut reply_starts,
-        &mut work,
-    );
-    let found = scan::find(&low, (start, end), &mut work);
+    let norm = scan::normalise(&src, &found_codes.replies, chosen.region_start, &mut work);
+    let found = scan::find(&norm, &mut work);
 
     let sigs = if decide::states_a_cause(found.inner) {
         found.inner
@@ -75,8 +68,7 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
         isp = Some(Isp::Outlook);
     }
     let listed = decide::blocklist(found.all).is_some();
-    if isp.is_none() && !receiver_log && scan::visible_host(&low, &reply_starts, listed, &mut work)
-    {
+    if isp.is_none() && !receiver_log && scan::visible_host(&norm, &found, listed, &mut work) {
         isp = Some(Isp::Other);
     }
     let temporary = match chosen.basic {

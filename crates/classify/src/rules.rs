@@ -2,8 +2,9 @@
 //!
 //! Written from the providers' published documentation and from real bounces (see
 //! `/work/shared/reference/bounce-kb.md` and `tests/corpus/bounces.toml`). Patterns are
-//! lower case and match at the start of a word; a leading `*` lets one start inside a
-//! word, a trailing `$` requires the word to end there. Host names (patterns with a dot)
+//! lower case, at least three bytes long, and match at the start of a word (one that
+//! starts with punctuation, like `.yahoo.com`, may also follow a word); a trailing `$`
+//! requires the word to end there. Host names (patterns with a dot)
 //! do not count inside an e-mail address: the recipient's or sender's domain is not the
 //! receiving provider.
 
@@ -76,6 +77,8 @@ pub enum Sig {
     TryLater,
     /// The text is the receiver's own log (Postfix `NOQUEUE: reject`).
     ReceiverLog,
+    /// `smtp;` before a diagnostic (PowerMTA accounting `dsnDiag`, DSN `Diagnostic-Code`).
+    DiagField,
     // PowerMTA `bounceCat` values (fallback only).
     BcRecipient,
     BcFull,
@@ -142,7 +145,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Yahoo / AOL
     ("yahoodns.net", YahooHost),
     ("yahooinc.com", YahooHost),
-    ("*.yahoo.com", YahooHost),
+    (".yahoo.com", YahooHost),
     ("postmaster.yahoo", YahooHost),
     ("help.yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
@@ -277,7 +280,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // A threat about the future, not a citation ("we may feed it to a blacklist").
     ("may feed it to", ListThreat),
     ("is in an rbl", ListWord),
-    ("*'s list", ListWord),
+    ("'s list", ListWord),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -592,6 +595,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Receiver-side logs: the hosts there are clients, not the receiving provider
     ("noqueue: reject", ReceiverLog),
     ("rcpt from", ReceiverLog),
+    ("smtp;", DiagField),
     // --- The receiver's own temporary trouble
     ("temporarily rejected", ReceiverSystem),
     ("service not available", ReceiverSystem),
