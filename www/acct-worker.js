@@ -1,7 +1,7 @@
 // Reads a PowerMTA accounting file in chunks (File.slice) off the main thread and feeds
 // them to the Rust reader (AcctSession, compiled to WebAssembly). Posts progress, then the
 // report and the report-email inputs as JSON. Nothing leaves the browser.
-import init, { AcctSession } from './pkg/widget.js';
+import init, { AcctSession } from './pkg/acct.js';
 
 const CHUNK = 4 << 20;
 

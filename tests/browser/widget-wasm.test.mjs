@@ -36,6 +36,12 @@ function thrown(fn) {
   assert.fail('expected an exception');
 }
 
+test('the page module is the facade only; the accounting session is its own module', () => {
+  assert.deepEqual(['classify', 'maxInputBytes', 'reportEmail'].filter((f) => typeof wasm[f] !== 'function'), []);
+  assert.equal(wasm.AcctSession, undefined, 'the accounting session would weigh on every widget page');
+  assert.ok(fs.existsSync(path.join(pkg, 'acct_bg.wasm')), 'no accounting wasm (pkg/acct_bg.wasm)');
+});
+
 test('classify returns the JSON contract of DESIGN.md', () => {
   const c = JSON.parse(wasm.classify(SPAMHAUS, '{}'));
   for (const key of FIELDS) assert.ok(key in c, `missing ${key}`);

@@ -23,8 +23,11 @@ pub struct WidgetPaths {
 /// The command that installs the widget's toolchain on a fresh machine.
 pub const SETUP_COMMAND: &str = ".ci/setup wasm";
 
-/// Output name given to wasm-pack: `pkg/widget.js` and `pkg/widget_bg.wasm`.
-const OUT_NAME: &str = "widget";
+/// The wasm modules built from the crate: wasm-pack's `--out-name` and the cargo
+/// feature arguments. `widget` (`pkg/widget.js` + `pkg/widget_bg.wasm`) is what every
+/// widget page loads, so it leaves out the accounting session; `acct` (with the crate's
+/// default features) is loaded only by the accounting-file worker.
+const MODULES: [(&str, &[&str]); 2] = [("widget", &["--no-default-features"]), ("acct", &[])];
 
 /// Size-oriented release profile for the wasm only (the native profile is untouched).
 const PROFILE_ENV: [(&str, &str); 4] = [
@@ -34,15 +37,9 @@ const PROFILE_ENV: [(&str, &str); 4] = [
     ("CARGO_PROFILE_RELEASE_PANIC", "abort"),
 ];
 
-/// Files wasm-pack writes for npm publishing; the site must not serve them.
-const NOT_SERVED: [&str; 6] = [
-    ".gitignore",
-    "package.json",
-    "README.md",
-    "LICENSE",
-    "widget.d.ts",
-    "widget_bg.wasm.d.ts",
-];
+/// Files wasm-pack writes for npm publishing; the site must not serve them (nor any
+/// TypeScript `.d.ts` file).
+const NOT_SERVED: [&str; 4] = [".gitignore", "package.json", "README.md", "LICENSE"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum WidgetError {
@@ -129,11 +126,12 @@ impl Plan {
     }
 
     /// The files wasm-pack produces and the site serves.
-    fn outputs(&self) -> [PathBuf; 2] {
-        [
-            self.pkg.join(format!("{OUT_NAME}.js")),
-            self.pkg.join(format!("{OUT_NAME}_bg.wasm")),
-        ]
+    fn outputs(&self) -> Vec<PathBuf> {
+        MODULES
+            .iter()
+            .flat_map(|(name, _)| [format!("{name}.js"), format!("{name}_bg.wasm")])
+            .map(|file| self.pkg.join(file))
+            .collect()
     }
 
     /// Every file the wasm depends on: the widget crate and its path dependencies
@@ -186,39 +184,16 @@ impl Plan {
         // once (`guide serve` and a `guide build`) cannot remove each other's output.
         let tmp = self.www.join(format!(".pkg.tmp-{}", std::process::id()));
         remove_dir_if_exists(&tmp)?;
-        let mut cmd = Command::new(&tools.wasm_pack);
-        cmd.arg("build")
-            .arg(&self.crate_dir)
-            .args([
-                "--target",
-                "web",
-                "--release",
-                "--mode",
-                "no-install",
-                "--out-name",
-                OUT_NAME,
-                "--out-dir",
-            ])
-            .arg(&tmp)
-            .env("PATH", &tools.path)
-            .current_dir(&self.root);
-        for (key, value) in PROFILE_ENV {
-            cmd.env(key, value);
+        for (name, features) in MODULES {
+            if let Err(e) = self.wasm_pack(tools, &tmp, name, features) {
+                let _ = std::fs::remove_dir_all(&tmp);
+                return Err(e);
+            }
         }
-        let output = cmd.output().map_err(io_err(&tools.wasm_pack))?;
-        if !output.status.success() {
-            let _ = std::fs::remove_dir_all(&tmp);
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            return Err(WidgetError::Build(format!(
-                "`wasm-pack build {}` exited with {}:\n{}",
-                self.crate_dir.display(),
-                output.status,
-                tail(&stderr, 40)
-            )));
-        }
-        for name in NOT_SERVED {
-            let p = tmp.join(name);
-            if p.exists() {
+        for entry in std::fs::read_dir(&tmp).map_err(io_err(&tmp))? {
+            let p = entry.map_err(io_err(&tmp))?.path();
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            if NOT_SERVED.contains(&name.as_ref()) || name.ends_with(".d.ts") {
                 std::fs::remove_file(&p).map_err(io_err(&p))?;
             }
         }
@@ -238,6 +213,48 @@ impl Plan {
             });
         }
         remove_dir_if_exists(&old)
+    }
+
+    /// One `wasm-pack build` of the crate into `out` as `name`, with cargo `features`.
+    fn wasm_pack(
+        &self,
+        tools: &Tools,
+        out: &Path,
+        name: &str,
+        features: &[&str],
+    ) -> Result<(), WidgetError> {
+        let mut cmd = Command::new(&tools.wasm_pack);
+        cmd.arg("build")
+            .arg(&self.crate_dir)
+            .args([
+                "--target",
+                "web",
+                "--release",
+                "--mode",
+                "no-install",
+                "--out-name",
+                name,
+                "--out-dir",
+            ])
+            .arg(out)
+            .arg("--")
+            .args(features)
+            .env("PATH", &tools.path)
+            .current_dir(&self.root);
+        for (key, value) in PROFILE_ENV {
+            cmd.env(key, value);
+        }
+        let output = cmd.output().map_err(io_err(&tools.wasm_pack))?;
+        if output.status.success() {
+            return Ok(());
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        Err(WidgetError::Build(format!(
+            "`wasm-pack build {} --out-name {name}` exited with {}:\n{}",
+            self.crate_dir.display(),
+            output.status,
+            tail(&stderr, 40)
+        )))
     }
 }
 
@@ -594,6 +611,14 @@ mod tests {
         ensure_built(ws.path(), &paths()).unwrap();
     }
 
+    /// The body of a stand-in wasm-pack: writes `<out-name>.js`, `<out-name>_bg.wasm`
+    /// and wasm-pack's npm files into `--out-dir`, resolved against `$crate` when
+    /// relative (as wasm-pack does) and `$crate` is set.
+    const FAKE_WASM_PACK: &str = "prev=; for a in \"$@\"; do\n\
+         case $prev in --out-dir) out=$a;; --out-name) name=$a;; esac; prev=$a; done\n\
+         case $out in /*) ;; *) out=$crate/$out;; esac\n\
+         mkdir -p $out && cd $out && touch $name.js ${name}_bg.wasm $name.d.ts ${name}_bg.wasm.d.ts package.json .gitignore README.md";
+
     fn fake_tool(dir: &Path, name: &str, script: &str) {
         use std::os::unix::fs::PermissionsExt;
         let p = dir.join(name);
@@ -709,13 +734,11 @@ mod tests {
     fn a_build_gets_the_size_profile_and_drops_npm_files() {
         let ws = workspace();
         let bin = ws.path().join("bin");
-        // A stand-in wasm-pack: records its arguments and environment, writes what
-        // wasm-pack writes into the --out-dir it is given (the last argument here).
+        // A stand-in wasm-pack: records each run's arguments and environment, writes what
+        // wasm-pack writes into its --out-dir.
         let log = ws.path().join("wasm-pack.log");
         let script = format!(
-            "echo \"$@\" > {log}; env | grep -E '^(CARGO_PROFILE|PATH=)' >> {log}\n\
-             for a in \"$@\"; do out=$a; done\n\
-             mkdir -p $out && cd $out && touch widget.js widget_bg.wasm widget.d.ts package.json .gitignore README.md",
+            "echo \"$@\" >> {log}; env | grep -E '^(CARGO_PROFILE|PATH=)' >> {log}\n{FAKE_WASM_PACK}",
             log = log.display()
         );
         fake_tool(&bin, "wasm-pack", &script);
@@ -734,13 +757,26 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         served.sort();
-        assert_eq!(served, ["widget.js", "widget_bg.wasm"]);
+        assert_eq!(
+            served,
+            ["acct.js", "acct_bg.wasm", "widget.js", "widget_bg.wasm"]
+        );
         let log = fs::read_to_string(log).unwrap();
+        let runs: Vec<&str> = log.lines().filter(|l| l.starts_with("build ")).collect();
+        assert_eq!(runs.len(), 2, "{log}");
+        // The page's module leaves out the accounting session (the crate's default feature).
+        assert!(
+            runs[0].contains("--out-name widget") && runs[0].ends_with("-- --no-default-features"),
+            "{log}"
+        );
+        assert!(
+            runs[1].contains("--out-name acct") && runs[1].ends_with(" --"),
+            "{log}"
+        );
         for want in [
             "--target web",
             "--release",
             "--mode no-install",
-            "--out-name widget",
             "CARGO_PROFILE_RELEASE_OPT_LEVEL=z",
             "CARGO_PROFILE_RELEASE_LTO=true",
             "CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1",
@@ -763,10 +799,8 @@ mod tests {
         let ws = workspace();
         let bin = ws.path().join("bin");
         // Like wasm-pack: a relative --out-dir is resolved against the crate directory.
-        let script = "crate=$2; for a in \"$@\"; do out=$a; done\n\
-             case $out in /*) ;; *) out=$crate/$out;; esac\n\
-             mkdir -p $out && touch $out/widget.js $out/widget_bg.wasm";
-        fake_tool(&bin, "wasm-pack", script);
+        let script = format!("crate=$2\n{FAKE_WASM_PACK}");
+        fake_tool(&bin, "wasm-pack", &script);
         fake_tool(&bin, "wasm-bindgen", "echo wasm-bindgen 0.2.130");
         fake_tool(
             &ws.path().join("www/node_modules/.bin"),

@@ -2,6 +2,7 @@
 //! JSON out; errors become JavaScript `Error`s with a clear message, never a panic.
 //! The logic lives in [`facade`] so host tests can run it.
 
+#[cfg(feature = "acct")]
 pub mod acct;
 pub mod facade;
 
