@@ -8,8 +8,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
+use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::errors::BuildError;
 use crate::site::{self, BuildOptions, OutFile, ParseCache};
@@ -99,21 +98,21 @@ pub fn run(opts: &ServeOptions) -> anyhow::Result<()> {
     });
 
     // Watch and rebuild.
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(20), tx)?;
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx)?;
     for path in watched(&opts.root) {
         let mode = if path.is_dir() {
             RecursiveMode::Recursive
         } else {
             RecursiveMode::NonRecursive
         };
-        debouncer.watcher().watch(&path, mode)?;
+        watcher.watch(&path, mode)?;
     }
     {
         let state = state.clone();
         let root = opts.root.clone();
         std::thread::spawn(move || {
-            let _keep = debouncer;
+            let _keep = watcher;
             rebuild_loop(&root, build_opts, cache, rx, &state)
         });
     }
@@ -152,21 +151,44 @@ fn ignored(root: &Path, path: &Path) -> bool {
             .unwrap_or(false)
 }
 
+/// Paths changed by an event (reads and opens, including our own, are not changes).
+fn changes(event: notify::Result<notify::Event>) -> Vec<PathBuf> {
+    match event {
+        Ok(e)
+            if matches!(
+                e.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+            ) =>
+        {
+            e.paths
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// How long to wait for more events after the first one (editors write in bursts).
+const DEBOUNCE: Duration = Duration::from_millis(10);
+
 fn rebuild_loop(
     root: &Path,
     mut opts: BuildOptions,
     cache: ParseCache,
-    rx: mpsc::Receiver<DebounceEventResult>,
+    rx: mpsc::Receiver<notify::Result<notify::Event>>,
     state: &State,
 ) {
     let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    while let Ok(events) = rx.recv() {
-        let Ok(events) = events else { continue };
-        let changed: Vec<PathBuf> = events
-            .into_iter()
-            .map(|e| e.path)
-            .filter(|p| !ignored(&root_abs, p) && !ignored(root, p))
-            .collect();
+    while let Ok(first) = rx.recv() {
+        let mut changed = changes(first);
+        if changed.is_empty() {
+            continue;
+        }
+        // Debounce: collect the rest of the burst.
+        while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
+            changed.extend(changes(more));
+        }
+        changed.retain(|p| !ignored(&root_abs, p) && !ignored(root, p));
+        changed.sort();
+        changed.dedup();
         if changed.is_empty() {
             continue;
         }
