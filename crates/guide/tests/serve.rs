@@ -133,3 +133,33 @@ fn the_reload_script_is_a_file_and_events_stream() {
         .unwrap()
         .contains("EventSource('/__guide/events')"));
 }
+
+#[test]
+fn an_edit_sends_a_reload_event() {
+    let dir = site("basic");
+    let server = start(dir.path());
+    let mut s = TcpStream::connect(("127.0.0.1", server.1)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(s, "GET /__guide/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut reader = BufReader::new(s);
+    let mut head = String::new();
+    while !head.contains(": connected") {
+        let mut line = String::new();
+        assert!(
+            reader.read_line(&mut line).unwrap() > 0,
+            "stream closed: {head}"
+        );
+        head.push_str(&line);
+    }
+    assert!(head.contains("Content-Type: text/event-stream"), "{head}");
+    let page = dir.path().join("content/about.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("We run", "We now run")).unwrap();
+    loop {
+        let mut line = String::new();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "stream closed");
+        if line == "data: reload\n" {
+            break;
+        }
+    }
+}
