@@ -194,8 +194,14 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, BuildError> {
         match entry.path().extension().and_then(|e| e.to_str()) {
             Some("md") => md_files.push((file, rel, entry.into_path())),
             Some("toml") => {
-                let text = std::fs::read_to_string(entry.path())
-                    .map_err(|e| BuildError::io(entry.path(), e))?;
+                let text = match std::fs::read_to_string(entry.path()) {
+                    Ok(t) => t,
+                    Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                        problems.push(Problem::new(&file, "not valid UTF-8 text"));
+                        continue;
+                    }
+                    Err(e) => return Err(BuildError::io(entry.path(), e)),
+                };
                 let stem = entry
                     .path()
                     .file_stem()
@@ -234,7 +240,12 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, BuildError> {
     let parsed: Vec<Result<Option<Source>, BuildError>> = md_files
         .par_iter()
         .map(|(file, rel, path)| {
-            let text = std::fs::read_to_string(path).map_err(|e| BuildError::io(path, e))?;
+            let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::InvalidData => {
+                    BuildError::Problems(vec![Problem::new(file, "not valid UTF-8 text")])
+                }
+                _ => BuildError::io(path, e),
+            })?;
             match parse_source(file, rel, &text) {
                 Ok(src) if src.front.draft && !drafts => Ok(None),
                 Ok(src) => Ok(Some(src)),

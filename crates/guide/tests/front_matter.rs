@@ -58,3 +58,17 @@ fn the_cli_reports_all_problems_and_fails() {
     assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"));
     assert!(!dir.path().join("public").exists());
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_a_problem_not_a_crash() {
+    let dir = site("basic");
+    std::fs::write(
+        dir.path().join("content/binary.md"),
+        b"+++\ntitle = \"x\"\n+++\n\xff\xfe\n",
+    )
+    .unwrap();
+    assert_eq!(
+        problems(dir.path()),
+        ["content/binary.md: not valid UTF-8 text"]
+    );
+}
