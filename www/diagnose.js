@@ -96,6 +96,7 @@ async function start(root) {
 
   form.hidden = false;
   el.result.hidden = false;
+  $('[data-dg-lede]').hidden = false;
   $('[data-dg-fallback]').hidden = true;
   update();
   root.setAttribute('data-dg-ready', '');

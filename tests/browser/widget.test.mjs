@@ -395,6 +395,7 @@ test('without JavaScript the note and a plain mailto link remain', async () => {
     const data = JSON.parse(await page.locator('#guide-data').textContent());
     assert.equal(await page.locator('#diagnose [data-dg-fallback]').isVisible(), true);
     assert.equal(await page.locator('#diagnose form').isVisible(), false);
+    assert.equal(await page.locator('#diagnose [data-dg-lede]').isVisible(), false, 'the lede promises a form that is not there');
     const link = page.locator('#diagnose a[data-report-email]');
     assert.equal(await link.isVisible(), true);
     assert.equal(await link.getAttribute('href'), `mailto:${data.contact.email}`);
