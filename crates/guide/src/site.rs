@@ -559,10 +559,13 @@ fn parse_one(
     cache: Option<&ParseCache>,
 ) -> Result<Arc<Parsed>, Vec<Problem>> {
     let hash = xxhash_rust::xxh3::xxh3_64(s.body.as_bytes()) ^ (s.body_line as u64);
+    // A templated body also depends on the front matter and on other files: not cached.
+    let templating = body::needs_templating(&s.body);
+    let cache = cache.filter(|_| !templating);
     if let Some(hit) = cache.and_then(|c| c.get(&s.file, hash)) {
         return Ok(hit);
     }
-    let templated = if body::needs_templating(&s.body) {
+    let templated = if templating {
         let mut ctx = base_ctx.clone();
         ctx.insert("page", meta);
         body::render(&s.body, &s.file, s.body_line, &theme.tera, &ctx).map_err(|p| vec![p])?

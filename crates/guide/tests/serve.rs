@@ -163,3 +163,22 @@ fn an_edit_sends_a_reload_event() {
         }
     }
 }
+
+#[test]
+fn a_front_matter_edit_reaches_a_templated_body() {
+    let dir = site("basic");
+    let server = start(dir.path());
+    wait_for(
+        server.1,
+        "/data-page/",
+        "<p>This page is Data in bodies.</p>",
+    );
+    let page = dir.path().join("content/data-page.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("title = \"Data in bodies\"", "title = \"Renamed\""),
+    )
+    .unwrap();
+    wait_for(server.1, "/data-page/", "<p>This page is Renamed.</p>");
+}
