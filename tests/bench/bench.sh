@@ -8,7 +8,8 @@
 # content/data/incident.toml copied in) using the release binary, search index included.
 # Three runs per size: cold (empty output), warm (unchanged sources: nothing rewritten),
 # and one after editing a single page. Prints wall time, pages/s and peak RSS
-# (/usr/bin/time -v).
+# (/usr/bin/time -v); cpu is user + system time, which other load on the machine does
+# not inflate as much as wall time (the load average is printed at the end).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 gen="$repo/../shared/tools/gen-site.py"
@@ -37,13 +38,14 @@ run() {
     echo "bench: build failed" >&2
     exit 1
   fi
-  local wall rss pages
+  local wall rss pages cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   pages=$(grep -o 'built [0-9]* pages' "$log" | awk '{print $2}')
-  printf '%-6s N=%-5s pages=%-5s wall=%6.2fs  %7.0f pages/s  %6.1f us/page  peak RSS=%5.1f MB  %s\n' \
-    "$label" "$n" "$pages" "$secs" "$(echo "$pages $secs" | awk '{print ($2>0)?$1/$2:0}')" \
+  printf '%-6s N=%-5s pages=%-5s wall=%6.2fs cpu=%5.2fs  %7.0f pages/s  %6.1f us/page  peak RSS=%5.1f MB  %s\n' \
+    "$label" "$n" "$pages" "$secs" "$cpu" "$(echo "$pages $secs" | awk '{print ($2>0)?$1/$2:0}')" \
     "$(echo "$pages $secs" | awk '{print ($1>0)?$2*1e6/$1:0}')" \
     "$(echo "$rss" | awk '{print $1/1024}')" \
     "$(grep -o '([0-9]* files written, [0-9]* unchanged)' "$log")"
@@ -67,3 +69,4 @@ for n in "${sizes[@]}"; do
   run edit1 "$n" "$root" "$out"
   du -sh "$out" | awk -v n="$n" '{print "output N=" n ": " $1}'
 done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
