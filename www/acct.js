@@ -94,7 +94,9 @@ async function start(root) {
 
 function render(el, r, inputs) {
   el.result.hidden = false;
+  // data-severity drives the widget's badge colours; data-acct-severity is this section's hook.
   el.badge.setAttribute('data-severity', r.severity);
+  el.badge.setAttribute('data-acct-severity', r.severity);
   el.badge.textContent = r.severity;
   el.summary.textContent = inputs.classification.title;
   el.reasons.replaceChildren(...r.reasons.map((reason) => h('li', {}, reason)));

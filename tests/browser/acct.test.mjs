@@ -169,6 +169,7 @@ test('more than 30% deferred overall is P2, and a second file replaces the first
     const rows = ['type,rcpt,dsnDiag'];
     for (let i = 0; i < 100; i++) rows.push(i < 40 ? `t,a${i}@orange.fr,"smtp;421 4.2.1 Service refused, try later"` : `d,a${i}@wanadoo.fr,smtp;250 ok`);
     await page.evaluate(() => document.querySelector('#acct [data-acct-severity]').setAttribute('data-severity', ''));
+    assert.equal(await page.getAttribute('#acct .dg-badge', 'data-acct-severity'), 'P3');
     await load(page, 'acct-p2.csv', rows.join('\n'));
     assert.equal(await page.getAttribute('#acct [data-acct-severity]', 'data-severity'), 'P2');
     const t = await table(page);
