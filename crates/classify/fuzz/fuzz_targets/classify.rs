@@ -1,0 +1,62 @@
+//! Any bytes: read, assess with every context, and build the report email. The
+//! classifier must never panic, and its answers keep their invariants.
+#![no_main]
+
+use classify::report::{build_email, Contact, Contacts, Level, ReportFields, MAX_MAILTO};
+use classify::{Context, Scope, Snds, Volume};
+use libfuzzer_sys::fuzz_target;
+
+fn contacts() -> Contacts {
+    let level = |id: &str, tag: &str, call: bool| Level {
+        id: id.into(),
+        subject_tag: tag.into(),
+        call,
+        ..Level::default()
+    };
+    Contacts {
+        contact: Contact {
+            email: "ops@example.net".into(),
+            phone: "+1 555-0100".into(),
+            phone_tel: "+15550100".into(),
+        },
+        levels: vec![
+            level("P1", "URGENT", true),
+            level("P2", "P2 INCIDENT", false),
+            level("P3", "", false),
+            level("P4", "", false),
+        ],
+        report_items: vec![],
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte, when there is one, picks a context.
+    let (ctx, text) = match data.split_first() {
+        Some((&k, rest)) => (
+            Context {
+                rate: Some(f64::from(k) / 2.55),
+                scope: [None, Some(Scope::One), Some(Scope::Several), Some(Scope::All)][usize::from(k & 3)],
+                volume: if k & 4 != 0 { Volume::Few } else { Volume::Many },
+                powermta_down: k & 8 != 0,
+                mailwizz_down: false,
+                full_outage: false,
+                snds: [None, Some(Snds::Green), Some(Snds::Yellow), Some(Snds::Red)][usize::from((k >> 4) & 3)],
+                complaint_spike: k & 64 != 0,
+            },
+            rest,
+        ),
+        None => (Context::default(), data),
+    };
+    let c = classify::classify_bytes(text, &ctx);
+    if let Some(b) = c.basic {
+        assert!((200..600).contains(&b));
+    }
+    assert!(!c.reasons.is_empty() && !c.next_steps.is_empty());
+    let fields = ReportFields {
+        bounce: String::from_utf8_lossy(text).into_owned(),
+        ..ReportFields::default()
+    };
+    let e = build_email(&c, &fields, &contacts());
+    assert!(e.mailto.is_ascii());
+    assert!(!e.shortened || e.mailto.len() <= MAX_MAILTO);
+});
