@@ -1,6 +1,6 @@
-//! One source of truth: the phone number and the address live in
-//! `content/data/incident.toml` only. Changing them in a copy of the data file changes
-//! every page (text, severity and SLA tables, `tel:`/`mailto:` links, the widget's page
+//! One source of truth: the phone number and the address are written once, in the
+//! `[contact]` table of `content/data/incident.toml`. Changing them there, in a copy of
+//! the site, changes every page (text, severity and SLA tables, `tel:`/`mailto:` links, the widget's page
 //! data), and the old values are gone from every built file.
 
 use std::fs;
@@ -59,6 +59,31 @@ fn site_toml_without_widget(text: &str) -> String {
     out
 }
 
+/// Sets `key = "value"` inside the `[contact]` table of a TOML text (other tables untouched).
+fn set_contact(toml: &str, key: &str, value: &str) -> String {
+    let mut table = String::new();
+    let mut done = false;
+    let mut out = String::new();
+    for line in toml.lines() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            table = t.to_string();
+        }
+        let is_key = t
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if table == "[contact]" && is_key {
+            out.push_str(&format!("{key} = \"{value}\""));
+            done = true;
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    assert!(done, "no {key} in [contact]");
+    out
+}
+
 /// Copies the site, rewrites the data file with `edit`, builds, returns the output's
 /// text files (path, text).
 fn build_with(tag: &str, edit: impl Fn(&str) -> String) -> Vec<(String, String)> {
@@ -114,6 +139,15 @@ fn key_pages(built: &[(String, String)]) -> Vec<&(String, String)> {
 
 #[test]
 fn the_data_file_is_the_only_place_holding_the_contact() {
+    // The data file writes each value once, in [contact].
+    let data = fs::read_to_string(repo_root().join("content/data/incident.toml")).unwrap();
+    for value in ["602-7190", OLD_PHONE_TEL, OLD_EMAIL] {
+        assert_eq!(
+            data.matches(value).count(),
+            1,
+            "{value} written more than once in the data"
+        );
+    }
     // Nothing outside content/data/ spells the phone number or the address.
     let repo = repo_root();
     let mut sources = Vec::new();
@@ -139,9 +173,14 @@ fn the_data_file_is_the_only_place_holding_the_contact() {
 #[test]
 fn changing_the_phone_number_in_the_data_changes_it_everywhere() {
     let built = build_with("phone", |toml| {
-        assert!(toml.contains(OLD_PHONE) && toml.contains(OLD_PHONE_TEL));
-        toml.replace(OLD_PHONE, NEW_PHONE)
-            .replace(OLD_PHONE_TEL, NEW_PHONE_TEL)
+        let edited = set_contact(
+            &set_contact(toml, "phone", NEW_PHONE),
+            "phone_tel",
+            NEW_PHONE_TEL,
+        );
+        // The number was written once: nothing else in the data still holds it.
+        assert!(!edited.contains("602-7190") && !edited.contains(OLD_PHONE_TEL));
+        edited
     });
     for (path, text) in &built {
         for old in [OLD_PHONE, OLD_PHONE_TEL, "602-7190", "6027190"] {
@@ -203,8 +242,12 @@ fn changing_the_phone_number_in_the_data_changes_it_everywhere() {
 #[test]
 fn changing_the_address_in_the_data_changes_it_everywhere() {
     let built = build_with("email", |toml| {
-        assert!(toml.contains(OLD_EMAIL));
-        toml.replace(OLD_EMAIL, NEW_EMAIL)
+        let edited = set_contact(toml, "email", NEW_EMAIL);
+        assert!(
+            !edited.contains(OLD_EMAIL),
+            "the address is written more than once in the data"
+        );
+        edited
     });
     for (path, text) in &built {
         assert!(
