@@ -60,6 +60,11 @@ pub struct Content {
     pub data: BTreeMap<String, toml::Value>,
     /// Other files, relative to `content/` (copied to the same path in the output).
     pub assets: Vec<String>,
+    /// Markdown files that could not be read as pages (relative to `content/`): links to
+    /// them are not reported as broken on top of their own problem.
+    pub broken: Vec<String>,
+    /// Problems found while loading; the build goes on to find more.
+    pub problems: Vec<Problem>,
 }
 
 /// Splits `+++` TOML front matter off a markdown text: `(front matter, body, line of the
@@ -164,7 +169,7 @@ fn url_dir(dir: &str) -> String {
 }
 
 /// Walks `root/content`: parses markdown and data files, lists assets. Drafts are dropped
-/// unless `drafts`.
+/// unless `drafts`. User problems are returned in `Content::problems`.
 pub fn load(root: &Path, drafts: bool) -> Result<Content, BuildError> {
     let content_dir = root.join("content");
     let mut content = Content::default();
@@ -253,15 +258,18 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, BuildError> {
             }
         })
         .collect();
-    for result in parsed {
+    for ((_, rel, _), result) in md_files.iter().zip(parsed) {
         match result {
             Ok(Some(src)) => content.sources.push(src),
             Ok(None) => {}
-            Err(BuildError::Problems(ps)) => problems.extend(ps),
+            Err(BuildError::Problems(ps)) => {
+                problems.extend(ps);
+                content.broken.push(rel.clone());
+            }
             Err(e) => return Err(e),
         }
     }
-    problems.into_result()?;
+    content.problems = problems.0;
     Ok(content)
 }
 

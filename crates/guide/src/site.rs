@@ -161,12 +161,21 @@ pub fn build_into(
             toml::Value::String(config.base_url.clone()),
         );
     }
-    let content = content::load(root, opts.drafts)?;
+    let mut content = content::load(root, opts.drafts)?;
     let mut problems = Problems::default();
+    problems.extend(std::mem::take(&mut content.problems));
 
     // Static files: theme, site static/, widget mount, co-located content files.
     let registry = Arc::new(Registry::default());
-    let mut theme = templates::load(root, &config)?;
+    // Without a theme the build goes on (markdown, links, bounces) but renders nothing.
+    let (mut theme, theme_ok) = match templates::load(root, &config) {
+        Ok(t) => (t, true),
+        Err(BuildError::Problems(ps)) => {
+            problems.extend(ps);
+            (templates::Theme::empty(), false)
+        }
+        Err(e) => return Err(e),
+    };
     let io = |p: &Path| {
         let p = p.to_path_buf();
         move |e| BuildError::io(p, e)
@@ -214,6 +223,7 @@ pub fn build_into(
         sources
             .iter()
             .map(|s| (s.rel.clone(), s.path.clone()))
+            .chain(content.broken.iter().map(|b| (b.clone(), String::new())))
             .collect(),
     ));
     templates::register_functions(
@@ -318,7 +328,12 @@ pub fn build_into(
         xxhash_rust::xxh3::xxh3_64(&serde_json::to_vec(&all).unwrap_or_default()) ^ search_hash
     });
 
-    // Render every page and section, in parallel.
+    // Render every page and section, in parallel. With problems already found, render
+    // only to find template problems too (nothing goes to the sink).
+    if !theme_ok {
+        return problems.into_result().map(|_| 0);
+    }
+    let sink: &dyn Sink = if problems.is_empty() { sink } else { &NullSink };
     let failures: Mutex<BTreeMap<(String, String), (String, usize)>> = Mutex::default();
     let missing: Mutex<Vec<Problem>> = Mutex::default();
     let sink_error: Mutex<Option<BuildError>> = Mutex::default();

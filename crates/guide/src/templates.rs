@@ -23,6 +23,15 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// No templates (used to go on checking when the theme failed to load).
+    pub fn empty() -> Theme {
+        Theme {
+            tera: Tera::default(),
+            templates_label: String::new(),
+            static_dir: None,
+        }
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
     }

@@ -59,3 +59,16 @@ fn duplicate_output_paths_are_an_error() {
         ["content/b.md: duplicate output path /b/: also produced by content/a.md"]
     );
 }
+
+#[test]
+fn problems_of_every_stage_are_reported_together() {
+    let dir = site("err-many");
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "content/bad.md:2:13: invalid front matter: invalid basic string, expected `\"`",
+            "content/links.md:5:31: broken link `@/gone.md`: there is no page content/gone.md",
+            "content/tpl.md:3: unknown template `nope.html` (not in themes/fixture/templates)",
+        ]
+    );
+}
