@@ -1,22 +1,26 @@
 //! `guide classify --acct FILE|-`: a PowerMTA accounting file (CSV) -> per-ISP deferral and
 //! bounce rates with the guide's severity, as a table or JSON (`--json`).
 //!
-//! The file is streamed through [`classify::acct::AcctReader`] in 1 MB chunks, so memory
+//! The file (plain, or gzipped as rotated logs are) is streamed through
+//! [`classify::acct::AcctReader`] in 1 MB chunks, so memory
 //! stays flat whatever its size. Progress goes to stderr: a live line when stderr is a
 //! terminal, one line per 10% for large files otherwise.
 
+use std::cell::Cell;
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use classify::acct::{category_name, isp_name, AcctReader, AcctReport, RATE_DEFINITION};
+use flate2::read::MultiGzDecoder;
 
 /// Help text of the `--acct` option (the rate definition is part of it).
-pub const HELP: &str = "Analyse a PowerMTA accounting file (CSV with a header row; `-` reads \
-stdin): delivered (d), deferred (t) and bounced (b) records per ISP, deferral and bounce \
+pub const HELP: &str = "Analyse a PowerMTA accounting file (CSV with a header row, plain or \
+gzipped; `-` reads stdin): delivered (d), deferred (t) and bounced (b) records per ISP, deferral and bounce \
 rates, top causes with an example, blocklists cited, the time window, and the guide's \
 severity for those rates. Rates are percentages of each ISP's d + b + t records: deferral \
 rate = t / (d + b + t), bounce rate = b / (d + b + t). Bad rows are counted and listed by \
@@ -84,13 +88,42 @@ pub fn run_to(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Streams `input` through the accounting reader.
+/// Counts the bytes read through it (the compressed bytes of a gzipped file), for progress.
+struct Counting<R> {
+    inner: R,
+    count: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.set(self.count.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// Streams `input` through the accounting reader; gzip input (rotated logs, found by its
+/// magic bytes) is decompressed on the way. `size` is the size of `input` as stored.
 pub fn analyse_reader(
-    mut input: impl Read,
+    input: impl Read,
     size: Option<u64>,
     progress: Progress,
     err: &mut dyn Write,
 ) -> io::Result<AcctReport> {
+    let consumed = Rc::new(Cell::new(0u64));
+    let mut buffered = BufReader::with_capacity(
+        CHUNK,
+        Counting {
+            inner: input,
+            count: Rc::clone(&consumed),
+        },
+    );
+    let gzip = buffered.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    let mut input: Box<dyn Read> = if gzip {
+        Box::new(MultiGzDecoder::new(buffered))
+    } else {
+        Box::new(buffered)
+    };
     let mut reader = AcctReader::new();
     let mut buf = vec![0u8; CHUNK];
     let start = Instant::now();
@@ -108,32 +141,42 @@ pub fn analyse_reader(
             Progress::None => {}
             Progress::Live if shown.elapsed() >= Duration::from_millis(250) => {
                 shown = Instant::now();
-                let _ = write!(err, "\r{}", progress_line(&reader, size, start));
+                let _ = write!(
+                    err,
+                    "\r{}",
+                    progress_line(&reader, consumed.get(), size, start)
+                );
                 let _ = err.flush();
             }
             Progress::Live => {}
             Progress::Steps => {
                 if let Some(total) = size.filter(|t| *t > 0) {
-                    if reader.bytes() * 10 >= next_step * total && next_step < 10 {
-                        next_step = reader.bytes() * 10 / total + 1;
-                        let _ = writeln!(err, "{}", progress_line(&reader, size, start));
+                    let done = consumed.get();
+                    if done * 10 >= next_step * total && next_step < 10 {
+                        next_step = done * 10 / total + 1;
+                        let _ = writeln!(err, "{}", progress_line(&reader, done, size, start));
                     }
                 }
             }
         }
     }
     if progress == Progress::Live {
-        let _ = writeln!(err, "\r{}", progress_line(&reader, size, start));
+        let _ = writeln!(
+            err,
+            "\r{}",
+            progress_line(&reader, consumed.get(), size, start)
+        );
     }
     Ok(reader.finish())
 }
 
-fn progress_line(reader: &AcctReader, size: Option<u64>, start: Instant) -> String {
+/// `consumed`: bytes of the input as stored (compressed, for a gzipped file).
+fn progress_line(reader: &AcctReader, consumed: u64, size: Option<u64>, start: Instant) -> String {
     let mb = reader.bytes() as f64 / 1e6;
     let secs = start.elapsed().as_secs_f64().max(1e-3);
     let share = size
         .filter(|s| *s > 0)
-        .map(|s| format!(" ({:.0}%)", reader.bytes() as f64 * 100.0 / s as f64))
+        .map(|s| format!(" ({:.0}%)", consumed as f64 * 100.0 / s as f64))
         .unwrap_or_default();
     format!(
         "read {mb:.0} MB{share}, {} records, {:.0} MB/s",

@@ -192,3 +192,33 @@ fn the_binary_reads_a_file_or_stdin() {
         "{table}"
     );
 }
+
+fn gzip(text: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(text.as_bytes()).unwrap();
+    enc.finish().unwrap()
+}
+
+#[test]
+fn gzipped_files_are_read_as_they_are_even_concatenated() {
+    let plain =
+        analyse_reader(Cursor::new(sample()), None, Progress::None, &mut Vec::new()).unwrap();
+    let packed = analyse_reader(
+        Cursor::new(gzip(&sample())),
+        None,
+        Progress::None,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(packed, plain);
+    // `cat acct-1.csv.gz acct-2.csv.gz`: two members, each with its header row.
+    let mut two = gzip(&sample());
+    two.extend(gzip("type,rcpt\nd,x@orange.fr\n"));
+    let report = analyse_reader(Cursor::new(two), None, Progress::None, &mut Vec::new()).unwrap();
+    assert_eq!((report.records, report.bad_rows), (151, 1));
+    assert!(report
+        .isps
+        .iter()
+        .any(|s| s.isp == classify::Isp::Orange && s.delivered == 1));
+}
