@@ -34,8 +34,7 @@
   }
 
   // Scores: a page whose title holds every term ranks first, then headings, then
-  // descriptions. A heading also matches when the terms are split between the page title
-  // and the heading ("gmail 5.7.26").
+  // descriptions, then headings whose page title holds the rest of the terms.
   function find(q) {
     var terms = norm(q).split(/\s+/).filter(Boolean);
     if (!terms.length || !index) return [];
@@ -43,12 +42,15 @@
     index.forEach(function (p) {
       var title = norm(p.t);
       var desc = norm(p.d);
-      if (allIn(terms, title)) out.push({ s: 3, text: p.t, url: p.u });
+      var inTitle = allIn(terms, title);
+      if (inTitle) out.push({ s: 3, text: p.t, url: p.u });
       else if (allIn(terms, title + ' ' + desc)) out.push({ s: 1, text: p.t, url: p.u });
       (p.h || []).forEach(function (h) {
         var head = norm(h[0]);
         if (allIn(terms, head)) out.push({ s: 2, text: h[0], url: h[1], page: p.t });
-        else if (allIn(terms, title + ' ' + head)) out.push({ s: 0.5, text: h[0], url: h[1], page: p.t });
+        // Terms split between the page title and a heading ("gmail codes"); not when
+        // the title alone matches, or every heading of that page would be listed.
+        else if (!inTitle && allIn(terms, title + ' ' + head)) out.push({ s: 0.5, text: h[0], url: h[1], page: p.t });
       });
     });
     out.sort(function (a, b) { return b.s - a.s; });
