@@ -74,6 +74,8 @@ type Keyed<T> = (u64, T);
 pub struct ParseCache {
     map: Mutex<HashMap<String, (u64, Arc<Parsed>)>>,
     rendered: Mutex<HashMap<String, Keyed<Arc<Vec<u8>>>>>,
+    /// Git dates, read once per session (they change only with a commit).
+    dates: Mutex<Option<Arc<HashMap<String, String>>>>,
 }
 
 impl ParseCache {
@@ -233,9 +235,14 @@ pub fn build_into(
         &config.base_url,
     );
     let dates = if sources.iter().all(|s| s.front.updated.is_some()) {
-        HashMap::new()
+        Arc::new(HashMap::new())
+    } else if let Some(c) = cache {
+        let mut cached = c.dates.lock().unwrap_or_else(|e| e.into_inner());
+        cached
+            .get_or_insert_with(|| Arc::new(git_dates(root)))
+            .clone()
     } else {
-        git_dates(root)
+        Arc::new(git_dates(root))
     };
 
     // Shared context.
