@@ -100,22 +100,28 @@ fn head4(b: &[u8]) -> (u32, u32) {
     (head, mask)
 }
 
-/// Bytes with which some pattern starts, flagged in [`START`] (bit 1); bit 0: alphanumeric.
-const START: [u8; 256] = {
+const ALNUM_BIT: u8 = 1;
+const START_BIT: u8 = 2;
+const SPACE: u8 = 4;
+
+/// Per (normalised) byte: alphanumeric, starts some pattern, is a space.
+const FLAGS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         if (b as u8).is_ascii_alphanumeric() {
-            t[b] = 1;
+            t[b] |= ALNUM_BIT;
         }
         b += 1;
     }
+    t[b' ' as usize] |= SPACE;
     let mut i = 0;
     while i < PATTERNS.len() {
         let first = PATTERNS[i].0.as_bytes()[0] as usize;
-        t[first] |= 2;
+        t[first] |= START_BIT;
         i += 1;
     }
+    t[b'.' as usize] |= START_BIT;
     t
 };
 
@@ -214,10 +220,9 @@ pub struct Norm {
     pub region: (usize, usize),
     /// Where reply texts start (sorted).
     pub reply_starts: Vec<usize>,
-    /// Positions where a pattern may start: word starts and pattern-starting punctuation.
+    /// Positions where a pattern may start: word starts and pattern-starting punctuation
+    /// (dots among them: `.yahoo.com` starts with one, and host names have them).
     cands: Vec<u32>,
-    /// Positions of dots (host names).
-    dots: Vec<u32>,
 }
 
 /// Lower-cases `src`, replaces the code prefixes of replies (`550-5.7.26 `) by a space,
@@ -225,12 +230,12 @@ pub struct Norm {
 /// the later passes visit only those positions. One pass.
 pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut u64) -> Norm {
     let mut buf = vec![0u8; src.len() + 1];
-    let mut cands: Vec<u32> = Vec::with_capacity(src.len() / 4 + 8);
-    let mut dots: Vec<u32> = Vec::new();
+    // At most one candidate per output byte: written by index, cut to size at the end.
+    let mut cands = vec![0u32; src.len() + 1];
+    let mut nc = 0usize;
     let mut reply_starts = Vec::new();
     let mut w = 0usize;
-    let mut last = b' ';
-    let mut last_alnum = false;
+    let mut last = SPACE;
     let mut newlines = 0u32;
     let mut region = None;
     let mut region_end = None;
@@ -246,17 +251,16 @@ pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut 
         if next < replies.len() && replies[next].pos == i {
             let r = replies[next];
             next += 1;
-            if last != b' ' {
+            if last & SPACE == 0 {
                 buf[w] = b' ';
                 w += 1;
-                last = b' ';
-                last_alnum = false;
+                last = SPACE;
             }
             reply_starts.push(w);
             i = r.end.max(i + 1);
             continue;
         }
-        // A tight run up to the next event (reply code, region start or end).
+        // A tight run up to the next event (reply code, region start).
         let mut stop = src.len();
         if next < replies.len() {
             stop = stop.min(replies[next].pos);
@@ -265,39 +269,39 @@ pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut 
             stop = stop.min(region_start);
         }
         let stop = stop.max(i + 1);
-        let out = &mut buf[w..w + (stop - i)];
+        let seg = &src[i..stop];
+        let out = &mut buf[w..w + seg.len()];
+        let cout = &mut cands[nc..nc + seg.len()];
         let mut o = 0;
+        let mut k = 0;
         // A blank line ends the innermost reply: only look for one inside it.
         let watch = region.is_some() && region_end.is_none();
-        for &c in &src[i..stop] {
+        for &c in seg {
             let l = LOWER[c as usize];
-            if l == b' ' {
+            let f = FLAGS[l as usize];
+            if f & SPACE != 0 {
                 newlines += u32::from(c == b'\n');
                 if newlines >= 2 && watch && region_end.is_none() {
                     region_end = Some(w + o);
                 }
-                if last == b' ' {
+                if last & SPACE != 0 {
                     continue;
                 }
             } else {
                 newlines = 0;
             }
             out[o] = l;
-            let f = START[l as usize];
-            let alnum = f & 1 != 0;
-            if f & 2 != 0 && !(alnum && last_alnum) {
-                cands.push((w + o) as u32);
-            }
-            if l == b'.' {
-                dots.push((w + o) as u32);
-            }
-            last_alnum = alnum;
-            last = l;
+            // A candidate: a byte some pattern starts with, not inside a word.
+            cout[k] = (w + o) as u32;
+            k += usize::from(f & START_BIT != 0 && f & last & ALNUM_BIT == 0);
+            last = f;
             o += 1;
         }
         w += o;
+        nc += k;
         i = stop;
     }
+    cands.truncate(nc);
     *work += 2 * src.len() as u64;
     buf.truncate(w);
     let region = region.unwrap_or(w);
@@ -307,7 +311,6 @@ pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut 
         region: (region, region_end),
         reply_starts,
         cands,
-        dots,
     }
 }
 
@@ -443,9 +446,9 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
     let diag = found.diag;
     let mut i = 0;
     // Only names with a dot matter: visit the dots and take the name around each.
-    for &dot in &norm.dots {
+    for &dot in &norm.cands {
         let dot = dot as usize;
-        if dot < i {
+        if dot < i || t[dot] != b'.' {
             continue;
         }
         let mut start = dot;
