@@ -5,6 +5,7 @@
 //! and exit status 2. Any text, even empty or binary, is classified and exits 0.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
@@ -144,6 +145,26 @@ pub fn run(args: ClassifyArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A diagnosis as a cache key: hashed by its short fields only (the long ones, meaning
+/// and hint, follow from them), compared in full.
+#[derive(PartialEq, Eq)]
+struct Key(Diagnosis);
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        let d = &self.0;
+        (
+            d.basic,
+            &d.enhanced,
+            d.category,
+            d.isp,
+            d.blocklist,
+            &d.rule,
+        )
+            .hash(h);
+    }
+}
+
 /// Most distinct answers kept: a log yields few distinct diagnoses, and the cache is
 /// cleared when full, so memory stays bounded whatever the input.
 const CACHE_LIMIT: usize = 4096;
@@ -160,7 +181,7 @@ pub fn classify_lines<R: BufRead, W: Write>(
 ) -> io::Result<u64> {
     let mut out = BufWriter::with_capacity(1 << 16, output);
     let mut line = Vec::with_capacity(1024);
-    let mut cache: HashMap<Diagnosis, Vec<u8>> = HashMap::new();
+    let mut cache: HashMap<Key, Vec<u8>> = HashMap::new();
     let mut count = 0u64;
     loop {
         line.clear();
@@ -174,19 +195,19 @@ pub fn classify_lines<R: BufRead, W: Write>(
         if let Some(t) = text.strip_suffix(b"\r") {
             text = t;
         }
-        let d = classify::diagnose_bytes(text);
-        if let Some(json) = cache.get(&d) {
+        let key = Key(classify::diagnose_bytes(text));
+        if let Some(json) = cache.get(&key) {
             out.write_all(json)?;
         } else {
-            let a = classify::assess(&d, ctx);
-            let c = classify::Classification::new(d.clone(), a);
+            let a = classify::assess(&key.0, ctx);
+            let c = classify::Classification::new(key.0.clone(), a);
             let mut json = serde_json::to_vec(&c).map_err(io::Error::other)?;
             json.push(b'\n');
             out.write_all(&json)?;
             if cache.len() >= CACHE_LIMIT {
                 cache.clear();
             }
-            cache.insert(d, json);
+            cache.insert(key, json);
         }
         count += 1;
     }
