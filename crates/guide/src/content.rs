@@ -130,7 +130,7 @@ pub fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem
     let (path, dir, section_dir) = match kind {
         Kind::Section => (url_dir(parent), parent.to_string(), parent.to_string()),
         Kind::Page => {
-            let (base, stem, own_dir) = if name == "index.md" {
+            let (base, stem, own_dir) = if name == "index.md" && !parent.is_empty() {
                 // Page bundle: `a/p/index.md` is `/a/p/`, its assets sit beside it.
                 let (base, stem) = parent.rsplit_once('/').unwrap_or(("", parent));
                 (base, stem.to_string(), parent.to_string())
@@ -306,6 +306,8 @@ mod tests {
         assert_eq!((b.path.as_str(), b.dir.as_str()), ("/a/p/", "a/p"));
         let r = parse_source("content/_index.md", "_index.md", "").unwrap();
         assert_eq!(r.path, "/");
+        let i = parse_source("content/index.md", "index.md", "").unwrap();
+        assert_eq!(i.path, "/index/");
         let slug = parse_source("content/x.md", "x.md", "+++\nslug = \"y\"\n+++\n").unwrap();
         assert_eq!(slug.path, "/y/");
     }
