@@ -1,7 +1,9 @@
 //! Loading `content/`: markdown pages and sections with `+++` TOML front matter, TOML
 //! data files, and co-located assets.
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 use serde::Deserialize;
 use walkdir::WalkDir;
@@ -50,6 +52,32 @@ pub struct Source {
     pub dir: String,
     /// Folder of the section this file belongs to (for a section: its own folder).
     pub section_dir: String,
+    /// Hash of the body and its position (the key of parsed bodies kept by `serve`).
+    pub body_hash: u64,
+    /// The body was not read (the file is unchanged since the last build of `serve`);
+    /// [`read_body`] reads it when it is needed after all.
+    pub body_dropped: bool,
+}
+
+/// Unchanged markdown files (same modification time and size) are not read again by
+/// `serve`'s rebuilds. Bodies are not kept: see [`Source::body_dropped`].
+#[derive(Debug, Default)]
+pub struct SourceCache(Mutex<HashMap<PathBuf, (SystemTime, u64, Source)>>);
+
+impl SourceCache {
+    pub fn clear(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// Reads the body of a markdown file again (`file` relative to the root).
+pub fn read_body(root: &Path, file: &str) -> Result<String, Problem> {
+    let text = std::fs::read_to_string(root.join(file))
+        .map_err(|e| Problem::new(file, format!("cannot read: {e}")))?;
+    Ok(match split_front_matter(&text) {
+        Some((_, body, _)) => body.to_string(),
+        None => text,
+    })
 }
 
 /// Everything under `content/`.
@@ -157,6 +185,8 @@ pub fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem
         path,
         dir,
         section_dir,
+        body_hash: xxhash_rust::xxh3::xxh3_64(body.as_bytes()) ^ body_line as u64,
+        body_dropped: false,
     })
 }
 
@@ -170,7 +200,7 @@ fn url_dir(dir: &str) -> String {
 
 /// Walks `root/content`: parses markdown and data files, lists assets. Drafts are dropped
 /// unless `drafts`. User problems are returned in `Content::problems`.
-pub fn load(root: &Path, drafts: bool) -> Result<Content, BuildError> {
+pub fn load(root: &Path, drafts: bool, cache: Option<&SourceCache>) -> Result<Content, BuildError> {
     let content_dir = root.join("content");
     let mut content = Content::default();
     let mut problems = Problems::default();
@@ -245,13 +275,38 @@ pub fn load(root: &Path, drafts: bool) -> Result<Content, BuildError> {
     let parsed: Vec<Result<Option<Source>, BuildError>> = md_files
         .par_iter()
         .map(|(file, rel, path)| {
+            let stamp = std::fs::metadata(path)
+                .ok()
+                .and_then(|m| Some((m.modified().ok()?, m.len())));
+            if let (Some(c), Some((mtime, len))) = (cache, stamp) {
+                let map = c.0.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some((t, l, src)) = map.get(path) {
+                    if *t == mtime && *l == len {
+                        let keep = !src.front.draft || drafts;
+                        return Ok(keep.then(|| src.clone()));
+                    }
+                }
+            }
             let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
                 std::io::ErrorKind::InvalidData => {
                     BuildError::Problems(vec![Problem::new(file, "not valid UTF-8 text")])
                 }
                 _ => BuildError::io(path, e),
             })?;
-            match parse_source(file, rel, &text) {
+            let parsed = parse_source(file, rel, &text);
+            if let (Some(c), Some((mtime, len)), Ok(src)) = (cache, stamp, &parsed) {
+                // Templated bodies are always read (they are not parse-cached either).
+                if !crate::body::needs_templating(&src.body) {
+                    let kept = Source {
+                        body: String::new(),
+                        body_dropped: true,
+                        ..src.clone()
+                    };
+                    let mut map = c.0.lock().unwrap_or_else(|e| e.into_inner());
+                    map.insert(path.clone(), (mtime, len, kept));
+                }
+            }
+            match parsed {
                 Ok(src) if src.front.draft && !drafts => Ok(None),
                 Ok(src) => Ok(Some(src)),
                 Err(p) => Err(BuildError::Problems(vec![p])),

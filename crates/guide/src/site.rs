@@ -76,10 +76,13 @@ pub struct ParseCache {
     rendered: Mutex<HashMap<String, Keyed<Arc<Vec<u8>>>>>,
     /// Git dates, read once per session (they change only with a commit).
     dates: Mutex<Option<Arc<HashMap<String, String>>>>,
+    /// Front matter of unchanged files.
+    sources: content::SourceCache,
 }
 
 impl ParseCache {
     pub fn clear(&self) {
+        self.sources.clear();
         self.map.lock().unwrap_or_else(|e| e.into_inner()).clear();
         self.rendered
             .lock()
@@ -163,7 +166,7 @@ pub fn build_into(
             toml::Value::String(config.base_url.clone()),
         );
     }
-    let mut content = content::load(root, opts.drafts)?;
+    let mut content = content::load(root, opts.drafts, cache.map(|c| &c.sources))?;
     let mut problems = Problems::default();
     problems.extend(std::mem::take(&mut content.problems));
 
@@ -260,11 +263,18 @@ pub fn build_into(
         .map(|s| page_meta(s, &config, dates.get(&s.file)))
         .collect();
     // (Each markdown source is dropped once parsed: only the HTML stays in memory.)
+    let env = ParseEnv {
+        root,
+        theme: &theme,
+        base_ctx: &base_ctx,
+        assets: &asset_set,
+        cache,
+    };
     let parsed: Vec<Result<Arc<Parsed>, Vec<Problem>>> = sources
         .par_iter_mut()
         .zip(meta.par_iter())
         .map(|(s, m)| {
-            let r = parse_one(s, m, &theme, &base_ctx, &asset_set, cache);
+            let r = parse_one(s, m, &env);
             s.body = String::new();
             r
         })
@@ -572,30 +582,46 @@ fn page_meta(s: &Source, config: &Config, git_date: Option<&String>) -> Value {
     })
 }
 
-fn parse_one(
-    s: &Source,
-    meta: &Value,
-    theme: &Theme,
-    base_ctx: &Context,
-    assets: &HashSet<String>,
-    cache: Option<&ParseCache>,
-) -> Result<Arc<Parsed>, Vec<Problem>> {
-    let hash = xxhash_rust::xxh3::xxh3_64(s.body.as_bytes()) ^ (s.body_line as u64);
+/// What parsing a body needs besides the source.
+struct ParseEnv<'a> {
+    root: &'a Path,
+    theme: &'a Theme,
+    base_ctx: &'a Context,
+    assets: &'a HashSet<String>,
+    cache: Option<&'a ParseCache>,
+}
+
+fn parse_one(s: &Source, meta: &Value, env: &ParseEnv) -> Result<Arc<Parsed>, Vec<Problem>> {
+    let ParseEnv {
+        root,
+        theme,
+        base_ctx,
+        assets,
+        cache,
+    } = *env;
+    let hash = s.body_hash;
     // A templated body also depends on the front matter and on other files: not cached.
-    let templating = body::needs_templating(&s.body);
+    let templating = !s.body_dropped && body::needs_templating(&s.body);
     let cache = cache.filter(|_| !templating);
     if let Some(hit) = cache.and_then(|c| c.get(&s.file, hash)) {
         return Ok(hit);
     }
+    let reread;
+    let source_body = if s.body_dropped {
+        reread = content::read_body(root, &s.file).map_err(|p| vec![p])?;
+        reread.as_str()
+    } else {
+        s.body.as_str()
+    };
     let templated = if templating {
         let mut ctx = base_ctx.clone();
         ctx.insert("page", meta);
-        body::render(&s.body, &s.file, s.body_line, &theme.tera, &ctx).map_err(|p| vec![p])?
+        body::render(source_body, &s.file, s.body_line, &theme.tera, &ctx).map_err(|p| vec![p])?
     } else {
         body::Templated::default()
     };
     let text = if templated.text.is_empty() && templated.blocks.is_empty() {
-        s.body.as_str()
+        source_body
     } else {
         templated.text.as_str()
     };

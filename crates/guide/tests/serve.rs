@@ -182,3 +182,22 @@ fn a_front_matter_edit_reaches_a_templated_body() {
     .unwrap();
     wait_for(server.1, "/data-page/", "<p>This page is Renamed.</p>");
 }
+
+#[test]
+fn a_problem_in_an_unchanged_page_stays_reported_after_other_edits() {
+    let dir = site("basic");
+    let bounces = dir.path().join("content/bounces.md");
+    let text = std::fs::read_to_string(&bounces).unwrap();
+    std::fs::write(&bounces, text.replace("expect=\"P2 ", "expect=\"P4 ")).unwrap();
+    let server = start(dir.path());
+    wait_for(server.1, "/", "content/bounces.md:8: bounce example");
+    // Another page breaks too: the rebuild must still report the first page.
+    let about = dir.path().join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, format!("{text}\n[gone](@/gone.md)\n")).unwrap();
+    let body = wait_for(server.1, "/", "broken link `@/gone.md`");
+    assert!(
+        body.contains("content/bounces.md:8: bounce example"),
+        "{body}"
+    );
+}
