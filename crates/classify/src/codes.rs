@@ -16,7 +16,21 @@ pub struct Enhanced {
 
 impl Enhanced {
     pub fn to_text(self) -> String {
-        format!("{}.{}.{}", self.class, self.subject, self.detail)
+        // Written by hand: this runs for every bounce, `format!` costs more than the rest.
+        let mut s = String::with_capacity(9);
+        s.push(char::from(b'0' + self.class));
+        s.push('.');
+        s.push(char::from(b'0' + self.subject));
+        s.push('.');
+        let d = self.detail;
+        if d >= 100 {
+            s.push(char::from(b'0' + (d / 100) as u8));
+        }
+        if d >= 10 {
+            s.push(char::from(b'0' + (d / 10 % 10) as u8));
+        }
+        s.push(char::from(b'0' + (d % 10) as u8));
+        s
     }
 }
 
@@ -336,6 +350,27 @@ mod tests {
         let b = decode(t.as_bytes());
         let c = choose(&scan(&b));
         (c.basic, c.enhanced.map(Enhanced::to_text))
+    }
+
+    #[test]
+    fn codes_are_written_back_exactly() {
+        for (c, s, d, text) in [
+            (5, 7, 1, "5.7.1"),
+            (4, 7, 28, "4.7.28"),
+            (5, 7, 606, "5.7.606"),
+            (2, 0, 0, "2.0.0"),
+            (5, 2, 100, "5.2.100"),
+        ] {
+            assert_eq!(
+                Enhanced {
+                    class: c,
+                    subject: s,
+                    detail: d
+                }
+                .to_text(),
+                text
+            );
+        }
     }
 
     #[test]
