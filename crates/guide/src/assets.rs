@@ -118,6 +118,11 @@ impl Registry {
         Some(Ok(format!("/{hashed}")))
     }
 
+    /// Paths whose hashed copy was asked for.
+    pub fn used(&self) -> BTreeSet<String> {
+        self.used.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
     /// Every output file: the plain ones, then the hashed copies that were asked for.
     pub fn outputs(&self) -> Vec<(String, Source)> {
         let files = self.files.read().unwrap_or_else(|e| e.into_inner());

@@ -78,11 +78,17 @@ pub struct ParseCache {
     dates: Mutex<Option<Arc<HashMap<String, String>>>>,
     /// Front matter of unchanged files.
     sources: content::SourceCache,
+    /// Assets whose hashed copy cached pages link to.
+    used_assets: Mutex<std::collections::BTreeSet<String>>,
 }
 
 impl ParseCache {
     pub fn clear(&self) {
         self.sources.clear();
+        self.used_assets
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         self.map.lock().unwrap_or_else(|e| e.into_inner()).clear();
         self.rendered
             .lock()
@@ -479,6 +485,15 @@ pub fn build_into(
         .collect();
     put("sitemap.xml", sitemap::sitemap(&urls))?;
     put("robots.txt", sitemap::robots(&config.base_url))?;
+    // Pages that came from the render cache did not call asset(): their hashed files
+    // must still be there.
+    if let Some(c) = cache {
+        let mut used = c.used_assets.lock().unwrap_or_else(|e| e.into_inner());
+        for path in used.iter() {
+            let _ = registry.hashed_url(path);
+        }
+        *used = registry.used();
+    }
     // Static files, unless a page has the same path.
     let reserved: HashSet<String> = sources.iter().map(|s| output_file(&s.path)).collect();
     let statics: Vec<(String, assets::Source)> = registry

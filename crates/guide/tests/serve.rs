@@ -201,3 +201,25 @@ fn a_problem_in_an_unchanged_page_stays_reported_after_other_edits() {
         "{body}"
     );
 }
+
+#[test]
+fn hashed_assets_of_unchanged_pages_stay_served_after_a_rebuild() {
+    let dir = site("basic");
+    let server = start(dir.path());
+    let about = dir.path().join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, text.replace("We run", "We still run")).unwrap();
+    wait_for(server.1, "/about-us/", "We still run");
+    // The start page was not rendered again; its stylesheet must still be served.
+    let home = String::from_utf8(get(server.1, "/").2).unwrap();
+    let css = attr_values(&home, "href")
+        .into_iter()
+        .find(|h| h.ends_with(".css"))
+        .unwrap();
+    let (status, ctype, _) = get(server.1, &css);
+    assert_eq!(
+        (status, ctype.as_str()),
+        (200, "text/css; charset=utf-8"),
+        "{css}"
+    );
+}
