@@ -1,4 +1,5 @@
-// Reads a PowerMTA accounting file in chunks (File.slice) off the main thread and feeds
+// Reads a PowerMTA accounting file in chunks (File.slice, or the browser's gzip
+// DecompressionStream for a gzipped file) off the main thread and feeds
 // them to the Rust reader (AcctSession, compiled to WebAssembly). Posts progress, then the
 // report and the report-email inputs as JSON. Nothing leaves the browser.
 import init, { AcctSession } from './pkg/acct.js';
@@ -21,13 +22,38 @@ export async function analyse(file, progress) {
   const started = performance.now();
   try {
     let last = 0;
-    for (let offset = 0; offset < file.size; offset += CHUNK) {
-      const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
-      session.push(bytes);
+    const tick = (stored) => {
       const now = performance.now();
       if (now - last > 100) {
         last = now;
-        progress({ type: 'progress', bytes: offset + bytes.length, size: file.size, records: session.records() });
+        progress({ type: 'progress', bytes: stored, size: file.size, records: session.records() });
+      }
+    };
+    const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+    if (head[0] === 0x1f && head[1] === 0x8b) {
+      // A gzipped (rotated) file: unpacked on the way by the browser, still in chunks.
+      if (typeof DecompressionStream === 'undefined') throw new Error('this browser cannot unpack gzip files; unpack it first');
+      let stored = 0;
+      const counted = new TransformStream({ transform(chunk, out) { stored += chunk.length; out.enqueue(chunk); } });
+      const reader = file.stream().pipeThrough(counted).pipeThrough(new DecompressionStream('gzip')).getReader();
+      for (;;) {
+        let chunk;
+        try {
+          chunk = await reader.read();
+        } catch (e) {
+          // The browser unpacks one gzip member only ("Junk found after end of compressed data").
+          if (/junk/i.test(String(e && e.message))) throw new Error('this gzip file holds several compressed files joined together; unpack it (gunzip) and choose the CSV, or use guide classify --acct');
+          throw e;
+        }
+        if (chunk.done) break;
+        session.push(chunk.value);
+        tick(stored);
+      }
+    } else {
+      for (let offset = 0; offset < file.size; offset += CHUNK) {
+        const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
+        session.push(bytes);
+        tick(offset + bytes.length);
       }
     }
     const report = session.finish();

@@ -202,3 +202,27 @@ test('a file dropped on the drop zone is analysed the same way', async () => {
     await page.close();
   }
 });
+
+test('a gzipped accounting file is unpacked in the browser; joined gzip files get a clear message', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const { page, problems } = await openPage();
+  try {
+    await load(page, 'acct.csv.gz', gzipSync(accountingFile()));
+    const rows = await table(page);
+    assert.deepEqual(rows.gmail.slice(1, 7), ['1,000', '765', '220', '15', '22.0%', '1.5%']);
+    assert.deepEqual(rows.all.slice(1, 5), ['2,000', '1,732', '250', '18']);
+    assert.equal(await page.getAttribute('#acct [data-acct-severity]', 'data-severity'), 'P3');
+    assert.match(await page.locator('#acct [data-acct-status]').innerText(), /^Read acct\.csv\.gz/);
+
+    // Chromium's DecompressionStream reads one gzip member: say so, show no partial table.
+    const file = path.join(dir, 'joined.csv.gz');
+    fs.writeFileSync(file, Buffer.concat([gzipSync(accountingFile()), gzipSync('type,rcpt\nd,x@orange.fr\n')]));
+    await page.setInputFiles('#acct input[data-acct-file]', file);
+    await page.waitForFunction(() => /^Could not read/.test(document.querySelector('#acct [data-acct-status]').textContent), null, { timeout: 20000 });
+    assert.match(await page.locator('#acct [data-acct-status]').innerText(), /several compressed files joined together; unpack it/);
+    assert.equal(await page.locator('#acct [data-acct-result]').isVisible(), false);
+    assertClean(problems);
+  } finally {
+    await page.close();
+  }
+});
