@@ -35,12 +35,22 @@ fuzz_target!(|data: &[u8]| {
         Some((&k, rest)) => (
             Context {
                 rate: Some(f64::from(k) / 2.55),
-                scope: [None, Some(Scope::One), Some(Scope::Several), Some(Scope::All)][usize::from(k & 3)],
-                volume: if k & 4 != 0 { Volume::Few } else { Volume::Many },
+                scope: [
+                    None,
+                    Some(Scope::One),
+                    Some(Scope::Several),
+                    Some(Scope::All),
+                ][usize::from(k & 3)],
+                volume: if k & 4 != 0 {
+                    Volume::Few
+                } else {
+                    Volume::Many
+                },
                 powermta_down: k & 8 != 0,
                 mailwizz_down: false,
                 full_outage: false,
-                snds: [None, Some(Snds::Green), Some(Snds::Yellow), Some(Snds::Red)][usize::from((k >> 4) & 3)],
+                snds: [None, Some(Snds::Green), Some(Snds::Yellow), Some(Snds::Red)]
+                    [usize::from((k >> 4) & 3)],
                 complaint_spike: k & 64 != 0,
             },
             rest,
