@@ -205,21 +205,49 @@ fn a_problem_in_an_unchanged_page_stays_reported_after_other_edits() {
 #[test]
 fn hashed_assets_of_unchanged_pages_stay_served_after_a_rebuild() {
     let dir = site("basic");
+    // Only this page links the wasm file through asset().
+    std::fs::write(
+        dir.path().join("themes/fixture/templates/wasm.html"),
+        "<a href=\"{{ asset(path='files/app.wasm') }}\">wasm</a>\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/wasm.md"),
+        "+++\ntitle = \"Wasm\"\ntemplate = \"wasm.html\"\n+++\n",
+    )
+    .unwrap();
+    // A page whose template calls no asset(), edited without changing its word count:
+    // it is the only page rendered again.
+    let plain = dir.path().join("content/plain.md");
+    let front = "+++\ntitle = \"Plain\"\ntemplate = \"plain.html\"\n+++\n";
+    std::fs::write(&plain, format!("{front}\nOne two.\n")).unwrap();
     let server = start(dir.path());
-    let about = dir.path().join("content/about.md");
-    let text = std::fs::read_to_string(&about).unwrap();
-    std::fs::write(&about, text.replace("We run", "We still run")).unwrap();
-    wait_for(server.1, "/about-us/", "We still run");
-    // The start page was not rendered again; its stylesheet must still be served.
-    let home = String::from_utf8(get(server.1, "/").2).unwrap();
-    let css = attr_values(&home, "href")
-        .into_iter()
-        .find(|h| h.ends_with(".css"))
-        .unwrap();
-    let (status, ctype, _) = get(server.1, &css);
+    std::fs::write(&plain, format!("{front}\nThree four.\n")).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    // Wait for the rebuild: the reload stream is the only sign of it for this page.
+    let mut s = TcpStream::connect(("127.0.0.1", server.1)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(s, "GET /__guide/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut reader = BufReader::new(s);
+    std::fs::write(&plain, format!("{front}\nFive six.\n")).unwrap();
+    loop {
+        let mut line = String::new();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "stream closed");
+        assert!(Instant::now() < deadline, "no rebuild");
+        if line == "data: reload\n" {
+            break;
+        }
+    }
+    let page = String::from_utf8(get(server.1, "/wasm/").2).unwrap();
+    let wasm = attr_values(&page, "href")[0].clone();
+    assert!(
+        wasm.starts_with("/files/app.") && wasm.ends_with(".wasm"),
+        "{wasm}"
+    );
+    let (status, ctype, _) = get(server.1, &wasm);
     assert_eq!(
         (status, ctype.as_str()),
-        (200, "text/css; charset=utf-8"),
-        "{css}"
+        (200, "application/wasm"),
+        "{wasm}"
     );
 }
