@@ -447,7 +447,11 @@ pub fn build_into(
     }
     for ((template, msg), (file, count)) in failures.into_inner().unwrap_or_default() {
         let others = if count > 1 {
-            format!(" (and {} more pages)", count - 1)
+            let more = count - 1;
+            format!(
+                " (and {more} more page{})",
+                if more == 1 { "" } else { "s" }
+            )
         } else {
             String::new()
         };

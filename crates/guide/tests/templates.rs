@@ -45,7 +45,7 @@ fn template_render_error_is_reported_once_for_all_pages() {
         problems(dir.path()),
         [
             "themes/fixture/templates/page.html: template error while rendering content/one.md \
-          (and 1 more pages): Failed to render 'page.html': Variable `page.nope.deeper` not found \
+          (and 1 more page): Failed to render 'page.html': Variable `page.nope.deeper` not found \
           in context while rendering 'page.html'"
         ]
     );
