@@ -145,7 +145,11 @@ pub fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem
     })?;
     let template_line = fm_text
         .lines()
-        .position(|l| l.trim_start().starts_with("template"))
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix("template")
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
         .map_or(1, |i| i + 2);
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let parent = rel.rsplit_once('/').map_or("", |(d, _)| d);
