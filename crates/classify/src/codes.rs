@@ -206,6 +206,39 @@ fn ends_with_ci(b: &[u8], end: usize, word: &[u8]) -> bool {
     end >= word.len() && b[end - word.len()..end].eq_ignore_ascii_case(word)
 }
 
+/// The next position at or after `i` holding `2`, `4` or `5` (or `b.len()`): eight bytes
+/// at a time, as codes are rare in a text.
+fn next_digit(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `x` is zero (the classic bit trick; no false negatives, and a
+    // false positive only costs a byte-wise look).
+    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI != 0;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes([
+            b[i],
+            b[i + 1],
+            b[i + 2],
+            b[i + 3],
+            b[i + 4],
+            b[i + 5],
+            b[i + 6],
+            b[i + 7],
+        ]);
+        if zero(w ^ (LO * u64::from(b'2')))
+            || zero(w ^ (LO * u64::from(b'4')))
+            || zero(w ^ (LO * u64::from(b'5')))
+        {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && !matches!(b[i], b'2' | b'4' | b'5') {
+        i += 1;
+    }
+    i
+}
+
 /// Finds every reply code and free-standing enhanced code. One pass.
 pub fn scan(b: &[u8]) -> Codes {
     let mut codes = Codes::default();
@@ -213,7 +246,7 @@ pub fn scan(b: &[u8]) -> Codes {
     while i < b.len() {
         let c = b[i];
         if !matches!(c, b'2' | b'4' | b'5') {
-            i += 1;
+            i = next_digit(b, i + 1);
             continue;
         }
         let prev = if i == 0 { None } else { Some(b[i - 1]) };
@@ -350,6 +383,21 @@ mod tests {
         let b = decode(t.as_bytes());
         let c = choose(&scan(&b));
         (c.basic, c.enhanced.map(Enhanced::to_text))
+    }
+
+    #[test]
+    fn the_digit_skip_finds_every_candidate() {
+        let text = b"abcdefghij2klmnopqrstuvwxyz4 0123456789 5";
+        let mut found = Vec::new();
+        let mut i = next_digit(text, 0);
+        while i < text.len() {
+            found.push(i);
+            i = next_digit(text, i + 1);
+        }
+        let want: Vec<usize> = (0..text.len())
+            .filter(|&i| matches!(text[i], b'2' | b'4' | b'5'))
+            .collect();
+        assert_eq!(found, want);
     }
 
     #[test]

@@ -484,11 +484,11 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         let named = tok.split(|&c| c == b'.').count() >= 3
             && tld.len() >= 2
             && tld.iter().all(u8::is_ascii_alphabetic);
-        let in_context = HOST_CONTEXTS.iter().any(|c| before.ends_with(c))
-            || (before.ends_with(b"host ")
-                && !before.ends_with(b"client host ")
-                && !before.ends_with(b"connecting host "));
-        let csv_field = (before.ends_with(b",") || before.ends_with(b", "))
+        // Compare the last byte first: most names follow none of the contexts.
+        let ends = |c: &[u8]| c.last() == before.last() && before.ends_with(c);
+        let in_context = HOST_CONTEXTS.iter().any(|c| ends(c))
+            || (ends(b"host ") && !ends(b"client host ") && !ends(b"connecting host "));
+        let csv_field = (ends(b",") || ends(b", "))
             && (after_diag
                 || before
                     .trim_ascii_end()
@@ -498,7 +498,7 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         let at_reply = |p: usize| reply_starts.binary_search(&p).is_ok();
         let greeting = named
             && (at_reply(start) || (start > 0 && at_reply(start - 1) && t[start - 1] == b'-'));
-        let url = named && !listed && (before.ends_with(b"//") || tok.starts_with(b"www."));
+        let url = named && !listed && (ends(b"//") || tok.starts_with(b"www."));
         if !(in_context || csv_field || greeting || url) {
             continue;
         }
