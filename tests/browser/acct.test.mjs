@@ -226,3 +226,24 @@ test('a gzipped accounting file is unpacked in the browser; joined gzip files ge
     await page.close();
   }
 });
+
+test('no axe-core violations in the accounting section with a result, in light and dark schemes', async () => {
+  const { createRequire } = await import('node:module');
+  const axe = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, problems } = await openPage();
+    try {
+      await page.emulateMedia({ colorScheme });
+      await load(page, 'acct-axe.csv', accountingFile());
+      await page.evaluate(axe); // through DevTools: the page's CSP does not apply
+      await page.evaluate(() => { document.querySelector('#acct details').open = true; });
+      const violations = await page.evaluate(async () => (await window.axe.run('#acct', {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`));
+      assert.deepEqual(violations, [], colorScheme);
+      assertClean(problems);
+    } finally {
+      await page.close();
+    }
+  }
+});
