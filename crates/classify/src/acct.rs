@@ -37,7 +37,7 @@ use crate::Isp;
 
 pub use isp::{isp_of_domain, isp_of_host};
 pub use names::{blocklist_name, category_name, isp_name};
-pub use policy::Policy;
+pub use policy::{Policy, Verdict};
 pub use report::{
     AcctReport, BadRow, BlocklistSeen, Categories, CategoryStats, IspStats, TimeWindow,
     RATE_DEFINITION,
@@ -445,14 +445,16 @@ impl State {
             },
             rate_definition: RATE_DEFINITION.to_owned(),
             rules: policy.rules(),
+            focus_isp: None,
             isps,
             categories: Categories::from_tally(&all),
             blocklists: report::blocklists_of(&all),
             warnings: self.warnings,
         };
-        let (severity, reasons) = policy.assess(&report);
-        report.severity = severity;
-        report.reasons = reasons;
+        let verdict = policy.assess(&report);
+        report.severity = verdict.severity;
+        report.reasons = verdict.reasons;
+        report.focus_isp = verdict.focus;
         report
     }
 }

@@ -11,18 +11,11 @@ use crate::{BounceKind, Classification, Context, Diagnosis, Scope, Volume};
 const MAX_ISPS: usize = 5;
 
 impl AcctReport {
-    /// The ISP the severity is about: the one named first in the reasons, else the one
-    /// with the most deferrals and bounces.
+    /// The ISP the severity is about: [`AcctReport::focus_isp`], else the one with the most
+    /// deferrals and bounces.
     pub fn focus(&self) -> Option<&IspStats> {
-        self.reasons
-            .first()
-            .and_then(|r| {
-                self.isps.iter().find(|s| {
-                    let name = isp_name(s.isp);
-                    r.split_once(": ")
-                        .is_some_and(|(_, rest)| rest.starts_with(&format!("{name}: ")))
-                })
-            })
+        self.focus_isp
+            .and_then(|isp| self.isps.iter().find(|s| s.isp == isp))
             .or_else(|| self.isps.iter().max_by_key(|s| s.deferred + s.bounced))
     }
 

@@ -42,6 +42,19 @@ impl Default for Policy {
     }
 }
 
+/// A rule that fired: its level, the ISP it is about (if one), the reason.
+type Finding = (Severity, Option<Isp>, String);
+
+/// What the policy concludes from a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub severity: Severity,
+    /// Most severe first.
+    pub reasons: Vec<String>,
+    /// The ISP of the most severe ISP-specific finding.
+    pub focus: Option<Isp>,
+}
+
 const MAJOR: [Isp; 4] = [Isp::Gmail, Isp::Outlook, Isp::Yahoo, Isp::Apple];
 
 impl Policy {
@@ -70,19 +83,21 @@ impl Policy {
     }
 
     /// The suggested severity and its reasons, most severe first.
-    pub fn assess(&self, report: &AcctReport) -> (Severity, Vec<String>) {
-        let mut found: Vec<(Severity, String)> = Vec::new();
+    pub fn assess(&self, report: &AcctReport) -> Verdict {
+        let mut found: Vec<Finding> = Vec::new();
         if report.records == 0 {
-            return (
-                Severity::P4,
-                vec!["P4: no delivery records (types d, b, t) were found".to_owned()],
-            );
+            return Verdict {
+                severity: Severity::P4,
+                reasons: vec!["P4: no delivery records (types d, b, t) were found".to_owned()],
+                focus: None,
+            };
         }
         let failed = report.deferred + report.bounced;
         let overall = percent(failed, report.records);
         if report.records >= self.min_records && overall > self.band_high {
             found.push((
                 Severity::P2,
+                None,
                 format!(
                     "P2: {overall:.1}% of all {} records were deferred or bounced: major delivery \
                      degradation above {}%",
@@ -94,8 +109,7 @@ impl Policy {
             self.assess_isp(isp, &mut found);
         }
         if found.is_empty() {
-            found.push((
-                Severity::P4,
+            found.push((Severity::P4, None,
                 format!(
                     "P4: no ISP with {}% or more deferrals or bounces, no blocklist cited, no \
                      permanent block at volume ({:.1}% of {} records deferred or bounced): minor issues",
@@ -103,21 +117,22 @@ impl Policy {
                 ),
             ));
         }
-        found.sort_by_key(|(severity, _)| *severity);
+        found.sort_by_key(|f| f.0);
         let severity = found[0].0;
-        (
+        let focus = found.iter().find_map(|f| f.1);
+        Verdict {
             severity,
-            found.into_iter().map(|(_, reason)| reason).collect(),
-        )
+            reasons: found.into_iter().map(|f| f.2).collect(),
+            focus,
+        }
     }
 
-    fn assess_isp(&self, s: &IspStats, found: &mut Vec<(Severity, String)>) {
+    fn assess_isp(&self, s: &IspStats, found: &mut Vec<Finding>) {
         let name = isp_name(s.isp);
         if s.records >= self.min_records {
             let failed = percent(s.deferred + s.bounced, s.records);
             if failed > self.band_high {
-                found.push((
-                    Severity::P2,
+                found.push((Severity::P2, Some(s.isp),
                     format!(
                         "P2: {name}: {failed:.1}% of its {} records deferred or bounced (deferral \
                          rate {:.1}%, bounce rate {:.1}%): delivery degradation above {}% at one ISP",
@@ -128,6 +143,7 @@ impl Policy {
                 if s.deferral_rate >= self.band_low {
                     found.push((
                         Severity::P3,
+                        Some(s.isp),
                         format!(
                             "P3: {name}: deferral rate {:.1}% ({} of {} records): deferral rate \
                              {}-{}% at one ISP",
@@ -145,6 +161,7 @@ impl Policy {
                 if rate >= self.band_low {
                     found.push((
                         Severity::P3,
+                        Some(s.isp),
                         format!(
                             "P3: {name}: bounce rate {rate:.1}% ({listless} of {} records, not \
                              counting unknown recipients and full mailboxes): {}-{}% at one ISP",
@@ -159,6 +176,7 @@ impl Policy {
             if self.at_volume(list.count, s.records) {
                 found.push((
                     Severity::P2,
+                    Some(s.isp),
                     format!(
                         "P2: {name}: blocklist {list_name} cited in {} deferrals/bounces: active \
                          blacklisting at volume",
@@ -168,6 +186,7 @@ impl Policy {
             } else {
                 found.push((
                     Severity::P3,
+                    Some(s.isp),
                     format!(
                         "P3: {name}: blocklist {list_name} cited in {} deferrals/bounces (below \
                          volume: fewer than {} records or {}% of {}); check the listing",
@@ -184,6 +203,7 @@ impl Policy {
                 if self.at_volume(c.bounced, s.records) {
                     found.push((
                         Severity::P2,
+                        Some(s.isp),
                         format!(
                             "P2: {name}: {} permanent {} rejections (5xx bounces): permanent \
                              auth/reputation block at a major ISP at volume",
@@ -243,6 +263,7 @@ mod tests {
             time_window: None,
             rate_definition: String::new(),
             rules: Vec::new(),
+            focus_isp: None,
             isps,
             categories: Categories::default(),
             blocklists: Vec::new(),
@@ -261,7 +282,8 @@ mod tests {
     }
 
     fn assess(isps: Vec<IspStats>) -> (Severity, Vec<String>) {
-        Policy::default().assess(&report(isps))
+        let v = Policy::default().assess(&report(isps));
+        (v.severity, v.reasons)
     }
 
     #[test]
@@ -276,6 +298,16 @@ mod tests {
             reasons[0].starts_with("P3: gmail: deferral rate 22.0% (220 of 1000 records)"),
             "{reasons:?}"
         );
+    }
+
+    #[test]
+    fn the_focus_is_the_isp_of_the_most_severe_finding() {
+        let mut outlook = isp(Isp::Outlook, 960, 0, 40);
+        outlook.categories = Categories(vec![cat(Category::Reputation, 0, 40)]);
+        let v = Policy::default().assess(&report(vec![isp(Isp::Gmail, 770, 230, 0), outlook]));
+        assert_eq!((v.severity, v.focus), (Severity::P2, Some(Isp::Outlook)));
+        let v = Policy::default().assess(&report(vec![isp(Isp::Gmail, 990, 10, 0)]));
+        assert_eq!((v.severity, v.focus), (Severity::P4, None));
     }
 
     #[test]

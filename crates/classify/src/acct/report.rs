@@ -43,6 +43,8 @@ pub struct AcctReport {
     pub rate_definition: String,
     /// How the severity is chosen from the rates, with the numbers used.
     pub rules: Vec<String>,
+    /// The ISP the most severe ISP-specific reason is about, if any.
+    pub focus_isp: Option<Isp>,
     /// One entry per ISP with records, most records first.
     pub isps: Vec<IspStats>,
     /// All ISPs together.
