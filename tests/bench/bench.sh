@@ -2,6 +2,10 @@
 # Benchmark of `guide build` on synthetic guides (not a test: run it on demand).
 #
 #   tests/bench/bench.sh [N ...]        default: 1000 5000
+#   NAV=off tests/bench/bench.sh ...    the theme without its navigation partial (the
+#                                       nav lists every section on every page, so its cost
+#                                       per page grows with the site: this separates the
+#                                       generator's own per-page cost from the theme's)
 #
 # For each N: ../shared/tools/gen-site.py writes a synthetic guide of N pages in Zola's
 # layout; we build DIR/zola with our real theme (themes/default, its data file
@@ -57,6 +61,10 @@ for n in "${sizes[@]}"; do
   root="$site/zola"
   mkdir -p "$root/themes" "$root/content/data"
   cp -r "$repo/themes/default" "$root/themes/default"
+  if [ "${NAV:-on}" = off ]; then
+    echo '<nav id="site-nav" aria-label="Documentation"></nav>' \
+      >"$root/themes/default/templates/partials/nav.html"
+  fi
   cp "$repo/content/data/incident.toml" "$root/content/data/incident.toml"
   # Zola's config.toml: our theme, with the search index always on (our build writes it).
   { echo 'theme = "default"'; cat "$root/config.toml"; } >"$root/config.toml.new"
