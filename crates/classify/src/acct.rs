@@ -30,6 +30,7 @@ mod policy;
 mod report;
 mod tally;
 mod time;
+mod vmta;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -39,7 +40,7 @@ pub use isp::{isp_of_domain, isp_of_host};
 pub use names::{blocklist_name, category_name, isp_name};
 pub use policy::{Policy, Verdict};
 pub use report::{
-    AcctReport, BadRow, BlocklistSeen, Categories, CategoryStats, IspStats, TimeWindow,
+    AcctReport, BadRow, BlocklistSeen, Categories, CategoryStats, IspStats, TimeWindow, VmtaStats,
     RATE_DEFINITION,
 };
 
@@ -157,6 +158,7 @@ struct State {
     pending: Vec<PendingDomain>,
     pending_example_bytes: std::cell::Cell<usize>,
     diags: DiagCache,
+    vmtas: vmta::VmtaTally,
     records: u64,
     other_records: BTreeMap<String, u64>,
     bad_rows: u64,
@@ -298,6 +300,10 @@ impl State {
             self.time(csv::raw(line, spans[c]).trim_ascii());
         }
         self.records += 1;
+        if let Some(c) = columns.vmta {
+            self.vmtas
+                .count(csv::raw(line, spans[c]).trim_ascii(), kind);
+        }
         let mta = field(columns.dsn_mta);
         if kind == Kind::Delivered {
             let mta = std::str::from_utf8(mta).unwrap_or("");
@@ -447,6 +453,7 @@ impl State {
             rules: policy.rules(),
             focus_isp: None,
             isps,
+            vmtas: self.vmtas.report(),
             categories: Categories::from_tally(&all),
             blocklists: report::blocklists_of(&all),
             warnings: self.warnings,

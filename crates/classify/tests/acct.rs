@@ -191,6 +191,18 @@ fn known_rates_per_isp_and_overall() {
         (2000, 1732, 250, 18)
     );
     assert_eq!(report.lines, 2001);
+    assert_eq!(report.vmtas.len(), 1);
+    let vmta = &report.vmtas[0];
+    assert_eq!(
+        (
+            vmta.vmta.as_str(),
+            vmta.records,
+            vmta.deferred,
+            vmta.bounced,
+            vmta.deferral_rate
+        ),
+        ("vmta-news-1", 2000, 250, 18, 12.5)
+    );
     let gmail = isp(&report, Isp::Gmail);
     assert_eq!((gmail.deferral_rate, gmail.bounce_rate), (22.0, 1.5));
     assert_eq!((report.deferral_rate, report.bounce_rate), (12.5, 0.9));

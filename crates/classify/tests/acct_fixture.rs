@@ -56,6 +56,23 @@ fn the_reader_counts_what_the_generator_wrote() {
 }
 
 #[test]
+fn the_generators_four_vmtas_share_the_records() {
+    let report = analyse(FILE);
+    let mut names: Vec<&str> = report.vmtas.iter().map(|v| v.vmta.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        ["vmta-news-0", "vmta-news-1", "vmta-news-2", "vmta-news-3"]
+    );
+    assert_eq!(report.vmtas.iter().map(|v| v.records).sum::<u64>(), 400);
+    assert!(
+        report.vmtas.iter().all(|v| v.records == 100),
+        "{:?}",
+        report.vmtas
+    );
+}
+
+#[test]
 fn spamhaus_at_volume_is_p2_and_gmail_deferrals_p3() {
     let report = analyse(FILE);
     assert_eq!(report.severity, Severity::P2);

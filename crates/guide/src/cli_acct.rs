@@ -27,6 +27,8 @@ rate = t / (d + b + t), bounce rate = b / (d + b + t). Bad rows are counted and 
 line number, never fatal.";
 
 const CHUNK: usize = 1 << 20;
+/// VirtualMTAs in the table (all of them, up to 50, are in the JSON).
+const VMTAS_SHOWN: usize = 10;
 /// Files at least this large report progress even when stderr is not a terminal.
 const LARGE_FILE: u64 = 256 << 20;
 /// Below this size, progress is not shown on a terminal either.
@@ -249,6 +251,41 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
         r.deferral_rate,
         r.bounce_rate,
     );
+    if !r.vmtas.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nPer VirtualMTA (vmta: sending IP or pool), most records first:"
+        );
+        let width = r
+            .vmtas
+            .iter()
+            .take(VMTAS_SHOWN)
+            .map(|v| v.vmta.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(9);
+        let _ = writeln!(
+            s,
+            "{:<width$} {:>10} {:>10} {:>9} {:>8} {:>10} {:>8}",
+            "vmta", "records", "delivered", "deferred", "bounced", "deferral%", "bounce%"
+        );
+        for v in r.vmtas.iter().take(VMTAS_SHOWN) {
+            let _ = writeln!(
+                s,
+                "{:<width$} {:>10} {:>10} {:>9} {:>8} {:>10.1} {:>8.1}",
+                v.vmta,
+                v.records,
+                v.delivered,
+                v.deferred,
+                v.bounced,
+                v.deferral_rate,
+                v.bounce_rate
+            );
+        }
+        if r.vmtas.len() > VMTAS_SHOWN {
+            let _ = writeln!(s, "({} more in the JSON)", r.vmtas.len() - VMTAS_SHOWN);
+        }
+    }
     let _ = writeln!(s);
     let _ = writeln!(s, "Suggested severity: {:?}", r.severity);
     for reason in &r.reasons {

@@ -222,3 +222,27 @@ fn gzipped_files_are_read_as_they_are_even_concatenated() {
         .iter()
         .any(|s| s.isp == classify::Isp::Orange && s.delivered == 1));
 }
+
+#[test]
+fn the_table_has_a_row_per_virtual_mta() {
+    let file = "type,rcpt,vmta\nd,a@gmail.com,pool-a\nt,b@gmail.com,pool-b\nd,c@gmail.com,pool-b\n";
+    let report = analyse_reader(Cursor::new(file), None, Progress::None, &mut Vec::new()).unwrap();
+    let table = render_table(&report, "x.csv");
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .skip_while(|l| !l.starts_with("Per VirtualMTA"))
+        .skip(2)
+        .take(2)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["pool-b", "2", "1", "1", "0", "50.0", "0.0"],
+            ["pool-a", "1", "1", "0", "0", "0.0", "0.0"]
+        ]
+    );
+    let plain =
+        analyse_reader(Cursor::new(sample()), None, Progress::None, &mut Vec::new()).unwrap();
+    assert!(!render_table(&plain, "x.csv").contains("Per VirtualMTA"));
+}

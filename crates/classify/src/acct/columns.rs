@@ -35,6 +35,7 @@ pub(crate) struct Columns {
     pub dsn_diag: Option<usize>,
     pub dsn_mta: Option<usize>,
     pub bounce_cat: Option<usize>,
+    pub vmta: Option<usize>,
     /// Highest index of a used column: a record needs at least this many fields + 1.
     pub needed: usize,
 }
@@ -73,6 +74,7 @@ impl Columns {
             dsn_diag: find("dsndiag"),
             dsn_mta: find("dsnmta"),
             bounce_cat: find("bouncecat"),
+            vmta: find("vmta"),
             needed: 0,
         };
         columns.needed = [
@@ -83,6 +85,7 @@ impl Columns {
             columns.dsn_diag,
             columns.dsn_mta,
             columns.bounce_cat,
+            columns.vmta,
         ]
         .into_iter()
         .flatten()
@@ -106,6 +109,7 @@ impl Columns {
             dsn_diag: None,
             dsn_mta: None,
             bounce_cat: None,
+            vmta: None,
             needed: 0,
         });
         columns.count = None;

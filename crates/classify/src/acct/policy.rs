@@ -265,6 +265,7 @@ mod tests {
             rules: Vec::new(),
             focus_isp: None,
             isps,
+            vmtas: Vec::new(),
             categories: Categories::default(),
             blocklists: Vec::new(),
             warnings: Vec::new(),

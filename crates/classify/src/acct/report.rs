@@ -47,6 +47,9 @@ pub struct AcctReport {
     pub focus_isp: Option<Isp>,
     /// One entry per ISP with records, most records first.
     pub isps: Vec<IspStats>,
+    /// Per PowerMTA VirtualMTA (`vmta` column; a sending IP or pool), most records first,
+    /// at most [`super::vmta::MAX_LISTED`].
+    pub vmtas: Vec<VmtaStats>,
     /// All ISPs together.
     pub categories: Categories,
     pub blocklists: Vec<BlocklistSeen>,
@@ -67,6 +70,18 @@ pub struct IspStats {
     pub blocklists: Vec<BlocklistSeen>,
     /// PowerMTA's own `bounceCat` of the deferrals and bounces.
     pub bounce_cats: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VmtaStats {
+    /// As logged; `(others)` sums the VirtualMTAs past the tracked number.
+    pub vmta: String,
+    pub records: u64,
+    pub delivered: u64,
+    pub deferred: u64,
+    pub bounced: u64,
+    pub deferral_rate: f64,
+    pub bounce_rate: f64,
 }
 
 /// Categories of the deferrals and bounces, most frequent first; serialised as a JSON
