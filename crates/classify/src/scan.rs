@@ -229,6 +229,8 @@ pub struct Norm {
 /// collapses whitespace, and notes where patterns may start and where dots are, so that
 /// the later passes visit only those positions. One pass.
 pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut u64) -> Norm {
+    // Line breaks matter only for finding a blank line (a fast byte search first).
+    let lines = src.contains(&b'\n');
     let mut buf = vec![0u8; src.len() + 1];
     // At most one candidate per output byte: written by index, cut to size at the end.
     let mut cands = vec![0u32; src.len() + 1];
@@ -272,31 +274,51 @@ pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut 
         let seg = &src[i..stop];
         let out = &mut buf[w..w + seg.len()];
         let cout = &mut cands[nc..nc + seg.len()];
-        let mut o = 0;
-        let mut k = 0;
-        // A blank line ends the innermost reply: only look for one inside it.
-        let watch = region.is_some() && region_end.is_none();
-        for &c in seg {
-            let l = LOWER[c as usize];
-            let f = FLAGS[l as usize];
-            if f & SPACE != 0 {
-                newlines += u32::from(c == b'\n');
-                if newlines >= 2 && watch && region_end.is_none() {
-                    region_end = Some(w + o);
+        let (o, k) = if lines {
+            // A blank line ends the innermost reply: only look for one inside it.
+            let watch = region.is_some() && region_end.is_none();
+            let mut o = 0;
+            let mut k = 0;
+            for &c in seg {
+                let l = LOWER[c as usize];
+                let f = FLAGS[l as usize];
+                if f & SPACE != 0 {
+                    newlines += u32::from(c == b'\n');
+                    if newlines >= 2 && watch && region_end.is_none() {
+                        region_end = Some(w + o);
+                    }
+                    if last & SPACE != 0 {
+                        continue;
+                    }
+                } else {
+                    newlines = 0;
                 }
-                if last & SPACE != 0 {
+                out[o] = l;
+                // A candidate: a byte some pattern starts with, not inside a word.
+                cout[k] = (w + o) as u32;
+                k += usize::from(f & START_BIT != 0 && f & last & ALNUM_BIT == 0);
+                last = f;
+                o += 1;
+            }
+            (o, k)
+        } else {
+            // One line (most bounces): the same without looking for blank lines.
+            let mut o = 0;
+            let mut k = 0;
+            for &c in seg {
+                let l = LOWER[c as usize];
+                let f = FLAGS[l as usize];
+                if f & last & SPACE != 0 {
                     continue;
                 }
-            } else {
-                newlines = 0;
+                out[o] = l;
+                cout[k] = (w + o) as u32;
+                k += usize::from(f & START_BIT != 0 && f & last & ALNUM_BIT == 0);
+                last = f;
+                o += 1;
             }
-            out[o] = l;
-            // A candidate: a byte some pattern starts with, not inside a word.
-            cout[k] = (w + o) as u32;
-            k += usize::from(f & START_BIT != 0 && f & last & ALNUM_BIT == 0);
-            last = f;
-            o += 1;
-        }
+            (o, k)
+        };
         w += o;
         nc += k;
         i = stop;
