@@ -114,6 +114,10 @@ function render(el, r, inputs) {
     const more = r.bad_rows > r.bad_row_samples.length ? `; the first ${r.bad_row_samples.length} are listed` : '';
     notes.push(`${r.bad_rows} unreadable rows, not counted${more}: ${groups.join('; ')}.`);
   }
+  if (r.vmtas.length > 1) {
+    const top = r.vmtas.slice(0, 5).map((v) => `${v.vmta} ${v.deferral_rate.toFixed(1)}% deferred, ${v.bounce_rate.toFixed(1)}% bounced of ${v.records.toLocaleString('en')}`);
+    notes.push(`Per VirtualMTA (sending IP or pool): ${top.join('; ')}${r.vmtas.length > 5 ? '; …' : ''}.`);
+  }
   for (const b of r.blocklists) notes.push(`Blocklist cited: ${b.blocklist} in ${b.count} replies, e.g. “${b.example}”.`);
   for (const w of r.warnings) notes.push(`Note: ${w}.`);
   el.notes.replaceChildren(...notes.map((n) => h('p', { 'data-acct-note': '' }, n)));

@@ -174,6 +174,7 @@ test('more than 30% deferred overall is P2, and a second file replaces the first
     assert.equal(await page.getAttribute('#acct [data-acct-severity]', 'data-severity'), 'P2');
     const t = await table(page);
     assert.deepEqual(Object.keys(t), ['orange', 'all']);
+    assert.doesNotMatch((await page.locator('#acct [data-acct-note]').allTextContents()).join('\n'), /VirtualMTA/);
     assert.deepEqual(t.orange.slice(1, 6), ['100', '60', '40', '0', '40.0%']);
     assertClean(problems);
   } finally {
@@ -213,6 +214,8 @@ test('a gzipped accounting file is unpacked in the browser; joined gzip files ge
     assert.deepEqual(rows.all.slice(1, 5), ['2,000', '1,732', '250', '18']);
     assert.equal(await page.getAttribute('#acct [data-acct-severity]', 'data-severity'), 'P3');
     assert.match(await page.locator('#acct [data-acct-status]').innerText(), /^Read acct\.csv\.gz/);
+    // One VirtualMTA only: no per-VirtualMTA note.
+    assert.doesNotMatch((await page.locator('#acct [data-acct-note]').allTextContents()).join('\n'), /VirtualMTA/);
 
     // Chromium's DecompressionStream reads one gzip member: say so, show no partial table.
     const file = path.join(dir, 'joined.csv.gz');
@@ -245,5 +248,19 @@ test('no axe-core violations in the accounting section with a result, in light a
     } finally {
       await page.close();
     }
+  }
+});
+
+test('with several VirtualMTAs, their rates are listed', async () => {
+  const { page, problems } = await openPage();
+  try {
+    const rows = ['type,rcpt,vmta'];
+    for (let i = 0; i < 30; i++) rows.push(`${i % 3 ? 'd' : 't'},u${i}@gmail.com,${i < 20 ? 'ip-203-0-113-10' : 'ip-203-0-113-11'}`);
+    await load(page, 'acct-vmta.csv', rows.join('\n'));
+    const notes = (await page.locator('#acct [data-acct-note]').allTextContents()).join('\n');
+    assert.match(notes, /Per VirtualMTA \(sending IP or pool\): ip-203-0-113-10 35\.0% deferred, 0\.0% bounced of 20; ip-203-0-113-11 30\.0% deferred, 0\.0% bounced of 10\./);
+    assertClean(problems);
+  } finally {
+    await page.close();
   }
 });
