@@ -31,7 +31,8 @@ fn check_out_dir(out: &Path, root: &Path) -> Result<(), BuildError> {
     if root_abs.starts_with(&out_abs) {
         return refuse("it holds the site root");
     }
-    for marker in ["site.toml", "config.toml", "content", ".git", "Cargo.toml"] {
+    // (Not `content/`: a site may well have a section of that name.)
+    for marker in ["site.toml", "config.toml", ".git", "Cargo.toml"] {
         if out.join(marker).exists() {
             return refuse(&format!("it contains {marker}"));
         }
