@@ -22,7 +22,7 @@ fi
 
 echo "building guide (release) ..." >&2
 (cd "$root" && cargo build --release -p guide --quiet)
-guide="$root/target/release/guide"
+guide="${CARGO_TARGET_DIR:-$root/target}/release/guide"
 if ! "$guide" classify --help | grep -q -- '--acct'; then
   echo "error: this guide binary has no 'classify --acct' option yet" >&2
   exit 1
