@@ -53,16 +53,23 @@ impl LinkTable {
     }
 }
 
+const NEEDLE: &str = "href=\"@/";
+
+/// Whether `html` holds an `href="@/..."`.
+pub fn has_internal_links(html: &str) -> bool {
+    memchr::memmem::find(html.as_bytes(), NEEDLE.as_bytes()).is_some()
+}
+
 /// Replaces every `href="@/..."` in `html` by its resolved URL (the targets were checked
 /// before; an unresolvable one is left as is).
 pub fn replace_in_html(html: &str, table: &LinkTable) -> String {
-    const NEEDLE: &str = "href=\"@/";
-    if !html.contains(NEEDLE) {
+    let finder = memchr::memmem::Finder::new(NEEDLE);
+    if finder.find(html.as_bytes()).is_none() {
         return html.to_string();
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(i) = rest.find(NEEDLE) {
+    while let Some(i) = finder.find(rest.as_bytes()) {
         out.push_str(&rest[..i + "href=\"".len()]);
         let after = &rest[i + "href=\"".len()..];
         let end = after.find('"').unwrap_or(after.len());

@@ -685,7 +685,7 @@ fn full_value(
     let toc = markdown::toc(&b.headings, &config.permalink(&s.path));
     let word_count = b.word_count;
     let content = match Arc::try_unwrap(b) {
-        Ok(parsed) if !parsed.html.contains("href=\"@/") => parsed.html,
+        Ok(parsed) if !links::has_internal_links(&parsed.html) => parsed.html,
         Ok(parsed) => links::replace_in_html(&parsed.html, links),
         Err(shared) => links::replace_in_html(&shared.html, links),
     };
