@@ -43,6 +43,8 @@ pub use report::{
     AcctReport, BadRow, BlocklistSeen, Categories, CategoryStats, IspStats, TimeWindow, VmtaStats,
     RATE_DEFINITION,
 };
+/// VirtualMTAs listed in [`AcctReport::vmtas`] (the others are summed).
+pub use vmta::MAX_LISTED as MAX_VMTAS;
 
 use columns::Columns;
 use csv::Span;

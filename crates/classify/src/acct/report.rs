@@ -48,7 +48,7 @@ pub struct AcctReport {
     /// One entry per ISP with records, most records first.
     pub isps: Vec<IspStats>,
     /// Per PowerMTA VirtualMTA (`vmta` column; a sending IP or pool), most records first,
-    /// at most [`super::vmta::MAX_LISTED`].
+    /// at most [`super::MAX_VMTAS`].
     pub vmtas: Vec<VmtaStats>,
     /// All ISPs together.
     pub categories: Categories,
