@@ -45,3 +45,31 @@ fn broken_page_and_anchor_are_reported_together() {
         ]
     );
 }
+
+#[test]
+fn url_function_gives_permalinks_and_checks_anchors() {
+    let dir = site("basic");
+    let tpl = dir.path().join("themes/fixture/templates/plain.html");
+    std::fs::write(&tpl, "{{ url(path='@/headings.md#overview-1') }}").unwrap();
+    std::fs::write(
+        dir.path().join("content/plain.md"),
+        "+++\ntitle = \"Plain\"\ntemplate = \"plain.html\"\n+++\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "plain/index.html"),
+        "https://docs.example.org/headings/#overview-1"
+    );
+
+    std::fs::write(&tpl, "{{ url(path='@/headings.md#nope') }}").unwrap();
+    let problems = problems(dir.path());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].ends_with(
+            "broken anchor `@/headings.md#nope`: content/headings.md has no heading with id `nope`"
+        ),
+        "{problems:?}"
+    );
+    assert!(problems[0].starts_with("themes/fixture/templates/plain.html: "));
+}
