@@ -432,7 +432,7 @@ pub fn build_into(
                     }
                     Err(e) => {
                         let (msg, _) = templates::describe(&e);
-                        let key = (format!("{}/{name}", theme.templates_label), msg);
+                        let key = (name.clone(), msg);
                         let mut f = failures.lock().unwrap_or_else(|e| e.into_inner());
                         let entry = f.entry(key).or_insert((s.file.clone(), 0));
                         entry.1 += 1;
@@ -455,10 +455,12 @@ pub fn build_into(
         } else {
             String::new()
         };
-        problems.push(Problem::new(
-            template,
-            format!("template error while rendering {file}{others}: {msg}"),
-        ));
+        let message = format!("template error while rendering {file}{others}: {msg}");
+        let label = &theme.templates_label;
+        problems.push(match theme.locate(&template, &msg) {
+            Some((name, line)) => Problem::at(format!("{label}/{name}"), line, message),
+            None => Problem::new(format!("{label}/{template}"), message),
+        });
     }
     problems.extend(missing.into_inner().unwrap_or_default());
     problems.into_result()?;

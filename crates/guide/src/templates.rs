@@ -20,6 +20,8 @@ pub struct Theme {
     pub templates_label: String,
     /// The theme's `static/` folder, if any.
     pub static_dir: Option<PathBuf>,
+    /// Template texts by name, to find the line of a render error.
+    sources: HashMap<String, String>,
 }
 
 impl Theme {
@@ -29,7 +31,29 @@ impl Theme {
             tera: Tera::default(),
             templates_label: String::new(),
             static_dir: None,
+            sources: HashMap::new(),
         }
+    }
+
+    /// Tera gives no line for render errors: the first line, in `name` or the templates
+    /// it extends, that holds a name the message quotes in backticks.
+    pub fn locate(&self, name: &str, msg: &str) -> Option<(String, usize)> {
+        let mut chain = vec![name.to_string()];
+        if let Ok(t) = self.tera.get_template(name) {
+            chain.extend(t.parents.iter().cloned());
+        }
+        let quoted = msg.split('`').skip(1).step_by(2).filter(|q| !q.is_empty());
+        for needle in quoted {
+            for template in &chain {
+                let Some(text) = self.sources.get(template) else {
+                    continue;
+                };
+                if let Some(i) = text.lines().position(|l| l.contains(needle)) {
+                    return Some((template.clone(), i + 1));
+                }
+            }
+        }
+        None
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -67,6 +91,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
             }
         }
     }
+    let texts: HashMap<String, String> = sources.iter().cloned().collect();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
     if let Err(e) = tera.add_raw_templates(sources) {
@@ -84,6 +109,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
         tera,
         templates_label: label,
         static_dir: static_dir.filter(|d| d.is_dir()),
+        sources: texts,
     })
 }
 

@@ -90,7 +90,7 @@ fn an_unknown_asset_is_an_error() {
     let problems = problems(dir.path());
     assert_eq!(problems.len(), 1);
     assert!(problems[0].starts_with(
-        "themes/fixture/templates/plain.html: template error while rendering content/plain.md: "
+        "themes/fixture/templates/plain.html:1: template error while rendering content/plain.md: "
     ), "{problems:?}");
     assert!(
         problems[0].contains("asset `nope.css` not found"),

@@ -71,5 +71,5 @@ fn url_function_gives_permalinks_and_checks_anchors() {
         ),
         "{problems:?}"
     );
-    assert!(problems[0].starts_with("themes/fixture/templates/plain.html: "));
+    assert!(problems[0].starts_with("themes/fixture/templates/plain.html:1: "));
 }

@@ -44,7 +44,7 @@ fn template_render_error_is_reported_once_for_all_pages() {
     assert_eq!(
         problems(dir.path()),
         [
-            "themes/fixture/templates/page.html: template error while rendering content/one.md \
+            "themes/fixture/templates/page.html:2: template error while rendering content/one.md \
           (and 1 more page): Failed to render 'page.html': Variable `page.nope.deeper` not found \
           in context while rendering 'page.html'"
         ]
@@ -70,5 +70,24 @@ fn problems_of_every_stage_are_reported_together() {
             "content/links.md:5:31: broken link `@/gone.md`: there is no page content/gone.md",
             "content/tpl.md:3: unknown template `nope.html` (not in themes/fixture/templates)",
         ]
+    );
+}
+
+#[test]
+fn a_render_error_in_a_parent_template_names_its_line() {
+    let dir = site("basic");
+    let base = dir.path().join("themes/fixture/templates/base.html");
+    let text = std::fs::read_to_string(&base).unwrap();
+    std::fs::write(
+        &base,
+        text.replace("<main>", "<main>{{ config.nope.deeper }}"),
+    )
+    .unwrap();
+    let problems = problems(dir.path());
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.starts_with("themes/fixture/templates/base.html:10: template error")),
+        "{problems:?}"
     );
 }
