@@ -187,10 +187,14 @@ impl Classification {
     }
 }
 
-/// The JSON spelling of each value (for texts and for callers without serde_json).
+/// The JSON spelling of each value (for texts and for callers without serde_json), and
+/// the list of all values.
 macro_rules! as_str {
     ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
         impl $t {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$t] = &[$(<$t>::$v),*];
+
             pub fn as_str(self) -> &'static str {
                 match self {
                     $(<$t>::$v => $s,)*

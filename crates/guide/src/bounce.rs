@@ -19,23 +19,6 @@ pub struct Expect {
     pub blocklist: Option<String>,
 }
 
-const SEVERITIES: [&str; 4] = ["P1", "P2", "P3", "P4"];
-const CATEGORIES: [&str; 13] = [
-    "blocklist",
-    "auth",
-    "rate_limit",
-    "reputation",
-    "content",
-    "recipient",
-    "mailbox_full",
-    "greylist",
-    "dns",
-    "tls",
-    "connection",
-    "relay",
-    "other",
-];
-
 /// Reads `key="value"` pairs of the info string; returns the `expect` value.
 fn expect_arg(args: &str) -> Result<Option<String>, String> {
     let mut rest = args.trim();
@@ -64,15 +47,17 @@ fn expect_arg(args: &str) -> Result<Option<String>, String> {
 }
 
 pub fn parse_expect(text: &str) -> Result<Expect, String> {
+    use classify::{Blocklist, Category, Isp, Severity};
     let mut e = Expect::default();
     for token in text.split_whitespace() {
         if let Some(v) = token.strip_prefix("isp=") {
-            e.isp = Some(v.to_string());
+            e.isp = Some(known_value("isp", v, Isp::ALL.iter().map(|i| i.as_str()))?);
         } else if let Some(v) = token.strip_prefix("blocklist=") {
-            e.blocklist = Some(v.to_string());
-        } else if SEVERITIES.contains(&token) {
+            let names = Blocklist::ALL.iter().map(|b| b.as_str());
+            e.blocklist = Some(known_value("blocklist", v, names)?);
+        } else if Severity::ALL.iter().any(|s| s.as_str() == token) {
             e.severity = Some(token.to_string());
-        } else if CATEGORIES.contains(&token) {
+        } else if Category::ALL.iter().any(|c| c.as_str() == token) {
             e.category = Some(token.to_string());
         } else {
             return Err(format!(
@@ -82,6 +67,21 @@ pub fn parse_expect(text: &str) -> Result<Expect, String> {
         }
     }
     Ok(e)
+}
+
+/// `value` when it is one of the classifier's names for `key`, or `none`.
+fn known_value<'a>(
+    key: &str,
+    value: &str,
+    mut names: impl Iterator<Item = &'a str>,
+) -> Result<String, String> {
+    if value == "none" || names.any(|n| n == value) {
+        Ok(value.to_string())
+    } else {
+        Err(format!(
+            "bounce block: unknown {key} `{value}` (one of the classifier's names, or none)"
+        ))
+    }
 }
 
 fn field(result: &Value, key: &str) -> String {
@@ -169,6 +169,10 @@ mod tests {
         assert_eq!(e.category.as_deref(), Some("blocklist"));
         assert_eq!(e.blocklist.as_deref(), Some("spamhaus"));
         assert!(parse_expect("P9").is_err());
+        assert_eq!(parse_expect("isp=none").unwrap().isp.as_deref(), Some("none"));
+        let typo = parse_expect("P2 isp=gmial").unwrap_err();
+        assert!(typo.contains("unknown isp `gmial`"), "{typo}");
+        assert!(parse_expect("blocklist=zen").is_err());
         assert_eq!(
             expect_arg(r#"expect="P2 blocklist""#).unwrap().as_deref(),
             Some("P2 blocklist")

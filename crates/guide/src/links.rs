@@ -87,22 +87,9 @@ pub fn replace_in_html(html: &str, table: &LinkTable) -> String {
 
 /// pulldown-cmark percent-encodes some characters of an href; undo it for lookups.
 fn unescape_href(raw: &str) -> String {
-    let s = raw.replace("&amp;", "&");
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(&raw.replace("&amp;", "&"))
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
