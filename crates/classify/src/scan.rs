@@ -2,8 +2,8 @@
 //!
 //! The text is normalised once (ASCII lower case, reply-code prefixes of multi-line
 //! replies removed, whitespace runs collapsed) and then scanned once. At each position
-//! the next two bytes select a small bucket of patterns (a precomputed index), and only
-//! those are compared. The work per position is bounded by a constant that depends on
+//! where a pattern may start, a hash of the next three bytes selects a small bucket of
+//! patterns (a precomputed index), and only those are compared, eight bytes at a time. The work per position is bounded by a constant that depends on
 //! the tables, never on the text: the whole scan is linear.
 
 use std::sync::OnceLock;
@@ -44,10 +44,10 @@ pub struct Found {
 
 struct Pat {
     bytes: &'static [u8],
-    /// The first four bytes (zero-padded) and a mask of the valid ones: one compare
-    /// rejects most candidates of a bucket.
-    head: u32,
-    mask: u32,
+    /// The first eight bytes (zero-padded) and a mask of the valid ones: one compare
+    /// decides most candidates, and the whole pattern when it is this short.
+    head: u64,
+    mask: u64,
     sig: Sig,
     /// Must end at a word end (pattern written with a trailing `$`).
     end: bool,
@@ -56,48 +56,43 @@ struct Pat {
 }
 
 struct Index {
+    /// The patterns, grouped by bucket.
     pats: Vec<Pat>,
-    /// Bucket offsets into `ids`, keyed by the class of the first two bytes.
+    /// Where each bucket's patterns start in `pats` (one more entry at the end).
     offsets: Vec<u16>,
-    ids: Vec<u16>,
 }
 
-const CLASSES: usize = 40;
+/// The bucket index has `1 << BUCKET_BITS` rows: most words fall in an empty one.
+const BUCKET_BITS: u32 = 10;
 
-/// Maps a (lower-case) byte to one of 40 classes: a-z, 0-9, and 4 catch-alls.
-const CLASS: [u8; 256] = {
-    let mut t = [39u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = match c {
-            b'a'..=b'z' => c - b'a',
-            b'0'..=b'9' => 26 + (c - b'0'),
-            b' ' => 36,
-            b'.' | b'-' | b'_' => 37,
-            b'[' | b'(' | b'#' | b':' | b'/' => 38,
-            _ => 39,
-        };
-        b += 1;
-    }
-    t
-};
+/// The bucket of the first three bytes of a little-endian word (every pattern has at
+/// least three bytes): a multiplicative hash.
+fn bucket(word: u64) -> usize {
+    ((word as u32 & 0x00ff_ffff).wrapping_mul(0x9e37_79b1) >> (32 - BUCKET_BITS)) as usize
+}
 
 /// Byte-wise equality of two short slices of equal length (cheaper than a `memcmp`
-/// call for the few bytes left after the four-byte head).
+/// call for the few bytes left after the eight-byte head).
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-/// Up to four bytes as a little-endian word, and the mask of the bytes present.
-fn head4(b: &[u8]) -> (u32, u32) {
-    let mut head = 0u32;
-    let mut mask = 0u32;
-    for (i, &c) in b.iter().take(4).enumerate() {
-        head |= u32::from(c) << (8 * i);
+/// Up to eight bytes as a little-endian word, and the mask of the bytes present.
+fn head8(b: &[u8]) -> (u64, u64) {
+    let mut head = 0u64;
+    let mut mask = 0u64;
+    for (i, &c) in b.iter().take(8).enumerate() {
+        head |= u64::from(c) << (8 * i);
         mask |= 0xff << (8 * i);
     }
     (head, mask)
+}
+
+/// The eight bytes at `i` as a little-endian word (`b` is padded: see [`PAD`]).
+fn load8(b: &[u8], i: usize) -> u64 {
+    b.get(i..i + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        .map_or(0, u64::from_le_bytes)
 }
 
 const ALNUM_BIT: u8 = 1;
@@ -125,12 +120,6 @@ const FLAGS: [u8; 256] = {
     t
 };
 
-/// The bucket of the first three bytes (every pattern has at least three).
-fn key(b0: u8, b1: u8, b2: u8) -> usize {
-    let c = |b: u8| CLASS[b as usize] as usize;
-    (c(b0) * CLASSES + c(b1)) * CLASSES + c(b2)
-}
-
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
@@ -143,7 +132,7 @@ fn index() -> &'static Index {
                     && !s.contains(' ')
                     && s.bytes().any(|c| c.is_ascii_alphabetic()))
                     || sig.is_isp();
-                let (head, mask) = head4(s.as_bytes());
+                let (head, mask) = head8(s.as_bytes());
                 Pat {
                     bytes: s.as_bytes(),
                     head,
@@ -154,25 +143,27 @@ fn index() -> &'static Index {
                 }
             })
             .collect();
-        // Counting sort of the pattern ids by bucket (compressed rows).
-        let keys: Vec<usize> = pats
-            .iter()
-            .map(|p| key(p.bytes[0], p.bytes[1], p.bytes[2]))
-            .collect();
-        let mut offsets = vec![0u16; CLASSES * CLASSES * CLASSES + 1];
-        for &k in &keys {
-            offsets[k + 1] += 1;
+        // Grouped by bucket: a counting sort (the table order stays inside a bucket).
+        let mut offsets = vec![0u16; (1 << BUCKET_BITS) + 1];
+        for p in &pats {
+            offsets[bucket(p.head) + 1] += 1;
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
         let mut fill = offsets.clone();
-        let mut ids = vec![0u16; pats.len()];
-        for (id, &k) in keys.iter().enumerate() {
-            ids[fill[k] as usize] = id as u16;
-            fill[k] += 1;
+        let mut order = vec![0u16; pats.len()];
+        for (id, p) in pats.iter().enumerate() {
+            let f = &mut fill[bucket(p.head)];
+            order[*f as usize] = id as u16;
+            *f += 1;
         }
-        Index { pats, offsets, ids }
+        let mut slots: Vec<Option<Pat>> = pats.into_iter().map(Some).collect();
+        let pats = order
+            .iter()
+            .filter_map(|&id| slots[id as usize].take())
+            .collect();
+        Index { pats, offsets }
     })
 }
 
@@ -194,27 +185,56 @@ fn in_address(t: &[u8], pos: usize) -> bool {
     false
 }
 
-/// ASCII lower case, with every whitespace byte turned into a space.
-const LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = match c {
+/// The normaliser's byte classes (the state of its loop: the class of the last byte
+/// written).
+const AFTER_SPACE: u8 = 0;
+const AFTER_ALNUM: u8 = 1;
+const AFTER_OTHER: u8 = 2;
+
+/// The normaliser's step for (state, source byte), indexed by `state << 8 | byte`: the
+/// normalised byte (ASCII lower case, every whitespace byte a space) in bits 0-7; in
+/// bit 8, whether a pattern may start here (a byte some pattern starts with, not inside
+/// a word); in bit 9, whether the byte is kept (not a space after a space); in bits
+/// 10-11, the next state. The fourth state is unused (a copy of the first).
+const STEP: [u16; 1024] = {
+    let mut t = [0u16; 1024];
+    let mut i = 0;
+    while i < 1024 {
+        let state = ((i >> 8) % 3) as u8;
+        let c = (i & 0xff) as u8;
+        let l = match c {
             b'A'..=b'Z' => c + 32,
             b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
             _ => c,
         };
-        b += 1;
+        let f = FLAGS[l as usize];
+        let space = f & SPACE != 0;
+        let alnum = f & ALNUM_BIT != 0;
+        let cand = f & START_BIT != 0 && !(alnum && state == AFTER_ALNUM);
+        let keep = !(space && state == AFTER_SPACE);
+        let next = if space {
+            AFTER_SPACE
+        } else if alnum {
+            AFTER_ALNUM
+        } else {
+            AFTER_OTHER
+        };
+        t[i] = l as u16 | (cand as u16) << 8 | (keep as u16) << 9 | (next as u16) << 10;
+        i += 1;
     }
     t
 };
 
+/// Zero bytes after the normalised text, so that eight bytes can be read at any of its
+/// positions.
+const PAD: usize = 8;
+
 /// The normalised text and what the normaliser noticed on the way.
 #[derive(Debug, Default)]
 pub struct Norm {
-    /// Lower case, whitespace runs collapsed to one space, reply-code prefixes removed.
-    pub text: Vec<u8>,
+    /// Lower case, whitespace runs collapsed to one space, reply-code prefixes removed;
+    /// followed by [`PAD`] zero bytes.
+    buf: Vec<u8>,
     /// Where the innermost reply starts and ends (it ends at the first blank line: what
     /// follows in a pasted DSN is the next MIME part or the original message's headers).
     pub region: (usize, usize),
@@ -225,19 +245,26 @@ pub struct Norm {
     cands: Vec<u32>,
 }
 
+impl Norm {
+    /// The normalised text.
+    pub fn text(&self) -> &[u8] {
+        &self.buf[..self.buf.len().saturating_sub(PAD)]
+    }
+}
+
 /// Lower-cases `src`, replaces the code prefixes of replies (`550-5.7.26 `) by a space,
 /// collapses whitespace, and notes where patterns may start and where dots are, so that
 /// the later passes visit only those positions. One pass.
 pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut u64) -> Norm {
     // Line breaks matter only for finding a blank line (a fast byte search first).
     let lines = src.contains(&b'\n');
-    let mut buf = vec![0u8; src.len() + 1];
+    let mut buf = vec![0u8; src.len() + PAD];
     // At most one candidate per output byte: written by index, cut to size at the end.
     let mut cands = vec![0u32; src.len() + 1];
     let mut nc = 0usize;
     let mut reply_starts = Vec::new();
     let mut w = 0usize;
-    let mut last = SPACE;
+    let mut last = AFTER_SPACE;
     let mut newlines = 0u32;
     let mut region = None;
     let mut region_end = None;
@@ -253,10 +280,10 @@ pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut 
         if next < replies.len() && replies[next].pos == i {
             let r = replies[next];
             next += 1;
-            if last & SPACE == 0 {
+            if last != AFTER_SPACE {
                 buf[w] = b' ';
                 w += 1;
-                last = SPACE;
+                last = AFTER_SPACE;
             }
             reply_starts.push(w);
             i = r.end.max(i + 1);
@@ -277,47 +304,24 @@ pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut 
         let (o, k) = if lines {
             // A blank line ends the innermost reply: only look for one inside it.
             let watch = region.is_some() && region_end.is_none();
-            let mut o = 0;
-            let mut k = 0;
-            for &c in seg {
-                let l = LOWER[c as usize];
-                let f = FLAGS[l as usize];
-                if f & SPACE != 0 {
-                    newlines += u32::from(c == b'\n');
-                    if newlines >= 2 && watch && region_end.is_none() {
-                        region_end = Some(w + o);
-                    }
-                    if last & SPACE != 0 {
-                        continue;
-                    }
-                } else {
-                    newlines = 0;
-                }
-                out[o] = l;
-                // A candidate: a byte some pattern starts with, not inside a word.
-                cout[k] = (w + o) as u32;
-                k += usize::from(f & START_BIT != 0 && f & last & ALNUM_BIT == 0);
-                last = f;
-                o += 1;
+            let mut blank = None;
+            let ok = run_lines(
+                seg,
+                out,
+                cout,
+                w,
+                &mut last,
+                &mut newlines,
+                watch,
+                &mut blank,
+            );
+            if let Some(b) = blank {
+                region_end = Some(b);
             }
-            (o, k)
+            ok
         } else {
             // One line (most bounces): the same without looking for blank lines.
-            let mut o = 0;
-            let mut k = 0;
-            for &c in seg {
-                let l = LOWER[c as usize];
-                let f = FLAGS[l as usize];
-                if f & last & SPACE != 0 {
-                    continue;
-                }
-                out[o] = l;
-                cout[k] = (w + o) as u32;
-                k += usize::from(f & START_BIT != 0 && f & last & ALNUM_BIT == 0);
-                last = f;
-                o += 1;
-            }
-            (o, k)
+            run(seg, out, cout, w, &mut last)
         };
         w += o;
         nc += k;
@@ -325,21 +329,97 @@ pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut 
     }
     cands.truncate(nc);
     *work += 2 * src.len() as u64;
-    buf.truncate(w);
+    buf.truncate(w + PAD);
+    buf[w..].fill(0);
     let region = region.unwrap_or(w);
     let region_end = region_end.unwrap_or(w).max(region);
     Norm {
-        text: buf,
+        buf,
         region: (region, region_end),
         reply_starts,
         cands,
     }
 }
 
+/// The normaliser's inner loop over a run of bytes without reply codes: writes the
+/// normalised bytes to `out` and the candidate positions (`base` + offset) to `cout`;
+/// returns how many of each were written. `state` is the class of the last byte written.
+/// Branch-free: every byte is written, and the write position advances unless the byte
+/// is a space after a space.
+fn run(
+    seg: &[u8],
+    out: &mut [u8],
+    cout: &mut [u32],
+    base: usize,
+    state: &mut u8,
+) -> (usize, usize) {
+    let mut st = usize::from(*state);
+    let mut o = 0;
+    let mut k = 0;
+    let n = seg.len().min(out.len()).min(cout.len());
+    let (seg, out, cout) = (&seg[..n], &mut out[..n], &mut cout[..n]);
+    for i in 0..n {
+        let c = seg[i];
+        let e = STEP[(st & 3) << 8 | usize::from(c)];
+        // `o` and `k` never pass `i`: these are in bounds.
+        out[o.min(i)] = e as u8;
+        cout[k.min(i)] = (base + o) as u32;
+        k += usize::from(e >> 8 & 1);
+        o += usize::from(e >> 9 & 1);
+        st = usize::from(e >> 10);
+    }
+    *state = st as u8;
+    (o, k)
+}
+
+/// [`run`] that also counts line breaks, to note where the first blank line is (in
+/// `blank`, when `watch`).
+#[allow(clippy::too_many_arguments)]
+fn run_lines(
+    seg: &[u8],
+    out: &mut [u8],
+    cout: &mut [u32],
+    base: usize,
+    state: &mut u8,
+    newlines: &mut u32,
+    watch: bool,
+    blank: &mut Option<usize>,
+) -> (usize, usize) {
+    let mut st = usize::from(*state);
+    let mut nl = *newlines;
+    let mut watch = watch;
+    let mut o = 0;
+    let mut k = 0;
+    let n = seg.len().min(out.len()).min(cout.len());
+    let (seg, out, cout) = (&seg[..n], &mut out[..n], &mut cout[..n]);
+    for i in 0..n {
+        let c = seg[i];
+        let e = STEP[(st & 3) << 8 | usize::from(c)];
+        if e & 0xff == u16::from(b' ') {
+            nl += u32::from(c == b'\n');
+            if nl >= 2 && watch {
+                *blank = Some(base + o);
+                watch = false;
+            }
+        } else {
+            nl = 0;
+        }
+        out[o.min(i)] = e as u8;
+        cout[k.min(i)] = (base + o) as u32;
+        k += usize::from(e >> 8 & 1);
+        o += usize::from(e >> 9 & 1);
+        st = usize::from(e >> 10);
+    }
+    *state = st as u8;
+    *newlines = nl;
+    (o, k)
+}
+
 /// Scans the normalised text for every pattern of the tables.
 pub fn find(norm: &Norm, work: &mut u64) -> Found {
     let idx = index();
-    let t = &norm.text[..];
+    let buf = &norm.buf[..];
+    let t = norm.text();
     let region = norm.region;
     let mut found = Found::default();
     *work += norm.cands.len() as u64;
@@ -348,28 +428,24 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
         if pos + 3 > t.len() {
             break;
         }
-        let k = key(t[pos], t[pos + 1], t[pos + 2]);
-        let (a, b) = (idx.offsets[k] as usize, idx.offsets[k + 1] as usize);
+        let word = load8(buf, pos);
+        let h = bucket(word);
+        let (a, b) = (idx.offsets[h] as usize, idx.offsets[h + 1] as usize);
         if a == b {
             continue;
         }
         *work += (b - a) as u64;
-        let rest = &t[pos..];
-        let word = if rest.len() >= 4 {
-            u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]])
-        } else {
-            head4(rest).0
-        };
-        for &id in &idx.ids[a..b] {
-            let p = &idx.pats[id as usize];
-            let n = p.bytes.len();
-            if word & p.mask != p.head
-                || rest.len() < n
-                || !same(&rest[4.min(n)..n], &p.bytes[4.min(n)..])
-            {
+        for p in &idx.pats[a..b] {
+            if word & p.mask != p.head {
                 continue;
             }
-            let after = pos + p.bytes.len();
+            // The head compare covered patterns of up to eight bytes (the padding
+            // after the text is zero, which no pattern contains).
+            let n = p.bytes.len();
+            if n > 8 && (pos + n > t.len() || !same(&t[pos + 8..pos + n], &p.bytes[8..])) {
+                continue;
+            }
+            let after = pos + n;
             if p.end && t.get(after).is_some_and(u8::is_ascii_alphanumeric) {
                 continue;
             }
@@ -463,7 +539,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 /// addresses, blocklist zones and lookup sites, IPs and redactions do not count.
 /// `reply_starts` are the positions where reply texts start in `t`.
 pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) -> bool {
-    let t = &norm.text[..];
+    let t = norm.text();
     let reply_starts = &norm.reply_starts[..];
     let diag = found.diag;
     let mut i = 0;
