@@ -2,22 +2,40 @@
 // DecompressionStream for a gzipped file) off the main thread and feeds
 // them to the Rust reader (AcctSession, compiled to WebAssembly). Posts progress, then the
 // report and the report-email inputs as JSON. Nothing leaves the browser.
-import init, { AcctSession } from './pkg/acct.js';
+// The reader's glue and wasm come from the content-hashed URLs that acct.js posts with
+// the file ({ file, reader: { glue, wasm } }), never from plain names.
 
 const CHUNK = 4 << 20;
 
 self.onmessage = async (event) => {
-  const { file } = event.data;
+  const { file, reader } = event.data;
   try {
-    self.postMessage(await analyse(file, (p) => self.postMessage(p)));
+    self.postMessage(await analyse(file, (p) => self.postMessage(p), reader));
   } catch (e) {
     self.postMessage({ type: 'error', message: String((e && e.message) || e) });
   }
 };
 
+/**
+ * Loads the reader's glue (`reader.glue`) and wasm (`reader.wasm`) once; the URLs are
+ * the page's content-hashed ones.
+ */
+let loaded = null;
+function loadReader(reader) {
+  if (!reader || !reader.glue || !reader.wasm) return Promise.reject(new Error('no reader URLs given'));
+  loaded ??= import(reader.glue).then(async (m) => {
+    await m.default({ module_or_path: reader.wasm });
+    return m;
+  }, (e) => {
+    loaded = null;
+    throw e;
+  });
+  return loaded;
+}
+
 /** Shared with the main-thread fallback of acct.js. */
-export async function analyse(file, progress) {
-  await init();
+export async function analyse(file, progress, reader) {
+  const { AcctSession } = await loadReader(reader);
   const session = new AcctSession();
   const started = performance.now();
   try {

@@ -3,7 +3,11 @@
 // guide's severity, and prefill the report email through the widget's reportEmail.
 // Everything happens in the browser; the markup is server-rendered
 // (themes/default/templates/partials/acct.html) and only ever filled via textContent.
-import init, { reportEmail } from './pkg/widget.js';
+// The worker script and every glue/wasm file are loaded from the content-hashed URLs
+// the page gives on #acct (data-glue, data-wasm, data-worker, data-worker-glue,
+// data-worker-wasm), never from plain names.
+
+let reportEmail = null;
 
 const ISP = {
   gmail: 'Gmail', outlook: 'Outlook / Microsoft 365', yahoo: 'Yahoo / AOL', apple: 'Apple iCloud',
@@ -23,7 +27,12 @@ if (root) start(root).catch(() => {
 async function start(root) {
   const data = JSON.parse(document.getElementById('guide-data').textContent);
   const contactsJson = JSON.stringify({ contact: data.contact, levels: data.levels });
-  await init();
+  const { glue, wasm, worker: workerUrl, workerGlue, workerWasm } = root.dataset;
+  if (!glue || !wasm || !workerUrl || !workerGlue || !workerWasm) throw new Error('the page gives no widget URLs');
+  const widget = await import(glue);
+  await widget.default({ module_or_path: wasm });
+  reportEmail = widget.reportEmail;
+  const reader = { glue: workerGlue, wasm: workerWasm };
   const $ = (sel) => root.querySelector(sel);
   const el = {
     input: $('[data-acct-file]'), drop: $('[data-acct-drop]'), status: $('[data-acct-status]'),
@@ -62,14 +71,14 @@ async function start(root) {
       say(el, `Reading ${file.name}: ${mb(msg.bytes)} of ${mb(msg.size)}, ${msg.records} records…`);
     };
     try {
-      worker = new Worker(new URL('./acct-worker.js', import.meta.url), { type: 'module' });
+      worker = new Worker(workerUrl, { type: 'module' });
       worker.onmessage = (e) => (e.data.type === 'progress' ? progress(e.data) : done(e.data));
       worker.onerror = () => done({ type: 'error', message: 'the reader stopped' });
-      worker.postMessage({ file });
+      worker.postMessage({ file, reader });
     } catch {
       // No module workers: read on the main thread (slower to respond, same result).
-      import('./acct-worker.js')
-        .then((m) => m.analyse(file, progress))
+      import(workerUrl)
+        .then((m) => m.analyse(file, progress, reader))
         .then(done, (e) => done({ type: 'error', message: String((e && e.message) || e) }));
     }
   };

@@ -5,7 +5,10 @@
 // the page's <script type="application/json" id="guide-data">. Pasted text is only ever
 // shown through textContent. If anything here fails, the server-rendered note and the
 // plain mailto link stay, and the console stays clean.
-import init, { classify, reportEmail, maxInputBytes } from './pkg/widget.js';
+//
+// The wasm-bindgen glue and the wasm are loaded from the content-hashed URLs the page
+// gives on the widget's root (data-glue, data-wasm), never from plain names, so a
+// deploy cannot mix this module with a stale glue or wasm from a cache.
 
 const CATEGORY = {
   blocklist: 'Blocklisting', auth: 'Authentication (SPF, DKIM, DMARC)', rate_limit: 'Rate limiting or throttling',
@@ -33,7 +36,7 @@ if (root) start(root).catch(() => {
 async function start(root) {
   const data = JSON.parse(document.getElementById('guide-data').textContent);
   const contactsJson = JSON.stringify({ contact: data.contact, levels: data.levels });
-  await init();
+  const { classify, reportEmail, maxInputBytes } = await loadWasm(root);
   const max = maxInputBytes();
   const $ = (sel) => root.querySelector(sel);
   const form = $('[data-dg-form]');
@@ -104,6 +107,18 @@ async function start(root) {
 }
 
 /** The classifier's Context from the form, and whether the reader told us anything. */
+/**
+ * Imports the glue from `data-glue` and instantiates the wasm from `data-wasm` (both
+ * content-hashed URLs set by the page); returns the glue's exports.
+ */
+async function loadWasm(el) {
+  const { glue, wasm } = el.dataset;
+  if (!glue || !wasm) throw new Error('the page gives no widget glue or wasm URL');
+  const mod = await import(glue);
+  await mod.default({ module_or_path: wasm });
+  return mod;
+}
+
 function readContext(form) {
   const f = form.elements;
   const rateText = f.rate.value.trim();

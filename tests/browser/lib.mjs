@@ -20,10 +20,15 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` as a static host would (clean URLs -> index.html, 404.html on a miss). */
-export function serve(dir = publicDir, { headers = {} } = {}) {
+/**
+ * Serves `dir` as a static host would (clean URLs -> index.html, 404.html on a miss).
+ * `log`, if given, gets the path of every request (the page's, its workers' and
+ * preloads alike).
+ */
+export function serve(dir = publicDir, { headers = {}, log = null } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    log?.push(url.pathname);
     let file = path.join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');

@@ -31,6 +31,8 @@ pub struct Registry {
     files: RwLock<BTreeMap<String, Source>>,
     hashes: Mutex<HashMap<String, String>>,
     used: Mutex<BTreeSet<String>>,
+    /// Files a build step makes but that this run did not make (see [`Registry::not_built`]).
+    unbuilt: Mutex<BTreeSet<String>>,
 }
 
 /// Files of `www/` that are not part of the published widget.
@@ -77,18 +79,35 @@ impl Registry {
             .remove(out);
     }
 
+    /// Marks `out` as the output of a build step that did not run (`guide check` does
+    /// not build the widget's wasm, so a fresh clone has no `www/pkg`): while no such
+    /// file exists, `asset()` gives its plain URL instead of failing. Once the file
+    /// exists it is hashed as usual. A path not marked still fails when missing, so a
+    /// typo is caught by `check` too, and a real build (which runs the step) fails.
+    pub fn not_built(&self, out: &str) {
+        self.unbuilt
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(out.trim_start_matches('/').to_string());
+    }
+
     pub fn contains(&self, out: &str) -> bool {
         let files = self.files.read().unwrap_or_else(|e| e.into_inner());
         files.contains_key(out)
     }
 
     /// URL of the content-hashed copy of `path` (`/style.3f2a9c1e.css`), or `None` when
-    /// no such file exists. Records that the hashed copy must be written.
+    /// no such file exists. Records that the hashed copy must be written. A missing file
+    /// marked [`Registry::not_built`] gives its plain URL (`/widget/pkg/widget.js`).
     pub fn hashed_url(&self, path: &str) -> Option<Result<String, std::io::Error>> {
         let path = path.trim_start_matches('/');
-        let source = {
+        let found = {
             let files = self.files.read().unwrap_or_else(|e| e.into_inner());
-            files.get(path)?.clone()
+            files.get(path).cloned()
+        };
+        let Some(source) = found else {
+            let unbuilt = self.unbuilt.lock().unwrap_or_else(|e| e.into_inner());
+            return unbuilt.contains(path).then(|| Ok(format!("/{path}")));
         };
         let cached = self
             .hashes
@@ -163,5 +182,30 @@ mod tests {
         assert!(h.starts_with("widget/app.") && h.ends_with(".js"), "{h}");
         assert_eq!(h.len(), "widget/app.12345678.js".len());
         assert_ne!(hashed_name("a.css", b"x"), hashed_name("a.css", b"y"));
+    }
+
+    fn url(r: &Registry, path: &str) -> Option<String> {
+        r.hashed_url(path).map(|u| u.unwrap())
+    }
+
+    #[test]
+    fn a_file_not_built_in_this_run_has_its_plain_url_until_it_exists() {
+        let r = Registry::default();
+        r.not_built("widget/pkg/widget.js");
+        assert_eq!(
+            url(&r, "/widget/pkg/widget.js").as_deref(),
+            Some("/widget/pkg/widget.js")
+        );
+        assert!(r.used().is_empty(), "no hashed copy to write");
+        assert!(r.outputs().is_empty(), "nothing is written for it");
+        // Other missing files still fail (a typo is caught by `check` too).
+        assert_eq!(url(&r, "widget/pkg/widgte.js"), None);
+        // Once built, it is hashed like any other file.
+        r.add_bytes("widget/pkg/widget.js", b"export {};".to_vec());
+        let hashed = url(&r, "widget/pkg/widget.js").unwrap();
+        assert!(
+            hashed.starts_with("/widget/pkg/widget.") && hashed != "/widget/pkg/widget.js",
+            "{hashed}"
+        );
     }
 }

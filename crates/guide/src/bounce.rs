@@ -169,7 +169,10 @@ mod tests {
         assert_eq!(e.category.as_deref(), Some("blocklist"));
         assert_eq!(e.blocklist.as_deref(), Some("spamhaus"));
         assert!(parse_expect("P9").is_err());
-        assert_eq!(parse_expect("isp=none").unwrap().isp.as_deref(), Some("none"));
+        assert_eq!(
+            parse_expect("isp=none").unwrap().isp.as_deref(),
+            Some("none")
+        );
         let typo = parse_expect("P2 isp=gmial").unwrap_err();
         assert!(typo.contains("unknown isp `gmial`"), "{typo}");
         assert!(parse_expect("blocklist=zen").is_err());

@@ -199,19 +199,29 @@ pub fn build_into(
         .add_dir(&site_static, "", false)
         .map_err(io(&site_static))?;
     if let Some(widget) = &config.widget {
+        let mut built = false;
         if opts.build_widget {
             let paths = widget_build::WidgetPaths {
                 crate_dir: widget.crate_dir.clone(),
                 www_dir: widget.www.clone(),
             };
-            if let Err(e) = widget_build::ensure_built(root, &paths) {
-                problems.push(Problem::new(&config.file, e.to_string()));
+            match widget_build::ensure_built(root, &paths) {
+                Ok(()) => built = true,
+                Err(e) => problems.push(Problem::new(&config.file, e.to_string())),
+            }
+        }
+        let mount = widget.mount.trim_matches('/');
+        if !built {
+            // `check` does not build the wasm (a fresh clone has no `www/pkg`), and a
+            // failed widget build is already reported above: `asset()` of the wasm-pack
+            // outputs gives their plain URL when they are missing. After a successful
+            // widget build a missing output stays an `asset()` error.
+            for file in widget_build::served_files() {
+                registry.not_built(&mount_path(mount, &file));
             }
         }
         let www = root.join(&widget.www);
-        registry
-            .add_dir(&www, widget.mount.trim_matches('/'), true)
-            .map_err(io(&www))?;
+        registry.add_dir(&www, mount, true).map_err(io(&www))?;
     }
     for rel in &content.assets {
         registry.add_file(rel, root.join("content").join(rel));
@@ -521,6 +531,15 @@ const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charse
 <p><a href=\"/\">Back to the start page</a></p></body></html>\n";
 
 /// Feeds a JSON value to a hasher (much faster than serialising it).
+/// Output path of `file` under the widget `mount` (`widget` + `pkg/a.js` -> `widget/pkg/a.js`).
+fn mount_path(mount: &str, file: &str) -> String {
+    if mount.is_empty() {
+        file.to_string()
+    } else {
+        format!("{mount}/{file}")
+    }
+}
+
 fn hash_value(v: &Value, h: &mut xxhash_rust::xxh3::Xxh3) {
     match v {
         Value::Null => h.update(b"n"),

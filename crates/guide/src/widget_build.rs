@@ -41,6 +41,16 @@ const PROFILE_ENV: [(&str, &str); 4] = [
 /// TypeScript `.d.ts` file).
 const NOT_SERVED: [&str; 4] = [".gitignore", "package.json", "README.md", "LICENSE"];
 
+/// The files of a widget build that the site serves, relative to the widget's `www`
+/// folder (`pkg/widget.js`, `pkg/widget_bg.wasm`, ...): the wasm-bindgen glue and the
+/// wasm of each module.
+pub fn served_files() -> Vec<String> {
+    MODULES
+        .iter()
+        .flat_map(|(name, _)| [format!("pkg/{name}.js"), format!("pkg/{name}_bg.wasm")])
+        .collect()
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum WidgetError {
     #[error("widget build failed: {0}")]
@@ -127,10 +137,9 @@ impl Plan {
 
     /// The files wasm-pack produces and the site serves.
     fn outputs(&self) -> Vec<PathBuf> {
-        MODULES
+        served_files()
             .iter()
-            .flat_map(|(name, _)| [format!("{name}.js"), format!("{name}_bg.wasm")])
-            .map(|file| self.pkg.join(file))
+            .map(|file| self.www.join(file))
             .collect()
     }
 
