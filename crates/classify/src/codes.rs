@@ -239,9 +239,18 @@ fn next_digit(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+#[cfg(test)]
 /// Finds every reply code and free-standing enhanced code. One pass.
 pub fn scan(b: &[u8]) -> Codes {
     let mut codes = Codes::default();
+    scan_into(b, &mut codes);
+    codes
+}
+
+/// [`scan`] into `codes` (cleared first: its buffers are reused).
+pub fn scan_into(b: &[u8], codes: &mut Codes) {
+    codes.replies.clear();
+    codes.bares.clear();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -300,7 +309,6 @@ pub fn scan(b: &[u8]) -> Codes {
         }
         i += 1;
     }
-    codes
 }
 
 /// Chooses the innermost remote reply: the last 4xx/5xx reply code (wrappers come

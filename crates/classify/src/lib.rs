@@ -43,13 +43,21 @@ pub fn diagnose_bytes(bytes: &[u8]) -> Diagnosis {
 #[doc(hidden)]
 pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     let mut work = 0u64;
+    let mut scratch = take_scratch();
     let src = codes::decode(bytes);
     work += bytes.len() as u64;
-    let found_codes = codes::scan(&src);
+    let found_codes = &mut scratch.codes;
+    codes::scan_into(&src, found_codes);
     work += src.len() as u64;
-    let chosen = codes::choose(&found_codes);
+    let chosen = codes::choose(found_codes);
     work += (found_codes.replies.len() + found_codes.bares.len()) as u64;
-    let norm = scan::normalise(&src, &found_codes.replies, chosen.region_start, &mut work);
+    let norm = scan::normalise(
+        &src,
+        &found_codes.replies,
+        chosen.region_start,
+        &mut work,
+        std::mem::take(&mut scratch.norm),
+    );
     let found = scan::find(&norm, &mut work);
 
     let sigs = if decide::states_a_cause(found.inner) {
@@ -101,7 +109,38 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
         hint: hint.map(str::to_owned),
         rule: verdict.rule.to_owned(),
     };
+    if norm.worth_keeping() {
+        scratch.norm = norm;
+        keep_scratch(scratch);
+    }
     (diagnosis, work)
+}
+
+/// The buffers of one reading, kept for the next one (allocating them for every text
+/// cost as much as a pass over it).
+#[derive(Default)]
+struct Scratch {
+    codes: codes::Codes,
+    norm: scan::Norm,
+}
+
+// The widget (WebAssembly) reads one text at a time: keeping buffers would only add to
+// the module's size there.
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static SCRATCH: std::cell::Cell<Option<Scratch>> = const { std::cell::Cell::new(None) };
+}
+
+fn take_scratch() -> Scratch {
+    #[cfg(not(target_arch = "wasm32"))]
+    return SCRATCH.with(std::cell::Cell::take).unwrap_or_default();
+    #[cfg(target_arch = "wasm32")]
+    Scratch::default()
+}
+
+fn keep_scratch(_scratch: Scratch) {
+    #[cfg(not(target_arch = "wasm32"))]
+    SCRATCH.with(|s| s.set(Some(_scratch)));
 }
 
 /// Enhanced codes only Microsoft uses (Outlook.com / Exchange Online).

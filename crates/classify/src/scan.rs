@@ -95,74 +95,41 @@ fn load8(b: &[u8], i: usize) -> u64 {
         .map_or(0, u64::from_le_bytes)
 }
 
-const ALNUM_BIT: u8 = 1;
-const START_BIT: u8 = 2;
-const SPACE: u8 = 4;
-
-/// Per (normalised) byte: alphanumeric, starts some pattern, is a space.
-const FLAGS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        if (b as u8).is_ascii_alphanumeric() {
-            t[b] |= ALNUM_BIT;
-        }
-        b += 1;
-    }
-    t[b' ' as usize] |= SPACE;
-    let mut i = 0;
-    while i < PATTERNS.len() {
-        let first = PATTERNS[i].0.as_bytes()[0] as usize;
-        t[first] |= START_BIT;
-        i += 1;
-    }
-    t[b'.' as usize] |= START_BIT;
-    t
-};
-
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let pats: Vec<Pat> = PATTERNS
-            .iter()
-            .map(|&(raw, sig)| {
-                let end = raw.ends_with('$');
-                let s = raw.trim_end_matches('$');
-                let host = (s.contains('.')
-                    && !s.contains(' ')
-                    && s.bytes().any(|c| c.is_ascii_alphabetic()))
+        let pat = |&(raw, sig): &(&'static str, Sig)| {
+            let end = raw.ends_with('$');
+            let s = raw.trim_end_matches('$');
+            let host =
+                (s.contains('.') && !s.contains(' ') && s.bytes().any(|c| c.is_ascii_alphabetic()))
                     || sig.is_isp();
-                let (head, mask) = head8(s.as_bytes());
-                Pat {
-                    bytes: s.as_bytes(),
-                    head,
-                    mask,
-                    sig,
-                    end,
-                    host,
-                }
-            })
-            .collect();
+            let (head, mask) = head8(s.as_bytes());
+            Pat {
+                bytes: s.as_bytes(),
+                head,
+                mask,
+                sig,
+                end,
+                host,
+            }
+        };
+        let keys: Vec<usize> = PATTERNS.iter().map(|p| bucket(pat(p).head)).collect();
         // Grouped by bucket: a counting sort (the table order stays inside a bucket).
         let mut offsets = vec![0u16; (1 << BUCKET_BITS) + 1];
-        for p in &pats {
-            offsets[bucket(p.head) + 1] += 1;
+        for &k in &keys {
+            offsets[k + 1] += 1;
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
         let mut fill = offsets.clone();
-        let mut order = vec![0u16; pats.len()];
-        for (id, p) in pats.iter().enumerate() {
-            let f = &mut fill[bucket(p.head)];
-            order[*f as usize] = id as u16;
-            *f += 1;
+        let mut order = vec![0usize; keys.len()];
+        for (id, &k) in keys.iter().enumerate() {
+            order[fill[k] as usize] = id;
+            fill[k] += 1;
         }
-        let mut slots: Vec<Option<Pat>> = pats.into_iter().map(Some).collect();
-        let pats = order
-            .iter()
-            .filter_map(|&id| slots[id as usize].take())
-            .collect();
+        let pats = order.iter().map(|&id| pat(&PATTERNS[id])).collect();
         Index { pats, offsets }
     })
 }
@@ -185,46 +152,6 @@ fn in_address(t: &[u8], pos: usize) -> bool {
     false
 }
 
-/// The normaliser's byte classes (the state of its loop: the class of the last byte
-/// written).
-const AFTER_SPACE: u8 = 0;
-const AFTER_ALNUM: u8 = 1;
-const AFTER_OTHER: u8 = 2;
-
-/// The normaliser's step for (state, source byte), indexed by `state << 8 | byte`: the
-/// normalised byte (ASCII lower case, every whitespace byte a space) in bits 0-7; in
-/// bit 8, whether a pattern may start here (a byte some pattern starts with, not inside
-/// a word); in bit 9, whether the byte is kept (not a space after a space); in bits
-/// 10-11, the next state. The fourth state is unused (a copy of the first).
-const STEP: [u16; 1024] = {
-    let mut t = [0u16; 1024];
-    let mut i = 0;
-    while i < 1024 {
-        let state = ((i >> 8) % 3) as u8;
-        let c = (i & 0xff) as u8;
-        let l = match c {
-            b'A'..=b'Z' => c + 32,
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
-            _ => c,
-        };
-        let f = FLAGS[l as usize];
-        let space = f & SPACE != 0;
-        let alnum = f & ALNUM_BIT != 0;
-        let cand = f & START_BIT != 0 && !(alnum && state == AFTER_ALNUM);
-        let keep = !(space && state == AFTER_SPACE);
-        let next = if space {
-            AFTER_SPACE
-        } else if alnum {
-            AFTER_ALNUM
-        } else {
-            AFTER_OTHER
-        };
-        t[i] = l as u16 | (cand as u16) << 8 | (keep as u16) << 9 | (next as u16) << 10;
-        i += 1;
-    }
-    t
-};
-
 /// Zero bytes after the normalised text, so that eight bytes can be read at any of its
 /// positions.
 const PAD: usize = 8;
@@ -232,9 +159,11 @@ const PAD: usize = 8;
 /// The normalised text and what the normaliser noticed on the way.
 #[derive(Debug, Default)]
 pub struct Norm {
-    /// Lower case, whitespace runs collapsed to one space, reply-code prefixes removed;
-    /// followed by [`PAD`] zero bytes.
+    /// Lower case, whitespace runs collapsed to one space, reply-code prefixes removed:
+    /// `len` bytes followed by [`PAD`] zero bytes (then what an earlier text left: the
+    /// buffers are reused and never cleared).
     buf: Vec<u8>,
+    len: usize,
     /// Where the innermost reply starts and ends (it ends at the first blank line: what
     /// follows in a pasted DSN is the next MIME part or the original message's headers).
     pub region: (usize, usize),
@@ -242,37 +171,71 @@ pub struct Norm {
     pub reply_starts: Vec<usize>,
     /// Positions where a pattern may start: word starts and pattern-starting punctuation
     /// (dots among them: `.yahoo.com` starts with one, and host names have them).
+    /// The first `nc` entries.
     cands: Vec<u32>,
+    nc: usize,
 }
 
 impl Norm {
+    /// Whether the buffers are small enough to keep for the next text.
+    pub fn worth_keeping(&self) -> bool {
+        self.buf.capacity() <= 1 << 16
+    }
+
     /// The normalised text.
     pub fn text(&self) -> &[u8] {
-        &self.buf[..self.buf.len().saturating_sub(PAD)]
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+
+    /// Where patterns may start (sorted).
+    fn cands(&self) -> &[u32] {
+        self.cands.get(..self.nc).unwrap_or_default()
     }
 }
 
 /// Lower-cases `src`, replaces the code prefixes of replies (`550-5.7.26 `) by a space,
 /// collapses whitespace, and notes where patterns may start and where dots are, so that
 /// the later passes visit only those positions. One pass.
-pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut u64) -> Norm {
-    // Line breaks matter only for finding a blank line (a fast byte search first).
-    let lines = src.contains(&b'\n');
-    let mut buf = vec![0u8; src.len() + PAD];
-    // At most one candidate per output byte: written by index, cut to size at the end.
-    let mut cands = vec![0u32; src.len() + 1];
-    let mut nc = 0usize;
-    let mut reply_starts = Vec::new();
-    let mut w = 0usize;
-    let mut last = AFTER_SPACE;
-    let mut newlines = 0u32;
+///
+/// A pattern may start at any byte that is not a space, not outside ASCII and not inside a
+/// word (an alphanumeric byte after another): a superset of the bytes patterns start
+/// with, cheap to compute eight bytes at a time. `reuse` lends its buffers (the answer is
+/// written into them).
+pub fn normalise(
+    src: &[u8],
+    replies: &[Reply],
+    region_start: usize,
+    work: &mut u64,
+    reuse: Norm,
+) -> Norm {
+    let Norm {
+        mut buf,
+        mut reply_starts,
+        mut cands,
+        ..
+    } = reuse;
+    // At most one byte and one candidate per source byte, written by index (what the
+    // buffers hold past that is never read).
+    if buf.len() < src.len() + PAD {
+        buf.resize(src.len() + PAD, 0);
+    }
+    if cands.len() < src.len() {
+        cands.resize(src.len(), 0);
+    }
+    reply_starts.clear();
+    let mut st = State {
+        last: AFTER_SPACE,
+        newlines: 0,
+        w: 0,
+        nc: 0,
+        region_end: None,
+    };
     let mut region = None;
-    let mut region_end = None;
     let mut next = 0; // index into replies (sorted by position)
     let mut i = 0;
     while i < src.len() {
         if region.is_none() && i >= region_start {
-            region = Some(w);
+            region = Some(st.w);
         }
         while next < replies.len() && replies[next].pos < i {
             next += 1;
@@ -280,16 +243,16 @@ pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut 
         if next < replies.len() && replies[next].pos == i {
             let r = replies[next];
             next += 1;
-            if last != AFTER_SPACE {
-                buf[w] = b' ';
-                w += 1;
-                last = AFTER_SPACE;
+            if st.last != AFTER_SPACE {
+                buf[st.w] = b' ';
+                st.w += 1;
+                st.last = AFTER_SPACE;
             }
-            reply_starts.push(w);
+            reply_starts.push(st.w);
             i = r.end.max(i + 1);
             continue;
         }
-        // A tight run up to the next event (reply code, region start).
+        // A run up to the next event (reply code, region start).
         let mut stop = src.len();
         if next < replies.len() {
             stop = stop.min(replies[next].pos);
@@ -298,134 +261,157 @@ pub fn normalise(src: &[u8], replies: &[Reply], region_start: usize, work: &mut 
             stop = stop.min(region_start);
         }
         let stop = stop.max(i + 1);
-        let seg = &src[i..stop];
-        let out = &mut buf[w..w + seg.len()];
-        let cout = &mut cands[nc..nc + seg.len()];
-        let (o, k) = if lines {
-            // A blank line ends the innermost reply: only look for one inside it.
-            let watch = region.is_some() && region_end.is_none();
-            let mut blank = None;
-            let ok = run_lines(
-                seg,
-                out,
-                cout,
-                w,
-                &mut last,
-                &mut newlines,
-                watch,
-                &mut blank,
-            );
-            if let Some(b) = blank {
-                region_end = Some(b);
-            }
-            ok
-        } else {
-            // One line (most bounces): the same without looking for blank lines.
-            run(seg, out, cout, w, &mut last)
-        };
-        w += o;
-        nc += k;
+        // A blank line ends the innermost reply: only look for one inside it.
+        let watch = region.is_some() && st.region_end.is_none();
+        run(&src[i..stop], &mut buf, &mut cands, &mut st, watch);
         i = stop;
     }
-    cands.truncate(nc);
+    let w = st.w;
     *work += 2 * src.len() as u64;
-    buf.truncate(w + PAD);
-    buf[w..].fill(0);
+    buf[w..w + PAD].fill(0);
     let region = region.unwrap_or(w);
-    let region_end = region_end.unwrap_or(w).max(region);
+    let region_end = st.region_end.unwrap_or(w).max(region);
     Norm {
         buf,
+        len: w,
         region: (region, region_end),
         reply_starts,
         cands,
+        nc: st.nc,
     }
 }
 
-/// The normaliser's inner loop over a run of bytes without reply codes: writes the
-/// normalised bytes to `out` and the candidate positions (`base` + offset) to `cout`;
-/// returns how many of each were written. `state` is the class of the last byte written.
-/// Branch-free: every byte is written, and the write position advances unless the byte
-/// is a space after a space.
-fn run(
-    seg: &[u8],
-    out: &mut [u8],
-    cout: &mut [u32],
-    base: usize,
-    state: &mut u8,
-) -> (usize, usize) {
-    let mut st = usize::from(*state);
-    let mut o = 0;
-    let mut k = 0;
-    let n = seg.len().min(out.len()).min(cout.len());
-    let (seg, out, cout) = (&seg[..n], &mut out[..n], &mut cout[..n]);
-    for i in 0..n {
-        let c = seg[i];
-        let e = STEP[(st & 3) << 8 | usize::from(c)];
-        // `o` and `k` never pass `i`: these are in bounds.
-        out[o.min(i)] = e as u8;
-        cout[k.min(i)] = (base + o) as u32;
-        k += usize::from(e >> 8 & 1);
-        o += usize::from(e >> 9 & 1);
-        st = usize::from(e >> 10);
-    }
-    *state = st as u8;
-    (o, k)
+/// The class of the last byte written (the normaliser's state).
+const AFTER_SPACE: u8 = 0;
+const AFTER_ALNUM: u8 = 1;
+const AFTER_OTHER: u8 = 2;
+
+/// Where the normaliser is.
+struct State {
+    last: u8,
+    /// Line breaks since the last byte that is not whitespace.
+    newlines: u32,
+    /// Bytes written.
+    w: usize,
+    /// Candidates written.
+    nc: usize,
+    /// The first blank line inside the innermost reply.
+    region_end: Option<usize>,
 }
 
-/// [`run`] that also counts line breaks, to note where the first blank line is (in
-/// `blank`, when `watch`).
-#[allow(clippy::too_many_arguments)]
-fn run_lines(
-    seg: &[u8],
-    out: &mut [u8],
-    cout: &mut [u32],
-    base: usize,
-    state: &mut u8,
-    newlines: &mut u32,
-    watch: bool,
-    blank: &mut Option<usize>,
-) -> (usize, usize) {
-    let mut st = usize::from(*state);
-    let mut nl = *newlines;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// The high bit of each byte of `x` that equals `c`.
+fn eq_mask(x: u64, c: u8) -> u64 {
+    let v = x ^ (ONES * u64::from(c));
+    !(((v & LOW7) + LOW7) | v) & HIGH
+}
+
+/// The high bit of each byte of `x` from `lo` to `hi` (ASCII bounds; no carry crosses a
+/// byte: each byte's low seven bits plus at most 0x80).
+fn range_mask(x: u64, lo: u8, hi: u8) -> u64 {
+    let h = x & LOW7;
+    let ge = h + ONES * u64::from(0x80 - lo);
+    let gt = h + ONES * u64::from(0x7f - hi);
+    ge & !gt & !x & HIGH
+}
+
+/// Normalises one run of `src` without reply codes into `buf` and `cands` (both long
+/// enough: at most one byte and one candidate per source byte). Eight bytes at a time
+/// when they hold no control byte and no space after a space (most of a text); byte by
+/// byte otherwise, counting line breaks to find a blank line (when `watch`).
+fn run(seg: &[u8], buf: &mut [u8], cands: &mut [u32], st: &mut State, watch: bool) {
     let mut watch = watch;
-    let mut o = 0;
-    let mut k = 0;
-    let n = seg.len().min(out.len()).min(cout.len());
-    let (seg, out, cout) = (&seg[..n], &mut out[..n], &mut cout[..n]);
-    for i in 0..n {
-        let c = seg[i];
-        let e = STEP[(st & 3) << 8 | usize::from(c)];
-        if e & 0xff == u16::from(b' ') {
-            nl += u32::from(c == b'\n');
-            if nl >= 2 && watch {
-                *blank = Some(base + o);
-                watch = false;
+    let mut i = 0;
+    while i < seg.len() {
+        let chunk = seg.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
+        if let Some(chunk) = chunk {
+            let x = u64::from_le_bytes(chunk);
+            let space = eq_mask(x, b' ');
+            let prev_space = if st.last == AFTER_SPACE { 0x80 } else { 0 };
+            let control = range_mask(x, 0, 0x1f);
+            if control | (space & (space << 8 | prev_space)) == 0 {
+                let lower = x | range_mask(x, b'A', b'Z') >> 2;
+                let alnum = range_mask(lower, b'a', b'z') | range_mask(x, b'0', b'9');
+                let prev_alnum = if st.last == AFTER_ALNUM { 0x80 } else { 0 };
+                let mut cand = !(alnum & (alnum << 8 | prev_alnum)) & !space & !x & HIGH;
+                let w = st.w;
+                if let Some(out) = buf.get_mut(w..w + 8) {
+                    out.copy_from_slice(&lower.to_le_bytes());
+                }
+                while cand != 0 {
+                    if let Some(slot) = cands.get_mut(st.nc) {
+                        *slot = (w + (cand.trailing_zeros() >> 3) as usize) as u32;
+                    }
+                    st.nc += 1;
+                    cand &= cand - 1;
+                }
+                st.w = w + 8;
+                st.last = if space >> 63 != 0 {
+                    AFTER_SPACE
+                } else if alnum >> 63 != 0 {
+                    AFTER_ALNUM
+                } else {
+                    AFTER_OTHER
+                };
+                // Not whitespace only (no space after a space): a line break count
+                // starts again.
+                st.newlines = 0;
+                i += 8;
+                continue;
             }
-        } else {
-            nl = 0;
         }
-        out[o.min(i)] = e as u8;
-        cout[k.min(i)] = (base + o) as u32;
-        k += usize::from(e >> 8 & 1);
-        o += usize::from(e >> 9 & 1);
-        st = usize::from(e >> 10);
+        // Byte by byte: up to the next eight-byte boundary of the run.
+        let end = (i + 8).min(seg.len());
+        for &c in &seg[i..end] {
+            let l = match c {
+                b'A'..=b'Z' => c + 32,
+                b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
+                _ => c,
+            };
+            if l == b' ' {
+                st.newlines += u32::from(c == b'\n');
+                if st.newlines >= 2 && watch {
+                    st.region_end = Some(st.w);
+                    watch = false;
+                }
+                if st.last == AFTER_SPACE {
+                    continue;
+                }
+                st.last = AFTER_SPACE;
+            } else {
+                st.newlines = 0;
+                let alnum = l.is_ascii_alphanumeric();
+                if l < 0x80 && !(alnum && st.last == AFTER_ALNUM) {
+                    if let Some(slot) = cands.get_mut(st.nc) {
+                        *slot = st.w as u32;
+                    }
+                    st.nc += 1;
+                }
+                st.last = if alnum { AFTER_ALNUM } else { AFTER_OTHER };
+            }
+            if let Some(slot) = buf.get_mut(st.w) {
+                *slot = l;
+            }
+            st.w += 1;
+        }
+        i = end;
     }
-    *state = st as u8;
-    *newlines = nl;
-    (o, k)
 }
 
 /// Scans the normalised text for every pattern of the tables.
 pub fn find(norm: &Norm, work: &mut u64) -> Found {
     let idx = index();
     let buf = &norm.buf[..];
-    let t = norm.text();
-    let region = norm.region;
+    let len = norm.len;
     let mut found = Found::default();
-    *work += norm.cands.len() as u64;
-    for &pos in &norm.cands {
+    let cands = norm.cands();
+    let mut steps = cands.len() as u64;
+    for &pos in cands {
         let pos = pos as usize;
-        if pos + 3 > t.len() {
+        if pos + 3 > len {
             break;
         }
         let word = load8(buf, pos);
@@ -434,37 +420,45 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
         if a == b {
             continue;
         }
-        *work += (b - a) as u64;
-        for p in &idx.pats[a..b] {
-            if word & p.mask != p.head {
-                continue;
-            }
-            // The head compare covered patterns of up to eight bytes (the padding
-            // after the text is zero, which no pattern contains).
-            let n = p.bytes.len();
-            if n > 8 && (pos + n > t.len() || !same(&t[pos + 8..pos + n], &p.bytes[8..])) {
-                continue;
-            }
-            let after = pos + n;
-            if p.end && t.get(after).is_some_and(u8::is_ascii_alphanumeric) {
-                continue;
-            }
-            if p.host && in_address(t, pos) {
-                continue;
-            }
-            if p.sig == Sig::DiagField && found.diag.is_none() {
-                found.diag = Some(pos);
-            }
-            if p.sig == Sig::OrangeOfr && found.ofr.is_none() {
-                found.ofr = ofr_reason(t, after);
-            }
-            found.all.set(p.sig);
-            if pos >= region.0 && pos < region.1 {
-                found.inner.set(p.sig);
+        steps += (b - a) as u64;
+        for p in idx.pats.get(a..b).unwrap_or_default() {
+            if word & p.mask == p.head {
+                matched(p, pos, norm, &mut found);
             }
         }
     }
+    *work += steps;
     found
+}
+
+/// The rest of a match whose first eight bytes (or fewer: all of it) are equal: kept
+/// out of [`find`]'s loop, which it would slow down.
+#[inline(never)]
+fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
+    let t = norm.text();
+    // The head compare covered patterns of up to eight bytes (the padding after the
+    // text is zero, which no pattern contains).
+    let n = p.bytes.len();
+    if n > 8 && (pos + n > t.len() || !same(&t[pos + 8..pos + n], &p.bytes[8..])) {
+        return;
+    }
+    let after = pos + n;
+    if p.end && t.get(after).is_some_and(u8::is_ascii_alphanumeric) {
+        return;
+    }
+    if p.host && in_address(t, pos) {
+        return;
+    }
+    if p.sig == Sig::DiagField && found.diag.is_none() {
+        found.diag = Some(pos);
+    }
+    if p.sig == Sig::OrangeOfr && found.ofr.is_none() {
+        found.ofr = ofr_reason(t, after);
+    }
+    found.all.set(p.sig);
+    if pos >= norm.region.0 && pos < norm.region.1 {
+        found.inner.set(p.sig);
+    }
 }
 
 /// Host-name characters (`*.terra.com` counts: a redacted host).
@@ -528,8 +522,23 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"servidor: '",
 ];
 
+/// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last
+/// byte or two: cheaper than a `memcmp` call).
+fn ends_with(hay: &[u8], suffix: &[u8]) -> bool {
+    hay.len() >= suffix.len()
+        && hay
+            .iter()
+            .rev()
+            .zip(suffix.iter().rev())
+            .all(|(a, b)| a == b)
+}
+
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    // The first byte first: most windows differ there (a `memcmp` call per window
+    // costs more than the whole check).
+    let first = needle.first().copied();
+    hay.windows(needle.len())
+        .any(|w| w.first().copied() == first && same(w, needle))
 }
 
 /// Whether a host name of another receiver is visible: after `host ` (Postfix/Exim, not
@@ -544,7 +553,7 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
     let diag = found.diag;
     let mut i = 0;
     // Only names with a dot matter: visit the dots and take the name around each.
-    for &dot in &norm.cands {
+    for &dot in norm.cands() {
         let dot = dot as usize;
         if dot < i || t[dot] != b'.' {
             continue;
@@ -578,25 +587,35 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         {
             continue;
         }
-        let tld = tok.rsplit(|&c| c == b'.').next().unwrap_or(&[]);
-        let named = tok.split(|&c| c == b'.').count() >= 3
-            && tld.len() >= 2
-            && tld.iter().all(u8::is_ascii_alphabetic);
-        // Compare the last byte first: most names follow none of the contexts.
-        let ends = |c: &[u8]| c.last() == before.last() && before.ends_with(c);
+        let ends = |c: &[u8]| ends_with(before, c);
         let in_context = HOST_CONTEXTS.iter().any(|c| ends(c))
             || (ends(b"host ") && !ends(b"client host ") && !ends(b"connecting host "));
-        let csv_field = (ends(b",") || ends(b", "))
+        let csv_field = (prev == b',' && start != 0 || ends(b", "))
             && (after_diag
                 || before
                     .trim_ascii_end()
                     .strip_suffix(b",")
                     .is_some_and(|b| b.ends_with(b")")));
+        // A greeting host or a help URL: only a name of three labels or more, with an
+        // alphabetic top-level domain (looked at only when the rest did not decide).
+        let named = || {
+            let tld = tok.rsplit(|&c| c == b'.').next().unwrap_or(&[]);
+            tok.split(|&c| c == b'.').count() >= 3
+                && tld.len() >= 2
+                && tld.iter().all(u8::is_ascii_alphabetic)
+        };
         // `reply_starts` is sorted: a binary search keeps this pass linear.
         let at_reply = |p: usize| reply_starts.binary_search(&p).is_ok();
-        let greeting = named
-            && (at_reply(start) || (start > 0 && at_reply(start - 1) && t[start - 1] == b'-'));
-        let url = named && !listed && (ends(b"//") || tok.starts_with(b"www."));
+        let greeting = || {
+            (at_reply(start) || (start > 0 && at_reply(start - 1) && t[start - 1] == b'-'))
+                && named()
+        };
+        let url = || !listed && (ends(b"//") || tok.starts_with(b"www.")) && named();
+        let (greeting, url) = if in_context || csv_field {
+            (false, false)
+        } else {
+            (greeting(), url())
+        };
         if !(in_context || csv_field || greeting || url) {
             continue;
         }
@@ -694,7 +713,7 @@ mod tests {
 
     fn found(text: &str) -> Found {
         let mut w = 0;
-        let norm = normalise(text.as_bytes(), &[], 0, &mut w);
+        let norm = normalise(text.as_bytes(), &[], 0, &mut w, Norm::default());
         find(&norm, &mut w)
     }
 
@@ -710,7 +729,7 @@ mod tests {
 
     fn host(text: &str, listed: bool) -> bool {
         let mut w = 0;
-        let norm = normalise(text.as_bytes(), &[], 0, &mut w);
+        let norm = normalise(text.as_bytes(), &[], 0, &mut w, Norm::default());
         let found = find(&norm, &mut w);
         visible_host(&norm, &found, listed, &mut w)
     }
