@@ -354,6 +354,13 @@ pub fn build_into(
         .collect();
     let nav = tree.nav(&sources, &pages);
     base_ctx.insert("nav", &nav);
+    // The top-level nav entry a page belongs to, by its path: a theme with many sections
+    // can show just the reader's own (looping over the whole nav in a template costs
+    // every page time in proportion to the site).
+    let nav_by_path: HashMap<&str, &Value> = nav
+        .iter()
+        .filter_map(|item| Some((item.get("path")?.as_str()?, item)))
+        .collect();
     // What every page sees, for the render cache of `serve`.
     let global_hash = cache.map(|_| {
         let all = (&nav, &config_value, &data_value);
@@ -420,6 +427,12 @@ pub fn build_into(
                     Some(bytes) => Ok(bytes),
                     None => {
                         ctx.insert("current_path", &s.path);
+                        match nav_by_path.get(top_level_path(&s.path)) {
+                            Some(item) => ctx.insert("nav_section", item),
+                            None => {
+                                ctx.remove("nav_section");
+                            }
+                        }
                         ctx.insert(key, value);
                         let r = theme.tera.render(&name, ctx);
                         ctx.remove(key);
@@ -878,4 +891,26 @@ fn git_dates(root: &Path) -> HashMap<String, String> {
         }
     }
     dates
+}
+
+/// `/sec-1/` for `/sec-1/page/` (and `/` for `/`): the path of a page's top-level entry.
+fn top_level_path(path: &str) -> &str {
+    match path.get(1..).and_then(|rest| rest.find('/')) {
+        Some(end) => &path[..end + 2],
+        None => path,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::top_level_path;
+
+    #[test]
+    fn top_level_path_is_the_first_segment() {
+        assert_eq!(top_level_path("/sec-1/page/"), "/sec-1/");
+        assert_eq!(top_level_path("/sec-1/"), "/sec-1/");
+        assert_eq!(top_level_path("/a/b/c/"), "/a/");
+        assert_eq!(top_level_path("/"), "/");
+        assert_eq!(top_level_path(""), "");
+    }
 }

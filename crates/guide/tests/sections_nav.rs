@@ -48,3 +48,19 @@ fn current_path_is_the_page_url() {
     assert!(text(&out, "guide/first/index.html").contains("<p id=\"current\">/guide/first/</p>"));
     assert!(text(&out, "index.html").contains("<p id=\"current\">/</p>"));
 }
+
+#[test]
+fn nav_section_is_the_top_level_entry_of_the_page() {
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    let in_section = text(&out, "guide/first/index.html");
+    assert!(
+        in_section.contains(r#"<p class="nav-section">/guide/ (3 children)</p>"#),
+        "{in_section}"
+    );
+    let top_page = text(&out, "about-us/index.html");
+    assert!(
+        top_page.contains(r#"<p class="nav-section">/about-us/ (0 children)</p>"#),
+        "{top_page}"
+    );
+}
