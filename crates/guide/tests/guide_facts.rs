@@ -6,20 +6,20 @@
 //! guide's source text (`seed/incident-response-guide.txt`), not read from the data file,
 //! so a wrong edit of the data is caught.
 //!
-//! The build runs on a copy of the site whose `site.toml` has no `[widget]` table (the
-//! widget's wasm build is tested elsewhere and needs the wasm toolchain).
+//! The build runs on a copy of the site without its widget (`common::real_site`).
+
+mod common;
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
+
+use common::real_site::build_real_site;
 
 const EMAIL: &str = "infrastructure@cloudserverforemail.com";
 const PHONE: &str = "+372 602-7190";
 const PHONE_TEL: &str = "+3726027190";
 
-/// The built site: output path -> raw file text (HTML, JSON, XML).
+/// The built site: output path -> raw file text (HTML, JSON, XML, ...).
 struct Site {
     files: BTreeMap<String, String>,
 }
@@ -41,87 +41,10 @@ impl Site {
     }
 }
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// `site.toml` without its `[widget]` table.
-fn site_toml_without_widget(text: &str) -> String {
-    let mut out = String::new();
-    let mut skipping = false;
-    for line in text.lines() {
-        let t = line.trim_start();
-        if t.starts_with('[') {
-            skipping = t.starts_with("[widget]") || t.starts_with("[widget.");
-        }
-        if !skipping {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
-}
-
-fn read_tree(dir: &Path, base: &Path, out: &mut BTreeMap<String, String>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if entry.file_type().unwrap().is_dir() {
-            read_tree(&path, base, out);
-        } else if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
-            if ["html", "json", "xml", "txt"].contains(&ext) {
-                let rel = path
-                    .strip_prefix(base)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
-}
-
 fn build_site() -> Site {
-    let repo = repo_root();
-    let tmp = std::env::temp_dir().join(format!("guide-facts-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&tmp);
-    let root = tmp.join("site");
-    copy_dir(&repo.join("content"), &root.join("content"));
-    copy_dir(&repo.join("themes"), &root.join("themes"));
-    let site_toml = fs::read_to_string(repo.join("site.toml")).unwrap();
-    fs::write(root.join("site.toml"), site_toml_without_widget(&site_toml)).unwrap();
-    let out = tmp.join("public");
-    let run = Command::new(env!("CARGO_BIN_EXE_guide"))
-        .arg("build")
-        .arg("--root")
-        .arg(&root)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("run guide build");
-    assert!(
-        run.status.success(),
-        "guide build failed:\n{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let mut files = BTreeMap::new();
-    read_tree(&out, &out, &mut files);
-    let _ = fs::remove_dir_all(&tmp);
-    Site { files }
+    Site {
+        files: build_real_site(str::to_string),
+    }
 }
 
 fn site() -> &'static Site {

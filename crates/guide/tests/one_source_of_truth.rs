@@ -3,9 +3,12 @@
 //! the site, changes every page (text, severity and SLA tables, `tel:`/`mailto:` links, the widget's page
 //! data), and the old values are gone from every built file.
 
+mod common;
+
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use common::real_site::{build_real_site, files_under, repo_root};
 
 const OLD_PHONE: &str = "+372 602-7190";
 const OLD_PHONE_TEL: &str = "+3726027190";
@@ -14,50 +17,6 @@ const OLD_EMAIL: &str = "infrastructure@cloudserverforemail.com";
 const NEW_PHONE: &str = "+44 20 7946 0999";
 const NEW_PHONE_TEL: &str = "+442079460999";
 const NEW_EMAIL: &str = "noc@example.net";
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
-fn site_toml_without_widget(text: &str) -> String {
-    let mut out = String::new();
-    let mut skipping = false;
-    for line in text.lines() {
-        let t = line.trim_start();
-        if t.starts_with('[') {
-            skipping = t.starts_with("[widget]") || t.starts_with("[widget.");
-        }
-        if !skipping {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
-}
 
 /// Sets `key = "value"` inside the `[contact]` table of a TOML text (other tables untouched).
 fn set_contact(toml: &str, key: &str, value: &str) -> String {
@@ -84,54 +43,8 @@ fn set_contact(toml: &str, key: &str, value: &str) -> String {
     out
 }
 
-/// Copies the site, rewrites the data file with `edit`, builds, returns the output's
-/// text files (path, text).
-fn build_with(tag: &str, edit: impl Fn(&str) -> String) -> Vec<(String, String)> {
-    let repo = repo_root();
-    let tmp = std::env::temp_dir().join(format!("guide-sot-{tag}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&tmp);
-    let root = tmp.join("site");
-    copy_dir(&repo.join("content"), &root.join("content"));
-    copy_dir(&repo.join("themes"), &root.join("themes"));
-    let site_toml = fs::read_to_string(repo.join("site.toml")).unwrap();
-    fs::write(root.join("site.toml"), site_toml_without_widget(&site_toml)).unwrap();
-    let data = root.join("content/data/incident.toml");
-    let edited = edit(&fs::read_to_string(&data).unwrap());
-    fs::write(&data, edited).unwrap();
-
-    let out = tmp.join("public");
-    let run = Command::new(env!("CARGO_BIN_EXE_guide"))
-        .arg("build")
-        .arg("--root")
-        .arg(&root)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("run guide build");
-    assert!(
-        run.status.success(),
-        "guide build failed:\n{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let mut paths = Vec::new();
-    files(&out, &mut paths);
-    let texts = paths
-        .iter()
-        .filter_map(|p| {
-            let text = fs::read_to_string(p).ok()?; // binary files (favicon) are skipped
-            Some((
-                p.strip_prefix(&out).unwrap().to_string_lossy().into_owned(),
-                text,
-            ))
-        })
-        .collect();
-    let _ = fs::remove_dir_all(&tmp);
-    texts
-}
-
 /// The pages and tables that must show the contact.
-fn key_pages(built: &[(String, String)]) -> Vec<&(String, String)> {
+fn key_pages(built: &BTreeMap<String, String>) -> Vec<(&String, &String)> {
     let pages: Vec<_> = built.iter().filter(|(p, _)| p.ends_with(".html")).collect();
     assert!(pages.len() >= 8, "only {} pages built", pages.len());
     pages
@@ -150,10 +63,8 @@ fn the_data_file_is_the_only_place_holding_the_contact() {
     }
     // Nothing outside content/data/ spells the phone number or the address.
     let repo = repo_root();
-    let mut sources = Vec::new();
-    files(&repo.join("content"), &mut sources);
-    files(&repo.join("themes"), &mut sources);
-    for path in sources {
+    let sources = [repo.join("content"), repo.join("themes")].map(|dir| files_under(&dir));
+    for path in sources.into_iter().flatten() {
         if path.starts_with(repo.join("content/data")) {
             continue;
         }
@@ -172,7 +83,7 @@ fn the_data_file_is_the_only_place_holding_the_contact() {
 
 #[test]
 fn changing_the_phone_number_in_the_data_changes_it_everywhere() {
-    let built = build_with("phone", |toml| {
+    let built = build_real_site(|toml| {
         let edited = set_contact(
             &set_contact(toml, "phone", NEW_PHONE),
             "phone_tel",
@@ -211,7 +122,7 @@ fn changing_the_phone_number_in_the_data_changes_it_everywhere() {
         "sla/index.html",
         "contact/index.html",
     ] {
-        let (_, html) = built.iter().find(|(p, _)| p == page).expect(page);
+        let html = built.get(page).expect(page);
         let p1_row = html
             .split("<tr")
             .find(|row| row.contains(">P1</span>"))
@@ -226,10 +137,7 @@ fn changing_the_phone_number_in_the_data_changes_it_everywhere() {
             "{page}: P1 row lacks the tel: link"
         );
     }
-    let (_, guide) = built
-        .iter()
-        .find(|(p, _)| p == "incident-response/index.html")
-        .unwrap();
+    let guide = &built["incident-response/index.html"];
     let emergency = &guide[guide
         .find("id=\"emergency-contact\"")
         .expect("emergency contact section")..];
@@ -241,7 +149,7 @@ fn changing_the_phone_number_in_the_data_changes_it_everywhere() {
 
 #[test]
 fn changing_the_address_in_the_data_changes_it_everywhere() {
-    let built = build_with("email", |toml| {
+    let built = build_real_site(|toml| {
         let edited = set_contact(toml, "email", NEW_EMAIL);
         assert!(
             !edited.contains(OLD_EMAIL),

@@ -2,6 +2,8 @@
 //! together with the shared fixture theme (`tests/sites/_theme` -> `themes/fixture`).
 #![allow(dead_code)]
 
+pub mod real_site;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
