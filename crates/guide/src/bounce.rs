@@ -144,16 +144,13 @@ pub fn render(block: &BounceBlock, file: &str, theme: Option<&Tera>) -> Result<S
 }
 
 fn default_markup(text: &str, c: &classify::Classification) -> String {
-    let sev = format!("{:?}", c.severity);
-    let category = serde_json::to_value(c.category)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let sev = c.severity.as_str();
+    let category = c.category.as_str();
     format!(
         "<figure class=\"bounce\" data-severity=\"{sev}\"><pre><code>{}</code></pre>\
          <figcaption><strong>{sev}</strong> <span class=\"bounce-category\">{}</span> {}</figcaption></figure>\n",
         escape_attr(text),
-        escape_attr(&category),
+        escape_attr(category),
         escape_attr(&c.title),
     )
 }

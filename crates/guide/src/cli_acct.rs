@@ -15,7 +15,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use classify::acct::{category_name, isp_name, AcctReader, AcctReport, RATE_DEFINITION};
+use classify::acct::{AcctReader, AcctReport, RATE_DEFINITION};
 use flate2::read::MultiGzDecoder;
 
 /// Help text of the `--acct` option (the rate definition is part of it).
@@ -218,38 +218,24 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
         );
     }
     let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "{:<9} {:>10} {:>10} {:>9} {:>8} {:>10} {:>8}",
-        "ISP", "records", "delivered", "deferred", "bounced", "deferral%", "bounce%"
-    );
-    let row = |s: &mut String, name: &str, rec: u64, d: u64, t: u64, b: u64, tr: f64, br: f64| {
-        let _ = writeln!(
-            s,
-            "{name:<9} {rec:>10} {d:>10} {t:>9} {b:>8} {tr:>10.1} {br:>8.1}"
-        );
-    };
+    table_header(&mut s, "ISP", NAME_WIDTH);
     for i in &r.isps {
-        row(
+        let counts = [i.records, i.delivered, i.deferred, i.bounced];
+        table_row(
             &mut s,
-            isp_name(i.isp),
-            i.records,
-            i.delivered,
-            i.deferred,
-            i.bounced,
-            i.deferral_rate,
-            i.bounce_rate,
+            i.isp.as_str(),
+            NAME_WIDTH,
+            counts,
+            [i.deferral_rate, i.bounce_rate],
         );
     }
-    row(
+    let counts = [r.records, r.delivered, r.deferred, r.bounced];
+    table_row(
         &mut s,
         "all",
-        r.records,
-        r.delivered,
-        r.deferred,
-        r.bounced,
-        r.deferral_rate,
-        r.bounce_rate,
+        NAME_WIDTH,
+        counts,
+        [r.deferral_rate, r.bounce_rate],
     );
     if !r.vmtas.is_empty() {
         let _ = writeln!(
@@ -263,23 +249,16 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
             .map(|v| v.vmta.chars().count())
             .max()
             .unwrap_or(0)
-            .max(9);
-        let _ = writeln!(
-            s,
-            "{:<width$} {:>10} {:>10} {:>9} {:>8} {:>10} {:>8}",
-            "vmta", "records", "delivered", "deferred", "bounced", "deferral%", "bounce%"
-        );
+            .max(NAME_WIDTH);
+        table_header(&mut s, "vmta", width);
         for v in r.vmtas.iter().take(VMTAS_SHOWN) {
-            let _ = writeln!(
-                s,
-                "{:<width$} {:>10} {:>10} {:>9} {:>8} {:>10.1} {:>8.1}",
-                v.vmta,
-                v.records,
-                v.delivered,
-                v.deferred,
-                v.bounced,
-                v.deferral_rate,
-                v.bounce_rate
+            let counts = [v.records, v.delivered, v.deferred, v.bounced];
+            table_row(
+                &mut s,
+                &v.vmta,
+                width,
+                counts,
+                [v.deferral_rate, v.bounce_rate],
             );
         }
         if r.vmtas.len() > VMTAS_SHOWN {
@@ -287,7 +266,7 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
         }
     }
     let _ = writeln!(s);
-    let _ = writeln!(s, "Suggested severity: {:?}", r.severity);
+    let _ = writeln!(s, "Suggested severity: {}", r.severity.as_str());
     for reason in &r.reasons {
         let _ = writeln!(s, "  - {reason}");
     }
@@ -298,8 +277,8 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
             i.categories.0.iter().take(3).map(move |c| {
                 format!(
                     "  {:<9} {:<13} {:>8} (t {}, b {})  e.g. {}",
-                    isp_name(i.isp),
-                    category_name(c.category),
+                    i.isp.as_str(),
+                    c.category.as_str(),
                     c.count,
                     c.deferred,
                     c.bounced,
@@ -321,8 +300,8 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
             i.blocklists.iter().map(move |l| {
                 format!(
                     "  {:<9} {:<13} {:>8}  e.g. {}",
-                    isp_name(i.isp),
-                    classify::acct::blocklist_name(l.blocklist),
+                    i.isp.as_str(),
+                    l.blocklist.as_str(),
                     l.count,
                     clip(&l.example, 100)
                 )
@@ -365,6 +344,28 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
     }
     let _ = writeln!(s, "\n{RATE_DEFINITION}");
     s
+}
+
+/// Width of the name column of the rate tables (an ISP's name fits).
+const NAME_WIDTH: usize = 9;
+
+/// The header of a rate table (per ISP or per VirtualMTA) whose first column is `name`.
+fn table_header(s: &mut String, name: &str, width: usize) {
+    let _ = writeln!(
+        s,
+        "{name:<width$} {:>10} {:>10} {:>9} {:>8} {:>10} {:>8}",
+        "records", "delivered", "deferred", "bounced", "deferral%", "bounce%"
+    );
+}
+
+/// One row of a rate table: records, delivered, deferred, bounced; deferral and bounce rates.
+fn table_row(s: &mut String, name: &str, width: usize, counts: [u64; 4], rates: [f64; 2]) {
+    let [records, delivered, deferred, bounced] = counts;
+    let [deferral, bounce] = rates;
+    let _ = writeln!(
+        s,
+        "{name:<width$} {records:>10} {delivered:>10} {deferred:>9} {bounced:>8} {deferral:>10.1} {bounce:>8.1}"
+    );
 }
 
 fn clip(text: &str, chars: usize) -> String {
