@@ -5,7 +5,7 @@
 //! and exit status 2. Any text, even empty or binary, is classified and exits 0.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
@@ -165,6 +165,44 @@ impl Hash for Key {
     }
 }
 
+/// A fast hasher for the cache key (a few short fields of our own diagnosis, so no
+/// flooding concern): the default SipHash cost as much as a third of diagnosing a line.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Cache = HashMap<Key, Vec<u8>, BuildHasherDefault<KeyHasher>>;
+
 /// Most distinct answers kept per worker: a log yields few distinct diagnoses, and the
 /// cache is cleared when full, so memory stays bounded whatever the input.
 const CACHE_LIMIT: usize = 4096;
@@ -189,17 +227,21 @@ pub fn classify_lines<R: BufRead, W: Write>(
     let mut blocks: Vec<Vec<u8>> = (0..workers)
         .map(|_| Vec::with_capacity(BLOCK + 4096))
         .collect();
+    // Where each line of a block ends (found while reading: no second search).
+    let mut ends: Vec<Vec<usize>> = (0..workers).map(|_| Vec::new()).collect();
     let mut outs: Vec<Vec<u8>> = (0..workers).map(|_| Vec::new()).collect();
-    let mut caches: Vec<HashMap<Key, Vec<u8>>> = (0..workers).map(|_| HashMap::new()).collect();
+    let mut caches: Vec<Cache> = (0..workers).map(|_| Cache::default()).collect();
     let mut count = 0u64;
     loop {
         let mut filled = 0;
-        for block in &mut blocks {
+        for (block, ends) in blocks.iter_mut().zip(ends.iter_mut()) {
             block.clear();
+            ends.clear();
             while block.len() < BLOCK {
                 if input.read_until(b'\n', block)? == 0 {
                     break;
                 }
+                ends.push(block.len());
             }
             if block.is_empty() {
                 break;
@@ -211,17 +253,18 @@ pub fn classify_lines<R: BufRead, W: Write>(
         }
         let jobs = blocks[..filled]
             .iter()
+            .zip(&ends)
             .zip(outs.iter_mut())
             .zip(caches.iter_mut());
         if filled == 1 {
-            for ((block, o), cache) in jobs {
-                count += classify_block(block, o, cache, ctx)?;
+            for (((block, ends), o), cache) in jobs {
+                count += classify_block(block, ends, o, cache, ctx)?;
             }
         } else {
             let counts = std::thread::scope(|s| {
                 let handles: Vec<_> = jobs
-                    .map(|((block, o), cache)| {
-                        s.spawn(move || classify_block(block, o, cache, ctx))
+                    .map(|(((block, ends), o), cache)| {
+                        s.spawn(move || classify_block(block, ends, o, cache, ctx))
                     })
                     .collect();
                 handles
@@ -242,17 +285,22 @@ pub fn classify_lines<R: BufRead, W: Write>(
     Ok(count)
 }
 
-/// Classifies the lines of one block into `out` (cleared first); returns the line count.
+/// Classifies the lines of one block (each ending at one of `ends`) into `out`
+/// (cleared first); returns the line count.
 fn classify_block(
     block: &[u8],
+    ends: &[usize],
     out: &mut Vec<u8>,
-    cache: &mut HashMap<Key, Vec<u8>>,
+    cache: &mut Cache,
     ctx: &Context,
 ) -> io::Result<u64> {
     out.clear();
-    let body = block.strip_suffix(b"\n").unwrap_or(block);
     let mut count = 0;
-    for line in body.split(|&b| b == b'\n') {
+    let mut start = 0;
+    for &end in ends {
+        let line = block.get(start..end).unwrap_or_default();
+        start = end;
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
         let text = line.strip_suffix(b"\r").unwrap_or(line);
         let key = Key(classify::diagnose_bytes(text));
         if let Some(json) = cache.get(&key) {
