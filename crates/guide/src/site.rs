@@ -63,8 +63,34 @@ pub struct Parsed {
     pub word_count: usize,
 }
 
-/// A cached value with the hash of its input.
-type Keyed<T> = (u64, T);
+/// Values by source file, each kept with the hash of the input it came from: a lookup
+/// with another hash misses.
+#[derive(Debug)]
+struct HashKeyed<T>(Mutex<HashMap<String, (u64, T)>>);
+
+impl<T> Default for HashKeyed<T> {
+    fn default() -> Self {
+        HashKeyed(Mutex::default())
+    }
+}
+
+impl<T: Clone> HashKeyed<T> {
+    fn get(&self, file: &str, hash: u64) -> Option<T> {
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(file)
+            .filter(|(h, _)| *h == hash)
+            .map(|(_, value)| value.clone())
+    }
+
+    fn put(&self, file: &str, hash: u64, value: T) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.insert(file.to_string(), (hash, value));
+    }
+
+    fn clear(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
 
 /// Parsed bodies kept between builds by `serve`: a file is parsed again only when its
 /// text changed. Clear it when anything else (theme, data, config) changes.
@@ -72,8 +98,8 @@ type Keyed<T> = (u64, T);
 /// (except `build_time`): an edit that changes one page re-renders that page only.
 #[derive(Debug, Default)]
 pub struct ParseCache {
-    map: Mutex<HashMap<String, (u64, Arc<Parsed>)>>,
-    rendered: Mutex<HashMap<String, Keyed<Arc<Vec<u8>>>>>,
+    parsed: HashKeyed<Arc<Parsed>>,
+    rendered: HashKeyed<Arc<Vec<u8>>>,
     /// Git dates, read once per session (they change only with a commit).
     dates: Mutex<Option<Arc<HashMap<String, String>>>>,
     /// Front matter of unchanged files.
@@ -89,31 +115,8 @@ impl ParseCache {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clear();
-        self.map.lock().unwrap_or_else(|e| e.into_inner()).clear();
-        self.rendered
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
-    }
-    fn get_rendered(&self, file: &str, hash: u64) -> Option<Arc<Vec<u8>>> {
-        let map = self.rendered.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(file)
-            .filter(|(h, _)| *h == hash)
-            .map(|(_, p)| p.clone())
-    }
-    fn put_rendered(&self, file: &str, hash: u64, bytes: Arc<Vec<u8>>) {
-        let mut map = self.rendered.lock().unwrap_or_else(|e| e.into_inner());
-        map.insert(file.to_string(), (hash, bytes));
-    }
-    fn get(&self, file: &str, hash: u64) -> Option<Arc<Parsed>> {
-        let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(file)
-            .filter(|(h, _)| *h == hash)
-            .map(|(_, p)| p.clone())
-    }
-    fn put(&self, file: &str, hash: u64, parsed: Arc<Parsed>) {
-        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        map.insert(file.to_string(), (hash, parsed));
+        self.parsed.clear();
+        self.rendered.clear();
     }
 }
 
@@ -410,7 +413,7 @@ pub fn build_into(
                 let (key, value) = match s.kind {
                     Kind::Page => ("page", &pages[i]),
                     Kind::Section => {
-                        section = tree.section_value(i, &sources, &pages);
+                        section = tree.section_value(i, &pages);
                         ("section", &section)
                     }
                 };
@@ -422,7 +425,7 @@ pub fn build_into(
                 });
                 let hit = cache
                     .zip(hash)
-                    .and_then(|(c, h)| c.get_rendered(&s.file, h));
+                    .and_then(|(c, h)| c.rendered.get(&s.file, h));
                 let result = match hit {
                     Some(bytes) => Ok(bytes),
                     None => {
@@ -439,7 +442,7 @@ pub fn build_into(
                         r.map(|html| {
                             let bytes = Arc::new(html.into_bytes());
                             if let (Some(c), Some(h)) = (cache, hash) {
-                                c.put_rendered(&s.file, h, bytes.clone());
+                                c.rendered.put(&s.file, h, bytes.clone());
                             }
                             bytes
                         })
@@ -543,7 +546,6 @@ const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charse
 <title>Page not found</title></head><body><h1>Page not found</h1>\
 <p><a href=\"/\">Back to the start page</a></p></body></html>\n";
 
-/// Feeds a JSON value to a hasher (much faster than serialising it).
 /// Output path of `file` under the widget `mount` (`widget` + `pkg/a.js` -> `widget/pkg/a.js`).
 fn mount_path(mount: &str, file: &str) -> String {
     if mount.is_empty() {
@@ -553,6 +555,7 @@ fn mount_path(mount: &str, file: &str) -> String {
     }
 }
 
+/// Feeds a JSON value to a hasher (much faster than serialising it).
 fn hash_value(v: &Value, h: &mut xxhash_rust::xxh3::Xxh3) {
     match v {
         Value::Null => h.update(b"n"),
@@ -656,7 +659,7 @@ fn parse_one(s: &Source, meta: &Value, env: &ParseEnv) -> Result<Arc<Parsed>, Ve
     // A templated body also depends on the front matter and on other files: not cached.
     let templating = !s.body_dropped && body::needs_templating(&s.body);
     let cache = cache.filter(|_| !templating);
-    if let Some(hit) = cache.and_then(|c| c.get(&s.file, hash)) {
+    if let Some(hit) = cache.and_then(|c| c.parsed.get(&s.file, hash)) {
         return Ok(hit);
     }
     let reread;
@@ -700,7 +703,7 @@ fn parse_one(s: &Source, meta: &Value, env: &ParseEnv) -> Result<Arc<Parsed>, Ve
         word_count: r.word_count,
     });
     if let Some(c) = cache {
-        c.put(&s.file, hash, parsed.clone());
+        c.parsed.put(&s.file, hash, parsed.clone());
     }
     Ok(parsed)
 }
@@ -841,7 +844,7 @@ impl Tree {
         Value::Object(m)
     }
 
-    fn section_value(&self, i: usize, sources: &[Source], values: &[Value]) -> Value {
+    fn section_value(&self, i: usize, values: &[Value]) -> Value {
         let mut v = values[i].clone();
         let (pages, subs) = self.children.get(&i).cloned().unwrap_or_default();
         if let Value::Object(m) = &mut v {
@@ -854,7 +857,6 @@ impl Tree {
                 Value::Array(subs.iter().map(|p| Self::summary(&values[*p])).collect()),
             );
         }
-        let _ = sources;
         v
     }
 }
