@@ -318,6 +318,55 @@ fn range_mask(x: u64, lo: u8, hi: u8) -> u64 {
     ge & !gt & !x & HIGH
 }
 
+/// The eight-byte path of [`run`]: from the start of `seg`, as long as its chunks hold
+/// no control byte and no space after a space. Returns how many bytes it took.
+fn fast(seg: &[u8], buf: &mut [u8], cands: &mut [u32], st: &mut State) -> usize {
+    let (mut w, mut nc) = (st.w, st.nc);
+    // The high bit of the last byte written when it is a space / alphanumeric.
+    let mut prev_space: u64 = if st.last == AFTER_SPACE { 0x80 } else { 0 };
+    let mut prev_alnum: u64 = if st.last == AFTER_ALNUM { 0x80 } else { 0 };
+    let mut used = 0;
+    for c in seg.chunks_exact(8) {
+        let x = c.try_into().map_or(0, u64::from_le_bytes);
+        let space = eq_mask(x, b' ');
+        let control = range_mask(x, 0, 0x1f);
+        if control | (space & (space << 8 | prev_space)) != 0 {
+            break;
+        }
+        let lower = x | range_mask(x, b'A', b'Z') >> 2;
+        let alnum = range_mask(lower, b'a', b'z') | range_mask(x, b'0', b'9');
+        let mut cand = !(alnum & (alnum << 8 | prev_alnum)) & !space & !x & HIGH;
+        if let Some(out) = buf.get_mut(w..w + 8) {
+            out.copy_from_slice(&lower.to_le_bytes());
+        }
+        while cand != 0 {
+            if let Some(slot) = cands.get_mut(nc) {
+                *slot = (w + (cand.trailing_zeros() >> 3) as usize) as u32;
+            }
+            nc += 1;
+            cand &= cand - 1;
+        }
+        w += 8;
+        used += 8;
+        prev_space = space >> 56;
+        prev_alnum = alnum >> 56;
+    }
+    if used > 0 {
+        st.w = w;
+        st.nc = nc;
+        st.last = if prev_space != 0 {
+            AFTER_SPACE
+        } else if prev_alnum != 0 {
+            AFTER_ALNUM
+        } else {
+            AFTER_OTHER
+        };
+        // Not whitespace only (no space after a space): a line break count starts again.
+        st.newlines = 0;
+    }
+    used
+}
+
 /// Normalises one run of `src` without reply codes into `buf` and `cands` (both long
 /// enough: at most one byte and one candidate per source byte). Eight bytes at a time
 /// when they hold no control byte and no space after a space (most of a text); byte by
@@ -326,42 +375,9 @@ fn run(seg: &[u8], buf: &mut [u8], cands: &mut [u32], st: &mut State, watch: boo
     let mut watch = watch;
     let mut i = 0;
     while i < seg.len() {
-        let chunk = seg.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
-        if let Some(chunk) = chunk {
-            let x = u64::from_le_bytes(chunk);
-            let space = eq_mask(x, b' ');
-            let prev_space = if st.last == AFTER_SPACE { 0x80 } else { 0 };
-            let control = range_mask(x, 0, 0x1f);
-            if control | (space & (space << 8 | prev_space)) == 0 {
-                let lower = x | range_mask(x, b'A', b'Z') >> 2;
-                let alnum = range_mask(lower, b'a', b'z') | range_mask(x, b'0', b'9');
-                let prev_alnum = if st.last == AFTER_ALNUM { 0x80 } else { 0 };
-                let mut cand = !(alnum & (alnum << 8 | prev_alnum)) & !space & !x & HIGH;
-                let w = st.w;
-                if let Some(out) = buf.get_mut(w..w + 8) {
-                    out.copy_from_slice(&lower.to_le_bytes());
-                }
-                while cand != 0 {
-                    if let Some(slot) = cands.get_mut(st.nc) {
-                        *slot = (w + (cand.trailing_zeros() >> 3) as usize) as u32;
-                    }
-                    st.nc += 1;
-                    cand &= cand - 1;
-                }
-                st.w = w + 8;
-                st.last = if space >> 63 != 0 {
-                    AFTER_SPACE
-                } else if alnum >> 63 != 0 {
-                    AFTER_ALNUM
-                } else {
-                    AFTER_OTHER
-                };
-                // Not whitespace only (no space after a space): a line break count
-                // starts again.
-                st.newlines = 0;
-                i += 8;
-                continue;
-            }
+        i += fast(seg.get(i..).unwrap_or_default(), buf, cands, st);
+        if i >= seg.len() {
+            break;
         }
         // Byte by byte: up to the next eight-byte boundary of the run.
         let end = (i + 8).min(seg.len());
