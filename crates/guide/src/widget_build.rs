@@ -161,21 +161,13 @@ impl Plan {
 
     /// `true` when every output exists and is newer than every input.
     fn is_fresh(&self) -> Result<bool, WidgetError> {
-        let mut oldest_output: Option<SystemTime> = None;
-        for out in self.outputs() {
-            match std::fs::metadata(&out).and_then(|m| m.modified()) {
-                Ok(t) => oldest_output = Some(oldest_output.map_or(t, |o| o.min(t))),
-                Err(_) => return Ok(false),
-            }
-        }
-        let Some(oldest_output) = oldest_output else {
-            return Ok(false);
+        let outputs: Option<Vec<SystemTime>> =
+            self.outputs().iter().map(|out| mtime(out).ok()).collect();
+        let Some(oldest_output) = outputs.and_then(|times| times.into_iter().min()) else {
+            return Ok(false); // an output is missing
         };
         for input in self.inputs()? {
-            let modified = std::fs::metadata(&input)
-                .and_then(|m| m.modified())
-                .map_err(io_err(&input))?;
-            if modified > oldest_output {
+            if mtime(&input).map_err(io_err(&input))? > oldest_output {
                 return Ok(false);
             }
         }
@@ -277,16 +269,8 @@ struct Tools {
 
 impl Tools {
     fn find(plan: &Plan, search: &[PathBuf]) -> Result<Tools, WidgetError> {
-        let looked_in_path = || String::from("looked on PATH and in cargo's bin directory");
-        let wasm_pack = which("wasm-pack", search).ok_or_else(|| WidgetError::MissingTool {
-            tool: "wasm-pack",
-            looked: looked_in_path(),
-        })?;
-        let wasm_bindgen =
-            which("wasm-bindgen", search).ok_or_else(|| WidgetError::MissingTool {
-                tool: "wasm-bindgen",
-                looked: looked_in_path(),
-            })?;
+        let wasm_pack = which("wasm-pack", search)?;
+        let wasm_bindgen = which("wasm-bindgen", search)?;
         let want = locked_version(&plan.root.join("Cargo.lock"), "wasm-bindgen")?;
         let found = tool_version(&wasm_bindgen)?;
         if found != want {
@@ -315,12 +299,16 @@ impl Tools {
     }
 }
 
-/// The first executable file named `name` in `search`.
-fn which(name: &str, search: &[PathBuf]) -> Option<PathBuf> {
+/// The first executable file named `tool` in `search`.
+fn which(tool: &'static str, search: &[PathBuf]) -> Result<PathBuf, WidgetError> {
     search
         .iter()
-        .map(|d| d.join(name))
+        .map(|d| d.join(tool))
         .find(|p| is_executable(p))
+        .ok_or_else(|| WidgetError::MissingTool {
+            tool,
+            looked: "looked on PATH and in cargo's bin directory".to_string(),
+        })
 }
 
 fn is_executable(path: &Path) -> bool {
@@ -353,12 +341,7 @@ fn tool_version(path: &Path) -> Result<String, WidgetError> {
 
 /// The version of package `name` in a Cargo.lock.
 fn locked_version(lock: &Path, name: &str) -> Result<String, WidgetError> {
-    let text = std::fs::read_to_string(lock).map_err(io_err(lock))?;
-    let value: toml::Table = toml::from_str(&text).map_err(|e| WidgetError::Manifest {
-        path: lock.to_path_buf(),
-        message: e.to_string(),
-    })?;
-    value
+    read_toml(lock)?
         .get("package")
         .and_then(|p| p.as_array())
         .into_iter()
@@ -376,12 +359,11 @@ fn locked_version(lock: &Path, name: &str) -> Result<String, WidgetError> {
 /// `path = ...` entries and `workspace = true` entries resolved through the workspace
 /// manifest at `root`).
 fn crate_dirs(root: &Path, crate_dir: &Path) -> Result<Vec<PathBuf>, WidgetError> {
-    let workspace_deps = read_manifest(&root.join("Cargo.toml"))?
+    let workspace = read_toml(&root.join("Cargo.toml"))?;
+    let workspace_deps = workspace
         .get("workspace")
         .and_then(|w| w.get("dependencies"))
-        .and_then(|d| d.as_table())
-        .cloned()
-        .unwrap_or_default();
+        .and_then(|d| d.as_table());
     let mut seen: Vec<PathBuf> = Vec::new();
     let mut todo = vec![crate_dir.to_path_buf()];
     while let Some(dir) = todo.pop() {
@@ -390,20 +372,16 @@ fn crate_dirs(root: &Path, crate_dir: &Path) -> Result<Vec<PathBuf>, WidgetError
         if seen.contains(&dir) {
             continue;
         }
-        let manifest = read_manifest(&dir.join("Cargo.toml"))?;
-        let deps = manifest
-            .get("dependencies")
-            .and_then(|d| d.as_table())
-            .cloned()
-            .unwrap_or_default();
-        for (name, spec) in &deps {
+        let manifest = read_toml(&dir.join("Cargo.toml"))?;
+        let deps = manifest.get("dependencies").and_then(|d| d.as_table());
+        for (name, spec) in deps.into_iter().flatten() {
             let direct = spec
                 .get("path")
                 .and_then(|p| p.as_str())
                 .map(|p| dir.join(p));
             let inherited = || {
                 let from_workspace = spec.get("workspace").and_then(|w| w.as_bool()) == Some(true);
-                let path = workspace_deps.get(name)?.get("path")?.as_str()?;
+                let path = workspace_deps?.get(name)?.get("path")?.as_str()?;
                 from_workspace.then(|| root.join(path))
             };
             if let Some(dep) = direct.or_else(inherited) {
@@ -415,7 +393,7 @@ fn crate_dirs(root: &Path, crate_dir: &Path) -> Result<Vec<PathBuf>, WidgetError
     Ok(seen)
 }
 
-fn read_manifest(path: &Path) -> Result<toml::Table, WidgetError> {
+fn read_toml(path: &Path) -> Result<toml::Table, WidgetError> {
     let text = std::fs::read_to_string(path).map_err(io_err(path))?;
     toml::from_str(&text).map_err(|e| WidgetError::Manifest {
         path: path.to_path_buf(),
@@ -442,6 +420,10 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), WidgetError> 
         }
     }
     Ok(())
+}
+
+fn mtime(path: &Path) -> std::io::Result<SystemTime> {
+    std::fs::metadata(path)?.modified()
 }
 
 fn remove_dir_if_exists(dir: &Path) -> Result<(), WidgetError> {
