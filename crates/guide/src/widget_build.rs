@@ -598,8 +598,8 @@ mod tests {
     fn a_fresh_build_needs_no_tool() {
         let ws = workspace();
         built(ws.path());
-        // No tool anywhere on the search path: a fresh widget must not look for one.
-        ensure_built(ws.path(), &paths()).unwrap();
+        // An empty search path: a fresh widget must not look for any tool.
+        ensure_built_with(ws.path(), &paths(), &[]).unwrap();
     }
 
     /// The body of a stand-in wasm-pack: writes `<out-name>.js`, `<out-name>_bg.wasm`
