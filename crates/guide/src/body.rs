@@ -121,7 +121,8 @@ fn mark_outputs(text: &str) -> String {
         let tag = &rest[next..];
         let is_expr = tag.starts_with("{{");
         let close = if is_expr { "}}" } else { "%}" };
-        let Some(end) = tag.find(close).map(|e| e + 2) else {
+        // The closer is searched after the opener: in `{%}` they overlap.
+        let Some(end) = tag[2..].find(close).map(|e| e + 4) else {
             out.push_str(tag);
             rest = "";
             break;
@@ -210,5 +211,16 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.line, Some(7), "{e}");
+    }
+
+    #[test]
+    fn a_tag_closed_by_its_own_opener_is_an_error_not_a_panic() {
+        // `{%}`: the `%}` that closes it overlaps the `{%` that opens it.
+        for body in ["a {%} b\n", "a {%}\n", "{{}"] {
+            let problem =
+                render(body, "content/p.md", 1, &Tera::default(), &Context::new()).unwrap_err();
+            assert_eq!(problem.file, "content/p.md", "{problem}");
+            assert!(problem.message.contains("template error"), "{problem}");
+        }
     }
 }
