@@ -21,6 +21,7 @@ fn drafts_flag_includes_them() {
         attr_values(between(&nav, "<nav>", "</nav>"), "data-nav")[0],
         "/draft/"
     );
+    assert!(text(&out, "sitemap.xml").contains("<loc>https://docs.example.org/draft/</loc>"));
 }
 
 #[test]
