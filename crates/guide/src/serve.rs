@@ -135,13 +135,20 @@ fn watched(root: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Changes that do not affect the site (build products, editor files).
+/// Changes that do not affect the site: build products, editor files, hidden files and
+/// anything in a hidden folder (content and static files skip them; the widget build
+/// stages its output in `www/.pkg.tmp-<pid>/`, which must not start another rebuild).
 fn ignored(root: &Path, path: &Path) -> bool {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let s = rel.to_string_lossy();
+    let hidden = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with('.');
+    // Only below the root: the folders above it may well be hidden (`~/.sites/guide`).
+    let in_hidden_folder =
+        path.starts_with(root) && rel.parent().is_some_and(|dir| dir.iter().any(hidden));
     s.contains("node_modules")
         || s.starts_with("www/pkg")
         || s.contains("/target/")
+        || in_hidden_folder
         || rel
             .file_name()
             .map(|n| {
@@ -366,4 +373,28 @@ fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s)
         .decode_utf8_lossy()
         .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ignored;
+    use std::path::Path;
+
+    #[test]
+    fn the_widget_builds_staging_folder_is_not_a_change() {
+        let root = Path::new("/site");
+        assert!(ignored(
+            root,
+            Path::new("/site/www/.pkg.tmp-7/widget_bg.wasm")
+        ));
+        assert!(ignored(root, Path::new("/site/content/.drafts/a.md")));
+        assert!(!ignored(root, Path::new("/site/content/a.md")));
+        assert!(!ignored(root, Path::new("/site/www/diagnose.js")));
+        // A hidden folder above the root does not hide the site.
+        let root = Path::new("/home/me/.sites/guide");
+        assert!(!ignored(
+            root,
+            Path::new("/home/me/.sites/guide/content/a.md")
+        ));
+    }
 }
