@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, publicDir, htmlFiles } from './lib.mjs';
+import { serve, launch, open, assertClean, pageWith, axeViolations } from './lib.mjs';
 
 const HEADER = 'type,timeLogged,timeQueued,orig,rcpt,orcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,srcType,'
   + 'srcMta,dlvType,dlvSourceIp,dlvDestinationIp,dlvEsmtpAvailable,dlvSize,vmta,jobId,envId,queue,vmtaPool';
@@ -73,11 +73,10 @@ let pageUrl;
 let dir;
 
 before(async () => {
-  const page = htmlFiles().find((f) => fs.readFileSync(path.join(publicDir, f), 'utf8').includes('id="acct"'));
-  assert.ok(page, `no page with the accounting analysis (id="acct") in ${publicDir}: build the site first (.ci/build-site)`);
+  const page = pageWith('id="acct"');
   server = await serve();
   browser = await launch();
-  pageUrl = `${server.origin}/${page.replace(/(^|\/)index\.html$/, '$1')}`;
+  pageUrl = `${server.origin}${page.url}`;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-test-'));
 });
 
@@ -105,12 +104,6 @@ const table = (page) => page.evaluate(() => Object.fromEntries(
   [...document.querySelectorAll('#acct [data-acct-table] tr[data-isp]')]
     .map((tr) => [tr.dataset.isp, [...tr.children].map((c) => c.textContent.trim())]),
 ));
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests that left the origin');
-}
 
 test('a generated accounting file gives the per-ISP table and P3 for 22% Gmail deferrals', async () => {
   const { page, problems } = await openPage();
@@ -231,19 +224,13 @@ test('a gzipped accounting file is unpacked in the browser; joined gzip files ge
 });
 
 test('no axe-core violations in the accounting section with a result, in light and dark schemes', async () => {
-  const { createRequire } = await import('node:module');
-  const axe = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark']) {
     const { page, problems } = await openPage();
     try {
       await page.emulateMedia({ colorScheme });
       await load(page, 'acct-axe.csv', accountingFile());
-      await page.evaluate(axe); // through DevTools: the page's CSP does not apply
       await page.evaluate(() => { document.querySelector('#acct details').open = true; });
-      const violations = await page.evaluate(async () => (await window.axe.run('#acct', {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`));
-      assert.deepEqual(violations, [], colorScheme);
+      assert.deepEqual(await axeViolations(page, '#acct'), [], colorScheme);
       assertClean(problems);
     } finally {
       await page.close();

@@ -7,25 +7,23 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, publicDir, htmlFiles } from './lib.mjs';
+import { serve, launch, open, assertClean, pageWith, publicDir } from './lib.mjs';
 
 /** `name.<8 hex>.ext`, as `asset()` writes it. */
 const HASHED = /\/[^/]+\.[0-9a-f]{8}\.(js|css|wasm)$/;
 
 let server;
 let browser;
-let pageFile;
 let pageUrl;
 let html;
 const log = [];
 
 before(async () => {
-  pageFile = htmlFiles().find((f) => fs.readFileSync(path.join(publicDir, f), 'utf8').includes('id="acct"'));
-  assert.ok(pageFile, `no page with the widget in ${publicDir}: build the site first (.ci/build-site)`);
-  html = fs.readFileSync(path.join(publicDir, pageFile), 'utf8');
+  const page = pageWith('id="acct"');
+  html = page.html;
   server = await serve(publicDir, { log });
   browser = await launch();
-  pageUrl = `${server.origin}/${pageFile.replace(/(^|\/)index\.html$/, '$1')}`;
+  pageUrl = `${server.origin}${page.url}`;
 });
 
 after(async () => {
@@ -89,9 +87,7 @@ test('the widget and the accounting worker load only the hashed glue and wasm, a
     const wasm = await page.getAttribute('#diagnose', 'data-wasm');
     assert.equal(widget.filter((p) => p === wasm).length, 1, `${wasm} fetched more than once: ${widget.join(' ')}`);
 
-    assert.deepEqual(problems.pageErrors, [], 'page errors');
-    assert.deepEqual(problems.consoleErrors, [], 'console errors');
-    assert.deepEqual(problems.foreignRequests, [], 'requests that left the origin');
+    assertClean(problems);
   } finally {
     await page.close();
     fs.rmSync(dir, { recursive: true, force: true });

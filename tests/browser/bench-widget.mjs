@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, launch, open, publicDir, htmlFiles } from './lib.mjs';
+import { serve, launch, open, publicDir, pageWith } from './lib.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const gz = (file) => zlib.gzipSync(fs.readFileSync(path.join(publicDir, 'widget', file)), { level: 9 }).length;
@@ -27,7 +27,7 @@ row('wasm (gzip -9)', kb(wasm), '80 KB', wasm <= 80 * 1024);
 row('diagnose.js + diagnose.css (gzip -9)', kb(own), '10 KB', own <= 10 * 1024);
 row('  + wasm-bindgen glue pkg/widget.js', kb(own + glue), '10 KB', own + glue <= 10 * 1024);
 
-const page = htmlFiles().find((f) => fs.readFileSync(path.join(publicDir, f), 'utf8').includes('id="diagnose"'));
+const { url: pageUrl } = pageWith('id="diagnose"');
 const server = await serve();
 const browser = await launch();
 const BOUNCE = '550 5.7.1 Service unavailable, Client host [x.xx.xx.xx] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/0.0.0.0 (AS16012611) and see https://www.spamhaus.org/query/ip/0.0.0.0 again';
@@ -36,7 +36,7 @@ const keys = [];
 const bigKeys = [];
 try {
   for (let i = 0; i < runs; i++) {
-    const { page: p } = await open(browser.context, `${server.origin}/${page.replace(/index\.html$/, '')}`, { origin: server.origin });
+    const { page: p } = await open(browser.context, `${server.origin}${pageUrl}`, { origin: server.origin });
     await p.waitForSelector('#diagnose[data-dg-ready]');
     // The first answer: from the load event to the widget's first answer to a bounce.
     const first = await p.evaluate(async (text) => {

@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, publicDir } from './lib.mjs';
+import { serve, launch, open, assertClean, publicDir } from './lib.mjs';
 
 test('the built home page loads in Chromium without errors or foreign requests', async () => {
   assert.ok(fs.existsSync(path.join(publicDir, 'index.html')), `no site built in ${publicDir}`);
@@ -11,9 +11,7 @@ test('the built home page loads in Chromium without errors or foreign requests',
   try {
     const { page, problems } = await open(browser.context, `${server.origin}/`, { origin: server.origin });
     assert.ok((await page.title()).length > 0);
-    assert.deepEqual(problems.pageErrors, []);
-    assert.deepEqual(problems.consoleErrors, []);
-    assert.deepEqual(problems.foreignRequests, []);
+    assertClean(problems);
   } finally {
     await browser.close();
     await server.close();

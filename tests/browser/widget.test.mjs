@@ -10,8 +10,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve, launch, open, publicDir, htmlFiles, repoRoot } from './lib.mjs';
+import { serve, launch, open, assertClean, pageWith, axeViolations, repoRoot } from './lib.mjs';
 
 const BOUNCES = {
   spamhaus:
@@ -55,11 +54,10 @@ let browser;
 let widgetUrl;
 
 before(async () => {
-  const page = htmlFiles().find((f) => fs.readFileSync(path.join(publicDir, f), 'utf8').includes('id="diagnose"'));
-  assert.ok(page, `no page with the widget (id="diagnose") in ${publicDir}: build the site first (.ci/build-site)`);
+  const page = pageWith('id="diagnose"');
   server = await serve();
   browser = await launch();
-  widgetUrl = `${server.origin}/${page.replace(/(^|\/)index\.html$/, '$1')}`;
+  widgetUrl = `${server.origin}${page.url}`;
 });
 
 after(async () => {
@@ -96,12 +94,6 @@ function parseMailto(href) {
     params[decodeURIComponent(k).toLowerCase()] = decodeURIComponent(v);
   }
   return { to: decodeURIComponent(to), ...params };
-}
-
-function assertClean(problems) {
-  assert.deepEqual(problems.pageErrors, [], 'page errors');
-  assert.deepEqual(problems.consoleErrors, [], 'console errors');
-  assert.deepEqual(problems.foreignRequests, [], 'requests that left the origin');
 }
 
 test('the widget starts: form shown, fallback hidden, nothing suggested yet', async () => {
@@ -327,14 +319,11 @@ test('the widget is fully usable by keyboard', async () => {
 test('no axe-core violations in the widget, before and after a suggestion', async () => {
   const { page, problems } = await openWidget();
   try {
-    const axe = fs.readFileSync(path.join(repoRoot, 'tests/browser/node_modules/axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axe); // through DevTools: the page's CSP does not apply
-    const run = () => page.evaluate(async () => (await window.axe.run('#diagnose')).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`));
-    assert.deepEqual(await run(), []);
+    assert.deepEqual(await axeViolations(page, '#diagnose'), []);
     await paste(page, BOUNCES.gmail5726);
     await page.check('#diagnose input[name=mailwizz_down]');
     await settle(page);
-    assert.deepEqual(await run(), []);
+    assert.deepEqual(await axeViolations(page, '#diagnose'), []);
     assertClean(problems);
   } finally {
     await page.close();
@@ -383,15 +372,9 @@ test('if the wasm cannot load, the note and the plain contact link stay, the con
 });
 
 test('without JavaScript the note and a plain mailto link remain', async () => {
-  const noJs = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const noJs = await launch({ javaScriptEnabled: false });
   try {
-    const context = await noJs.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(widgetUrl, { waitUntil: 'load' });
+    const { page } = await open(noJs.context, widgetUrl);
     const data = JSON.parse(await page.locator('#guide-data').textContent());
     assert.equal(await page.locator('#diagnose [data-dg-fallback]').isVisible(), true);
     assert.equal(await page.locator('#diagnose form').isVisible(), false);
