@@ -45,10 +45,7 @@ fn same_content(old: &Path, file: &OutFile) -> bool {
         return false;
     };
     match file {
-        OutFile::Bytes(b) => {
-            meta.len() == b.len() as u64 && fs::read(old).map(|o| o == **b).unwrap_or(false)
-        }
-        OutFile::Asset(assets::Source::Bytes(b)) => {
+        OutFile::Bytes(b) | OutFile::Asset(assets::Source::Bytes(b)) => {
             meta.len() == b.len() as u64 && fs::read(old).map(|o| o == **b).unwrap_or(false)
         }
         OutFile::Asset(assets::Source::File(src)) => {
@@ -67,10 +64,9 @@ fn files_equal(a: &Path, b: &Path) -> bool {
     let mut ba = [0u8; 16384];
     let mut bb = [0u8; 16384];
     loop {
-        let na = fa.read(&mut ba).unwrap_or(usize::MAX);
-        if na == usize::MAX {
+        let Ok(na) = fa.read(&mut ba) else {
             return false;
-        }
+        };
         let mut nb = 0;
         while nb < na {
             match fb.read(&mut bb[nb..na]) {
