@@ -211,10 +211,11 @@ const CACHE_LIMIT: usize = 4096;
 const BLOCK: usize = 1 << 20;
 
 /// Classifies every line of `input` (lossy UTF-8, `\r\n` or `\n`) and writes one JSON
-/// object per line, in input order. Blocks of lines are classified on all cores; memory
-/// stays constant (one block and its output per worker, a bounded cache of answers per
-/// worker: the JSON of a line depends only on its diagnosis and the fixed context). A
-/// single line longer than a block is still read whole.
+/// object per line, in input order. Blocks of lines are classified on all cores while
+/// the next blocks are read; memory stays constant (two blocks and one output per worker,
+/// a bounded cache of answers per worker: the JSON of a line depends only on its
+/// diagnosis and the fixed context). A single line longer than a block is still read
+/// whole.
 pub fn classify_lines<R: BufRead, W: Write>(
     mut input: R,
     output: W,
@@ -224,17 +225,70 @@ pub fn classify_lines<R: BufRead, W: Write>(
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let mut out = BufWriter::with_capacity(1 << 16, output);
-    let mut blocks: Vec<Vec<u8>> = (0..workers)
-        .map(|_| Vec::with_capacity(BLOCK + 4096))
-        .collect();
-    // Where each line of a block ends (found while reading: no second search).
-    let mut ends: Vec<Vec<usize>> = (0..workers).map(|_| Vec::new()).collect();
+    // Two sets of blocks: the workers classify one while this thread reads the next.
+    let mut cur = Blocks::new(workers);
+    let mut next = Blocks::new(workers);
     let mut outs: Vec<Vec<u8>> = (0..workers).map(|_| Vec::new()).collect();
     let mut caches: Vec<Cache> = (0..workers).map(|_| Cache::default()).collect();
     let mut count = 0u64;
-    loop {
-        let mut filled = 0;
-        for (block, ends) in blocks.iter_mut().zip(ends.iter_mut()) {
+    cur.fill(&mut input)?;
+    while cur.filled > 0 {
+        let jobs = cur.blocks[..cur.filled]
+            .iter()
+            .zip(&cur.ends)
+            .zip(outs.iter_mut())
+            .zip(caches.iter_mut());
+        let (counts, read) = std::thread::scope(|s| {
+            let handles: Vec<_> = jobs
+                .map(|(((block, ends), o), cache)| {
+                    s.spawn(move || classify_block(block, ends, o, cache, ctx))
+                })
+                .collect();
+            let read = next.fill(&mut input);
+            let counts = handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(io::Error::other("a worker panicked")))
+                })
+                .collect::<io::Result<Vec<u64>>>();
+            (counts, read)
+        });
+        count += counts?.iter().sum::<u64>();
+        read?;
+        for o in &outs[..cur.filled] {
+            out.write_all(o)?;
+        }
+        std::mem::swap(&mut cur, &mut next);
+    }
+    out.flush()?;
+    Ok(count)
+}
+
+/// Blocks of whole lines (one per worker) and where each line ends (found while
+/// reading: no second search).
+struct Blocks {
+    blocks: Vec<Vec<u8>>,
+    ends: Vec<Vec<usize>>,
+    /// How many blocks hold lines.
+    filled: usize,
+}
+
+impl Blocks {
+    fn new(workers: usize) -> Self {
+        Blocks {
+            blocks: (0..workers)
+                .map(|_| Vec::with_capacity(BLOCK + 4096))
+                .collect(),
+            ends: (0..workers).map(|_| Vec::new()).collect(),
+            filled: 0,
+        }
+    }
+
+    /// Reads up to one block per worker.
+    fn fill<R: BufRead>(&mut self, input: &mut R) -> io::Result<()> {
+        self.filled = 0;
+        for (block, ends) in self.blocks.iter_mut().zip(self.ends.iter_mut()) {
             block.clear();
             ends.clear();
             while block.len() < BLOCK {
@@ -246,43 +300,10 @@ pub fn classify_lines<R: BufRead, W: Write>(
             if block.is_empty() {
                 break;
             }
-            filled += 1;
+            self.filled += 1;
         }
-        if filled == 0 {
-            break;
-        }
-        let jobs = blocks[..filled]
-            .iter()
-            .zip(&ends)
-            .zip(outs.iter_mut())
-            .zip(caches.iter_mut());
-        if filled == 1 {
-            for (((block, ends), o), cache) in jobs {
-                count += classify_block(block, ends, o, cache, ctx)?;
-            }
-        } else {
-            let counts = std::thread::scope(|s| {
-                let handles: Vec<_> = jobs
-                    .map(|(((block, ends), o), cache)| {
-                        s.spawn(move || classify_block(block, ends, o, cache, ctx))
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    .map(|h| {
-                        h.join()
-                            .unwrap_or_else(|_| Err(io::Error::other("a worker panicked")))
-                    })
-                    .collect::<io::Result<Vec<u64>>>()
-            })?;
-            count += counts.iter().sum::<u64>();
-        }
-        for o in &outs[..filled] {
-            out.write_all(o)?;
-        }
+        Ok(())
     }
-    out.flush()?;
-    Ok(count)
 }
 
 /// Classifies the lines of one block (each ending at one of `ends`) into `out`
