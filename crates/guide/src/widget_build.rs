@@ -41,13 +41,16 @@ const PROFILE_ENV: [(&str, &str); 4] = [
 /// TypeScript `.d.ts` file).
 const NOT_SERVED: [&str; 4] = [".gitignore", "package.json", "README.md", "LICENSE"];
 
+/// The folder under the widget's `www` that wasm-pack's output is swapped into.
+const PKG: &str = "pkg";
+
 /// The files of a widget build that the site serves, relative to the widget's `www`
 /// folder (`pkg/widget.js`, `pkg/widget_bg.wasm`, ...): the wasm-bindgen glue and the
 /// wasm of each module.
 pub fn served_files() -> Vec<String> {
     MODULES
         .iter()
-        .flat_map(|(name, _)| [format!("pkg/{name}.js"), format!("pkg/{name}_bg.wasm")])
+        .flat_map(|(name, _)| [format!("{PKG}/{name}.js"), format!("{PKG}/{name}_bg.wasm")])
         .collect()
 }
 
@@ -121,18 +124,20 @@ struct Plan {
     root: PathBuf,
     crate_dir: PathBuf,
     www: PathBuf,
-    pkg: PathBuf,
 }
 
 impl Plan {
     fn new(root: &Path, paths: &WidgetPaths) -> Plan {
-        let www = root.join(&paths.www_dir);
         Plan {
             root: root.to_path_buf(),
             crate_dir: root.join(&paths.crate_dir),
-            pkg: www.join("pkg"),
-            www,
+            www: root.join(&paths.www_dir),
         }
+    }
+
+    /// Where the served build lives (`www/pkg`).
+    fn pkg(&self) -> PathBuf {
+        self.www.join(PKG)
     }
 
     /// The files wasm-pack produces and the site serves.
@@ -201,15 +206,16 @@ impl Plan {
         // Swap: the old pkg is moved aside first, so `pkg` is never half-written.
         let old = self.www.join(format!(".pkg.old-{}", std::process::id()));
         remove_dir_if_exists(&old)?;
-        if self.pkg.exists() {
-            std::fs::rename(&self.pkg, &old).map_err(io_err(&self.pkg))?;
+        let pkg = self.pkg();
+        if pkg.exists() {
+            std::fs::rename(&pkg, &old).map_err(io_err(&pkg))?;
         }
-        if let Err(e) = std::fs::rename(&tmp, &self.pkg) {
+        if let Err(e) = std::fs::rename(&tmp, &pkg) {
             // Put the previous build back: a failed swap must not lose it.
-            let _ = std::fs::rename(&old, &self.pkg);
+            let _ = std::fs::rename(&old, &pkg);
             let _ = std::fs::remove_dir_all(&tmp);
             return Err(WidgetError::Io {
-                path: self.pkg.clone(),
+                path: pkg,
                 source: e,
             });
         }
@@ -558,7 +564,7 @@ mod tests {
         assert!(!Plan::new(ws.path(), &paths()).is_fresh().unwrap());
         let plan = built(ws.path());
         assert!(plan.is_fresh().unwrap());
-        fs::remove_file(plan.pkg.join("widget_bg.wasm")).unwrap();
+        fs::remove_file(plan.pkg().join("widget_bg.wasm")).unwrap();
         assert!(!plan.is_fresh().unwrap());
     }
 
@@ -706,7 +712,7 @@ mod tests {
         let err = plan.build(&tools).unwrap_err();
         assert!(err.to_string().contains("cannot find value"), "{err}");
         assert_eq!(
-            fs::read_to_string(plan.pkg.join("widget.js")).unwrap(),
+            fs::read_to_string(plan.pkg().join("widget.js")).unwrap(),
             "built"
         );
         let mut left: Vec<String> = fs::read_dir(ws.path().join("www"))
@@ -743,7 +749,7 @@ mod tests {
         plan.build(&Tools::find(&plan, &[bin, "/usr/bin".into(), "/bin".into()]).unwrap())
             .unwrap();
 
-        let mut served: Vec<String> = fs::read_dir(&plan.pkg)
+        let mut served: Vec<String> = fs::read_dir(plan.pkg())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
@@ -837,6 +843,6 @@ mod real {
                 out.display()
             );
         }
-        assert!(!plan.pkg.join("package.json").exists());
+        assert!(!plan.pkg().join("package.json").exists());
     }
 }
