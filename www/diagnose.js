@@ -30,7 +30,9 @@ const SCOPE = { one: 'one ISP', several: 'several ISPs', all: 'all ISPs' };
 const root = document.getElementById('diagnose');
 if (root) start(root).catch(() => {
   // The wasm or the page data could not load: the server-rendered note and plain
-  // contact link remain. Deliberately silent (no console error).
+  // contact link remain. Deliberately silent (no console error); the mark tells tests
+  // the widget has given up.
+  root.setAttribute('data-dg-failed', '');
 });
 
 async function start(root) {

@@ -95,19 +95,16 @@ test('the widget and the accounting worker load only the hashed glue and wasm, a
 });
 
 test('if the glue cannot load, the fallback stays and the console stays clean', async () => {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
   // A glue that fails to evaluate (a broken deploy, a proxy's error page).
-  await page.route(/\/widget\/pkg\/widget\.[0-9a-f]{8}\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("broken glue");' }));
+  const setup = (p) => p.route(/\/widget\/pkg\/widget\.[0-9a-f]{8}\.js$/, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("broken glue");' }));
+  const { page, problems } = await open(browser.context, pageUrl, { origin: server.origin, setup });
   try {
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    await page.waitForTimeout(300);
+    await page.waitForSelector('#diagnose[data-dg-failed]', { state: 'attached' });
+    await page.waitForSelector('#acct[data-acct-failed]', { state: 'attached' });
     assert.equal(await page.locator('#diagnose [data-dg-fallback]').isVisible(), true);
     assert.equal(await page.locator('#diagnose form').isVisible(), false);
     assert.equal(await page.locator('#acct').isVisible(), false);
-    assert.deepEqual(errors, []);
+    assertClean(problems);
   } finally {
     await page.close();
   }

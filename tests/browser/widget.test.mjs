@@ -353,19 +353,17 @@ test('at 360 px the widget fits the screen (screenshot in tests/browser/artifact
 });
 
 test('if the wasm cannot load, the note and the plain contact link stay, the console stays clean', async () => {
-  const page = await browser.context.newPage();
-  const problems = { consoleErrors: [], pageErrors: [] };
-  page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
-  await page.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+  const setup = (p) => p.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm' }));
+  const { page, problems } = await open(browser.context, widgetUrl, { origin: server.origin, setup });
   try {
-    await page.goto(widgetUrl, { waitUntil: 'load' });
-    await page.waitForTimeout(300); // let the module try and fail
+    // Both modules tried and gave up.
+    await page.waitForSelector('#diagnose[data-dg-failed]', { state: 'attached' });
+    await page.waitForSelector('#acct[data-acct-failed]', { state: 'attached' });
     const email = (await guideData(page)).contact.email;
     assert.equal(await page.locator('#diagnose [data-dg-fallback]').isVisible(), true);
     assert.equal(await page.locator('#diagnose form').isVisible(), false);
     assert.equal(await page.locator('a[data-report-email]').getAttribute('href'), `mailto:${email}`);
-    assert.deepEqual(problems, { consoleErrors: [], pageErrors: [] });
+    assertClean(problems);
   } finally {
     await page.close();
   }
