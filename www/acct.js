@@ -7,8 +7,6 @@
 // the page gives on #acct (data-glue, data-wasm, data-worker, data-worker-glue,
 // data-worker-wasm), never from plain names.
 
-let reportEmail = null;
-
 const ISP = {
   gmail: 'Gmail', outlook: 'Outlook / Microsoft 365', yahoo: 'Yahoo / AOL', apple: 'Apple iCloud',
   gmx: 'GMX / WEB.DE', orange: 'Orange', comcast: 'Comcast', other: 'Other domains',
@@ -33,7 +31,6 @@ async function start(root) {
   if (!glue || !wasm || !workerUrl || !workerGlue || !workerWasm) throw new Error('the page gives no widget URLs');
   const widget = await import(glue);
   await widget.default({ module_or_path: wasm });
-  reportEmail = widget.reportEmail;
   const reader = { glue: workerGlue, wasm: workerWasm };
   const $ = (sel) => root.querySelector(sel);
   const el = {
@@ -44,8 +41,19 @@ async function start(root) {
     rules: $('[data-acct-rules]'),
     mail: $('[data-acct-report-email]'),
   };
+  // The widget's "sending domains" field also goes into this report email.
+  const domains = document.querySelector('#diagnose [name=domains]');
   let worker = null;
+  // The last file's report and report-email inputs (the classification kept as JSON).
   let last = null;
+
+  const updateEmail = () => {
+    const fields = { ...last.fields };
+    if (domains && domains.value.trim()) fields.domains = domains.value.trim();
+    const email = JSON.parse(widget.reportEmail(last.classification, JSON.stringify(fields), contactsJson));
+    el.mail.href = email.mailto;
+    el.mail.textContent = `Email the ${last.report.severity} report to ${email.to || data.contact.email}`;
+  };
 
   const analyse = (file) => {
     if (!file) return;
@@ -61,12 +69,13 @@ async function start(root) {
         say(el, `Could not read ${file.name}: ${msg.message}`);
         return;
       }
-      last = { report: JSON.parse(msg.report), inputs: JSON.parse(msg.inputs) };
+      const inputs = JSON.parse(msg.inputs);
+      last = { report: JSON.parse(msg.report), classification: JSON.stringify(inputs.classification), fields: inputs.fields };
       const secs = Math.max(msg.ms, 1) / 1000;
       say(el, `Read ${file.name}: ${mb(msg.size)} in ${secs.toFixed(1)} s.`);
       root.setAttribute('data-acct-mbps', (msg.size / 1e6 / secs).toFixed(1));
-      render(el, last.report, last.inputs);
-      updateEmail(el, last, contactsJson, data);
+      render(el, last.report, inputs.classification.title);
+      updateEmail();
     };
     const progress = (msg) => {
       el.progress.value = msg.size ? Math.round((msg.bytes * 100) / msg.size) : 0;
@@ -95,21 +104,19 @@ async function start(root) {
     el.drop.classList.remove('acct-over');
     analyse(e.dataTransfer.files[0]);
   });
-  // The widget's "sending domains" field also goes into this report email.
-  const domains = document.querySelector('#diagnose [name=domains]');
-  if (domains) domains.addEventListener('input', () => last && updateEmail(el, last, contactsJson, data));
+  if (domains) domains.addEventListener('input', () => last && updateEmail());
 
   root.hidden = false;
   root.setAttribute('data-acct-ready', '');
 }
 
-function render(el, r, inputs) {
+function render(el, r, title) {
   el.result.hidden = false;
   // data-severity drives the widget's badge colours; data-acct-severity is this section's hook.
   el.badge.setAttribute('data-severity', r.severity);
   el.badge.setAttribute('data-acct-severity', r.severity);
   el.badge.textContent = r.severity;
-  el.summary.textContent = inputs.classification.title;
+  el.summary.textContent = title;
   el.reasons.replaceChildren(...r.reasons.map((reason) => h('li', {}, reason)));
   el.rows.replaceChildren(...r.isps.map((s) => row(s, ISP[s.isp] || s.isp, s.isp)));
   el.total.replaceChildren(row(r, 'All ISPs', 'all'));
@@ -147,15 +154,6 @@ function row(s, name, key) {
     h('td', {}, cause));
 }
 
-function updateEmail(el, last, contactsJson, data) {
-  const fields = { ...last.inputs.fields };
-  const domains = document.querySelector('#diagnose [name=domains]');
-  if (domains && domains.value.trim()) fields.domains = domains.value.trim();
-  const email = JSON.parse(reportEmail(JSON.stringify(last.inputs.classification), JSON.stringify(fields), contactsJson));
-  el.mail.href = email.mailto;
-  el.mail.textContent = `Email the ${last.report.severity} report to ${email.to || data.contact.email}`;
-}
-
 function say(el, text) {
   el.status.textContent = text;
 }
@@ -164,9 +162,10 @@ function mb(bytes) {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
 }
 
+/** Element builder; strings become text nodes, never markup (as in diagnose.js). */
 function h(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  node.append(...children);
   return node;
 }
