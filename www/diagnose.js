@@ -108,7 +108,6 @@ async function start(root) {
   performance.mark('diagnose-ready');
 }
 
-/** The classifier's Context from the form, and whether the reader told us anything. */
 /**
  * Imports the glue from `data-glue` and instantiates the wasm from `data-wasm` (both
  * content-hashed URLs set by the page); returns the glue's exports.
@@ -121,6 +120,7 @@ async function loadWasm(el) {
   return mod;
 }
 
+/** The classifier's Context from the form, and whether the reader told us anything. */
 function readContext(form) {
   const f = form.elements;
   const rateText = f.rate.value.trim();
