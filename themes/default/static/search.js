@@ -18,9 +18,21 @@
       loading = fetch(box.getAttribute('data-index'))
         .then(function (r) { return r.ok ? r.json() : []; })
         .catch(function () { return []; })
-        .then(function (data) { index = Array.isArray(data) ? data : []; });
+        .then(function (data) { index = (Array.isArray(data) ? data : []).map(prepare); });
     }
     return loading;
+  }
+
+  // Normalised once when the index loads, not on every keystroke.
+  function prepare(p) {
+    var title = norm(p.t);
+    return {
+      text: p.t, url: p.u, title: title, titleDesc: title + ' ' + norm(p.d),
+      heads: (p.h || []).map(function (h) {
+        var head = norm(h[0]);
+        return { text: h[0], url: h[1], head: head, titleHead: title + ' ' + head };
+      })
+    };
   }
 
   function norm(s) {
@@ -40,17 +52,14 @@
     if (!terms.length || !index) return [];
     var out = [];
     index.forEach(function (p) {
-      var title = norm(p.t);
-      var desc = norm(p.d);
-      var inTitle = allIn(terms, title);
-      if (inTitle) out.push({ s: 3, text: p.t, url: p.u });
-      else if (allIn(terms, title + ' ' + desc)) out.push({ s: 1, text: p.t, url: p.u });
-      (p.h || []).forEach(function (h) {
-        var head = norm(h[0]);
-        if (allIn(terms, head)) out.push({ s: 2, text: h[0], url: h[1], page: p.t });
+      var inTitle = allIn(terms, p.title);
+      if (inTitle) out.push({ s: 3, text: p.text, url: p.url });
+      else if (allIn(terms, p.titleDesc)) out.push({ s: 1, text: p.text, url: p.url });
+      p.heads.forEach(function (h) {
+        if (allIn(terms, h.head)) out.push({ s: 2, text: h.text, url: h.url, page: p.text });
         // Terms split between the page title and a heading ("gmail codes"); not when
         // the title alone matches, or every heading of that page would be listed.
-        else if (!inTitle && allIn(terms, title + ' ' + head)) out.push({ s: 0.5, text: h[0], url: h[1], page: p.t });
+        else if (!inTitle && allIn(terms, h.titleHead)) out.push({ s: 0.5, text: h.text, url: h.url, page: p.text });
       });
     });
     out.sort(function (a, b) { return b.s - a.s; });
