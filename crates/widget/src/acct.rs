@@ -2,6 +2,7 @@
 //! `File.slice()` chunks and feeds them to an [`AcctSession`]; nothing leaves the browser.
 //! The logic is in [`Session`] (host-testable); [`AcctSession`] only maps it to JS.
 
+use crate::facade::to_json;
 use classify::acct::{AcctReader, AcctReport};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -59,7 +60,7 @@ impl Session {
     pub fn finish(&mut self) -> Result<String, SessionError> {
         let reader = self.reader.take().ok_or(SessionError::Finished)?;
         let report = reader.finish();
-        let json = serde_json::to_string(&report).unwrap_or_else(|_| String::from("null"));
+        let json = to_json(&report);
         self.report = Some(report);
         Ok(json)
     }
@@ -74,7 +75,7 @@ impl Session {
             classification: &classification,
             fields: &fields,
         };
-        Ok(serde_json::to_string(&inputs).unwrap_or_else(|_| String::from("null")))
+        Ok(to_json(&inputs))
     }
 }
 

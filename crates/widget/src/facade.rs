@@ -27,7 +27,7 @@ fn parse<'a, T: serde::Deserialize<'a>>(
     })
 }
 
-fn to_json<T: Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising these plain structs (strings, numbers, enums) cannot fail.
     serde_json::to_string(value).unwrap_or_else(|_| String::from("null"))
 }
