@@ -129,12 +129,34 @@ impl Problems {
 
 /// 1-based line and column (in characters) of byte offset `pos` in `text`.
 pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
-    let pos = pos.min(text.len());
-    let before = &text[..floor_char_boundary(text, pos)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
+    LineIndex::new(text).line_col(pos)
+}
+
+/// Where each line of a text starts: many lookups in one text (a page's links and
+/// bounce blocks) without scanning it from the start for each.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of the first character of each line.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let after_newlines = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+        LineIndex {
+            text,
+            starts: std::iter::once(0).chain(after_newlines).collect(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of byte offset `pos`.
+    pub fn line_col(&self, pos: usize) -> (usize, usize) {
+        let pos = floor_char_boundary(self.text, pos.min(self.text.len()));
+        // At least 1: the first line starts at 0.
+        let line = self.starts.partition_point(|&start| start <= pos);
+        let col = self.text[self.starts[line - 1]..pos].chars().count() + 1;
+        (line, col)
+    }
 }
 
 fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
@@ -142,4 +164,25 @@ fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_in_characters() {
+        let text = "ab\n\nçé x\nlast";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(0), (1, 1));
+        assert_eq!(index.line_col(2), (1, 3));
+        assert_eq!(index.line_col(3), (2, 1));
+        assert_eq!(index.line_col(4), (3, 1));
+        // `x` is byte 9 but character 4 of its line.
+        assert_eq!(index.line_col(9), (3, 4));
+        // Inside `ç` (not a char boundary): its start.
+        assert_eq!(index.line_col(5), (3, 1));
+        assert_eq!(index.line_col(text.len() + 10), (4, 5));
+        assert_eq!(line_col("a\n", 2), (2, 1));
+    }
 }

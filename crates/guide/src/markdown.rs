@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::errors::{line_col, Problem};
+use crate::errors::{LineIndex, Problem};
 
 /// A heading of a page, in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,8 +84,12 @@ pub fn render(input: &MdInput) -> Rendered {
     let mut heading: Option<OpenHeading> = None;
     // Bounce block in progress: args, text, line.
     let mut bounce: Option<(String, String, usize)> = None;
+    // Built at the first internal link or bounce block (a page without either needs none).
+    let lines = std::cell::OnceCell::new();
     let line_of = |pos: usize| {
-        let (l, c) = line_col(input.text, pos);
+        let (l, c) = lines
+            .get_or_init(|| LineIndex::new(input.text))
+            .line_col(pos);
         (l + input.first_line - 1, c)
     };
 
