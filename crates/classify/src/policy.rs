@@ -14,7 +14,7 @@ use crate::model::*;
 
 fn level_of(d: &Diagnosis) -> (Severity, String) {
     use Category as C;
-    let at = isp_phrase(d.isp);
+    let at = &isp_phrase(d.isp);
     let major = matches!(d.isp, Some(i) if i != Isp::Other);
     let permanent = !d.temporary;
     let block_like = matches!(
@@ -32,7 +32,7 @@ fn level_of(d: &Diagnosis) -> (Severity, String) {
     }
     if d.category == C::Blocklist {
         let list = d.blocklist.map(list_name).unwrap_or("a blocklist");
-        return (Severity::P2, format!("The bounce cites {list}: your sending IP or domain is listed and the receiver refuses your mail (active blacklisting)."));
+        return (Severity::P2, cat(&["The bounce cites ", list, ": your sending IP or domain is listed and the receiver refuses your mail (active blacklisting)."]));
     }
     if d.isp == Some(Isp::Gmail) && permanent && block_like {
         return (Severity::P2, "Gmail refuses the mail permanently (a 5xx block): at volume this is a P2 in the guide.".into());
@@ -43,18 +43,18 @@ fn level_of(d: &Diagnosis) -> (Severity, String) {
     match d.category {
         C::Auth | C::Reputation if permanent && major => {
             let what = if d.category == C::Auth { "an authentication failure (SPF, DKIM or DMARC)" } else { "its reputation or policy checks" };
-            (Severity::P2, format!("A major ISP{at} permanently refuses your mail because of {what}."))
+            (Severity::P2, cat(&["A major ISP", at, " permanently refuses your mail because of ", what, "."]))
         }
         C::Auth | C::Reputation if permanent => {
             let what = if d.category == C::Auth { "authentication" } else { "reputation or policy" };
-            (Severity::P3, format!("One receiver{at} permanently refuses your mail for {what}; it is not one of the major ISPs."))
+            (Severity::P3, cat(&["One receiver", at, " permanently refuses your mail for ", what, "; it is not one of the major ISPs."]))
         }
-        C::Auth | C::Reputation => (Severity::P3, format!("The receiver{at} temporarily defers your mail ({}).", if d.category == C::Auth { "authentication" } else { "reputation or policy" })),
-        C::RateLimit => (Severity::P3, format!("The receiver{at} throttles or defers your mail for volume or complaints.")),
-        C::Content => (Severity::P3, format!("The receiver{at} refuses the content of the message (content, links, attachment or size).")),
-        C::Dns => (Severity::P3, format!("The receiver{at} refuses your server's DNS set-up (PTR / reverse DNS, HELO name or sender domain).")),
-        C::Tls => (Severity::P3, format!("The receiver{at} requires an encrypted (TLS) connection.")),
-        C::Connection => (Severity::P3, format!("Delivery{at} fails to connect or expires in the queue.")),
+        C::Auth | C::Reputation => (Severity::P3, cat(&["The receiver", at, " temporarily defers your mail (", if d.category == C::Auth { "authentication" } else { "reputation or policy" }, ")."])),
+        C::RateLimit => (Severity::P3, cat(&["The receiver", at, " throttles or defers your mail for volume or complaints."])),
+        C::Content => (Severity::P3, cat(&["The receiver", at, " refuses the content of the message (content, links, attachment or size)."])),
+        C::Dns => (Severity::P3, cat(&["The receiver", at, " refuses your server's DNS set-up (PTR / reverse DNS, HELO name or sender domain)."])),
+        C::Tls => (Severity::P3, cat(&["The receiver", at, " requires an encrypted (TLS) connection."])),
+        C::Connection => (Severity::P3, cat(&["Delivery", at, " fails to connect or expires in the queue."])),
         C::Recipient => (Severity::P4, "The recipient address does not exist or is disabled: a minor issue, not an incident.".into()),
         C::MailboxFull => (Severity::P4, "The recipient's mailbox is full: a minor issue, not an incident.".into()),
         C::Greylist => (Severity::P4, "Greylisting is a normal temporary deferral; the retry goes through.".into()),
@@ -63,10 +63,20 @@ fn level_of(d: &Diagnosis) -> (Severity, String) {
     }
 }
 
+/// The concatenation of `parts` (one allocation: this runs for every bounce of a log,
+/// where `format!` cost as much as reading the text).
+fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 fn isp_phrase(isp: Option<Isp>) -> String {
     match isp {
         Some(Isp::Other) | None => String::new(),
-        Some(i) => format!(" ({})", isp_name(i)),
+        Some(i) => cat(&[" (", isp_name(i), ")"]),
     }
 }
 
@@ -240,32 +250,44 @@ fn title(d: &Diagnosis, level: Severity) -> String {
     use Category as C;
     let what = match d.category {
         C::Blocklist => match d.blocklist {
-            Some(Blocklist::Other) | None => "Blocklisted".to_owned(),
-            Some(b) => format!("Blocklisted by {}", list_name(b)),
+            Some(Blocklist::Other) | None => "Blocklisted",
+            Some(_) => "Blocklisted by ",
         },
-        C::Auth => "Authentication failure (SPF/DKIM/DMARC)".into(),
-        C::RateLimit => "Rate limited / deferred for volume".into(),
-        C::Reputation => "Refused for reputation or policy".into(),
-        C::Content => "Message content refused".into(),
-        C::Recipient => "Recipient does not exist".into(),
-        C::MailboxFull => "Recipient's mailbox is full".into(),
-        C::Greylist => "Greylisted (temporary)".into(),
-        C::Dns => "Sender DNS problem (PTR, HELO or domain)".into(),
-        C::Tls => "Encryption (TLS) required".into(),
-        C::Connection => "Connection failure or expired delivery".into(),
-        C::Relay => "Relay denied".into(),
-        C::Other if d.basic.is_none() && d.enhanced.is_none() => "No bounce recognised".into(),
-        C::Other => "Unclassified reply".into(),
+        C::Auth => "Authentication failure (SPF/DKIM/DMARC)",
+        C::RateLimit => "Rate limited / deferred for volume",
+        C::Reputation => "Refused for reputation or policy",
+        C::Content => "Message content refused",
+        C::Recipient => "Recipient does not exist",
+        C::MailboxFull => "Recipient's mailbox is full",
+        C::Greylist => "Greylisted (temporary)",
+        C::Dns => "Sender DNS problem (PTR, HELO or domain)",
+        C::Tls => "Encryption (TLS) required",
+        C::Connection => "Connection failure or expired delivery",
+        C::Relay => "Relay denied",
+        C::Other if d.basic.is_none() && d.enhanced.is_none() => "No bounce recognised",
+        C::Other => "Unclassified reply",
     };
-    let mut t = format!("{level:?}: {what}");
+    let list = match (d.category, d.blocklist) {
+        (C::Blocklist, Some(b)) if b != Blocklist::Other => list_name(b),
+        _ => "",
+    };
+    let mut t = String::with_capacity(96);
+    t.push_str(level.as_str());
+    t.push_str(": ");
+    t.push_str(what);
+    t.push_str(list);
     if let Some(i) = d.isp.filter(|i| *i != Isp::Other) {
         t.push_str(" at ");
         t.push_str(isp_name(i));
     }
     if let Some(e) = &d.enhanced {
-        t.push_str(&format!(" ({e})"));
+        t.push_str(" (");
+        t.push_str(e);
+        t.push(')');
     } else if let Some(b) = d.basic {
-        t.push_str(&format!(" ({b})"));
+        t.push_str(" (");
+        t.push_str(&b.to_string());
+        t.push(')');
     }
     t
 }

@@ -448,8 +448,9 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
 }
 
 /// The rest of a match whose first eight bytes (or fewer: all of it) are equal: kept
-/// out of [`find`]'s loop, which it would slow down.
-#[inline(never)]
+/// out of [`find`]'s loop, which it would slow down (not in the size-optimised wasm
+/// build, where a separate function costs half a kilobyte).
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     let t = norm.text();
     // The head compare covered patterns of up to eight bytes (the padding after the
