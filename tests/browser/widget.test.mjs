@@ -230,7 +230,8 @@ test('"only a few messages" lowers a blocklist bounce', async () => {
 test('pasted markup is shown as text, never run', async () => {
   const { page, problems } = await openWidget();
   const imageRequests = [];
-  page.on('request', (r) => { if (new URL(r.url()).pathname === '/x') imageRequests.push(r.url()); });
+  // `<img src=x>` would load `x` relative to the widget's page (not `/x`).
+  page.on('request', (r) => { if (r.url() === new URL('x', widgetUrl).href) imageRequests.push(r.url()); });
   try {
     const title = await page.title();
     const evil = `550 5.7.1 <img src=x onerror="document.title='pwned'"> rejected <script>document.title='pwned'</script> blocked using zen.spamhaus.org`;
