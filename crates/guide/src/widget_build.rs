@@ -190,18 +190,13 @@ impl Plan {
         // once (`guide serve` and a `guide build`) cannot remove each other's output.
         let tmp = self.www.join(format!(".pkg.tmp-{}", std::process::id()));
         remove_dir_if_exists(&tmp)?;
-        for (name, features) in MODULES {
-            if let Err(e) = self.wasm_pack(tools, &tmp, name, features) {
-                let _ = std::fs::remove_dir_all(&tmp);
-                return Err(e);
-            }
-        }
-        for entry in std::fs::read_dir(&tmp).map_err(io_err(&tmp))? {
-            let p = entry.map_err(io_err(&tmp))?.path();
-            let name = p.file_name().unwrap_or_default().to_string_lossy();
-            if NOT_SERVED.contains(&name.as_ref()) || name.ends_with(".d.ts") {
-                std::fs::remove_file(&p).map_err(io_err(&p))?;
-            }
+        let staged = MODULES
+            .iter()
+            .try_for_each(|(name, features)| self.wasm_pack(tools, &tmp, name, features))
+            .and_then(|()| remove_npm_files(&tmp));
+        if let Err(e) = staged {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
         }
         // Swap: the old pkg is moved aside first, so `pkg` is never half-written.
         let old = self.www.join(format!(".pkg.old-{}", std::process::id()));
@@ -423,6 +418,19 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), WidgetError> 
         })?;
         if entry.file_type().is_file() {
             out.push(entry.into_path());
+        }
+    }
+    Ok(())
+}
+
+/// Removes from wasm-pack's output `dir` what only npm publishing needs ([`NOT_SERVED`],
+/// TypeScript declarations).
+fn remove_npm_files(dir: &Path) -> Result<(), WidgetError> {
+    for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
+        let path = entry.map_err(io_err(dir))?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if NOT_SERVED.contains(&name.as_ref()) || name.ends_with(".d.ts") {
+            std::fs::remove_file(&path).map_err(io_err(&path))?;
         }
     }
     Ok(())
