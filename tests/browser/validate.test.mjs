@@ -23,6 +23,12 @@ const validator = new HtmlValidate({
 
 const pages = fs.existsSync(publicDir) ? htmlFiles() : [];
 
+/** The theme's policy (themes/default/README.md): own files only, wasm for the widget's module. */
+const CSP = {
+  'default-src': "'self'", 'script-src': "'self' 'wasm-unsafe-eval'", 'style-src': "'self'", 'img-src': "'self' data:",
+  'connect-src': "'self'", 'object-src': "'none'", 'base-uri': "'self'", 'form-action': "'self'",
+};
+
 // The one exemption: WCAG technique H32 ("forms have a submit button") does not apply to
 // the self-diagnosis form, which is live (classified as you type, nothing is submitted;
 // www/diagnose.js prevents submission). Only that form, found by its hook, is exempt.
@@ -56,6 +62,10 @@ for (const rel of pages) {
     assert.doesNotMatch(html, /\sstyle\s*=/i, `${rel}: style attribute`);
     assert.doesNotMatch(html, /<style[\s>]/i, `${rel}: <style> element`);
     assert.doesNotMatch(html, /<[^>]*\son[a-z]+\s*=/i, `${rel}: inline event handler`);
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+    // The whole policy, not just its start: an added 'unsafe-inline' or a foreign host fails.
+    const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/);
+    assert.ok(csp, `${rel}: no Content-Security-Policy meta tag`);
+    const policy = Object.fromEntries(csp[1].split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
+    assert.deepEqual(policy, CSP, `${rel}: Content-Security-Policy`);
   });
 }
