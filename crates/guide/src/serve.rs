@@ -69,10 +69,27 @@ fn build_snapshot(opts: &BuildOptions, cache: &ParseCache) -> Result<Snapshot, B
     }
 }
 
+/// Why `guide serve` stopped (a build's user problems are shown in the page instead).
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on 127.0.0.1:{port}: {source}")]
+    Listen {
+        port: u16,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    #[error("cannot watch the site's files: {0}")]
+    Watch(#[from] notify::Error),
+    #[error(transparent)]
+    Build(#[from] BuildError),
+}
+
 /// Runs until the process is stopped. Prints `serving on http://127.0.0.1:PORT/`.
-pub fn run(opts: &ServeOptions) -> anyhow::Result<()> {
-    let server = tiny_http::Server::http(("127.0.0.1", opts.port))
-        .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{}: {e}", opts.port))?;
+pub fn run(opts: &ServeOptions) -> Result<(), ServeError> {
+    let server =
+        tiny_http::Server::http(("127.0.0.1", opts.port)).map_err(|source| ServeError::Listen {
+            port: opts.port,
+            source,
+        })?;
     let port = server
         .server_addr()
         .to_ip()
