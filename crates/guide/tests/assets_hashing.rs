@@ -77,16 +77,8 @@ fn search_index_lists_pages_and_headings() {
 #[test]
 fn an_unknown_asset_is_an_error() {
     let dir = site("basic");
-    std::fs::write(
-        dir.path().join("themes/fixture/templates/plain.html"),
-        "{{ asset(path='nope.css') }}",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("content/plain.md"),
-        "+++\ntitle = \"Plain\"\ntemplate = \"plain.html\"\n+++\n",
-    )
-    .unwrap();
+    let tpl = add_plain_page(dir.path());
+    std::fs::write(tpl, "{{ asset(path='nope.css') }}").unwrap();
     let problems = problems(dir.path());
     assert_eq!(problems.len(), 1);
     assert!(problems[0].starts_with(

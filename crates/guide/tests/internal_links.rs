@@ -49,13 +49,8 @@ fn broken_page_and_anchor_are_reported_together() {
 #[test]
 fn url_function_gives_permalinks_and_checks_anchors() {
     let dir = site("basic");
-    let tpl = dir.path().join("themes/fixture/templates/plain.html");
+    let tpl = add_plain_page(dir.path());
     std::fs::write(&tpl, "{{ url(path='@/headings.md#overview-1') }}").unwrap();
-    std::fs::write(
-        dir.path().join("content/plain.md"),
-        "+++\ntitle = \"Plain\"\ntemplate = \"plain.html\"\n+++\n",
-    )
-    .unwrap();
     let out = build(dir.path()).unwrap();
     assert_eq!(
         text(&out, "plain/index.html"),

@@ -5,11 +5,7 @@ use common::*;
 #[test]
 fn front_matter_chooses_the_template() {
     let dir = site("basic");
-    std::fs::write(
-        dir.path().join("content/plain.md"),
-        "+++\ntitle = \"Plain\"\ntemplate = \"plain.html\"\n+++\n",
-    )
-    .unwrap();
+    add_plain_page(dir.path());
     let out = build(dir.path()).unwrap();
     assert_eq!(
         text(&out, "plain/index.html"),

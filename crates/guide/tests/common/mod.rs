@@ -38,6 +38,17 @@ pub fn site(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// Adds the page `content/plain.md` (title "Plain"), rendered by the fixture theme's
+/// `plain.html`. Returns the path of that template, for tests that replace it.
+pub fn add_plain_page(root: &Path) -> PathBuf {
+    std::fs::write(
+        root.join("content/plain.md"),
+        "+++\ntitle = \"Plain\"\ntemplate = \"plain.html\"\n+++\n",
+    )
+    .unwrap();
+    root.join("themes/fixture/templates/plain.html")
+}
+
 /// Builds in memory.
 pub fn build(root: &Path) -> Result<site::Output, BuildError> {
     site::build(&BuildOptions::new(root), None)
