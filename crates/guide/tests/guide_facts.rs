@@ -132,7 +132,8 @@ fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        // Bytes, not `&rest[..12]`: the 12th byte may fall inside a character.
+        let Some(semi) = rest.bytes().take(12).position(|b| b == b';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -603,4 +604,10 @@ fn no_timing_beyond_the_guide() {
             }
         }
     }
+}
+
+#[test]
+fn entity_decoding_of_a_bare_ampersand_before_accents() {
+    // Byte 12 falls inside the last `é`.
+    assert_eq!(decode_entities("&xxééééé &amp;"), "&xxééééé &");
 }
