@@ -211,32 +211,31 @@ fn ends_with_ci(b: &[u8], end: usize, word: &[u8]) -> bool {
 fn next_digit(b: &[u8], mut i: usize) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of `x` is zero (the classic bit trick; no false negatives, and a
-    // false positive only costs a byte-wise look).
-    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI != 0;
-    while i + 8 <= b.len() {
-        let w = u64::from_le_bytes([
-            b[i],
-            b[i + 1],
-            b[i + 2],
-            b[i + 3],
-            b[i + 4],
-            b[i + 5],
-            b[i + 6],
-            b[i + 7],
-        ]);
-        if zero(w ^ (LO * u64::from(b'2')))
-            || zero(w ^ (LO * u64::from(b'4')))
-            || zero(w ^ (LO * u64::from(b'5')))
-        {
-            break;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    loop {
+        while let Some(c) = b.get(i..i + 8) {
+            let w = c.try_into().map_or(0, u64::from_le_bytes);
+            // The high bit of each ASCII byte from `2` to `5` (one test for the range;
+            // a `3` only costs the byte-wise look below).
+            let h = w & LOW7;
+            let in_range =
+                (h + LO * u64::from(0x80 - b'2')) & !(h + LO * u64::from(0x7f - b'5')) & !w & HI;
+            if in_range != 0 {
+                break;
+            }
+            i += 8;
         }
-        i += 8;
+        let end = (i + 8).min(b.len());
+        while i < end {
+            if matches!(b[i], b'2' | b'4' | b'5') {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= b.len() {
+            return b.len();
+        }
     }
-    while i < b.len() && !matches!(b[i], b'2' | b'4' | b'5') {
-        i += 1;
-    }
-    i
 }
 
 #[cfg(test)]
