@@ -846,7 +846,10 @@ impl Tree {
 
     fn section_value(&self, i: usize, values: &[Value]) -> Value {
         let mut v = values[i].clone();
-        let (pages, subs) = self.children.get(&i).cloned().unwrap_or_default();
+        let (pages, subs): (&[usize], &[usize]) = match self.children.get(&i) {
+            Some((pages, subs)) => (pages, subs),
+            None => (&[], &[]),
+        };
         if let Value::Object(m) = &mut v {
             m.insert(
                 "pages".into(),
