@@ -26,6 +26,8 @@ const BLOCKLIST = {
   cloudmark: 'Cloudmark', mimecast: 'Mimecast', other: 'Another blocklist',
 };
 const SCOPE = { one: 'one ISP', several: 'several ISPs', all: 'all ISPs' };
+// The reader's time zone, looked up once, not on every keystroke.
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const root = document.getElementById('diagnose');
 if (root) start(root).catch(() => {
@@ -267,6 +269,5 @@ function zoneName(d) {
   const off = Number.isNaN(d.getTime()) ? 0 : -d.getTimezoneOffset();
   const sign = off < 0 ? '-' : '+';
   const utc = `UTC${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return zone && zone !== 'UTC' ? `${zone}, ${utc}` : utc;
+  return ZONE && ZONE !== 'UTC' ? `${ZONE}, ${utc}` : utc;
 }
