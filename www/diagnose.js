@@ -56,7 +56,6 @@ async function start(root) {
   started.value = localInputValue(new Date());
   $('[data-dg-tz]').textContent = `Your local time: ${zoneName(new Date())}.`;
 
-  let shown = null;
   const update = () => {
     const text = form.elements.bounce.value;
     const bytes = utf8Length(text);
@@ -69,13 +68,11 @@ async function start(root) {
     if (tooLong || (!text.trim() && !signal)) {
       render(el, null, null, data);
       resetReport(el, plainMailto, plainLabel);
-      shown = null;
       return;
     }
     const classification = classify(text, JSON.stringify(context));
     const email = JSON.parse(reportEmail(classification, JSON.stringify(reportFields(form, context)), contactsJson));
     render(el, JSON.parse(classification), email, data);
-    shown = email;
     el.mail.href = email.mailto || plainMailto;
     el.mail.textContent = `Email the report to ${email.to || data.contact.email}`;
     el.copy.hidden = false;
@@ -99,7 +96,7 @@ async function start(root) {
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
   form.addEventListener('submit', (e) => e.preventDefault());
-  el.copy.addEventListener('click', () => copyReport(el, shown));
+  el.copy.addEventListener('click', () => copyReport(el));
 
   form.hidden = false;
   el.result.hidden = false;
@@ -214,9 +211,10 @@ function showError(el, e) {
   el.limit.textContent = `The diagnosis failed: ${e && e.message ? e.message : e}`;
 }
 
-async function copyReport(el, email) {
-  if (!email) return;
-  const text = reportText(email);
+/** Copies the report text the widget shows (empty while there is no report). */
+async function copyReport(el) {
+  const text = el.text.value;
+  if (!text) return;
   try {
     await navigator.clipboard.writeText(text);
   } catch {
