@@ -77,8 +77,10 @@ test('landmarks, skip link, nav, table of contents, heading anchors, last update
     for (const href of tocLinks) assert.equal(await page.locator(href).count(), 1, `TOC target ${href} exists`);
     const anchors = await page.locator('main h2 a.anchor').count();
     assert.ok(anchors >= 5, `${anchors} heading anchors`);
+    // From the front matter or the page's last git commit.
     const updated = page.locator('.updated time');
-    if (await updated.count()) assert.match(await updated.getAttribute('datetime'), /^\d{4}-\d{2}-\d{2}/);
+    assert.equal(await updated.count(), 1, 'no "last updated" line');
+    assert.match(await updated.getAttribute('datetime'), /^\d{4}-\d{2}-\d{2}/);
   } finally {
     await page.close();
   }
