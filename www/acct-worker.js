@@ -53,11 +53,11 @@ export async function analyse(file, progress, reader) {
       if (typeof DecompressionStream === 'undefined') throw new Error('this browser cannot unpack gzip files; unpack it first');
       let stored = 0;
       const counted = new TransformStream({ transform(chunk, out) { stored += chunk.length; out.enqueue(chunk); } });
-      const reader = file.stream().pipeThrough(counted).pipeThrough(new DecompressionStream('gzip')).getReader();
+      const unpacked = file.stream().pipeThrough(counted).pipeThrough(new DecompressionStream('gzip')).getReader();
       for (;;) {
         let chunk;
         try {
-          chunk = await reader.read();
+          chunk = await unpacked.read();
         } catch (e) {
           // The browser unpacks one gzip member only ("Junk found after end of compressed data").
           if (/junk/i.test(String(e && e.message))) throw new Error('this gzip file holds several compressed files joined together; unpack it (gunzip) and choose the CSV, or use guide classify --acct');
