@@ -245,17 +245,9 @@ function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
 
-function utf8Length(s) {
-  if (s.length * 3 <= 65536) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-    }
-    return n;
-  }
-  return new TextEncoder().encode(s).length;
-}
+/** UTF-8 bytes of `s`, counted as wasm-bindgen encodes it for the classifier. */
+const utf8 = new TextEncoder();
+const utf8Length = (s) => utf8.encode(s).length;
 
 const kb = (bytes) => `${Math.ceil(bytes / 1024)} KB`;
 const pad = (n) => String(n).padStart(2, '0');
