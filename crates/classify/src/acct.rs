@@ -25,7 +25,6 @@ mod diag;
 mod email;
 mod isp;
 mod lines;
-mod names;
 mod policy;
 mod report;
 mod tally;
@@ -37,7 +36,6 @@ use std::collections::{BTreeMap, HashMap};
 use crate::Isp;
 
 pub use isp::{isp_of_domain, isp_of_host};
-pub use names::{blocklist_name, category_name, isp_name};
 pub use policy::{Policy, Verdict};
 pub use report::{
     AcctReport, BadRow, BlocklistSeen, Categories, CategoryStats, IspStats, TimeWindow, VmtaStats,
@@ -50,7 +48,6 @@ use columns::Columns;
 use csv::Span;
 use diag::DiagCache;
 use lines::{Line, LineAssembler};
-use names::ISPS;
 use tally::{Kind, Tally};
 
 /// Lines longer than this are bad rows (and are not buffered).
@@ -155,7 +152,8 @@ struct State {
     columns: Option<Columns>,
     spans: Vec<Span>,
     domain: String,
-    by_isp: [Tally; 8],
+    // Indexed by `isp as usize` (Isp::ALL is in discriminant order, tested in model.rs).
+    by_isp: [Tally; Isp::ALL.len()],
     domains: HashMap<String, Slot>,
     pending: Vec<PendingDomain>,
     pending_example_bytes: std::cell::Cell<usize>,
@@ -413,7 +411,7 @@ impl State {
         for tally in &self.by_isp {
             all.merge(tally);
         }
-        let mut isps: Vec<IspStats> = ISPS
+        let mut isps: Vec<IspStats> = Isp::ALL
             .iter()
             .filter(|isp| self.by_isp[**isp as usize].records() > 0)
             .map(|isp| IspStats::from_tally(*isp, &self.by_isp[*isp as usize]))

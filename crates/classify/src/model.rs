@@ -220,3 +220,45 @@ as_str!(Blocklist {
 });
 as_str!(BounceKind { Hard => "hard", Soft => "soft", Internal => "internal" });
 as_str!(Severity { P1 => "P1", P2 => "P2", P3 => "P3", P4 => "P4" });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json<T: Serialize>(v: T) -> String {
+        serde_json::to_value(v)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn as_str_is_the_json_spelling_of_every_value() {
+        for v in Category::ALL {
+            assert_eq!(v.as_str(), json(v));
+        }
+        for v in Isp::ALL {
+            assert_eq!(v.as_str(), json(v));
+        }
+        for v in Blocklist::ALL {
+            assert_eq!(v.as_str(), json(v));
+        }
+        for v in BounceKind::ALL {
+            assert_eq!(v.as_str(), json(v));
+        }
+        for v in Severity::ALL {
+            assert_eq!(v.as_str(), json(v));
+        }
+        assert_eq!(Category::ALL.len(), 13);
+        assert_eq!(Blocklist::ALL.len(), 11);
+    }
+
+    #[test]
+    fn isps_are_listed_in_discriminant_order() {
+        // The accounting reader indexes per-ISP tallies by `isp as usize`.
+        for (i, isp) in Isp::ALL.iter().enumerate() {
+            assert_eq!(*isp as usize, i);
+        }
+    }
+}

@@ -11,7 +11,7 @@ const FILE: &[u8] = include_bytes!("../../../tests/acct/fixtures/acct-400.csv");
 const EXPECT: &str = include_str!("../../../tests/acct/fixtures/acct-400.expect.json");
 
 fn isp_key(isp: Isp) -> &'static str {
-    classify::acct::isp_name(isp)
+    isp.as_str()
 }
 
 #[test]

@@ -2,7 +2,6 @@
 //! as a single bounce, fed with a [`Classification`] and [`ReportFields`] made from the
 //! report (the severity and reasons of the rates, the computed rates, an example reply).
 
-use super::names::isp_name;
 use super::report::{AcctReport, IspStats};
 use crate::report::ReportFields;
 use crate::{BounceKind, Classification, Context, Diagnosis, Scope, Volume};
@@ -72,7 +71,7 @@ impl AcctReport {
                 .map(|s| {
                     format!(
                         "{} {:.1}% deferred, {:.1}% bounced of {} records",
-                        isp_name(s.isp),
+                        s.isp.as_str(),
                         s.deferral_rate,
                         s.bounce_rate,
                         s.records
@@ -96,7 +95,7 @@ impl AcctReport {
         match focus {
             Some(s) => format!(
                 "{} {:.1}% deferred, {:.1}% bounced; {overall}",
-                isp_name(s.isp),
+                s.isp.as_str(),
                 s.deferral_rate,
                 s.bounce_rate
             ),

@@ -15,7 +15,6 @@
 //! least [`Policy::volume_count`] records and at least [`Policy::volume_share`] percent of
 //! that ISP's records.
 
-use super::names::{blocklist_name, category_name, isp_name};
 use super::report::{percent, AcctReport, IspStats};
 use crate::{Category, Isp, Severity};
 
@@ -128,7 +127,7 @@ impl Policy {
     }
 
     fn assess_isp(&self, s: &IspStats, found: &mut Vec<Finding>) {
-        let name = isp_name(s.isp);
+        let name = s.isp.as_str();
         if s.records >= self.min_records {
             let failed = percent(s.deferred + s.bounced, s.records);
             if failed > self.band_high {
@@ -172,7 +171,7 @@ impl Policy {
             }
         }
         for list in &s.blocklists {
-            let list_name = blocklist_name(list.blocklist);
+            let list_name = list.blocklist.as_str();
             if self.at_volume(list.count, s.records) {
                 found.push((
                     Severity::P2,
@@ -208,7 +207,7 @@ impl Policy {
                             "P2: {name}: {} permanent {} rejections (5xx bounces): permanent \
                              auth/reputation block at a major ISP at volume",
                             c.bounced,
-                            category_name(category)
+                            category.as_str()
                         ),
                     ));
                 }
