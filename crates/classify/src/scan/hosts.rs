@@ -1,0 +1,190 @@
+//! The receiving host: whether another receiver's host name is visible in a text.
+
+use super::{same, Found, Norm};
+
+/// Host-name characters (`*.terra.com` counts: a redacted host).
+const HOST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'*');
+        b += 1;
+    }
+    t
+};
+
+/// Names that make a host a blocklist's zone or lookup site, not a receiver.
+const LIST_HOSTS: &[&[u8]] = &[
+    b"spamhaus",
+    b"spamcop",
+    b"sorbs",
+    b"uceprotect",
+    b"barracudacentral",
+    b"cloudmark",
+    b"proofpoint.com",
+    b"invaluement",
+    b"mailspike",
+    b"abusix",
+    b"surbl",
+    b"uribl",
+    b"senderscore",
+    b"spamrats",
+    b"psbl",
+    b"manitu",
+    b"backscatterer",
+    b"mail-abuse",
+    b"junkemailfilter",
+    b"postgrey",
+];
+
+/// Documentation placeholders: they name no real receiver.
+const PLACEHOLDERS: &[&[u8]] = &[b"example.", b"recipient.com", b"domain.com"];
+
+/// Internal names of Exchange and other mail systems that look like host names.
+const NOT_HOSTS: &[&[u8]] = &[
+    b"resolver.",
+    b"storedrv.",
+    b"queue.",
+    b"routing.",
+    b"smtpsend.",
+];
+
+/// Text right before a host name that says "this is the receiving server".
+const HOST_CONTEXTS: &[&[u8]] = &[
+    b"remote-mta: dns; ",
+    b"remote-mta: dns;",
+    b"connect to ",
+    b"relay=",
+    b"remote mailserver ",
+    b"remote server at ",
+    b"remote server: ",
+    b"server: '",
+    b"servidor: '",
+];
+
+/// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last
+/// byte or two: cheaper than a `memcmp` call).
+fn ends_with(hay: &[u8], suffix: &[u8]) -> bool {
+    hay.len() >= suffix.len()
+        && hay
+            .iter()
+            .rev()
+            .zip(suffix.iter().rev())
+            .all(|(a, b)| a == b)
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    // The first byte first: most windows differ there (a `memcmp` call per window
+    // costs more than the whole check).
+    let first = needle.first().copied();
+    hay.windows(needle.len())
+        .any(|w| w.first().copied() == first && same(w, needle))
+}
+
+/// Whether a host name of another receiver is visible: after `host ` (Postfix/Exim, not
+/// `client host`), `Remote-MTA: dns;`, `connect to`, `relay=`..., as the PowerMTA
+/// accounting `dsnMta` field, as the first word of the reply (its greeting host), or in
+/// a URL when no blocklist is cited (the receiver's help page). Names inside e-mail
+/// addresses, blocklist zones and lookup sites, IPs and redactions do not count.
+/// `reply_starts` are the positions where reply texts start in `t`.
+pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) -> bool {
+    let t = norm.text();
+    let reply_starts = &norm.reply_starts[..];
+    let diag = found.diag;
+    let mut i = 0;
+    // Only names with a dot matter: visit the dots and take the name around each.
+    for &dot in norm.cands() {
+        let dot = dot as usize;
+        if dot < i || t[dot] != b'.' {
+            continue;
+        }
+        let mut start = dot;
+        while start > i && HOST[t[start - 1] as usize] {
+            start -= 1;
+        }
+        let mut end = dot + 1;
+        while end < t.len() && HOST[t[end] as usize] {
+            end += 1;
+        }
+        *work += (end - start) as u64 + 1;
+        i = end;
+        let after_diag = diag.is_some_and(|p| p < start);
+        let mut tok = &t[start..end];
+        while let Some(rest) = tok.strip_suffix(b".") {
+            tok = rest;
+        }
+        if (start > 0 && t[start - 1] == b'@') || t.get(end) == Some(&b'@') || !tok.contains(&b'.')
+        {
+            continue;
+        }
+        let before = &t[..start];
+        // Every context ends with one of these bytes (or the name starts a reply).
+        let prev = before.last().copied().unwrap_or(b' ');
+        if !matches!(
+            prev,
+            b' ' | b';' | b'=' | b'\'' | b'/' | b',' | b'-' | b'(' | b'[' | b'<' | b'"' | b':'
+        ) && start != 0
+        {
+            continue;
+        }
+        let ends = |c: &[u8]| ends_with(before, c);
+        let in_context = HOST_CONTEXTS.iter().any(|c| ends(c))
+            || (ends(b"host ") && !ends(b"client host ") && !ends(b"connecting host "));
+        let csv_field = (prev == b',' && start != 0 || ends(b", "))
+            && (after_diag
+                || before
+                    .trim_ascii_end()
+                    .strip_suffix(b",")
+                    .is_some_and(|b| b.ends_with(b")")));
+        // A greeting host or a help URL: only a name of three labels or more, with an
+        // alphabetic top-level domain (looked at only when the rest did not decide).
+        let named = || {
+            let tld = tok.rsplit(|&c| c == b'.').next().unwrap_or(&[]);
+            tok.split(|&c| c == b'.').count() >= 3
+                && tld.len() >= 2
+                && tld.iter().all(u8::is_ascii_alphabetic)
+        };
+        // `reply_starts` is sorted: a binary search keeps this pass linear.
+        let at_reply = |p: usize| reply_starts.binary_search(&p).is_ok();
+        let greeting = || {
+            (at_reply(start) || (start > 0 && at_reply(start - 1) && t[start - 1] == b'-'))
+                && named()
+        };
+        let url = || !listed && (ends(b"//") || tok.starts_with(b"www.")) && named();
+        let (greeting, url) = if in_context || csv_field {
+            (false, false)
+        } else {
+            (greeting(), url())
+        };
+        if !(in_context || csv_field || greeting || url) {
+            continue;
+        }
+        // Only now the (longer) checks of what the name is.
+        *work += tok.len() as u64 * (LIST_HOSTS.len() + PLACEHOLDERS.len()) as u64;
+        if tok.iter().all(|&c| matches!(c, b'x' | b'.' | b'0'..=b'9')) {
+            continue;
+        }
+        if LIST_HOSTS.iter().any(|p| contains(tok, p))
+            || NOT_HOSTS.iter().any(|p| tok.starts_with(p))
+        {
+            continue;
+        }
+        // Barracuda's lookup page, not its ESS receiving hosts.
+        if tok.ends_with(b"barracudanetworks.com") && t[end..].starts_with(b"/reputation") {
+            continue;
+        }
+        // A bare placeholder domain (`host example.com[...]`) is the recipient's domain.
+        if matches!(
+            tok,
+            b"example.com" | b"example.net" | b"example.org" | b"domain.com"
+        ) {
+            continue;
+        }
+        let placeholder = PLACEHOLDERS.iter().any(|p| contains(tok, p));
+        if in_context || csv_field || !placeholder {
+            return true;
+        }
+    }
+    false
+}
