@@ -48,11 +48,14 @@ pub struct Found {
 }
 
 struct Pat {
-    bytes: &'static [u8],
     /// The first eight bytes (zero-padded) and a mask of the valid ones: one compare
     /// decides most candidates, and the whole pattern when it is this short.
     head: u64,
     mask: u64,
+    /// The pattern's further eight-byte words: `Index::words[rest..rest + nrest]`.
+    rest: u16,
+    nrest: u16,
+    len: u16,
     sig: Sig,
     /// Must end at a word end (pattern written with a trailing `$`).
     end: bool,
@@ -63,8 +66,28 @@ struct Pat {
 struct Index {
     /// The patterns, grouped by bucket.
     pats: Vec<Pat>,
-    /// Where each bucket's patterns start in `pats` (one more entry at the end).
-    offsets: Vec<u16>,
+    /// The words after the first eight bytes of the longer patterns, with their masks.
+    words: Vec<(u64, u64)>,
+    /// Each bucket's patterns: `pats[start..end]`.
+    spans: Box<[(u16, u16); 1 << BUCKET_BITS]>,
+}
+
+impl Index {
+    /// Whether the pattern's words after its first eight bytes are at `pos + 8` in `buf`
+    /// (the normalised text and its zero padding, which no pattern contains: a pattern
+    /// running past the text never matches).
+    fn rest_matches(&self, p: &Pat, buf: &[u8], pos: usize) -> bool {
+        let from = usize::from(p.rest);
+        let words = self
+            .words
+            .get(from..from + usize::from(p.nrest))
+            .unwrap_or_default();
+        let mut at = pos;
+        words.iter().all(|&(word, mask)| {
+            at += 8;
+            load8(buf, at) & mask == word
+        })
+    }
 }
 
 /// The bucket index has `1 << BUCKET_BITS` rows: most words fall in an empty one.
@@ -77,7 +100,7 @@ fn bucket(word: u64) -> usize {
 }
 
 /// Byte-wise equality of two short slices of equal length (cheaper than a `memcmp`
-/// call for the few bytes left after the eight-byte head).
+/// call for the few bytes of a host name's suffix).
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).all(|(x, y)| x == y)
 }
@@ -93,7 +116,8 @@ fn head8(b: &[u8]) -> (u64, u64) {
     (head, mask)
 }
 
-/// The eight bytes at `i` as a little-endian word (`b` is padded: see [`norm::PAD`]).
+/// The eight bytes at `i` as a little-endian word (`b` is padded: see [`norm::PAD`]; past
+/// its end, zero).
 fn load8(b: &[u8], i: usize) -> u64 {
     b.get(i..i + 8)
         .and_then(|w| <[u8; 8]>::try_from(w).ok())
@@ -103,23 +127,33 @@ fn load8(b: &[u8], i: usize) -> u64 {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let pat = |&(raw, sig): &(&'static str, Sig)| {
+        let mut words = Vec::new();
+        let mut pat = |&(raw, sig): &(&'static str, Sig)| {
             let end = raw.ends_with('$');
             let s = raw.trim_end_matches('$');
             let host =
                 (s.contains('.') && !s.contains(' ') && s.bytes().any(|c| c.is_ascii_alphabetic()))
                     || sig.is_isp();
             let (head, mask) = head8(s.as_bytes());
+            let rest = words.len();
+            words.extend(s.as_bytes().chunks(8).skip(1).map(head8));
+            // The tables are ours and short (a test checks they fit).
+            let narrow = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
             Pat {
-                bytes: s.as_bytes(),
                 head,
                 mask,
+                rest: narrow(rest),
+                nrest: narrow(words.len() - rest),
+                len: narrow(s.len()),
                 sig,
                 end,
                 host,
             }
         };
-        let keys: Vec<usize> = PATTERNS.iter().map(|p| bucket(pat(p).head)).collect();
+        let keys: Vec<usize> = PATTERNS
+            .iter()
+            .map(|&(raw, _)| bucket(head8(raw.trim_end_matches('$').as_bytes()).0))
+            .collect();
         // Grouped by bucket: a counting sort (the table order stays inside a bucket).
         let mut offsets = vec![0u16; (1 << BUCKET_BITS) + 1];
         for &k in &keys {
@@ -135,7 +169,11 @@ fn index() -> &'static Index {
             fill[k] += 1;
         }
         let pats = order.iter().map(|&id| pat(&PATTERNS[id])).collect();
-        Index { pats, offsets }
+        let mut spans = Box::new([(0u16, 0u16); 1 << BUCKET_BITS]);
+        for (h, span) in spans.iter_mut().enumerate() {
+            *span = (offsets[h], offsets[h + 1]);
+        }
+        Index { pats, words, spans }
     })
 }
 
@@ -161,24 +199,20 @@ fn in_address(t: &[u8], pos: usize) -> bool {
 pub fn find(norm: &Norm, work: &mut u64) -> Found {
     let idx = index();
     let buf = norm.padded();
-    let len = norm.text().len();
     let mut found = Found::default();
     let cands = norm.cands();
     let mut steps = cands.len() as u64;
+    // Candidates near the end read the zero padding, which no pattern matches.
     for &pos in cands {
         let pos = pos as usize;
-        if pos + 3 > len {
-            break;
-        }
         let word = load8(buf, pos);
-        let h = bucket(word);
-        let (a, b) = (idx.offsets[h] as usize, idx.offsets[h + 1] as usize);
+        let (a, b) = idx.spans[bucket(word)];
         if a == b {
             continue;
         }
-        steps += (b - a) as u64;
-        for p in idx.pats.get(a..b).unwrap_or_default() {
-            if word & p.mask == p.head {
+        steps += u64::from(b - a);
+        for p in idx.pats.get(a as usize..b as usize).unwrap_or_default() {
+            if word & p.mask == p.head && (p.nrest == 0 || idx.rest_matches(p, buf, pos)) {
                 matched(p, pos, norm, &mut found);
             }
         }
@@ -187,19 +221,13 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
     found
 }
 
-/// The rest of a match whose first eight bytes (or fewer: all of it) are equal: kept
-/// out of [`find`]'s loop, which it would slow down (not in the size-optimised wasm
-/// build, where a separate function costs half a kilobyte).
+/// A pattern's bytes are at `pos`: the checks of its context, then its signal. Kept out
+/// of [`find`]'s loop, which it would slow down (not in the size-optimised wasm build,
+/// where a separate function costs half a kilobyte).
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     let t = norm.text();
-    // The head compare covered patterns of up to eight bytes (the padding after the
-    // text is zero, which no pattern contains).
-    let n = p.bytes.len();
-    if n > 8 && (pos + n > t.len() || !same(&t[pos + 8..pos + n], &p.bytes[8..])) {
-        return;
-    }
-    let after = pos + n;
+    let after = pos + usize::from(p.len);
     if p.end && t.get(after).is_some_and(u8::is_ascii_alphanumeric) {
         return;
     }
@@ -263,6 +291,29 @@ mod tests {
             let s = raw.trim_end_matches('$');
             assert!(s.len() >= 3, "{raw}");
             assert_eq!(s, s.to_ascii_lowercase(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn the_index_holds_every_pattern_whole() {
+        let idx = index();
+        assert_eq!(idx.pats.len(), PATTERNS.len());
+        assert!(idx.words.len() < usize::from(u16::MAX));
+        for (raw, sig) in PATTERNS {
+            let s = raw.trim_end_matches('$');
+            assert!(s.len() < usize::from(u16::MAX), "{raw}");
+            // Found alone and among words, whatever its length...
+            assert!(sigs(s).has(*sig), "{raw}");
+            assert!(sigs(&format!("x {s} y")).has(*sig), "{raw}");
+            // ...and not without its last byte (unless a shorter pattern gives the signal).
+            let cut = &s[..s.len() - 1];
+            let shorter = PATTERNS
+                .iter()
+                .any(|(r, g)| g == sig && cut.contains(r.trim_end_matches('$')));
+            assert!(
+                !sigs(cut).has(*sig) || shorter,
+                "{raw} without its last byte"
+            );
         }
     }
 

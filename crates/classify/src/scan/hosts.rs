@@ -41,6 +41,9 @@ const LIST_HOSTS: &[&[u8]] = &[
 /// Documentation placeholders: they name no real receiver.
 const PLACEHOLDERS: &[&[u8]] = &[b"example.", b"recipient.com", b"domain.com"];
 
+// `contains_any` looks needles up by their first byte in a 32-bit set.
+const _: () = assert!(LIST_HOSTS.len() <= 32 && PLACEHOLDERS.len() <= 32);
+
 /// Internal names of Exchange and other mail systems that look like host names.
 const NOT_HOSTS: &[&[u8]] = &[
     b"resolver.",
@@ -74,13 +77,36 @@ fn ends_with(hay: &[u8], suffix: &[u8]) -> bool {
             .all(|(a, b)| a == b)
 }
 
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    // The first byte first: most windows differ there (a `memcmp` call per window
-    // costs more than the whole check).
-    let first = needle.first().copied();
-    hay.windows(needle.len())
-        .any(|w| w.first().copied() == first && same(w, needle))
+/// For each byte, the needles of `list` (at most 32) that start with it.
+const fn first_bytes(list: &[&[u8]]) -> [u32; 256] {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < list.len() && i < 32 {
+        t[list[i][0] as usize] |= 1 << i;
+        i += 1;
+    }
+    t
 }
+
+/// Whether `hay` contains one of `list` (whose first bytes are `first`, see
+/// [`first_bytes`]): one pass over `hay`, comparing only the needles that start with
+/// the byte at hand.
+fn contains_any(hay: &[u8], list: &[&[u8]], first: &[u32; 256]) -> bool {
+    hay.iter().enumerate().any(|(i, &c)| {
+        let mut which = first[usize::from(c)];
+        while which != 0 {
+            let needle = list.get(which.trailing_zeros() as usize).copied();
+            if needle.is_some_and(|n| hay.get(i..i + n.len()).is_some_and(|w| same(w, n))) {
+                return true;
+            }
+            which &= which - 1;
+        }
+        false
+    })
+}
+
+const LIST_FIRST: [u32; 256] = first_bytes(LIST_HOSTS);
+const PLACEHOLDER_FIRST: [u32; 256] = first_bytes(PLACEHOLDERS);
 
 /// Whether a host name of another receiver is visible: after `host ` (Postfix/Exim, not
 /// `client host`), `Remote-MTA: dns;`, `connect to`, `relay=`..., as the PowerMTA
@@ -165,7 +191,7 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         if tok.iter().all(|&c| matches!(c, b'x' | b'.' | b'0'..=b'9')) {
             continue;
         }
-        if LIST_HOSTS.iter().any(|p| contains(tok, p))
+        if contains_any(tok, LIST_HOSTS, &LIST_FIRST)
             || NOT_HOSTS.iter().any(|p| tok.starts_with(p))
         {
             continue;
@@ -181,7 +207,7 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         ) {
             continue;
         }
-        let placeholder = PLACEHOLDERS.iter().any(|p| contains(tok, p));
+        let placeholder = contains_any(tok, PLACEHOLDERS, &PLACEHOLDER_FIRST);
         if in_context || csv_field || !placeholder {
             return true;
         }
