@@ -2,16 +2,13 @@
 //!
 //! - `diagnose/typical` and `classify/typical`: the real bounces of the corpus that are
 //!   150-300 bytes long, one after another (elements per second; target >= 1,000,000/s).
-//! - `lines/log`: the per-line work of `guide classify --lines` (diagnose, reuse of the
-//!   JSON of an already seen diagnosis, JSON serialisation of a new one) over a log made
-//!   of every corpus text flattened to one line, repeated to 16 MiB (bytes per second;
-//!   target >= 200 MB/s). The I/O around it is measured end to end by the crate README's
-//!   `guide classify --lines` recipe.
+//!
+//! `guide classify --lines` (target >= 200 MB/s) has its own bench, over the real pipeline:
+//! `cargo bench -p guide --bench lines`.
 
-use std::collections::HashMap;
 use std::hint::black_box;
 
-use classify::{Classification, Context, Diagnosis};
+use classify::Context;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use serde::Deserialize;
 
@@ -42,40 +39,6 @@ fn typical(all: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn log(all: &[String], size: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(size + 4096);
-    while out.len() < size {
-        for t in all {
-            out.extend(
-                t.bytes()
-                    .map(|b| if b == b'\n' || b == b'\r' { b' ' } else { b }),
-            );
-            out.push(b'\n');
-        }
-    }
-    out
-}
-
-/// The loop of `guide classify --lines` without the file handles.
-fn lines(input: &[u8], ctx: &Context, out: &mut Vec<u8>) -> usize {
-    let mut cache: HashMap<Diagnosis, Vec<u8>> = HashMap::new();
-    let mut n = 0;
-    for line in input.split(|&b| b == b'\n') {
-        let d = classify::diagnose_bytes(line);
-        if let Some(json) = cache.get(&d) {
-            out.extend_from_slice(json);
-        } else {
-            let a = classify::assess(&d, ctx);
-            let mut json = serde_json::to_vec(&Classification::new(d.clone(), a)).expect("JSON");
-            json.push(b'\n');
-            out.extend_from_slice(&json);
-            cache.insert(d, json);
-        }
-        n += 1;
-    }
-    n
-}
-
 fn benches(c: &mut Criterion) {
     let all = corpus();
     let texts = typical(&all);
@@ -104,19 +67,6 @@ fn benches(c: &mut Criterion) {
             for t in &texts {
                 black_box(classify::classify(black_box(t), &ctx));
             }
-        })
-    });
-    g.finish();
-
-    let input = log(&all, 16 << 20);
-    let mut out = Vec::with_capacity(input.len() * 4);
-    let mut g = c.benchmark_group("lines");
-    g.throughput(Throughput::Bytes(input.len() as u64));
-    g.sample_size(10);
-    g.bench_function("log", |b| {
-        b.iter(|| {
-            out.clear();
-            black_box(lines(black_box(&input), &ctx, &mut out))
         })
     });
     g.finish();
