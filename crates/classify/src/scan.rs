@@ -177,20 +177,35 @@ fn index() -> &'static Index {
     })
 }
 
+/// What a byte is when walking back over a host name: part of it, the `@` of an e-mail
+/// address, or neither (the name's start).
+const NAME: u8 = 1;
+const AT: u8 = 2;
+const WALK: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'.' || c == b'-' {
+            t[b] = NAME;
+        } else if c == b'@' {
+            t[b] = AT;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Whether a host name starting at `pos` is the domain part of an e-mail address.
 fn in_address(t: &[u8], pos: usize) -> bool {
-    let mut i = pos;
     // Walk back over the host name (bounded: host labels are short).
-    let stop = pos.saturating_sub(64);
-    while i > stop {
-        let c = t[i - 1];
-        if c == b'@' {
-            return true;
+    let before = t.get(pos.saturating_sub(64)..pos).unwrap_or_default();
+    for &c in before.iter().rev() {
+        match WALK[usize::from(c)] {
+            NAME => {}
+            AT => return true,
+            _ => return false,
         }
-        if !(c.is_ascii_alphanumeric() || c == b'.' || c == b'-') {
-            return false;
-        }
-        i -= 1;
     }
     false
 }
