@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -216,7 +216,7 @@ const BLOCK: usize = 1 << 20;
 /// a bounded cache of answers per worker: the JSON of a line depends only on its
 /// diagnosis and the fixed context). A single line longer than a block is still read
 /// whole.
-pub fn classify_lines<R: BufRead, W: Write>(
+pub fn classify_lines<R: Read, W: Write>(
     mut input: R,
     output: W,
     ctx: &Context,
@@ -226,25 +226,23 @@ pub fn classify_lines<R: BufRead, W: Write>(
         .clamp(1, 8);
     let mut out = BufWriter::with_capacity(1 << 16, output);
     // Two sets of blocks: the workers classify one while this thread reads the next.
+    let mut reader = BlockReader::default();
     let mut cur = Blocks::new(workers);
     let mut next = Blocks::new(workers);
     let mut outs: Vec<Vec<u8>> = (0..workers).map(|_| Vec::new()).collect();
     let mut caches: Vec<Cache> = (0..workers).map(|_| Cache::default()).collect();
     let mut count = 0u64;
-    cur.fill(&mut input)?;
+    cur.fill(&mut reader, &mut input)?;
     while cur.filled > 0 {
         let jobs = cur.blocks[..cur.filled]
             .iter()
-            .zip(&cur.ends)
             .zip(outs.iter_mut())
             .zip(caches.iter_mut());
         let (counts, read) = std::thread::scope(|s| {
             let handles: Vec<_> = jobs
-                .map(|(((block, ends), o), cache)| {
-                    s.spawn(move || classify_block(block, ends, o, cache, ctx))
-                })
+                .map(|((block, o), cache)| s.spawn(move || classify_block(block, o, cache, ctx)))
                 .collect();
-            let read = next.fill(&mut input);
+            let read = next.fill(&mut reader, &mut input);
             let counts = handles
                 .into_iter()
                 .map(|h| {
@@ -265,11 +263,9 @@ pub fn classify_lines<R: BufRead, W: Write>(
     Ok(count)
 }
 
-/// Blocks of whole lines (one per worker) and where each line ends (found while
-/// reading: no second search).
+/// Blocks of whole lines, one per worker.
 struct Blocks {
     blocks: Vec<Vec<u8>>,
-    ends: Vec<Vec<usize>>,
     /// How many blocks hold lines.
     filled: usize,
 }
@@ -277,27 +273,16 @@ struct Blocks {
 impl Blocks {
     fn new(workers: usize) -> Self {
         Blocks {
-            blocks: (0..workers)
-                .map(|_| Vec::with_capacity(BLOCK + 4096))
-                .collect(),
-            ends: (0..workers).map(|_| Vec::new()).collect(),
+            blocks: (0..workers).map(|_| Vec::new()).collect(),
             filled: 0,
         }
     }
 
     /// Reads up to one block per worker.
-    fn fill<R: BufRead>(&mut self, input: &mut R) -> io::Result<()> {
+    fn fill<R: Read>(&mut self, reader: &mut BlockReader, input: &mut R) -> io::Result<()> {
         self.filled = 0;
-        for (block, ends) in self.blocks.iter_mut().zip(self.ends.iter_mut()) {
-            block.clear();
-            ends.clear();
-            while block.len() < BLOCK {
-                if input.read_until(b'\n', block)? == 0 {
-                    break;
-                }
-                ends.push(block.len());
-            }
-            if block.is_empty() {
+        for block in &mut self.blocks {
+            if !reader.next_block(input, block)? {
                 break;
             }
             self.filled += 1;
@@ -306,22 +291,76 @@ impl Blocks {
     }
 }
 
-/// Classifies the lines of one block (each ending at one of `ends`) into `out`
-/// (cleared first); returns the line count.
+/// Reads the input in large pieces and cuts them after their last line break; the
+/// partial line after it starts the next block. (The workers split blocks into lines:
+/// the reading thread only copies and looks for one line break per block.)
+#[derive(Default)]
+struct BlockReader {
+    /// The start of a line read with the previous block.
+    carry: Vec<u8>,
+    eof: bool,
+}
+
+impl BlockReader {
+    /// Fills `block` with about [`BLOCK`] bytes of whole lines (the last line of the
+    /// input may lack its line break); false when the input is exhausted.
+    fn next_block<R: Read>(&mut self, input: &mut R, block: &mut Vec<u8>) -> io::Result<bool> {
+        block.clear();
+        block.append(&mut self.carry);
+        let mut searched = 0;
+        loop {
+            self.read_upto(input, block, searched + BLOCK)?;
+            if self.eof {
+                return Ok(!block.is_empty());
+            }
+            // Cut after the last line break; a line longer than a block is read on.
+            match memchr::memrchr(b'\n', &block[searched..]) {
+                Some(i) => {
+                    let cut = searched + i + 1;
+                    self.carry.extend_from_slice(&block[cut..]);
+                    block.truncate(cut);
+                    return Ok(true);
+                }
+                None => searched = block.len(),
+            }
+        }
+    }
+
+    /// Reads until `block` holds `upto` bytes or the input ends (into the block's spare
+    /// capacity: nothing is zeroed first).
+    fn read_upto<R: Read>(
+        &mut self,
+        input: &mut R,
+        block: &mut Vec<u8>,
+        upto: usize,
+    ) -> io::Result<()> {
+        let Some(want) = upto.checked_sub(block.len()).filter(|&w| w > 0) else {
+            return Ok(());
+        };
+        block.reserve(want);
+        let got = input.by_ref().take(want as u64).read_to_end(block)?;
+        if got < want {
+            self.eof = true;
+        }
+        Ok(())
+    }
+}
+
+/// Classifies the lines of one block (whole lines; the last may lack its line break)
+/// into `out` (cleared first); returns the line count.
 fn classify_block(
     block: &[u8],
-    ends: &[usize],
     out: &mut Vec<u8>,
     cache: &mut Cache,
     ctx: &Context,
 ) -> io::Result<u64> {
     out.clear();
     let mut count = 0;
-    let mut start = 0;
-    for &end in ends {
-        let line = block.get(start..end).unwrap_or_default();
-        start = end;
-        let line = line.strip_suffix(b"\n").unwrap_or(line);
+    if block.is_empty() {
+        return Ok(0);
+    }
+    let body = block.strip_suffix(b"\n").unwrap_or(block);
+    for line in body.split(|&b| b == b'\n') {
         let text = line.strip_suffix(b"\r").unwrap_or(line);
         let key = Key(classify::diagnose_bytes(text));
         if let Some(json) = cache.get(&key) {
@@ -407,6 +446,77 @@ mod tests {
             let want = ["\"recipient\"", "\"rate_limit\"", "\"other\""][i % 3];
             assert_eq!(c, want, "line {i}");
         }
+    }
+
+    /// Gives its bytes a few at a time, as a pipe may.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            // Chunk sizes cycle through 1..=4093 bytes so that they cut lines anywhere.
+            self.step = self.step * 31 % 4093 + 1;
+            let n = self.step.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn lines_cut_anywhere_by_reads_and_longer_than_a_block_stay_whole() {
+        let texts = [
+            "550 5.1.1 user unknown",
+            "",
+            "421 4.7.0 [TSS04] deferred due to user complaints\r",
+            "452 4.2.2 mailbox full",
+        ];
+        let mut input = Vec::new();
+        for i in 0..3 * BLOCK / 40 {
+            if i == BLOCK / 40 {
+                // One line longer than a block, citing a blocklist at its very end.
+                input.extend_from_slice(&vec![b'x'; BLOCK + BLOCK / 2]);
+                input.extend_from_slice(b" 554 5.7.1 listed in zen.spamhaus.org\n");
+            }
+            input.extend_from_slice(texts[i % texts.len()].as_bytes());
+            input.push(b'\n');
+        }
+        input.extend_from_slice(b"550 5.7.26 unauthenticated (no final line break)");
+        let lines: Vec<&[u8]> = input.split(|&b| b == b'\n').collect();
+        let mut out = Vec::new();
+        let reader = Trickle {
+            data: &input,
+            step: 1,
+        };
+        let n = classify_lines(reader, &mut out, &Context::default()).unwrap();
+        assert_eq!(n as usize, lines.len());
+        let rows: Vec<&[u8]> = out
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(rows.len(), lines.len());
+        for (i, (row, line)) in rows.iter().zip(&lines).enumerate() {
+            let text = line.strip_suffix(b"\r").unwrap_or(line);
+            let want =
+                serde_json::to_vec(&classify::classify_bytes(text, &Context::default())).unwrap();
+            assert_eq!(*row, &want[..], "line {i}");
+        }
+    }
+
+    #[test]
+    fn no_input_no_lines() {
+        let mut out = Vec::new();
+        assert_eq!(
+            classify_lines(&b""[..], &mut out, &Context::default()).unwrap(),
+            0
+        );
+        assert!(out.is_empty());
+        assert_eq!(
+            classify_lines(&b"\n"[..], &mut out, &Context::default()).unwrap(),
+            1
+        );
     }
 
     #[test]
