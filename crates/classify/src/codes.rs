@@ -76,8 +76,8 @@ pub struct Chosen {
 /// Decodes a pasted text: CRLF and CR to LF, literal `\n` / `\r` / `\t` escapes (JSON or
 /// log pastes) to real whitespace. One pass; the output is never longer than the input.
 pub fn decode(text: &[u8]) -> Cow<'_, [u8]> {
-    // Most texts have neither: no copy then (`contains` is a fast byte search).
-    if !text.contains(&b'\r') && !text.contains(&b'\\') {
+    // Most texts have neither: no copy then.
+    if !has_cr_or_backslash(text) {
         return Cow::Borrowed(text);
     }
     let mut out = Vec::with_capacity(text.len());
@@ -111,6 +111,90 @@ pub fn decode(text: &[u8]) -> Cow<'_, [u8]> {
         i += 1;
     }
     Cow::Owned(out)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// The eight bytes at `i` as a little-endian word, bytes past the end of `b` zero.
+#[cfg(test)]
+fn word_at(b: &[u8], i: usize) -> u64 {
+    match b.get(i..i + 8) {
+        Some(c) => c.try_into().map_or(0, u64::from_le_bytes),
+        None => {
+            let mut w = [0u8; 8];
+            let tail = b.get(i..).unwrap_or_default();
+            if let Some(d) = w.get_mut(..tail.len()) {
+                d.copy_from_slice(tail);
+            }
+            u64::from_le_bytes(w)
+        }
+    }
+}
+
+/// The last sixteen bytes of `b` as two little-endian words (zero bytes first when it is
+/// shorter).
+#[cfg(not(target_arch = "wasm32"))]
+fn last16(b: &[u8]) -> (u64, u64) {
+    match b.len().checked_sub(16).and_then(|s| b.get(s..)) {
+        Some(c) => (
+            c[..8].try_into().map_or(0, u64::from_le_bytes),
+            c[8..].try_into().map_or(0, u64::from_le_bytes),
+        ),
+        None => {
+            let mut w = [0u8; 16];
+            if let Some(d) = w.get_mut(16 - b.len()..) {
+                d.copy_from_slice(b);
+            }
+            let (lo, hi) = w.split_at(8);
+            (
+                lo.try_into().map_or(0, u64::from_le_bytes),
+                hi.try_into().map_or(0, u64::from_le_bytes),
+            )
+        }
+    }
+}
+
+/// Whether `text` holds a CR or a backslash: sixteen bytes at a time (one pass for both,
+/// where two byte searches took two). A byte outside ASCII whose low seven bits are one of
+/// them also answers yes: decoding then only copies.
+#[cfg(not(target_arch = "wasm32"))]
+fn has_cr_or_backslash(text: &[u8]) -> bool {
+    // The high bit of each byte whose low seven bits are not `c`.
+    let not = |t: u64, c: u8| (t ^ (ONES * u64::from(c))).wrapping_add(LOW7);
+    let plain = |x: u64| {
+        let t = x & LOW7;
+        not(t, b'\r') & not(t, b'\\')
+    };
+    let word = |c: &[u8], i: usize| {
+        c.get(i..i + 8)
+            .and_then(|w| w.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let mut chunks = text.chunks_exact(32);
+    for c in &mut chunks {
+        let all = plain(word(c, 0)) & plain(word(c, 8)) & plain(word(c, 16)) & plain(word(c, 24));
+        if all & HIGH != HIGH {
+            return true;
+        }
+    }
+    let rest = chunks.remainder();
+    // The last bytes, some seen twice (zero bytes before a short text are neither).
+    let (x0, x1) = last16(text);
+    let last = plain(x0) & plain(x1);
+    let all = match rest.len() {
+        0 => HIGH,
+        1..=16 => last,
+        _ => last & plain(word(rest, 0)) & plain(word(rest, 8)),
+    };
+    all & HIGH != HIGH
+}
+
+/// [`has_cr_or_backslash`] in WebAssembly: two byte searches (smaller).
+#[cfg(target_arch = "wasm32")]
+fn has_cr_or_backslash(text: &[u8]) -> bool {
+    text.contains(&b'\r') || text.contains(&b'\\')
 }
 
 fn digit(b: u8) -> Option<u16> {
@@ -206,20 +290,89 @@ fn ends_with_ci(b: &[u8], end: usize, word: &[u8]) -> bool {
     end >= word.len() && b[end - word.len()..end].eq_ignore_ascii_case(word)
 }
 
+/// The high bit of each byte of `x` from `2` to `5` in its low seven bits: every `2`, `4`
+/// and `5` (a code's first digit), and a few bytes that are not (checked one by one).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+fn first_digits(x: u64) -> u64 {
+    let t = x & LOW7;
+    // Carries stay in their byte: seven bits plus at most 0x80.
+    ((t + ONES * u64::from(0x80 - b'2')) ^ (t + ONES * u64::from(0x80 - b'6'))) & HIGH
+}
+
+#[cfg(test)]
+/// Finds every reply code and free-standing enhanced code. One pass.
+pub fn scan(b: &[u8]) -> Codes {
+    let mut codes = Codes::default();
+    scan_into(b, &mut codes);
+    codes
+}
+
+/// [`scan`] into `codes` (cleared first: its buffers are reused). The positions that may
+/// start a code (`2`, `4`, `5`) come from masks of sixteen bytes at a time, as codes are
+/// rare in a text.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn scan_into(b: &[u8], codes: &mut Codes) {
+    codes.replies.clear();
+    codes.bares.clear();
+    // Where the next code may start (after the last one found).
+    let mut next = 0;
+    let mut base = 0;
+    let mut chunks = b.chunks_exact(16);
+    for c in &mut chunks {
+        let x0 = c[..8].try_into().map_or(0, u64::from_le_bytes);
+        let x1 = c[8..].try_into().map_or(0, u64::from_le_bytes);
+        let (m0, m1) = (first_digits(x0), first_digits(x1));
+        if m0 | m1 != 0 {
+            next = codes_in(b, m0, base, next, codes);
+            next = codes_in(b, m1, base + 8, next, codes);
+        }
+        base += 16;
+    }
+    let rest = chunks.remainder().len();
+    if rest > 0 {
+        // The last sixteen bytes (zero bytes before a short text are not digits), without
+        // those seen already.
+        let (x0, x1) = last16(b);
+        let m = (u128::from(first_digits(x1)) << 64 | u128::from(first_digits(x0)))
+            & (u128::MAX << (8 * (16 - rest)));
+        // Where those sixteen bytes start (before 0 when the text is shorter: only the
+        // positions of its bytes are kept).
+        let at = b.len().wrapping_sub(16);
+        next = codes_in(b, m as u64, at, next, codes);
+        codes_in(b, (m >> 64) as u64, at.wrapping_add(8), next, codes);
+    }
+}
+
+/// [`scan_into`] in WebAssembly (smaller): eight bytes at a time to the next `2`, `4` or
+/// `5`, then byte by byte.
+#[cfg(target_arch = "wasm32")]
+pub fn scan_into(b: &[u8], codes: &mut Codes) {
+    codes.replies.clear();
+    codes.bares.clear();
+    let mut i = 0;
+    while i < b.len() {
+        if !matches!(b[i], b'2' | b'4' | b'5') {
+            i = next_digit(b, i + 1);
+            continue;
+        }
+        i = code_at(b, i, codes).unwrap_or(i + 1);
+    }
+}
+
 /// The next position at or after `i` holding `2`, `4` or `5` (or `b.len()`): eight bytes
 /// at a time, as codes are rare in a text.
+#[cfg(target_arch = "wasm32")]
 fn next_digit(b: &[u8], mut i: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     loop {
         while let Some(c) = b.get(i..i + 8) {
             let w = c.try_into().map_or(0, u64::from_le_bytes);
             // The high bit of each ASCII byte from `2` to `5` (one test for the range;
             // a `3` only costs the byte-wise look below).
             let h = w & LOW7;
-            let in_range =
-                (h + LO * u64::from(0x80 - b'2')) & !(h + LO * u64::from(0x7f - b'5')) & !w & HI;
+            let in_range = (h + ONES * u64::from(0x80 - b'2'))
+                & !(h + ONES * u64::from(0x7f - b'5'))
+                & !w
+                & HIGH;
             if in_range != 0 {
                 break;
             }
@@ -238,76 +391,80 @@ fn next_digit(b: &[u8], mut i: usize) -> usize {
     }
 }
 
-#[cfg(test)]
-/// Finds every reply code and free-standing enhanced code. One pass.
-pub fn scan(b: &[u8]) -> Codes {
-    let mut codes = Codes::default();
-    scan_into(b, &mut codes);
-    codes
+/// The codes starting at the bytes of `m` (high bits, bytes from `at`) from `next` on;
+/// returns where the next code may start.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn codes_in(b: &[u8], mut m: u64, at: usize, mut next: usize, codes: &mut Codes) -> usize {
+    while m != 0 {
+        let i = at.wrapping_add((m.trailing_zeros() >> 3) as usize);
+        m &= m - 1;
+        // Most digits are inside a number or a word: neither kind of code starts there
+        // (what blocks an enhanced code on the left blocks a reply code too).
+        let inside = i
+            .checked_sub(1)
+            .and_then(|p| b.get(p))
+            .is_some_and(|&p| blocks_enhanced_left(p));
+        if i >= next && !inside && matches!(b.get(i), Some(b'2' | b'4' | b'5')) {
+            if let Some(end) = code_at(b, i, codes) {
+                next = end;
+            }
+        }
+    }
+    next
 }
 
-/// [`scan`] into `codes` (cleared first: its buffers are reused).
-pub fn scan_into(b: &[u8], codes: &mut Codes) {
-    codes.replies.clear();
-    codes.bares.clear();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if !matches!(c, b'2' | b'4' | b'5') {
-            i = next_digit(b, i + 1);
-            continue;
-        }
-        let prev = if i == 0 { None } else { Some(b[i - 1]) };
-        if !prev.is_some_and(blocks_basic_left) {
-            if let Some((basic, mut end)) = basic_at(b, i) {
-                let cont = b.get(end) == Some(&b'-');
-                let mut enhanced = None;
-                // `550 5.7.1`, `550-5.7.1`, `550: 5.7.1`, `550  5.7.1`.
-                let mut j = end;
-                if b.get(j) == Some(&b':') {
-                    j += 1;
-                }
-                let tail = b.get(j..).unwrap_or(&[]);
-                let gap = tail
-                    .iter()
-                    .take(3)
-                    .take_while(|c| matches!(c, b' ' | b'-' | b'\t'))
-                    .count();
-                if gap > 0 {
-                    if let Some((e, e_end)) = enhanced_at(b, j + gap) {
-                        enhanced = Some(e);
-                        end = e_end;
-                    }
-                }
-                codes.replies.push(Reply {
-                    pos: i,
-                    basic,
-                    cont,
-                    enhanced,
-                    end,
-                });
-                i = end;
-                continue;
+/// Reads the reply code or free-standing enhanced code starting at `i` (a `2`, `4` or
+/// `5`) into `codes`; returns where it ends.
+fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
+    let prev = if i == 0 { None } else { b.get(i - 1).copied() };
+    if !prev.is_some_and(blocks_basic_left) {
+        if let Some((basic, mut end)) = basic_at(b, i) {
+            let cont = b.get(end) == Some(&b'-');
+            let mut enhanced = None;
+            // `550 5.7.1`, `550-5.7.1`, `550: 5.7.1`, `550  5.7.1`.
+            let mut j = end;
+            if b.get(j) == Some(&b':') {
+                j += 1;
             }
-        }
-        if !prev.is_some_and(blocks_enhanced_left) {
-            if let Some((code, end)) = enhanced_at(b, i) {
-                let status_like = prev == Some(b'#')
-                    || ends_with_ci(b, i, b"dsn=")
-                    || ends_with_ci(b, i, b"status: ")
-                    || ends_with_ci(b, i, b"status:")
-                    || (b.get(end) == Some(&b' ') && b.get(end + 1) == Some(&b'('));
-                codes.bares.push(Bare {
-                    pos: i,
-                    code,
-                    status_like,
-                });
-                i = end;
-                continue;
+            let tail = b.get(j..).unwrap_or(&[]);
+            let gap = tail
+                .iter()
+                .take(3)
+                .take_while(|c| matches!(c, b' ' | b'-' | b'\t'))
+                .count();
+            if gap > 0 {
+                if let Some((e, e_end)) = enhanced_at(b, j + gap) {
+                    enhanced = Some(e);
+                    end = e_end;
+                }
             }
+            codes.replies.push(Reply {
+                pos: i,
+                basic,
+                cont,
+                enhanced,
+                end,
+            });
+            return Some(end);
         }
-        i += 1;
     }
+    if !prev.is_some_and(blocks_enhanced_left) {
+        if let Some((code, end)) = enhanced_at(b, i) {
+            let status_like = prev == Some(b'#')
+                || ends_with_ci(b, i, b"dsn=")
+                || ends_with_ci(b, i, b"status: ")
+                || ends_with_ci(b, i, b"status:")
+                || (b.get(end) == Some(&b' ') && b.get(end + 1) == Some(&b'('));
+            codes.bares.push(Bare {
+                pos: i,
+                code,
+                status_like,
+            });
+            return Some(end);
+        }
+    }
+    None
 }
 
 /// Chooses the innermost remote reply: the last 4xx/5xx reply code (wrappers come
@@ -385,6 +542,111 @@ pub fn choose(codes: &Codes) -> Chosen {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first code scan, the reference [`super::scan_into`] is tested against.
+    mod reference {
+        use super::super::*;
+
+        /// The next position at or after `i` holding `2`, `4` or `5` (or `b.len()`): eight bytes
+        /// at a time, as codes are rare in a text.
+        fn next_digit(b: &[u8], mut i: usize) -> usize {
+            const LO: u64 = 0x0101_0101_0101_0101;
+            const HI: u64 = 0x8080_8080_8080_8080;
+            const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+            loop {
+                while let Some(c) = b.get(i..i + 8) {
+                    let w = c.try_into().map_or(0, u64::from_le_bytes);
+                    // The high bit of each ASCII byte from `2` to `5` (one test for the range;
+                    // a `3` only costs the byte-wise look below).
+                    let h = w & LOW7;
+                    let in_range = (h + LO * u64::from(0x80 - b'2'))
+                        & !(h + LO * u64::from(0x7f - b'5'))
+                        & !w
+                        & HI;
+                    if in_range != 0 {
+                        break;
+                    }
+                    i += 8;
+                }
+                let end = (i + 8).min(b.len());
+                while i < end {
+                    if matches!(b[i], b'2' | b'4' | b'5') {
+                        return i;
+                    }
+                    i += 1;
+                }
+                if i >= b.len() {
+                    return b.len();
+                }
+            }
+        }
+
+        /// The first [`scan_into`]: eight bytes at a time to the next `2`, `4` or `5`, then byte
+        /// by byte.
+        pub fn scan_into_reference(b: &[u8], codes: &mut Codes) {
+            codes.replies.clear();
+            codes.bares.clear();
+            let mut i = 0;
+            while i < b.len() {
+                let c = b[i];
+                if !matches!(c, b'2' | b'4' | b'5') {
+                    i = next_digit(b, i + 1);
+                    continue;
+                }
+                let prev = if i == 0 { None } else { Some(b[i - 1]) };
+                if !prev.is_some_and(blocks_basic_left) {
+                    if let Some((basic, mut end)) = basic_at(b, i) {
+                        let cont = b.get(end) == Some(&b'-');
+                        let mut enhanced = None;
+                        // `550 5.7.1`, `550-5.7.1`, `550: 5.7.1`, `550  5.7.1`.
+                        let mut j = end;
+                        if b.get(j) == Some(&b':') {
+                            j += 1;
+                        }
+                        let tail = b.get(j..).unwrap_or(&[]);
+                        let gap = tail
+                            .iter()
+                            .take(3)
+                            .take_while(|c| matches!(c, b' ' | b'-' | b'\t'))
+                            .count();
+                        if gap > 0 {
+                            if let Some((e, e_end)) = enhanced_at(b, j + gap) {
+                                enhanced = Some(e);
+                                end = e_end;
+                            }
+                        }
+                        codes.replies.push(Reply {
+                            pos: i,
+                            basic,
+                            cont,
+                            enhanced,
+                            end,
+                        });
+                        i = end;
+                        continue;
+                    }
+                }
+                if !prev.is_some_and(blocks_enhanced_left) {
+                    if let Some((code, end)) = enhanced_at(b, i) {
+                        let status_like = prev == Some(b'#')
+                            || ends_with_ci(b, i, b"dsn=")
+                            || ends_with_ci(b, i, b"status: ")
+                            || ends_with_ci(b, i, b"status:")
+                            || (b.get(end) == Some(&b' ') && b.get(end + 1) == Some(&b'('));
+                        codes.bares.push(Bare {
+                            pos: i,
+                            code,
+                            status_like,
+                        });
+                        i = end;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
 
     fn read(t: &str) -> (Option<u16>, Option<String>) {
         let b = decode(t.as_bytes());
@@ -393,18 +655,37 @@ mod tests {
     }
 
     #[test]
-    fn the_digit_skip_finds_every_candidate() {
-        let text = b"abcdefghij2klmnopqrstuvwxyz4 0123456789 5";
+    fn the_digit_masks_find_every_candidate() {
+        let text = b"abcdefghij2klmnopqrstuvwxyz4 0123456789 5\xb2\xb4\xb5\xb3 \x22\x24\x25 3 2";
         let mut found = Vec::new();
-        let mut i = next_digit(text, 0);
-        while i < text.len() {
-            found.push(i);
-            i = next_digit(text, i + 1);
+        for (k, c) in text.chunks(8).enumerate() {
+            let mut m = first_digits(word_at(c, 0));
+            while m != 0 {
+                found.push(8 * k + (m.trailing_zeros() >> 3) as usize);
+                m &= m - 1;
+            }
         }
+        // Every byte from `2` to `5` in its low seven bits, and no other.
         let want: Vec<usize> = (0..text.len())
-            .filter(|&i| matches!(text[i], b'2' | b'4' | b'5'))
+            .filter(|&i| (b'2'..=b'5').contains(&(text[i] & 0x7f)))
             .collect();
         assert_eq!(found, want);
+    }
+
+    #[test]
+    fn only_cr_and_backslash_need_decoding() {
+        for len in 0..80 {
+            let bytes = b"abc 550-5.7.1\n\t\xe9\xff\0";
+            let plain: Vec<u8> = (0..len).map(|i| bytes[i % bytes.len()]).collect();
+            assert!(!has_cr_or_backslash(&plain), "{plain:?}");
+            for at in 0..len {
+                for c in [b'\r', b'\\'] {
+                    let mut t = plain.clone();
+                    t[at] = c;
+                    assert!(has_cr_or_backslash(&t), "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -513,5 +794,95 @@ mod tests {
             decode(b"a\\nb\r\nc\rd\\r\\ne\\tf").into_owned(),
             b"a\nb\nc\nd\ne f".to_vec()
         );
+    }
+
+    /// Fragments of texts with codes and look-alikes.
+    const FRAGMENTS: &[&str] = &[
+        "550",
+        "550-",
+        "550 ",
+        "5.7.26",
+        "4.16.55.1",
+        "(#5.1.1)",
+        "dsn=4.4.1",
+        "Status: 5.0.0",
+        "status:",
+        "421, ",
+        "(550, b'",
+        "(508)",
+        "550: ",
+        "12:30",
+        "smtp;",
+        "\\n",
+        "\r\n",
+        "\n",
+        " ",
+        "-",
+        ".",
+        ",",
+        "a",
+        "x2",
+        "#",
+        "=",
+        "\t",
+        "2",
+        "4",
+        "5",
+        "3",
+        "0",
+        "9",
+        "\u{e9}",
+        "\u{b2}",
+        "554-5.7.1 ",
+        "451 4.4.0 ",
+        " (",
+    ];
+
+    /// What a scan found.
+    type Found = (Vec<Reply>, Vec<Bare>);
+
+    fn codes_of(c: &Codes) -> Found {
+        (c.replies.clone(), c.bares.clone())
+    }
+
+    fn both(b: &[u8]) -> (Found, Found) {
+        let mut got = Codes::default();
+        // Buffers left by an earlier text are cleared.
+        scan_into(b"550 5.7.1 x 4.4.1 ", &mut got);
+        scan_into(b, &mut got);
+        let mut want = Codes::default();
+        reference::scan_into_reference(b, &mut want);
+        (codes_of(&got), codes_of(&want))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn scan_is_the_reference_scan_on_arbitrary_bytes(
+            b in prop::collection::vec(any::<u8>(), 0..200),
+        ) {
+            let (got, want) = both(&b);
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn scan_is_the_reference_scan_on_code_like_texts(
+            v in prop::collection::vec(prop::sample::select(FRAGMENTS), 0..80),
+        ) {
+            let text = v.concat();
+            let (got, want) = both(text.as_bytes());
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn decode_copies_only_texts_with_cr_or_backslash(
+            v in prop::collection::vec(prop::sample::select(FRAGMENTS), 0..80),
+        ) {
+            let text = v.concat();
+            let b = text.as_bytes();
+            let copied = matches!(decode(b), Cow::Owned(_));
+            prop_assert_eq!(copied, b.contains(&b'\r') || b.contains(&b'\\'));
+        }
     }
 }
