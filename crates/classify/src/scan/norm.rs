@@ -65,19 +65,50 @@ pub fn normalise(
     work: &mut u64,
     reuse: Norm,
 ) -> Norm {
+    #[cfg(not(target_arch = "wasm32"))]
+    return normalise_with(src, replies, region_start, work, reuse, words::run);
+    #[cfg(target_arch = "wasm32")]
+    normalise_with(src, replies, region_start, work, reuse, reference_run)
+}
+
+/// The reference normaliser of runs, with the arguments of the word-at-a-time one.
+#[cfg(any(test, target_arch = "wasm32"))]
+fn reference_run(
+    src: &[u8],
+    start: usize,
+    stop: usize,
+    buf: &mut [u8],
+    cands: &mut [u32],
+    st: &mut State,
+    watch: bool,
+) {
+    let seg = src.get(start..stop).unwrap_or_default();
+    reference::run(seg, buf, cands, st, watch);
+}
+
+/// [`normalise`] with the given normaliser of runs without reply codes (the reference one
+/// in tests).
+fn normalise_with(
+    src: &[u8],
+    replies: &[Reply],
+    region_start: usize,
+    work: &mut u64,
+    reuse: Norm,
+    run: impl Fn(&[u8], usize, usize, &mut [u8], &mut [u32], &mut State, bool),
+) -> Norm {
     let Norm {
         mut buf,
         mut reply_starts,
         mut cands,
         ..
     } = reuse;
-    // At most one byte and one candidate per source byte, written by index (what the
-    // buffers hold past that is never read).
-    if buf.len() < src.len() + PAD {
-        buf.resize(src.len() + PAD, 0);
+    // At most one byte and one candidate per source byte, written by index, up to sixteen
+    // at a time (what the buffers hold past that is never read).
+    if buf.len() < src.len() + 16 {
+        buf.resize(src.len() + 16, 0);
     }
-    if cands.len() < src.len() {
-        cands.resize(src.len(), 0);
+    if cands.len() < src.len() + 16 {
+        cands.resize(src.len() + 16, 0);
     }
     reply_starts.clear();
     let mut st = State {
@@ -120,7 +151,7 @@ pub fn normalise(
         let stop = stop.max(i + 1);
         // A blank line ends the innermost reply: only look for one inside it.
         let watch = region.is_some() && st.region_end.is_none();
-        run(&src[i..stop], &mut buf, &mut cands, &mut st, watch);
+        run(src, i, stop, &mut buf, &mut cands, &mut st, watch);
         i = stop;
     }
     let w = st.w;
@@ -156,120 +187,12 @@ struct State {
     region_end: Option<usize>,
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+// WebAssembly keeps the first normaliser (smaller); elsewhere it is the reference the
+// word-at-a-time one is tested against.
+#[cfg(any(test, target_arch = "wasm32"))]
+mod reference;
+#[cfg(not(target_arch = "wasm32"))]
+mod words;
 
-/// The high bit of each byte of `x` that equals `c`.
-fn eq_mask(x: u64, c: u8) -> u64 {
-    let v = x ^ (ONES * u64::from(c));
-    !(((v & LOW7) + LOW7) | v) & HIGH
-}
-
-/// The high bit of each byte of `x` from `lo` to `hi` (ASCII bounds; no carry crosses a
-/// byte: each byte's low seven bits plus at most 0x80).
-fn range_mask(x: u64, lo: u8, hi: u8) -> u64 {
-    let h = x & LOW7;
-    let ge = h + ONES * u64::from(0x80 - lo);
-    let gt = h + ONES * u64::from(0x7f - hi);
-    ge & !gt & !x & HIGH
-}
-
-/// The eight-byte path of [`run`]: from the start of `seg`, as long as its chunks hold
-/// no control byte and no space after a space. Returns how many bytes it took.
-fn fast(seg: &[u8], buf: &mut [u8], cands: &mut [u32], st: &mut State) -> usize {
-    let (mut w, mut nc) = (st.w, st.nc);
-    // The high bit of the last byte written when it is a space / alphanumeric.
-    let mut prev_space: u64 = if st.last == AFTER_SPACE { 0x80 } else { 0 };
-    let mut prev_alnum: u64 = if st.last == AFTER_ALNUM { 0x80 } else { 0 };
-    let mut used = 0;
-    for c in seg.chunks_exact(8) {
-        let x = c.try_into().map_or(0, u64::from_le_bytes);
-        let space = eq_mask(x, b' ');
-        let control = range_mask(x, 0, 0x1f);
-        if control | (space & (space << 8 | prev_space)) != 0 {
-            break;
-        }
-        let lower = x | range_mask(x, b'A', b'Z') >> 2;
-        let alnum = range_mask(lower, b'a', b'z') | range_mask(x, b'0', b'9');
-        let mut cand = !(alnum & (alnum << 8 | prev_alnum)) & !space & !x & HIGH;
-        if let Some(out) = buf.get_mut(w..w + 8) {
-            out.copy_from_slice(&lower.to_le_bytes());
-        }
-        while cand != 0 {
-            if let Some(slot) = cands.get_mut(nc) {
-                *slot = (w + (cand.trailing_zeros() >> 3) as usize) as u32;
-            }
-            nc += 1;
-            cand &= cand - 1;
-        }
-        w += 8;
-        used += 8;
-        prev_space = space >> 56;
-        prev_alnum = alnum >> 56;
-    }
-    if used > 0 {
-        st.w = w;
-        st.nc = nc;
-        st.last = if prev_space != 0 {
-            AFTER_SPACE
-        } else if prev_alnum != 0 {
-            AFTER_ALNUM
-        } else {
-            AFTER_OTHER
-        };
-        // Not whitespace only (no space after a space): a line break count starts again.
-        st.newlines = 0;
-    }
-    used
-}
-
-/// Normalises one run of `src` without reply codes into `buf` and `cands` (both long
-/// enough: at most one byte and one candidate per source byte). Eight bytes at a time
-/// when they hold no control byte and no space after a space (most of a text); byte by
-/// byte otherwise, counting line breaks to find a blank line (when `watch`).
-fn run(seg: &[u8], buf: &mut [u8], cands: &mut [u32], st: &mut State, watch: bool) {
-    let mut watch = watch;
-    let mut i = 0;
-    while i < seg.len() {
-        i += fast(seg.get(i..).unwrap_or_default(), buf, cands, st);
-        if i >= seg.len() {
-            break;
-        }
-        // Byte by byte: up to the next eight-byte boundary of the run.
-        let end = (i + 8).min(seg.len());
-        for &c in &seg[i..end] {
-            let l = match c {
-                b'A'..=b'Z' => c + 32,
-                b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
-                _ => c,
-            };
-            if l == b' ' {
-                st.newlines += u32::from(c == b'\n');
-                if st.newlines >= 2 && watch {
-                    st.region_end = Some(st.w);
-                    watch = false;
-                }
-                if st.last == AFTER_SPACE {
-                    continue;
-                }
-                st.last = AFTER_SPACE;
-            } else {
-                st.newlines = 0;
-                let alnum = l.is_ascii_alphanumeric();
-                if l < 0x80 && !(alnum && st.last == AFTER_ALNUM) {
-                    if let Some(slot) = cands.get_mut(st.nc) {
-                        *slot = st.w as u32;
-                    }
-                    st.nc += 1;
-                }
-                st.last = if alnum { AFTER_ALNUM } else { AFTER_OTHER };
-            }
-            if let Some(slot) = buf.get_mut(st.w) {
-                *slot = l;
-            }
-            st.w += 1;
-        }
-        i = end;
-    }
-}
+#[cfg(test)]
+mod tests;
