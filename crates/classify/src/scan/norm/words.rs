@@ -38,8 +38,9 @@ struct Cursor {
 /// (long enough: at most one byte and one candidate per source byte, plus sixteen).
 ///
 /// Sixteen bytes at a time as word-wide bit operations (masks hold the high bit of each
-/// byte) while they are ASCII without control bytes or a space after a space (most of a
-/// text); a word that is not, one at a time by [`word`], which handles everything.
+/// byte) while they are ASCII without control bytes (most of a text; spaces after a space
+/// are removed by [`squeezed`]); a word that is not, one at a time by [`word`], which
+/// handles everything.
 pub fn run(
     src: &[u8],
     start: usize,
