@@ -360,7 +360,12 @@ fn classify_block(
         return Ok(0);
     }
     let body = block.strip_suffix(b"\n").unwrap_or(block);
-    for line in body.split(|&b| b == b'\n') {
+    // The line breaks by memchr's vector search (a byte-by-byte split cost 5% of the time).
+    let mut start = 0;
+    let breaks = memchr::memchr_iter(b'\n', body).chain(std::iter::once(body.len()));
+    for end in breaks {
+        let line = &body[start..end];
+        start = end + 1;
         let text = line.strip_suffix(b"\r").unwrap_or(line);
         let key = Key(classify::diagnose_bytes(text));
         if let Some(json) = cache.get(&key) {
