@@ -14,6 +14,9 @@
 //! normalise, phrase scan) with no regular expressions and no backtracking; any bytes
 //! are accepted (non-UTF-8 bytes simply never match a pattern).
 
+// The one exception: entering the SSE2 normaliser (`scan/norm/sse2.rs`).
+#![deny(unsafe_code)]
+
 pub mod acct;
 mod codes;
 mod decide;

@@ -65,7 +65,12 @@ pub fn normalise(
     work: &mut u64,
     reuse: Norm,
 ) -> Norm {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    return normalise_with(src, replies, region_start, work, reuse, sse2::run);
+    #[cfg(not(any(
+        target_arch = "wasm32",
+        all(target_arch = "x86_64", target_feature = "sse2")
+    )))]
     return normalise_with(src, replies, region_start, work, reuse, words::run);
     #[cfg(target_arch = "wasm32")]
     normalise_with(src, replies, region_start, work, reuse, reference_run)
@@ -191,7 +196,17 @@ struct State {
 // word-at-a-time one is tested against.
 #[cfg(any(test, target_arch = "wasm32"))]
 mod reference;
-#[cfg(not(target_arch = "wasm32"))]
+// x86_64 has SSE2 (sixteen bytes a step with vector compares); other hosts the
+// word-at-a-time normaliser (tested on x86_64 too).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod sse2;
+#[cfg(any(
+    test,
+    not(any(
+        target_arch = "wasm32",
+        all(target_arch = "x86_64", target_feature = "sse2")
+    ))
+))]
 mod words;
 
 #[cfg(test)]
