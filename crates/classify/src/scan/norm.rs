@@ -67,17 +67,12 @@ pub fn normalise(
 ) -> Norm {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     return normalise_with(src, replies, region_start, work, reuse, sse2::run);
-    #[cfg(not(any(
-        target_arch = "wasm32",
-        all(target_arch = "x86_64", target_feature = "sse2")
-    )))]
-    return normalise_with(src, replies, region_start, work, reuse, words::run);
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     normalise_with(src, replies, region_start, work, reuse, reference_run)
 }
 
-/// The reference normaliser of runs, with the arguments of the word-at-a-time one.
-#[cfg(any(test, target_arch = "wasm32"))]
+/// The reference normaliser of runs, with the arguments of the SSE2 one.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 fn reference_run(
     src: &[u8],
     start: usize,
@@ -192,22 +187,13 @@ struct State {
     region_end: Option<usize>,
 }
 
-// WebAssembly keeps the first normaliser (smaller); elsewhere it is the reference the
-// word-at-a-time one is tested against.
-#[cfg(any(test, target_arch = "wasm32"))]
+// x86_64 has SSE2: sixteen bytes a step with vector compares. WebAssembly (where it is
+// the smaller) and other hosts keep the first normaliser, which is also the reference
+// the SSE2 one is tested against.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 mod reference;
-// x86_64 has SSE2 (sixteen bytes a step with vector compares); other hosts the
-// word-at-a-time normaliser (tested on x86_64 too).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod sse2;
-#[cfg(any(
-    test,
-    not(any(
-        target_arch = "wasm32",
-        all(target_arch = "x86_64", target_feature = "sse2")
-    ))
-))]
-mod words;
 
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,7 @@
 //! The first normaliser of runs: eight bytes at a time when they hold no control byte
-//! and no space after a space, byte by byte otherwise. WebAssembly keeps it (it is
-//! smaller); elsewhere it is the reference `words.rs` is tested against (same text,
-//! candidate positions, region and reply starts on any bytes).
+//! and no space after a space, byte by byte otherwise. WebAssembly (where it is smaller)
+//! and hosts without SSE2 keep it; on x86_64 it is the reference `sse2.rs` is tested
+//! against (same text, candidate positions, region, reply starts and work on any bytes).
 
 use super::{State, AFTER_ALNUM, AFTER_OTHER, AFTER_SPACE};
 

@@ -1,10 +1,9 @@
-//! The shipped normaliser (SSE2 on x86_64) and the word-at-a-time one against the
-//! reference one: the same text, candidate positions, region, reply starts and work on
+//! The shipped normaliser (SSE2 on x86_64) against the reference one: the same text, candidate positions, region, reply starts and work on
 //! arbitrary bytes and on bounce-like texts.
 
 use proptest::prelude::*;
 
-use super::{normalise, normalise_with, reference_run, words, Norm};
+use super::{normalise, normalise_with, reference_run, Norm};
 use crate::codes::{self, Reply};
 
 /// Everything the normaliser promises, for comparison.
@@ -36,17 +35,6 @@ fn both(src: &[u8], replies: &[Reply], region_start: usize, dirty: &[u8]) -> (Se
     let got = normalise(src, replies, region_start, &mut w1, Norm::default());
     let want = seen(&want, w0);
     assert_eq!(seen(&got, w1), want);
-    // The word-at-a-time normaliser (the shipped one where there is no SSE2).
-    let mut w3 = 0;
-    let words = normalise_with(
-        src,
-        replies,
-        region_start,
-        &mut w3,
-        Norm::default(),
-        words::run,
-    );
-    assert_eq!(seen(&words, w3), want);
     let mut scratch = 0;
     let reuse = normalise(dirty, &[], 0, &mut scratch, Norm::default());
     let mut w2 = 0;
