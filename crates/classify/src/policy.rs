@@ -164,14 +164,32 @@ pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
     if let Some(rate) = ctx.rate.filter(|r| r.is_finite()) {
         let rate_text = format_rate(rate);
         if rate > 30.0 {
-            st.raise(Some(Severity::P2), format!("A deferral or error rate of {rate_text}% is above 30%: major delivery degradation (P2)."));
+            st.raise(
+                Some(Severity::P2),
+                cat(&[
+                    "A deferral or error rate of ",
+                    &rate_text,
+                    "% is above 30%: major delivery degradation (P2).",
+                ]),
+            );
         } else if rate >= 10.0 {
             st.raise(
                 Some(Severity::P3),
-                format!("A deferral or error rate of {rate_text}% is within 10-30% (P3)."),
+                cat(&[
+                    "A deferral or error rate of ",
+                    &rate_text,
+                    "% is within 10-30% (P3).",
+                ]),
             );
         } else {
-            st.raise(None, format!("A rate of {rate_text}% is below 10%, so the rate alone does not make it an incident."));
+            st.raise(
+                None,
+                cat(&[
+                    "A rate of ",
+                    &rate_text,
+                    "% is below 10%, so the rate alone does not make it an incident.",
+                ]),
+            );
         }
     }
     match ctx.scope {
@@ -286,10 +304,18 @@ fn title(d: &Diagnosis, level: Severity) -> String {
         t.push(')');
     } else if let Some(b) = d.basic {
         t.push_str(" (");
-        t.push_str(&b.to_string());
+        push_decimal(&mut t, usize::from(b));
         t.push(')');
     }
     t
+}
+
+/// `n` in decimal (`to_string` without its allocation).
+pub(crate) fn push_decimal(t: &mut String, n: usize) {
+    if n >= 10 {
+        push_decimal(t, n / 10);
+    }
+    t.push(char::from(b'0' + (n % 10) as u8));
 }
 
 fn next_steps(d: &Diagnosis, ctx: &Context, level: Severity) -> Vec<String> {

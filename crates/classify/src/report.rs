@@ -120,21 +120,29 @@ fn field<'a>(fields: &'a ReportFields, name: &str) -> &'a str {
 
 /// Builds the report email for a classification.
 pub fn build_email(c: &Classification, fields: &ReportFields, contacts: &Contacts) -> Email {
-    let id = format!("{:?}", c.severity);
+    let id = c.severity.as_str();
     let level = contacts.levels.iter().find(|l| l.id == id);
     let what = c
         .title
         .split_once(": ")
         .map_or(c.title.as_str(), |(_, w)| w);
-    let subject = match level
+    let mut subject = String::new();
+    match level
         .map(|l| l.subject_tag.trim())
         .filter(|t| !t.is_empty())
     {
-        Some(tag) => format!("{tag}: {what}"),
-        None => format!("{id} incident report: {what}"),
-    };
+        Some(tag) => {
+            subject.push_str(tag);
+            subject.push_str(": ");
+        }
+        None => {
+            subject.push_str(id);
+            subject.push_str(" incident report: ");
+        }
+    }
+    subject.push_str(what);
     let call = level.is_some_and(|l| l.call) && !contacts.contact.phone_tel.is_empty();
-    let tel = call.then(|| format!("tel:{}", contacts.contact.phone_tel));
+    let tel = call.then(|| String::from("tel:") + &contacts.contact.phone_tel);
     let to = contacts.contact.email.clone();
 
     let body = body(c, fields, contacts, level, call, &fields.bounce);
@@ -160,7 +168,7 @@ pub fn build_email(c: &Classification, fields: &ReportFields, contacts: &Contact
             }
             cut = i + ch.len_utf8();
         }
-        let short = format!("{}\n{SHORTENED_NOTE}", &fields.bounce[..cut]);
+        let short = String::from(&fields.bounce[..cut]) + "\n" + SHORTENED_NOTE;
         mailto = uri(
             &to,
             &subject,
@@ -197,27 +205,27 @@ fn body(
     call: bool,
     bounce: &str,
 ) -> String {
+    // Written piece by piece: no temporary strings.
     let mut b = String::new();
-    b.push_str("Hello,\n\n");
-    let name = level.map(|l| l.name.as_str()).filter(|n| !n.is_empty());
-    match name {
-        Some(n) => b.push_str(&format!(
-            "Incident report, suggested severity {:?} ({n}): {}\n",
-            c.severity, c.title
-        )),
-        None => b.push_str(&format!(
-            "Incident report, suggested severity {:?}: {}\n",
-            c.severity, c.title
-        )),
+    b.push_str("Hello,\n\nIncident report, suggested severity ");
+    b.push_str(c.severity.as_str());
+    if let Some(n) = level.map(|l| l.name.as_str()).filter(|n| !n.is_empty()) {
+        b.push_str(" (");
+        b.push_str(n);
+        b.push(')');
     }
+    b.push_str(": ");
+    b.push_str(&c.title);
+    b.push('\n');
     if call {
-        b.push_str(&format!(
-            "I am also calling {} now.\n",
-            contacts.contact.phone
-        ));
+        b.push_str("I am also calling ");
+        b.push_str(&contacts.contact.phone);
+        b.push_str(" now.\n");
     }
     for r in &c.reasons {
-        b.push_str(&format!("- {r}\n"));
+        b.push_str("- ");
+        b.push_str(r);
+        b.push('\n');
     }
     b.push('\n');
     let items: Vec<(&str, &str)> = if contacts.report_items.is_empty() {
@@ -241,25 +249,35 @@ fn body(
         } else {
             value
         };
-        if value.contains('\n') || *name == "bounce" {
-            b.push_str(&format!("{}. {text}:\n{value}\n\n", n + 1));
+        crate::policy::push_decimal(&mut b, n + 1);
+        b.push_str(". ");
+        b.push_str(text);
+        b.push_str(if value.contains('\n') || *name == "bounce" {
+            ":\n"
         } else {
-            b.push_str(&format!("{}. {text}: {value}\n\n", n + 1));
-        }
+            ": "
+        });
+        b.push_str(value);
+        b.push_str("\n\n");
     }
-    let mut facts = vec![format!("category {}", c.category.as_str())];
+    b.push_str("Classifier: category ");
+    b.push_str(c.category.as_str());
     if let Some(i) = c.isp {
-        facts.push(format!("ISP {}", i.as_str()));
+        b.push_str(", ISP ");
+        b.push_str(i.as_str());
     }
     if let Some(l) = c.blocklist {
-        facts.push(format!("blocklist {}", l.as_str()));
+        b.push_str(", blocklist ");
+        b.push_str(l.as_str());
     }
     if let Some(e) = &c.enhanced {
-        facts.push(format!("code {e}"));
+        b.push_str(", code ");
+        b.push_str(e);
     } else if let Some(basic) = c.basic {
-        facts.push(format!("code {basic}"));
+        b.push_str(", code ");
+        crate::policy::push_decimal(&mut b, usize::from(basic));
     }
-    b.push_str(&format!("Classifier: {}.\n", facts.join(", ")));
+    b.push_str(".\n");
     b
 }
 
