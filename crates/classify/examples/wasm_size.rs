@@ -29,13 +29,19 @@ pub extern "C" fn probe(seed: u32, len: usize, rate: f64) -> u32 {
         .reasons
         .iter()
         .chain(&c.next_steps)
-        .chain([&c.title, &c.rule, &e.mailto, &e.subject, &e.body])
+        .map(|s| &**s)
+        .chain([&*c.title, &c.rule, &e.mailto, &e.subject, &e.body])
     {
         acc = mix(acc, s);
     }
-    for s in [&c.meaning, &c.hint, &c.enhanced, &e.tel]
-        .into_iter()
-        .flatten()
+    for s in [
+        c.meaning.as_deref(),
+        c.hint.as_deref(),
+        c.enhanced.as_deref(),
+        e.tel.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
     {
         acc = mix(acc, s);
     }

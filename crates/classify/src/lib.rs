@@ -29,6 +29,8 @@ mod scan;
 
 pub use model::*;
 
+use std::borrow::Cow;
+
 use codes::Enhanced;
 
 /// Reads one bounce/deferral text. Never panics, linear in the input length.
@@ -108,9 +110,9 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
         blocklist: verdict.blocklist,
         bounce_kind: decide::bounce_kind(verdict.category),
         temporary,
-        meaning: meaning.map(str::to_owned),
-        hint: hint.map(str::to_owned),
-        rule: verdict.rule.to_owned(),
+        meaning: meaning.map(Cow::Borrowed),
+        hint: hint.map(Cow::Borrowed),
+        rule: Cow::Borrowed(verdict.rule),
     };
     if norm.worth_keeping() {
         scratch.norm = norm;

@@ -1,6 +1,8 @@
 //! The classifier's data model: what it reads from a text, what the customer tells it,
 //! and what it answers. Field names and enum spellings are the stable JSON contract.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// What caused the bounce (DESIGN.md lists the meaning of each).
@@ -78,6 +80,9 @@ pub enum Severity {
 }
 
 /// What was read from one bounce text.
+///
+/// The texts are nearly always the classifier's own fixed sentences: `Cow::Borrowed`
+/// (no allocation); deserialised ones are `Cow::Owned`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Diagnosis {
     /// 3-digit SMTP reply code of the innermost remote reply.
@@ -91,11 +96,11 @@ pub struct Diagnosis {
     /// `true` for a 4xx (temporary) reply or a deferral.
     pub temporary: bool,
     /// One line from the provider's published documentation for a known code, if any.
-    pub meaning: Option<String>,
+    pub meaning: Option<Cow<'static, str>>,
     /// A hint that changes how to read the bounce (e.g. Spamhaus open-resolver replies).
-    pub hint: Option<String>,
+    pub hint: Option<Cow<'static, str>>,
     /// Identifier of the rule that decided the category (for support staff).
-    pub rule: String,
+    pub rule: Cow<'static, str>,
 }
 
 /// Scope of the problem across receiving ISPs.
@@ -140,17 +145,19 @@ pub struct Context {
     pub complaint_spike: bool,
 }
 
-/// The suggested severity and why.
+/// The suggested severity and why. Reasons and next steps are mostly fixed sentences
+/// (`Cow::Borrowed`); those that name an ISP, a list or a rate are `Cow::Owned`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Assessment {
     pub severity: Severity,
     pub title: String,
-    pub reasons: Vec<String>,
-    pub next_steps: Vec<String>,
+    pub reasons: Vec<Cow<'static, str>>,
+    pub next_steps: Vec<Cow<'static, str>>,
 }
 
 /// The flat JSON object of `guide classify` and the widget.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(from = "wire::Classification")]
 pub struct Classification {
     pub basic: Option<u16>,
     pub enhanced: Option<String>,
@@ -158,13 +165,13 @@ pub struct Classification {
     pub isp: Option<Isp>,
     pub blocklist: Option<Blocklist>,
     pub bounce_kind: BounceKind,
-    pub meaning: Option<String>,
-    pub hint: Option<String>,
-    pub rule: String,
+    pub meaning: Option<Cow<'static, str>>,
+    pub hint: Option<Cow<'static, str>>,
+    pub rule: Cow<'static, str>,
     pub severity: Severity,
     pub title: String,
-    pub reasons: Vec<String>,
-    pub next_steps: Vec<String>,
+    pub reasons: Vec<Cow<'static, str>>,
+    pub next_steps: Vec<Cow<'static, str>>,
 }
 
 impl Classification {
@@ -183,6 +190,57 @@ impl Classification {
             title: a.title,
             reasons: a.reasons,
             next_steps: a.next_steps,
+        }
+    }
+}
+
+/// A classification as read back (the widget's report email takes one as JSON): the
+/// same fields with `String` texts, so the WebAssembly module reuses serde's code for
+/// them; deriving it for the `Cow` fields cost the widget about 1.5 KB more code.
+mod wire {
+    use super::*;
+
+    #[derive(Deserialize)]
+    pub struct Classification {
+        basic: Option<u16>,
+        enhanced: Option<String>,
+        category: Category,
+        isp: Option<Isp>,
+        blocklist: Option<Blocklist>,
+        bounce_kind: BounceKind,
+        meaning: Option<String>,
+        hint: Option<String>,
+        rule: String,
+        severity: Severity,
+        title: String,
+        reasons: Vec<String>,
+        next_steps: Vec<String>,
+    }
+
+    impl From<Classification> for super::Classification {
+        fn from(c: Classification) -> Self {
+            fn owned(texts: Vec<String>) -> Vec<Cow<'static, str>> {
+                let mut out = Vec::with_capacity(texts.len());
+                for t in texts {
+                    out.push(Cow::Owned(t));
+                }
+                out
+            }
+            super::Classification {
+                basic: c.basic,
+                enhanced: c.enhanced,
+                category: c.category,
+                isp: c.isp,
+                blocklist: c.blocklist,
+                bounce_kind: c.bounce_kind,
+                meaning: c.meaning.map(Cow::Owned),
+                hint: c.hint.map(Cow::Owned),
+                rule: Cow::Owned(c.rule),
+                severity: c.severity,
+                title: c.title,
+                reasons: owned(c.reasons),
+                next_steps: owned(c.next_steps),
+            }
         }
     }
 }
@@ -252,6 +310,30 @@ mod tests {
         }
         assert_eq!(Category::ALL.len(), 13);
         assert_eq!(Blocklist::ALL.len(), 11);
+    }
+
+    #[test]
+    fn a_classification_reads_back_from_its_json() {
+        let ctx = Context {
+            volume: Volume::Few,
+            complaint_spike: true,
+            ..Context::default()
+        };
+        for text in [
+            "550 5.7.1 blocked using zen.spamhaus.org",
+            "421 4.7.28 gmail.com",
+            "",
+        ] {
+            let c = crate::classify(text, &ctx);
+            let back: Classification =
+                serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+            assert_eq!(back, c);
+            assert!(matches!(back.rule, Cow::Owned(_)));
+        }
+        assert!(serde_json::from_str::<Classification>(r#"{"basic": 550}"#)
+            .unwrap_err()
+            .to_string()
+            .contains("missing field"));
     }
 
     #[test]

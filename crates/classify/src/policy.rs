@@ -10,11 +10,12 @@
 //! The text gives a level; "only a few messages" lowers it by one (a bounce alone is
 //! read as happening at volume); the context then raises it (never lowers it).
 
+use std::borrow::Cow;
+
 use crate::model::*;
 
-fn level_of(d: &Diagnosis) -> (Severity, String) {
+fn level_of(d: &Diagnosis) -> (Severity, Cow<'static, str>) {
     use Category as C;
-    let at = &isp_phrase(d.isp);
     let major = matches!(d.isp, Some(i) if i != Isp::Other);
     let permanent = !d.temporary;
     let block_like = matches!(
@@ -32,7 +33,7 @@ fn level_of(d: &Diagnosis) -> (Severity, String) {
     }
     if d.category == C::Blocklist {
         let list = d.blocklist.map(list_name).unwrap_or("a blocklist");
-        return (Severity::P2, cat(&["The bounce cites ", list, ": your sending IP or domain is listed and the receiver refuses your mail (active blacklisting)."]));
+        return (Severity::P2, cat(&["The bounce cites ", list, ": your sending IP or domain is listed and the receiver refuses your mail (active blacklisting)."]).into());
     }
     if d.isp == Some(Isp::Gmail) && permanent && block_like {
         return (Severity::P2, "Gmail refuses the mail permanently (a 5xx block): at volume this is a P2 in the guide.".into());
@@ -43,18 +44,18 @@ fn level_of(d: &Diagnosis) -> (Severity, String) {
     match d.category {
         C::Auth | C::Reputation if permanent && major => {
             let what = if d.category == C::Auth { "an authentication failure (SPF, DKIM or DMARC)" } else { "its reputation or policy checks" };
-            (Severity::P2, cat(&["A major ISP", at, " permanently refuses your mail because of ", what, "."]))
+            (Severity::P2, about("A major ISP", d.isp, &[" permanently refuses your mail because of ", what, "."]))
         }
         C::Auth | C::Reputation if permanent => {
             let what = if d.category == C::Auth { "authentication" } else { "reputation or policy" };
-            (Severity::P3, cat(&["One receiver", at, " permanently refuses your mail for ", what, "; it is not one of the major ISPs."]))
+            (Severity::P3, about("One receiver", d.isp, &[" permanently refuses your mail for ", what, "; it is not one of the major ISPs."]))
         }
-        C::Auth | C::Reputation => (Severity::P3, cat(&["The receiver", at, " temporarily defers your mail (", if d.category == C::Auth { "authentication" } else { "reputation or policy" }, ")."])),
-        C::RateLimit => (Severity::P3, cat(&["The receiver", at, " throttles or defers your mail for volume or complaints."])),
-        C::Content => (Severity::P3, cat(&["The receiver", at, " refuses the content of the message (content, links, attachment or size)."])),
-        C::Dns => (Severity::P3, cat(&["The receiver", at, " refuses your server's DNS set-up (PTR / reverse DNS, HELO name or sender domain)."])),
-        C::Tls => (Severity::P3, cat(&["The receiver", at, " requires an encrypted (TLS) connection."])),
-        C::Connection => (Severity::P3, cat(&["Delivery", at, " fails to connect or expires in the queue."])),
+        C::Auth | C::Reputation => (Severity::P3, about("The receiver", d.isp, &[" temporarily defers your mail (", if d.category == C::Auth { "authentication" } else { "reputation or policy" }, ")."])),
+        C::RateLimit => (Severity::P3, about("The receiver", d.isp, &[" throttles or defers your mail for volume or complaints."])),
+        C::Content => (Severity::P3, about("The receiver", d.isp, &[" refuses the content of the message (content, links, attachment or size)."])),
+        C::Dns => (Severity::P3, about("The receiver", d.isp, &[" refuses your server's DNS set-up (PTR / reverse DNS, HELO name or sender domain)."])),
+        C::Tls => (Severity::P3, about("The receiver", d.isp, &[" requires an encrypted (TLS) connection."])),
+        C::Connection => (Severity::P3, about("Delivery", d.isp, &[" fails to connect or expires in the queue."])),
         C::Recipient => (Severity::P4, "The recipient address does not exist or is disabled: a minor issue, not an incident.".into()),
         C::MailboxFull => (Severity::P4, "The recipient's mailbox is full: a minor issue, not an incident.".into()),
         C::Greylist => (Severity::P4, "Greylisting is a normal temporary deferral; the retry goes through.".into()),
@@ -63,8 +64,8 @@ fn level_of(d: &Diagnosis) -> (Severity, String) {
     }
 }
 
-/// The concatenation of `parts` (one allocation: this runs for every bounce of a log,
-/// where `format!` cost as much as reading the text).
+/// The concatenation of `parts` (one allocation of the exact size: this runs for every
+/// bounce of a log, where `format!` cost as much as reading the text).
 fn cat(parts: &[&str]) -> String {
     let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
     for p in parts {
@@ -73,11 +74,24 @@ fn cat(parts: &[&str]) -> String {
     s
 }
 
-fn isp_phrase(isp: Option<Isp>) -> String {
-    match isp {
-        Some(Isp::Other) | None => String::new(),
-        Some(i) => cat(&[" (", isp_name(i), ")"]),
+/// `subject`, the major ISP in brackets (` (Gmail)`; nothing for another receiver), then
+/// `rest`, in one allocation of the exact size.
+fn about(subject: &str, isp: Option<Isp>, rest: &[&str]) -> Cow<'static, str> {
+    let name = isp.filter(|i| *i != Isp::Other).map(isp_name);
+    let len = subject.len()
+        + name.map_or(0, |n| n.len() + 3)
+        + rest.iter().map(|p| p.len()).sum::<usize>();
+    let mut s = String::with_capacity(len);
+    s.push_str(subject);
+    if let Some(n) = name {
+        s.push_str(" (");
+        s.push_str(n);
+        s.push(')');
     }
+    for p in rest {
+        s.push_str(p);
+    }
+    Cow::Owned(s)
 }
 
 /// How the guide and customers name an ISP.
@@ -123,15 +137,30 @@ fn lower(s: Severity) -> Severity {
 pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
     let (text_level, why) = level_of(d);
     let mut level = text_level;
-    let mut reasons = vec![why];
-    if ctx.volume == Volume::Few && matches!(level, Severity::P2 | Severity::P3) {
-        level = lower(level);
-        reasons.push(format!("You said only a handful of messages are affected, so this is {level:?}, one level lower."));
-    } else if matches!(level, Severity::P2 | Severity::P3) && !has_context(ctx) {
-        reasons.push(
+    let second: Option<Cow<'static, str>> =
+        if ctx.volume == Volume::Few && matches!(level, Severity::P2 | Severity::P3) {
+            level = lower(level);
+            Some(
+                cat(&[
+                    "You said only a handful of messages are affected, so this is ",
+                    level.as_str(),
+                    ", one level lower.",
+                ])
+                .into(),
+            )
+        } else if matches!(level, Severity::P2 | Severity::P3) && !has_context(ctx) {
+            Some(
             "A bounce on its own is read as happening at volume; say if it is only a few messages."
                 .into(),
-        );
+        )
+        } else {
+            None
+        };
+    // Exact without context (the usual case); the context's reasons may grow it.
+    let mut reasons = Vec::with_capacity(1 + usize::from(second.is_some()));
+    reasons.push(why);
+    if let Some(second) = second {
+        reasons.push(second);
     }
     let mut st = State { level, reasons };
     if ctx.full_outage {
@@ -170,7 +199,8 @@ pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
                     "A deferral or error rate of ",
                     &rate_text,
                     "% is above 30%: major delivery degradation (P2).",
-                ]),
+                ])
+                .into(),
             );
         } else if rate >= 10.0 {
             st.raise(
@@ -179,7 +209,8 @@ pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
                     "A deferral or error rate of ",
                     &rate_text,
                     "% is within 10-30% (P3).",
-                ]),
+                ])
+                .into(),
             );
         } else {
             st.raise(
@@ -188,7 +219,8 @@ pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
                     "A rate of ",
                     &rate_text,
                     "% is below 10%, so the rate alone does not make it an incident.",
-                ]),
+                ])
+                .into(),
             );
         }
     }
@@ -236,12 +268,12 @@ pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
 
 struct State {
     level: Severity,
-    reasons: Vec<String>,
+    reasons: Vec<Cow<'static, str>>,
 }
 
 impl State {
     /// Raises the level to `to` (never lowers it) and records why.
-    fn raise(&mut self, to: Option<Severity>, why: String) {
+    fn raise(&mut self, to: Option<Severity>, why: Cow<'static, str>) {
         if let Some(to) = to.filter(|t| *t < self.level) {
             self.level = to;
         }
@@ -289,14 +321,16 @@ fn title(d: &Diagnosis, level: Severity) -> String {
         (C::Blocklist, Some(b)) if b != Blocklist::Other => list_name(b),
         _ => "",
     };
-    let mut t = String::with_capacity(96);
-    t.push_str(level.as_str());
-    t.push_str(": ");
-    t.push_str(what);
-    t.push_str(list);
-    if let Some(i) = d.isp.filter(|i| *i != Isp::Other) {
-        t.push_str(" at ");
-        t.push_str(isp_name(i));
+    let [at, isp] = match d.isp {
+        Some(i) if i != Isp::Other => [" at ", isp_name(i)],
+        _ => ["", ""],
+    };
+    let parts = [level.as_str(), ": ", what, list, at, isp];
+    // " (code)": a basic code has at most 5 digits.
+    let code_len = d.enhanced.as_ref().map_or(5, |e| e.len()) + 3;
+    let mut t = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + code_len);
+    for p in parts {
+        t.push_str(p);
     }
     if let Some(e) = &d.enhanced {
         t.push_str(" (");
@@ -318,61 +352,63 @@ pub(crate) fn push_decimal(t: &mut String, n: usize) {
     t.push(char::from(b'0' + (n % 10) as u8));
 }
 
-fn next_steps(d: &Diagnosis, ctx: &Context, level: Severity) -> Vec<String> {
+fn next_steps(d: &Diagnosis, ctx: &Context, level: Severity) -> Vec<Cow<'static, str>> {
     use Category as C;
-    let mut s: Vec<&str> = Vec::new();
-    if level == Severity::P1 {
-        s.push(
-            "Email us now with URGENT in the subject and call the emergency phone number (24/7).",
-        );
-    }
+    let urgent = (level == Severity::P1).then_some(
+        "Email us now with URGENT in the subject and call the emergency phone number (24/7).",
+    );
+    const AUTH: &[&str] = &[
+        "Forward us the exact bounce message.",
+        "We diagnose the authentication configuration within 2 hours and repair same-day.",
+    ];
+    let main: &[&'static str] = match d.category {
+        C::Blocklist if d.rule == "spamhaus-open-resolver" => &[
+            "Check your IP at check.spamhaus.org: if it is not listed, the receiver's DNS resolver is the problem.",
+            "Forward us the exact bounce message; we contact the receiver's postmaster.",
+        ],
+        C::Blocklist => &[
+            "Forward us the exact bounce message containing the blacklist reference.",
+            "We verify the listing, investigate the root cause, and submit the removal request.",
+            "Most major blacklist removals process within 24–48 hours of a valid request.",
+        ],
+        C::Auth => AUTH,
+        C::Reputation | C::RateLimit | C::Dns | C::Tls if d.isp == Some(Isp::Gmail) && !d.temporary => AUTH,
+        C::RateLimit => &[
+            "Single deferrals need no action: PowerMTA retries and backs off automatically.",
+            "If deferrals stay at 10% or more at this ISP, report it with the deferral rate from MailWizz statistics.",
+        ],
+        C::Reputation => &[
+            "Forward us the exact bounce message.",
+            "We review the reputation of your sending IP and domain and the recent campaigns.",
+        ],
+        C::Content => &["Check the campaign's links, attachments and size; if many messages are refused, forward us the exact bounce message."],
+        C::Dns => &["Forward us the exact bounce message: we check the PTR (reverse DNS) of your sending IP, the HELO name and your sender domain's DNS."],
+        C::Tls => &["Forward us the exact bounce message: we check the TLS configuration of your delivery server."],
+        C::Connection => &["PowerMTA retries automatically; if messages expire or every ISP fails, report it at once."],
+        C::Recipient => &["Nothing to report: the address does not exist. MailWizz counts it as a hard bounce and stops mailing it."],
+        C::MailboxFull => &["Nothing to report: MailWizz counts it as a soft bounce; later campaigns retry."],
+        C::Greylist => &["Nothing to do: greylisting is temporary and PowerMTA retries automatically."],
+        C::Relay => &["Check the recipient address and your delivery server's settings; email us if you need help with the configuration."],
+        C::Other => &["If it keeps happening, forward us the exact bounce message."],
+    };
     let outlook_reputation = d.isp == Some(Isp::Outlook)
         && matches!(d.category, C::RateLimit | C::Reputation)
         || d.blocklist == Some(Blocklist::Microsoft);
-    match d.category {
-        C::Blocklist if d.rule == "spamhaus-open-resolver" => {
-            s.push("Check your IP at check.spamhaus.org: if it is not listed, the receiver's DNS resolver is the problem.");
-            s.push("Forward us the exact bounce message; we contact the receiver's postmaster.");
-        }
-        C::Blocklist => {
-            s.push("Forward us the exact bounce message containing the blacklist reference.");
-            s.push("We verify the listing, investigate the root cause, and submit the removal request.");
-            s.push("Most major blacklist removals process within 24–48 hours of a valid request.");
-        }
-        C::Auth => {
-            s.push("Forward us the exact bounce message.");
-            s.push("We diagnose the authentication configuration within 2 hours and repair same-day.");
-        }
-        C::Reputation | C::RateLimit | C::Dns | C::Tls if d.isp == Some(Isp::Gmail) && !d.temporary => {
-            s.push("Forward us the exact bounce message.");
-            s.push("We diagnose the authentication configuration within 2 hours and repair same-day.");
-        }
-        C::RateLimit => {
-            s.push("Single deferrals need no action: PowerMTA retries and backs off automatically.");
-            s.push("If deferrals stay at 10% or more at this ISP, report it with the deferral rate from MailWizz statistics.");
-        }
-        C::Reputation => {
-            s.push("Forward us the exact bounce message.");
-            s.push("We review the reputation of your sending IP and domain and the recent campaigns.");
-        }
-        C::Content => s.push("Check the campaign's links, attachments and size; if many messages are refused, forward us the exact bounce message."),
-        C::Dns => s.push("Forward us the exact bounce message: we check the PTR (reverse DNS) of your sending IP, the HELO name and your sender domain's DNS."),
-        C::Tls => s.push("Forward us the exact bounce message: we check the TLS configuration of your delivery server."),
-        C::Connection => s.push("PowerMTA retries automatically; if messages expire or every ISP fails, report it at once."),
-        C::Recipient => s.push("Nothing to report: the address does not exist. MailWizz counts it as a hard bounce and stops mailing it."),
-        C::MailboxFull => s.push("Nothing to report: MailWizz counts it as a soft bounce; later campaigns retry."),
-        C::Greylist => s.push("Nothing to do: greylisting is temporary and PowerMTA retries automatically."),
-        C::Relay => s.push("Check the recipient address and your delivery server's settings; email us if you need help with the configuration."),
-        C::Other => s.push("If it keeps happening, forward us the exact bounce message."),
+    let outlook = (outlook_reputation || ctx.snds.is_some_and(|c| c != Snds::Green)).then_some(
+        "For Outlook, report via email with your SNDS screenshot: we identify the traffic segment driving complaints and remove those subscribers before requesting SNDS improvement.",
+    );
+    let complaints = ctx.complaint_spike.then_some(
+        "Pause the campaign behind the complaints and remove the complaining subscribers.",
+    );
+    let internal = (d.bounce_kind == BounceKind::Internal).then_some(
+        "In MailWizz this is an internal bounce: the subscribers are not at fault and must not be blacklisted.",
+    );
+    // Fixed sentences, borrowed; one allocation of the exact size.
+    let extra = [outlook, complaints, internal];
+    let n = usize::from(urgent.is_some()) + main.len() + extra.iter().flatten().count();
+    let mut steps = Vec::with_capacity(n);
+    for step in urgent.iter().chain(main).chain(extra.iter().flatten()) {
+        steps.push(Cow::Borrowed(*step));
     }
-    if outlook_reputation || ctx.snds.is_some_and(|c| c != Snds::Green) {
-        s.push("For Outlook, report via email with your SNDS screenshot: we identify the traffic segment driving complaints and remove those subscribers before requesting SNDS improvement.");
-    }
-    if ctx.complaint_spike {
-        s.push("Pause the campaign behind the complaints and remove the complaining subscribers.");
-    }
-    if d.bounce_kind == BounceKind::Internal {
-        s.push("In MailWizz this is an internal bounce: the subscribers are not at fault and must not be blacklisted.");
-    }
-    s.into_iter().map(str::to_owned).collect()
+    steps
 }

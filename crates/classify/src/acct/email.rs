@@ -32,7 +32,7 @@ impl AcctReport {
                 .map(|l| l.blocklist),
             bounce_kind: BounceKind::default(),
             temporary: top.is_some_and(|c| c.deferred >= c.bounced),
-            rule: "acct".to_owned(),
+            rule: "acct".into(),
             ..Diagnosis::default()
         };
         let failing = self
@@ -57,7 +57,7 @@ impl AcctReport {
         let mut classification = Classification::new(diagnosis, assessment);
         classification.severity = self.severity;
         classification.title = format!("PowerMTA accounting: {title}");
-        classification.reasons = self.reasons.clone();
+        classification.reasons = self.reasons.iter().cloned().map(Into::into).collect();
         let fields = ReportFields {
             started: self
                 .time_window
