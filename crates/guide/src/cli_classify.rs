@@ -147,8 +147,50 @@ pub fn run(args: ClassifyArgs) -> anyhow::Result<ExitCode> {
 
 /// A diagnosis as a cache key: hashed by its short fields only (the long ones, meaning
 /// and hint, follow from them), compared in full.
-#[derive(PartialEq, Eq)]
 struct Key(Diagnosis);
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        // Every field, named, so that a new one cannot be forgotten here.
+        let Diagnosis {
+            basic,
+            enhanced,
+            category,
+            isp,
+            blocklist,
+            bounce_kind,
+            temporary,
+            meaning,
+            hint,
+            rule,
+        } = &self.0;
+        let o = &other.0;
+        *basic == o.basic
+            && *category == o.category
+            && *isp == o.isp
+            && *blocklist == o.blocklist
+            && *bounce_kind == o.bounce_kind
+            && *temporary == o.temporary
+            && *enhanced == o.enhanced
+            && same_text(rule, &o.rule)
+            && match (meaning, &o.meaning) {
+                (Some(a), Some(b)) => same_text(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+            && match (hint, &o.hint) {
+                (Some(a), Some(b)) => same_text(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
+}
+
+impl Eq for Key {}
+
+/// Equal texts; the classifier's are mostly the same static sentences, so the same
+/// pointer answers without comparing the bytes.
+fn same_text(a: &str, b: &str) -> bool {
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
+}
 
 impl Hash for Key {
     fn hash<H: Hasher>(&self, h: &mut H) {
