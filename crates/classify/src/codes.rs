@@ -344,9 +344,14 @@ pub fn scan_into(b: &[u8], codes: &mut Codes) {
 }
 
 /// [`scan_into`] in WebAssembly (smaller): eight bytes at a time to the next `2`, `4` or
-/// `5`, then byte by byte.
+/// `5`, then byte by byte. Elsewhere the reference the mask scan is tested against.
 #[cfg(target_arch = "wasm32")]
 pub fn scan_into(b: &[u8], codes: &mut Codes) {
+    scan_into_portable(b, codes);
+}
+
+#[cfg(any(test, target_arch = "wasm32"))]
+fn scan_into_portable(b: &[u8], codes: &mut Codes) {
     codes.replies.clear();
     codes.bares.clear();
     let mut i = 0;
@@ -361,7 +366,7 @@ pub fn scan_into(b: &[u8], codes: &mut Codes) {
 
 /// The next position at or after `i` holding `2`, `4` or `5` (or `b.len()`): eight bytes
 /// at a time, as codes are rare in a text.
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(test, target_arch = "wasm32"))]
 fn next_digit(b: &[u8], mut i: usize) -> usize {
     loop {
         while let Some(c) = b.get(i..i + 8) {
@@ -543,110 +548,6 @@ pub fn choose(codes: &Codes) -> Chosen {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    /// The first code scan, the reference [`super::scan_into`] is tested against.
-    mod reference {
-        use super::super::*;
-
-        /// The next position at or after `i` holding `2`, `4` or `5` (or `b.len()`): eight bytes
-        /// at a time, as codes are rare in a text.
-        fn next_digit(b: &[u8], mut i: usize) -> usize {
-            const LO: u64 = 0x0101_0101_0101_0101;
-            const HI: u64 = 0x8080_8080_8080_8080;
-            const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-            loop {
-                while let Some(c) = b.get(i..i + 8) {
-                    let w = c.try_into().map_or(0, u64::from_le_bytes);
-                    // The high bit of each ASCII byte from `2` to `5` (one test for the range;
-                    // a `3` only costs the byte-wise look below).
-                    let h = w & LOW7;
-                    let in_range = (h + LO * u64::from(0x80 - b'2'))
-                        & !(h + LO * u64::from(0x7f - b'5'))
-                        & !w
-                        & HI;
-                    if in_range != 0 {
-                        break;
-                    }
-                    i += 8;
-                }
-                let end = (i + 8).min(b.len());
-                while i < end {
-                    if matches!(b[i], b'2' | b'4' | b'5') {
-                        return i;
-                    }
-                    i += 1;
-                }
-                if i >= b.len() {
-                    return b.len();
-                }
-            }
-        }
-
-        /// The first [`scan_into`]: eight bytes at a time to the next `2`, `4` or `5`, then byte
-        /// by byte.
-        pub fn scan_into_reference(b: &[u8], codes: &mut Codes) {
-            codes.replies.clear();
-            codes.bares.clear();
-            let mut i = 0;
-            while i < b.len() {
-                let c = b[i];
-                if !matches!(c, b'2' | b'4' | b'5') {
-                    i = next_digit(b, i + 1);
-                    continue;
-                }
-                let prev = if i == 0 { None } else { Some(b[i - 1]) };
-                if !prev.is_some_and(blocks_basic_left) {
-                    if let Some((basic, mut end)) = basic_at(b, i) {
-                        let cont = b.get(end) == Some(&b'-');
-                        let mut enhanced = None;
-                        // `550 5.7.1`, `550-5.7.1`, `550: 5.7.1`, `550  5.7.1`.
-                        let mut j = end;
-                        if b.get(j) == Some(&b':') {
-                            j += 1;
-                        }
-                        let tail = b.get(j..).unwrap_or(&[]);
-                        let gap = tail
-                            .iter()
-                            .take(3)
-                            .take_while(|c| matches!(c, b' ' | b'-' | b'\t'))
-                            .count();
-                        if gap > 0 {
-                            if let Some((e, e_end)) = enhanced_at(b, j + gap) {
-                                enhanced = Some(e);
-                                end = e_end;
-                            }
-                        }
-                        codes.replies.push(Reply {
-                            pos: i,
-                            basic,
-                            cont,
-                            enhanced,
-                            end,
-                        });
-                        i = end;
-                        continue;
-                    }
-                }
-                if !prev.is_some_and(blocks_enhanced_left) {
-                    if let Some((code, end)) = enhanced_at(b, i) {
-                        let status_like = prev == Some(b'#')
-                            || ends_with_ci(b, i, b"dsn=")
-                            || ends_with_ci(b, i, b"status: ")
-                            || ends_with_ci(b, i, b"status:")
-                            || (b.get(end) == Some(&b' ') && b.get(end + 1) == Some(&b'('));
-                        codes.bares.push(Bare {
-                            pos: i,
-                            code,
-                            status_like,
-                        });
-                        i = end;
-                        continue;
-                    }
-                }
-                i += 1;
-            }
-        }
-    }
 
     fn read(t: &str) -> (Option<u16>, Option<String>) {
         let b = decode(t.as_bytes());
@@ -851,7 +752,7 @@ mod tests {
         scan_into(b"550 5.7.1 x 4.4.1 ", &mut got);
         scan_into(b, &mut got);
         let mut want = Codes::default();
-        reference::scan_into_reference(b, &mut want);
+        scan_into_portable(b, &mut want);
         (codes_of(&got), codes_of(&want))
     }
 
