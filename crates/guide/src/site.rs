@@ -461,6 +461,11 @@ pub fn build_into(
                         let key = (name.clone(), msg);
                         let mut f = failures.lock().unwrap_or_else(|e| e.into_inner());
                         let entry = f.entry(key).or_insert((s.file.clone(), 0));
+                        // Pages render in parallel: name the first in file order, so that
+                        // the message is the same from one build to the next.
+                        if s.file < entry.0 {
+                            entry.0 = s.file.clone();
+                        }
                         entry.1 += 1;
                         0
                     }
