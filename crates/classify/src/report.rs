@@ -53,6 +53,35 @@ pub struct Level {
     pub coverage: String,
 }
 
+impl Contacts {
+    /// Made-up contact data (example.net, a 555 number) with the guide's four levels, for
+    /// tests, fuzzing and examples; the site passes `content/data/incident.toml`'s.
+    #[doc(hidden)]
+    pub fn example() -> Self {
+        let level = |id: &str, name: &str, tag: &str, call: bool| Level {
+            id: id.into(),
+            name: name.into(),
+            subject_tag: tag.into(),
+            call,
+            ..Level::default()
+        };
+        Contacts {
+            contact: Contact {
+                email: "ops@example.net".into(),
+                phone: "+1 555-0100".into(),
+                phone_tel: "+15550100".into(),
+            },
+            levels: vec![
+                level("P1", "Critical", "URGENT", true),
+                level("P2", "High", "P2 INCIDENT", false),
+                level("P3", "Medium", "", false),
+                level("P4", "Low", "", false),
+            ],
+            report_items: vec![],
+        }
+    }
+}
+
 /// What the customer fills in (the guide's "What to include in an incident report").
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -352,27 +381,7 @@ mod tests {
     use crate::{classify, Context, Severity};
 
     fn contacts() -> Contacts {
-        let level = |id: &str, name: &str, tag: &str, call: bool| Level {
-            id: id.into(),
-            name: name.into(),
-            subject_tag: tag.into(),
-            call,
-            ..Level::default()
-        };
-        Contacts {
-            contact: Contact {
-                email: "ops@example.net".into(),
-                phone: "+1 555-0100".into(),
-                phone_tel: "+15550100".into(),
-            },
-            levels: vec![
-                level("P1", "Critical", "URGENT", true),
-                level("P2", "High", "P2 INCIDENT", false),
-                level("P3", "Medium", "", false),
-                level("P4", "Low", "", false),
-            ],
-            report_items: vec![],
-        }
+        Contacts::example()
     }
 
     fn decode(s: &str) -> String {

@@ -1,6 +1,6 @@
 //! No panic on any input, and work linear in the input length (counted, not timed).
 
-use classify::report::{build_email, Contact, Contacts, Level, ReportFields, MAX_MAILTO};
+use classify::report::{build_email, Contacts, ReportFields, MAX_MAILTO};
 use classify::{
     assess, classify_bytes, diagnose_bytes, diagnose_counted, Context, Scope, Snds, Volume,
 };
@@ -91,29 +91,6 @@ fn any_context() -> impl Strategy<Value = Context> {
         })
 }
 
-fn contacts() -> Contacts {
-    let level = |id: &str, tag: &str, call: bool| Level {
-        id: id.into(),
-        subject_tag: tag.into(),
-        call,
-        ..Level::default()
-    };
-    Contacts {
-        contact: Contact {
-            email: "ops@example.net".into(),
-            phone: "+1 555-0100".into(),
-            phone_tel: "+15550100".into(),
-        },
-        levels: vec![
-            level("P1", "URGENT", true),
-            level("P2", "P2 INCIDENT", false),
-            level("P3", "", false),
-            level("P4", "", false),
-        ],
-        report_items: vec![],
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -136,7 +113,7 @@ proptest! {
         prop_assert!(!a.title.is_empty());
         let fields = ReportFields { bounce: text.clone(), domains: text.clone(), ..ReportFields::default() };
         let c = classify_bytes(text.as_bytes(), &ctx);
-        let e = build_email(&c, &fields, &contacts());
+        let e = build_email(&c, &fields, &Contacts::example());
         prop_assert!(e.mailto.is_ascii());
         prop_assert!(e.mailto.len() <= MAX_MAILTO || !e.shortened);
         prop_assert!(!e.mailto.contains('\n') && !e.mailto.contains(' '));

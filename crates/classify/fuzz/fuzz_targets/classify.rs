@@ -2,32 +2,9 @@
 //! classifier must never panic, and its answers keep their invariants.
 #![no_main]
 
-use classify::report::{build_email, Contact, Contacts, Level, ReportFields, MAX_MAILTO};
+use classify::report::{build_email, Contacts, ReportFields, MAX_MAILTO};
 use classify::{Context, Scope, Snds, Volume};
 use libfuzzer_sys::fuzz_target;
-
-fn contacts() -> Contacts {
-    let level = |id: &str, tag: &str, call: bool| Level {
-        id: id.into(),
-        subject_tag: tag.into(),
-        call,
-        ..Level::default()
-    };
-    Contacts {
-        contact: Contact {
-            email: "ops@example.net".into(),
-            phone: "+1 555-0100".into(),
-            phone_tel: "+15550100".into(),
-        },
-        levels: vec![
-            level("P1", "URGENT", true),
-            level("P2", "P2 INCIDENT", false),
-            level("P3", "", false),
-            level("P4", "", false),
-        ],
-        report_items: vec![],
-    }
-}
 
 fuzz_target!(|data: &[u8]| {
     // The first byte, when there is one, picks a context.
@@ -66,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
         bounce: String::from_utf8_lossy(text).into_owned(),
         ..ReportFields::default()
     };
-    let e = build_email(&c, &fields, &contacts());
+    let e = build_email(&c, &fields, &Contacts::example());
     assert!(e.mailto.is_ascii());
     assert!(!e.shortened || e.mailto.len() <= MAX_MAILTO);
 });
