@@ -1,4 +1,4 @@
-// Browser tests of the PowerMTA accounting-file analysis (issue 6) on the built site: a
+// Browser tests of the PowerMTA accounting-file analysis on the built site: a
 // generated accounting file is chosen with setInputFiles, read in chunks in the Web
 // Worker by the wasm reader, and the per-ISP table, the severity, the bad rows and the
 // prefilled report email are checked against the numbers the file was made with.

@@ -1,4 +1,4 @@
-// Cache busting of the widget (issue 5): the page refers to the widget's files (its
+// Cache busting of the widget: the page refers to the widget's files (its
 // modules, the wasm-bindgen glue, the wasm, the accounting worker and its glue and
 // wasm) only by content-hashed URLs, the modules load exactly those, and they work:
 // after a deploy a browser can never mix a new module with a stale glue or wasm.

@@ -49,7 +49,7 @@ export function serve(dir = publicDir, { headers = {}, log = null } = {}) {
 }
 
 /**
- * Launches headless Chromium with the flags this machine needs (DESIGN.md). `options`
+ * Launches headless Chromium with the flags a root, offline CI machine needs (no sandbox, no background networking, a fresh profile). `options`
  * go to the browser context (e.g. `{ javaScriptEnabled: false }`).
  */
 export async function launch(options = {}) {

@@ -42,7 +42,7 @@ test('the page module is the facade only; the accounting session is its own modu
   assert.ok(fs.existsSync(path.join(pkg, 'acct_bg.wasm')), 'no accounting wasm (pkg/acct_bg.wasm)');
 });
 
-test('classify returns the JSON contract of DESIGN.md', () => {
+test('classify returns the JSON contract of docs/contracts.md', () => {
   const c = JSON.parse(wasm.classify(SPAMHAUS, '{}'));
   for (const key of FIELDS) assert.ok(key in c, `missing ${key}`);
   assert.match(c.severity, /^P[1-4]$/);

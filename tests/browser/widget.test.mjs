@@ -1,10 +1,10 @@
-// Browser tests of the self-diagnosis widget (issue 5) on the built site: real bounces
+// Browser tests of the self-diagnosis widget on the built site: real bounces
 // pasted into the form, the severity and category shown, the prefilled report email,
 // the P1 phone link, the "a few messages" rule, privacy (no foreign request), safety
 // (pasted markup shown as text), the no-JS / no-wasm fallback, the input cap,
 // accessibility (axe, keyboard) and a 360 px screenshot.
 //
-// Severity expectations follow DESIGN.md's policy; when one fails while the classifier
+// Severity expectations follow the severity policy of docs/contracts.md; when one fails while the classifier
 // is unfinished, the message says "classifier".
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -8,7 +8,7 @@
 //! 3. [`report::build_email`]: assessment + report fields + contact data -> report email.
 //!
 //! [`classify`] runs 1 and 2 and returns the flat [`Classification`] that is the JSON
-//! contract of `guide classify` and of the widget (see `DESIGN.md`).
+//! contract of `guide classify` and of the widget (see `docs/contracts.md`).
 //!
 //! Reading a text is a fixed number of linear passes over its bytes (decode, code scan,
 //! normalise, phrase scan) with no regular expressions and no backtracking; any bytes

@@ -1,4 +1,4 @@
-//! The severity policy of the guide (DESIGN.md, "Severity policy"), with its boundaries:
+//! The severity policy of the guide (`docs/contracts.md`, "Severity policy"), with its boundaries:
 //!
 //! | level | when |
 //! | --- | --- |

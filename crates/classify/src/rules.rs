@@ -1,7 +1,7 @@
 //! The phrase tables: which words in a bounce are signals of what.
 //!
 //! Written from the providers' published documentation and from real bounces (see
-//! `/work/shared/reference/bounce-kb.md` and `tests/corpus/bounces.toml`). Patterns are
+//! the sources cited in `meaning.rs` and `tests/corpus/bounces.toml`). Patterns are
 //! lower case, at least three bytes long, and match at the start of a word (one that
 //! starts with punctuation, like `.yahoo.com`, may also follow a word); a trailing `$`
 //! requires the word to end there. Host names (patterns with a dot)

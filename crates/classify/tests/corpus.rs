@@ -1,6 +1,6 @@
 //! The real-bounce corpus (`tests/corpus/bounces.toml`): every case is a bounce or
 //! deferral text seen in a public source, labelled with the fields of the classifier
-//! contract (DESIGN.md). This test classifies each one, prints a per-field accuracy
+//! contract (`docs/contracts.md`). This test classifies each one, prints a per-field accuracy
 //! table and the failing cases, and fails if any case fails. It also checks that the
 //! corpus still covers every category, ISP and blocklist value, so it cannot shrink
 //! silently.

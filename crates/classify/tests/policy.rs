@@ -1,4 +1,4 @@
-//! The severity policy table of DESIGN.md, row by row, and its boundaries.
+//! The severity policy table of `docs/contracts.md`, row by row, and its boundaries.
 
 use classify::{
     assess, diagnose, Blocklist, Category, Context, Diagnosis, Isp, Scope, Severity, Snds, Volume,

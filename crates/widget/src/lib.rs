@@ -9,7 +9,7 @@ pub mod facade;
 use wasm_bindgen::prelude::*;
 
 /// Classifies a bounce text; `context_json` is a `classify::Context` (`{}` for none).
-/// Returns the `Classification` as JSON (the contract of DESIGN.md).
+/// Returns the `Classification` as JSON (the contract of `docs/contracts.md`).
 #[wasm_bindgen]
 pub fn classify(text: &str, context_json: &str) -> Result<String, JsError> {
     facade::classify_json(text, context_json).map_err(|e| JsError::new(&e.to_string()))
