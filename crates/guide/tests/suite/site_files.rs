@@ -1,6 +1,5 @@
 //! `sitemap.xml` (with base_url), `robots.txt`, `404.html`, theme static files.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn sitemap_lists_every_page_with_the_base_url() {

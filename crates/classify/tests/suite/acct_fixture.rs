@@ -7,8 +7,8 @@ use classify::acct::{analyse, AcctReader};
 use classify::{Blocklist, Isp, Severity};
 use serde_json::Value;
 
-const FILE: &[u8] = include_bytes!("../../../tests/acct/fixtures/acct-400.csv");
-const EXPECT: &str = include_str!("../../../tests/acct/fixtures/acct-400.expect.json");
+const FILE: &[u8] = include_bytes!("../../../../tests/acct/fixtures/acct-400.csv");
+const EXPECT: &str = include_str!("../../../../tests/acct/fixtures/acct-400.expect.json");
 
 fn isp_key(isp: Isp) -> &'static str {
     isp.as_str()

@@ -8,12 +8,11 @@
 //!
 //! The build runs on a copy of the site without its widget (`common::real_site`).
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use common::real_site::build_real_site;
+use crate::common::real_site::build_real_site;
 
 const EMAIL: &str = "infrastructure@cloudserverforemail.com";
 const PHONE: &str = "+372 602-7190";

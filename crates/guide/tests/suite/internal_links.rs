@@ -1,7 +1,6 @@
 //! `@/` internal links resolve to URLs; broken pages and anchors are errors with
 //! file:line:column; relative links to co-located files work and the files are copied.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn internal_links_resolve_to_urls() {

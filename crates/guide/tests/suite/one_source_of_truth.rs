@@ -3,12 +3,11 @@
 //! the site, changes every page (text, severity and SLA tables, `tel:`/`mailto:` links, the widget's page
 //! data), and the old values are gone from every built file.
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
 
-use common::real_site::{build_real_site, files_under, repo_root};
+use crate::common::real_site::{build_real_site, files_under, repo_root};
 
 const OLD_PHONE: &str = "+372 602-7190";
 const OLD_PHONE_TEL: &str = "+3726027190";

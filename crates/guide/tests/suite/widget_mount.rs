@@ -2,8 +2,7 @@
 //! works on its files. (The wasm build hook itself is `widget_build`'s, not run here.)
 //! The fixture's `www/pkg` holds `widget_bg.wasm` but no `widget.js`: like `guide check`
 //! on a fresh clone, where the wasm was never built.
-mod common;
-use common::*;
+use crate::common::*;
 
 use guide::site::{self, BuildOptions};
 

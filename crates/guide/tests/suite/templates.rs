@@ -1,6 +1,5 @@
 //! Theme templates: per-page template choice, unknown templates, syntax and render errors.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn front_matter_chooses_the_template() {

@@ -1,7 +1,6 @@
 //! `guide serve`: serves pages and `.wasm` with the right MIME type, rebuilds on change,
 //! shows build errors in the page. Waits are bounded; nothing asserts on timing.
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -1,7 +1,6 @@
 //! `asset(path=...)` gives content-hashed URLs; the hashed copy is written next to the
 //! plain file with the same bytes; the search index is an asset too.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn asset_urls_are_content_hashed_and_written() {

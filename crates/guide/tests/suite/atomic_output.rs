@@ -1,7 +1,6 @@
 //! The output is swapped in only on success: a failed build leaves the previous
 //! `public/` byte-identical; `check` writes nothing; unchanged files are not rewritten.
-mod common;
-use common::*;
+use crate::common::*;
 
 use std::collections::BTreeMap;
 use std::path::Path;

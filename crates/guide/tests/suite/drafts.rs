@@ -1,6 +1,5 @@
 //! Drafts are left out (pages, nav, sitemap, links) unless `--drafts`.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn drafts_are_excluded_by_default() {

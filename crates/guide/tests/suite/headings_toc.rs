@@ -1,6 +1,5 @@
 //! Heading ids (slugs, de-duplicated, `{#custom}`), anchor links and the table of contents.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn heading_ids_are_unique_slugs_with_anchor_links() {

@@ -5,7 +5,7 @@
 //! corpus still covers every category, ISP and blocklist value, so it cannot shrink
 //! silently.
 //!
-//! Run with `cargo test -p classify --test corpus -- --nocapture` to see the table.
+//! Run with `cargo test -p classify --test suite corpus -- --nocapture` to see the table.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -1,6 +1,5 @@
 //! ```` ```bounce expect="..." ```` blocks are classified at build time and checked.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn a_matching_bounce_is_rendered_through_the_theme() {

@@ -1,7 +1,6 @@
 //! Front matter: title, description, weight, slug, extra, updated; bad TOML is an error
 //! naming the file and the real line, with the TOML message.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn front_matter_fields_reach_the_page_template() {

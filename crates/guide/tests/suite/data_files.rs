@@ -1,8 +1,7 @@
 //! TOML data files under content/ reach templates (`data.<stem>`) and page bodies (a
 //! body holding `{{`/`{%` is rendered through Tera; code is left alone; HTML from an
 //! include survives markdown).
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn data_in_templates() {

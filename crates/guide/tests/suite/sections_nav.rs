@@ -1,7 +1,6 @@
 //! Sections (`_index.md`), their pages and subsections, and the navigation tree ordered
 //! by weight then title.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn nav_is_ordered_by_weight_then_title() {

@@ -1,6 +1,5 @@
 //! Markdown options: tables, footnotes, strikethrough, task lists, smart punctuation.
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn gfm_extensions_and_smart_punctuation() {

@@ -1,0 +1,10 @@
+//! The classifier's test suite: one test binary, a module per feature (the real-bounce
+//! corpus, the severity policy, robustness on any bytes, accounting files, the report).
+
+mod acct;
+mod acct_fixture;
+mod acct_props;
+mod corpus;
+mod policy;
+mod report_data;
+mod robustness;

@@ -1,0 +1,22 @@
+//! The guide crate's test suite: one test binary, a module per feature, most of them
+//! beside a fixture site in `tests/sites/`. Shared helpers are in `common`.
+
+mod common;
+mod assets_hashing;
+mod atomic_output;
+mod bounce_blocks;
+mod cli_acct;
+mod cli_classify;
+mod data_files;
+mod drafts;
+mod front_matter;
+mod guide_facts;
+mod headings_toc;
+mod internal_links;
+mod markdown_features;
+mod one_source_of_truth;
+mod sections_nav;
+mod serve;
+mod site_files;
+mod templates;
+mod widget_mount;
