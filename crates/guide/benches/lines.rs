@@ -1,6 +1,6 @@
 //! Throughput of `guide classify --lines`, on demand: `cargo bench -p guide --bench lines`.
 //!
-//! The real pipeline ([`guide::cli_classify::classify_lines`]: blocks of lines read while
+//! The real pipeline ([`guide::cli::classify::classify_lines`]: blocks of lines read while
 //! the previous ones are classified on every core, cached answers, JSON Lines out) over a
 //! log of 128 MiB in memory, written to a sink. The log is every text of the real-bounce
 //! corpus flattened to one line (as a log has them), repeated; bytes per second (target:
@@ -55,7 +55,7 @@ fn benches(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("log", |b| {
         b.iter(|| {
-            guide::cli_classify::classify_lines(black_box(&input[..]), std::io::sink(), &ctx)
+            guide::cli::classify::classify_lines(black_box(&input[..]), std::io::sink(), &ctx)
                 .expect("classified")
         })
     });

@@ -1,21 +1,8 @@
-//! The `guide` build tool: a staged static-site generator (load -> parse -> render ->
-//! write) and the classifier's command line.
+//! The `guide` build tool: a staged static-site generator (`build`: load -> parse ->
+//! links -> index -> render -> publish), its preview server (`serve`) and the command
+//! lines (`cli`: build, check, serve, classify).
 
-pub mod assets;
-pub mod body;
-pub mod bounce;
-pub mod cli_acct;
-pub mod cli_classify;
-pub mod commands;
-pub mod config;
-pub mod content;
+pub mod build;
+pub mod cli;
 pub mod errors;
-pub mod links;
-pub mod markdown;
-pub mod output;
-pub mod search;
 pub mod serve;
-pub mod site;
-pub mod sitemap;
-pub mod templates;
-pub mod widget_build;

@@ -42,16 +42,16 @@ enum Command {
         drafts: bool,
     },
     /// Classify a bounce text (stdin or --text), lines of a log, or a PowerMTA accounting file.
-    Classify(guide::cli_classify::ClassifyArgs),
+    Classify(guide::cli::classify::ClassifyArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, out, drafts } => guide::commands::build(&root, &out, drafts),
-        Command::Check { root, drafts } => guide::commands::check(&root, drafts),
-        Command::Serve { root, port, drafts } => guide::commands::serve(&root, port, drafts),
-        Command::Classify(args) => guide::cli_classify::run(args),
+        Command::Build { root, out, drafts } => guide::cli::site::build(&root, &out, drafts),
+        Command::Check { root, drafts } => guide::cli::site::check(&root, drafts),
+        Command::Serve { root, port, drafts } => guide::cli::site::serve(&root, port, drafts),
+        Command::Classify(args) => guide::cli::classify::run(args),
     };
     match result {
         Ok(code) => code,

@@ -3,7 +3,7 @@
 use std::io::Cursor;
 use std::path::PathBuf;
 
-use guide::cli_acct::{analyse_reader, render_table, run_to, Progress};
+use guide::cli::acct::{analyse_reader, render_table, run_to, Progress};
 
 /// 100 Gmail records with 22 deferrals, 50 Yahoo records with 1 bounce, one bad row.
 fn sample() -> String {

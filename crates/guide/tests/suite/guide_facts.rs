@@ -8,7 +8,6 @@
 //!
 //! The build runs on a copy of the site without its widget (`common::real_site`).
 
-
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 

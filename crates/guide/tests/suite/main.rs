@@ -1,12 +1,12 @@
 //! The guide crate's test suite: one test binary, a module per feature, most of them
 //! beside a fixture site in `tests/sites/`. Shared helpers are in `common`.
 
-mod common;
 mod assets_hashing;
 mod atomic_output;
 mod bounce_blocks;
 mod cli_acct;
 mod cli_classify;
+mod common;
 mod data_files;
 mod drafts;
 mod front_matter;

@@ -3,7 +3,6 @@
 //! the site, changes every page (text, severity and SLA tables, `tel:`/`mailto:` links, the widget's page
 //! data), and the old values are gone from every built file.
 
-
 use std::collections::BTreeMap;
 use std::fs;
 

@@ -4,9 +4,9 @@
 use serde_json::{json, Value};
 use tera::{Context, Tera};
 
+use crate::build::markdown::{escape_attr, BounceBlock};
+use crate::build::templates::describe;
 use crate::errors::Problem;
-use crate::markdown::{escape_attr, BounceBlock};
-use crate::templates::describe;
 
 pub const TEMPLATE: &str = "shortcodes/bounce.html";
 

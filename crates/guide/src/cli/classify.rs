@@ -1,5 +1,5 @@
 //! `guide classify`: one text (stdin or --text) to one JSON object; `--lines` to JSON Lines;
-//! `--acct FILE` to a report of a PowerMTA accounting file (see [`crate::cli_acct`]).
+//! `--acct FILE` to a report of a PowerMTA accounting file (see [`crate::cli::acct`]).
 //!
 //! Bad options (an unknown scope, `--deferral-rate 140`) are clap errors: a clear message
 //! and exit status 2. Any text, even empty or binary, is classified and exits 0.
@@ -21,7 +21,7 @@ pub struct ClassifyArgs {
     #[arg(long, conflicts_with = "acct")]
     pub lines: bool,
     /// Report on a PowerMTA accounting CSV file (`-` for stdin) instead of classifying a text.
-    #[arg(long, value_name = "FILE", long_help = crate::cli_acct::HELP)]
+    #[arg(long, value_name = "FILE", long_help = crate::cli::acct::HELP)]
     pub acct: Option<String>,
     /// With --acct: print the report as JSON.
     #[arg(long)]
@@ -109,7 +109,7 @@ impl ClassifyArgs {
 
 pub fn run(args: ClassifyArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.acct {
-        return crate::cli_acct::run(path, args.json);
+        return crate::cli::acct::run(path, args.json);
     }
     if args.json {
         eprintln!("error: --json goes with --acct FILE (a text is always classified to JSON)");

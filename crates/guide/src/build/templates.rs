@@ -7,11 +7,11 @@ use std::sync::Arc;
 use tera::{Tera, Value};
 use walkdir::WalkDir;
 
-use crate::assets::Registry;
-use crate::config::Config;
-use crate::content::rel_path;
+use crate::build::assets::Registry;
+use crate::build::config::Config;
+use crate::build::content::rel_path;
+use crate::build::links::LinkTable;
 use crate::errors::{BuildError, Problem};
-use crate::links::LinkTable;
 
 /// The loaded theme.
 pub struct Theme {

@@ -1,5 +1,19 @@
 //! The build pipeline: load -> parse (markdown, in parallel) -> check links -> render
-//! (tera, in parallel) -> the output file map. Writing is `output`'s job.
+//! (tera, in parallel) -> the output file map. Writing is `publish`'s job.
+
+pub mod assets;
+pub mod body;
+pub mod bounce;
+pub mod config;
+pub mod content;
+pub mod links;
+pub mod markdown;
+pub mod publish;
+pub mod search;
+pub mod sitemap;
+pub mod templates;
+pub mod widget;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -8,14 +22,13 @@ use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 use tera::Context;
 
-use crate::assets::{self, Registry};
-use crate::config::Config;
-use crate::content::{self, Kind, Source};
 use crate::errors::{BuildError, Problem, Problems};
-use crate::links::{self, LinkTable};
-use crate::markdown::{self, BounceBlock, MdInput};
-use crate::templates::{self, Theme};
-use crate::{body, bounce, search, sitemap, widget_build};
+use assets::Registry;
+use config::Config;
+use content::{Kind, Source};
+use links::LinkTable;
+use markdown::{BounceBlock, MdInput};
+use templates::Theme;
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -204,11 +217,11 @@ pub fn build_into(
     if let Some(widget) = &config.widget {
         let mut built = false;
         if opts.build_widget {
-            let paths = widget_build::WidgetPaths {
+            let paths = widget::WidgetPaths {
                 crate_dir: widget.crate_dir.clone(),
                 www_dir: widget.www.clone(),
             };
-            match widget_build::ensure_built(root, &paths) {
+            match widget::ensure_built(root, &paths) {
                 Ok(()) => built = true,
                 Err(e) => problems.push(Problem::new(&config.file, e.to_string())),
             }
@@ -219,7 +232,7 @@ pub fn build_into(
             // failed widget build is already reported above: `asset()` of the wasm-pack
             // outputs gives their plain URL when they are missing. After a successful
             // widget build a missing output stays an `asset()` error.
-            for file in widget_build::served_files() {
+            for file in widget::served_files() {
                 registry.not_built(&mount_path(mount, &file));
             }
         }
