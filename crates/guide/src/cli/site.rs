@@ -5,8 +5,8 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 
-use crate::build::{self, BuildOptions};
 use crate::errors::BuildError;
+use crate::site::{self, BuildOptions};
 
 /// Prints user problems (one per line) and returns the failure exit code; other errors
 /// go up to `main`.
@@ -34,7 +34,7 @@ pub fn build(root: &Path, out: &Path, drafts: bool) -> anyhow::Result<ExitCode> 
         build_widget: true,
         ..BuildOptions::new(root)
     };
-    let (pages, stats) = match crate::build::publish::build_atomic(&opts, out) {
+    let (pages, stats) = match crate::site::publish::build_atomic(&opts, out) {
         Ok(r) => r,
         Err(e @ BuildError::Problems(_)) => return report(e),
         Err(e) => return Err(e).with_context(|| format!("building into {}", out.display())),
@@ -55,7 +55,7 @@ pub fn check(root: &Path, drafts: bool) -> anyhow::Result<ExitCode> {
         drafts,
         ..BuildOptions::new(root)
     };
-    match build::build_into(&opts, None, &build::NullSink) {
+    match site::build_into(&opts, None, &site::NullSink) {
         Ok(pages) => {
             eprintln!("ok: {pages} pages, no problems");
             Ok(ExitCode::SUCCESS)

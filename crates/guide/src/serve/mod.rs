@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::build::{self, BuildOptions, OutFile, ParseCache};
 use crate::errors::BuildError;
+use crate::site::{self, BuildOptions, OutFile, ParseCache};
 
 /// Path of the live-reload script (served as a file: the theme's CSP allows only
 /// `script-src 'self'`).
@@ -51,7 +51,7 @@ impl State {
 }
 
 fn build_snapshot(opts: &BuildOptions, cache: &ParseCache) -> Result<Snapshot, BuildError> {
-    match build::build(opts, Some(cache)) {
+    match site::build(opts, Some(cache)) {
         Ok(out) => Ok(Snapshot {
             files: out.files,
             error: None,
@@ -148,7 +148,7 @@ fn watched(root: &Path) -> Vec<PathBuf> {
         .iter()
         .map(|d| root.join(d))
         .chain(
-            crate::build::config::Config::FILES
+            crate::site::config::Config::FILES
                 .iter()
                 .map(|f| root.join(f)),
         )
@@ -343,7 +343,7 @@ fn inject(html: Vec<u8>) -> Vec<u8> {
 }
 
 fn error_page(err: &str) -> Vec<u8> {
-    let escaped = crate::build::markdown::escape_attr(err);
+    let escaped = crate::site::markdown::escape_attr(err);
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>\
          </head><body><h1>Build failed</h1><pre style=\"white-space:pre-wrap\">{escaped}</pre>\

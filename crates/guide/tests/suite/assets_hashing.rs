@@ -30,7 +30,7 @@ fn the_hash_follows_the_content() {
     )
     .unwrap();
     let second = build(dir.path()).unwrap();
-    let css = |o: &guide::build::Output| {
+    let css = |o: &guide::site::Output| {
         attr_values(&text(o, "index.html"), "href")
             .into_iter()
             .find(|h| h.ends_with(".css"))

@@ -1,10 +1,10 @@
 //! The widget mount: `www/` (without npm files) is copied to `/<mount>/` and `asset()`
-//! works on its files. (The wasm build hook itself is `build::widget`'s, not run here.)
+//! works on its files. (The wasm build hook itself is `site::widget`'s, not run here.)
 //! The fixture's `www/pkg` holds `widget_bg.wasm` but no `widget.js`: like `guide check`
 //! on a fresh clone, where the wasm was never built.
 use crate::common::*;
 
-use guide::build::{self, BuildOptions};
+use guide::site::{self, BuildOptions};
 
 #[test]
 fn www_is_mounted_with_hashed_assets() {
@@ -86,7 +86,7 @@ fn a_real_build_whose_widget_build_fails_names_that_failure_only() {
         build_widget: true,
         ..BuildOptions::new(dir.path())
     };
-    let err = build::build(&opts, None).expect_err("the widget build must fail");
+    let err = site::build(&opts, None).expect_err("the widget build must fail");
     let problems: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].starts_with("site.toml"), "{problems:?}");

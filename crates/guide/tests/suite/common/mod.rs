@@ -7,8 +7,8 @@ pub mod real_site;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use guide::build::{self, BuildOptions, OutFile};
 use guide::errors::BuildError;
+use guide::site::{self, BuildOptions, OutFile};
 
 pub fn sites_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/sites")
@@ -50,20 +50,20 @@ pub fn add_plain_page(root: &Path) -> PathBuf {
 }
 
 /// Builds in memory.
-pub fn build(root: &Path) -> Result<build::Output, BuildError> {
-    build::build(&BuildOptions::new(root), None)
+pub fn build(root: &Path) -> Result<site::Output, BuildError> {
+    site::build(&BuildOptions::new(root), None)
 }
 
-pub fn build_drafts(root: &Path) -> Result<build::Output, BuildError> {
+pub fn build_drafts(root: &Path) -> Result<site::Output, BuildError> {
     let opts = BuildOptions {
         drafts: true,
         ..BuildOptions::new(root)
     };
-    build::build(&opts, None)
+    site::build(&opts, None)
 }
 
 /// Text of an output file of an in-memory build.
-pub fn text(out: &build::Output, path: &str) -> String {
+pub fn text(out: &site::Output, path: &str) -> String {
     match out.files.get(path) {
         Some(OutFile::Bytes(b)) => String::from_utf8(b.to_vec()).unwrap(),
         Some(OutFile::Asset(src)) => String::from_utf8(src.read().unwrap().to_vec()).unwrap(),

@@ -6,9 +6,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::build::assets;
-use crate::build::{self, BuildOptions, OutFile, Sink};
 use crate::errors::BuildError;
+use crate::site::assets;
+use crate::site::{self, BuildOptions, OutFile, Sink};
 
 /// Statistics of one write.
 #[derive(Debug, Default, Clone, Copy)]
@@ -159,7 +159,7 @@ pub fn build_atomic(opts: &BuildOptions, out: &Path) -> Result<(usize, WriteStat
         all: Mutex::default(),
         changed: Mutex::default(),
     };
-    let pages = match build::build_into(opts, None, &sink) {
+    let pages = match site::build_into(opts, None, &sink) {
         Ok(p) => p,
         Err(e) => {
             let _ = fs::remove_dir_all(&staging);
@@ -206,7 +206,7 @@ fn publish(
     let mut stale_dirs = Vec::new();
     for entry in walkdir::WalkDir::new(out).min_depth(1).contents_first(true) {
         let entry = entry.map_err(|e| BuildError::io(out, e.into()))?;
-        let rel = crate::build::content::rel_path(out, entry.path());
+        let rel = crate::site::content::rel_path(out, entry.path());
         if entry.file_type().is_dir() {
             stale_dirs.push(entry.into_path());
         } else if !all.contains(&rel) {

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use walkdir::WalkDir;
 
-use crate::build::content::rel_path;
+use crate::site::content::rel_path;
 
 /// Where the bytes of an output file come from.
 #[derive(Debug, Clone)]

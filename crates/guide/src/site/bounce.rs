@@ -4,9 +4,9 @@
 use serde_json::{json, Value};
 use tera::{Context, Tera};
 
-use crate::build::markdown::{escape_attr, BounceBlock};
-use crate::build::templates::describe;
 use crate::errors::Problem;
+use crate::site::markdown::{escape_attr, BounceBlock};
+use crate::site::templates::describe;
 
 pub const TEMPLATE: &str = "shortcodes/bounce.html";
 

@@ -6,8 +6,8 @@
 use pulldown_cmark::{Event, Parser, Tag};
 use tera::{Context, Tera};
 
-use crate::build::templates::describe;
 use crate::errors::Problem;
+use crate::site::templates::describe;
 
 const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
@@ -40,8 +40,7 @@ pub fn render(
     let mut protected = String::with_capacity(body.len());
     let mut last = 0;
     let mut skip_until = 0;
-    for (event, range) in
-        Parser::new_ext(body, crate::build::markdown::options()).into_offset_iter()
+    for (event, range) in Parser::new_ext(body, crate::site::markdown::options()).into_offset_iter()
     {
         let is_code = matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_));
         if !is_code || range.start < skip_until || range.start < last {

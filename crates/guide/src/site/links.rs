@@ -76,7 +76,7 @@ pub fn replace_in_html(html: &str, table: &LinkTable) -> String {
         let raw = &after[..end];
         let target = unescape_href(raw);
         match table.resolve(&target) {
-            Ok(url) => out.push_str(&crate::build::markdown::escape_attr(&url)),
+            Ok(url) => out.push_str(&crate::site::markdown::escape_attr(&url)),
             Err(_) => out.push_str(raw),
         }
         rest = &after[end..];

@@ -300,7 +300,7 @@ pub fn load(root: &Path, drafts: bool, cache: Option<&SourceCache>) -> Result<Co
             let parsed = parse_source(file, rel, &text);
             if let (Some(c), Some((mtime, len)), Ok(src)) = (cache, stamp, &parsed) {
                 // Templated bodies are always read (they are not parse-cached either).
-                if !crate::build::body::needs_templating(&src.body) {
+                if !crate::site::body::needs_templating(&src.body) {
                     let kept = Source {
                         body: String::new(),
                         body_dropped: true,

@@ -7,11 +7,11 @@ use std::sync::Arc;
 use tera::{Tera, Value};
 use walkdir::WalkDir;
 
-use crate::build::assets::Registry;
-use crate::build::config::Config;
-use crate::build::content::rel_path;
-use crate::build::links::LinkTable;
 use crate::errors::{BuildError, Problem};
+use crate::site::assets::Registry;
+use crate::site::config::Config;
+use crate::site::content::rel_path;
+use crate::site::links::LinkTable;
 
 /// The loaded theme.
 pub struct Theme {
