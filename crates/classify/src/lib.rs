@@ -20,6 +20,7 @@
 pub mod acct;
 mod codes;
 mod decide;
+pub mod labels;
 mod meaning;
 pub mod model;
 mod policy;

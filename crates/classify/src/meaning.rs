@@ -240,7 +240,7 @@ pub fn generic(code: Enhanced) -> Option<(Category, &'static str)> {
 /// Meanings of provider reason codes written in the text.
 pub fn of_marker(rule: &str) -> Option<&'static str> {
     Some(match rule {
-        "microsoft-s3150" => "Outlook.com: your IP (or its network) is on Microsoft's own block list (S3150/S3140); request delisting through Outlook.com sender support and check SNDS.",
+        "microsoft-s3150" => "Outlook.com: your IP (or its network) is on Microsoft's block list (S3150/S3140); request delisting through Outlook.com sender support and check SNDS.",
         "yahoo-tss" => "Yahoo: mail from your IP is temporarily deferred because of unexpected volume or user complaints ([TSS04] and similar); slow down and clean the list.",
         "yahoo-perm" => "Yahoo: all mail from this IP is permanently deferred ([TSS09] and similar); retrying will not help.",
         "yahoo-content" => "Yahoo: the message was not accepted for policy reasons ([PH01]: its content or links look like phishing).",

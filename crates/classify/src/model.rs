@@ -245,72 +245,9 @@ mod wire {
     }
 }
 
-/// The JSON spelling of each value (for texts and for callers without serde_json), and
-/// the list of all values.
-macro_rules! as_str {
-    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
-        impl $t {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$t] = &[$(<$t>::$v),*];
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(<$t>::$v => $s,)*
-                }
-            }
-        }
-    };
-}
-
-as_str!(Category {
-    Blocklist => "blocklist", Auth => "auth", RateLimit => "rate_limit", Reputation => "reputation",
-    Content => "content", Recipient => "recipient", MailboxFull => "mailbox_full", Greylist => "greylist",
-    Dns => "dns", Tls => "tls", Connection => "connection", Relay => "relay", Other => "other",
-});
-as_str!(Isp {
-    Gmail => "gmail", Outlook => "outlook", Yahoo => "yahoo", Apple => "apple", Gmx => "gmx",
-    Orange => "orange", Comcast => "comcast", Other => "other",
-});
-as_str!(Blocklist {
-    Spamhaus => "spamhaus", Barracuda => "barracuda", Spamcop => "spamcop", Sorbs => "sorbs",
-    Uceprotect => "uceprotect", Invaluement => "invaluement", Microsoft => "microsoft",
-    Proofpoint => "proofpoint", Cloudmark => "cloudmark", Mimecast => "mimecast", Other => "other",
-});
-as_str!(BounceKind { Hard => "hard", Soft => "soft", Internal => "internal" });
-as_str!(Severity { P1 => "P1", P2 => "P2", P3 => "P3", P4 => "P4" });
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn json<T: Serialize>(v: T) -> String {
-        serde_json::to_value(v)
-            .unwrap()
-            .as_str()
-            .unwrap()
-            .to_owned()
-    }
-
-    #[test]
-    fn as_str_is_the_json_spelling_of_every_value() {
-        for v in Category::ALL {
-            assert_eq!(v.as_str(), json(v));
-        }
-        for v in Isp::ALL {
-            assert_eq!(v.as_str(), json(v));
-        }
-        for v in Blocklist::ALL {
-            assert_eq!(v.as_str(), json(v));
-        }
-        for v in BounceKind::ALL {
-            assert_eq!(v.as_str(), json(v));
-        }
-        for v in Severity::ALL {
-            assert_eq!(v.as_str(), json(v));
-        }
-        assert_eq!(Category::ALL.len(), 13);
-        assert_eq!(Blocklist::ALL.len(), 11);
-    }
 
     #[test]
     fn a_classification_reads_back_from_its_json() {

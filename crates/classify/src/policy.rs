@@ -32,7 +32,10 @@ fn level_of(d: &Diagnosis) -> (Severity, Cow<'static, str>) {
         return (Severity::P3, "The receiver still cites SORBS, a blocklist that no longer exists; only this receiver is affected.".into());
     }
     if d.category == C::Blocklist {
-        let list = d.blocklist.map(list_name).unwrap_or("a blocklist");
+        let list = match d.blocklist {
+            Some(b) if b != Blocklist::Other => b.label(),
+            _ => "a blocklist",
+        };
         return (Severity::P2, cat(&["The bounce cites ", list, ": your sending IP or domain is listed and the receiver refuses your mail (active blacklisting)."]).into());
     }
     if d.isp == Some(Isp::Gmail) && permanent && block_like {
@@ -77,7 +80,7 @@ fn cat(parts: &[&str]) -> String {
 /// `subject`, the major ISP in brackets (` (Gmail)`; nothing for another receiver), then
 /// `rest`, in one allocation of the exact size.
 fn about(subject: &str, isp: Option<Isp>, rest: &[&str]) -> Cow<'static, str> {
-    let name = isp.filter(|i| *i != Isp::Other).map(isp_name);
+    let name = isp.filter(|i| *i != Isp::Other).map(Isp::label);
     let len = subject.len()
         + name.map_or(0, |n| n.len() + 3)
         + rest.iter().map(|p| p.len()).sum::<usize>();
@@ -92,37 +95,6 @@ fn about(subject: &str, isp: Option<Isp>, rest: &[&str]) -> Cow<'static, str> {
         s.push_str(p);
     }
     Cow::Owned(s)
-}
-
-/// How the guide and customers name an ISP.
-pub fn isp_name(i: Isp) -> &'static str {
-    match i {
-        Isp::Gmail => "Gmail",
-        Isp::Outlook => "Outlook / Microsoft 365",
-        Isp::Yahoo => "Yahoo / AOL",
-        Isp::Apple => "Apple iCloud",
-        Isp::Gmx => "GMX / WEB.DE",
-        Isp::Orange => "Orange",
-        Isp::Comcast => "Comcast",
-        Isp::Other => "another provider",
-    }
-}
-
-/// How a blocklist is named.
-pub fn list_name(b: Blocklist) -> &'static str {
-    match b {
-        Blocklist::Spamhaus => "Spamhaus",
-        Blocklist::Barracuda => "Barracuda",
-        Blocklist::Spamcop => "SpamCop",
-        Blocklist::Sorbs => "SORBS",
-        Blocklist::Uceprotect => "UCEPROTECT",
-        Blocklist::Invaluement => "Invaluement",
-        Blocklist::Microsoft => "Microsoft's own block list",
-        Blocklist::Proofpoint => "Proofpoint",
-        Blocklist::Cloudmark => "Cloudmark",
-        Blocklist::Mimecast => "Mimecast",
-        Blocklist::Other => "a blocklist",
-    }
 }
 
 fn lower(s: Severity) -> Severity {
@@ -318,11 +290,11 @@ fn title(d: &Diagnosis, level: Severity) -> String {
         C::Other => "Unclassified reply",
     };
     let list = match (d.category, d.blocklist) {
-        (C::Blocklist, Some(b)) if b != Blocklist::Other => list_name(b),
+        (C::Blocklist, Some(b)) if b != Blocklist::Other => b.label(),
         _ => "",
     };
     let [at, isp] = match d.isp {
-        Some(i) if i != Isp::Other => [" at ", isp_name(i)],
+        Some(i) if i != Isp::Other => [" at ", i.label()],
         _ => ["", ""],
     };
     let parts = [level.as_str(), ": ", what, list, at, isp];

@@ -33,3 +33,33 @@ pub fn report_email(
 pub fn max_input_bytes() -> usize {
     facade::MAX_INPUT_BYTES
 }
+
+// The display names of categories, ISPs and blocklists as one JSON object,
+// `{"category": {"auth": "..."}, "isp": {...}, "blocklist": {...}}`, from the
+// classifier's table (`classify::labels`), so the page holds no copy of them. (A `//`
+// comment: a doc comment would be copied into the glue every page loads.)
+#[wasm_bindgen]
+pub fn labels() -> String {
+    String::from(classify::labels::JSON)
+}
+
+#[cfg(test)]
+mod tests {
+    use classify::{Blocklist, Category, Isp};
+    use serde_json::Value;
+
+    #[test]
+    fn labels_are_the_classifiers_table_as_json() {
+        let labels: Value = serde_json::from_str(&super::labels()).unwrap();
+        assert_eq!(labels["category"]["auth"], Category::Auth.label());
+        assert_eq!(labels["isp"]["outlook"], Isp::Outlook.label());
+        assert_eq!(
+            labels["blocklist"]["microsoft"],
+            Blocklist::Microsoft.label()
+        );
+        assert_eq!(
+            labels["blocklist"].as_object().unwrap().len(),
+            Blocklist::ALL.len()
+        );
+    }
+}

@@ -134,6 +134,7 @@ pub fn render(block: &BounceBlock, file: &str, theme: Option<&Tera>) -> Result<S
         Some(tera) => {
             let mut ctx = Context::new();
             ctx.insert("bounce", &value);
+            ctx.insert("labels", &classify::labels::Labels);
             tera.render(TEMPLATE, &ctx).map_err(|e| {
                 let (msg, _) = describe(&e);
                 problem(format!("template error in {TEMPLATE}: {msg}"))

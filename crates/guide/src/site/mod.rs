@@ -288,6 +288,7 @@ pub fn build_into(
     base_ctx.insert("config", &config_value);
     base_ctx.insert("data", &data_value);
     base_ctx.insert("build_time", &build_time);
+    base_ctx.insert("labels", &classify::labels::Labels);
 
     // Parse every body once, in parallel.
     let meta: Vec<Value> = sources

@@ -39,3 +39,31 @@ fn without_a_theme_template_a_built_in_markup_is_used() {
     ), "{html}");
     assert!(html.contains("<strong>P2</strong> <span class=\"bounce-category\">blocklist</span>"));
 }
+
+#[test]
+fn templates_and_the_bounce_template_get_the_classifiers_labels() {
+    use classify::{Blocklist, Category};
+    let dir = site("basic");
+    let templates = dir.path().join("themes/fixture/templates");
+    std::fs::write(
+        templates.join("shortcodes/bounce.html"),
+        "<b>{{ labels.blocklist[bounce.result.blocklist] }}</b>",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("labels.html"),
+        "<i>{{ labels.category.rate_limit }}</i>{{ page.content | safe }}",
+    )
+    .unwrap();
+    let page = dir.path().join("content/bounces.md");
+    let md = std::fs::read_to_string(&page).unwrap();
+    let md = md.replacen("weight = 9", "weight = 9\ntemplate = \"labels.html\"", 1);
+    std::fs::write(&page, md).unwrap();
+
+    let out = build(dir.path()).unwrap();
+    let html = text(&out, "bounces/index.html");
+    let list = format!("<b>{}</b>", Blocklist::Spamhaus.label());
+    let category = format!("<i>{}</i>", Category::RateLimit.label());
+    assert!(html.contains(&list), "{html}");
+    assert!(html.starts_with(&category), "{html}");
+}
