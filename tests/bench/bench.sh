@@ -6,6 +6,10 @@
 #                                       nav lists every section on every page, so its cost
 #                                       per page grows with the site: this separates the
 #                                       generator's own per-page cost from the theme's)
+#   HIGHLIGHT=off|on|both (default both) without and/or with code highlighting: the
+#                                       generator's config.highlight.toml variant
+#                                       ([markdown.highlighting] theme = "github-dark");
+#                                       every page holds a TOML and a bounce code block
 #
 # For each N: ../shared/tools/gen-site.py writes a synthetic guide of N pages in Zola's
 # layout; we build DIR/zola with our real theme (themes/default, its data file
@@ -48,7 +52,7 @@ run() {
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   pages=$(grep -o 'built [0-9]* pages' "$log" | awk '{print $2}')
-  printf '%-6s N=%-5s pages=%-5s wall=%6.2fs cpu=%5.2fs  %7.0f pages/s  %6.1f us/page  peak RSS=%5.1f MB  %s\n' \
+  printf '%-8s N=%-5s pages=%-5s wall=%6.2fs cpu=%5.2fs  %7.0f pages/s  %6.1f us/page  peak RSS=%5.1f MB  %s\n' \
     "$label" "$n" "$pages" "$secs" "$cpu" "$(echo "$pages $secs" | awk '{print ($2>0)?$1/$2:0}')" \
     "$(echo "$pages $secs" | awk '{print ($1>0)?$2*1e6/$1:0}')" \
     "$(echo "$rss" | awk '{print $1/1024}')" \
@@ -69,12 +73,26 @@ for n in "${sizes[@]}"; do
   # Zola's config.toml: our theme, with the search index always on (our build writes it).
   { echo 'theme = "default"'; cat "$root/config.toml"; } >"$root/config.toml.new"
   mv "$root/config.toml.new" "$root/config.toml"
-  out="$work/public-$n"
-  run cold "$n" "$root" "$out"
-  run warm "$n" "$root" "$out"
-  page=$(find "$root/content" -name 'page-00001.md' | head -1)
-  echo "One more sentence to rebuild." >>"$page"
-  run edit1 "$n" "$root" "$out"
-  du -sh "$out" | awk -v n="$n" '{print "output N=" n ": " $1}'
+  # The highlighting variant: the same site with the generator's config.highlight.toml.
+  { echo 'theme = "default"'; cat "$root/config.highlight.toml"; } >"$root/config.hl"
+  cp "$root/config.toml" "$root/config.plain"
+  variants=()
+  case "${HIGHLIGHT:-both}" in
+    off) variants=(plain) ;;
+    on) variants=(hl) ;;
+    *) variants=(plain hl) ;;
+  esac
+  for v in "${variants[@]}"; do
+    cp "$root/config.$v" "$root/config.toml"
+    suffix=""
+    [ "$v" = hl ] && suffix="+hl"
+    out="$work/public-$n-$v"
+    run "cold$suffix" "$n" "$root" "$out"
+    run "warm$suffix" "$n" "$root" "$out"
+    page=$(find "$root/content" -name 'page-00001.md' | head -1)
+    echo "One more sentence to rebuild." >>"$page"
+    run "edit1$suffix" "$n" "$root" "$out"
+    du -sh "$out" | awk -v n="$n" -v v="$v" '{print "output N=" n " (" v "): " $1}'
+  done
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

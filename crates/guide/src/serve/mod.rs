@@ -144,16 +144,26 @@ pub fn run(opts: &ServeOptions) -> Result<(), ServeError> {
 }
 
 fn watched(root: &Path) -> Vec<PathBuf> {
-    ["content", "themes", "templates", "static", "www", "crates"]
-        .iter()
-        .map(|d| root.join(d))
-        .chain(
-            crate::site::config::Config::FILES
-                .iter()
-                .map(|f| root.join(f)),
-        )
-        .filter(|p| p.exists())
-        .collect()
+    [
+        "content",
+        "themes",
+        "templates",
+        "static",
+        "sass",
+        "syntaxes",
+        "highlight_themes",
+        "www",
+        "crates",
+    ]
+    .iter()
+    .map(|d| root.join(d))
+    .chain(
+        crate::site::config::Config::FILES
+            .iter()
+            .map(|f| root.join(f)),
+    )
+    .filter(|p| p.exists())
+    .collect()
 }
 
 /// Changes that do not affect the site: build products, editor files, hidden files and

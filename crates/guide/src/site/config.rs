@@ -40,6 +40,8 @@ pub struct Config {
     pub title: String,
     pub theme: Option<String>,
     pub widget: Option<WidgetConfig>,
+    /// `[markdown.highlighting]` (or the older `highlight_code`); `None`: off.
+    pub highlighting: Option<crate::site::highlight::Settings>,
     /// The whole file, for templates (`config.title`, `config.extra...`).
     pub table: toml::Table,
     /// Path of the file read, relative to the root (for messages).
@@ -74,11 +76,14 @@ impl Config {
         };
         let table: toml::Table = toml::from_str(text).map_err(toml_error)?;
         let known: Known = toml::from_str(text).map_err(toml_error)?;
+        let highlighting = crate::site::highlight::Settings::from_config(text, file)
+            .map_err(BuildError::Problems)?;
         Ok(Config {
             base_url: known.base_url.trim_end_matches('/').to_string(),
             title: known.title,
             theme: known.theme,
             widget: known.widget,
+            highlighting,
             table,
             file: file.to_string(),
         })

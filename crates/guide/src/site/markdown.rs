@@ -48,6 +48,8 @@ pub struct MdInput<'a> {
     /// Asset files under `content/` (relative paths).
     pub assets: &'a HashSet<String>,
     pub bounce: &'a BounceRenderer<'a>,
+    /// The site's highlighter; `None`: code blocks are only escaped.
+    pub highlighter: Option<&'a crate::site::highlight::Highlighter>,
 }
 
 #[derive(Debug, Default)]
@@ -84,6 +86,9 @@ pub fn render(input: &MdInput) -> Rendered {
     let mut heading: Option<OpenHeading> = None;
     // Bounce block in progress: args, text, line.
     let mut bounce: Option<(String, String, usize)> = None;
+    // Other code block in progress: fence info, text, byte offset (its line is only
+    // needed for an error).
+    let mut code: Option<(String, String, usize)> = None;
     // Built at the first internal link or bounce block (a page without either needs none).
     let lines = std::cell::OnceCell::new();
     let line_of = |pos: usize| {
@@ -113,12 +118,37 @@ pub fn render(input: &MdInput) -> Rendered {
             }
             continue;
         }
+        if let Some((_, text, _)) = code.as_mut() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (info, text, pos) = code.take().unwrap_or_default();
+                    match crate::site::highlight::code_block(input.highlighter, &info, &text) {
+                        Ok(html) => events.push(Event::Html(html.into())),
+                        Err(msg) => {
+                            let line = line_of(pos).0;
+                            out.problems.push(Problem::at(input.file, line, msg));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         let event = match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if info.split_whitespace().next() == Some("bounce") =>
             {
                 let args = info.trim_start()["bounce".len()..].trim().to_string();
                 bounce = Some((args, String::new(), line_of(range.start).0));
+                continue;
+            }
+            Event::Start(Tag::CodeBlock(kind)) if heading.is_none() => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((info, String::new(), range.start));
                 continue;
             }
             Event::Start(Tag::Heading {
@@ -356,6 +386,7 @@ mod tests {
             dir: "a",
             assets: &assets,
             bounce: &bounce,
+            highlighter: None,
         })
     }
 
@@ -375,6 +406,17 @@ mod tests {
         let t = toc(&r.headings, "/p/");
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].children[0].permalink, "/p/#b");
+    }
+
+    #[test]
+    fn code_blocks_keep_only_the_language_in_their_class() {
+        let r = md("```rust,linenos,hl_lines=2\nlet a = 1;\n```\n\n    indented <x>\n");
+        assert!(r
+            .html
+            .contains("<pre><code class=\"language-rust\" data-lang=\"rust\">let a = 1;\n"));
+        assert!(r
+            .html
+            .contains("<pre><code>indented &lt;x&gt;\n</code></pre>"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod body;
 pub mod bounce;
 pub mod config;
 pub mod content;
+pub mod highlight;
 pub mod links;
 pub mod markdown;
 pub mod publish;
@@ -26,6 +27,7 @@ use crate::errors::{BuildError, Problem, Problems};
 use assets::Registry;
 use config::Config;
 use content::{Kind, Source};
+use highlight::Highlighter;
 use links::LinkTable;
 use markdown::{BounceBlock, MdInput};
 use templates::Theme;
@@ -188,9 +190,27 @@ pub fn build_into(
             toml::Value::String(config.base_url.clone()),
         );
     }
-    let mut content = content::load(root, opts.drafts, cache.map(|c| &c.sources))?;
+    // The highlighter's grammars load beside the content (tens of milliseconds).
+    let (content, highlighter) = rayon::join(
+        || content::load(root, opts.drafts, cache.map(|c| &c.sources)),
+        || {
+            config
+                .highlighting
+                .clone()
+                .map(|s| Highlighter::load(s, root))
+        },
+    );
+    let mut content = content?;
     let mut problems = Problems::default();
     problems.extend(std::mem::take(&mut content.problems));
+    let highlighter = match highlighter {
+        Some(Ok(h)) => Some(h),
+        Some(Err(ps)) => {
+            problems.extend(ps);
+            None
+        }
+        None => None,
+    };
 
     // Static files: theme, site static/, widget mount, co-located content files.
     let registry = Arc::new(Registry::default());
@@ -214,6 +234,13 @@ pub fn build_into(
     registry
         .add_dir(&site_static, "", false)
         .map_err(io(&site_static))?;
+    // Class-mode stylesheets at the output root. As in Zola (which writes them into
+    // `static/` only when missing), a file of the same name in the site's `static/` wins.
+    for (name, css) in highlighter.iter().flat_map(Highlighter::stylesheets) {
+        if !site_static.join(name).is_file() {
+            registry.add_bytes(name, css.into_bytes());
+        }
+    }
     if let Some(widget) = &config.widget {
         let mut built = false;
         if opts.build_widget {
@@ -298,6 +325,7 @@ pub fn build_into(
     // (Each markdown source is dropped once parsed: only the HTML stays in memory.)
     let env = ParseEnv {
         root,
+        highlighter: highlighter.as_ref(),
         theme: &theme,
         base_ctx: &base_ctx,
         assets: &asset_set,
@@ -660,6 +688,7 @@ fn page_meta(s: &Source, config: &Config, git_date: Option<&String>) -> Value {
 /// What parsing a body needs besides the source.
 struct ParseEnv<'a> {
     root: &'a Path,
+    highlighter: Option<&'a Highlighter>,
     theme: &'a Theme,
     base_ctx: &'a Context,
     assets: &'a HashSet<String>,
@@ -673,6 +702,7 @@ fn parse_one(s: &Source, meta: &Value, env: &ParseEnv) -> Result<Arc<Parsed>, Ve
         base_ctx,
         assets,
         cache,
+        ..
     } = *env;
     let hash = s.body_hash;
     // A templated body also depends on the front matter and on other files: not cached.
@@ -709,6 +739,7 @@ fn parse_one(s: &Source, meta: &Value, env: &ParseEnv) -> Result<Arc<Parsed>, Ve
         dir: &s.dir,
         assets,
         bounce: &bounce,
+        highlighter: env.highlighter,
     });
     if !r.problems.is_empty() {
         return Err(r.problems);

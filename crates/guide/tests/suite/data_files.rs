@@ -37,8 +37,9 @@ fn code_is_not_templated() {
     let out = build(dir.path()).unwrap();
     let html = text(&out, "data-page/index.html");
     assert!(html.contains("<code>{{ not_templated }}</code>"), "{html}");
-    assert!(html
-        .contains("<code class=\"language-toml\">value = \"{{ also_not_templated }}\"\n</code>"));
+    assert!(html.contains(
+        "<code class=\"language-toml\" data-lang=\"toml\">value = \"{{ also_not_templated }}\"\n</code>"
+    ));
 }
 
 #[test]

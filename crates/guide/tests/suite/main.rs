@@ -12,6 +12,7 @@ mod drafts;
 mod front_matter;
 mod guide_facts;
 mod headings_toc;
+mod highlighting;
 mod internal_links;
 mod markdown_features;
 mod one_source_of_truth;
