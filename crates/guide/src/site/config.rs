@@ -31,6 +31,8 @@ struct Known {
     theme: Option<String>,
     #[serde(default)]
     widget: Option<WidgetConfig>,
+    #[serde(default)]
+    compile_sass: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -40,6 +42,8 @@ pub struct Config {
     pub title: String,
     pub theme: Option<String>,
     pub widget: Option<WidgetConfig>,
+    /// `compile_sass = true`: `sass/` (and the theme's) compiled into the output.
+    pub compile_sass: bool,
     /// `[markdown.highlighting]` (or the older `highlight_code`); `None`: off.
     pub highlighting: Option<crate::site::highlight::Settings>,
     /// The whole file, for templates (`config.title`, `config.extra...`).
@@ -83,6 +87,7 @@ impl Config {
             title: known.title,
             theme: known.theme,
             widget: known.widget,
+            compile_sass: known.compile_sass,
             highlighting,
             table,
             file: file.to_string(),

@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod links;
 pub mod markdown;
 pub mod publish;
+pub mod sass;
 pub mod search;
 pub mod sitemap;
 pub mod templates;
@@ -190,19 +191,31 @@ pub fn build_into(
             toml::Value::String(config.base_url.clone()),
         );
     }
-    // The highlighter's grammars load beside the content (tens of milliseconds).
-    let (content, highlighter) = rayon::join(
+    // The highlighter's grammars load and the Sass compiles beside the content.
+    let (content, (highlighter, stylesheets)) = rayon::join(
         || content::load(root, opts.drafts, cache.map(|c| &c.sources)),
         || {
-            config
+            let highlighter = config
                 .highlighting
                 .clone()
-                .map(|s| Highlighter::load(s, root))
+                .map(|s| Highlighter::load(s, root));
+            let sheets = config
+                .compile_sass
+                .then(|| sass::compile_site(root, config.theme.as_deref()));
+            (highlighter, sheets)
         },
     );
     let mut content = content?;
     let mut problems = Problems::default();
     problems.extend(std::mem::take(&mut content.problems));
+    let stylesheets = match stylesheets {
+        Some(Ok(sheets)) => sheets,
+        Some(Err(ps)) => {
+            problems.extend(ps);
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
     let highlighter = match highlighter {
         Some(Ok(h)) => Some(h),
         Some(Err(ps)) => {
@@ -227,6 +240,10 @@ pub fn build_into(
         let p = p.to_path_buf();
         move |e| BuildError::io(p, e)
     };
+    // Compiled Sass first: a static file of the same path replaces it, as in Zola.
+    for sheet in stylesheets {
+        registry.add_bytes(&sheet.out, sheet.css.into_bytes());
+    }
     if let Some(dir) = &theme.static_dir {
         registry.add_dir(dir, "", false).map_err(io(dir))?;
     }

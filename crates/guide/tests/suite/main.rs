@@ -16,6 +16,7 @@ mod highlighting;
 mod internal_links;
 mod markdown_features;
 mod one_source_of_truth;
+mod sass_files;
 mod sections_nav;
 mod serve;
 mod site_files;
