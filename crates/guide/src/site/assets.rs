@@ -65,6 +65,13 @@ impl Registry {
         Ok(())
     }
 
+    /// Forgets every file under the output folder `prefix` (`processed_images`).
+    pub fn remove_under(&self, prefix: &str) {
+        let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
+        let dir = format!("{}/", prefix.trim_end_matches('/'));
+        files.retain(|out, _| !out.starts_with(&dir));
+    }
+
     pub fn add_file(&self, out: &str, path: PathBuf) {
         let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
         files.insert(out.to_string(), Source::File(path));

@@ -6,7 +6,9 @@ pub mod body;
 pub mod bounce;
 pub mod config;
 pub mod content;
+pub mod find_file;
 pub mod highlight;
+pub mod images;
 pub mod links;
 pub mod markdown;
 pub mod publish;
@@ -251,6 +253,11 @@ pub fn build_into(
     registry
         .add_dir(&site_static, "", false)
         .map_err(io(&site_static))?;
+    // A full build publishes only the processed images its pages ask for (added after
+    // rendering); `serve` keeps them all, as pages from its render cache ask for none.
+    if cache.is_none() {
+        registry.remove_under(images::PROCESSED);
+    }
     // Class-mode stylesheets at the output root. As in Zola (which writes them into
     // `static/` only when missing), a file of the same name in the site's `static/` wins.
     for (name, css) in highlighter.iter().flat_map(Highlighter::stylesheets) {
@@ -307,10 +314,19 @@ pub fn build_into(
             .chain(content.broken.iter().map(|b| (b.clone(), String::new())))
             .collect(),
     ));
+    let images = Arc::new(images::Processor::new(
+        find_file::SiteFiles {
+            root: root.to_path_buf(),
+            output: PathBuf::from("public"),
+            theme: config.theme.clone(),
+        },
+        &config.base_url,
+    ));
     templates::register_functions(
         &mut theme.tera,
         registry.clone(),
         link_table.clone(),
+        images.clone(),
         &config.base_url,
     );
     let dates = if sources.iter().all(|s| s.front.updated.is_some()) {
@@ -554,6 +570,28 @@ pub fn build_into(
     }
     problems.extend(missing.into_inner().unwrap_or_default());
     problems.into_result()?;
+
+    // The images that templates asked for, made (or found in the cache) in parallel.
+    match images.process() {
+        Ok(made) => {
+            for (out, file) in made {
+                registry.add_file(&out, file);
+            }
+        }
+        Err(messages) => {
+            let cache_dir = format!("static/{}", images::PROCESSED);
+            return Err(BuildError::Problems(
+                messages
+                    .into_iter()
+                    .map(|m| Problem::new(&cache_dir, m))
+                    .collect(),
+            ));
+        }
+    }
+    if cache.is_none() {
+        let dir = root.join("static").join(images::PROCESSED);
+        images.prune().map_err(|e| BuildError::io(dir, e))?;
+    }
 
     // 404, sitemap, robots.
     let not_found = if theme.has("404.html") {

@@ -11,6 +11,7 @@ use crate::errors::{BuildError, Problem};
 use crate::site::assets::Registry;
 use crate::site::config::Config;
 use crate::site::content::rel_path;
+use crate::site::images;
 use crate::site::links::LinkTable;
 
 /// The loaded theme.
@@ -113,16 +114,26 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
     })
 }
 
-/// Registers `asset(path=...)` and `url(path=...)`.
-/// `url()` gives permalinks: `base_url` + the page's path.
+/// Registers every template function of the site (the one place to add one):
+/// `asset(path=...)`, `url(path=...)` (permalinks: `base_url` + the page's path),
+/// Zola's `resize_image(...)` and `get_image_metadata(...)`.
 pub fn register_functions(
     tera: &mut Tera,
     assets: Arc<Registry>,
     links: Arc<LinkTable>,
+    images: Arc<images::Processor>,
     base_url: &str,
 ) {
     tera.register_function("asset", AssetFn(assets));
     tera.register_function("url", UrlFn(links, base_url.to_string()));
+    tera.register_function(
+        "resize_image",
+        images::functions::ResizeImage(images.clone()),
+    );
+    tera.register_function(
+        "get_image_metadata",
+        images::functions::ImageMetadata(images),
+    );
 }
 
 fn path_arg(args: &HashMap<String, Value>, func: &str) -> tera::Result<String> {

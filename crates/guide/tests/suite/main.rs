@@ -13,6 +13,7 @@ mod front_matter;
 mod guide_facts;
 mod headings_toc;
 mod highlighting;
+mod images;
 mod internal_links;
 mod markdown_features;
 mod one_source_of_truth;
