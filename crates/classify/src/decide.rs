@@ -8,6 +8,7 @@ use crate::codes::Enhanced;
 use crate::meaning;
 use crate::model::{Blocklist, BounceKind, Category, Isp};
 use crate::rules::Sig::{self, *};
+use crate::rules::RECIPIENT_DOMAINS;
 use crate::scan::Sigs;
 
 /// The outcome of the decision (before meanings and hints are attached).
@@ -134,6 +135,46 @@ pub fn isp(s: Sigs) -> Option<Isp> {
         (OtherHost, Isp::Other),
     ];
     ORDER.iter().find(|(sig, _)| s.has(*sig)).map(|(_, i)| *i)
+}
+
+/// The receiver a recipient's domain names: the provider whose consumer domain it is
+/// (also when anonymised as `gmail.example.com`), else a receiver that is none of ours.
+pub fn recipient_isp(domain: &[u8]) -> Isp {
+    let (name, rest) = match domain.iter().position(|&c| c == b'.') {
+        Some(dot) => (&domain[..dot], &domain[dot + 1..]),
+        None => (domain, &[][..]),
+    };
+    // `yahoo.example.com`: a test corpus's stand-in for the provider's own domain.
+    let placeholder = rest.starts_with(b"example.");
+    let tld = || {
+        let labels = rest.split(|&c| c == b'.');
+        labels.clone().count() <= 2
+            && labels
+                .into_iter()
+                .all(|l| (2..=3).contains(&l.len()) && l.iter().all(u8::is_ascii_alphabetic))
+    };
+    RECIPIENT_DOMAINS
+        .iter()
+        .find(|(n, r, _)| {
+            n.as_bytes() == name && (placeholder || r.as_bytes() == rest || (*r == "*" && tld()))
+        })
+        .map_or(Isp::Other, |(_, _, isp)| *isp)
+}
+
+/// Whether a recipient's address found in the given role names the receiver of a
+/// bounce of this category. Named as the recipient: always, but for a relay refusal
+/// (the refusing server is not the recipient's). Quoted as a reply's subject (`<a>:`,
+/// `<a>...`): only before a refusal of the recipient (unknown, full, greylisted,
+/// receiving too fast); before a block of the sender it may be the sender's own
+/// address (sendmail quotes the address of the command it refuses). Anywhere else: only
+/// for the recipient's own problems.
+pub fn recipient_counts(category: Category, quoted: bool, plain: bool) -> bool {
+    match category {
+        Category::Relay => false,
+        Category::Recipient | Category::MailboxFull => true,
+        Category::Greylist | Category::RateLimit => !plain,
+        _ => !quoted && !plain,
+    }
 }
 
 /// Decides the category. `ofr` is Orange's reason number, `code` the enhanced code.

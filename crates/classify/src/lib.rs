@@ -72,18 +72,41 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
         found.all
     };
     let receiver_log = found.all.has(rules::Sig::ReceiverLog);
+    // The receiving ISP, from the surest sign to the weakest: the receiving host and the
+    // provider's own wording and codes, another receiver's visible host, then the
+    // recipient's address (never in a receiver's own log: its hosts are its clients).
     let mut isp = if receiver_log {
         None
     } else {
         decide::isp(found.inner).or_else(|| decide::isp(found.all))
     };
-    let verdict = decide::category(sigs, found.ofr, chosen.basic, chosen.enhanced, isp);
     if isp.is_none() && chosen.enhanced.is_some_and(microsoft_only) {
         isp = Some(Isp::Outlook);
     }
     let listed = decide::blocklist(found.all).is_some();
     if isp.is_none() && !receiver_log && scan::visible_host(&norm, &found, listed, &mut work) {
         isp = Some(Isp::Other);
+    }
+    let rcpt = match isp {
+        None => scan::recipients(&norm, &mut work),
+        Some(_) => scan::Recipients::default(),
+    };
+    let domain_isp = |d: (usize, usize)| decide::recipient_isp(&norm.text()[d.0..d.1]);
+    let named = isp.is_none() && rcpt.named.is_some();
+    if named {
+        isp = rcpt.named.map(domain_isp);
+    }
+    let verdict = decide::category(sigs, found.ofr, chosen.basic, chosen.enhanced, isp);
+    if named && !decide::recipient_counts(verdict.category, false, false) {
+        isp = None;
+    }
+    if isp.is_none() {
+        let counts = |quoted, plain| decide::recipient_counts(verdict.category, quoted, plain);
+        isp = rcpt
+            .quoted
+            .filter(|_| counts(true, false))
+            .or(rcpt.plain.filter(|_| counts(false, true)))
+            .map(domain_isp);
     }
     let temporary = match chosen.basic {
         Some(b) => (400..500).contains(&b),

@@ -8,6 +8,8 @@
 //! do not count inside an e-mail address: the recipient's or sender's domain is not the
 //! receiving provider.
 
+use crate::model::Isp;
+
 /// A signal found in the text. The decision order lives in `decide.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
@@ -108,6 +110,30 @@ impl Sig {
     }
 }
 
+/// The consumer domains of each provider: a recipient there names the receiving
+/// provider (any other domain names a receiver that is none of them). `*`: any
+/// top-level domain, one or two labels (`hotmail.co.uk`, `yahoo.fr`, `gmx.at`).
+pub const RECIPIENT_DOMAINS: &[(&str, &str, Isp)] = &[
+    ("gmail", "com", Isp::Gmail),
+    ("googlemail", "com", Isp::Gmail),
+    ("hotmail", "*", Isp::Outlook),
+    ("outlook", "*", Isp::Outlook),
+    ("live", "*", Isp::Outlook),
+    ("msn", "com", Isp::Outlook),
+    ("yahoo", "*", Isp::Yahoo),
+    ("aol", "*", Isp::Yahoo),
+    ("ymail", "com", Isp::Yahoo),
+    ("rocketmail", "com", Isp::Yahoo),
+    ("icloud", "com", Isp::Apple),
+    ("me", "com", Isp::Apple),
+    ("mac", "com", Isp::Apple),
+    ("gmx", "*", Isp::Gmx),
+    ("web", "de", Isp::Gmx),
+    ("orange", "fr", Isp::Orange),
+    ("wanadoo", "fr", Isp::Orange),
+    ("comcast", "net", Isp::Comcast),
+];
+
 /// `(pattern, signal)`; see the module documentation for the pattern syntax.
 pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Gmail / Google Workspace
@@ -117,6 +143,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("aspmx.l.google.com", GmailHost),
     ("google.com", GmailHost),
     ("googlemail.com", GmailHost),
+    // Gmail's own wording, also when the reply lost its `- gsmtp` ending.
+    ("gmail requires", GmailHost),
+    ("the email account that you tried to reach", GmailHost),
+    ("the user you are trying to contact", GmailHost),
+    ("protect our users from spam", GmailHost),
     // --- Microsoft (Outlook.com, Hotmail, Exchange Online)
     ("protection.outlook.com", OutlookHost),
     ("outlook.com", OutlookHost),
@@ -142,6 +173,14 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("(s7", OutlookHost),
     ("(s8", OutlookHost),
     ("outlook.office365.com", OutlookHost),
+    // Outlook.com's front-door ids (`(COL0-MC6-F31)`, `(BAY004-MC1F23)`) and Exchange
+    // Online Protection's server names (`[#.eop-nam12.prod...]`).
+    ("(bay0", OutlookHost),
+    ("(blu0", OutlookHost),
+    ("(col0", OutlookHost),
+    ("(dub0", OutlookHost),
+    ("(snt0", OutlookHost),
+    ("eop-", OutlookHost),
     // --- Yahoo / AOL
     ("yahoodns.net", YahooHost),
     ("yahooinc.com", YahooHost),
@@ -152,6 +191,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("4.16.55.1", YahooHost),
     ("mx-aol", YahooHost),
     ("postmaster.info.aol", YahooHost),
+    ("delivery error: dd", YahooHost),
+    ("aol will not accept", YahooHost),
     // --- Apple iCloud
     ("icloud.com", AppleHost),
     ("me.com", AppleHost),
@@ -560,6 +601,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("a problem occurred", Reputation),
     ("is banned", Reputation),
     ("in prison", Reputation),
+    // Spam filters' scores (SpamAssassin, rspamd: `This message scored 11.4 points`).
+    ("scored", Reputation),
+    ("score of", Reputation),
     ("bloquee", Reputation),
     // --- Connection and expiry
     ("timed out", Connection),

@@ -6,6 +6,7 @@
 //! patterns (a precomputed index), and only those are compared, eight bytes at a time. The work per position is bounded by a constant that depends on
 //! the tables, never on the text: the whole scan is linear.
 
+mod addr;
 mod hosts;
 mod norm;
 
@@ -13,6 +14,7 @@ use std::sync::OnceLock;
 
 use crate::rules::{Sig, PATTERNS};
 
+pub use addr::{recipients, Recipients};
 pub use hosts::visible_host;
 pub use norm::{normalise, Norm};
 
@@ -59,7 +61,8 @@ struct Pat {
     sig: Sig,
     /// Must end at a word end (pattern written with a trailing `$`).
     end: bool,
-    /// A host name: does not count inside an e-mail address (`a@icloud.com`).
+    /// A host name or the provider's wording: does not count inside an e-mail address
+    /// (`a@icloud.com`) nor as the sender's domain (`email from icloud.com`).
     host: bool,
 }
 
@@ -122,6 +125,47 @@ fn load8(b: &[u8], i: usize) -> u64 {
     b.get(i..i + 8)
         .and_then(|w| <[u8; 8]>::try_from(w).ok())
         .map_or(0, u64::from_le_bytes)
+}
+
+/// The first `byte` at or after `from` in the first `len` bytes of `padded` (the
+/// normalised text and its zero padding), sixteen bytes a step.
+fn next_byte(padded: &[u8], from: usize, len: usize, byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let pat = ONES * u64::from(byte);
+    // The high bit of the lowest byte of `w` that is `byte` is exact (borrows only
+    // disturb the bytes above it).
+    let hits = |w: u64| {
+        let v = w ^ pat;
+        v.wrapping_sub(ONES) & !v & (ONES << 7)
+    };
+    let word = |c: &[u8]| c.try_into().map_or(0, u64::from_le_bytes);
+    let found = |at: usize, h: u64| {
+        let hit = at + (h.trailing_zeros() / 8) as usize;
+        (hit < len).then_some(hit)
+    };
+    let hay = padded.get(from..len).unwrap_or_default();
+    let mut chunks = hay.chunks_exact(16);
+    let mut at = from;
+    for c in &mut chunks {
+        let (a, b) = (hits(word(&c[..8])), hits(word(&c[8..])));
+        if a | b != 0 {
+            return if a != 0 {
+                found(at, a)
+            } else {
+                found(at + 8, b)
+            };
+        }
+        at += 16;
+    }
+    // Fewer than sixteen bytes left: at most two words (the padding is read as zeros).
+    while at < len {
+        let h = hits(load8(padded, at));
+        if h != 0 {
+            return found(at, h);
+        }
+        at += 8;
+    }
+    None
 }
 
 fn index() -> &'static Index {
@@ -249,6 +293,9 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if p.host && in_address(t, pos) {
         return;
     }
+    if p.host && sender_domain(t, pos) {
+        return;
+    }
     if p.sig == Sig::DiagField && found.diag.is_none() {
         found.diag = Some(pos);
     }
@@ -259,6 +306,33 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if pos >= norm.region.0 && pos < norm.region.1 {
         found.inner.set(p.sig);
     }
+}
+
+/// Whether the name matched at `pos` starts a registered domain on its own
+/// (`icloud.com`, `comcast.net`, `yahoo.co.uk`; not a server such as
+/// `mx.icloud.com` or `gmail-smtp-in.l.google.com`) named as the sender's domain
+/// (`email from icloud.com`, `DMARC policy for comcast.net`).
+#[cold]
+fn sender_domain(t: &[u8], pos: usize) -> bool {
+    let name_byte = |c: &u8| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'.';
+    if pos > 0 && name_byte(&t[pos - 1]) {
+        return false;
+    }
+    let len = t[pos..]
+        .iter()
+        .take(64)
+        .take_while(|c| name_byte(c))
+        .count();
+    let name = t[pos..pos + len]
+        .strip_suffix(b".")
+        .unwrap_or(&t[pos..pos + len]);
+    let mut labels = name.split(|&c| c == b'.').map(<[u8]>::len);
+    let registered = match (labels.next(), labels.next(), labels.next(), labels.next()) {
+        (Some(_), Some(_), None, _) => true,
+        (Some(_), Some(second), Some(_), None) => second <= 3,
+        _ => false,
+    };
+    registered && addr::sender_domain(t, pos)
 }
 
 /// Orange: `OFR004_102 [102]`, `ofr_506 [506]`: the reason is the bracketed number,

@@ -1,6 +1,6 @@
 //! The receiving host: whether another receiver's host name is visible in a text.
 
-use super::{load8, same, Found, Norm};
+use super::{next_byte, same, Found, Norm};
 
 /// Host-name characters (`*.terra.com` counts: a redacted host).
 const HOST: [bool; 256] = {
@@ -111,7 +111,7 @@ fn contains_any(hay: &[u8], list: &[&[u8]], first: &[u32; 256]) -> bool {
 /// induction variables each).
 #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
 fn next_name(padded: &[u8], t: &[u8], from: usize) -> Option<(usize, usize)> {
-    let dot = next_dot(padded, from, t.len())?;
+    let dot = next_byte(padded, from, t.len(), b'.')?;
     let start = t[from..dot]
         .iter()
         .rposition(|&c| !HOST[usize::from(c)])
@@ -121,24 +121,6 @@ fn next_name(padded: &[u8], t: &[u8], from: usize) -> Option<(usize, usize)> {
         .position(|&c| !HOST[usize::from(c)])
         .map_or(t.len(), |p| dot + 1 + p);
     Some((start, end))
-}
-
-/// The first dot at or after `from` in the first `len` bytes of `padded` (the normalised
-/// text and its zero padding), eight bytes at a time.
-fn next_dot(padded: &[u8], from: usize, len: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut at = from;
-    while at < len {
-        let v = load8(padded, at) ^ (ONES * u64::from(b'.'));
-        // The lowest zero byte of `v` is exact (borrows only disturb the bytes above it).
-        let zero = v.wrapping_sub(ONES) & !v & (ONES << 7);
-        if zero != 0 {
-            let dot = at + (zero.trailing_zeros() / 8) as usize;
-            return (dot < len).then_some(dot);
-        }
-        at += 8;
-    }
-    None
 }
 
 const LIST_FIRST: [u32; 256] = first_bytes(LIST_HOSTS);

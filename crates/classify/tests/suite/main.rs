@@ -5,6 +5,7 @@ mod acct;
 mod acct_fixture;
 mod acct_props;
 mod corpus;
+mod isp;
 mod labels;
 mod policy;
 mod report_data;

@@ -1,0 +1,496 @@
+//! The recipient's address: where a text shows it in the recipient's role.
+//!
+//! Each `@` of the normalised text is read as an address (the local part before it, the
+//! domain after it) and placed by the words right around it: the word before it
+//! (`RCPT TO:<a>`, `Final-Recipient: rfc822; a`, `to=<a>`, `MAIL FROM:<a>`, `X-Postfix-Sender:
+//! rfc822; a`), and what follows it (`<a>: host ... said`, `<a>: Sender address rejected`,
+//! `<a>... Sender ok`). A bounded look at each side of each address: linear in the text.
+
+use super::{next_byte, Norm};
+
+/// The first recipient address of each kind, as the byte range of its domain in the
+/// normalised text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Recipients {
+    /// Named as the recipient: `RCPT TO:<a>`, `Final-Recipient: rfc822; a`, `to=<a>`,
+    /// `recipient a`, `<a>: host ... said`, `<a> (expanded from ...)`, `a; Failed;`.
+    pub named: Option<(usize, usize)>,
+    /// Quoted as the subject of a reply, whose it is unsaid: `550 5.1.1 <a>... User
+    /// unknown`, `<a>: user does not exist`.
+    pub quoted: Option<(usize, usize)>,
+    /// Anywhere else, in no sender's role (`No such user (a)`, `mailbox a is disabled`).
+    pub plain: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Named by a protocol field (`RCPT TO:`, `Final-Recipient:`, `to=`, `ORCPT=`, the
+    /// accounting record's field): even a role address (`postmaster@`) is the recipient.
+    Field,
+    Named,
+    Quoted,
+    Plain,
+    /// The sender, a header that is not the recipient, a message id, a mailto link.
+    Not,
+}
+
+/// Bytes of a local part (`***` and `...` of redactions included; not `=`, which ends
+/// `to=` and `smtp.mailfrom=` in logs).
+const LOCAL: [bool; 256] = byte_set(b"._%+-*'&");
+/// Bytes of a domain (`*` of redactions included).
+const DOMAIN: [bool; 256] = byte_set(b".-_*");
+/// Bytes of the word before an address (`final-recipient`, `smtp.mailfrom`,
+/// `recipient(s)`).
+const WORD: [bool; 256] = byte_set(b".-_()");
+
+/// Alphanumeric bytes and the given ones.
+const fn byte_set(extra: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+/// Endings of the word right before an address that name it the recipient
+/// (`recipient(s):`, `X-Failed-Recipients:`, `orcpt=`, MailWizz's `subscriber`), or end
+/// the sentence that introduces a list of
+/// failed recipients (Gmail's `... failed permanently:`, Exchange's `... cannot be
+/// reached:` and `... recipients or groups:`).
+const NAMING: &[&[u8]] = &[
+    b"recipient",
+    b"recipients",
+    b"recipient(s)",
+    b"rcpt",
+    b"orcpt",
+    b"subscriber",
+    b"permanently",
+    b"delayed",
+    b"reached",
+    b"groups",
+];
+
+/// Endings of the word before an address that make it the sender's or not a recipient:
+/// `MAIL FROM:`, `from=`, `smtp.mailfrom=`, `X-Postfix-Sender: rfc822;`, `Return-Path:`,
+/// `Reply-To:`, `Delivered-To:`, Exim's `F=<a>`, a message id, a `mailto:` link.
+const NOT_RECIPIENT_ENDS: &[&[u8]] = &[b"from", b"sender", b"senders", b"-to"];
+const NOT_RECIPIENT: &[&[u8]] = &[
+    b"f",
+    b"return-path",
+    b"mailto",
+    b"message-id",
+    b"references",
+    b"id",
+];
+
+/// Words right after an address (past `:`) that name it the recipient: Postfix's and
+/// qmail's bounce lines (`<a>: host X said:`, `<a>: connect to X`), Postfix's
+/// `Recipient address rejected`.
+const NAMED_AFTER: &[&[u8]] = &[b"host", b"connect", b"recipient", b"delivery"];
+
+/// Local parts of role addresses (a postmaster to write to, the bounce's own sender).
+const ROLE_LOCALS: &[&[u8]] = &[
+    b"postmaster",
+    b"mailer-daemon",
+    b"abuse",
+    b"noreply",
+    b"no-reply",
+];
+
+/// Reads every address of the text and keeps the first of each kind (stops at the
+/// first named one).
+pub fn recipients(norm: &Norm, work: &mut u64) -> Recipients {
+    let t = norm.text();
+    let padded = norm.padded();
+    let mut found = Recipients::default();
+    let mut from = 0;
+    while let Some(at) = next_byte(padded, from, t.len(), b'@') {
+        *work += (at - from) as u64 / 8 + 1;
+        from = at + 1;
+        let start = at
+            - t[at.saturating_sub(64)..at]
+                .iter()
+                .rev()
+                .take_while(|&&c| LOCAL[usize::from(c)])
+                .count();
+        let mut end = at + 1;
+        while end < t.len() && end - at <= 255 && DOMAIN[usize::from(t[end])] {
+            end += 1;
+        }
+        from = end.max(from);
+        *work += (end - start) as u64;
+        let domain = trim_dots(&t[at + 1..end]);
+        if start == at || !domain.contains(&b'.') || domain.starts_with(b".") {
+            continue;
+        }
+        let range = (at + 1, at + 1 + domain.len());
+        let role = role(t, start, at + 1 + domain.len(), &norm.reply_starts, work);
+        let role = match role {
+            Role::Named | Role::Quoted | Role::Plain if ROLE_LOCALS.contains(&&t[start..at]) => {
+                Role::Not
+            }
+            r => r,
+        };
+        let slot = match role {
+            Role::Field | Role::Named => {
+                found.named = Some(range);
+                return found;
+            }
+            Role::Quoted => &mut found.quoted,
+            Role::Plain => &mut found.plain,
+            Role::Not => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(range);
+        }
+    }
+    found
+}
+
+fn trim_dots(mut d: &[u8]) -> &[u8] {
+    while let Some(rest) = d.strip_suffix(b".").or_else(|| d.strip_suffix(b"-")) {
+        d = rest;
+    }
+    d
+}
+
+/// The word that ends at `end` (after the separators `: ; = ,` and spaces before
+/// `end`): where it starts, the word, and the separators seen.
+fn word_before(t: &[u8], end: usize) -> (usize, &[u8], Seps) {
+    let mut i = end;
+    let mut seps = Seps::default();
+    while i > 0 && end - i < 4 {
+        match t[i - 1] {
+            b':' => seps.colon = true,
+            b',' => seps.comma = true,
+            b'=' => seps.equals = true,
+            b';' | b' ' => {}
+            _ => break,
+        }
+        i -= 1;
+    }
+    let stop = i;
+    while i > 0 && stop - i < 24 && WORD[usize::from(t[i - 1])] {
+        i -= 1;
+    }
+    // The domain of an address before (`orig@a.example,rcpt@b.example`) is no word.
+    if i > 0 && t[i - 1] == b'@' {
+        return (i, &[], seps);
+    }
+    (i, &t[i..stop], seps)
+}
+
+#[derive(Default, Clone, Copy)]
+struct Seps {
+    colon: bool,
+    comma: bool,
+    equals: bool,
+}
+
+/// The opening brackets, quotes and spaces right before `start` (at most eight).
+fn opening(t: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i > 0 && start - i < 8 && matches!(t[i - 1], b'<' | b'(' | b'[' | b'"' | b'\'' | b' ') {
+        i -= 1;
+    }
+    i
+}
+
+/// What the words around the address at `start..end` (its local part to the end of its
+/// domain) make it.
+fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u64) -> Role {
+    *work += 64;
+    let open = opening(t, start);
+    let (wstart, word, seps) = word_before(t, open);
+    let (_, prev, _) = word_before(t, wstart);
+    if let Some(r) = named_by_word(word, prev, seps) {
+        return r;
+    }
+    let angle = start > 0 && t[start - 1] == b'<';
+    if angle && !word.is_empty() && in_header(t, wstart) {
+        return Role::Not;
+    }
+    // PowerMTA's accounting record: `orig,rcpt,`: the second of two address fields.
+    if seps.comma && word.is_empty() && field_has_at(t, open) {
+        return Role::Field;
+    }
+    let mut j = end;
+    while j < t.len() && j - end < 4 && matches!(t[j], b'>' | b')' | b']' | b'"' | b'\'') {
+        j += 1;
+    }
+    let rest = &t[j..];
+    if rest.starts_with(b" (expanded from") || rest.starts_with(b"; failed") {
+        return Role::Named;
+    }
+    if rest.starts_with(b",") && field_has_at(rest, 1) {
+        return Role::Not;
+    }
+    let sendmail = rest.starts_with(b"...");
+    let colon = rest.starts_with(b":");
+    let next = next_word(rest);
+    if next.starts_with(b"sender") {
+        return Role::Not;
+    }
+    if colon && NAMED_AFTER.contains(&next) {
+        return Role::Named;
+    }
+    // The address opens a reply (`550 5.1.1 <a>...`: the code prefix is gone): the
+    // subject of the refusal, recipient or sender. Elsewhere, `<a>:` and `<a>...` start
+    // a bounce's line about one recipient (Postfix, qmail, sendmail).
+    let bracket = t[open..start]
+        .iter()
+        .rposition(|&c| c != b' ')
+        .map_or(start, |p| open + p);
+    let opens_reply =
+        reply_starts.binary_search(&bracket).is_ok() || reply_starts.binary_search(&start).is_ok();
+    if !opens_reply && angle && (colon || sendmail || rest.starts_with(b" (reason")) {
+        return Role::Named;
+    }
+    if sendmail || colon || opens_reply {
+        Role::Quoted
+    } else {
+        Role::Plain
+    }
+}
+
+/// Whether the display name that ends at `end` follows a header that is not the
+/// recipient's (`From: Some One <a>`, `To: Some One <a>` of a returned message).
+fn in_header(t: &[u8], end: usize) -> bool {
+    let before = &t[end.saturating_sub(48)..end];
+    let Some(colon) = before.iter().rposition(|&c| c == b':') else {
+        return false;
+    };
+    if before[colon..].iter().any(|&c| c == b'@' || c == b'>') {
+        return false;
+    }
+    let (_, name, _) = word_before(before, colon + 1);
+    [&b"from"[..], b"sender", b"to", b"cc"]
+        .iter()
+        .any(|h| name.ends_with(h))
+}
+
+/// The role the word before an address gives it, if it decides it.
+fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
+    // `Final-Recipient: rfc822; a`, `X-Postfix-Sender: rfc822; a`, `ORCPT=rfc822;a`.
+    if word == b"rfc822" {
+        let named = prev.ends_with(b"recipient") || prev == b"orcpt";
+        return Some(if named { Role::Field } else { Role::Not });
+    }
+    if word == b"to" {
+        // `to=<a>`, `RCPT TO:<a>`, `messages to a`; `To:` is a header (in a whole bounce,
+        // the original sender's), unless `delivered to:`.
+        return Some(match (seps.colon, prev) {
+            (_, b"rcpt") => Role::Field,
+            (false, _) if seps.equals => Role::Field,
+            (false, _) | (true, b"delivered" | b"sent") => Role::Named,
+            (true, _) => Role::Not,
+        });
+    }
+    // `on behalf of a`.
+    if word == b"of" && prev == b"behalf" {
+        return Some(Role::Not);
+    }
+    if NOT_RECIPIENT_ENDS.iter().any(|w| word.ends_with(w)) || NOT_RECIPIENT.contains(&word) {
+        return Some(Role::Not);
+    }
+    // Exim: `The following address(es) failed:`.
+    if NAMING.iter().any(|w| word.ends_with(w)) || (word == b"failed" && seps.colon) {
+        return Some(Role::Named);
+    }
+    None
+}
+
+/// Whether the comma-separated field next to `at` in `t` holds an `@`: the one that
+/// ends before the comma right before `at`, or the one that starts at `at` when it
+/// is 1 (`rest` after an address starts with its comma).
+fn field_has_at(t: &[u8], at: usize) -> bool {
+    let field = |c: &&u8| **c != b',' && **c != b' ';
+    if at == 1 {
+        return t[1..]
+            .iter()
+            .take(128)
+            .take_while(field)
+            .any(|&c| c == b'@');
+    }
+    let before = &t[at.saturating_sub(128)..at];
+    let before = before.strip_suffix(b",").unwrap_or(before);
+    before.iter().rev().take_while(field).any(|&c| c == b'@')
+}
+
+/// The first word of `rest` after punctuation and spaces (`: host`, `... Sender ok`).
+fn next_word(rest: &[u8]) -> &[u8] {
+    let from = rest
+        .iter()
+        .take(6)
+        .position(|&c| c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len().min(6));
+    let rest = &rest[from..];
+    let len = rest
+        .iter()
+        .take(16)
+        .take_while(|&&c| c.is_ascii_alphanumeric())
+        .count();
+    &rest[..len]
+}
+
+/// Whether the host name that starts at `pos` and ends at `end` in `t` is the sender's
+/// domain named on its own: `email from icloud.com`, `sending domain [gmx.net]`, `DMARC
+/// policy for yahoo.com`, `on behalf of (outlook.com)`, `the administrator of x domain`.
+pub fn sender_domain(t: &[u8], pos: usize) -> bool {
+    let (wstart, word, _) = word_before(t, opening(t, pos));
+    let (_, prev, _) = word_before(t, wstart);
+    word.ends_with(b"from")
+        || word.ends_with(b"sender")
+        || word == b"domain"
+        || (word == b"for" && prev == b"policy")
+        || (word == b"of" && matches!(prev, b"behalf" | b"administrator"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::normalise;
+
+    /// The domain of the first address of each kind, as text.
+    fn kinds(text: &str) -> [Option<String>; 3] {
+        let mut w = 0;
+        let mut codes = crate::codes::Codes::default();
+        crate::codes::scan_into(text.as_bytes(), &mut codes);
+        let norm = normalise(text.as_bytes(), &codes.replies, 0, &mut w, Norm::default());
+        let r = recipients(&norm, &mut w);
+        let show = |d: Option<(usize, usize)>| {
+            d.map(|(a, b)| String::from_utf8_lossy(&norm.text()[a..b]).into_owned())
+        };
+        [show(r.named), show(r.quoted), show(r.plain)]
+    }
+
+    fn named(text: &str) -> Option<String> {
+        kinds(text)[0].clone()
+    }
+
+    #[test]
+    fn the_recipient_is_named_by_the_words_before_it() {
+        for text in [
+            "SMTP error from remote mail server after RCPT TO:<a@free.fr>: 550 no",
+            "Final-Recipient: rfc822; a@free.fr",
+            "Original-Recipient: rfc822;a@free.fr",
+            "postfix/smtp[1]: X: to=<a@free.fr>, relay=none",
+            "Messages to a@free.fr deferred",
+            "550 5.1.10 Recipient a@free.fr not found by SMTP address lookup",
+            "Delivery to the following recipient failed permanently:\n\n   a@free.fr\n",
+            "The following address(es) failed:\n\n  a@free.fr\n    retry timeout exceeded",
+            "Delivery has failed to these recipients or groups:\n\na@free.fr (a@free.fr)",
+            "b,2020-01-01,bad-mailbox,vmta,bounce@sender.example,a@free.fr,mx (1.1.1.1)",
+        ] {
+            assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_recipient_is_named_by_what_follows_it() {
+        for text in [
+            "to the following addresses.\n<a@free.fr>:\n1.2.3.4 failed after I sent the message.",
+            "<a@free.fr>... Deferred: Connection timed out with mx.free.fr.",
+            "----- The following addresses had permanent fatal errors -----\n<a@free.fr>\n    (reason: 550 5.1.1 User unknown)",
+            "<a@free.fr>: host mx.free.fr[1.2.3.4] said: 550 no",
+            "<a@free.fr>: connect to mx.free.fr[1.2.3.4]:25: Connection timed out",
+            "550 5.1.1 <a@free.fr>: Recipient address rejected: User unknown",
+            "<a@free.fr> (expanded from <b@example.org>): host x said: 550",
+            "a@free.fr; Failed; 5.1.1 (bad destination mailbox address)",
+        ] {
+            assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_sender_is_never_a_recipient() {
+        for text in [
+            "MAIL FROM:<a@free.fr> 550 5.7.1 rejected",
+            "550 5.1.0 <a@free.fr>: Sender address rejected: Domain not found",
+            "250 2.1.0 <a@free.fr>... Sender ok",
+            "X-Postfix-Sender: rfc822; a@free.fr",
+            "NOQUEUE: reject: from=<a@free.fr> proto=ESMTP",
+            "Return-Path: <a@free.fr>",
+            "spf=pass smtp.mailfrom=a@free.fr",
+            "sent on behalf of a@free.fr",
+            "To: a@free.fr",
+            "From: Some One <a@free.fr>\n550 5.1.1 user unknown",
+            "Message-ID: <123.456@free.fr>",
+            "please write to postmaster@free.fr",
+            "<mailto:a@free.fr>",
+            "b,2020,bad-mailbox,vmta,a@free.fr,rcpt@example.org,mx",
+        ] {
+            let k = kinds(text);
+            assert!(
+                k.iter().all(|d| d.as_deref() != Some("free.fr")),
+                "{text}: {k:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn quoted_and_plain_addresses() {
+        assert_eq!(
+            kinds("550 5.1.1 <a@icloud.com>: user does not exist")[1].as_deref(),
+            Some("icloud.com")
+        );
+        assert_eq!(
+            kinds("452 4.1.1 <a@comcast.net> user over quota")[1].as_deref(),
+            Some("comcast.net")
+        );
+        assert_eq!(
+            kinds("550 5.1.1 <a@prodigy.net>... Addressee unknown")[1].as_deref(),
+            Some("prodigy.net")
+        );
+        assert_eq!(
+            kinds("550 No such user (a@example.org)")[2].as_deref(),
+            Some("example.org")
+        );
+    }
+
+    #[test]
+    fn bare_sender_domains() {
+        let at = |text: &str, host: &str| {
+            let t = text.as_bytes();
+            let pos = text.find(host).unwrap();
+            sender_domain(t, pos)
+        };
+        assert!(at(
+            "unauthenticated email from icloud.com is not",
+            "icloud.com"
+        ));
+        assert!(at("sending domain [gmx.net] does not pass", "gmx.net"));
+        assert!(at(
+            "rejected per dmarc policy for comcast.net",
+            "comcast.net"
+        ));
+        assert!(at("on behalf of (outlook.com)", "outlook.com"));
+        assert!(!at("host mx01.mail.icloud.com said", "mx01"));
+        assert!(!at("connect to gmx.net[1.2.3.4]", "gmx.net"));
+    }
+
+    #[test]
+    fn odd_bytes_around_at_signs() {
+        for text in [
+            "@",
+            "@@",
+            "a@",
+            "@b.c",
+            "a@b",
+            "<@>",
+            "a@.",
+            "x@-.-",
+            "@a.b:host",
+            ",",
+        ] {
+            let _ = kinds(text);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! The receiving ISP: every sign of the receiver names it (its host, its own wording,
+//! the recipient's address), and a sender-side address or domain never does.
+
+use classify::{diagnose, diagnose_bytes, Category, Isp};
+use proptest::prelude::*;
+
+/// Consumer domains of each provider (a recipient there names the provider).
+const PROVIDER_DOMAINS: &[(&str, Isp)] = &[
+    ("gmail.com", Isp::Gmail),
+    ("googlemail.com", Isp::Gmail),
+    ("hotmail.com", Isp::Outlook),
+    ("hotmail.co.uk", Isp::Outlook),
+    ("outlook.fr", Isp::Outlook),
+    ("live.com", Isp::Outlook),
+    ("msn.com", Isp::Outlook),
+    ("yahoo.com", Isp::Yahoo),
+    ("yahoo.co.jp", Isp::Yahoo),
+    ("aol.com", Isp::Yahoo),
+    ("ymail.com", Isp::Yahoo),
+    ("rocketmail.com", Isp::Yahoo),
+    ("icloud.com", Isp::Apple),
+    ("me.com", Isp::Apple),
+    ("mac.com", Isp::Apple),
+    ("gmx.de", Isp::Gmx),
+    ("gmx.net", Isp::Gmx),
+    ("web.de", Isp::Gmx),
+    ("orange.fr", Isp::Orange),
+    ("wanadoo.fr", Isp::Orange),
+    ("comcast.net", Isp::Comcast),
+];
+
+/// A sender-side address (`{a}`) or domain (`{d}`) in the places bounces show it.
+const SENDER_PLACES: &[&str] = &[
+    "MAIL FROM:<{a}>",
+    "SMTP error from remote mail server after MAIL FROM:<{a}> SIZE=2048:",
+    "from=<{a}>,",
+    "550 5.1.0 <{a}>: Sender address rejected: Domain not found",
+    "553 5.7.1 <{a}>: Sender address rejected: not owned by user x",
+    "250 2.1.0 <{a}>... Sender ok",
+    "X-Postfix-Sender: rfc822; {a}",
+    "Return-Path: <{a}>",
+    "Reply-To: {a}",
+    "From: Some Sender <{a}>",
+    "F=<{a}> rejected after DATA",
+    "spf=pass smtp.mailfrom={a};",
+    "550 5.7.1 Unauthenticated email from {d} is not accepted due to domain's DMARC policy.",
+    "Please contact the administrator of {d} domain if this was a legitimate mail.",
+    "550 5.7.1 Email rejected per DMARC policy for {d}",
+    "550 5.7.509 Access denied, sending domain [{d}] does not pass DMARC verification.",
+    "550 5.7.1 Access denied, sending domain {d} doesn't meet the required authentication level.",
+    "The message was sent on behalf of {a}.",
+    "Submitted on behalf of ({d}).",
+];
+
+/// Text around them that names no provider.
+const FILLERS: &[&str] = &[
+    "550 5.1.1 User unknown.",
+    "550 5.7.1 Message rejected as spam.",
+    "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org.",
+    "421 4.7.0 Try again later.",
+    "452 4.2.2 Mailbox full.",
+    "Action: failed",
+    "Status: 5.0.0",
+    "Diagnostic-Code: smtp; 550 5.7.1 Rejected.",
+    "Final-Recipient: rfc822; user@example.org",
+    "<user@example.org>: host mx.example.org[192.0.2.1] said: 550 Rejected.",
+    "Remote-MTA: dns; mx.example.net",
+    "This is the mail system at host mail.example.com.",
+    "\n",
+    "\n\n",
+    " ",
+];
+
+fn fill(place: &str, domain: &str) -> String {
+    place
+        .replace("{a}", &format!("someone@{domain}"))
+        .replace("{d}", domain)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    /// Wherever a bounce shows the sender's address or domain, it is not the receiver.
+    #[test]
+    fn a_sender_side_address_never_names_the_isp(
+        provider in prop::sample::select(PROVIDER_DOMAINS),
+        place in prop::sample::select(SENDER_PLACES),
+        before in prop::collection::vec(prop::sample::select(FILLERS), 0..4),
+        after in prop::collection::vec(prop::sample::select(FILLERS), 0..4),
+    ) {
+        let (domain, isp) = provider;
+        let text = format!("{}\n{}\n{}", before.join("\n"), fill(place, domain), after.join("\n"));
+        let d = diagnose(&text);
+        prop_assert_ne!(d.isp, Some(isp), "{}", text);
+    }
+
+    /// The answer does not change when the sender's domain does (its domain is never read
+    /// as the receiver), whatever bytes follow.
+    #[test]
+    fn the_senders_domain_does_not_change_the_isp(
+        provider in prop::sample::select(PROVIDER_DOMAINS),
+        place in prop::sample::select(SENDER_PLACES),
+        rest in prop::collection::vec(any::<u8>(), 0..256),
+    ) {
+        let with = |domain: &str| {
+            let mut text = fill(place, domain).into_bytes();
+            text.push(b'\n');
+            text.extend_from_slice(&rest);
+            diagnose_bytes(&text).isp
+        };
+        prop_assert_eq!(with(provider.0), with("example.org"));
+    }
+
+    /// A recipient at a provider, in any place that names it the recipient, names the
+    /// provider when no receiving host is shown.
+    #[test]
+    fn a_named_recipient_names_its_provider(
+        provider in prop::sample::select(PROVIDER_DOMAINS),
+        place in prop::sample::select(&[
+            "RCPT TO:<{a}>",
+            "Final-Recipient: rfc822; {a}",
+            "Original-Recipient: rfc822;{a}",
+            "postfix/smtp[123]: 4F1C: to=<{a}>, relay=none, delay=1, status=bounced",
+            "<{a}>: Recipient address rejected: Access denied",
+            "550 5.1.1 <{a}>: user does not exist",
+            "550 5.1.1 <{a}>... User unknown",
+            "452 4.2.2 <{a}> mailbox full",
+            "Delivery to the following recipient failed permanently:\n\n     {a}\n",
+            "X-Failed-Recipients: {a}",
+        ][..]),
+        sender in prop::sample::select(&["MAIL FROM:<bounce@example.net>\n", "from=<bounce@example.net>, ", ""][..]),
+    ) {
+        let (domain, isp) = provider;
+        let text = format!("{sender}{}\n550 5.1.1 User unknown", fill(place, domain));
+        prop_assert_eq!(diagnose(&text).isp, Some(isp), "{}", text);
+    }
+}
+
+#[test]
+fn each_sign_of_the_receiver_in_order() {
+    // The receiving host wins over the recipient's address.
+    let d = diagnose("<a@gmail.com>: host mx.example.net[192.0.2.1] said: 550 5.1.1 unknown");
+    assert_eq!(d.isp, Some(Isp::Other));
+    // The provider's wording, without its host.
+    let d = diagnose("421 4.7.27 Gmail requires all bulk email senders to authenticate");
+    assert_eq!(d.isp, Some(Isp::Gmail));
+    let d =
+        diagnose("550 5.7.0 (COL0-MC6-F31) Unfortunately, messages from 192.0.2.1 weren't sent.");
+    assert_eq!(d.isp, Some(Isp::Outlook));
+    // The recipient's address, also at a receiver that is none of ours.
+    let d = diagnose("RCPT TO:<a@free.fr>: 550 5.1.1 unknown");
+    assert_eq!(d.isp, Some(Isp::Other));
+    // No receiver at all.
+    assert_eq!(diagnose("550 5.1.1 User unknown").isp, None);
+}
+
+#[test]
+fn a_relay_refusal_does_not_name_the_recipients_provider() {
+    let d = diagnose("554 5.7.1 <a@icloud.com>: Relay access denied");
+    assert_eq!(d.category, Category::Relay);
+    assert_eq!(d.isp, None);
+}
+
+#[test]
+fn a_quoted_address_before_a_block_may_be_the_senders() {
+    // sendmail quotes the address of the command it refuses (MAIL FROM here).
+    let d = diagnose("550 5.7.1 <someone@yahoo.com>... 192.0.2.1 listed at zen.spamhaus.org");
+    assert_eq!(d.category, Category::Blocklist);
+    assert_eq!(d.isp, None);
+}
