@@ -5,11 +5,16 @@ with known per-ISP counts, for benchmarks, manual checks and demos.
   gen-acct.py --size 100M -o /tmp/acct.csv            # realistic mix, about 100 MB
   gen-acct.py --records 10000 --rate gmail=22:1.5     # Gmail: 22% deferred, 1.5% bounced
   gen-acct.py --records 5000 --blocklist other=2      # 2% of 'other' bounced by Spamhaus
+  gen-acct.py --records 20000 --span 4h --incident gmail=35:1@2h20m
+                                # Gmail at its default rates, then 35% deferred and 1%
+                                # bounced from 2 h 20 min after the file's start
 
 Counts are exact, not sampled: an ISP with n records and deferral rate r gets
-round(n * r / 100) deferrals. With --expect FILE the expected counts are written as
-JSON ({"records": N, "isps": {"gmail": {"delivered": .., "deferred": .., "bounced": ..}}}).
-Deterministic for a given --seed.
+round(n * r / 100) deferrals (with --incident, the same holds before and after the
+incident's start separately). Records are spread evenly over --span from --start. With
+--expect FILE the expected counts are written as JSON ({"records": N, "isps": {"gmail":
+{"delivered": .., "deferred": .., "bounced": ..}}}, and with --incident, "incident":
+{"isp": .., "start": RFC 3339 UTC, "start_epoch": ..}). Deterministic for a given --seed.
 """
 import argparse
 import json
@@ -74,6 +79,48 @@ def size_arg(text):
     return int(text)
 
 
+def duration_arg(text):
+    """`90`, `90s`, `15m`, `2h20m`, `1d`: seconds."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    total, num = 0, ""
+    for c in text.strip():
+        if c.isdigit():
+            num += c
+        elif c in units and num:
+            total, num = total + int(num) * units[c], ""
+        else:
+            raise argparse.ArgumentTypeError(f"not a duration: {text}")
+    return total + int(num or 0)
+
+
+def time_arg(text):
+    """Unix seconds, or an RFC 3339 UTC time like 2026-09-21T00:00:00Z."""
+    import calendar
+    import time
+    if text.lstrip("-").isdigit():
+        return int(text)
+    return calendar.timegm(time.strptime(text.rstrip("Z"), "%Y-%m-%dT%H:%M:%S"))
+
+
+def incident_arg(text):
+    """ISP=DEFER:BOUNCE@OFFSET -> (isp, defer %, bounce %, seconds after the start)."""
+    spec, _, offset = text.partition("@")
+    isp, _, rates = spec.partition("=")
+    d, _, b = rates.partition(":")
+    if isp not in ISPS or not d or not offset:
+        raise argparse.ArgumentTypeError(f"expected ISP=DEFER:BOUNCE@OFFSET, got {text}")
+    return isp, float(d), float(b or 0), duration_arg(offset)
+
+
+def kinds(n, d_rate, b_rate, bl_rate, who):
+    """Exactly round(n * rate / 100) of each failure kind, the rest delivered (unshuffled)."""
+    t, b, bl = round(n * d_rate / 100), round(n * b_rate / 100), round(n * bl_rate / 100)
+    dl = n - t - b - bl
+    if dl < 0:
+        sys.exit(f"{who}: rates add up to more than 100%")
+    return ["t"] * t + ["b"] * b + ["s"] * bl + ["d"] * dl
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--records", type=int, help="number of d/b/t records")
@@ -83,6 +130,12 @@ def main():
     p.add_argument("--blocklist", action="append", default=[], metavar="ISP=PERCENT",
                    help="percent of the ISP's records bounced citing Spamhaus")
     p.add_argument("--bad", type=int, default=0, help="insert this many malformed rows")
+    p.add_argument("--start", type=time_arg, default=1790000000,
+                   help="time of the first record: Unix seconds or RFC 3339 UTC (default 2026-09-21T14:13:20Z)")
+    p.add_argument("--span", type=duration_arg, default=86400,
+                   help="time from the first record to the last, e.g. 4h, 90m, 2d (default 1d)")
+    p.add_argument("--incident", type=incident_arg, metavar="ISP=DEFER:BOUNCE@OFFSET",
+                   help="from OFFSET after --start (e.g. 2h20m), the ISP's deferral and bounce percent")
     p.add_argument("--seed", type=int, default=6)
     p.add_argument("--crlf", action="store_true")
     p.add_argument("-o", "--out", default="-")
@@ -112,20 +165,30 @@ def main():
     for i, isp in enumerate(names):
         n = left if i == len(names) - 1 else round(total * ISPS[isp][0])
         left -= n
-        d_rate, b_rate = rates[isp]
-        t = round(n * d_rate / 100)
-        bl = round(n * lists[isp] / 100)
-        b = round(n * b_rate / 100)
-        dl = n - t - b - bl
-        if dl < 0:
-            sys.exit(f"{isp}: rates add up to more than 100%")
-        expect[isp] = {"delivered": dl, "deferred": t, "bounced": b + bl, "blocklisted": bl}
-        plan.append((isp, ["t"] * t + ["b"] * b + ["s"] * bl + ["d"] * dl))
-    for _, kinds in plan:
-        rnd.shuffle(kinds)
-    order = [isp for isp, kinds in plan for _ in kinds]
+        plan.append((isp, kinds(n, *rates[isp], lists[isp], isp)))
+    for _, ks in plan:
+        rnd.shuffle(ks)
+    order = [isp for isp, ks in plan for _ in ks]
     rnd.shuffle(order)
-    queues = {isp: iter(kinds) for isp, kinds in plan}
+    start, span = a.start, a.span
+    stamp = lambda n: start + n * span // total  # noqa: E731
+    if a.incident:
+        # The incident's ISP: its records before and after the start get their own exact
+        # counts (a separate random stream, so files without an incident do not change).
+        isp, d_rate, b_rate, offset = a.incident
+        at = start + offset
+        slots = [n for n, x in enumerate(order) if x == isp]
+        before = sum(1 for n in slots if stamp(n) < at)
+        early = kinds(before, *rates[isp], lists[isp], isp)
+        late = kinds(len(slots) - before, d_rate, b_rate, lists[isp], f"{isp} incident")
+        side = random.Random(a.seed + 1)
+        side.shuffle(early)
+        side.shuffle(late)
+        plan = [(x, early + late if x == isp else ks) for x, ks in plan]
+    for isp, ks in plan:
+        expect[isp] = {"delivered": ks.count("d"), "deferred": ks.count("t"),
+                       "bounced": ks.count("b") + ks.count("s"), "blocklisted": ks.count("s")}
+    queues = {isp: iter(ks) for isp, ks in plan}
 
     out = sys.stdout if a.out == "-" else open(a.out, "w", newline="")
     nl = "\r\n" if a.crlf else "\n"
@@ -134,8 +197,6 @@ def main():
     bad_every = total // a.bad if a.bad else 0
     bad_lines = []
     line = 1
-    start = 1790000000
-    span = 86400
     for n, isp in enumerate(order):
         if bad_every and n % bad_every == bad_every // 2 and len(bad_lines) < a.bad:
             line += 1
@@ -151,7 +212,7 @@ def main():
             domain = f"company{k}.example"
             mta = f"mx{k % 3}.company{k}.example (198.51.{k % 256}.{k % 200})"
         rcpt = f"user{n}@{domain}"
-        secs = start + n * span // total
+        secs = stamp(n)
         ts = fmt_time(secs)
         tq = fmt_time(secs - rnd.randrange(1, 600))
         gid = f"d2e1a72fcca58-{rnd.getrandbits(40):x}si{rnd.randrange(10**7)}b3a.{rnd.randrange(999)}"
@@ -176,9 +237,13 @@ def main():
     if out is not sys.stdout:
         out.close()
     if a.expect:
+        report = {"records": total, "bad_rows": len(bad_lines), "bad_lines": bad_lines, "isps": expect}
+        if a.incident:
+            at = a.start + a.incident[3]
+            report["incident"] = {"isp": a.incident[0], "start": fmt_time(at, "%Y-%m-%dT%H:%M:%SZ"),
+                                  "start_epoch": at}
         with open(a.expect, "w") as f:
-            json.dump({"records": total, "bad_rows": len(bad_lines), "bad_lines": bad_lines, "isps": expect}, f,
-                      indent=1)
+            json.dump(report, f, indent=1)
 
 
 def quote(field):
@@ -187,9 +252,9 @@ def quote(field):
     return field
 
 
-def fmt_time(secs):
+def fmt_time(secs, form="%Y-%m-%d %H:%M:%S+0000"):
     import time
-    return time.strftime("%Y-%m-%d %H:%M:%S+0000", time.gmtime(secs))
+    return time.strftime(form, time.gmtime(secs))
 
 
 if __name__ == "__main__":

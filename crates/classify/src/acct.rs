@@ -17,18 +17,27 @@
 //! ISPs: the recipient's domain names the ISP (`gmail.com`, `hotmail.co.uk`...); for any
 //! other domain the receiving host logged in `dsnMta` (Google, Microsoft 365...) or the
 //! provider the classifier recognises in the reply decides, for all of that domain's
-//! records; otherwise the domain counts as `other`. Rates: see [`RATE_DEFINITION`].
+//! records; otherwise the domain counts as `other`. A domain whose ISP is still unknown
+//! after [`MAX_HELD_PER_DOMAIN`] records (or when [`MAX_HELD`] such records wait in all)
+//! counts as `other` from then on. Rates: see [`RATE_DEFINITION`].
+//!
+//! Timeline: the records per ISP per interval (`timeline.rs`, at most [`MAX_POINTS`]
+//! intervals whatever the span), and per ISP when its deferrals and bounces started, their
+//! peak and their trend at the end of the file (`onset.rs`, the rule in [`ONSET_RULE`]).
 
 mod columns;
 mod csv;
 mod diag;
 mod email;
+mod held;
 mod isp;
 mod lines;
+mod onset;
 mod policy;
 mod report;
 mod tally;
 mod time;
+mod timeline;
 mod vmta;
 
 use std::collections::{BTreeMap, HashMap};
@@ -36,19 +45,23 @@ use std::collections::{BTreeMap, HashMap};
 use crate::Isp;
 
 pub use isp::{isp_of_domain, isp_of_host};
+pub use onset::ONSET_RULE;
 pub use policy::{Policy, Verdict};
 pub use report::{
-    AcctReport, BadRow, BlocklistSeen, Categories, CategoryStats, IspStats, TimeWindow, VmtaStats,
-    RATE_DEFINITION,
+    AcctReport, BadRow, BlocklistSeen, Categories, CategoryStats, IspStats, IspTimeline, Peak,
+    TimePoint, TimeWindow, Timeline, Trend, VmtaStats, RATE_DEFINITION,
 };
+pub use timeline::MAX_POINTS;
 /// VirtualMTAs listed in [`AcctReport::vmtas`] (the others are summed).
 pub use vmta::MAX_LISTED as MAX_VMTAS;
 
 use columns::Columns;
 use csv::Span;
 use diag::DiagCache;
+use held::{HeldList, HeldPool};
 use lines::{Line, LineAssembler};
 use tally::{Kind, Tally};
+use timeline::TimelineTally;
 
 /// Lines longer than this are bad rows (and are not buffered).
 pub const MAX_LINE: usize = 64 * 1024;
@@ -64,6 +77,11 @@ const MAX_PENDING_EXAMPLE_BYTES: usize = 4 << 20;
 const MAX_OTHER_TYPES: usize = 16;
 /// A domain's `dsnMta` is looked at this many times at most to find its ISP.
 const MAX_HOST_TRIES: u8 = 16;
+/// Records of a domain whose ISP is not known yet are held (time and kind, for the
+/// timeline) until it is; past this many, the domain counts as `other`.
+pub const MAX_HELD_PER_DOMAIN: usize = 64;
+/// Records held for all such domains together (8 bytes each).
+pub const MAX_HELD: usize = 128 * 1024;
 
 /// Reads a PowerMTA accounting file fed in chunks.
 #[derive(Debug)]
@@ -101,6 +119,14 @@ impl AcctReader {
     /// d/b/t records counted so far.
     pub fn records(&self) -> u64 {
         self.state.records
+    }
+
+    /// Says that the input ended early (a cut-off or corrupt compressed file, a failed
+    /// read): the report is marked [`AcctReport::truncated`] and `why` (where and how it
+    /// ended) becomes its first warning. Call it before [`finish`](Self::finish).
+    pub fn ended_early(&mut self, why: impl Into<String>) {
+        self.state.truncated = true;
+        self.state.warnings.insert(0, why.into());
     }
 
     /// Ends the input and reports, with the default [`Policy`].
@@ -144,6 +170,8 @@ struct PendingDomain {
     hint: Option<Isp>,
     host_tries: u8,
     tally: Tally,
+    /// Its records while its ISP is unknown, for the timeline (`TimelineTally::hold`).
+    held: HeldList,
 }
 
 #[derive(Debug, Default)]
@@ -157,6 +185,10 @@ struct State {
     domains: HashMap<String, Slot>,
     pending: Vec<PendingDomain>,
     pending_example_bytes: std::cell::Cell<usize>,
+    /// The records of all `pending[..].held`.
+    held: HeldPool,
+    timeline: TimelineTally,
+    truncated: bool,
     diags: DiagCache,
     vmtas: vmta::VmtaTally,
     records: u64,
@@ -296,9 +328,9 @@ impl State {
             }
             None => false,
         };
-        if let Some(c) = columns.time_logged {
-            self.time(csv::raw(line, spans[c]).trim_ascii());
-        }
+        let t = columns
+            .time_logged
+            .and_then(|c| self.time(csv::raw(line, spans[c]).trim_ascii()));
         self.records += 1;
         if let Some(c) = columns.vmta {
             self.vmtas
@@ -307,10 +339,12 @@ impl State {
         let mta = field(columns.dsn_mta);
         if kind == Kind::Delivered {
             let mta = std::str::from_utf8(mta).unwrap_or("");
-            match self.target(has_domain, mta, None) {
+            let target = self.target(has_domain, mta, None);
+            match target {
                 Target::Isp(isp) => self.by_isp[isp as usize].add_delivered(),
                 Target::Pending(i) => self.pending[i].tally.add_delivered(),
             }
+            self.place(target, t, kind);
             return;
         }
         let text = |col: Option<usize>| col.map_or(String::new(), |c| csv::text(line, spans[c]));
@@ -343,6 +377,48 @@ impl State {
             text.to_owned()
         };
         tally.add_failure(kind, row, bounce_cat, &example);
+        self.place(target, t, kind);
+    }
+
+    /// Counts the record in the timeline of its ISP; a record of a domain whose ISP is not
+    /// known yet is held until it is (or until the domain is settled as `other`).
+    fn place(&mut self, target: Target, t: Option<i64>, kind: Kind) {
+        let isp = match target {
+            Target::Isp(isp) => isp,
+            Target::Pending(i) => match self.pending[i].hint {
+                Some(isp) => {
+                    self.release(i, isp);
+                    isp
+                }
+                None if self.pending[i].held.len() < MAX_HELD_PER_DOMAIN
+                    && self.held.used() < MAX_HELD =>
+                {
+                    if let Some(held) = self.timeline.hold(t, kind) {
+                        self.held.push(&mut self.pending[i].held, held);
+                        return;
+                    }
+                    self.settle(i)
+                }
+                None => self.settle(i),
+            },
+        };
+        self.timeline.add(isp, t, kind);
+    }
+
+    /// Settles a domain whose ISP is still unknown as `other`, for good.
+    fn settle(&mut self, i: usize) -> Isp {
+        self.pending[i].hint = Some(Isp::Other);
+        self.release(i, Isp::Other);
+        Isp::Other
+    }
+
+    /// Moves the held records of `pending[i]` into the timeline of `isp`.
+    fn release(&mut self, i: usize, isp: Isp) {
+        let timeline = &mut self.timeline;
+        self.held.drain(&mut self.pending[i].held, |h| {
+            let (t, kind) = timeline.unhold(h);
+            timeline.add(isp, t, kind);
+        });
     }
 
     /// Where this record counts: its domain's ISP, or the domain's pending tally.
@@ -382,11 +458,13 @@ impl State {
         Target::Pending(slot)
     }
 
-    fn time(&mut self, raw: &[u8]) {
+    /// Reads a record's `timeLogged`: the time window, the order, and the time itself.
+    fn time(&mut self, raw: &[u8]) -> Option<i64> {
         let Some(t) = time::parse(raw) else {
             self.unreadable_times += 1;
-            return;
+            return None;
         };
+        self.timeline.note_order(t);
         let text = || String::from_utf8_lossy(raw).into_owned();
         if self.first.as_ref().is_none_or(|(f, _)| t < *f) {
             self.first = Some((t, text()));
@@ -400,13 +478,16 @@ impl State {
             None => self.last = Some((t, text())),
             _ => {}
         }
+        Some(t)
     }
 
     fn report(mut self, lines: u64, policy: &Policy) -> AcctReport {
-        for pending in std::mem::take(&mut self.pending) {
-            let isp = pending.hint.unwrap_or(Isp::Other);
-            self.by_isp[isp as usize].merge(&pending.tally);
+        for i in 0..self.pending.len() {
+            let isp = self.pending[i].hint.unwrap_or(Isp::Other);
+            self.by_isp[isp as usize].merge(&self.pending[i].tally);
+            self.release(i, isp);
         }
+        self.pending = Vec::new();
         let mut all = Tally::default();
         for tally in &self.by_isp {
             all.merge(tally);
@@ -417,16 +498,26 @@ impl State {
             .map(|isp| IspStats::from_tally(*isp, &self.by_isp[*isp as usize]))
             .collect();
         isps.sort_by_key(|s| std::cmp::Reverse(s.records));
+        let chart = std::mem::take(&mut self.timeline).finish();
+        for stats in &mut isps {
+            let series = chart.grid.as_ref().map(|g| g.series(stats.isp));
+            onset::describe(stats, series.as_deref().unwrap_or_default(), policy);
+        }
+        let order: Vec<Isp> = isps.iter().map(|s| s.isp).collect();
+        let timeline = chart.report(&order);
         if self.columns.is_none() && self.bad_rows == 0 && lines > 0 {
             self.warnings
                 .push("no header row and no records found".to_owned());
         }
         if self.unreadable_times > 0 {
             self.warnings.push(format!(
-                "{} records with an unreadable timeLogged (not in the time window)",
+                "{} records with an unreadable timeLogged (not in the time window or the timeline)",
                 self.unreadable_times
             ));
         }
+        self.warnings.extend(chart.warnings());
+        let mut rules = policy.rules();
+        rules.push(onset::onset_rule(policy.min_records, policy.band_low));
         let records = all.records();
         let mut report = AcctReport {
             severity: crate::Severity::P4,
@@ -450,13 +541,15 @@ impl State {
                 _ => None,
             },
             rate_definition: RATE_DEFINITION.to_owned(),
-            rules: policy.rules(),
+            rules,
             focus_isp: None,
             isps,
             vmtas: self.vmtas.report(),
             categories: Categories::from_tally(&all),
             blocklists: report::blocklists_of(&all),
             warnings: self.warnings,
+            timeline,
+            truncated: self.truncated,
         };
         let verdict = policy.assess(&report);
         report.severity = verdict.severity;

@@ -235,6 +235,11 @@ mod tests {
             categories: Categories::default(),
             blocklists: Vec::new(),
             bounce_cats: Default::default(),
+            affected: false,
+            started_at: None,
+            peak: None,
+            trend: None,
+            latest_rate: None,
         }
     }
 
@@ -268,6 +273,8 @@ mod tests {
             categories: Categories::default(),
             blocklists: Vec::new(),
             warnings: Vec::new(),
+            timeline: None,
+            truncated: false,
         }
     }
 

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+pub use super::onset::Trend;
 use super::tally::Tally;
 use crate::{Blocklist, Category, Isp, Severity};
 
@@ -55,6 +56,60 @@ pub struct AcctReport {
     pub blocklists: Vec<BlocklistSeen>,
     /// Notes about the input (no header row, missing columns, unreadable times...).
     pub warnings: Vec<String>,
+    /// Records per ISP per interval; `None` when no record has a readable `timeLogged`.
+    pub timeline: Option<Timeline>,
+    /// The input ended early (a cut-off or corrupt gzip file, a failed read): the report
+    /// holds the rows read before that, and a warning says where it ended.
+    pub truncated: bool,
+}
+
+/// Delivered, deferred and bounced records per ISP per interval (see
+/// `acct::timeline`): at most [`super::MAX_POINTS`] intervals whatever the file's span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timeline {
+    /// 60, 300, 900, 1800, 3600... seconds.
+    pub interval_seconds: i64,
+    /// Start of the first interval and end of the last one, RFC 3339 UTC.
+    pub start: String,
+    pub end: String,
+    /// In the order of [`AcctReport::isps`].
+    pub isps: Vec<IspTimeline>,
+    /// Records logged earlier than a record before them in the file (placed in their own
+    /// interval all the same).
+    pub out_of_order: u64,
+    /// Records with no readable `timeLogged` (in no interval).
+    pub untimed: u64,
+    /// Records far in time from the rest (a wrong clock, files of different weeks
+    /// joined), left out of the intervals; the warnings say when they were logged.
+    pub outside: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IspTimeline {
+    pub isp: Isp,
+    /// Intervals with records of this ISP, in time order.
+    pub points: Vec<TimePoint>,
+    /// This ISP's records in no interval (untimed or outside); with the points' counts
+    /// they add up to the ISP's totals.
+    pub unplaced: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimePoint {
+    /// Start of the interval, RFC 3339 UTC.
+    pub t: String,
+    pub delivered: u64,
+    pub deferred: u64,
+    pub bounced: u64,
+}
+
+/// The worst stretch of an ISP's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Peak {
+    /// Start of the stretch, RFC 3339 UTC.
+    pub t: String,
+    /// Percent of its records deferred or bounced.
+    pub rate: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -70,6 +125,18 @@ pub struct IspStats {
     pub blocklists: Vec<BlocklistSeen>,
     /// PowerMTA's own `bounceCat` of the deferrals and bounces.
     pub bounce_cats: BTreeMap<String, u64>,
+    /// At or above the guide's lower boundary: enough records and that share of them
+    /// deferred or bounced over the file, or a start found in its timeline.
+    pub affected: bool,
+    /// When its deferrals and bounces rose to the boundary and stayed there (RFC 3339
+    /// UTC); `None` when they never did (the rule: [`super::ONSET_RULE`]).
+    pub started_at: Option<String>,
+    /// Its worst stretch in the timeline.
+    pub peak: Option<Peak>,
+    /// Where its rate is heading at the end of the file; `None` with too few records.
+    pub trend: Option<Trend>,
+    /// Percent deferred or bounced in the last stretch the trend looks at.
+    pub latest_rate: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -192,6 +259,11 @@ impl IspStats {
             categories: Categories::from_tally(tally),
             blocklists: blocklists_of(tally),
             bounce_cats: tally.bounce_cats.iter().cloned().collect(),
+            affected: false,
+            started_at: None,
+            peak: None,
+            trend: None,
+            latest_rate: None,
         }
     }
 }

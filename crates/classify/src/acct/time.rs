@@ -1,5 +1,6 @@
 //! PowerMTA's `timeLogged` (`2026-09-21 12:00:00+0000`, also `T`, `Z`, `+02:00`) to Unix
-//! seconds, so the time window is right across offsets.
+//! seconds, so the time window is right across offsets, and Unix seconds back to RFC 3339
+//! UTC text for the timeline.
 
 /// Seconds since 1970-01-01 UTC, or `None` when the text is not such a timestamp.
 pub(crate) fn parse(text: &[u8]) -> Option<i64> {
@@ -51,6 +52,32 @@ fn parse_offset(rest: &[u8]) -> Option<i64> {
     Some(sign * ((v(0) * 10 + v(1)) * 3600 + (v(2) * 10 + v(3)) * 60))
 }
 
+/// `2026-09-21T12:00:00Z`: Unix seconds as RFC 3339 UTC text.
+pub(crate) fn rfc3339(t: i64) -> String {
+    let days = t.div_euclid(86_400);
+    let secs = t.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+/// The date of a day number (days since 1970-01-01), the inverse of [`days_from_civil`].
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -64,7 +91,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, rfc3339};
 
     #[test]
     fn powermta_timestamps() {
@@ -76,6 +103,23 @@ mod tests {
         assert_eq!(parse(b"2026-09-21 12:00:00"), Some(1_789_992_000));
         assert_eq!(parse(b"2026-09-21 12:00:00.250+0000"), Some(1_789_992_000));
         assert_eq!(parse(b"2024-02-29 00:00:00+0000"), Some(1_709_164_800));
+    }
+
+    #[test]
+    fn rfc3339_is_the_inverse_of_parse() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(-1), "1969-12-31T23:59:59Z");
+        for text in [
+            "2026-09-21T12:00:00Z",
+            "2024-02-29T23:59:59Z",
+            "2000-03-01T00:00:00Z",
+            "1999-12-31T00:00:01Z",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+        ] {
+            let t = parse(text.as_bytes()).unwrap();
+            assert_eq!(rfc3339(t), text);
+        }
     }
 
     #[test]

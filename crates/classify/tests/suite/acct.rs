@@ -492,7 +492,9 @@ fn the_time_window_spans_offsets_and_skips_unreadable_times() {
         report.warnings,
         [
             "header row at line 1 has no dsnStatus, dsnDiag, dsnMta, bounceCat columns",
-            "1 records with an unreadable timeLogged (not in the time window)"
+            "1 records with an unreadable timeLogged (not in the time window or the timeline)",
+            "1 records are logged earlier than a record before them in the file (up to 30 min \
+             earlier); each is counted in the interval of its own time"
         ]
     );
 }

@@ -4,6 +4,7 @@
 mod acct;
 mod acct_fixture;
 mod acct_props;
+mod acct_timeline;
 mod corpus;
 mod isp;
 mod labels;
