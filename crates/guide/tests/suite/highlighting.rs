@@ -213,3 +213,87 @@ fn bad_settings_name_the_configuration_line() {
         "{problems:?}"
     );
 }
+
+/// WCAG 2 relative luminance of `#rrggbb`.
+fn luminance(hex: &str) -> f64 {
+    let hex = hex.trim_start_matches('#');
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+}
+
+fn contrast(a: &str, b: &str) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[test]
+fn the_guides_code_colours_have_aa_contrast_in_light_and_dark() {
+    let dir = crate::common::real_site::repo_root().join("themes/default/highlighting");
+    for name in ["guide-light.json", "guide-dark.json"] {
+        let theme: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap();
+        let colors = &theme["colors"];
+        let foregrounds: Vec<&str> = theme["tokenColors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|rule| rule["settings"]["foreground"].as_str().unwrap())
+            .chain([
+                colors["editor.foreground"].as_str().unwrap(),
+                colors["editorLineNumber.foreground"].as_str().unwrap(),
+            ])
+            .collect();
+        // Plain lines and the lines that hl_lines marks.
+        for bg in ["editor.background", "editor.lineHighlightBackground"] {
+            let bg = colors[bg].as_str().unwrap();
+            for fg in &foregrounds {
+                let ratio = contrast(fg, bg);
+                assert!(ratio >= 4.5, "{name}: {fg} on {bg} is {ratio:.2}:1");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_guide_highlights_its_config_dns_and_shell_samples_without_inline_styles() {
+    let files = crate::common::real_site::build_real_site(|data| data.to_string());
+    let page = &files["incidents/gmail-rejections/index.html"];
+    // The theme's PowerMTA and DNS grammars and the built-in shell grammar were used.
+    for lang in ["powermta", "dns-zone", "shellscript"] {
+        let block = between(page, &format!("data-lang=\"{lang}\""), "</pre>");
+        assert!(block.contains("<span class=\"z-l-"), "{lang}: {block}");
+    }
+    let pmta = between(page, "data-lang=\"powermta\"", "</pre>");
+    assert!(pmta.contains("\">domain-key</span>"), "{pmta}");
+    let dns = between(page, "data-lang=\"dns-zone\"", "</pre>");
+    assert!(
+        dns.contains("\">DMARC1</span>") && dns.contains("\"> TXT</span>"),
+        "{dns}"
+    );
+    // Both generated stylesheets are linked, one per colour scheme, and the strict CSP
+    // holds: no style attribute anywhere.
+    let head = between(page, "<head>", "</head>");
+    assert!(
+        head.contains("media=\"(prefers-color-scheme: light)\""),
+        "{head}"
+    );
+    assert!(
+        head.contains("media=\"(prefers-color-scheme: dark)\""),
+        "{head}"
+    );
+    for name in ["giallo-light.css", "giallo-dark.css"] {
+        assert!(files.contains_key(name), "{name} missing");
+    }
+    for (path, text) in &files {
+        if path.ends_with(".html") {
+            assert!(!text.contains(" style=\""), "{path} has an inline style");
+        }
+    }
+}

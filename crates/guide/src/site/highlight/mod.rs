@@ -47,8 +47,12 @@ impl Highlighter {
             .map_err(|e| vec![at(1, format!("the built-in grammars cannot be read: {e}"))])?;
         let mut problems = Vec::new();
         for grammar in &settings.extra_grammars {
-            if let Err(e) = registry.add_grammar_from_path(root.join(&grammar.value)) {
-                problems.push(at(grammar.line, extra_error("grammar", &grammar.value, &e)));
+            let path = root.join(&grammar.value);
+            match registry.add_grammar_from_path(&path) {
+                Ok(()) => add_file_type_aliases(&mut registry, &path),
+                Err(e) => {
+                    problems.push(at(grammar.line, extra_error("grammar", &grammar.value, &e)))
+                }
             }
         }
         for theme in &settings.extra_themes {
@@ -137,6 +141,28 @@ impl Highlighter {
             css_class_prefix: (self.settings.style == Style::Class)
                 .then(|| CLASS_PREFIX.to_string()),
             ..HtmlRenderer::default()
+        }
+    }
+}
+
+/// A site grammar answers to its `name` (as in Zola) and also to its `fileTypes`
+/// (`"fileTypes": ["pmta"]` lets a fence say `pmta`), unless a grammar has that name.
+fn add_file_type_aliases(registry: &mut Registry, path: &Path) {
+    #[derive(serde::Deserialize)]
+    struct Names {
+        name: String,
+        #[serde(default, rename = "fileTypes")]
+        file_types: Vec<String>,
+    }
+    let Some(names) = std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Names>(&bytes).ok())
+    else {
+        return;
+    };
+    for alias in names.file_types {
+        if !alias.is_empty() && !registry.contains_grammar(&alias) {
+            registry.add_alias(&names.name, &alias);
         }
     }
 }
