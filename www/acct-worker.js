@@ -2,8 +2,9 @@
 // DecompressionStream for a gzipped file) off the main thread and feeds
 // them to the Rust reader (AcctSession, compiled to WebAssembly). Posts progress, then the
 // report and the report-email inputs as JSON. Nothing leaves the browser.
-// The reader's glue and wasm come from the content-hashed URLs that acct.js posts with
-// the file ({ file, reader: { glue, wasm } }), never from plain names.
+// The reader's glue and wasm, and the shared dom.js that loads them, come from the
+// content-hashed URLs that acct.js posts with the file ({ file, reader: { glue, wasm,
+// dom } }), never from plain names.
 
 const CHUNK = 4 << 20;
 
@@ -17,16 +18,13 @@ self.onmessage = async (event) => {
 };
 
 /**
- * Loads the reader's glue (`reader.glue`) and wasm (`reader.wasm`) once; the URLs are
- * the page's content-hashed ones.
+ * Loads the reader's glue (`reader.glue`) and wasm (`reader.wasm`) once, through the
+ * shared module's loadWasm (`reader.dom`); the URLs are the page's content-hashed ones.
  */
 let loaded = null;
 function loadReader(reader) {
-  if (!reader || !reader.glue || !reader.wasm) return Promise.reject(new Error('no reader URLs given'));
-  loaded ??= import(reader.glue).then(async (m) => {
-    await m.default({ module_or_path: reader.wasm });
-    return m;
-  }, (e) => {
+  if (!reader || !reader.glue || !reader.wasm || !reader.dom) return Promise.reject(new Error('no reader URLs given'));
+  loaded ??= import(reader.dom).then(({ loadWasm }) => loadWasm(reader)).catch((e) => {
     loaded = null;
     throw e;
   });

@@ -3,19 +3,10 @@
 // guide's severity, and prefill the report email through the widget's reportEmail.
 // Everything happens in the browser; the markup is server-rendered
 // (themes/default/templates/partials/acct.html) and only ever filled via textContent.
-// The worker script and every glue/wasm file are loaded from the content-hashed URLs
-// the page gives on #acct (data-glue, data-wasm, data-worker, data-worker-glue,
-// data-worker-wasm), never from plain names.
-
-const ISP = {
-  gmail: 'Gmail', outlook: 'Outlook / Microsoft 365', yahoo: 'Yahoo / AOL', apple: 'Apple iCloud',
-  gmx: 'GMX / WEB.DE', orange: 'Orange', comcast: 'Comcast', other: 'Other domains',
-};
-const CATEGORY = {
-  blocklist: 'Blocklisting', auth: 'Authentication', rate_limit: 'Rate limiting', reputation: 'Reputation or policy',
-  content: 'Content', recipient: 'Unknown recipient', mailbox_full: 'Mailbox full', greylist: 'Greylisting',
-  dns: 'Sender DNS', tls: 'TLS', connection: 'Connection', relay: 'Relaying', other: 'Other',
-};
+// The shared module (dom.js), the worker script and every glue/wasm file are loaded
+// from the content-hashed URLs the page gives on #acct (data-dom, data-glue, data-wasm,
+// data-worker, data-worker-glue, data-worker-wasm), never from plain names. The names
+// of ISPs, categories and blocklists come from the widget's wasm.
 
 const root = document.getElementById('acct');
 if (root) start(root).catch(() => {
@@ -27,11 +18,13 @@ if (root) start(root).catch(() => {
 async function start(root) {
   const data = JSON.parse(document.getElementById('guide-data').textContent);
   const contactsJson = JSON.stringify({ contact: data.contact, levels: data.levels });
-  const { glue, wasm, worker: workerUrl, workerGlue, workerWasm } = root.dataset;
-  if (!glue || !wasm || !workerUrl || !workerGlue || !workerWasm) throw new Error('the page gives no widget URLs');
-  const widget = await import(glue);
-  await widget.default({ module_or_path: wasm });
-  const reader = { glue: workerGlue, wasm: workerWasm };
+  const { dom, worker: workerUrl, workerGlue, workerWasm } = root.dataset;
+  if (!dom || !workerUrl || !workerGlue || !workerWasm) throw new Error('the page gives no widget URLs');
+  const { h, loadWasm, names } = await import(dom);
+  const widget = await loadWasm(root.dataset);
+  const ui = { h, name: names(widget) };
+  // What the worker loads: the reader's glue and wasm, and dom.js for loadWasm.
+  const reader = { glue: workerGlue, wasm: workerWasm, dom };
   const $ = (sel) => root.querySelector(sel);
   const el = {
     input: $('[data-acct-file]'), drop: $('[data-acct-drop]'), status: $('[data-acct-status]'),
@@ -74,7 +67,7 @@ async function start(root) {
       const secs = Math.max(msg.ms, 1) / 1000;
       say(el, `Read ${file.name}: ${mb(msg.size)} in ${secs.toFixed(1)} s.`);
       root.setAttribute('data-acct-mbps', (msg.size / 1e6 / secs).toFixed(1));
-      render(el, last.report, inputs.classification.title);
+      render(el, last.report, inputs.classification.title, ui);
       updateEmail();
     };
     const progress = (msg) => {
@@ -110,7 +103,8 @@ async function start(root) {
   root.setAttribute('data-acct-ready', '');
 }
 
-function render(el, r, title) {
+function render(el, r, title, ui) {
+  const { h, name } = ui;
   el.result.hidden = false;
   // data-severity drives the widget's badge colours; data-acct-severity is this section's hook.
   el.badge.setAttribute('data-severity', r.severity);
@@ -118,8 +112,8 @@ function render(el, r, title) {
   el.badge.textContent = r.severity;
   el.summary.textContent = title;
   el.reasons.replaceChildren(...r.reasons.map((reason) => h('li', {}, reason)));
-  el.rows.replaceChildren(...r.isps.map((s) => row(s, ISP[s.isp] || s.isp, s.isp)));
-  el.total.replaceChildren(row(r, 'All ISPs', 'all'));
+  el.rows.replaceChildren(...r.isps.map((s) => row(s, name('isp', s.isp), s.isp, ui)));
+  el.total.replaceChildren(row(r, 'All ISPs', 'all', ui));
   const notes = [];
   if (r.time_window) notes.push(`Time window: ${r.time_window.first} to ${r.time_window.last}.`);
   const other = Object.entries(r.other_records).map(([k, v]) => `${v} ${k}`);
@@ -136,17 +130,17 @@ function render(el, r, title) {
     const top = r.vmtas.slice(0, 5).map((v) => `${v.vmta} ${v.deferral_rate.toFixed(1)}% deferred, ${v.bounce_rate.toFixed(1)}% bounced of ${v.records.toLocaleString('en')}`);
     notes.push(`Per VirtualMTA (sending IP or pool): ${top.join('; ')}${r.vmtas.length > 5 ? '; …' : ''}.`);
   }
-  for (const b of r.blocklists) notes.push(`Blocklist cited: ${b.blocklist} in ${b.count} replies, e.g. “${b.example}”.`);
+  for (const b of r.blocklists) notes.push(`Blocklist cited: ${name('blocklist', b.blocklist)} in ${b.count} replies, e.g. “${b.example}”.`);
   for (const w of r.warnings) notes.push(`Note: ${w}.`);
   el.notes.replaceChildren(...notes.map((n) => h('p', { 'data-acct-note': '' }, n)));
   el.rules.replaceChildren(...r.rules.map((rule) => h('li', {}, rule)));
   el.definition.textContent = r.rate_definition;
 }
 
-function row(s, name, key) {
+function row(s, title, key, { h, name }) {
   const [top] = Object.entries(s.categories);
-  const cause = top ? h('span', { title: top[1].example }, `${CATEGORY[top[0]] || top[0]} (${top[1].count})`) : '–';
-  const head = h('th', { scope: 'row' }, name);
+  const cause = top ? h('span', { title: top[1].example }, `${name('category', top[0])} (${top[1].count})`) : '–';
+  const head = h('th', { scope: 'row' }, title);
   return h('tr', { 'data-isp': key }, head,
     ...[s.records, s.delivered, s.deferred, s.bounced].map((n) => h('td', {}, n.toLocaleString('en'))),
     h('td', { 'data-rate': 'deferral' }, `${s.deferral_rate.toFixed(1)}%`),
@@ -160,12 +154,4 @@ function say(el, text) {
 
 function mb(bytes) {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`;
-}
-
-/** Element builder; strings become text nodes, never markup (as in diagnose.js). */
-function h(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
 }

@@ -6,25 +6,12 @@
 // shown through textContent. If anything here fails, the server-rendered note and the
 // plain mailto link stay, and the console stays clean.
 //
-// The wasm-bindgen glue and the wasm are loaded from the content-hashed URLs the page
-// gives on the widget's root (data-glue, data-wasm), never from plain names, so a
-// deploy cannot mix this module with a stale glue or wasm from a cache.
+// The shared module (dom.js), the wasm-bindgen glue and the wasm are loaded from the
+// content-hashed URLs the page gives on the widget's root (data-dom, data-glue,
+// data-wasm), never from plain names, so a deploy cannot mix this module with a stale
+// glue or wasm from a cache. The names of categories, ISPs and blocklists come from the
+// wasm (the classifier's own table).
 
-const CATEGORY = {
-  blocklist: 'Blocklisting', auth: 'Authentication (SPF, DKIM, DMARC)', rate_limit: 'Rate limiting or throttling',
-  reputation: 'Reputation or policy block', content: 'Content rejected', recipient: 'Recipient address problem',
-  mailbox_full: 'Mailbox full', greylist: 'Greylisting', dns: 'Sender DNS (PTR, HELO, domain)', tls: 'TLS',
-  connection: 'Connection problem', relay: 'Relaying', other: 'Other',
-};
-const ISP = {
-  gmail: 'Gmail', outlook: 'Outlook / Microsoft 365', yahoo: 'Yahoo / AOL', apple: 'Apple iCloud',
-  gmx: 'GMX / WEB.DE', orange: 'Orange', comcast: 'Comcast', other: 'Another provider',
-};
-const BLOCKLIST = {
-  spamhaus: 'Spamhaus', barracuda: 'Barracuda', spamcop: 'SpamCop', sorbs: 'SORBS', uceprotect: 'UCEPROTECT',
-  invaluement: 'Invaluement', microsoft: 'Microsoft (own IP blocklist)', proofpoint: 'Proofpoint',
-  cloudmark: 'Cloudmark', mimecast: 'Mimecast', other: 'Another blocklist',
-};
 const SCOPE = { one: 'one ISP', several: 'several ISPs', all: 'all ISPs' };
 // The reader's time zone, looked up once, not on every keystroke.
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -40,7 +27,11 @@ if (root) start(root).catch(() => {
 async function start(root) {
   const data = JSON.parse(document.getElementById('guide-data').textContent);
   const contactsJson = JSON.stringify({ contact: data.contact, levels: data.levels });
-  const { classify, reportEmail, maxInputBytes } = await loadWasm(root);
+  if (!root.dataset.dom) throw new Error('the page gives no dom.js URL');
+  const { h, loadWasm, names } = await import(root.dataset.dom);
+  const widget = await loadWasm(root.dataset);
+  const { classify, reportEmail, maxInputBytes } = widget;
+  const ui = { h, name: names(widget) };
   const max = maxInputBytes();
   const $ = (sel) => root.querySelector(sel);
   const form = $('[data-dg-form]');
@@ -66,13 +57,13 @@ async function start(root) {
       : '';
     const { context, signal } = readContext(form);
     if (tooLong || (!text.trim() && !signal)) {
-      render(el, null, null, data);
+      render(el, null, null, data, ui);
       resetReport(el, plainMailto, plainLabel);
       return;
     }
     const classification = classify(text, JSON.stringify(context));
     const email = JSON.parse(reportEmail(classification, JSON.stringify(reportFields(form, context)), contactsJson));
-    render(el, JSON.parse(classification), email, data);
+    render(el, JSON.parse(classification), email, data, ui);
     el.mail.href = email.mailto || plainMailto;
     el.mail.textContent = `Email the report to ${email.to || data.contact.email}`;
     el.copy.hidden = false;
@@ -105,18 +96,6 @@ async function start(root) {
   update();
   root.setAttribute('data-dg-ready', '');
   performance.mark('diagnose-ready');
-}
-
-/**
- * Imports the glue from `data-glue` and instantiates the wasm from `data-wasm` (both
- * content-hashed URLs set by the page); returns the glue's exports.
- */
-async function loadWasm(el) {
-  const { glue, wasm } = el.dataset;
-  if (!glue || !wasm) throw new Error('the page gives no widget glue or wasm URL');
-  const mod = await import(glue);
-  await mod.default({ module_or_path: wasm });
-  return mod;
 }
 
 /** The classifier's Context from the form, and whether the reader told us anything. */
@@ -156,7 +135,7 @@ function reportFields(form, context) {
   };
 }
 
-function render(el, c, email, data) {
+function render(el, c, email, data, { h, name }) {
   const detail = [];
   if (!c) {
     el.badge.setAttribute('data-severity', '');
@@ -183,9 +162,9 @@ function render(el, c, email, data) {
   // [label, shown text, fact name, machine value (data-value, for support staff and tests)]
   const facts = [
     ['Codes', codes || 'none found', 'codes', codes],
-    ['Category', CATEGORY[c.category] || c.category, 'category', c.category],
-    ['ISP', c.isp ? ISP[c.isp] || c.isp : 'not named', 'isp', c.isp || ''],
-    ['Blocklist', c.blocklist ? BLOCKLIST[c.blocklist] || c.blocklist : 'none cited', 'blocklist', c.blocklist || ''],
+    ['Category', name('category', c.category), 'category', c.category],
+    ['ISP', c.isp ? name('isp', c.isp) : 'not named', 'isp', c.isp || ''],
+    ['Blocklist', c.blocklist ? name('blocklist', c.blocklist) : 'none cited', 'blocklist', c.blocklist || ''],
   ];
   detail.push(h('dl', { class: 'dg-facts' }, ...facts.flatMap(([k, v, fact, value]) =>
     [h('dt', {}, k), h('dd', { 'data-dg-fact': fact, 'data-value': value }, v)])));
@@ -231,14 +210,6 @@ async function copyReport(el) {
 }
 
 const reportText = (e) => `To: ${e.to}\nSubject: ${e.subject}\n\n${e.body}`;
-
-/** Element builder; strings become text nodes, never markup. */
-function h(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
 
 /** Changes a live region only when its text changes, so screen readers hear news only. */
 function setText(node, text) {

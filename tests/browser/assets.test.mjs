@@ -1,6 +1,6 @@
 // Cache busting of the widget: the page refers to the widget's files (its
-// modules, the wasm-bindgen glue, the wasm, the accounting worker and its glue and
-// wasm) only by content-hashed URLs, the modules load exactly those, and they work:
+// modules and the module they share, the wasm-bindgen glue, the wasm, the accounting
+// worker and its glue and wasm) only by content-hashed URLs, the modules load exactly those, and they work:
 // after a deploy a browser can never mix a new module with a stale glue or wasm.
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,7 +41,7 @@ test('the page names the widget files by content-hashed URLs only', () => {
   // The glue and the wasm of both modules, and the worker, are among them.
   const named = (attr, stem, ext) => refs.find((r) => r.attr === attr && r.url.startsWith(`/widget/${stem}.`) && r.url.endsWith(ext));
   for (const [attr, stem, ext] of [
-    ['data-glue', 'pkg/widget', '.js'], ['data-wasm', 'pkg/widget_bg', '.wasm'],
+    ['data-dom', 'dom', '.js'], ['data-glue', 'pkg/widget', '.js'], ['data-wasm', 'pkg/widget_bg', '.wasm'],
     ['data-worker', 'acct-worker', '.js'], ['data-worker-glue', 'pkg/acct', '.js'],
     ['data-worker-wasm', 'pkg/acct_bg', '.wasm'], ['href', 'pkg/widget_bg', '.wasm'],
   ]) {
@@ -79,7 +79,7 @@ test('the widget and the accounting worker load only the hashed glue and wasm, a
     assert.deepEqual(widget.filter((p) => !HASHED.test(p)), [], 'plain widget files were requested');
     const refs = new Set(widgetRefs().map((r) => r.url));
     assert.deepEqual(widget.filter((p) => !refs.has(p)), [], 'widget files the page does not name were requested');
-    for (const attr of ['glue', 'wasm', 'worker', 'worker-glue', 'worker-wasm']) {
+    for (const attr of ['dom', 'glue', 'wasm', 'worker', 'worker-glue', 'worker-wasm']) {
       const url = await page.getAttribute('#acct', `data-${attr}`);
       assert.ok(widget.includes(url), `${url} (data-${attr}) was not loaded`);
     }

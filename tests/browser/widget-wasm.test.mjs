@@ -50,6 +50,31 @@ test('classify returns the JSON contract of docs/contracts.md', () => {
   assert.equal(wasm.classify(SPAMHAUS, ''), wasm.classify(SPAMHAUS, '{}'), 'an empty context is the default context');
 });
 
+test('labels() names every value the classifier answers with, as the bounce examples of the site do', () => {
+  const labels = JSON.parse(wasm.labels());
+  assert.deepEqual(Object.keys(labels).sort(), ['blocklist', 'category', 'isp']);
+  for (const [kind, names] of Object.entries(labels)) {
+    const shown = Object.values(names);
+    assert.ok(shown.length > 1 && shown.every((n) => typeof n === 'string' && n.trim()), `${kind}: ${JSON.stringify(names)}`);
+    assert.equal(new Set(shown).size, shown.length, `${kind}: two values share a name`);
+  }
+  const c = JSON.parse(wasm.classify(SPAMHAUS, '{}'));
+  assert.ok(labels.category[c.category] && labels.blocklist[c.blocklist], JSON.stringify(c));
+  // The build's templates get the same names: every category, provider and blocklist a
+  // bounce example of the site shows is one of them.
+  const decode = (s) => s.replace(/&#x2F;/g, '/').replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+  const facts = { Category: 'category', 'Receiving provider': 'isp', Blocklist: 'blocklist' };
+  let seen = 0;
+  for (const page of ['incidents/blacklisting', 'incidents/snds-outlook', 'incidents/gmail-rejections']) {
+    const html = fs.readFileSync(path.join(publicDir, page, 'index.html'), 'utf8');
+    for (const [, dt, dd] of html.matchAll(/<dt>(Category|Receiving provider|Blocklist)<\/dt><dd>([^<]*)<\/dd>/g)) {
+      assert.ok(Object.values(labels[facts[dt]]).includes(decode(dd)), `${page}: ${dt} "${dd}" is not a name from labels()`);
+      seen += 1;
+    }
+  }
+  assert.ok(seen > 5, `only ${seen} facts in the bounce examples`);
+});
+
 test('the context reaches the classifier', () => {
   const plain = JSON.parse(wasm.classify('', '{}'));
   const down = JSON.parse(wasm.classify('', JSON.stringify({ powermta_down: true, rate: null, scope: null, snds: null })));

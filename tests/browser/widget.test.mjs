@@ -133,6 +133,11 @@ for (const [name, text, want] of [
       for (const key of Object.keys(want)) {
         assert.equal(got[key], want[key], `classifier: ${key} of ${name} (got ${JSON.stringify(got)})`);
       }
+      // The facts are shown by the names the wasm gives (the classifier's one table).
+      const labels = await page.evaluate(async () => JSON.parse((await import(document.getElementById('diagnose').dataset.glue)).labels()));
+      for (const kind of ['category', 'isp', 'blocklist'].filter((k) => want[k])) {
+        assert.equal(await page.locator(`#diagnose [data-dg-fact=${kind}]`).innerText(), labels[kind][want[kind]], `shown ${kind}`);
+      }
       // The level's name, contact method and coverage come from the page's data.
       const level = (await guideData(page)).levels.find((l) => l.id === want.severity);
       const result = await page.locator('#diagnose [data-dg-result]').innerText();

@@ -2,6 +2,8 @@
 //! the JSON the widget sends, in the template context and in the classifier's sentences.
 
 use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use classify::labels::{Labels, JSON};
 use classify::{Blocklist, BounceKind, Category, Context, Isp, Severity};
@@ -101,4 +103,108 @@ fn the_classifiers_sentences_use_the_same_names() {
         "{:?}",
         c.reasons
     );
+}
+
+/// Every (spelling, label) pair of the three tables.
+fn pairs() -> Vec<(&'static str, &'static str)> {
+    let mut all = Vec::new();
+    all.extend(Category::ALL.iter().map(|v| (v.as_str(), v.label())));
+    all.extend(Isp::ALL.iter().map(|v| (v.as_str(), v.label())));
+    all.extend(Blocklist::ALL.iter().map(|v| (v.as_str(), v.label())));
+    all
+}
+
+/// The copies of display labels in one file's text: a label that could only be ours
+/// (`Outlook / Microsoft 365`, `Microsoft's block list`), or a spelling written as a
+/// string or an object key with its label right after it (`gmail: 'Gmail'`,
+/// `v == "sorbs" %}SORBS`), which is how a table of them looks in JavaScript or Tera.
+fn label_copies(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut found = Vec::new();
+    for (spelling, label) in pairs() {
+        let label_lower = label.to_lowercase();
+        let ours = label.contains(['/', '(']) || label.contains("'s ");
+        if ours && lower.contains(&label_lower) {
+            found.push(format!("{label:?}"));
+            continue;
+        }
+        for token in [
+            format!("'{spelling}'"),
+            format!("\"{spelling}\""),
+            format!("{spelling}:"),
+        ] {
+            let copied = text.match_indices(&token).any(|(at, _)| {
+                let after: String = text[at + token.len()..].chars().take(60).collect();
+                after.contains(label)
+            });
+            if copied {
+                found.push(format!("{token} ... {label:?}"));
+                break;
+            }
+        }
+    }
+    found
+}
+
+fn files(dir: &Path, keep: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, keep, out);
+        } else if keep(&path) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_script_or_template_holds_a_copy_of_the_labels() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut checked = Vec::new();
+    // The widget's own modules (not node_modules, not the wasm-pack output).
+    for entry in fs::read_dir(root.join("www")).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "js") {
+            checked.push(path);
+        }
+    }
+    for theme in fs::read_dir(root.join("themes")).unwrap().flatten() {
+        files(
+            &theme.path().join("templates"),
+            &|p| p.extension().is_some_and(|e| e == "html"),
+            &mut checked,
+        );
+    }
+    assert!(checked.len() > 10, "only {checked:?}");
+    let copies: Vec<String> = checked
+        .iter()
+        .filter_map(|path| {
+            let found = label_copies(&fs::read_to_string(path).unwrap());
+            (!found.is_empty()).then(|| format!("{}: {}", path.display(), found.join(", ")))
+        })
+        .collect();
+    assert!(
+        copies.is_empty(),
+        "labels copied from classify::labels:\n{}",
+        copies.join("\n")
+    );
+}
+
+#[test]
+fn the_copy_check_finds_the_ways_a_table_is_written() {
+    for copy in [
+        "const ISP = { gmail: 'Gmail', yahoo: 'Yahoo / AOL' };",
+        "{% elif v == \"sorbs\" %}SORBS{% endif %}",
+        "[\"spamcop\", \"SpamCop\"]",
+        "<dd>Microsoft's block list</dd>",
+    ] {
+        assert!(!label_copies(copy).is_empty(), "{copy}");
+    }
+    for fine in [
+        "Spamhaus and Gmail publish their codes.",
+        "{{ labels.isp[r.isp] }}",
+        "if (c.isp === 'other') show(labels.isp[c.isp]);",
+    ] {
+        assert_eq!(label_copies(fine), Vec::<String>::new(), "{fine}");
+    }
 }

@@ -1,0 +1,33 @@
+// What the widget's modules share: building elements, loading a wasm-bindgen module,
+// and the classifier's display names. diagnose.js and acct.js import this module, and
+// the accounting worker too, from the content-hashed URL the page gives them
+// (data-dom), never by a plain name.
+
+/** Element builder; strings become text nodes, never markup. */
+export function h(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+/**
+ * Imports the wasm-bindgen glue from `glue` and instantiates the wasm from `wasm` (both
+ * content-hashed URLs given by the page); returns the glue's exports.
+ */
+export async function loadWasm({ glue, wasm }) {
+  if (!glue || !wasm) throw new Error('the page gives no glue or wasm URL');
+  const mod = await import(glue);
+  await mod.default({ module_or_path: wasm });
+  return mod;
+}
+
+/**
+ * The classifier's display names from the widget's wasm (`labels()`: `{category, isp,
+ * blocklist}`, each keyed by the JSON value); `name(kind, value)` gives one, or the value
+ * itself if the wasm has no name for it.
+ */
+export function names(widget) {
+  const labels = JSON.parse(widget.labels());
+  return (kind, value) => labels[kind]?.[value] ?? value;
+}
