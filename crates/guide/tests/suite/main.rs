@@ -7,6 +7,7 @@ mod bounce_blocks;
 mod cli_acct;
 mod cli_classify;
 mod common;
+mod compat_assets;
 mod data_files;
 mod drafts;
 mod front_matter;
