@@ -193,10 +193,11 @@ pub fn build_into(
             toml::Value::String(config.base_url.clone()),
         );
     }
-    // The highlighter's grammars load and the Sass compiles beside the content.
-    let (content, (highlighter, stylesheets)) = rayon::join(
-        || content::load(root, opts.drafts, cache.map(|c| &c.sources)),
-        || {
+    // The highlighter's grammars load (tens of milliseconds of CPU) and the Sass compiles
+    // on a thread of their own while the content loads: a rayon job could wait behind
+    // the content's own parallel work.
+    let (content, side) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| {
             let highlighter = config
                 .highlighting
                 .clone()
@@ -205,8 +206,17 @@ pub fn build_into(
                 .compile_sass
                 .then(|| sass::compile_site(root, config.theme.as_deref()));
             (highlighter, sheets)
-        },
-    );
+        });
+        let content = content::load(root, opts.drafts, cache.map(|c| &c.sources));
+        (content, side.join())
+    });
+    let (highlighter, stylesheets) = side.unwrap_or_else(|_| {
+        let p = Problem::new(
+            &config.file,
+            "loading the highlighter or compiling Sass failed",
+        );
+        (None, Some(Err(vec![p])))
+    });
     let mut content = content?;
     let mut problems = Problems::default();
     problems.extend(std::mem::take(&mut content.problems));
