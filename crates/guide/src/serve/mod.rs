@@ -178,6 +178,8 @@ fn ignored(root: &Path, path: &Path) -> bool {
         path.starts_with(root) && rel.parent().is_some_and(|dir| dir.iter().any(hidden));
     s.contains("node_modules")
         || s.starts_with("www/pkg")
+        // The build's own image cache (resize_image): writing it must not rebuild.
+        || rel.starts_with(Path::new("static").join(crate::site::images::PROCESSED))
         || s.contains("/target/")
         || in_hidden_folder
         || rel
@@ -421,6 +423,12 @@ mod tests {
         assert!(ignored(root, Path::new("/site/content/.drafts/a.md")));
         assert!(!ignored(root, Path::new("/site/content/a.md")));
         assert!(!ignored(root, Path::new("/site/www/diagnose.js")));
+        // The image cache that the build itself writes.
+        assert!(ignored(
+            root,
+            Path::new("/site/static/processed_images/a.0123456789abcdef.png")
+        ));
+        assert!(!ignored(root, Path::new("/site/static/logo.png")));
         // A hidden folder above the root does not hide the site.
         let root = Path::new("/home/me/.sites/guide");
         assert!(!ignored(
