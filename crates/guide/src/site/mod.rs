@@ -142,6 +142,12 @@ impl ParseCache {
 /// nowhere for `check`). Called from several threads at once.
 pub trait Sink: Sync {
     fn put(&self, path: &str, file: OutFile) -> Result<(), BuildError>;
+
+    /// Whether the output is kept: `check` keeps nothing, so the build makes no
+    /// processed images either (their arguments and sources are still checked).
+    fn keeps_files(&self) -> bool {
+        true
+    }
 }
 
 /// Keeps the files in memory.
@@ -156,12 +162,43 @@ impl Sink for MemorySink {
     }
 }
 
+/// Makes the processed images of this build and adds them to the output; a full build
+/// (`prune`) also deletes the cached ones that no page asked for.
+fn publish_images(
+    images: &images::Processor,
+    registry: &Registry,
+    root: &Path,
+    prune: bool,
+) -> Result<(), BuildError> {
+    let made = images.process().map_err(|messages| {
+        let cache_dir = format!("static/{}", images::PROCESSED);
+        BuildError::Problems(
+            messages
+                .into_iter()
+                .map(|m| Problem::new(&cache_dir, m))
+                .collect(),
+        )
+    })?;
+    for (out, file) in made {
+        registry.add_file(&out, file);
+    }
+    if prune {
+        let dir = root.join("static").join(images::PROCESSED);
+        images.prune().map_err(|e| BuildError::io(dir, e))?;
+    }
+    Ok(())
+}
+
 /// Drops everything (`check`).
 pub struct NullSink;
 
 impl Sink for NullSink {
     fn put(&self, _: &str, _: OutFile) -> Result<(), BuildError> {
         Ok(())
+    }
+
+    fn keeps_files(&self) -> bool {
+        false
     }
 }
 
@@ -582,25 +619,8 @@ pub fn build_into(
     problems.into_result()?;
 
     // The images that templates asked for, made (or found in the cache) in parallel.
-    match images.process() {
-        Ok(made) => {
-            for (out, file) in made {
-                registry.add_file(&out, file);
-            }
-        }
-        Err(messages) => {
-            let cache_dir = format!("static/{}", images::PROCESSED);
-            return Err(BuildError::Problems(
-                messages
-                    .into_iter()
-                    .map(|m| Problem::new(&cache_dir, m))
-                    .collect(),
-            ));
-        }
-    }
-    if cache.is_none() {
-        let dir = root.join("static").join(images::PROCESSED);
-        images.prune().map_err(|e| BuildError::io(dir, e))?;
+    if sink.keeps_files() {
+        publish_images(&images, &registry, root, cache.is_none())?;
     }
 
     // 404, sitemap, robots.

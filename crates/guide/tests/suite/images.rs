@@ -165,3 +165,20 @@ fn a_missing_image_or_bad_argument_names_the_page_and_line() {
         "{found:?}"
     );
 }
+
+#[test]
+fn check_makes_no_image_but_still_checks_the_calls() {
+    let dir = images_site();
+    let root = dir.path();
+    let ok = guide(&["check", "--root", "."], root);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(!root.join("static/processed_images").exists());
+    edit_gallery(root, "path=\"logo.jpg\"", "path=\"nope.jpg\"");
+    let failed = guide(&["check", "--root", "."], root);
+    assert!(!failed.status.success());
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("nope.jpg"));
+}

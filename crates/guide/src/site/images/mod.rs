@@ -355,6 +355,35 @@ mod tests {
     }
 
     #[test]
+    fn exif_orientation_turns_the_image_upright() {
+        let (dir, p) = site_with_png(1, 1);
+        // A 40 x 20 JPEG whose EXIF says "rotate 90° clockwise" (orientation 6): upright
+        // it is 20 x 40.
+        let tiff: Vec<u8> = [
+            &b"MM\0\x2a\0\0\0\x08"[..],
+            &[
+                0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0,
+            ],
+        ]
+        .concat();
+        let img = DynamicImage::ImageRgb8(image::RgbImage::new(40, 20));
+        let mut bytes = Vec::new();
+        let mut enc = image::codecs::jpeg::JpegEncoder::new(&mut bytes);
+        image::ImageEncoder::set_exif_metadata(&mut enc, tiff).unwrap();
+        enc.encode_image(&img).unwrap();
+        std::fs::write(dir.path().join("content/a/photo.jpg"), bytes).unwrap();
+        let r = p
+            .resize("a/photo.jpg", ResizeOp::FitWidth(10), "auto", None)
+            .unwrap();
+        assert_eq!(
+            (r.orig_width, r.orig_height, r.width, r.height),
+            (20, 40, 10, 20)
+        );
+        let made = p.process().unwrap();
+        assert_eq!(image::image_dimensions(&made[0].1).unwrap(), (10, 20));
+    }
+
+    #[test]
     fn missing_and_broken_images_are_messages() {
         let (dir, p) = site_with_png(4, 4);
         assert!(p
