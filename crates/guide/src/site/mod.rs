@@ -124,6 +124,10 @@ pub struct ParseCache {
     sources: content::SourceCache,
     /// Assets whose hashed copy cached pages link to.
     used_assets: Mutex<std::collections::BTreeSet<String>>,
+    /// The loaded highlighter (its grammars take tens of milliseconds to load): kept
+    /// while the configuration and the extra grammar and theme files are unchanged
+    /// (a change to any file but markdown clears the cache).
+    highlighter: Mutex<Option<Arc<Highlighter>>>,
 }
 
 impl ParseCache {
@@ -135,6 +139,20 @@ impl ParseCache {
             .clear();
         self.parsed.clear();
         self.rendered.clear();
+        *self.highlighter.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// The cached highlighter when it was loaded with these settings.
+    fn highlighter(&self, settings: &highlight::Settings) -> Option<Arc<Highlighter>> {
+        let cached = self.highlighter.lock().unwrap_or_else(|e| e.into_inner());
+        cached
+            .as_ref()
+            .filter(|h| h.settings() == settings)
+            .cloned()
+    }
+
+    fn keep_highlighter(&self, highlighter: &Arc<Highlighter>) {
+        *self.highlighter.lock().unwrap_or_else(|e| e.into_inner()) = Some(highlighter.clone());
     }
 }
 
@@ -234,16 +252,19 @@ pub fn build_into(
     // on a thread of their own while the content loads: a rayon job could wait behind
     // the content's own parallel work.
     let (content, side) = std::thread::scope(|scope| {
-        let side = scope.spawn(|| {
-            let highlighter = config
-                .highlighting
-                .clone()
-                .map(|s| Highlighter::load(s, root));
-            let sheets = config
-                .compile_sass
-                .then(|| sass::compile_site(root, config.theme.as_deref()));
-            (highlighter, sheets)
-        });
+        let side =
+            scope.spawn(|| {
+                let highlighter = config.highlighting.as_ref().map(|s| {
+                    match cache.and_then(|c| c.highlighter(s)) {
+                        Some(kept) => Ok(kept),
+                        None => Highlighter::load(s.clone(), root).map(Arc::new),
+                    }
+                });
+                let sheets = config
+                    .compile_sass
+                    .then(|| sass::compile_site(root, config.theme.as_deref()));
+                (highlighter, sheets)
+            });
         let content = content::load(root, opts.drafts, cache.map(|c| &c.sources));
         (content, side.join())
     });
@@ -266,7 +287,12 @@ pub fn build_into(
         None => Vec::new(),
     };
     let highlighter = match highlighter {
-        Some(Ok(h)) => Some(h),
+        Some(Ok(h)) => {
+            if let Some(c) = cache {
+                c.keep_highlighter(&h);
+            }
+            Some(h)
+        }
         Some(Err(ps)) => {
             problems.extend(ps);
             None
@@ -307,7 +333,7 @@ pub fn build_into(
     }
     // Class-mode stylesheets at the output root. As in Zola (which writes them into
     // `static/` only when missing), a file of the same name in the site's `static/` wins.
-    for (name, css) in highlighter.iter().flat_map(Highlighter::stylesheets) {
+    for (name, css) in highlighter.iter().flat_map(|h| h.stylesheets()) {
         if !site_static.join(name).is_file() {
             registry.add_bytes(name, css.into_bytes());
         }
@@ -405,7 +431,7 @@ pub fn build_into(
     // (Each markdown source is dropped once parsed: only the HTML stays in memory.)
     let env = ParseEnv {
         root,
-        highlighter: highlighter.as_ref(),
+        highlighter: highlighter.as_deref(),
         theme: &theme,
         base_ctx: &base_ctx,
         assets: &asset_set,
@@ -1043,7 +1069,38 @@ fn top_level_path(path: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::top_level_path;
+    use super::*;
+
+    #[test]
+    fn serve_keeps_the_highlighter_while_its_settings_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let config =
+            "base_url = \"https://x.org\"\n[markdown.highlighting]\ntheme = \"github-dark\"\n";
+        std::fs::write(root.join("config.toml"), config).unwrap();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let cache = ParseCache::default();
+        let opts = BuildOptions::new(root);
+        // No theme: the build fails after loading, but the highlighter is kept.
+        let _ = build_into(&opts, Some(&cache), &NullSink);
+        let settings = Config::load(root).unwrap().highlighting.unwrap();
+        let first = cache
+            .highlighter(&settings)
+            .expect("kept after the first build");
+        let _ = build_into(&opts, Some(&cache), &NullSink);
+        let second = cache.highlighter(&settings).unwrap();
+        assert!(Arc::ptr_eq(&first, &second), "loaded again");
+        // Other settings, or a cleared cache, load it again.
+        let other = highlight::Settings::from_config(
+            "[markdown.highlighting]\ntheme = \"nord\"\n",
+            "config.toml",
+        )
+        .unwrap()
+        .unwrap();
+        assert!(cache.highlighter(&other).is_none());
+        cache.clear();
+        assert!(cache.highlighter(&settings).is_none());
+    }
 
     #[test]
     fn top_level_path_is_the_first_segment() {
