@@ -180,6 +180,31 @@ impl Sink for MemorySink {
     }
 }
 
+/// What a build loads beside its content: the highlighter (`None`: highlighting is off)
+/// and the compiled Sass (`None`: `compile_sass` is off).
+struct SideWork {
+    highlighter: Option<Result<Arc<Highlighter>, Vec<Problem>>>,
+    sheets: Option<Result<Vec<sass::Stylesheet>, Vec<Problem>>>,
+}
+
+fn side_work(config: &Config, root: &Path, cache: Option<&ParseCache>) -> SideWork {
+    let highlighter =
+        config
+            .highlighting
+            .as_ref()
+            .map(|s| match cache.and_then(|c| c.highlighter(s)) {
+                Some(kept) => Ok(kept),
+                None => Highlighter::load(s.clone(), root).map(Arc::new),
+            });
+    let sheets = config
+        .compile_sass
+        .then(|| sass::compile_site(root, config.theme.as_deref()));
+    SideWork {
+        highlighter,
+        sheets,
+    }
+}
+
 /// Makes the processed images of this build and adds them to the output; a full build
 /// (`prune`) also deletes the cached ones that no page asked for.
 fn publish_images(
@@ -249,44 +274,31 @@ pub fn build_into(
         );
     }
     // The highlighter's grammars load (tens of milliseconds of CPU) and the Sass compiles
-    // on a thread of their own while the content loads: a rayon job could wait behind
-    // the content's own parallel work.
-    let (content, side) = std::thread::scope(|scope| {
-        let side =
-            scope.spawn(|| {
-                let highlighter = config.highlighting.as_ref().map(|s| {
-                    match cache.and_then(|c| c.highlighter(s)) {
-                        Some(kept) => Ok(kept),
-                        None => Highlighter::load(s.clone(), root).map(Arc::new),
-                    }
-                });
-                let sheets = config
-                    .compile_sass
-                    .then(|| sass::compile_site(root, config.theme.as_deref()));
-                (highlighter, sheets)
-            });
+    // on a thread of their own while the content loads and the templates compile (a
+    // rayon job could wait behind the content's own parallel work).
+    let (content, theme, side) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| side_work(&config, root, cache));
         let content = content::load(root, opts.drafts, cache.map(|c| &c.sources));
-        (content, side.join())
+        let theme = templates::load(root, &config);
+        (content, theme, side.join())
     });
-    let (highlighter, stylesheets) = side.unwrap_or_else(|_| {
-        let p = Problem::new(
+    let side = side.unwrap_or_else(|_| SideWork {
+        highlighter: None,
+        sheets: Some(Err(vec![Problem::new(
             &config.file,
             "loading the highlighter or compiling Sass failed",
-        );
-        (None, Some(Err(vec![p])))
+        )])),
     });
     let mut content = content?;
     let mut problems = Problems::default();
     problems.extend(std::mem::take(&mut content.problems));
-    let stylesheets = match stylesheets {
-        Some(Ok(sheets)) => sheets,
-        Some(Err(ps)) => {
-            problems.extend(ps);
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
-    let highlighter = match highlighter {
+    let mut stylesheets = Vec::new();
+    match side.sheets {
+        Some(Ok(sheets)) => stylesheets = sheets,
+        Some(Err(ps)) => problems.extend(ps),
+        None => {}
+    }
+    let highlighter = match side.highlighter {
         Some(Ok(h)) => {
             if let Some(c) = cache {
                 c.keep_highlighter(&h);
@@ -303,7 +315,7 @@ pub fn build_into(
     // Static files: theme, site static/, widget mount, co-located content files.
     let registry = Arc::new(Registry::default());
     // Without a theme the build goes on (markdown, links, bounces) but renders nothing.
-    let (mut theme, theme_ok) = match templates::load(root, &config) {
+    let (mut theme, theme_ok) = match theme {
         Ok(t) => (t, true),
         Err(BuildError::Problems(ps)) => {
             problems.extend(ps);
