@@ -95,6 +95,10 @@ impl Highlighter {
 
     /// The stylesheets of class mode, `(file name at the output root, CSS)`; none in
     /// inline mode.
+    ///
+    /// Not Zola 0.22.1's oddity here: with two themes it writes both files with plain
+    /// `z-` rules while the tokens carry `z-l-`/`z-d-` classes, so nothing is coloured
+    /// (Zola 0.23.2 fixed it). We write the rules the tokens use, as the fixed Zola does.
     pub fn stylesheets(&self) -> Vec<(&'static str, String)> {
         let names = self.settings.stylesheet_names();
         let css = match &self.settings.themes {
