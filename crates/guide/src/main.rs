@@ -18,9 +18,10 @@ enum Command {
         /// Site root (holds site.toml, content/, themes/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Output folder.
-        #[arg(long, default_value = "public")]
-        out: PathBuf,
+        /// Output folder [default: <root>/public]. Replaced whole: refused when it holds
+        /// the site's sources or files a build did not write.
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,
@@ -48,7 +49,9 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, out, drafts } => guide::cli::site::build(&root, &out, drafts),
+        Command::Build { root, out, drafts } => {
+            guide::cli::site::build(&root, out.as_deref(), drafts)
+        }
         Command::Check { root, drafts } => guide::cli::site::check(&root, drafts),
         Command::Serve { root, port, drafts } => guide::cli::site::serve(&root, port, drafts),
         Command::Classify(args) => guide::cli::classify::run(args),

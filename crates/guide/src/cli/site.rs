@@ -6,6 +6,7 @@ use std::time::Instant;
 use anyhow::Context as _;
 
 use crate::errors::BuildError;
+use crate::site::publish::{self, PublishError};
 use crate::site::{self, BuildOptions};
 
 /// Prints user problems (one per line) and returns the failure exit code; other errors
@@ -27,16 +28,20 @@ fn report(err: BuildError) -> anyhow::Result<ExitCode> {
     }
 }
 
-pub fn build(root: &Path, out: &Path, drafts: bool) -> anyhow::Result<ExitCode> {
+/// Builds into `out` (default: `<root>/public`).
+pub fn build(root: &Path, out: Option<&Path>, drafts: bool) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
+    let default_out = root.join("public");
+    let out = out.unwrap_or(&default_out);
     let opts = BuildOptions {
         drafts,
         build_widget: true,
         ..BuildOptions::new(root)
     };
-    let (pages, stats) = match crate::site::publish::build_atomic(&opts, out) {
+    let (pages, stats) = match publish::build_atomic(&opts, out) {
         Ok(r) => r,
-        Err(e @ BuildError::Problems(_)) => return report(e),
+        Err(PublishError::Build(e @ BuildError::Problems(_))) => return report(e),
+        Err(e @ PublishError::Refused(_)) => return Err(e.into()),
         Err(e) => return Err(e).with_context(|| format!("building into {}", out.display())),
     };
     eprintln!(

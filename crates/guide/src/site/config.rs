@@ -54,6 +54,8 @@ pub struct Config {
 
 impl Config {
     pub const FILES: [&'static str; 2] = ["site.toml", "config.toml"];
+    /// The folders of a site root that hold its sources.
+    pub const SOURCE_DIRS: [&'static str; 5] = ["content", "themes", "templates", "static", "sass"];
 
     /// Reads `site.toml` (or `config.toml`) from `root`.
     pub fn load(root: &Path) -> Result<Config, BuildError> {
@@ -92,6 +94,23 @@ impl Config {
             table,
             file: file.to_string(),
         })
+    }
+
+    /// What a build of the site at `root` reads, as paths under it (existing or not):
+    /// the configuration files, `content/`, `themes/`, `templates/`, `static/`, `sass/`,
+    /// and the widget's crate and `www/` folders when `config` names them. The output
+    /// folder may not hold or lie inside any of them; `serve` watches them.
+    pub fn inputs(root: &Path, config: Option<&Config>) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = Self::FILES
+            .iter()
+            .chain(&Self::SOURCE_DIRS)
+            .map(|name| root.join(name))
+            .collect();
+        if let Some(widget) = config.and_then(|c| c.widget.as_ref()) {
+            paths.push(root.join(&widget.crate_dir));
+            paths.push(root.join(&widget.www));
+        }
+        paths
     }
 
     /// Absolute URL of a site path (`/a/` -> `https://host/a/`).

@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod images;
 pub mod links;
 pub mod markdown;
+pub mod outputs;
 pub mod publish;
 pub mod sass;
 pub mod search;

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod real_site;
+pub mod synthetic;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -30,12 +31,14 @@ fn copy_dir(from: &Path, to: &Path) {
 /// A fresh copy of fixture site `name` (with the shared theme) in a temporary folder.
 pub fn site(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &sites_dir().join("_theme"),
-        &dir.path().join("themes/fixture"),
-    );
-    copy_dir(&sites_dir().join(name), dir.path());
+    site_at(name, dir.path());
     dir
+}
+
+/// Copies fixture site `name` (with the shared theme) into `root`.
+pub fn site_at(name: &str, root: &Path) {
+    copy_dir(&sites_dir().join("_theme"), &root.join("themes/fixture"));
+    copy_dir(&sites_dir().join(name), root);
 }
 
 /// Adds the page `content/plain.md` (title "Plain"), rendered by the fixture theme's
