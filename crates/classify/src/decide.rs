@@ -109,14 +109,17 @@ pub fn blocklist(s: Sigs) -> Option<Blocklist> {
     None
 }
 
-/// The receiving provider: named by its hosts, URLs or reason codes. In a receiver's
-/// own log the hosts named are its clients, so they say nothing.
+/// The receiving provider: named by its hosts, URLs, wording or reason codes. In a
+/// receiver's own log the hosts named are its clients, so they say nothing; in the
+/// report Gmail writes about another receiver, Google's links name the sender's provider.
 pub fn isp(s: Sigs) -> Option<Isp> {
     if s.has(ReceiverLog) {
         return None;
     }
+    if s.has(GmailReply) || (s.has(GmailHost) && !s.has(SenderNdr)) {
+        return Some(Isp::Gmail);
+    }
     const ORDER: &[(Sig, Isp)] = &[
-        (GmailHost, Isp::Gmail),
         (OutlookHost, Isp::Outlook),
         (YahooHost, Isp::Yahoo),
         (YahooRate, Isp::Yahoo),
@@ -137,43 +140,42 @@ pub fn isp(s: Sigs) -> Option<Isp> {
     ORDER.iter().find(|(sig, _)| s.has(*sig)).map(|(_, i)| *i)
 }
 
-/// The receiver a recipient's domain names: the provider whose consumer domain it is
-/// (also when anonymised as `gmail.example.com`), else a receiver that is none of ours.
-pub fn recipient_isp(domain: &[u8]) -> Isp {
-    let (name, rest) = match domain.iter().position(|&c| c == b'.') {
-        Some(dot) => (&domain[..dot], &domain[dot + 1..]),
-        None => (domain, &[][..]),
-    };
+/// The receiver the recipient's domain (`domain` in `text`) names: the provider whose
+/// consumer domain it is (also when anonymised as `gmail.example.com`), else a receiver
+/// that is none of ours.
+pub fn recipient_isp(text: &[u8], (start, end): (usize, usize)) -> Isp {
+    let domain = text.get(start..end).unwrap_or_default();
+    let dot = domain
+        .iter()
+        .position(|&c| c == b'.')
+        .unwrap_or(domain.len());
+    let (name, rest) = domain.split_at(dot);
+    let rest = rest.get(1..).unwrap_or_default();
     // `yahoo.example.com`: a test corpus's stand-in for the provider's own domain.
     let placeholder = rest.starts_with(b"example.");
-    let tld = || {
-        let labels = rest.split(|&c| c == b'.');
-        labels.clone().count() <= 2
-            && labels
-                .into_iter()
-                .all(|l| (2..=3).contains(&l.len()) && l.iter().all(u8::is_ascii_alphabetic))
-    };
+    // Any top-level domain: `fr`, `com`, `co.uk`, `com.au` (a short rest).
+    let tld = (2..=6).contains(&rest.len());
     RECIPIENT_DOMAINS
         .iter()
         .find(|(n, r, _)| {
-            n.as_bytes() == name && (placeholder || r.as_bytes() == rest || (*r == "*" && tld()))
+            n.as_bytes() == name && (placeholder || r.as_bytes() == rest || (*r == "*" && tld))
         })
-        .map_or(Isp::Other, |(_, _, isp)| *isp)
+        .map_or(Isp::Other, |d| d.2)
 }
 
-/// Whether a recipient's address found in the given role names the receiver of a
-/// bounce of this category. Named as the recipient: always, but for a relay refusal
-/// (the refusing server is not the recipient's). Quoted as a reply's subject (`<a>:`,
-/// `<a>...`): only before a refusal of the recipient (unknown, full, greylisted,
-/// receiving too fast); before a block of the sender it may be the sender's own
-/// address (sendmail quotes the address of the command it refuses). Anywhere else: only
-/// for the recipient's own problems.
-pub fn recipient_counts(category: Category, quoted: bool, plain: bool) -> bool {
+/// Whether a recipient's address names the receiver of a bounce of this category.
+/// Named as the recipient: always, but for a relay refusal (the refusing server is not
+/// the recipient's). Unnamed (`550 5.1.1 <a>... User unknown`, `No such user (a)`): only
+/// when the reply refuses the recipient (unknown, disabled, full, greylisted, receiving
+/// too fast); before a block of the sender it may be the sender's own address (sendmail
+/// quotes the address of the command it refuses).
+pub fn recipient_counts(category: Category, named: bool) -> bool {
     match category {
         Category::Relay => false,
-        Category::Recipient | Category::MailboxFull => true,
-        Category::Greylist | Category::RateLimit => !plain,
-        _ => !quoted && !plain,
+        Category::Recipient | Category::MailboxFull | Category::Greylist | Category::RateLimit => {
+            true
+        }
+        _ => named,
     }
 }
 

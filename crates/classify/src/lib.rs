@@ -91,22 +91,16 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
         None => scan::recipients(&norm, &mut work),
         Some(_) => scan::Recipients::default(),
     };
-    let domain_isp = |d: (usize, usize)| decide::recipient_isp(&norm.text()[d.0..d.1]);
     let named = isp.is_none() && rcpt.named.is_some();
     if named {
-        isp = rcpt.named.map(domain_isp);
+        isp = rcpt.named.map(|d| decide::recipient_isp(norm.text(), d));
     }
     let verdict = decide::category(sigs, found.ofr, chosen.basic, chosen.enhanced, isp);
-    if named && !decide::recipient_counts(verdict.category, false, false) {
+    if named && !decide::recipient_counts(verdict.category, true) {
         isp = None;
     }
-    if isp.is_none() {
-        let counts = |quoted, plain| decide::recipient_counts(verdict.category, quoted, plain);
-        isp = rcpt
-            .quoted
-            .filter(|_| counts(true, false))
-            .or(rcpt.plain.filter(|_| counts(false, true)))
-            .map(domain_isp);
+    if isp.is_none() && decide::recipient_counts(verdict.category, false) {
+        isp = rcpt.unnamed.map(|d| decide::recipient_isp(norm.text(), d));
     }
     let temporary = match chosen.basic {
         Some(b) => (400..500).contains(&b),
@@ -186,7 +180,7 @@ fn hint(v: decide::Verdict, sigs: scan::Sigs, isp: Option<Isp>) -> Option<&'stat
         "recipient-rate-words" => "The recipient receives more mail than their provider allows: this is not a block of your server.",
         "barracuda-cuda-nsu" => "Not a blocklisting: Barracuda's cuda_nsu means the recipient does not exist.",
         _ if v.blocklist == Some(Blocklist::Sorbs) => "SORBS was shut down in June 2024: a receiver still citing it has a stale configuration, so delisting is not possible; tell the receiver.",
-        _ if sigs.has(rules::Sig::GmailHost) && isp == Some(Isp::Gmail) && v.category == Category::Other => "A temporary problem on Gmail's side: PowerMTA retries automatically.",
+        _ if sigs.any(&[rules::Sig::GmailReply, rules::Sig::GmailHost]) && isp == Some(Isp::Gmail) && v.category == Category::Other => "A temporary problem on Gmail's side: PowerMTA retries automatically.",
         _ => return None,
     })
 }

@@ -15,6 +15,10 @@ use crate::model::Isp;
 #[repr(u8)]
 pub enum Sig {
     // Receiving provider.
+    /// Gmail's own reply (`gsmtp`, its MX hosts, its wording).
+    GmailReply,
+    /// A Google host or URL (`google.com`): also in the report Gmail writes for its own
+    /// user about another receiver.
     GmailHost,
     OutlookHost,
     YahooHost,
@@ -79,6 +83,12 @@ pub enum Sig {
     TryLater,
     /// The text is the receiver's own log (Postfix `NOQUEUE: reject`).
     ReceiverLog,
+    /// The sender's own provider reports on another receiver (Gmail's "Google tried to
+    /// deliver your message...").
+    SenderNdr,
+    /// `Reporting-MTA:` / `Received-From-MTA:` of a DSN: the hosts there are the sending
+    /// side's.
+    ReportingMta,
     /// `smtp;` before a diagnostic (PowerMTA accounting `dsnDiag`, DSN `Diagnostic-Code`).
     DiagField,
     // PowerMTA `bounceCat` values (fallback only).
@@ -98,7 +108,8 @@ impl Sig {
     pub fn is_isp(self) -> bool {
         matches!(
             self,
-            GmailHost
+            GmailReply
+                | GmailHost
                 | OutlookHost
                 | YahooHost
                 | AppleHost
@@ -112,7 +123,7 @@ impl Sig {
 
 /// The consumer domains of each provider: a recipient there names the receiving
 /// provider (any other domain names a receiver that is none of them). `*`: any
-/// top-level domain, one or two labels (`hotmail.co.uk`, `yahoo.fr`, `gmx.at`).
+/// top-level domain (`hotmail.co.uk`, `yahoo.fr`, `gmx.at`).
 pub const RECIPIENT_DOMAINS: &[(&str, &str, Isp)] = &[
     ("gmail", "com", Isp::Gmail),
     ("googlemail", "com", Isp::Gmail),
@@ -137,17 +148,27 @@ pub const RECIPIENT_DOMAINS: &[(&str, &str, Isp)] = &[
 /// `(pattern, signal)`; see the module documentation for the pattern syntax.
 pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Gmail / Google Workspace
-    ("gsmtp", GmailHost),
-    ("gcdp$", GmailHost),
-    ("gmail-smtp-in", GmailHost),
-    ("aspmx.l.google.com", GmailHost),
+    ("gsmtp", GmailReply),
+    ("gcdp$", GmailReply),
+    ("gmail-smtp-in", GmailReply),
+    ("aspmx.l.google.com", GmailReply),
     ("google.com", GmailHost),
     ("googlemail.com", GmailHost),
     // Gmail's own wording, also when the reply lost its `- gsmtp` ending.
-    ("gmail requires", GmailHost),
-    ("the email account that you tried to reach", GmailHost),
-    ("the user you are trying to contact", GmailHost),
-    ("protect our users from spam", GmailHost),
+    ("gmail requires", GmailReply),
+    ("the email account that you tried to reach", GmailReply),
+    ("the user you are trying to contact", GmailReply),
+    ("protect our users from spam", GmailReply),
+    // The report Gmail writes for its own user about another receiver: its Google
+    // links then name the sender's provider.
+    ("google tried to deliver", SenderNdr),
+    (
+        "the recipient server did not accept our requests",
+        SenderNdr,
+    ),
+    ("the other server returned", SenderNdr),
+    ("the response from the remote server was", SenderNdr),
+    ("gmail will retry", SenderNdr),
     // --- Microsoft (Outlook.com, Hotmail, Exchange Online)
     ("protection.outlook.com", OutlookHost),
     ("outlook.com", OutlookHost),
@@ -192,6 +213,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("mx-aol", YahooHost),
     ("postmaster.info.aol", YahooHost),
     ("delivery error: dd", YahooHost),
+    ("yahoo requires", YahooHost),
+    ("mx.aol.com", YahooHost),
     ("aol will not accept", YahooHost),
     // --- Apple iCloud
     ("icloud.com", AppleHost),
@@ -603,6 +626,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("in prison", Reputation),
     // Spam filters' scores (SpamAssassin, rspamd: `This message scored 11.4 points`).
     ("scored", Reputation),
+    ("rspam$", Reputation),
     ("score of", Reputation),
     ("bloquee", Reputation),
     // --- Connection and expiry
@@ -622,6 +646,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unable to connect", Connection),
     ("failed to connect", Connection),
     ("connect to", Connection),
+    ("requests to connect", Connection),
     ("delivery time expired", Connection),
     ("message expired", Connection),
     ("queue.expired", Connection),
@@ -640,6 +665,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("noqueue: reject", ReceiverLog),
     ("rcpt from", ReceiverLog),
     ("smtp;", DiagField),
+    ("reporting-mta:", ReportingMta),
+    ("received-from-mta:", ReportingMta),
     // --- The receiver's own temporary trouble
     ("temporarily rejected", ReceiverSystem),
     ("service not available", ReceiverSystem),

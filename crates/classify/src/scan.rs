@@ -47,6 +47,8 @@ pub struct Found {
     pub ofr: Option<u16>,
     /// Where the first `smtp;` diagnostic field starts (PowerMTA accounting, DSNs).
     pub diag: Option<usize>,
+    /// Where the last `Reporting-MTA:` field's value starts (its host is the sender's).
+    pub reporting: Option<usize>,
 }
 
 struct Pat {
@@ -64,6 +66,8 @@ struct Pat {
     /// A host name or the provider's wording: does not count inside an e-mail address
     /// (`a@icloud.com`) nor as the sender's domain (`email from icloud.com`).
     host: bool,
+    /// Has a dot (a domain name).
+    dotted: bool,
 }
 
 struct Index {
@@ -129,6 +133,7 @@ fn load8(b: &[u8], i: usize) -> u64 {
 
 /// The first `byte` at or after `from` in the first `len` bytes of `padded` (the
 /// normalised text and its zero padding), sixteen bytes a step.
+#[cfg(not(target_arch = "wasm32"))]
 fn next_byte(padded: &[u8], from: usize, len: usize, byte: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let pat = ONES * u64::from(byte);
@@ -168,6 +173,13 @@ fn next_byte(padded: &[u8], from: usize, len: usize, byte: u8) -> Option<usize> 
     None
 }
 
+/// [`next_byte`] in WebAssembly, where size matters more than speed: byte by byte.
+#[cfg(target_arch = "wasm32")]
+fn next_byte(padded: &[u8], from: usize, len: usize, byte: u8) -> Option<usize> {
+    let hay = padded.get(from..len).unwrap_or_default();
+    hay.iter().position(|&c| c == byte).map(|p| from + p)
+}
+
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
@@ -175,9 +187,9 @@ fn index() -> &'static Index {
         let mut pat = |&(raw, sig): &(&'static str, Sig)| {
             let end = raw.ends_with('$');
             let s = raw.trim_end_matches('$');
-            let host =
-                (s.contains('.') && !s.contains(' ') && s.bytes().any(|c| c.is_ascii_alphabetic()))
-                    || sig.is_isp();
+            let dotted = s.contains('.');
+            let host = (dotted && !s.contains(' ') && s.bytes().any(|c| c.is_ascii_alphabetic()))
+                || sig.is_isp();
             let (head, mask) = head8(s.as_bytes());
             let rest = words.len();
             words.extend(s.as_bytes().chunks(8).skip(1).map(head8));
@@ -192,6 +204,7 @@ fn index() -> &'static Index {
                 sig,
                 end,
                 host,
+                dotted,
             }
         };
         let keys: Vec<usize> = PATTERNS
@@ -240,18 +253,61 @@ const WALK: [u8; 256] = {
     t
 };
 
-/// Whether a host name starting at `pos` is the domain part of an e-mail address.
-fn in_address(t: &[u8], pos: usize) -> bool {
-    // Walk back over the host name (bounded: host labels are short).
+/// Whether the host name or provider word matched at `pos..after` does not name the
+/// receiver: the domain part of an e-mail address (`a@icloud.com`: the address is read
+/// on its own), the host of a DSN's `Reporting-MTA:` field (whose value starts at
+/// `reporting`: the sender's own server wrote the report), or a registered domain on its
+/// own (`icloud.com`, `comcast.net`, `yahoo.co.uk`; not a server such as
+/// `mx.icloud.com`) named as the sender's (`email from icloud.com`, `DMARC policy for
+/// comcast.net`). One walk back over the name, bounded.
+fn not_the_receiver(
+    t: &[u8],
+    pos: usize,
+    after: usize,
+    dotted: bool,
+    reporting: Option<usize>,
+) -> bool {
     let before = t.get(pos.saturating_sub(64)..pos).unwrap_or_default();
+    let mut start = pos;
     for &c in before.iter().rev() {
         match WALK[usize::from(c)] {
-            NAME => {}
+            NAME => start -= 1,
             AT => return true,
-            _ => return false,
+            _ => break,
         }
     }
-    false
+    if reporting.is_some_and(|r| r < start && start - r < 16) {
+        let value = t.get(reporting.unwrap_or(start)..start).unwrap_or_default();
+        if value
+            .trim_ascii()
+            .strip_prefix(b"dns;")
+            .is_some_and(|v| v.trim_ascii().is_empty())
+        {
+            return true;
+        }
+    }
+    let ends = |c: &u8| matches!(c, b'.' | b' ' | b']' | b')' | b'\'' | b'"' | b',' | b';');
+    // A domain: the pattern's own (`icloud.com`) or the one it starts (`comcast` in
+    // `comcast.net`).
+    let domain = dotted || t.get(after) == Some(&b'.');
+    start == pos && domain && t.get(after).is_none_or(ends) && sender_domain(t, pos)
+}
+
+/// Whether the name at `pos` (the start of a word) is a registered domain on its own,
+/// two labels or three with a short second one (`co.uk`), named as the sender's.
+#[cold]
+fn sender_domain(t: &[u8], pos: usize) -> bool {
+    let name_byte = |i: usize| t.get(i).is_some_and(|&c| WALK[usize::from(c)] == NAME);
+    let (mut dots, mut second, mut i) = (0, 0, pos);
+    while i - pos < 64 && name_byte(i) {
+        if t.get(i) == Some(&b'.') && name_byte(i + 1) {
+            dots += 1;
+        } else if dots == 1 {
+            second += 1;
+        }
+        i += 1;
+    }
+    (dots == 1 || (dots == 2 && second <= 3)) && addr::sender_domain(t, pos)
 }
 
 /// Scans the normalised text for every pattern of the tables.
@@ -290,11 +346,11 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if p.end && t.get(after).is_some_and(u8::is_ascii_alphanumeric) {
         return;
     }
-    if p.host && in_address(t, pos) {
+    if p.host && not_the_receiver(t, pos, after, p.dotted, found.reporting) {
         return;
     }
-    if p.host && sender_domain(t, pos) {
-        return;
+    if p.sig == Sig::ReportingMta {
+        found.reporting = Some(after);
     }
     if p.sig == Sig::DiagField && found.diag.is_none() {
         found.diag = Some(pos);
@@ -306,33 +362,6 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if pos >= norm.region.0 && pos < norm.region.1 {
         found.inner.set(p.sig);
     }
-}
-
-/// Whether the name matched at `pos` starts a registered domain on its own
-/// (`icloud.com`, `comcast.net`, `yahoo.co.uk`; not a server such as
-/// `mx.icloud.com` or `gmail-smtp-in.l.google.com`) named as the sender's domain
-/// (`email from icloud.com`, `DMARC policy for comcast.net`).
-#[cold]
-fn sender_domain(t: &[u8], pos: usize) -> bool {
-    let name_byte = |c: &u8| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'.';
-    if pos > 0 && name_byte(&t[pos - 1]) {
-        return false;
-    }
-    let len = t[pos..]
-        .iter()
-        .take(64)
-        .take_while(|c| name_byte(c))
-        .count();
-    let name = t[pos..pos + len]
-        .strip_suffix(b".")
-        .unwrap_or(&t[pos..pos + len]);
-    let mut labels = name.split(|&c| c == b'.').map(<[u8]>::len);
-    let registered = match (labels.next(), labels.next(), labels.next(), labels.next()) {
-        (Some(_), Some(_), None, _) => true,
-        (Some(_), Some(second), Some(_), None) => second <= 3,
-        _ => false,
-    };
-    registered && addr::sender_domain(t, pos)
 }
 
 /// Orange: `OFR004_102 [102]`, `ofr_506 [506]`: the reason is the bracketed number,

@@ -14,8 +14,9 @@ use classify::{Context, Diagnosis, Scope, Snds, Volume};
 
 #[derive(clap::Args, Debug, Default)]
 pub struct ClassifyArgs {
-    /// The bounce text (default: read stdin).
-    #[arg(long, conflicts_with_all = ["lines", "acct"])]
+    /// The bounce text (default: read stdin). It may start with `-` (an Exchange report
+    /// starts `- These recipients of your message...`).
+    #[arg(long, allow_hyphen_values = true, conflicts_with_all = ["lines", "acct"])]
     pub text: Option<String>,
     /// Classify each line of stdin on its own and print JSON Lines (one per input line).
     #[arg(long, conflicts_with = "acct")]

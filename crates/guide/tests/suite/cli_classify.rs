@@ -51,6 +51,22 @@ fn text_option_prints_the_contract_fields() {
 }
 
 #[test]
+fn a_text_may_start_with_a_hyphen() {
+    // An Exchange delivery report as pasted from a mail client starts with "- ".
+    let report = "- These recipients of your message have been processed by the mail server:\n\
+                  someone@example.org; Failed; 5.1.1 (bad destination mailbox address)";
+    let v = json(&guide(&["--text", report], b""));
+    assert_eq!(v["enhanced"], "5.1.1");
+    assert_eq!(v["category"], "recipient");
+    assert_eq!(v["isp"], "other");
+    let v = json(&guide(
+        &["--text", "-550 5.7.1 blocked using zen.spamhaus.org"],
+        b"",
+    ));
+    assert_eq!(v["blocklist"], "spamhaus");
+}
+
+#[test]
 fn stdin_is_read_when_there_is_no_text_option() {
     let v = json(&guide(&[], GMAIL_AUTH.as_bytes()));
     assert_eq!(v["enhanced"], "5.7.26");
