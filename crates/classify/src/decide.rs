@@ -27,6 +27,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (Tls, Category::Tls, "tls-words"),
     (Dns, Category::Dns, "dns-words"),
     (Greylist, Category::Greylist, "greylist-words"),
+    (Loop, Category::Other, "mail-loop"),
     (SenderLimit, Category::Other, "sender-limit-words"),
     (RateRecipient, Category::RateLimit, "recipient-rate-words"),
     (Rate, Category::RateLimit, "rate-words"),
@@ -65,6 +66,21 @@ const MARKERS: &[(Sig, Category, &str)] = &[
     (ComcastRate, Category::RateLimit, "comcast-rl"),
     (ComcastAuth, Category::Auth, "comcast-dm"),
 ];
+
+/// The signals to decide from: the innermost reply's when it states a cause, unless it
+/// only says the receiver has trouble ("service unavailable", "try again later") while
+/// the text around it names a cause (a transcript's `mail.local: unknown user`).
+pub fn deciding(inner: Sigs, all: Sigs) -> Sigs {
+    let vague = |s: Sigs| {
+        WORDS.iter().all(|(sig, _, _)| !s.has(*sig)) && s.any(&[ReceiverSystem, TryLater])
+    };
+    let specific = WORDS.iter().any(|(sig, _, _)| all.has(*sig)) || blocklist(all).is_some();
+    if states_a_cause(inner) && !(vague(inner) && specific) {
+        inner
+    } else {
+        all
+    }
+}
 
 /// Whether the signals state any cause at all (used to prefer the innermost reply).
 pub fn states_a_cause(s: Sigs) -> bool {
@@ -246,6 +262,17 @@ pub fn category(
         && !s.any(&[Rate, Auth, Reputation, Content, ReceiverSystem])
     {
         return v(Category::Greylist, None, "greylist-try-later");
+    }
+    // X.1.7 / X.1.8: the sender's address (its domain) is bad, whatever address words
+    // the reply also has ("550 5.1.7 No such domain" after MAIL FROM).
+    if code.is_some_and(|c| c.subject == 1 && (c.detail == 7 || c.detail == 8))
+        && s.any(&[RcptStrong, RcptWeak])
+    {
+        return v(Category::Dns, None, "sender-address-code");
+    }
+    // "Too many recipients this hour": a rate, not the size of one transaction.
+    if s.has(SenderLimit) && s.has(PerTime) {
+        return v(Category::RateLimit, None, "rate-words");
     }
     if let Some((_, cat, rule)) = WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
         return v(*cat, None, rule);

@@ -21,6 +21,7 @@ pub mod acct;
 mod codes;
 mod decide;
 pub mod labels;
+pub mod mail;
 mod meaning;
 pub mod model;
 mod policy;
@@ -66,11 +67,7 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     );
     let found = scan::find(&norm, &mut work);
 
-    let sigs = if decide::states_a_cause(found.inner) {
-        found.inner
-    } else {
-        found.all
-    };
+    let sigs = decide::deciding(found.inner, found.all);
     let receiver_log = found.all.has(rules::Sig::ReceiverLog);
     // The receiving ISP, from the surest sign to the weakest: the receiving host and the
     // provider's own wording and codes, another receiver's visible host, then the
@@ -202,4 +199,48 @@ pub fn classify_bytes(bytes: &[u8], context: &Context) -> Classification {
     let diagnosis = diagnose_bytes(bytes);
     let assessment = assess(&diagnosis, context);
     Classification::new(diagnosis, assessment)
+}
+
+/// Classifies a whole message (`.eml`) by its structure: one answer per failed
+/// recipient (see [`mail`]), or one answer saying what the message is when it is not a
+/// bounce. Bytes that are not a whole message (a pasted reply, a DSN excerpt, a log
+/// line) get one answer, [`classify_bytes`]'s, with no recipient.
+pub fn classify_message(bytes: &[u8], context: &Context) -> Vec<MessageAnswer> {
+    classify_message_counted(bytes, context).0
+}
+
+/// [`classify_message`] plus a count of the elementary steps taken (the reader's passes
+/// and the classifier's, see [`diagnose_counted`]).
+#[doc(hidden)]
+pub fn classify_message_counted(bytes: &[u8], context: &Context) -> (Vec<MessageAnswer>, u64) {
+    let (message, mut work) = mail::read_counted(bytes);
+    let mut classify = |text: &[u8]| {
+        let (d, w) = diagnose_counted(text);
+        work += w;
+        let a = assess(&d, context);
+        Classification::new(d, a)
+    };
+    let answer = |recipient, classification| MessageAnswer {
+        recipient,
+        not_a_bounce: None,
+        classification,
+    };
+    let answers = match message {
+        None => vec![answer(None, classify(bytes))],
+        Some(mail::Message {
+            not_a_bounce: Some(kind),
+            ..
+        }) => vec![MessageAnswer {
+            recipient: None,
+            not_a_bounce: Some(kind),
+            classification: mail::not_a_bounce_answer(kind),
+        }],
+        Some(m) if m.recipients.is_empty() => vec![answer(None, classify(b""))],
+        Some(m) => m
+            .recipients
+            .into_iter()
+            .map(|r| answer(r.address, classify(&r.text)))
+            .collect(),
+    };
+    (answers, work)
 }

@@ -194,6 +194,62 @@ impl Classification {
     }
 }
 
+/// The answer for one recipient of a whole message (`.eml`): the [`Classification`]
+/// of what the receiver said, with the recipient's address; or, for a message that is
+/// not a bounce, what it is instead.
+///
+/// Its JSON is the classification's object with two more fields first, `recipient`
+/// (the address or `null`) and `not_a_bounce` (`null` for a bounce, else
+/// `auto_reply`, `feedback_report`, `receipt` or `ordinary_mail`). A message that is not
+/// a bounce has no severity and no bounce kind (`null`: nothing to report), category
+/// `other`, rule `not-a-bounce`, and a title and reason that say what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageAnswer {
+    pub recipient: Option<String>,
+    pub not_a_bounce: Option<crate::mail::NotABounce>,
+    pub classification: Classification,
+}
+
+impl Serialize for MessageAnswer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // Every field of `Classification`, named, so that a new one cannot be forgotten.
+        let Classification {
+            basic,
+            enhanced,
+            category,
+            isp,
+            blocklist,
+            bounce_kind,
+            meaning,
+            hint,
+            rule,
+            severity,
+            title,
+            reasons,
+            next_steps,
+        } = &self.classification;
+        let bounce = self.not_a_bounce.is_none();
+        let mut m = s.serialize_struct("MessageAnswer", 15)?;
+        m.serialize_field("recipient", &self.recipient)?;
+        m.serialize_field("not_a_bounce", &self.not_a_bounce)?;
+        m.serialize_field("basic", basic)?;
+        m.serialize_field("enhanced", enhanced)?;
+        m.serialize_field("category", category)?;
+        m.serialize_field("isp", isp)?;
+        m.serialize_field("blocklist", blocklist)?;
+        m.serialize_field("bounce_kind", &bounce.then_some(bounce_kind))?;
+        m.serialize_field("meaning", meaning)?;
+        m.serialize_field("hint", hint)?;
+        m.serialize_field("rule", rule)?;
+        m.serialize_field("severity", &bounce.then_some(severity))?;
+        m.serialize_field("title", title)?;
+        m.serialize_field("reasons", reasons)?;
+        m.serialize_field("next_steps", next_steps)?;
+        m.end()
+    }
+}
+
 /// A classification as read back (the widget's report email takes one as JSON): the
 /// same fields with `String` texts, so the WebAssembly module reuses serde's code for
 /// them; deriving it for the `Cow` fields cost the widget about 1.5 KB more code.

@@ -1,5 +1,6 @@
-//! Any bytes: read, assess with every context, and build the report email. The
-//! classifier must never panic, and its answers keep their invariants.
+//! Any bytes: read as a text and as a whole message, assess with every context, and
+//! build the report email. The classifier must never panic, and its answers keep their
+//! invariants.
 #![no_main]
 
 use classify::report::{build_email, Contacts, ReportFields, MAX_MAILTO};
@@ -46,4 +47,20 @@ fuzz_target!(|data: &[u8]| {
     let e = build_email(&c, &fields, &Contacts::example());
     assert!(e.mailto.is_ascii());
     assert!(!e.shortened || e.mailto.len() <= MAX_MAILTO);
+
+    // The same bytes as a whole message (`.eml`): at least one answer; a message that
+    // is not a bounce has one answer and no severity.
+    let answers = classify::classify_message(text, &ctx);
+    assert!(!answers.is_empty());
+    for a in &answers {
+        if a.not_a_bounce.is_some() {
+            assert_eq!(answers.len(), 1);
+        }
+        if let Some(r) = &a.recipient {
+            assert!(r.contains('@'));
+        }
+        if let Some(b) = a.classification.basic {
+            assert!((200..600).contains(&b));
+        }
+    }
 });

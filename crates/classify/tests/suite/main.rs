@@ -8,6 +8,8 @@ mod acct_timeline;
 mod corpus;
 mod isp;
 mod labels;
+mod messages;
+mod messages_props;
 mod policy;
 mod report_data;
 mod robustness;

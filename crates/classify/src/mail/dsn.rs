@@ -1,0 +1,228 @@
+//! The `message/delivery-status` part (RFC 3464): one group of fields per recipient.
+//!
+//! Each recipient's fields are kept as written (folded lines included): the classifier
+//! reads `Diagnostic-Code`, `Status`, `Remote-MTA` and `Final-Recipient` lines as it
+//! reads a pasted DSN. The per-message fields (`Reporting-MTA`, `Arrival-Date`...) name
+//! the sender's own server and are left out.
+
+use super::header::field_name;
+
+/// The fields of one recipient.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Recipient {
+    /// The address of `Final-Recipient` (else `Original-Recipient`), lower case.
+    pub address: Option<Vec<u8>>,
+    /// `Action`, lower case (`failed`, `delayed`, `delivered`, `relayed`, `expanded`).
+    pub action: Option<Vec<u8>>,
+    /// Whether a `Diagnostic-Code` (or an MTA's own diagnostic field) is present.
+    pub diagnostic: bool,
+    /// The recipient's fields, one per line (continuation lines kept).
+    pub text: Vec<u8>,
+}
+
+/// Fields of a recipient group that say what happened and where; the others (dates,
+/// queue ids, retry times) say nothing about the cause.
+const KEPT: [&str; 9] = [
+    "final-recipient",
+    "original-recipient",
+    "x-actual-recipient",
+    "action",
+    "status",
+    "remote-mta",
+    "diagnostic-code",
+    "x-supplementary-info",
+    "x-remote-mta",
+];
+
+/// Fields that start a recipient's group.
+const RECIPIENT: [&str; 2] = ["final-recipient", "original-recipient"];
+
+/// Fields only a recipient's group has.
+const PER_RECIPIENT: [&str; 4] = ["action", "status", "diagnostic-code", "remote-mta"];
+
+fn is(name: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+}
+
+/// The recipients of a delivery-status body, in order. A group starts at a
+/// `Final-Recipient` or `Original-Recipient` field (after a blank line, or when the group
+/// already has one of that kind) or at the first per-recipient field.
+pub(crate) fn recipients(body: &[u8]) -> Vec<Recipient> {
+    let mut out: Vec<Recipient> = Vec::new();
+    // Whether the current group is a recipient's, and which recipient fields it has.
+    let mut open = false;
+    let mut seen_final = false;
+    let mut seen_original = false;
+    let mut blank = false;
+    // Whether the previous field is kept (its continuation lines follow it).
+    let mut keeping = false;
+    for line in body.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.trim_ascii().is_empty() {
+            blank = true;
+            keeping = false;
+            continue;
+        }
+        if matches!(line[0], b' ' | b'\t') {
+            if keeping {
+                if let Some(r) = out.last_mut() {
+                    r.text.push(b'\n');
+                    r.text.extend_from_slice(line);
+                }
+            }
+            continue;
+        }
+        let Some((name, value)) = field_name(line) else {
+            keeping = false;
+            continue;
+        };
+        let starts = is(name, &RECIPIENT);
+        let is_final = name.eq_ignore_ascii_case(b"final-recipient");
+        let new_group = if starts {
+            !open || blank || (is_final && seen_final) || (!is_final && seen_original)
+        } else {
+            !open && is(name, &PER_RECIPIENT)
+        };
+        blank = false;
+        if new_group {
+            out.push(Recipient::default());
+            open = true;
+            seen_final = false;
+            seen_original = false;
+        }
+        let Some(r) = out.last_mut().filter(|_| open) else {
+            keeping = false;
+            continue;
+        };
+        seen_final |= is_final;
+        seen_original |= starts && !is_final;
+        // The final recipient's address, unless it is a bare host's (`user@server`) and
+        // the original recipient's is a domain's.
+        if let Some(a) = address(value).filter(|_| starts) {
+            let dotted = |x: &[u8]| x.iter().skip_while(|&&b| b != b'@').any(|&b| b == b'.');
+            let better = match &r.address {
+                None => true,
+                Some(old) => {
+                    (is_final && (dotted(&a) || !dotted(old))) || (!dotted(old) && dotted(&a))
+                }
+            };
+            if better {
+                r.address = Some(a);
+            }
+        }
+        if name.eq_ignore_ascii_case(b"action") {
+            let word = value.trim_ascii().split(|b| b.is_ascii_whitespace()).next();
+            r.action = word.map(<[u8]>::to_ascii_lowercase);
+        }
+        r.diagnostic |= name.eq_ignore_ascii_case(b"diagnostic-code")
+            || name.eq_ignore_ascii_case(b"x-supplementary-info");
+        keeping = is(name, &KEPT);
+        if keeping {
+            if !r.text.is_empty() {
+                r.text.push(b'\n');
+            }
+            match exit_status(name, value) {
+                // A local program's exit status (`X-Unix; 255`) is not an SMTP reply: `#`
+                // keeps the code scan from reading it as one.
+                Some(n) => {
+                    r.text
+                        .extend_from_slice(b"Diagnostic-Code: X-Unix; (exit status #");
+                    r.text.extend_from_slice(n);
+                    r.text.push(b')');
+                }
+                None => r.text.extend_from_slice(line),
+            }
+        }
+    }
+    out.retain(|r| !r.text.is_empty());
+    out
+}
+
+/// The number of a `Diagnostic-Code: X-Unix; <number>` field.
+fn exit_status<'v>(name: &[u8], value: &'v [u8]) -> Option<&'v [u8]> {
+    if !name.eq_ignore_ascii_case(b"diagnostic-code") {
+        return None;
+    }
+    let (kind, rest) = value.split_at(value.iter().position(|&b| b == b';')?);
+    let n = rest[1..].trim_ascii();
+    (kind.trim_ascii().eq_ignore_ascii_case(b"x-unix")
+        && !n.is_empty()
+        && n.iter().all(u8::is_ascii_digit))
+    .then_some(n)
+}
+
+/// Whether a text holds a recipient's delivery-status fields at line starts (a
+/// `Final-Recipient` or `Original-Recipient` and a `Status` or `Action`).
+pub(crate) fn has_fields(text: &[u8]) -> bool {
+    let mut recipient = false;
+    let mut status = false;
+    for line in text.split(|&b| b == b'\n') {
+        if let Some((name, _)) = field_name(line) {
+            recipient |= is(name, &RECIPIENT);
+            status |= name.eq_ignore_ascii_case(b"status") || name.eq_ignore_ascii_case(b"action");
+        }
+    }
+    recipient && status
+}
+
+/// The address of a recipient field's value (`rfc822; <a@b>` -> `a@b`), lower case.
+fn address(value: &[u8]) -> Option<Vec<u8>> {
+    let v = value.trim_ascii();
+    let v = match v.iter().position(|&b| b == b';') {
+        Some(i) => &v[i + 1..],
+        None => v,
+    };
+    let v = v
+        .trim_ascii()
+        .split(|b| b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'"'))
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    // A local part and a domain around the `@` (not `@mx.example.org`, not a source
+    // route's `@relay:user@server`).
+    let at = v.iter().position(|&b| b == b'@')?;
+    (at > 0 && at + 1 < v.len() && !v.contains(&b':')).then(|| v.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_message_fields_are_left_out_and_each_recipient_kept() {
+        let body = b"Reporting-MTA: dns; mx.sender.example\nArrival-Date: today\n\nFinal-Recipient: rfc822; A@aol.com\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.aol.com\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n  (continued)\nLast-Attempt-Date: today\n\nFinal-Recipient: rfc822;<b@example.org>\nAction: delayed\nStatus: 4.4.1\n";
+        let r = recipients(body);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].address.as_deref(), Some(&b"a@aol.com"[..]));
+        assert_eq!(r[0].action.as_deref(), Some(&b"failed"[..]));
+        assert!(r[0].diagnostic && !r[1].diagnostic);
+        let text = String::from_utf8_lossy(&r[0].text);
+        assert!(text.contains("Remote-MTA: dns; mx.aol.com"), "{text}");
+        assert!(text.contains("user unknown\n  (continued)"), "{text}");
+        assert!(!text.contains("Reporting-MTA") && !text.contains("Last-Attempt"));
+        assert_eq!(r[1].address.as_deref(), Some(&b"b@example.org"[..]));
+    }
+
+    #[test]
+    fn groups_without_blank_lines_and_without_a_recipient() {
+        let r = recipients(b"Final-Recipient: rfc822; a@x.org\nStatus: 5.0.0\nFinal-Recipient: rfc822; b@x.org\nStatus: 5.0.0\n");
+        assert_eq!(r.len(), 2);
+        let r = recipients(b"Status: 5.2.2\nDiagnostic-Code: smtp; 552 full\n");
+        assert_eq!(r.len(), 1);
+        assert!(r[0].address.is_none());
+        let r = recipients(b"Original-Recipient: rfc822;a@x.org\nFinal-Recipient: rfc822;b@x.org\nAction: failed\n");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].address.as_deref(), Some(&b"b@x.org"[..]));
+        let r = recipients(b"Original-recipient: rfc822;a@x.org\nFinal-recipient: rfc822;@smtp.x.org:a@server\nAction: failed\n");
+        assert_eq!(r[0].address.as_deref(), Some(&b"a@x.org"[..]));
+        let r = recipients(b"Final-recipient: rfc822;a@server\nOriginal-recipient: rfc822;b@x.org\nAction: failed\n");
+        assert_eq!(r[0].address.as_deref(), Some(&b"b@x.org"[..]));
+        let r = recipients(b"Final-recipient: rfc822;a@mailhub\nAction: failed\n");
+        assert_eq!(r[0].address.as_deref(), Some(&b"a@mailhub"[..]));
+        assert!(recipients(b"Reporting-MTA: dns; x\n").is_empty());
+        let r = recipients(b"Final-Recipient: rfc822; a@x.org\nDiagnostic-Code: X-Unix; 255\n");
+        assert_eq!(
+            String::from_utf8_lossy(&r[0].text),
+            "Final-Recipient: rfc822; a@x.org\nDiagnostic-Code: X-Unix; (exit status #255)"
+        );
+    }
+}

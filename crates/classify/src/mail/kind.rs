@@ -1,0 +1,213 @@
+//! Whether a message is a bounce at all, from its structure and its header (never its
+//! category: that comes from what the receiver said).
+
+use std::borrow::Cow;
+
+use super::header::Header;
+use super::prose::starts_with_ci;
+
+/// A message that is not a bounce, by what it is instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotABounce {
+    /// An automatic reply (out of office, vacation, auto-responder; RFC 3834).
+    AutoReply,
+    /// A feedback-loop (spam complaint) report (ARF, RFC 5965).
+    FeedbackReport,
+    /// A successful delivery report or a read receipt.
+    Receipt,
+    /// An ordinary message.
+    OrdinaryMail,
+}
+
+impl NotABounce {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotABounce::AutoReply => "auto_reply",
+            NotABounce::FeedbackReport => "feedback_report",
+            NotABounce::Receipt => "receipt",
+            NotABounce::OrdinaryMail => "ordinary_mail",
+        }
+    }
+}
+
+/// Senders of bounces: the local part (or display name) of `From` / `Return-Path`.
+const DAEMONS: [&str; 9] = [
+    "mailer-daemon",
+    "postmaster",
+    "mail delivery",
+    "maildelivery",
+    "mail administrator",
+    "mmsc ndr",
+    "ndr administrator",
+    "post_master",
+    "mailer_daemon",
+];
+
+/// Words of a bounce's subject (English, French, German, Spanish, Italian).
+const BOUNCE_SUBJECTS: [&str; 22] = [
+    "undeliverable",
+    "undelivered",
+    "undeliverd",
+    "delivery status notification",
+    "delivery failure",
+    "delivery failed",
+    "delivery has failed",
+    "delivery problem",
+    "returned mail",
+    "mail delivery failed",
+    "failure notice",
+    "non-delivery",
+    "nondeliverable",
+    "non remis",
+    "unzustellbar",
+    "no se puede entregar",
+    "mail system error",
+    "could not be delivered",
+    "delivery notification",
+    "warning: could not send",
+    "mail error",
+    "returned to sender",
+];
+
+/// Words of an automatic reply's subject.
+const AUTO_REPLY_SUBJECTS: [&str; 10] = [
+    "auto:",
+    "auto reply",
+    "auto-reply",
+    "autoreply",
+    "autorespons",
+    "automatic reply",
+    "out of office",
+    "out of the office",
+    "abwesenheit",
+    "réponse automatique",
+];
+
+/// Whether `hay` contains `needle`, ASCII case-insensitively.
+pub(crate) fn contains_ci(hay: &[u8], needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.len() <= hay.len() && hay.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Phrases of a delivery failure report (looked for near the start of the report, for a
+/// message whose header does not say it is a bounce).
+const UNDELIVERED: [&str; 14] = [
+    "could not be delivered",
+    "couldn't be delivered",
+    "was not delivered",
+    "were not delivered",
+    "undeliverable",
+    "delivery has failed",
+    "delivery failed",
+    "failed to deliver",
+    "unable to deliver",
+    "could not deliver",
+    "permanent error",
+    "permanent fatal error",
+    "following address(es) failed",
+    "non-delivery",
+];
+
+/// Whether the start of a report says that a message was not delivered.
+pub(crate) fn says_undelivered(report: &[u8]) -> bool {
+    let head = &report[..report.len().min(2048)];
+    UNDELIVERED.iter().any(|p| contains_ci(head, p))
+}
+
+/// What the header says about the sender and the message.
+pub(crate) struct Signs {
+    /// Microsoft's junk-mail reports (JMRP) carry no ARF part: "complaint about message
+    /// from <IP>".
+    pub complaint_subject: bool,
+    /// Sent by a mail system (`MAILER-DAEMON`, `postmaster`...), or listing failed
+    /// recipients (`X-Failed-Recipients`), or titled as a bounce.
+    pub bounce_header: bool,
+    pub auto_reply_header: bool,
+}
+
+/// Reads the header's signs. Bounded: only a few short fields are looked at.
+pub(crate) fn signs(header: &Header<'_>, subject: &[u8]) -> Signs {
+    let sender = |name: &str| {
+        header
+            .get(name)
+            .map(|v| &v[..v.len().min(200)])
+            .is_some_and(|v| DAEMONS.iter().any(|d| contains_ci(v, d)))
+    };
+    let subject = &subject[..subject.len().min(300)];
+    let bounce_header = sender("from")
+        || sender("return-path")
+        || header.has("x-failed-recipients")
+        || BOUNCE_SUBJECTS.iter().any(|s| contains_ci(subject, s));
+    let auto_submitted = header
+        .get("auto-submitted")
+        .is_some_and(|v| contains_ci(v, "auto-replied"));
+    let precedence = header
+        .get("precedence")
+        .is_some_and(|v| contains_ci(v, "auto_reply") || contains_ci(v, "auto-reply"));
+    let auto_reply_header = auto_submitted
+        || precedence
+        || header.has("x-autoreply")
+        || header.has("x-autorespond")
+        || header.has("x-autoresponder")
+        || AUTO_REPLY_SUBJECTS
+            .iter()
+            .any(|s| starts_with_ci(subject.trim_ascii(), s.as_bytes()) || contains_ci(subject, s));
+    Signs {
+        complaint_subject: contains_ci(subject, "complaint about message from"),
+        bounce_header,
+        auto_reply_header,
+    }
+}
+
+/// The answer for a message that is not a bounce: category `other`, rule
+/// `not-a-bounce`, a title and a reason saying what it is, nothing to do.
+pub(crate) fn answer(kind: NotABounce) -> crate::Classification {
+    let (title, reason) = match kind {
+        NotABounce::AutoReply => (
+            "Not a bounce: an automatic reply",
+            "The message is an automatic reply (out of office, vacation, auto-responder): the recipient's system received the mail.",
+        ),
+        NotABounce::FeedbackReport => (
+            "Not a bounce: a spam complaint report",
+            "The message is a feedback-loop report: a recipient marked a message as spam. It tells of a complaint, not of a delivery failure; many of them at once are a complaint spike.",
+        ),
+        NotABounce::Receipt => (
+            "Not a bounce: a delivery or read receipt",
+            "The message reports a successful delivery (or that the message was read), not a failure.",
+        ),
+        NotABounce::OrdinaryMail => (
+            "Not a bounce",
+            "The message has no delivery report and is not from a mail system: it reads as ordinary mail.",
+        ),
+    };
+    crate::Classification {
+        category: crate::Category::Other,
+        rule: Cow::Borrowed("not-a-bounce"),
+        title: title.to_owned(),
+        reasons: vec![Cow::Borrowed(reason)],
+        next_steps: vec![Cow::Borrowed(
+            "Nothing to report for this message. To check a bounce, give the bounce message itself.",
+        )],
+        ..crate::Classification::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::header::split;
+
+    #[test]
+    fn daemons_subjects_and_auto_replies() {
+        let (h, _) = split(b"From: Mail Delivery Subsystem <MAILER-DAEMON@x.jp>\n\n");
+        assert!(signs(&h, b"").bounce_header);
+        let (h, _) = split(b"From: a@b.jp\nAuto-Submitted: auto-replied\n\n");
+        let s = signs(&h, b"Away until May 5");
+        assert!(!s.bounce_header && s.auto_reply_header);
+        let (h, _) = split(b"From: a@b.jp\n\n");
+        assert!(signs(&h, b"Undeliverable: hello").bounce_header);
+        assert!(signs(&h, b"Automatic reply: hello").auto_reply_header);
+        assert!(!signs(&h, b"hello").auto_reply_header);
+    }
+}
