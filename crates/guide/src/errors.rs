@@ -62,8 +62,9 @@ pub enum BuildError {
     /// User errors in the site's sources, all of them.
     #[error("{}", format_problems(.0))]
     Problems(Vec<Problem>),
-    /// The file system failed us.
-    #[error("{}: {source}", .path.display())]
+    /// The file system failed us. (The cause is the `source`, not part of this message:
+    /// `{:#}` of anyhow, or [`chain`], prints it once.)
+    #[error("{}", .path.display())]
     Io {
         path: PathBuf,
         #[source]
@@ -97,6 +98,20 @@ fn format_problems(problems: &[Problem]) -> String {
         out.push_str(&p.to_string());
     }
     out
+}
+
+/// An error and its causes in one line, `a: b: c`, each message once.
+pub fn chain(err: &dyn std::error::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cur = Some(err);
+    while let Some(e) = cur {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        cur = e.source();
+    }
+    parts.join(": ")
 }
 
 /// Collects problems from the stages of a build.

@@ -41,6 +41,9 @@ enum Command {
         port: u16,
         #[arg(long)]
         drafts: bool,
+        /// Close a connection that sent no request for this many seconds.
+        #[arg(long, default_value_t = 30)]
+        idle_timeout: u64,
     },
     /// Classify a bounce text (stdin or --text), lines of a log, or a PowerMTA accounting file.
     Classify(guide::cli::classify::ClassifyArgs),
@@ -53,7 +56,12 @@ fn main() -> ExitCode {
             guide::cli::site::build(&root, out.as_deref(), drafts)
         }
         Command::Check { root, drafts } => guide::cli::site::check(&root, drafts),
-        Command::Serve { root, port, drafts } => guide::cli::site::serve(&root, port, drafts),
+        Command::Serve {
+            root,
+            port,
+            drafts,
+            idle_timeout,
+        } => guide::cli::site::serve(&root, port, drafts, idle_timeout),
         Command::Classify(args) => guide::cli::classify::run(args),
     };
     match result {

@@ -69,11 +69,20 @@ pub fn check(root: &Path, drafts: bool) -> anyhow::Result<ExitCode> {
     }
 }
 
-pub fn serve(root: &Path, port: u16, drafts: bool) -> anyhow::Result<ExitCode> {
+/// Serves the site; `idle_timeout` in seconds.
+pub fn serve(root: &Path, port: u16, drafts: bool, idle_timeout: u64) -> anyhow::Result<ExitCode> {
+    let idle = std::time::Duration::from_secs(idle_timeout.max(1));
+    let defaults = crate::serve::http::Limits::default();
+    let limits = crate::serve::http::Limits {
+        idle,
+        head_time: defaults.head_time.min(idle),
+        ..defaults
+    };
     crate::serve::run(&crate::serve::ServeOptions {
         root: root.to_path_buf(),
         port,
         drafts,
+        limits,
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,17 +1,20 @@
 //! `guide serve`: builds in memory, serves on 127.0.0.1, watches the sources, rebuilds
 //! on change (bodies are re-parsed only when their text changed), reloads the browser
 //! through server-sent events, and shows build errors in the page.
+pub mod http;
+pub mod watch;
+
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use notify::{EventKind, RecursiveMode, Watcher};
-
 use crate::errors::BuildError;
 use crate::site::{self, BuildOptions, OutFile, ParseCache};
+use http::{Limits, Reply, Request, Response};
+use watch::{Events, SiteWatcher};
 
 /// Path of the live-reload script (served as a file: the theme's CSP allows only
 /// `script-src 'self'`).
@@ -26,6 +29,8 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub drafts: bool,
+    /// What a client may send, and for how long.
+    pub limits: Limits,
 }
 
 #[derive(Default)]
@@ -50,60 +55,70 @@ impl State {
     }
 }
 
-fn build_snapshot(opts: &BuildOptions, cache: &ParseCache) -> Result<Snapshot, BuildError> {
-    match site::build(opts, Some(cache)) {
-        Ok(out) => Ok(Snapshot {
-            files: out.files,
-            error: None,
-        }),
-        Err(BuildError::Problems(ps)) => Ok(Snapshot {
-            files: BTreeMap::new(),
-            error: Some(
-                ps.iter()
-                    .map(|p| p.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        }),
-        Err(e) => Err(e),
+/// Builds the site; any failure (the site's problems, a file system error, a panic of
+/// the build) becomes the error shown in the page: the server outlives them all.
+fn build_snapshot(opts: &BuildOptions, cache: &ParseCache) -> Snapshot {
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        site::build(opts, Some(cache))
+    }));
+    let error = match built {
+        Ok(Ok(out)) => {
+            return Snapshot {
+                files: out.files,
+                error: None,
+            }
+        }
+        Ok(Err(BuildError::Problems(ps))) => ps
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Ok(Err(e)) => format!("error: {}", crate::errors::chain(&e)),
+        Err(_) => {
+            // What the build kept may be half-updated.
+            cache.clear();
+            "error: the build stopped on an internal error (a bug: please report it)".into()
+        }
+    };
+    Snapshot {
+        files: BTreeMap::new(),
+        error: Some(error),
     }
 }
 
-/// Why `guide serve` stopped (a build's user problems are shown in the page instead).
+/// Why `guide serve` stopped (a build's failures are shown in the page instead).
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("cannot listen on 127.0.0.1:{port}: {source}")]
+    #[error("cannot listen on 127.0.0.1:{port}")]
     Listen {
         port: u16,
-        source: Box<dyn std::error::Error + Send + Sync>,
+        #[source]
+        source: std::io::Error,
     },
-    #[error("cannot watch the site's files: {0}")]
-    Watch(#[from] notify::Error),
-    #[error(transparent)]
-    Build(#[from] BuildError),
+    #[error("cannot watch the site's files")]
+    Watch(#[source] notify::Error),
 }
 
 /// Runs until the process is stopped. Prints `serving on http://127.0.0.1:PORT/`.
 pub fn run(opts: &ServeOptions) -> Result<(), ServeError> {
-    let server =
-        tiny_http::Server::http(("127.0.0.1", opts.port)).map_err(|source| ServeError::Listen {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", opts.port)).map_err(|source| {
+        ServeError::Listen {
             port: opts.port,
             source,
-        })?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .unwrap_or(opts.port);
+        }
+    })?;
+    let port = listener.local_addr().map_or(opts.port, |a| a.port());
     let build_opts = BuildOptions {
         drafts: opts.drafts,
         base_url: Some(format!("http://127.0.0.1:{port}")),
         build_widget: true,
         ..BuildOptions::new(&opts.root)
     };
+    // Watching starts before the first build: a save during it is not lost.
+    let (watcher, events) = SiteWatcher::new(&opts.root).map_err(ServeError::Watch)?;
     let cache = ParseCache::default();
     let start = Instant::now();
-    let first = build_snapshot(&build_opts, &cache)?;
+    let first = build_snapshot(&build_opts, &cache);
     if let Some(err) = &first.error {
         eprintln!("{err}");
     }
@@ -113,57 +128,17 @@ pub fn run(opts: &ServeOptions) -> Result<(), ServeError> {
         version: Mutex::new(0),
         changed: Condvar::new(),
     });
-
-    // Watch and rebuild.
-    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx)?;
-    for path in watched(&opts.root) {
-        let mode = if path.is_dir() {
-            RecursiveMode::Recursive
-        } else {
-            RecursiveMode::NonRecursive
-        };
-        watcher.watch(&path, mode)?;
-    }
     {
         let state = state.clone();
-        let root = opts.root.clone();
-        std::thread::spawn(move || {
-            let _keep = watcher;
-            rebuild_loop(&root, build_opts, cache, rx, &state)
-        });
+        std::thread::spawn(move || rebuild_loop(watcher, events, build_opts, cache, &state));
     }
 
     println!("serving on http://127.0.0.1:{port}/");
     let _ = std::io::stdout().flush();
-    for request in server.incoming_requests() {
-        let state = state.clone();
-        std::thread::spawn(move || handle(request, &state));
-    }
+    http::serve(listener, opts.limits, move |request| {
+        handle(request, &state)
+    });
     Ok(())
-}
-
-fn watched(root: &Path) -> Vec<PathBuf> {
-    [
-        "content",
-        "themes",
-        "templates",
-        "static",
-        "sass",
-        "syntaxes",
-        "highlight_themes",
-        "www",
-        "crates",
-    ]
-    .iter()
-    .map(|d| root.join(d))
-    .chain(
-        crate::site::config::Config::FILES
-            .iter()
-            .map(|f| root.join(f)),
-    )
-    .filter(|p| p.exists())
-    .collect()
 }
 
 /// Changes that do not affect the site: build products, editor files, hidden files and
@@ -191,47 +166,34 @@ fn ignored(root: &Path, path: &Path) -> bool {
             .unwrap_or(false)
 }
 
-/// Paths changed by an event (reads and opens, including our own, are not changes).
-fn changes(event: notify::Result<notify::Event>) -> Vec<PathBuf> {
-    match event {
-        Ok(e)
-            if matches!(
-                e.kind,
-                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-            ) =>
-        {
-            e.paths
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// How long to wait for more events after the first one (editors write in bursts).
 const DEBOUNCE: Duration = Duration::from_millis(10);
 
 fn rebuild_loop(
-    root: &Path,
+    mut watcher: SiteWatcher,
+    events: Events,
     mut opts: BuildOptions,
     cache: ParseCache,
-    rx: mpsc::Receiver<notify::Result<notify::Event>>,
     state: &State,
 ) {
-    let root_abs = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    while let Ok(first) = rx.recv() {
-        let mut changed = changes(first);
+    while let Ok(first) = events.recv() {
+        let mut changed = watch::changes(first);
         if changed.is_empty() {
             continue;
         }
         // Debounce: collect the rest of the burst.
-        while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-            changed.extend(changes(more));
+        while let Ok(more) = events.recv_timeout(DEBOUNCE) {
+            changed.extend(watch::changes(more));
         }
-        changed.retain(|p| !ignored(&root_abs, p) && !ignored(root, p));
+        let root = watcher.root().to_path_buf();
+        changed.retain(|p| watcher.relevant(p) && !ignored(&root, p));
         changed.sort();
         changed.dedup();
         if changed.is_empty() {
             continue;
         }
+        // A replaced folder is watched again before the build reads it.
+        watcher.refresh();
         let start = Instant::now();
         // Only markdown changed: keep the other bodies' parse results.
         if !changed
@@ -241,62 +203,49 @@ fn rebuild_loop(
             cache.clear();
         }
         opts.build_widget = changed.iter().any(|p| {
-            let rel = p.strip_prefix(&root_abs).unwrap_or(p);
-            rel.starts_with("crates") || rel.starts_with("www")
+            let rel = p.strip_prefix(&root).unwrap_or(p);
+            rel.as_os_str().is_empty() || rel.starts_with("crates") || rel.starts_with("www")
         });
-        match build_snapshot(&opts, &cache) {
-            Ok(snapshot) => {
-                let failed = snapshot.error.is_some();
-                if let Some(e) = &snapshot.error {
-                    eprintln!("{e}");
-                }
-                state.publish(snapshot);
-                eprintln!(
-                    "{} in {} ms ({} changed)",
-                    if failed { "build failed" } else { "rebuilt" },
-                    start.elapsed().as_millis(),
-                    changed
-                        .iter()
-                        .map(|p| p.strip_prefix(&root_abs).unwrap_or(p).display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-            }
-            Err(e) => eprintln!("error: {e}"),
+        let snapshot = build_snapshot(&opts, &cache);
+        let failed = snapshot.error.is_some();
+        if let Some(e) = &snapshot.error {
+            eprintln!("{e}");
         }
+        state.publish(snapshot);
+        eprintln!(
+            "{} in {} ms ({} changed)",
+            if failed { "build failed" } else { "rebuilt" },
+            start.elapsed().as_millis(),
+            changed
+                .iter()
+                .map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Guide"[..], &b"1"[..]).unwrap())
+fn response(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
+    Reply::Full(Response {
+        status,
+        content_type: content_type.to_string(),
+        body,
+    })
 }
 
-fn respond(request: tiny_http::Request, status: u16, mime: &str, body: Vec<u8>) {
-    let response = tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", mime))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = request.respond(response);
-}
-
-fn handle(request: tiny_http::Request, state: &State) {
+fn handle(request: Request, state: &Arc<State>) -> Reply {
     let url = request
-        .url()
+        .target
         .split(['?', '#'])
         .next()
         .unwrap_or("/")
         .to_string();
     match url.as_str() {
-        RELOAD_JS => {
-            return respond(
-                request,
-                200,
-                "text/javascript; charset=utf-8",
-                RELOAD_SCRIPT.into(),
-            )
+        RELOAD_JS => return response(200, "text/javascript; charset=utf-8", RELOAD_SCRIPT.into()),
+        EVENTS => {
+            let state = state.clone();
+            return Reply::Stream(Box::new(move |stream| events(stream, &state)));
         }
-        EVENTS => return events(request, state),
         _ => {}
     }
     let snapshot = state
@@ -317,20 +266,20 @@ fn handle(request: tiny_http::Request, state: &State) {
         .as_ref()
         .map_or(!path.contains('.'), |(c, _)| c.ends_with(".html"));
     if let (Some(err), true) = (&snapshot.error, is_page) {
-        return respond(request, 500, "text/html; charset=utf-8", error_page(err));
+        return response(500, "text/html; charset=utf-8", error_page(err));
     }
     let (name, status, file) = match found {
         Some((name, f)) => (name, 200, f.clone()),
         None => match snapshot.files.get("404.html") {
             Some(f) => ("404.html".to_string(), 404, f.clone()),
-            None => return respond(request, 404, "text/plain", b"not found".to_vec()),
+            None => return response(404, "text/plain", b"not found".to_vec()),
         },
     };
     let bytes = match &file {
         OutFile::Bytes(b) => b.to_vec(),
         OutFile::Asset(src) => match src.read() {
             Ok(b) => b.to_vec(),
-            Err(e) => return respond(request, 500, "text/plain", e.to_string().into_bytes()),
+            Err(e) => return response(500, "text/plain", e.to_string().into_bytes()),
         },
     };
     let mime = mime_guess::from_path(&name).first_or_octet_stream();
@@ -341,7 +290,7 @@ fn handle(request: tiny_http::Request, state: &State) {
     } else {
         (mime.essence_str().to_string(), bytes)
     };
-    respond(request, status, &mime, bytes)
+    response(status, &mime, bytes)
 }
 
 /// Adds the reload script before `</body>` (or at the end).
@@ -365,14 +314,14 @@ fn error_page(err: &str) -> Vec<u8> {
     .into_bytes()
 }
 
-/// A server-sent events stream: one `data: reload` per rebuild.
-fn events(request: tiny_http::Request, state: &State) {
-    let mut writer = request.into_writer();
+/// A server-sent events stream: one `data: reload` per rebuild, a comment every 15 s
+/// (a reader that stops reading is dropped by the write time-out).
+fn events(stream: &mut TcpStream, state: &State) {
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-                Connection: keep-alive\r\n\r\n: connected\n\n";
-    if writer
+                Connection: close\r\n\r\n: connected\n\n";
+    if stream
         .write_all(head.as_bytes())
-        .and_then(|_| writer.flush())
+        .and_then(|_| stream.flush())
         .is_err()
     {
         return;
@@ -392,9 +341,9 @@ fn events(request: tiny_http::Request, state: &State) {
         } else {
             ": keep-alive\n\n"
         };
-        if writer
+        if stream
             .write_all(msg.as_bytes())
-            .and_then(|_| writer.flush())
+            .and_then(|_| stream.flush())
             .is_err()
         {
             return;

@@ -55,7 +55,15 @@ pub struct Config {
 impl Config {
     pub const FILES: [&'static str; 2] = ["site.toml", "config.toml"];
     /// The folders of a site root that hold its sources.
-    pub const SOURCE_DIRS: [&'static str; 5] = ["content", "themes", "templates", "static", "sass"];
+    pub const SOURCE_DIRS: [&'static str; 7] = [
+        "content",
+        "themes",
+        "templates",
+        "static",
+        "sass",
+        "syntaxes",
+        "highlight_themes",
+    ];
 
     /// Reads `site.toml` (or `config.toml`) from `root`.
     pub fn load(root: &Path) -> Result<Config, BuildError> {
@@ -98,6 +106,7 @@ impl Config {
 
     /// What a build of the site at `root` reads, as paths under it (existing or not):
     /// the configuration files, `content/`, `themes/`, `templates/`, `static/`, `sass/`,
+    /// `syntaxes/`, `highlight_themes/`,
     /// and the widget's crate and `www/` folders when `config` names them. The output
     /// folder may not hold or lie inside any of them; `serve` watches them.
     pub fn inputs(root: &Path, config: Option<&Config>) -> Vec<PathBuf> {

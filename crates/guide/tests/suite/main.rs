@@ -23,6 +23,8 @@ mod output_folder;
 mod sass_files;
 mod sections_nav;
 mod serve;
+mod serve_limits;
+mod serve_saves;
 mod site_files;
 mod templates;
 mod widget_mount;

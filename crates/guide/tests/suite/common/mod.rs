@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod real_site;
+pub mod server;
 pub mod synthetic;
 
 use std::path::{Path, PathBuf};
