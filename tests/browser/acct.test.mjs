@@ -120,7 +120,7 @@ test('a generated accounting file gives the per-ISP table and P3 for 22% Gmail d
 
     assert.equal(await page.getAttribute('#acct [data-acct-severity]', 'data-severity'), 'P3');
     const reasons = await page.locator('#acct [data-acct-reasons] li').allTextContents();
-    assert.match(reasons[0], /^P3: gmail: deferral rate 22\.0% \(220 of 1000 records\)/);
+    assert.match(reasons[0], /^P3: Gmail: deferral rate 22\.0% \(220 of 1000 records\)/);
     const notes = (await page.locator('#acct [data-acct-note]').allTextContents()).join('\n');
     assert.match(notes, /2 unreadable rows, not counted: line 4 \(3 fields where the header has 23\); line 1000 \(unterminated quoted field\)\./);
     assert.match(notes, /Time window: 2026-09-21 12:00:00\+0000 to 2026-09-21 12:59:00\+0000/);
@@ -133,7 +133,7 @@ test('a generated accounting file gives the per-ISP table and P3 for 22% Gmail d
     const href = await page.getAttribute('#acct a[data-acct-report-email]', 'href');
     assert.ok(href.startsWith(`mailto:${data.contact.email}?`), href);
     const body = decodeURIComponent(href.split('body=')[1]);
-    assert.match(body, /gmail 22\.0% deferred, 1\.5% bounced; all ISPs 12\.5% deferred and 0\.9% bounced of 2000/);
+    assert.match(body, /Gmail 22\.0% deferred, 1\.5% bounced; all ISPs 12\.5% deferred and 0\.9% bounced of 2000/);
     assert.match(decodeURIComponent(href), /subject=[^&]*P3/);
     assertClean(problems);
   } finally {

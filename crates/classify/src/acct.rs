@@ -44,6 +44,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::Isp;
 
+pub use email::utc_minute;
 pub use isp::{isp_of_domain, isp_of_host};
 pub use onset::ONSET_RULE;
 pub use policy::{Policy, Verdict};
@@ -119,6 +120,11 @@ impl AcctReader {
     /// d/b/t records counted so far.
     pub fn records(&self) -> u64 {
         self.state.records
+    }
+
+    /// Lines completed so far.
+    pub fn lines(&self) -> u64 {
+        self.lines.lines()
     }
 
     /// Says that the input ended early (a cut-off or corrupt compressed file, a failed

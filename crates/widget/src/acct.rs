@@ -171,7 +171,7 @@ mod tests {
             email["body"]
                 .as_str()
                 .unwrap()
-                .contains("gmail 50.0% deferred"),
+                .contains("Gmail 50.0% deferred"),
             "{email}"
         );
         assert!(email["mailto"].as_str().unwrap().starts_with("mailto:"));

@@ -12,6 +12,7 @@
 //!   the boundary by more than twice their noise (two standard errors), so a run of
 //!   chance highs at a quiet ISP is not one either; the time given is that of the group's
 //!   first interval whose own rate is at or above the boundary;
+//! - the peak is the stretch of groups (as long as the trend's) with the highest rate;
 //! - the trend compares the last stretch of groups (a twelfth of them, at least 2) with
 //!   the stretch before: rising or recovering when the rate moved by at least 2 points and
 //!   by more than twice the noise expected from the number of records (two standard
@@ -41,7 +42,8 @@ interval or a few chance highs are not a start; the time shown is that group's f
 at or above {low}%. \
 The trend compares the last twelfth of the groups (at least 2) with the twelfth before: rising \
 or recovering when the rate moved by at least 2 points and by more than twice the noise \
-expected from the number of records, flat otherwise.";
+expected from the number of records, flat otherwise. The peak is the stretch of that length \
+with the highest rate.";
 
 /// [`ONSET_RULE`] with the policy's numbers.
 pub(crate) fn onset_rule(min_records: u64, band_low: f64) -> String {
@@ -73,7 +75,8 @@ impl Trend {
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Onset {
     pub start: Option<i64>,
-    /// The group with the highest rate: its first interval and the rate.
+    /// The stretch of groups (as long as the trend's) with the highest rate: the first
+    /// interval of its middle group, and the rate.
     pub peak: Option<(i64, f64)>,
     pub trend: Option<Trend>,
     /// The rate of the last stretch the trend looks at.
@@ -87,12 +90,6 @@ struct Group {
     to: usize,
     records: u64,
     failed: u64,
-}
-
-impl Group {
-    fn rate(&self) -> f64 {
-        percent(self.failed, self.records)
-    }
 }
 
 fn failed(c: &Counts) -> u64 {
@@ -115,13 +112,7 @@ pub(crate) fn detect(series: &[(i64, Counts)], min_records: u64, band: f64) -> O
             .find(|(_, c)| is_above(failed(c), c.iter().sum(), band))
             .map_or(series[g.from].0, |(t, _)| *t)
     });
-    let peak = groups
-        .iter()
-        .fold(None::<&Group>, |best, g| match best {
-            Some(b) if b.rate() >= g.rate() => Some(b),
-            _ => Some(g),
-        })
-        .map(|g| (series[g.from].0, g.rate()));
+    let peak = peak(&groups).map(|(g, rate)| (series[g.from].0, rate));
     let (trend, latest_rate) = trend(&groups);
     Onset {
         start,
@@ -210,16 +201,40 @@ fn clearly_above(groups: &[Group], band: f64) -> bool {
     100.0 * p - 2.0 * noise >= band
 }
 
+/// Groups in a stretch the trend and the peak look at: a twelfth, at least 2, at most
+/// half (1 when there is only one group).
+fn stretch(n: usize) -> usize {
+    (n / 12).max(2).min(n / 2).max(1)
+}
+
+/// Failed and all records of some groups together.
+fn pooled(groups: &[Group]) -> (u64, u64) {
+    groups
+        .iter()
+        .fold((0, 0), |(f, r), g| (f + g.failed, r + g.records))
+}
+
+/// The middle group of the stretch with the highest rate (the earliest of equals), and
+/// that rate: a stretch, not one group, so one noisy group is not the peak.
+fn peak(groups: &[Group]) -> Option<(&Group, f64)> {
+    let w = stretch(groups.len());
+    let mut best: Option<(&Group, f64)> = None;
+    for (i, window) in groups.windows(w).enumerate() {
+        let (failed, records) = pooled(window);
+        let rate = percent(failed, records);
+        if best.is_none_or(|(_, b)| rate > b) {
+            best = Some((&groups[i + w / 2], rate));
+        }
+    }
+    best
+}
+
 fn trend(groups: &[Group]) -> (Option<Trend>, Option<f64>) {
     let n = groups.len();
     if n < 4 {
         return (None, None);
     }
-    let w = (n / 12).max(2).min(n / 2);
-    let pooled = |gs: &[Group]| {
-        gs.iter()
-            .fold((0, 0), |(f, r), g| (f + g.failed, r + g.records))
-    };
+    let w = stretch(n);
     let (before, last) = (pooled(&groups[n - 2 * w..n - w]), pooled(&groups[n - w..]));
     let share = |(failed, records): (u64, u64)| failed as f64 / records as f64;
     let (p1, p2) = (share(before), share(last));
@@ -261,7 +276,8 @@ mod tests {
         let s = flat_then(30, &[(100, 25); 20]);
         let o = detect(&s, 20, 10.0);
         assert_eq!(o.start, Some(30 * 60));
-        assert_eq!(o.peak, Some((30 * 60, 25.0)));
+        // The first stretch of 4 groups all at 25%, by its middle group.
+        assert_eq!(o.peak, Some((32 * 60, 25.0)));
         assert_eq!(o.trend, Some(Trend::Flat));
     }
 
@@ -313,7 +329,8 @@ mod tests {
         let falling: Vec<(u64, u64)> = (0..48).map(|i| (1000, 600 - 10 * i)).collect();
         let o = detect(&series(&falling), 20, 10.0);
         assert_eq!(o.trend, Some(Trend::Recovering));
-        assert_eq!(o.peak, Some((0, 60.0)));
+        // 60, 59, 58, 57%: 58.5% around the third minute.
+        assert_eq!(o.peak, Some((2 * 60, 58.5)));
         // 15% then 20% in the last 4 minutes: rising on 1,000 records a minute, within
         // the noise on 20.
         let step = |n: u64| {

@@ -127,7 +127,7 @@ impl Policy {
     }
 
     fn assess_isp(&self, s: &IspStats, found: &mut Vec<Finding>) {
-        let name = s.isp.as_str();
+        let name = s.isp.label();
         if s.records >= self.min_records {
             let failed = percent(s.deferred + s.bounced, s.records);
             if failed > self.band_high {
@@ -171,7 +171,7 @@ impl Policy {
             }
         }
         for list in &s.blocklists {
-            let list_name = list.blocklist.as_str();
+            let list_name = list.blocklist.label();
             if self.at_volume(list.count, s.records) {
                 found.push((
                     Severity::P2,
@@ -302,7 +302,7 @@ mod tests {
         assert_eq!(severity, Severity::P3);
         assert_eq!(reasons.len(), 1, "{reasons:?}");
         assert!(
-            reasons[0].starts_with("P3: gmail: deferral rate 22.0% (220 of 1000 records)"),
+            reasons[0].starts_with("P3: Gmail: deferral rate 22.0% (220 of 1000 records)"),
             "{reasons:?}"
         );
     }
@@ -345,13 +345,15 @@ mod tests {
             "{reasons:?}"
         );
         assert!(
-            reasons.iter().any(|r| r.starts_with("P2: apple: 60.0%")),
+            reasons
+                .iter()
+                .any(|r| r.starts_with("P2: Apple iCloud: 60.0%")),
             "{reasons:?}"
         );
         assert!(
             reasons
                 .iter()
-                .any(|r| r.starts_with("P3: yahoo: deferral rate 28.0%")),
+                .any(|r| r.starts_with("P3: Yahoo / AOL: deferral rate 28.0%")),
             "{reasons:?}"
         );
     }
@@ -367,7 +369,7 @@ mod tests {
         let (severity, reasons) = assess(vec![gmail.clone()]);
         assert_eq!(severity, Severity::P2);
         assert!(
-            reasons[0].contains("blocklist spamhaus cited in 12"),
+            reasons[0].contains("blocklist Spamhaus cited in 12"),
             "{reasons:?}"
         );
         gmail.blocklists[0].count = 3;

@@ -103,6 +103,31 @@ pub struct TimePoint {
     pub bounced: u64,
 }
 
+impl Timeline {
+    /// One ISP's share of records deferred or bounced (percent) over the timeline, in at
+    /// most `width` columns of equal length (neighbouring intervals pooled); `None` for a
+    /// column without records. For sparklines.
+    pub fn rate_columns(&self, line: &IspTimeline, width: usize) -> Vec<Option<f64>> {
+        let start = super::time::parse(self.start.as_bytes()).unwrap_or(0);
+        let end = super::time::parse(self.end.as_bytes()).unwrap_or(start);
+        let intervals = ((end - start) / self.interval_seconds.max(1)).max(1) as usize;
+        let per = intervals.div_ceil(width.max(1));
+        let mut columns = vec![(0u64, 0u64); intervals.div_ceil(per)];
+        for p in &line.points {
+            let t = super::time::parse(p.t.as_bytes()).unwrap_or(start);
+            let i = ((t - start) / self.interval_seconds.max(1)) as usize / per;
+            if let Some(c) = columns.get_mut(i) {
+                c.0 += p.deferred + p.bounced;
+                c.1 += p.delivered + p.deferred + p.bounced;
+            }
+        }
+        columns
+            .into_iter()
+            .map(|(failed, records)| (records > 0).then(|| percent(failed, records)))
+            .collect()
+    }
+}
+
 /// The worst stretch of an ISP's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Peak {

@@ -233,7 +233,7 @@ fn a_22_percent_gmail_deferral_rate_is_p3() {
     let report = analyse(mixed_file().as_bytes());
     assert_eq!(report.severity, Severity::P3);
     assert!(
-        report.reasons[0].starts_with("P3: gmail: deferral rate 22.0% (220 of 1000 records)"),
+        report.reasons[0].starts_with("P3: Gmail: deferral rate 22.0% (220 of 1000 records)"),
         "{:?}",
         report.reasons
     );
@@ -241,7 +241,7 @@ fn a_22_percent_gmail_deferral_rate_is_p3() {
         report
             .reasons
             .iter()
-            .any(|r| r.starts_with("P3: other: deferral rate 10.0%")),
+            .any(|r| r.starts_with("P3: Other provider: deferral rate 10.0%")),
         "{:?}",
         report.reasons
     );
@@ -601,7 +601,7 @@ fn a_blocklist_cited_at_volume_is_p2() {
     assert_eq!(other.blocklists[0].example, spamhaus);
     assert_eq!(report.severity, Severity::P2);
     assert!(
-        report.reasons[0].starts_with("P2: other: blocklist spamhaus cited in 20"),
+        report.reasons[0].starts_with("P2: Other provider: blocklist Spamhaus cited in 20"),
         "{:?}",
         report.reasons
     );

@@ -77,7 +77,7 @@ fn spamhaus_at_volume_is_p2_and_gmail_deferrals_p3() {
     let report = analyse(FILE);
     assert_eq!(report.severity, Severity::P2);
     assert!(
-        report.reasons[0].starts_with("P2: other: blocklist spamhaus cited in 13"),
+        report.reasons[0].starts_with("P2: Other provider: blocklist Spamhaus cited in 13"),
         "{:?}",
         report.reasons
     );
@@ -85,7 +85,7 @@ fn spamhaus_at_volume_is_p2_and_gmail_deferrals_p3() {
         report
             .reasons
             .iter()
-            .any(|r| r.starts_with("P3: gmail: deferral rate 21.7% (33 of 152 records)")),
+            .any(|r| r.starts_with("P3: Gmail: deferral rate 21.7% (33 of 152 records)")),
         "{:?}",
         report.reasons
     );

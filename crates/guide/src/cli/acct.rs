@@ -5,6 +5,11 @@
 //! [`classify::acct::AcctReader`] in 1 MB chunks, so memory
 //! stays flat whatever its size. Progress goes to stderr: a live line when stderr is a
 //! terminal, one line per 10% for large files otherwise.
+//!
+//! A file that ends early (a cut-off or damaged gzip file, trailing bytes that are not
+//! gzip, a failed read) still gives its report of the rows read so far, with a warning
+//! that says where it ended, `truncated: true` in the JSON and exit code
+//! [`EXIT_TRUNCATED`].
 
 use std::cell::Cell;
 use std::fmt::Write as _;
@@ -15,7 +20,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use classify::acct::{AcctReader, AcctReport, RATE_DEFINITION};
+use classify::acct::{utc_minute, AcctReader, AcctReport, RATE_DEFINITION};
 use flate2::read::MultiGzDecoder;
 
 /// Help text of the `--acct` option (the rate definition is part of it).
@@ -24,7 +29,14 @@ gzipped; `-` reads stdin): delivered (d), deferred (t) and bounced (b) records p
 rates, top causes with an example, blocklists cited, the time window, and the guide's \
 severity for those rates. Rates are percentages of each ISP's d + b + t records: deferral \
 rate = t / (d + b + t), bounce rate = b / (d + b + t). Bad rows are counted and listed by \
-line number, never fatal.";
+line number, never fatal. The timeline (records per ISP per interval) gives when each ISP's \
+problem started and its trend; on a terminal, a sparkline per affected ISP. A file that ends \
+early (cut-off or damaged gzip) is still reported, with a warning and exit code 3.";
+
+/// Exit code when the report was printed but the input ended early.
+pub const EXIT_TRUNCATED: u8 = 3;
+/// Columns of a sparkline.
+const SPARK_WIDTH: usize = 60;
 
 const CHUNK: usize = 1 << 20;
 /// VirtualMTAs in the table (all of them, up to 50, are in the JSON).
@@ -59,18 +71,35 @@ impl Progress {
 pub fn run(path: &str, json: bool) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let stderr = io::stderr();
-    let tty = stderr.is_terminal();
-    run_to(path, json, tty, &mut stdout.lock(), &mut stderr.lock())
+    let terminals = Terminals {
+        stdout: stdout.is_terminal(),
+        stderr: stderr.is_terminal(),
+    };
+    run_to(
+        path,
+        json,
+        terminals,
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    )
+}
+
+/// Which outputs are terminals: stderr gets a live progress line, stdout sparklines.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminals {
+    pub stdout: bool,
+    pub stderr: bool,
 }
 
 /// [`run`] with its outputs passed in (for tests).
 pub fn run_to(
     path: &str,
     json: bool,
-    stderr_is_tty: bool,
+    terminals: Terminals,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    let stderr_is_tty = terminals.stderr;
     let report = if path == "-" {
         let progress = Progress::choose(None, stderr_is_tty);
         analyse_reader(io::stdin().lock(), None, progress, err).context("reading stdin")?
@@ -85,7 +114,11 @@ pub fn run_to(
         writeln!(out)?;
     } else {
         let source = if path == "-" { "stdin" } else { path };
-        out.write_all(render_table(&report, source).as_bytes())?;
+        out.write_all(render_table(&report, source, terminals.stdout).as_bytes())?;
+    }
+    if report.truncated {
+        let _ = writeln!(err, "warning: {}", report.warnings[0]);
+        return Ok(ExitCode::from(EXIT_TRUNCATED));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -121,6 +154,19 @@ pub fn analyse_reader(
         },
     );
     let gzip = buffered.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    let ended_early = |reader: &mut AcctReader, e: io::Error| {
+        let what = if gzip {
+            "the gzip data is cut off, damaged or followed by bytes that are not gzip"
+        } else {
+            "reading failed"
+        };
+        reader.ended_early(format!(
+            "the file ends early: {what} ({e}) after {} unpacked bytes, in line {}; the report \
+             covers the rows read before that",
+            reader.bytes(),
+            reader.lines() + 1
+        ));
+    };
     let mut input: Box<dyn Read> = if gzip {
         Box::new(MultiGzDecoder::new(buffered))
     } else {
@@ -136,7 +182,12 @@ pub fn analyse_reader(
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
+            // A plain file that cannot be read at all is an error; anything read is reported.
+            Err(e) if !gzip && reader.bytes() == 0 => return Err(e),
+            Err(e) => {
+                ended_early(&mut reader, e);
+                break;
+            }
         };
         reader.push(&buf[..n]);
         match progress {
@@ -188,9 +239,14 @@ fn progress_line(reader: &AcctReader, consumed: u64, size: Option<u64>, start: I
 }
 
 /// The report as a plain-text table.
-pub fn render_table(r: &AcctReport, source: &str) -> String {
+/// The report as plain text; `sparklines`: draw each affected ISP's rate over time (for a
+/// terminal).
+pub fn render_table(r: &AcctReport, source: &str, sparklines: bool) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "PowerMTA accounting file: {source}");
+    if r.truncated {
+        let _ = writeln!(s, "WARNING: {}", r.warnings[0]);
+    }
     let _ = writeln!(
         s,
         "{} records ({} delivered, {} deferred, {} bounced) in {} lines; {} bad rows",
@@ -218,13 +274,14 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
         );
     }
     let _ = writeln!(s);
-    table_header(&mut s, "ISP", NAME_WIDTH);
+    let width = name_width(r);
+    table_header(&mut s, "ISP", width);
     for i in &r.isps {
         let counts = [i.records, i.delivered, i.deferred, i.bounced];
         table_row(
             &mut s,
-            i.isp.as_str(),
-            NAME_WIDTH,
+            i.isp.label(),
+            width,
             counts,
             [i.deferral_rate, i.bounce_rate],
         );
@@ -233,10 +290,11 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
     table_row(
         &mut s,
         "all",
-        NAME_WIDTH,
+        width,
         counts,
         [r.deferral_rate, r.bounce_rate],
     );
+    render_timeline(&mut s, r, sparklines);
     if !r.vmtas.is_empty() {
         let _ = writeln!(
             s,
@@ -270,52 +328,7 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
     for reason in &r.reasons {
         let _ = writeln!(s, "  - {reason}");
     }
-    let causes: Vec<String> = r
-        .isps
-        .iter()
-        .flat_map(|i| {
-            i.categories.0.iter().take(3).map(move |c| {
-                format!(
-                    "  {:<9} {:<13} {:>8} (t {}, b {})  e.g. {}",
-                    i.isp.as_str(),
-                    c.category.as_str(),
-                    c.count,
-                    c.deferred,
-                    c.bounced,
-                    clip(&c.example, 100)
-                )
-            })
-        })
-        .collect();
-    if !causes.is_empty() {
-        let _ = writeln!(s, "\nTop causes of deferrals and bounces per ISP:");
-        for c in causes {
-            let _ = writeln!(s, "{c}");
-        }
-    }
-    let lists: Vec<String> = r
-        .isps
-        .iter()
-        .flat_map(|i| {
-            i.blocklists.iter().map(move |l| {
-                format!(
-                    "  {:<9} {:<13} {:>8}  e.g. {}",
-                    i.isp.as_str(),
-                    l.blocklist.as_str(),
-                    l.count,
-                    clip(&l.example, 100)
-                )
-            })
-        })
-        .collect();
-    let _ = writeln!(
-        s,
-        "\nBlocklists cited:{}",
-        if lists.is_empty() { " none" } else { "" }
-    );
-    for l in lists {
-        let _ = writeln!(s, "{l}");
-    }
+    render_causes(&mut s, r);
     if r.bad_rows > 0 {
         let shown = r.bad_row_samples.len() as u64;
         let _ = writeln!(
@@ -346,8 +359,128 @@ pub fn render_table(r: &AcctReport, source: &str) -> String {
     s
 }
 
-/// Width of the name column of the rate tables (an ISP's name fits).
+/// Narrowest name column of the rate tables.
 const NAME_WIDTH: usize = 9;
+
+/// The name column's width: the longest ISP name of the report fits.
+fn name_width(r: &AcctReport) -> usize {
+    r.isps
+        .iter()
+        .map(|i| i.isp.label().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(NAME_WIDTH)
+}
+
+/// The top causes and the blocklists cited, per ISP, each with an example reply.
+fn render_causes(s: &mut String, r: &AcctReport) {
+    let width = name_width(r);
+    let mut causes = r.isps.iter().flat_map(|i| {
+        i.categories.0.iter().take(3).map(move |c| {
+            format!(
+                "  {:<width$} {:<13} {:>8} (t {}, b {})  e.g. {}",
+                i.isp.label(),
+                c.category.as_str(),
+                c.count,
+                c.deferred,
+                c.bounced,
+                clip(&c.example, 100)
+            )
+        })
+    });
+    if let Some(first) = causes.next() {
+        let _ = writeln!(s, "\nTop causes of deferrals and bounces per ISP:\n{first}");
+        for c in causes {
+            let _ = writeln!(s, "{c}");
+        }
+    }
+    let lists: Vec<String> = r
+        .isps
+        .iter()
+        .flat_map(|i| {
+            i.blocklists.iter().map(move |l| {
+                format!(
+                    "  {:<width$} {:<13} {:>8}  e.g. {}",
+                    i.isp.label(),
+                    l.blocklist.label(),
+                    l.count,
+                    clip(&l.example, 100)
+                )
+            })
+        })
+        .collect();
+    let _ = writeln!(
+        s,
+        "\nBlocklists cited:{}",
+        if lists.is_empty() { " none" } else { "" }
+    );
+    for l in lists {
+        let _ = writeln!(s, "{l}");
+    }
+}
+
+/// When each affected ISP's problem started, its peak and trend, and on a terminal a
+/// sparkline of its rate over the file.
+fn render_timeline(s: &mut String, r: &AcctReport, sparklines: bool) {
+    let Some(t) = &r.timeline else {
+        return;
+    };
+    let _ = writeln!(
+        s,
+        "\nTimeline: {} to {} in intervals of {}",
+        utc_minute(&t.start),
+        utc_minute(&t.end),
+        duration(t.interval_seconds)
+    );
+    let mut affected = r
+        .isps
+        .iter()
+        .zip(&t.isps)
+        .filter(|(i, _)| i.affected)
+        .peekable();
+    if affected.peek().is_none() {
+        let _ = writeln!(
+            s,
+            "  no ISP rose to the boundary (see How the level is chosen)"
+        );
+    }
+    for (i, line) in affected {
+        let started = i
+            .started_at
+            .as_deref()
+            .map_or("no lasting start found".to_owned(), |t| {
+                format!("started {}", utc_minute(t))
+            });
+        let peak = i.peak.as_ref().map_or(String::new(), |p| {
+            format!("; peak {:.1}% at {}", p.rate, utc_minute(&p.t))
+        });
+        let _ = writeln!(s, "  {}: {started}{peak}", i.isp.label());
+        if let Some(words) = i.trend_words() {
+            let _ = writeln!(s, "    {words}");
+        }
+        if sparklines {
+            let columns = t.rate_columns(line, SPARK_WIDTH);
+            let _ = writeln!(s, "    {}", sparkline(&columns));
+        }
+    }
+}
+
+/// One character per column: `▁` (0%) to `█` (the highest column), `·` for no records;
+/// the scale is given after it.
+fn sparkline(columns: &[Option<f64>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let top = columns.iter().flatten().fold(0.0f64, |a, b| a.max(*b));
+    let mut line: String = columns
+        .iter()
+        .map(|c| match c {
+            None => '·',
+            Some(_) if top <= 0.0 => BARS[0],
+            Some(rate) => BARS[((rate / top * 8.0) as usize).min(7)],
+        })
+        .collect();
+    let _ = write!(line, "  deferred or bounced, ▁ 0% to █ {top:.0}%");
+    line
+}
 
 /// The header of a rate table (per ISP or per VirtualMTA) whose first column is `name`.
 fn table_header(s: &mut String, name: &str, width: usize) {

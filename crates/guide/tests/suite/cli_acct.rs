@@ -3,7 +3,7 @@
 use std::io::Cursor;
 use std::path::PathBuf;
 
-use guide::cli::acct::{analyse_reader, render_table, run_to, Progress};
+use guide::cli::acct::{analyse_reader, render_table, run_to, Progress, Terminals, EXIT_TRUNCATED};
 
 /// 100 Gmail records with 22 deferrals, 50 Yahoo records with 1 bounce, one bad row.
 fn sample() -> String {
@@ -35,13 +35,25 @@ fn temp_file(name: &str, content: &str) -> PathBuf {
     path
 }
 
+/// `--json` on a file holding `content`: the exit code, the JSON, what went to stderr.
+fn json_of(name: &str, content: &str) -> (std::process::ExitCode, serde_json::Value, Vec<u8>) {
+    let path = temp_file(name, content);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run_to(
+        path.to_str().unwrap(),
+        true,
+        Terminals::default(),
+        &mut out,
+        &mut err,
+    )
+    .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    (code, serde_json::from_slice(&out).unwrap(), err)
+}
+
 #[test]
 fn json_output_has_the_counts_rates_and_severity() {
-    let path = temp_file("json.csv", &sample());
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    run_to(path.to_str().unwrap(), true, false, &mut out, &mut err).unwrap();
-    std::fs::remove_file(&path).unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let (_, json, err) = json_of("json.csv", &sample());
     assert_eq!(json["severity"], "P3");
     assert_eq!(json["records"], 150);
     assert_eq!(json["bad_rows"], 1);
@@ -58,7 +70,7 @@ fn json_output_has_the_counts_rates_and_severity() {
 fn the_table_lists_each_isp_the_severity_and_the_rate_definition() {
     let report =
         analyse_reader(Cursor::new(sample()), None, Progress::None, &mut Vec::new()).unwrap();
-    let table = render_table(&report, "acct.csv");
+    let table = render_table(&report, "acct.csv", false);
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines[0], "PowerMTA accounting file: acct.csv");
     assert_eq!(
@@ -71,11 +83,11 @@ fn the_table_lists_each_isp_the_severity_and_the_rate_definition() {
     );
     let gmail = lines
         .iter()
-        .find(|l| l.starts_with("gmail "))
+        .find(|l| l.starts_with("Gmail "))
         .expect("gmail row");
     assert_eq!(
         gmail.split_whitespace().collect::<Vec<_>>(),
-        ["gmail", "100", "78", "22", "0", "22.0", "0.0"]
+        ["Gmail", "100", "78", "22", "0", "22.0", "0.0"]
     );
     let all = lines
         .iter()
@@ -87,7 +99,7 @@ fn the_table_lists_each_isp_the_severity_and_the_rate_definition() {
     );
     assert!(
         table.contains(
-            "Suggested severity: P3\n  - P3: gmail: deferral rate 22.0% (22 of 100 records)"
+            "Suggested severity: P3\n  - P3: Gmail: deferral rate 22.0% (22 of 100 records)"
         ),
         "{table}"
     );
@@ -140,7 +152,7 @@ fn a_missing_file_is_an_error_naming_it() {
     let err = run_to(
         "/nonexistent/acct.csv",
         false,
-        false,
+        Terminals::default(),
         &mut Vec::new(),
         &mut Vec::new(),
     )
@@ -227,7 +239,7 @@ fn gzipped_files_are_read_as_they_are_even_concatenated() {
 fn the_table_has_a_row_per_virtual_mta() {
     let file = "type,rcpt,vmta\nd,a@gmail.com,pool-a\nt,b@gmail.com,pool-b\nd,c@gmail.com,pool-b\n";
     let report = analyse_reader(Cursor::new(file), None, Progress::None, &mut Vec::new()).unwrap();
-    let table = render_table(&report, "x.csv");
+    let table = render_table(&report, "x.csv", false);
     let rows: Vec<Vec<&str>> = table
         .lines()
         .skip_while(|l| !l.starts_with("Per VirtualMTA"))
@@ -244,5 +256,176 @@ fn the_table_has_a_row_per_virtual_mta() {
     );
     let plain =
         analyse_reader(Cursor::new(sample()), None, Progress::None, &mut Vec::new()).unwrap();
-    assert!(!render_table(&plain, "x.csv").contains("Per VirtualMTA"));
+    assert!(!render_table(&plain, "x.csv", false).contains("Per VirtualMTA"));
+}
+
+/// Gmail's deferrals rise from 2% to 40% at 10:30 and stay there; Yahoo stays at 1%.
+fn incident() -> String {
+    let mut s = String::from("type,timeLogged,rcpt,dsnStatus,dsnDiag\n");
+    for m in 0..60 {
+        for i in 0..50 {
+            let failed = if m < 30 { i < 1 } else { i < 20 };
+            let kind = if failed { "t" } else { "d" };
+            s.push_str(&format!(
+                "{kind},2026-09-21 10:{m:02}:{i:02}+0000,u{i}@gmail.com,4.7.28,smtp;421 4.7.28 rate limited\n"
+            ));
+            if i < 20 {
+                let kind = if m % 5 == 0 && i == 0 { "t" } else { "d" };
+                s.push_str(&format!(
+                    "{kind},2026-09-21 10:{m:02}:{i:02}+0000,y{i}@yahoo.com,4.7.0,smtp;421 4.7.0 later\n"
+                ));
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn the_json_has_the_timeline_and_each_isps_start_and_trend() {
+    let (code, json, _) = json_of("timeline.csv", &incident());
+    assert_eq!(code, std::process::ExitCode::SUCCESS);
+    let t = &json["timeline"];
+    assert_eq!(t["interval_seconds"], 60);
+    assert_eq!(t["start"], "2026-09-21T10:00:00Z");
+    assert_eq!(t["end"], "2026-09-21T11:00:00Z");
+    assert_eq!(t["isps"][0]["isp"], "gmail");
+    let points = t["isps"][0]["points"].as_array().unwrap();
+    assert_eq!(points.len(), 60);
+    assert_eq!(points[30]["t"], "2026-09-21T10:30:00Z");
+    assert_eq!(
+        (
+            &points[30]["delivered"],
+            &points[30]["deferred"],
+            &points[30]["bounced"]
+        ),
+        (
+            &serde_json::json!(30),
+            &serde_json::json!(20),
+            &serde_json::json!(0)
+        )
+    );
+    let gmail = &json["isps"][0];
+    assert_eq!(gmail["started_at"], "2026-09-21T10:30:00Z");
+    assert_eq!(gmail["trend"], "flat");
+    assert_eq!(gmail["affected"], true);
+    assert_eq!(json["isps"][1]["isp"], "yahoo");
+    assert_eq!(json["isps"][1]["started_at"], serde_json::Value::Null);
+    assert_eq!(json["truncated"], false);
+}
+
+#[test]
+fn the_text_gives_start_and_trend_and_a_sparkline_on_a_terminal() {
+    let report = analyse_reader(
+        Cursor::new(incident()),
+        None,
+        Progress::None,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    let text = render_table(&report, "x.csv", false);
+    assert!(
+        text.contains(
+            "Timeline: 2026-09-21 10:00 UTC to 2026-09-21 11:00 UTC in intervals of 1 min\n  \
+             Gmail: started 2026-09-21 10:30 UTC; peak 40.0% at 2026-09-21 10:32 UTC\n    \
+             steady since 2026-09-21 10:30 UTC (40.0% deferred or bounced at the end of the file)\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Yahoo / AOL: started"), "{text}");
+    assert!(!text.contains('█'), "no sparkline off a terminal");
+    let text = render_table(&report, "x.csv", true);
+    let spark = text
+        .lines()
+        .find(|l| l.contains("deferred or bounced, ▁ 0% to █ 40%"))
+        .expect("a sparkline");
+    // Half the file at 2%, half at 40%.
+    let bars: Vec<char> = spark.trim().chars().take(60).collect();
+    assert!(bars[..30].iter().all(|c| *c == '▁'), "{spark}");
+    assert!(bars[30..].iter().all(|c| *c == '█'), "{spark}");
+    assert!(
+        text.contains("When it started:"),
+        "the rule is in the rules"
+    );
+}
+
+/// The sample, gzipped, then cut, damaged or followed by other bytes.
+fn damaged(how: &str) -> Vec<u8> {
+    let mut big = String::new();
+    for _ in 0..40 {
+        big.push_str(&sample());
+    }
+    let mut gz = gzip(&big);
+    match how {
+        "cut" => gz.truncate(gz.len() / 2),
+        "corrupt" => {
+            let mid = gz.len() / 2;
+            for b in &mut gz[mid..mid + 64] {
+                *b ^= 0x5a;
+            }
+        }
+        _ => gz.extend_from_slice(b"this is not gzip\n"),
+    }
+    gz
+}
+
+#[test]
+fn a_cut_damaged_or_trailing_gzip_file_still_gives_its_report() {
+    for how in ["cut", "corrupt", "trailing"] {
+        let report = analyse_reader(
+            Cursor::new(damaged(how)),
+            None,
+            Progress::None,
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert!(report.truncated, "{how}");
+        assert!(
+            report.records > 0,
+            "{how}: the rows before the damage count"
+        );
+        assert!(
+            report.warnings[0].starts_with("the file ends early: the gzip data is cut off"),
+            "{how}: {:?}",
+            report.warnings
+        );
+        assert!(
+            report.warnings[0].contains(" unpacked bytes, in line "),
+            "{how}"
+        );
+        let text = render_table(&report, "x.csv.gz", false);
+        assert!(
+            text.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("WARNING: the file ends early"),
+            "{how}: {text}"
+        );
+    }
+    // Trailing bytes come after the whole file: every record is there.
+    let report = analyse_reader(
+        Cursor::new(damaged("trailing")),
+        None,
+        Progress::None,
+        &mut Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(report.records, 40 * 150);
+}
+
+#[test]
+fn the_binary_exits_3_with_the_report_when_the_file_ends_early() {
+    let path =
+        std::env::temp_dir().join(format!("guide-cli-acct-{}-cut.csv.gz", std::process::id()));
+    std::fs::write(&path, damaged("cut")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_guide"))
+        .args(["classify", "--acct", path.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(out.status.code(), Some(i32::from(EXIT_TRUNCATED)));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["truncated"], true);
+    assert!(json["records"].as_u64().unwrap() > 0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("warning: the file ends early"), "{err}");
 }
