@@ -16,6 +16,7 @@ pub mod publish;
 pub mod sass;
 pub mod search;
 pub mod sitemap;
+pub mod template_limits;
 pub mod templates;
 pub mod widget;
 
