@@ -165,6 +165,8 @@ fn classifier_matches_every_corpus_case() {
     let mut score: BTreeMap<&str, (usize, usize)> = fields.iter().map(|f| (*f, (0, 0))).collect();
     let mut failures = Vec::new();
     let mut per_category: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    // The ISP field by expected value (`null` included): (right, cases).
+    let mut per_isp: BTreeMap<String, (usize, usize)> = BTreeMap::new();
 
     for c in &cases {
         let got = serde_json::to_value(classify(&c.text, &Context::default()))
@@ -195,6 +197,11 @@ fn classifier_matches_every_corpus_case() {
                 ));
             }
         }
+        let isp = per_isp.entry(show(&c.isp).to_owned()).or_default();
+        isp.1 += 1;
+        if json_str(&got["isp"]) == c.isp {
+            isp.0 += 1;
+        }
         let cat = per_category.entry(c.category.as_str()).or_default();
         cat.1 += 1;
         if wrong.is_empty() {
@@ -221,6 +228,10 @@ fn classifier_matches_every_corpus_case() {
             100.0 * right as f64 / checked as f64
         };
         let _ = writeln!(table, "  {field:<10} {right:>4}/{checked:<4} {pct:5.1}%");
+    }
+    let _ = writeln!(table, "isp right, by expected isp:");
+    for (isp, (right, total)) in &per_isp {
+        let _ = writeln!(table, "  {isp:<13} {right:>4}/{total}");
     }
     let _ = writeln!(table, "cases fully right, by expected category:");
     for (cat, (right, total)) in &per_category {
