@@ -80,7 +80,9 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     if isp.is_none() && chosen.enhanced.is_some_and(microsoft_only) {
         isp = Some(Isp::Outlook);
     }
-    let listed = decide::blocklist(found.all).is_some();
+    // A help URL names the receiver only when no list is cited and the report is not the
+    // sender's own provider's (Gmail's report links to Google's help).
+    let listed = decide::blocklist(found.all).is_some() || found.all.has(rules::Sig::SenderNdr);
     if isp.is_none() && !receiver_log && scan::visible_host(&norm, &found, listed, &mut work) {
         isp = Some(Isp::Other);
     }
@@ -214,9 +216,16 @@ pub fn classify_message(bytes: &[u8], context: &Context) -> Vec<MessageAnswer> {
 #[doc(hidden)]
 pub fn classify_message_counted(bytes: &[u8], context: &Context) -> (Vec<MessageAnswer>, u64) {
     let (message, mut work) = mail::read_counted(bytes);
-    let mut classify = |text: &[u8]| {
-        let (d, w) = diagnose_counted(text);
+    // `recipient`: the failed recipient the message's structure names (its DSN fields,
+    // its report), whose domain names the receiver when the text shows no other sign.
+    let mut classify = |text: &[u8], recipient: Option<&str>| {
+        let (mut d, w) = diagnose_counted(text);
         work += w;
+        if d.isp.is_none() && decide::recipient_counts(d.category, true) {
+            d.isp = recipient
+                .and_then(|r| r.rsplit_once('@'))
+                .map(|(_, domain)| decide::recipient_isp(domain.as_bytes(), (0, domain.len())));
+        }
         let a = assess(&d, context);
         Classification::new(d, a)
     };
@@ -226,7 +235,7 @@ pub fn classify_message_counted(bytes: &[u8], context: &Context) -> (Vec<Message
         classification,
     };
     let answers = match message {
-        None => vec![answer(None, classify(bytes))],
+        None => vec![answer(None, classify(bytes, None))],
         Some(mail::Message {
             not_a_bounce: Some(kind),
             ..
@@ -235,11 +244,14 @@ pub fn classify_message_counted(bytes: &[u8], context: &Context) -> (Vec<Message
             not_a_bounce: Some(kind),
             classification: mail::not_a_bounce_answer(kind),
         }],
-        Some(m) if m.recipients.is_empty() => vec![answer(None, classify(b""))],
+        Some(m) if m.recipients.is_empty() => vec![answer(None, classify(b"", None))],
         Some(m) => m
             .recipients
             .into_iter()
-            .map(|r| answer(r.address, classify(&r.text)))
+            .map(|r| {
+                let c = classify(&r.text, r.address.as_deref());
+                answer(r.address, c)
+            })
             .collect(),
     };
     (answers, work)

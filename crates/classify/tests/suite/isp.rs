@@ -168,3 +168,28 @@ fn a_quoted_address_before_a_block_may_be_the_senders() {
     assert_eq!(d.category, Category::Blocklist);
     assert_eq!(d.isp, None);
 }
+
+#[test]
+fn a_whole_messages_failed_recipient_names_the_receiver() {
+    // Gmail's report for its own user: its Google links are the sender's provider; the
+    // failed recipient, wherever the report puts it, names the receiver.
+    let eml = "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\r\n\
+               To: someone@example.net\r\n\
+               Subject: Delivery Status Notification (Failure)\r\n\
+               Date: Fri, 18 Jul 2014 00:31:02 -0700\r\n\
+               Message-ID: <047d7bdca0c250c6c004fe72bd32@google.com>\r\n\
+               Content-Type: text/plain; charset=UTF-8\r\n\
+               \r\n\
+               Delivery to the following recipient failed permanently:\r\n\
+               \r\n\
+               \x20    user@icloud.com\r\n\
+               \r\n\
+               Technical details of permanent failure:\r\n\
+               The recipient server did not accept our requests to connect. Learn more at \
+               https://support.google.com/mail/answer/7720\r\n";
+    let answers = classify::classify_message(eml.as_bytes(), &classify::Context::default());
+    assert_eq!(answers.len(), 1);
+    assert_eq!(answers[0].recipient.as_deref(), Some("user@icloud.com"));
+    assert_eq!(answers[0].classification.isp, Some(Isp::Apple));
+    assert_eq!(answers[0].classification.category, Category::Connection);
+}
