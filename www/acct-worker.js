@@ -1,7 +1,9 @@
 // Reads a PowerMTA accounting file in chunks (File.slice, or the browser's gzip
 // DecompressionStream for a gzipped file) off the main thread and feeds
 // them to the Rust reader (AcctSession, compiled to WebAssembly). Posts progress, then the
-// report and the report-email inputs as JSON. Nothing leaves the browser.
+// report and the report-email inputs as JSON. Nothing leaves the browser. A file that
+// ends early (a cut-off or damaged gzip file, bytes after its first gzip part, a failed
+// read) is still reported: the rows read so far, marked truncated, with a warning.
 // The reader's glue and wasm, and the shared dom.js that loads them, come from the
 // content-hashed URLs that acct.js posts with the file ({ file, reader: { glue, wasm,
 // dom } }), never from plain names.
@@ -49,25 +51,17 @@ export async function analyse(file, progress, reader) {
     if (head[0] === 0x1f && head[1] === 0x8b) {
       // A gzipped (rotated) file: unpacked on the way by the browser, still in chunks.
       if (typeof DecompressionStream === 'undefined') throw new Error('this browser cannot unpack gzip files; unpack it first');
-      let stored = 0;
-      const counted = new TransformStream({ transform(chunk, out) { stored += chunk.length; out.enqueue(chunk); } });
-      const unpacked = file.stream().pipeThrough(counted).pipeThrough(new DecompressionStream('gzip')).getReader();
-      for (;;) {
-        let chunk;
-        try {
-          chunk = await unpacked.read();
-        } catch (e) {
-          // The browser unpacks one gzip member only ("Junk found after end of compressed data").
-          if (/junk/i.test(String(e && e.message))) throw new Error('this gzip file holds several compressed files joined together; unpack it (gunzip) and choose the CSV, or use guide classify --acct');
-          throw e;
-        }
-        if (chunk.done) break;
-        session.push(chunk.value);
-        tick(stored);
-      }
+      for (let at = 0; at !== null;) at = await gzipMember(file, at, session, tick);
     } else {
       for (let offset = 0; offset < file.size; offset += CHUNK) {
-        const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
+        let bytes;
+        try {
+          bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
+        } catch (e) {
+          if (!offset) throw e;
+          session.endedEarly(`reading failed (${message(e)})`);
+          break;
+        }
         session.push(bytes);
         tick(offset + bytes.length);
       }
@@ -78,4 +72,90 @@ export async function analyse(file, progress, reader) {
   } finally {
     session.free();
   }
+}
+
+const message = (e) => String((e && e.message) || e);
+
+/** Compressed bytes given to the browser's gzip reader at a time. */
+const GZIP_PIECE = 32 << 10;
+
+/**
+ * Unpacks the gzip member that starts at byte `start` of `file` into `session`; returns
+ * where the next member starts, or null at the end (or when the data ends early: then
+ * the session is told why).
+ *
+ * The browser's DecompressionStream reads one member and fails on any byte after it
+ * ("Junk found"), dropping what it unpacked in that same write. So the bytes are written
+ * in pieces that also end wherever a gzip header (1f 8b 08) could start: when a joined
+ * file's next member starts there, the failing write holds none of this member's data,
+ * and the next member is read with a new stream. The output is read as it comes (the
+ * stream holds at most one write's worth). When bytes that are not gzip follow the data,
+ * the member is read once more, skipping the `retry.skip` bytes already given to the
+ * session, with the piece that failed written a byte at a time, so that only the foreign
+ * bytes fail and no row is lost.
+ */
+async function gzipMember(file, start, session, tick, retry = null) {
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let out = 0;
+  const pump = (async () => {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      const skip = Math.min(r.value.length, Math.max(0, (retry?.skip ?? 0) - out));
+      out += r.value.length;
+      if (skip < r.value.length) session.push(r.value.subarray(skip));
+    }
+  })().catch(() => {});
+  const fail = async (why) => {
+    await pump;
+    session.endedEarly(why);
+    return null;
+  };
+  let at = start;
+  try {
+    while (at < file.size) {
+      let bytes = new Uint8Array(await file.slice(at, at + GZIP_PIECE).arrayBuffer());
+      // A header cut by the slice's end goes whole into the next slice.
+      const n = bytes.length;
+      if (at + n < file.size) bytes = bytes.subarray(0, n - (bytes[n - 1] === 0x1f ? 1 : bytes[n - 2] === 0x1f && bytes[n - 1] === 0x8b ? 2 : 0));
+      for (const [from, to] of pieces(bytes)) {
+        const slow = retry && at + from === retry.from;
+        for (let i = from; i < to; i = slow ? i + 1 : to) {
+          try {
+            await writer.write(bytes.subarray(i, slow ? i + 1 : to));
+          } catch (e) {
+            if (!/junk/i.test(message(e))) return fail(`the gzip data is damaged (${message(e)})`);
+            // The member ended exactly here: a joined file's next member, or foreign bytes.
+            if (i === from && isHeader(bytes, i)) {
+              await pump;
+              return at + i;
+            }
+            if (!retry) {
+              await pump;
+              return gzipMember(file, start, session, tick, { from: at + from, skip: out });
+            }
+            return fail('bytes that are not gzip follow the gzip data');
+          }
+        }
+        tick(at + to);
+      }
+      at += bytes.length;
+    }
+    await writer.close();
+  } catch (e) {
+    return fail(`the gzip data is cut off or damaged (${message(e)})`);
+  }
+  await pump;
+  return null;
+}
+
+/** `1f 8b 08`: where a gzip member may start. */
+const isHeader = (b, i) => b[i] === 0x1f && b[i + 1] === 0x8b && b[i + 2] === 0x08;
+
+/** [from, to) pieces of `bytes`, cut before every possible gzip header. */
+function pieces(bytes) {
+  const cuts = [0];
+  for (let i = 1; i + 2 < bytes.length; i++) if (isHeader(bytes, i)) cuts.push(i);
+  cuts.push(bytes.length);
+  return cuts.slice(1).map((to, k) => [cuts[k], to]);
 }

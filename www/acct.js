@@ -1,11 +1,13 @@
 // PowerMTA accounting files in the widget: choose or drop a file, read it in chunks in a
-// Web Worker (www/acct-worker.js) with the Rust reader, show the per-ISP rates and the
-// guide's severity, and prefill the report email through the widget's reportEmail.
+// Web Worker (www/acct-worker.js) with the Rust reader, show the per-ISP rates, the
+// guide's severity and the timeline (www/acct-chart.js: when it started, as a chart), and
+// prefill the report email through the widget's reportEmail.
 // Everything happens in the browser; the markup is server-rendered
 // (themes/default/templates/partials/acct.html) and only ever filled via textContent.
-// The shared module (dom.js), the worker script and every glue/wasm file are loaded
-// from the content-hashed URLs the page gives on #acct (data-dom, data-glue, data-wasm,
-// data-worker, data-worker-glue, data-worker-wasm), never from plain names. The names
+// The shared module (dom.js), the chart module, the worker script and every glue/wasm
+// file are loaded from the content-hashed URLs the page gives on #acct (data-dom,
+// data-chart, data-glue, data-wasm, data-worker, data-worker-glue, data-worker-wasm),
+// never from plain names. The names
 // of ISPs, categories and blocklists come from the widget's wasm.
 
 const root = document.getElementById('acct');
@@ -18,11 +20,11 @@ if (root) start(root).catch(() => {
 async function start(root) {
   const data = JSON.parse(document.getElementById('guide-data').textContent);
   const contactsJson = JSON.stringify({ contact: data.contact, levels: data.levels });
-  const { dom, worker: workerUrl, workerGlue, workerWasm } = root.dataset;
-  if (!dom || !workerUrl || !workerGlue || !workerWasm) throw new Error('the page gives no widget URLs');
-  const { h, loadWasm, names } = await import(dom);
+  const { dom, chart, worker: workerUrl, workerGlue, workerWasm } = root.dataset;
+  if (!dom || !chart || !workerUrl || !workerGlue || !workerWasm) throw new Error('the page gives no widget URLs');
+  const { h, loadWasm, names, localMinute, zoneName } = await import(dom);
   const widget = await loadWasm(root.dataset);
-  const ui = { h, name: names(widget) };
+  const ui = { h, name: names(widget), localMinute, zoneName };
   // What the worker loads: the reader's glue and wasm, and dom.js for loadWasm.
   const reader = { glue: workerGlue, wasm: workerWasm, dom };
   const $ = (sel) => root.querySelector(sel);
@@ -33,7 +35,23 @@ async function start(root) {
     total: $('[data-acct-total]'), notes: $('[data-acct-notes]'), definition: $('[data-acct-definition]'),
     rules: $('[data-acct-rules]'),
     mail: $('[data-acct-report-email]'),
+    timeline: {
+      section: $('[data-acct-timeline]'), summary: $('[data-acct-chart-summary]'), chart: $('[data-acct-chart]'), zone: $('[data-acct-zone]'),
+      legend: $('[data-acct-legend]'), numbers: $('[data-acct-numbers]'), table: $('[data-acct-chart-table]'),
+    },
   };
+  // The chart module is loaded with the first report that has a timeline.
+  let loading = null;
+  let charts = null;
+  let redraw = () => {};
+  let width = 0;
+  new ResizeObserver(() => {
+    const now = el.timeline.chart.clientWidth;
+    if (now && now !== width) {
+      width = now;
+      redraw();
+    }
+  }).observe(el.timeline.chart);
   // The widget's "sending domains" field also goes into this report email.
   const domains = document.querySelector('#diagnose [name=domains]');
   let worker = null;
@@ -43,6 +61,10 @@ async function start(root) {
   const updateEmail = () => {
     const fields = { ...last.fields };
     if (domains && domains.value.trim()) fields.domains = domains.value.trim();
+    if (last.start && charts) {
+      const { isp, iso } = last.start;
+      fields.started = `${charts.startText(iso, ui)} at ${ui.name('isp', isp)}, from the accounting file's timeline`;
+    }
     const email = JSON.parse(widget.reportEmail(last.classification, JSON.stringify(fields), contactsJson));
     el.mail.href = email.mailto;
     el.mail.textContent = `Email the ${last.report.severity} report to ${email.to || data.contact.email}`;
@@ -51,6 +73,7 @@ async function start(root) {
   const analyse = (file) => {
     if (!file) return;
     if (worker) worker.terminate();
+    root.removeAttribute('data-acct-done');
     el.result.hidden = true;
     el.progress.hidden = false;
     el.progress.value = 0;
@@ -63,12 +86,33 @@ async function start(root) {
         return;
       }
       const inputs = JSON.parse(msg.inputs);
-      last = { report: JSON.parse(msg.report), classification: JSON.stringify(inputs.classification), fields: inputs.fields };
+      const report = JSON.parse(msg.report);
+      last = { report, classification: JSON.stringify(inputs.classification), fields: inputs.fields, start: firstStart(report) };
       const secs = Math.max(msg.ms, 1) / 1000;
-      say(el, `Read ${file.name}: ${mb(msg.size)} in ${secs.toFixed(1)} s.`);
+      const early = report.truncated ? ' The file ends early: the report covers the rows before that (see the notes).' : '';
+      say(el, `Read ${file.name}: ${mb(msg.size)} in ${secs.toFixed(1)} s.${early}`);
       root.setAttribute('data-acct-mbps', (msg.size / 1e6 / secs).toFixed(1));
-      render(el, last.report, inputs.classification.title, ui);
+      root.toggleAttribute('data-acct-truncated', report.truncated);
+      render(el, report, inputs.classification.title, ui);
       updateEmail();
+      if (!report.timeline) {
+        el.timeline.section.hidden = true;
+        root.setAttribute('data-acct-done', '');
+        return;
+      }
+      loading ??= import(chart);
+      loading.then((m) => {
+        charts = m;
+        if (last.report !== report) return;
+        redraw = m.renderTimeline(el.timeline, report, ui);
+        updateEmail();
+        root.setAttribute('data-acct-done', '');
+      }, () => {
+        // No chart: the table and the email are there all the same.
+        loading = null;
+        el.timeline.section.hidden = true;
+        root.setAttribute('data-acct-done', '');
+      });
     };
     const progress = (msg) => {
       el.progress.value = msg.size ? Math.round((msg.bytes * 100) / msg.size) : 0;
@@ -146,6 +190,12 @@ function row(s, title, key, { h, name }) {
     h('td', { 'data-rate': 'deferral' }, `${s.deferral_rate.toFixed(1)}%`),
     h('td', { 'data-rate': 'bounce' }, `${s.bounce_rate.toFixed(1)}%`),
     h('td', {}, cause));
+}
+
+/** The earliest start found at an ISP, as `{ isp, iso }`, or null. */
+function firstStart(report) {
+  const starts = report.isps.filter((s) => s.started_at).map((s) => ({ isp: s.isp, iso: s.started_at }));
+  return starts.sort((a, b) => (a.iso < b.iso ? -1 : 1))[0] || null;
 }
 
 function say(el, text) {

@@ -14,7 +14,6 @@
 
 const SCOPE = { one: 'one ISP', several: 'several ISPs', all: 'all ISPs' };
 // The reader's time zone, looked up once, not on every keystroke.
-const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const root = document.getElementById('diagnose');
 if (root) start(root).catch(() => {
@@ -28,7 +27,9 @@ async function start(root) {
   const data = JSON.parse(document.getElementById('guide-data').textContent);
   const contactsJson = JSON.stringify({ contact: data.contact, levels: data.levels });
   if (!root.dataset.dom) throw new Error('the page gives no dom.js URL');
-  const { h, loadWasm, names } = await import(root.dataset.dom);
+  const { h, loadWasm, names, pad, zoneName } = await import(root.dataset.dom);
+  const localInputValue = (d) =>
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
   const widget = await loadWasm(root.dataset);
   const { classify, reportEmail, maxInputBytes } = widget;
   const ui = { h, name: names(widget) };
@@ -62,7 +63,7 @@ async function start(root) {
       return;
     }
     const classification = classify(text, JSON.stringify(context));
-    const email = JSON.parse(reportEmail(classification, JSON.stringify(reportFields(form, context)), contactsJson));
+    const email = JSON.parse(reportEmail(classification, JSON.stringify(reportFields(form, context, zoneName)), contactsJson));
     render(el, JSON.parse(classification), email, data, ui);
     el.mail.href = email.mailto || plainMailto;
     el.mail.textContent = `Email the report to ${email.to || data.contact.email}`;
@@ -120,7 +121,7 @@ function readContext(form) {
  * ticked situation (outage, SNDS, complaints, a few messages) reaches the email through
  * the classification's reasons, which the body lists.
  */
-function reportFields(form, context) {
+function reportFields(form, context, zoneName) {
   const f = form.elements;
   const changes = [...form.querySelectorAll('input[name=change]:checked')].map((c) => c.value);
   if (f.changes.value.trim()) changes.push(f.changes.value.trim());
@@ -221,14 +222,3 @@ const utf8 = new TextEncoder();
 const utf8Length = (s) => utf8.encode(s).length;
 
 const kb = (bytes) => `${Math.ceil(bytes / 1024)} KB`;
-const pad = (n) => String(n).padStart(2, '0');
-const localInputValue = (d) =>
-  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-
-/** `Europe/Tallinn, UTC+02:00` for the local zone at date `d`. */
-function zoneName(d) {
-  const off = Number.isNaN(d.getTime()) ? 0 : -d.getTimezoneOffset();
-  const sign = off < 0 ? '-' : '+';
-  const utc = `UTC${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
-  return ZONE && ZONE !== 'UTC' ? `${ZONE}, ${utc}` : utc;
-}

@@ -1,5 +1,5 @@
 // What the widget's modules share: building elements, loading a wasm-bindgen module,
-// and the classifier's display names. diagnose.js and acct.js import this module, and
+// the classifier's display names, and local times. diagnose.js and acct.js import this module, and
 // the accounting worker too, from the content-hashed URL the page gives them
 // (data-dom), never by a plain name.
 
@@ -30,4 +30,19 @@ export async function loadWasm({ glue, wasm }) {
 export function names(widget) {
   const labels = JSON.parse(widget.labels());
   return (kind, value) => labels[kind]?.[value] ?? value;
+}
+
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const pad = (n) => String(n).padStart(2, '0');
+
+/** `2026-09-21 16:20`: date `d` in the reader's time zone. */
+export const localMinute = (d) =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+/** `Europe/Tallinn, UTC+02:00` for the local zone at date `d`. */
+export function zoneName(d) {
+  const off = Number.isNaN(d.getTime()) ? 0 : -d.getTimezoneOffset();
+  const sign = off < 0 ? '-' : '+';
+  const utc = `UTC${sign}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+  return ZONE && ZONE !== 'UTC' ? `${ZONE}, ${utc}` : utc;
 }

@@ -1,7 +1,9 @@
 // Browser tests of the PowerMTA accounting-file analysis on the built site: a
 // generated accounting file is chosen with setInputFiles, read in chunks in the Web
 // Worker by the wasm reader, and the per-ISP table, the severity, the bad rows and the
-// prefilled report email are checked against the numbers the file was made with.
+// prefilled report email are checked against the numbers the file was made with; the
+// timeline (chart, summary, start marked, the email's "When it started"), the table's fit
+// at 360 and 1280 px, and files that end early.
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -86,8 +88,8 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function openPage() {
-  const opened = await open(browser.context, pageUrl, { origin: server.origin });
+async function openPage({ viewport, context = browser.context } = {}) {
+  const opened = await open(context, pageUrl, { origin: server.origin, viewport });
   await opened.page.waitForSelector('#acct[data-acct-ready]', { timeout: 10000 });
   return opened;
 }
@@ -96,7 +98,7 @@ async function load(page, name, content) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   await page.setInputFiles('#acct input[data-acct-file]', file);
-  await page.waitForFunction(() => document.querySelector('#acct [data-acct-severity]')?.getAttribute('data-severity'), null, { timeout: 20000 });
+  await page.waitForSelector('#acct[data-acct-done]', { timeout: 20000 });
 }
 
 /** The table's cells by ISP key (`gmail`, ..., `all`). */
@@ -197,7 +199,7 @@ test('a file dropped on the drop zone is analysed the same way', async () => {
   }
 });
 
-test('a gzipped accounting file is unpacked in the browser; joined gzip files get a clear message', async () => {
+test('a gzipped accounting file is unpacked in the browser, joined gzip files too', async () => {
   const { gzipSync } = await import('node:zlib');
   const { page, problems } = await openPage();
   try {
@@ -210,13 +212,13 @@ test('a gzipped accounting file is unpacked in the browser; joined gzip files ge
     // One VirtualMTA only: no per-VirtualMTA note.
     assert.doesNotMatch((await page.locator('#acct [data-acct-note]').allTextContents()).join('\n'), /VirtualMTA/);
 
-    // Chromium's DecompressionStream reads one gzip member: say so, show no partial table.
-    const file = path.join(dir, 'joined.csv.gz');
-    fs.writeFileSync(file, Buffer.concat([gzipSync(accountingFile()), gzipSync('type,rcpt\nd,x@orange.fr\n')]));
-    await page.setInputFiles('#acct input[data-acct-file]', file);
-    await page.waitForFunction(() => /^Could not read/.test(document.querySelector('#acct [data-acct-status]').textContent), null, { timeout: 20000 });
-    assert.match(await page.locator('#acct [data-acct-status]').innerText(), /several compressed files joined together; unpack it/);
-    assert.equal(await page.locator('#acct [data-acct-result]').isVisible(), false);
+    // `cat a.csv.gz b.csv.gz`: Chromium's DecompressionStream reads one gzip member; the
+    // worker starts a new one at the next.
+    await load(page, 'joined.csv.gz', Buffer.concat([gzipSync(accountingFile()), gzipSync('type,rcpt\nd,x@orange.fr\n')]));
+    assert.equal(await page.getAttribute('#acct', 'data-acct-truncated'), null);
+    const joined = await table(page);
+    assert.deepEqual(joined.all.slice(1, 5), ['2,001', '1,733', '250', '18']);
+    assert.deepEqual(joined.orange.slice(1, 3), ['1', '1']);
     assertClean(problems);
   } finally {
     await page.close();
@@ -246,6 +248,164 @@ test('with several VirtualMTAs, their rates are listed', async () => {
     await load(page, 'acct-vmta.csv', rows.join('\n'));
     const notes = (await page.locator('#acct [data-acct-note]').allTextContents()).join('\n');
     assert.match(notes, /Per VirtualMTA \(sending IP or pool\): ip-203-0-113-10 35\.0% deferred, 0\.0% bounced of 20; ip-203-0-113-11 30\.0% deferred, 0\.0% bounced of 10\./);
+    assertClean(problems);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a cut-off or damaged gzip file still gives the report of the rows before the damage', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const big = Array.from({ length: 20 }, accountingFile).join('');
+  const packed = gzipSync(big);
+  const damaged = Buffer.from(packed);
+  for (let i = 0; i < 64; i++) damaged[(damaged.length >> 1) + i] ^= 0x5a;
+  const { page, problems } = await openPage();
+  try {
+    for (const [name, bytes] of [['cut.csv.gz', packed.subarray(0, packed.length >> 1)], ['damaged.csv.gz', damaged]]) {
+      await load(page, name, bytes);
+      assert.equal(await page.getAttribute('#acct', 'data-acct-truncated'), '', name);
+      assert.match(await page.locator('#acct [data-acct-status]').innerText(), /The file ends early/);
+      const notes = (await page.locator('#acct [data-acct-note]').allTextContents()).join('\n');
+      assert.match(notes, /Note: the file ends early: the gzip data is (cut off or )?damaged \(.+\) after \d+ unpacked bytes, in line \d+; the report covers the rows read before that/, name);
+      const all = (await table(page)).all;
+      const records = Number(all[1].replace(/,/g, ''));
+      assert.ok(records > 0 && records < 20 * 2000, `${name}: ${records} records`);
+    }
+    // Bytes that are not gzip after the data: every row is there, and the report says so.
+    await load(page, 'trailing.csv.gz', Buffer.concat([packed, Buffer.from('this is not gzip\n')]));
+    assert.equal(await page.getAttribute('#acct', 'data-acct-truncated'), '');
+    assert.deepEqual((await table(page)).all.slice(1, 5), ['40,000', '34,640', '5,000', '360']);
+    const notes = (await page.locator('#acct [data-acct-note]').allTextContents()).join('\n');
+    assert.match(notes, /the file ends early: bytes that are not gzip follow the gzip data after \d+ unpacked bytes/);
+    // A whole file afterwards is not marked.
+    await load(page, 'whole.csv.gz', packed);
+    assert.equal(await page.getAttribute('#acct', 'data-acct-truncated'), null);
+    assertClean(problems);
+  } finally {
+    await page.close();
+  }
+});
+
+/**
+ * An hour of Gmail (60 records a minute) and Yahoo (20 a minute): Gmail's deferrals go
+ * from 2% to 40% at 12:30 UTC and stay there; Yahoo stays at 5%.
+ */
+function incidentFile() {
+  const rows = [HEADER];
+  for (let m = 0; m < 60; m++) {
+    for (let i = 0; i < 60; i++) {
+      const rcpt = `u${m}-${i}@gmail.com`;
+      const failed = m < 30 ? i < 1 : i < 24;
+      rows.push(failed
+        ? row('t', m, rcpt, '4.7.28 (delivery not authorized, message refused)', GMAIL_421, GMAIL_MTA, 'policy-related')
+        : row('d', m, rcpt, '2.0.0 (success)', 'smtp;250 2.0.0 OK', GMAIL_MTA, ''));
+    }
+    for (let i = 0; i < 20; i++) {
+      const mta = 'mta6.am0.yahoodns.net (67.195.204.72)';
+      rows.push(i === 0 ? row('t', m, `y${m}-${i}@yahoo.com`, '4.7.0', 'smtp;421 4.7.0 [TSS04] try later', mta, '')
+        : row('d', m, `y${m}-${i}@yahoo.com`, '2.0.0 (success)', 'smtp;250 ok', mta, ''));
+    }
+  }
+  return rows.join('\n') + '\n';
+}
+
+test('the timeline: a chart with its summary, the start marked, the email\'s time filled in the reader\'s zone', async () => {
+  // A zone without summer time, so the expected local time is fixed.
+  const zoned = await launch({ timezoneId: 'Asia/Tokyo' });
+  const { page, problems } = await openPage({ context: zoned.context });
+  try {
+    await load(page, 'acct-incident.csv', incidentFile());
+    assert.equal(await page.locator('#acct [data-acct-timeline]').isVisible(), true);
+    const summary = await page.locator('#acct [data-acct-chart-summary] li').allTextContents();
+    assert.equal(summary.length, 1, summary.join('\n'));
+    assert.match(summary[0], /^Gmail: started 2026-09-21 21:30 \(Asia\/Tokyo, UTC\+09:00; 12:30 UTC\); peak 40\.0% around 2026-09-21 21:\d\d; steady \(40\.0% at the end of the file\)\.$/);
+    const chart = await page.evaluate(() => {
+      const svg = document.querySelector('#acct [data-acct-chart] svg');
+      const start = svg.querySelector('[data-acct-start]');
+      const x = (iso) => Number(start.getAttribute('x1'));
+      return {
+        affected: [...svg.querySelectorAll('path.acct-series:not(.acct-quiet)')].map((p) => p.dataset.isp),
+        quiet: [...svg.querySelectorAll('path.acct-quiet')].map((p) => p.dataset.isp),
+        boundaries: [...svg.querySelectorAll('[data-boundary]')].map((l) => l.dataset.boundary),
+        start: start?.dataset.acctStart,
+        // Where the start line is, as a share of the plot's width (the hour is 12:00-13:00 UTC).
+        share: (() => {
+          const axis = svg.querySelector('.acct-axis');
+          const [a, b] = [Number(axis.getAttribute('x1')), Number(axis.getAttribute('x2'))];
+          return (x() - a) / (b - a);
+        })(),
+        hidden: svg.getAttribute('aria-hidden'),
+      };
+    });
+    assert.deepEqual(chart.affected, ['gmail']);
+    assert.deepEqual(chart.quiet, ['yahoo']);
+    assert.deepEqual(chart.boundaries, ['10', '30']);
+    assert.equal(chart.start, 'gmail');
+    assert.ok(Math.abs(chart.share - 0.5) < 0.02, `start at ${chart.share} of the hour`);
+    // The picture is for the eyes; the summary and the numbers are the text.
+    assert.equal(chart.hidden, 'true');
+    await page.click('#acct [data-acct-numbers] summary');
+    const numbers = await page.locator('#acct [data-acct-chart-table] tbody tr').count();
+    assert.equal(numbers, 60);
+    const firstRow = await page.locator('#acct [data-acct-chart-table] tbody tr').first().allInnerTexts();
+    assert.match(firstRow[0], /^2026-09-21 21:00\s+1\.7% of 60\s+5\.0% of 20$/);
+
+    const body = decodeURIComponent((await page.getAttribute('#acct a[data-acct-report-email]', 'href')).split('body=')[1]);
+    assert.match(body, /started: 2026-09-21 21:30 \(Asia\/Tokyo, UTC\+09:00; 12:30 UTC\) at Gmail, from the accounting file's timeline/);
+    assert.match(body, /affected[^:]*: Gmail 20\.8% deferred, 0\.0% bounced of 3600 records\r?\n/);
+    assert.match(body, /Gmail: steady since 2026-09-21 12:30 UTC \(40\.0% deferred or bounced at the end of the file\)/);
+    assertClean(problems);
+  } finally {
+    await page.close();
+    await zoned.close();
+  }
+});
+
+test('the per-ISP table shows every column at 1280 px and scrolls in its own box at 360 px', async () => {
+  for (const width of [1280, 360]) {
+    const { page, problems } = await openPage({ viewport: { width, height: 900 } });
+    try {
+      await load(page, `acct-${width}.csv`, accountingFile());
+      const fit = await page.evaluate(() => {
+        const box = document.querySelector('#acct [data-acct-table]').closest('.acct-scroll');
+        const hint = document.querySelector('#acct .acct-scroll-hint');
+        return {
+          page: document.documentElement.scrollWidth, box: box.clientWidth, table: box.scrollWidth,
+          overflow: getComputedStyle(box).overflowX, hint: hint.offsetParent !== null,
+          chart: document.querySelector('#acct [data-acct-chart] svg').getBoundingClientRect().width,
+        };
+      });
+      assert.ok(fit.page <= width, `${width}: the page scrolls sideways (${fit.page} px)`);
+      assert.ok(fit.chart <= fit.box + 1, `${width}: the chart is wider than its box`);
+      if (width === 1280) {
+        assert.ok(fit.table <= fit.box, `every column visible at 1280 px: ${fit.table} > ${fit.box}`);
+        assert.equal(fit.hint, false);
+      } else {
+        assert.equal(fit.overflow, 'auto');
+        assert.ok(fit.table > fit.box, 'at 360 px the table scrolls in its box');
+        assert.equal(fit.hint, true, 'with a visible cue');
+      }
+      assertClean(problems);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('a report on show prints: the summary, the chart and the table, not the file picker', async () => {
+  const { page, problems } = await openPage();
+  try {
+    await load(page, 'acct-print.csv', incidentFile());
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => {
+      const visible = (sel) => { const e = document.querySelector(sel); return !!e && e.getBoundingClientRect().height > 0; };
+      return {
+        section: visible('#acct'), chart: visible('#acct [data-acct-chart] svg'), table: visible('#acct [data-acct-table]'),
+        drop: visible('#acct [data-acct-drop]'), mail: visible('#acct a[data-acct-report-email]'),
+      };
+    });
+    assert.deepEqual(shown, { section: true, chart: true, table: true, drop: false, mail: false });
     assertClean(problems);
   } finally {
     await page.close();

@@ -128,11 +128,17 @@ impl AcctReader {
     }
 
     /// Says that the input ended early (a cut-off or corrupt compressed file, a failed
-    /// read): the report is marked [`AcctReport::truncated`] and `why` (where and how it
-    /// ended) becomes its first warning. Call it before [`finish`](Self::finish).
-    pub fn ended_early(&mut self, why: impl Into<String>) {
+    /// read; `why` says how): the report is marked [`AcctReport::truncated`] and its first
+    /// warning says so and where (bytes and line). Call it before [`finish`](Self::finish).
+    pub fn ended_early(&mut self, why: &str) {
+        let warning = format!(
+            "the file ends early: {why} after {} unpacked bytes, in line {}; the report covers \
+             the rows read before that",
+            self.bytes(),
+            self.lines() + 1
+        );
         self.state.truncated = true;
-        self.state.warnings.insert(0, why.into());
+        self.state.warnings.insert(0, warning);
     }
 
     /// Ends the input and reports, with the default [`Policy`].

@@ -48,6 +48,16 @@ impl Session {
         self.reader.as_ref().map_or(0, AcctReader::bytes)
     }
 
+    /// Says the file ended early (`why`: where and how); [`finish`](Session::finish) then
+    /// reports the rows read so far, marked `truncated`.
+    pub fn ended_early(&mut self, why: &str) -> Result<(), SessionError> {
+        self.reader
+            .as_mut()
+            .ok_or(SessionError::Finished)?
+            .ended_early(why);
+        Ok(())
+    }
+
     pub fn records(&self) -> u64 {
         match (&self.reader, &self.report) {
             (Some(r), _) => r.records(),
@@ -106,6 +116,14 @@ impl AcctSession {
         self.0.records() as f64
     }
 
+    /// Says the file ended early (`why`: what the browser reported), before `finish`.
+    #[wasm_bindgen(js_name = endedEarly)]
+    pub fn ended_early(&mut self, why: &str) -> Result<(), JsError> {
+        self.0
+            .ended_early(why)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// Ends the input and returns the report as JSON.
     pub fn finish(&mut self) -> Result<String, JsError> {
         self.0.finish().map_err(|e| JsError::new(&e.to_string()))
@@ -148,6 +166,26 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("of 3 PowerMTA accounting records"));
+    }
+
+    #[test]
+    fn a_file_that_ends_early_is_reported_as_truncated() {
+        let mut s = Session::new();
+        s.push(&FILE.as_bytes()[..FILE.len() - 10]).unwrap();
+        s.ended_early("the gzip data is cut off (unexpected end)")
+            .unwrap();
+        let report: Value = serde_json::from_str(&s.finish().unwrap()).unwrap();
+        assert_eq!(report["truncated"], true);
+        assert_eq!(
+            report["warnings"][0],
+            format!(
+                "the file ends early: the gzip data is cut off (unexpected end) after {} \
+                 unpacked bytes, in line 4; the report covers the rows read before that",
+                FILE.len() - 10
+            )
+        );
+        assert_eq!(report["records"], 2, "the cut last row is a bad row");
+        assert_eq!(s.ended_early("again"), Err(SessionError::Finished));
     }
 
     #[test]

@@ -160,12 +160,7 @@ pub fn analyse_reader(
         } else {
             "reading failed"
         };
-        reader.ended_early(format!(
-            "the file ends early: {what} ({e}) after {} unpacked bytes, in line {}; the report \
-             covers the rows read before that",
-            reader.bytes(),
-            reader.lines() + 1
-        ));
+        reader.ended_early(&format!("{what} ({e})"));
     };
     let mut input: Box<dyn Read> = if gzip {
         Box::new(MultiGzDecoder::new(buffered))
