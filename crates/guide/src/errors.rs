@@ -13,7 +13,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             file: file.into(),
             line: None,
@@ -22,14 +22,14 @@ impl Problem {
         }
     }
 
-    pub fn at(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+    pub(crate) fn at(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
         Problem {
             line: Some(line),
             ..Problem::new(file, message)
         }
     }
 
-    pub fn at_col(
+    pub(crate) fn at_col(
         file: impl Into<String>,
         line: usize,
         col: usize,
@@ -73,7 +73,7 @@ pub enum BuildError {
 }
 
 impl BuildError {
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         BuildError::Io {
             path: path.into(),
             source,
@@ -116,23 +116,23 @@ pub fn chain(err: &dyn std::error::Error) -> String {
 
 /// Collects problems from the stages of a build.
 #[derive(Debug, Default)]
-pub struct Problems(pub Vec<Problem>);
+pub(crate) struct Problems(pub(crate) Vec<Problem>);
 
 impl Problems {
-    pub fn push(&mut self, p: Problem) {
+    pub(crate) fn push(&mut self, p: Problem) {
         self.0.push(p);
     }
 
-    pub fn extend(&mut self, ps: impl IntoIterator<Item = Problem>) {
+    pub(crate) fn extend(&mut self, ps: impl IntoIterator<Item = Problem>) {
         self.0.extend(ps);
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// `Err` with all problems (sorted, de-duplicated) when there are any.
-    pub fn into_result(mut self) -> Result<(), BuildError> {
+    pub(crate) fn into_result(mut self) -> Result<(), BuildError> {
         if self.0.is_empty() {
             return Ok(());
         }
@@ -143,20 +143,20 @@ impl Problems {
 }
 
 /// 1-based line and column (in characters) of byte offset `pos` in `text`.
-pub fn line_col(text: &str, pos: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, pos: usize) -> (usize, usize) {
     LineIndex::new(text).line_col(pos)
 }
 
 /// Where each line of a text starts: many lookups in one text (a page's links and
 /// bounce blocks) without scanning it from the start for each.
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the first character of each line.
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let after_newlines = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
         LineIndex {
             text,
@@ -165,7 +165,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// 1-based line and column (in characters) of byte offset `pos`.
-    pub fn line_col(&self, pos: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, pos: usize) -> (usize, usize) {
         let pos = floor_char_boundary(self.text, pos.min(self.text.len()));
         // At least 1: the first line starts at 0.
         let line = self.starts.partition_point(|&start| start <= pos);
@@ -179,6 +179,43 @@ fn floor_char_boundary(text: &str, mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
+}
+
+/// A template (Tera) error as text: the whole error chain on one line, and the template
+/// line:column when Tera gives it.
+pub(crate) fn describe_template_error(e: &tera::Error) -> (String, Option<(usize, usize)>) {
+    let mut parts: Vec<String> = Vec::new();
+    let mut line = None;
+    let mut cur: Option<&dyn std::error::Error> = Some(e);
+    while let Some(err) = cur {
+        let text = err.to_string();
+        if line.is_none() {
+            line = pest_position(&text);
+        }
+        let text = if text.contains("\n") && line.is_some() {
+            // pest's multi-line pointer: keep only the final explanation.
+            text.lines()
+                .rev()
+                .find(|l| l.trim_start().starts_with("= "))
+                .map(|l| l.trim_start().trim_start_matches("= ").to_string())
+                .unwrap_or_else(|| text.lines().next().unwrap_or_default().to_string())
+        } else {
+            text
+        };
+        if !text.is_empty() && !parts.contains(&text) {
+            parts.push(text);
+        }
+        cur = err.source();
+    }
+    (parts.join(": "), line)
+}
+
+fn pest_position(text: &str) -> Option<(usize, usize)> {
+    let i = text.find("--> ")?;
+    let rest = &text[i + 4..];
+    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':'))?;
+    let (l, c) = rest[..end].split_once(':')?;
+    Some((l.parse().ok()?, c.parse().ok()?))
 }
 
 #[cfg(test)]

@@ -17,54 +17,54 @@ pub struct ClassifyArgs {
     /// The bounce text (default: read stdin). It may start with `-` (an Exchange report
     /// starts `- These recipients of your message...`).
     #[arg(long, allow_hyphen_values = true, conflicts_with_all = ["lines", "acct"])]
-    pub text: Option<String>,
+    pub(crate) text: Option<String>,
     /// Classify each line of stdin on its own and print JSON Lines (one per input line).
     #[arg(long, conflicts_with = "acct")]
-    pub lines: bool,
+    pub(crate) lines: bool,
     /// Report on a PowerMTA accounting CSV file (`-` for stdin) instead of classifying a text.
     #[arg(long, value_name = "FILE", long_help = crate::cli::acct::HELP)]
-    pub acct: Option<String>,
+    pub(crate) acct: Option<String>,
     /// With --acct: print the report as JSON.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
     /// Deferral or error rate in percent (0-100), e.g. from MailWizz statistics.
     #[arg(long, visible_alias = "deferral-rate", visible_alias = "error-rate", value_name = "PERCENT", value_parser = parse_rate)]
-    pub rate: Option<f64>,
+    pub(crate) rate: Option<f64>,
     /// How many receiving ISPs are affected.
     #[arg(long, value_enum)]
-    pub scope: Option<ScopeArg>,
+    pub(crate) scope: Option<ScopeArg>,
     /// Only a handful of messages are affected (lowers the level by one).
     #[arg(long)]
-    pub few: bool,
+    pub(crate) few: bool,
     /// PowerMTA is not delivering (P1).
     #[arg(long)]
-    pub powermta_down: bool,
+    pub(crate) powermta_down: bool,
     /// MailWizz is inaccessible (P1).
     #[arg(long)]
-    pub mailwizz_down: bool,
+    pub(crate) mailwizz_down: bool,
     /// Full service outage (P1).
     #[arg(long, visible_alias = "full-outage")]
-    pub outage: bool,
+    pub(crate) outage: bool,
     /// Microsoft SNDS colour of the sending IPs.
     #[arg(long, value_enum)]
-    pub snds: Option<SndsArg>,
+    pub(crate) snds: Option<SndsArg>,
     /// A spike in spam complaints.
     #[arg(long)]
-    pub complaint_spike: bool,
+    pub(crate) complaint_spike: bool,
     /// Pretty-print the single JSON object (not with --lines).
     #[arg(long, conflicts_with = "lines")]
-    pub pretty: bool,
+    pub(crate) pretty: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ScopeArg {
+pub(crate) enum ScopeArg {
     One,
     Several,
     All,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SndsArg {
+pub(crate) enum SndsArg {
     Green,
     Yellow,
     Red,
@@ -86,7 +86,7 @@ fn parse_rate(s: &str) -> Result<f64, String> {
 
 impl ClassifyArgs {
     /// The classifier context from the options.
-    pub fn context(&self) -> Context {
+    pub(crate) fn context(&self) -> Context {
         Context {
             rate: self.rate,
             scope: self.scope.map(|s| match s {

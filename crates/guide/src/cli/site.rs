@@ -6,7 +6,7 @@ use std::time::Instant;
 use anyhow::Context as _;
 
 use crate::errors::BuildError;
-use crate::site::publish::{self, PublishError};
+use crate::site::publish::PublishError;
 use crate::site::{self, BuildOptions};
 
 /// Prints user problems (one per line) and returns the failure exit code; other errors
@@ -38,7 +38,7 @@ pub fn build(root: &Path, out: Option<&Path>, drafts: bool) -> anyhow::Result<Ex
         build_widget: true,
         ..BuildOptions::new(root)
     };
-    let (pages, stats) = match publish::build_atomic(&opts, out) {
+    let (pages, stats) = match site::build_atomic(&opts, out) {
         Ok(r) => r,
         Err(PublishError::Build(e @ BuildError::Problems(_))) => return report(e),
         Err(e @ PublishError::Refused(_)) => return Err(e.into()),
@@ -60,7 +60,7 @@ pub fn check(root: &Path, drafts: bool) -> anyhow::Result<ExitCode> {
         drafts,
         ..BuildOptions::new(root)
     };
-    match site::build_into(&opts, None, &site::NullSink) {
+    match site::check(&opts) {
         Ok(pages) => {
             eprintln!("ok: {pages} pages, no problems");
             Ok(ExitCode::SUCCESS)

@@ -304,7 +304,7 @@ fn inject(html: Vec<u8>) -> Vec<u8> {
 }
 
 fn error_page(err: &str) -> Vec<u8> {
-    let escaped = crate::site::markdown::escape_attr(err);
+    let escaped = crate::html::escape_attr(err);
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>\
          </head><body><h1>Build failed</h1><pre style=\"white-space:pre-wrap\">{escaped}</pre>\

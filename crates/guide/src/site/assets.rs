@@ -1,12 +1,13 @@
 //! Static files of the output (theme `static/`, the site's `static/`, the widget mount,
 //! co-located content files, generated files) and their content-hashed names.
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use walkdir::WalkDir;
 
-use crate::site::content::rel_path;
+use crate::paths::rel_path;
 
 /// Where the bytes of an output file come from.
 #[derive(Debug, Clone)]
@@ -24,15 +25,23 @@ impl Source {
     }
 }
 
-/// All static files by output path (`style.css`, `widget/diagnose.js`), and the hashed
-/// names handed out by `asset()`.
+/// Static files by output path (`style.css`, `widget/diagnose.js`), and the hashed names
+/// handed out by `asset()`. Filled by one stage (`&mut self`) and only read after that:
+/// a reader sees every file or none. What readers change is memos: each file's hashed
+/// name, computed at the first `asset()` of it, and whether its hashed copy is wanted.
 #[derive(Debug, Default)]
-pub struct Registry {
-    files: RwLock<BTreeMap<String, Source>>,
-    hashes: Mutex<HashMap<String, String>>,
-    used: Mutex<BTreeSet<String>>,
+pub(crate) struct Registry {
+    files: BTreeMap<String, Entry>,
     /// Files a build step makes but that this run did not make (see [`Registry::not_built`]).
-    unbuilt: Mutex<BTreeSet<String>>,
+    unbuilt: BTreeSet<String>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    source: Source,
+    hashed: OnceLock<String>,
+    /// An `asset()` asked for the hashed copy: it is published.
+    used: AtomicBool,
 }
 
 /// Files of `www/` that are not part of the published widget.
@@ -40,11 +49,10 @@ const MOUNT_EXCLUDES: [&str; 3] = ["node_modules", "package.json", "package-lock
 
 impl Registry {
     /// Adds every file under `dir` at `prefix` + its relative path (later adds win).
-    pub fn add_dir(&self, dir: &Path, prefix: &str, mount: bool) -> std::io::Result<()> {
+    pub(crate) fn add_dir(&mut self, dir: &Path, prefix: &str, mount: bool) -> std::io::Result<()> {
         if !dir.is_dir() {
             return Ok(());
         }
-        let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
         let walker = WalkDir::new(dir).into_iter().filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
             e.depth() == 0
@@ -59,31 +67,33 @@ impl Registry {
                 } else {
                     format!("{prefix}/{rel}")
                 };
-                files.insert(out, Source::File(entry.into_path()));
+                self.add(out, Source::File(entry.into_path()));
             }
         }
         Ok(())
     }
 
     /// Forgets every file under the output folder `prefix` (`processed_images`).
-    pub fn remove_under(&self, prefix: &str) {
-        let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
+    pub(crate) fn remove_under(&mut self, prefix: &str) {
         let dir = format!("{}/", prefix.trim_end_matches('/'));
-        files.retain(|out, _| !out.starts_with(&dir));
+        self.files.retain(|out, _| !out.starts_with(&dir));
     }
 
-    pub fn add_file(&self, out: &str, path: PathBuf) {
-        let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
-        files.insert(out.to_string(), Source::File(path));
+    pub(crate) fn add_file(&mut self, out: &str, path: PathBuf) {
+        self.add(out.to_string(), Source::File(path));
     }
 
-    pub fn add_bytes(&self, out: &str, bytes: Vec<u8>) {
-        let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
-        files.insert(out.to_string(), Source::Bytes(Arc::new(bytes)));
-        self.hashes
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(out);
+    pub(crate) fn add_bytes(&mut self, out: &str, bytes: Vec<u8>) {
+        self.add(out.to_string(), Source::Bytes(Arc::new(bytes)));
+    }
+
+    fn add(&mut self, out: String, source: Source) {
+        let entry = Entry {
+            source,
+            hashed: OnceLock::new(),
+            used: AtomicBool::new(false),
+        };
+        self.files.insert(out, entry);
     }
 
     /// Marks `out` as the output of a build step that did not run (`guide check` does
@@ -91,82 +101,97 @@ impl Registry {
     /// file exists, `asset()` gives its plain URL instead of failing. Once the file
     /// exists it is hashed as usual. A path not marked still fails when missing, so a
     /// typo is caught by `check` too, and a real build (which runs the step) fails.
-    pub fn not_built(&self, out: &str) {
-        self.unbuilt
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(out.trim_start_matches('/').to_string());
-    }
-
-    pub fn contains(&self, out: &str) -> bool {
-        let files = self.files.read().unwrap_or_else(|e| e.into_inner());
-        files.contains_key(out)
+    pub(crate) fn not_built(&mut self, out: &str) {
+        self.unbuilt.insert(out.trim_start_matches('/').to_string());
     }
 
     /// URL of the content-hashed copy of `path` (`/style.3f2a9c1e.css`), or `None` when
     /// no such file exists. Records that the hashed copy must be written. A missing file
     /// marked [`Registry::not_built`] gives its plain URL (`/widget/pkg/widget.js`).
-    pub fn hashed_url(&self, path: &str) -> Option<Result<String, std::io::Error>> {
+    pub(crate) fn hashed_url(&self, path: &str) -> Option<Result<String, std::io::Error>> {
         let path = path.trim_start_matches('/');
-        let found = {
-            let files = self.files.read().unwrap_or_else(|e| e.into_inner());
-            files.get(path).cloned()
+        let Some(entry) = self.files.get(path) else {
+            return self.unbuilt.contains(path).then(|| Ok(format!("/{path}")));
         };
-        let Some(source) = found else {
-            let unbuilt = self.unbuilt.lock().unwrap_or_else(|e| e.into_inner());
-            return unbuilt.contains(path).then(|| Ok(format!("/{path}")));
-        };
-        let cached = self
-            .hashes
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(path)
-            .cloned();
-        let hashed = match cached {
+        let hashed = match entry.hashed.get() {
             Some(h) => h,
             None => {
-                let bytes = match source.read() {
+                let bytes = match entry.source.read() {
                     Ok(b) => b,
                     Err(e) => return Some(Err(e)),
                 };
-                let h = hashed_name(path, &bytes);
-                self.hashes
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .insert(path.to_string(), h.clone());
-                h
+                // Two threads may both compute it: the same name, the first one kept.
+                entry.hashed.get_or_init(|| hashed_name(path, &bytes))
             }
         };
-        self.used
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string());
+        entry.used.store(true, Ordering::Relaxed);
         Some(Ok(format!("/{hashed}")))
     }
 
     /// Paths whose hashed copy was asked for.
-    pub fn used(&self) -> BTreeSet<String> {
-        self.used.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    pub(crate) fn used(&self) -> BTreeSet<String> {
+        self.files
+            .iter()
+            .filter(|(_, e)| e.used.load(Ordering::Relaxed))
+            .map(|(path, _)| path.clone())
+            .collect()
     }
 
     /// Every output file: the plain ones, then the hashed copies that were asked for.
-    pub fn outputs(&self) -> Vec<(String, Source)> {
-        let files = self.files.read().unwrap_or_else(|e| e.into_inner());
-        let hashes = self.hashes.lock().unwrap_or_else(|e| e.into_inner());
-        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
-        let mut out: Vec<(String, Source)> =
-            files.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        for path in used.iter() {
-            if let (Some(h), Some(src)) = (hashes.get(path), files.get(path)) {
-                out.push((h.clone(), src.clone()));
-            }
-        }
-        out
+    pub(crate) fn outputs(&self) -> Vec<(String, Source)> {
+        let plain = self
+            .files
+            .iter()
+            .map(|(k, e)| (k.clone(), e.source.clone()));
+        let hashed = self.files.values().filter_map(|e| {
+            let name = e.hashed.get().filter(|_| e.used.load(Ordering::Relaxed))?;
+            Some((name.clone(), e.source.clone()))
+        });
+        plain.chain(hashed).collect()
+    }
+}
+
+/// The files `asset()` knows while pages render: the static files of the load stage and
+/// the files generated from the parsed pages (the search index), which win on a clash.
+#[derive(Debug, Clone)]
+pub(crate) struct Assets {
+    pub(crate) statics: Arc<Registry>,
+    pub(crate) generated: Arc<Registry>,
+    /// A hash of the generated files' bytes (a page that links them changes with them).
+    pub(crate) generated_hash: u64,
+}
+
+impl Assets {
+    /// As [`Registry::hashed_url`], generated files first.
+    pub(crate) fn hashed_url(&self, path: &str) -> Option<Result<String, std::io::Error>> {
+        self.generated
+            .hashed_url(path)
+            .or_else(|| self.statics.hashed_url(path))
+    }
+
+    /// Every output file (a generated file replaces a static one of the same path).
+    pub(crate) fn outputs(&self) -> Vec<(String, Source)> {
+        let generated = self.generated.outputs();
+        let taken: BTreeSet<&str> = generated.iter().map(|(p, _)| p.as_str()).collect();
+        let statics = self.statics.outputs();
+        let statics = statics
+            .into_iter()
+            .filter(|(p, _)| !taken.contains(p.as_str()));
+        let mut all: Vec<(String, Source)> = statics.collect();
+        all.extend(generated);
+        all
+    }
+
+    /// Paths whose hashed copy was asked for.
+    pub(crate) fn used(&self) -> BTreeSet<String> {
+        let mut used = self.statics.used();
+        used.extend(self.generated.used());
+        used
     }
 }
 
 /// `dir/name.ext` -> `dir/name.<8 hex of xxh3>.ext`.
-pub fn hashed_name(path: &str, bytes: &[u8]) -> String {
+pub(crate) fn hashed_name(path: &str, bytes: &[u8]) -> String {
     let hash = xxhash_rust::xxh3::xxh3_64(bytes);
     let short = format!("{:08x}", (hash >> 32) as u32);
     let (dir, name) = match path.rsplit_once('/') {
@@ -197,7 +222,7 @@ mod tests {
 
     #[test]
     fn a_file_not_built_in_this_run_has_its_plain_url_until_it_exists() {
-        let r = Registry::default();
+        let mut r = Registry::default();
         r.not_built("widget/pkg/widget.js");
         assert_eq!(
             url(&r, "/widget/pkg/widget.js").as_deref(),

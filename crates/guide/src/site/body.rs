@@ -6,20 +6,19 @@
 use pulldown_cmark::{Event, Parser, Tag};
 use tera::{Context, Tera};
 
-use crate::errors::Problem;
-use crate::site::templates::describe;
+use crate::errors::{describe_template_error as describe, Problem};
 
 const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
 
 /// A templated body: markdown with `GUIDEHTML<n>Z` placeholders for `blocks`.
 #[derive(Debug, Default, Clone)]
-pub struct Templated {
-    pub text: String,
-    pub blocks: Vec<String>,
+pub(crate) struct Templated {
+    pub(crate) text: String,
+    pub(crate) blocks: Vec<String>,
 }
 
-pub fn needs_templating(body: &str) -> bool {
+pub(crate) fn needs_templating(body: &str) -> bool {
     body.contains("{{") || body.contains("{%")
 }
 
@@ -27,12 +26,13 @@ fn placeholder(prefix: &str, n: usize) -> String {
     format!("{prefix}{n}Z")
 }
 
-/// Renders `body` (line `first_line` of `file`) through `tera` with `context`.
-pub fn render(
+/// Renders `body` (line `first_line` of `file`) through `tera` (the theme's templates and
+/// functions; the body is added to it as a template named `file`) with `context`.
+pub(crate) fn render(
     body: &str,
     file: &str,
     first_line: usize,
-    tera: &Tera,
+    tera: &mut Tera,
     context: &Context,
 ) -> Result<Templated, Problem> {
     // 1. Protect code: replace it by tokens that keep its line count.
@@ -60,7 +60,6 @@ pub fn render(
     let marked = mark_outputs(&protected);
 
     // 3. Render.
-    let mut tera = tera.clone();
     let rendered = tera
         .add_raw_template(file, &marked)
         .and_then(|_| tera.render(file, context))
@@ -155,7 +154,7 @@ fn guess_line(body: &str, msg: &str) -> usize {
 }
 
 /// Replaces the placeholders in the markdown output by their HTML.
-pub fn restore(html: String, blocks: &[String]) -> String {
+pub(crate) fn restore(html: String, blocks: &[String]) -> String {
     if blocks.is_empty() {
         return html;
     }
@@ -182,7 +181,7 @@ mod tests {
             .unwrap();
         let mut ctx = Context::new();
         ctx.insert("x", "X");
-        render(body, "content/p.md", 1, &tera, &ctx).unwrap()
+        render(body, "content/p.md", 1, &mut tera, &ctx).unwrap()
     }
 
     #[test]
@@ -202,12 +201,12 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_line() {
-        let tera = Tera::default();
+        let mut tera = Tera::default();
         let e = render(
             "a\n\nb {{ nope.x }}\n",
             "content/p.md",
             5,
-            &tera,
+            &mut tera,
             &Context::new(),
         )
         .unwrap_err();
@@ -218,8 +217,14 @@ mod tests {
     fn a_tag_closed_by_its_own_opener_is_an_error_not_a_panic() {
         // `{%}`: the `%}` that closes it overlaps the `{%` that opens it.
         for body in ["a {%} b\n", "a {%}\n", "{{}"] {
-            let problem =
-                render(body, "content/p.md", 1, &Tera::default(), &Context::new()).unwrap_err();
+            let problem = render(
+                body,
+                "content/p.md",
+                1,
+                &mut Tera::default(),
+                &Context::new(),
+            )
+            .unwrap_err();
             assert_eq!(problem.file, "content/p.md", "{problem}");
             assert!(problem.message.contains("template error"), "{problem}");
         }

@@ -4,19 +4,19 @@
 use serde_json::{json, Value};
 use tera::{Context, Tera};
 
-use crate::errors::Problem;
-use crate::site::markdown::{escape_attr, BounceBlock};
-use crate::site::templates::describe;
+use crate::errors::{describe_template_error as describe, Problem};
+use crate::html::escape_attr;
+use crate::site::markdown::BounceBlock;
 
-pub const TEMPLATE: &str = "shortcodes/bounce.html";
+pub(crate) const TEMPLATE: &str = "shortcodes/bounce.html";
 
 /// What `expect` asks for.
 #[derive(Debug, Default, PartialEq)]
-pub struct Expect {
-    pub severity: Option<String>,
-    pub category: Option<String>,
-    pub isp: Option<String>,
-    pub blocklist: Option<String>,
+pub(crate) struct Expect {
+    pub(crate) severity: Option<String>,
+    pub(crate) category: Option<String>,
+    pub(crate) isp: Option<String>,
+    pub(crate) blocklist: Option<String>,
 }
 
 /// Reads `key="value"` pairs of the info string; returns the `expect` value.
@@ -46,7 +46,7 @@ fn expect_arg(args: &str) -> Result<Option<String>, String> {
     Ok(expect)
 }
 
-pub fn parse_expect(text: &str) -> Result<Expect, String> {
+pub(crate) fn parse_expect(text: &str) -> Result<Expect, String> {
     use classify::{Blocklist, Category, Isp, Severity};
     let mut e = Expect::default();
     for token in text.split_whitespace() {
@@ -93,7 +93,11 @@ fn field(result: &Value, key: &str) -> String {
 }
 
 /// Classifies and checks one block; renders it.
-pub fn render(block: &BounceBlock, file: &str, theme: Option<&Tera>) -> Result<String, Problem> {
+pub(crate) fn render(
+    block: &BounceBlock,
+    file: &str,
+    theme: Option<&Tera>,
+) -> Result<String, Problem> {
     let problem = |msg: String| Problem::at(file, block.line, msg);
     let expect_text = expect_arg(block.args).map_err(problem)?.unwrap_or_default();
     let expect = parse_expect(&expect_text).map_err(problem)?;

@@ -9,12 +9,12 @@ use crate::errors::{line_col, BuildError, Problem};
 /// The widget mount: `crate` is built by wasm-pack into `www/pkg`, `www/` is copied to
 /// `/<mount>/` in the output.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct WidgetConfig {
+pub(crate) struct WidgetConfig {
     #[serde(rename = "crate")]
-    pub crate_dir: PathBuf,
-    pub www: PathBuf,
+    pub(crate) crate_dir: PathBuf,
+    pub(crate) www: PathBuf,
     #[serde(default = "default_mount")]
-    pub mount: String,
+    pub(crate) mount: String,
 }
 
 fn default_mount() -> String {
@@ -26,8 +26,6 @@ struct Known {
     #[serde(default)]
     base_url: String,
     #[serde(default)]
-    title: String,
-    #[serde(default)]
     theme: Option<String>,
     #[serde(default)]
     widget: Option<WidgetConfig>,
@@ -36,26 +34,25 @@ struct Known {
 }
 
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     /// Without a trailing slash, e.g. `https://docs.example.com`.
-    pub base_url: String,
-    pub title: String,
-    pub theme: Option<String>,
-    pub widget: Option<WidgetConfig>,
+    pub(crate) base_url: String,
+    pub(crate) theme: Option<String>,
+    pub(crate) widget: Option<WidgetConfig>,
     /// `compile_sass = true`: `sass/` (and the theme's) compiled into the output.
-    pub compile_sass: bool,
+    pub(crate) compile_sass: bool,
     /// `[markdown.highlighting]` (or the older `highlight_code`); `None`: off.
-    pub highlighting: Option<crate::site::highlight::Settings>,
+    pub(crate) highlighting: Option<crate::site::highlight::Settings>,
     /// The whole file, for templates (`config.title`, `config.extra...`).
-    pub table: toml::Table,
+    pub(crate) table: toml::Table,
     /// Path of the file read, relative to the root (for messages).
-    pub file: String,
+    pub(crate) file: String,
 }
 
 impl Config {
-    pub const FILES: [&'static str; 2] = ["site.toml", "config.toml"];
+    pub(crate) const FILES: [&'static str; 2] = ["site.toml", "config.toml"];
     /// The folders of a site root that hold its sources.
-    pub const SOURCE_DIRS: [&'static str; 7] = [
+    pub(crate) const SOURCE_DIRS: [&'static str; 7] = [
         "content",
         "themes",
         "templates",
@@ -66,7 +63,7 @@ impl Config {
     ];
 
     /// Reads `site.toml` (or `config.toml`) from `root`.
-    pub fn load(root: &Path) -> Result<Config, BuildError> {
+    pub(crate) fn load(root: &Path) -> Result<Config, BuildError> {
         let Some(name) = Self::FILES.iter().find(|f| root.join(f).is_file()) else {
             return Err(BuildError::Problems(vec![Problem::new(
                 root.join("site.toml").display().to_string(),
@@ -78,7 +75,7 @@ impl Config {
         Self::parse(&text, name)
     }
 
-    pub fn parse(text: &str, file: &str) -> Result<Config, BuildError> {
+    pub(crate) fn parse(text: &str, file: &str) -> Result<Config, BuildError> {
         let toml_error = |e: toml::de::Error| {
             let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
             BuildError::Problems(vec![Problem::at_col(
@@ -94,7 +91,6 @@ impl Config {
             .map_err(BuildError::Problems)?;
         Ok(Config {
             base_url: known.base_url.trim_end_matches('/').to_string(),
-            title: known.title,
             theme: known.theme,
             widget: known.widget,
             compile_sass: known.compile_sass,
@@ -109,7 +105,7 @@ impl Config {
     /// `syntaxes/`, `highlight_themes/`,
     /// and the widget's crate and `www/` folders when `config` names them. The output
     /// folder may not hold or lie inside any of them; `serve` watches them.
-    pub fn inputs(root: &Path, config: Option<&Config>) -> Vec<PathBuf> {
+    pub(crate) fn inputs(root: &Path, config: Option<&Config>) -> Vec<PathBuf> {
         let mut paths: Vec<PathBuf> = Self::FILES
             .iter()
             .chain(&Self::SOURCE_DIRS)
@@ -123,7 +119,7 @@ impl Config {
     }
 
     /// Absolute URL of a site path (`/a/` -> `https://host/a/`).
-    pub fn permalink(&self, path: &str) -> String {
+    pub(crate) fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
 }

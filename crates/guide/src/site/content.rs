@@ -9,23 +9,25 @@ use serde::Deserialize;
 use walkdir::WalkDir;
 
 use crate::errors::{line_col, BuildError, Problem, Problems};
+use crate::paths::rel_path;
+use crate::site::body::needs_templating;
 
 /// Front matter keys we understand; unknown keys (Zola's `sort_by`, ...) are ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct FrontMatter {
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub weight: Option<i64>,
-    pub draft: bool,
-    pub template: Option<String>,
-    pub slug: Option<String>,
-    pub updated: Option<toml::Value>,
-    pub extra: toml::Table,
+pub(crate) struct FrontMatter {
+    pub(crate) title: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) weight: Option<i64>,
+    pub(crate) draft: bool,
+    pub(crate) template: Option<String>,
+    pub(crate) slug: Option<String>,
+    pub(crate) updated: Option<toml::Value>,
+    pub(crate) extra: toml::Table,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// `_index.md`
     Section,
     /// any other `.md` (`index.md` makes its folder a page bundle)
@@ -34,44 +36,48 @@ pub enum Kind {
 
 /// One markdown file, split and with its front matter parsed.
 #[derive(Debug, Clone)]
-pub struct Source {
+pub(crate) struct Source {
     /// Path relative to the site root, `/`-separated: `content/a/b.md`.
-    pub file: String,
+    pub(crate) file: String,
     /// Path relative to `content/`: `a/b.md` (the key of `@/a/b.md` links).
-    pub rel: String,
-    pub kind: Kind,
-    pub front: FrontMatter,
+    pub(crate) rel: String,
+    pub(crate) kind: Kind,
+    pub(crate) front: FrontMatter,
     /// 1-based line of `template = ...` in the file, for messages.
-    pub template_line: usize,
-    pub body: String,
+    pub(crate) template_line: usize,
+    /// The markdown body (taken out by the load stage for the parse stage).
+    pub(crate) body: String,
     /// 1-based line in the file where the body starts.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
     /// URL path: `/`, `/a/`, `/a/b/`.
-    pub path: String,
+    pub(crate) path: String,
     /// Folder under `content/` that relative links resolve against: `a` for `a/b.md`.
-    pub dir: String,
+    pub(crate) dir: String,
     /// Folder of the section this file belongs to (for a section: its own folder).
-    pub section_dir: String,
+    pub(crate) section_dir: String,
     /// Hash of the body and its position (the key of parsed bodies kept by `serve`).
-    pub body_hash: u64,
+    pub(crate) body_hash: u64,
     /// The body was not read (the file is unchanged since the last build of `serve`);
     /// [`read_body`] reads it when it is needed after all.
-    pub body_dropped: bool,
+    pub(crate) body_dropped: bool,
+    /// Last change: the front matter's `updated`, else the file's last commit date (set
+    /// by the load stage, which reads the dates).
+    pub(crate) updated: Option<String>,
 }
 
 /// Unchanged markdown files (same modification time and size) are not read again by
 /// `serve`'s rebuilds. Bodies are not kept: see [`Source::body_dropped`].
 #[derive(Debug, Default)]
-pub struct SourceCache(Mutex<HashMap<PathBuf, (SystemTime, u64, Source)>>);
+pub(crate) struct SourceCache(Mutex<HashMap<PathBuf, (SystemTime, u64, Source)>>);
 
 impl SourceCache {
-    pub fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 }
 
 /// Reads the body of a markdown file again (`file` relative to the root).
-pub fn read_body(root: &Path, file: &str) -> Result<String, Problem> {
+pub(crate) fn read_body(root: &Path, file: &str) -> Result<String, Problem> {
     let text = std::fs::read_to_string(root.join(file))
         .map_err(|e| Problem::new(file, format!("cannot read: {e}")))?;
     Ok(match split_front_matter(&text) {
@@ -82,22 +88,22 @@ pub fn read_body(root: &Path, file: &str) -> Result<String, Problem> {
 
 /// Everything under `content/`.
 #[derive(Debug, Default)]
-pub struct Content {
-    pub sources: Vec<Source>,
+pub(crate) struct Content {
+    pub(crate) sources: Vec<Source>,
     /// Data files by stem.
-    pub data: BTreeMap<String, toml::Value>,
+    pub(crate) data: BTreeMap<String, toml::Value>,
     /// Other files, relative to `content/` (copied to the same path in the output).
-    pub assets: Vec<String>,
+    pub(crate) assets: Vec<String>,
     /// Markdown files that could not be read as pages (relative to `content/`): links to
     /// them are not reported as broken on top of their own problem.
-    pub broken: Vec<String>,
+    pub(crate) broken: Vec<String>,
     /// Problems found while loading; the build goes on to find more.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 /// Splits `+++` TOML front matter off a markdown text: `(front matter, body, line of the
 /// body)`. `None` when the text has no front matter.
-pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
+pub(crate) fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_end = text.find('\n')?;
     if text[..first_end].trim_end() != "+++" {
@@ -122,7 +128,7 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
 }
 
 /// Parses one markdown file (`file` relative to the root, `rel` relative to content/).
-pub fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem> {
+pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem> {
     let (fm_text, body, body_line) = match split_front_matter(text) {
         Some(parts) => parts,
         None if text.trim_start().starts_with("+++") => {
@@ -191,6 +197,7 @@ pub fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem
         section_dir,
         body_hash: xxhash_rust::xxh3::xxh3_64(body.as_bytes()) ^ body_line as u64,
         body_dropped: false,
+        updated: None,
     })
 }
 
@@ -204,7 +211,11 @@ fn url_dir(dir: &str) -> String {
 
 /// Walks `root/content`: parses markdown and data files, lists assets. Drafts are dropped
 /// unless `drafts`. User problems are returned in `Content::problems`.
-pub fn load(root: &Path, drafts: bool, cache: Option<&SourceCache>) -> Result<Content, BuildError> {
+pub(crate) fn load(
+    root: &Path,
+    drafts: bool,
+    cache: Option<&SourceCache>,
+) -> Result<Content, BuildError> {
     let content_dir = root.join("content");
     let mut content = Content::default();
     let mut problems = Problems::default();
@@ -233,50 +244,98 @@ pub fn load(root: &Path, drafts: bool, cache: Option<&SourceCache>) -> Result<Co
         match entry.path().extension().and_then(|e| e.to_str()) {
             Some("md") => md_files.push((file, rel, entry.into_path())),
             Some("toml") => {
-                let text = match std::fs::read_to_string(entry.path()) {
-                    Ok(t) => t,
-                    Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                        problems.push(Problem::new(&file, "not valid UTF-8 text"));
-                        continue;
-                    }
-                    Err(e) => return Err(BuildError::io(entry.path(), e)),
+                let data = DataFile {
+                    path: entry.path(),
+                    file: &file,
                 };
-                let stem = entry
-                    .path()
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                match toml::from_str::<toml::Table>(&text) {
-                    Ok(table) => {
-                        if let Some(other) = data_seen.get(&stem) {
-                            problems.push(Problem::new(
-                                &file,
-                                format!(
-                                    "duplicate data file name `{stem}` (also {other}): \
-                                     data files are keyed by file stem"
-                                ),
-                            ));
-                        } else {
-                            data_seen.insert(stem.clone(), file.clone());
-                            content.data.insert(stem, toml::Value::Table(table));
-                        }
-                    }
-                    Err(e) => {
-                        let (line, col) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
-                        problems.push(Problem::at_col(
-                            &file,
-                            line,
-                            col,
-                            format!("invalid data file: {}", e.message()),
-                        ));
-                    }
-                }
+                data.read_into(&mut content.data, &mut data_seen, &mut problems)?;
             }
             _ => content.assets.push(rel),
         }
     }
+    let parsed = read_sources(&md_files, drafts, cache);
+    for ((_, rel, _), result) in md_files.iter().zip(parsed) {
+        match result {
+            Ok(Some(src)) => content.sources.push(src),
+            Ok(None) => {}
+            Err(BuildError::Problems(ps)) => {
+                problems.extend(ps);
+                content.broken.push(rel.clone());
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    content.problems = problems.0;
+    Ok(content)
+}
+
+/// A TOML data file under `content/`.
+struct DataFile<'a> {
+    path: &'a Path,
+    /// Relative to the root, for messages.
+    file: &'a str,
+}
+
+impl DataFile<'_> {
+    /// Reads the file into `data` under its stem (`seen`: the file of each stem so far).
+    fn read_into(
+        &self,
+        data: &mut BTreeMap<String, toml::Value>,
+        seen: &mut HashMap<String, String>,
+        problems: &mut Problems,
+    ) -> Result<(), BuildError> {
+        let file = self.file;
+        let text = match std::fs::read_to_string(self.path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                problems.push(Problem::new(file, "not valid UTF-8 text"));
+                return Ok(());
+            }
+            Err(e) => return Err(BuildError::io(self.path, e)),
+        };
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match toml::from_str::<toml::Table>(&text) {
+            Ok(table) => {
+                if let Some(other) = seen.get(&stem) {
+                    problems.push(Problem::new(
+                        file,
+                        format!(
+                            "duplicate data file name `{stem}` (also {other}): \
+                             data files are keyed by file stem"
+                        ),
+                    ));
+                } else {
+                    seen.insert(stem.clone(), file.to_string());
+                    data.insert(stem, toml::Value::Table(table));
+                }
+            }
+            Err(e) => {
+                let (line, col) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
+                problems.push(Problem::at_col(
+                    file,
+                    line,
+                    col,
+                    format!("invalid data file: {}", e.message()),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads and parses the markdown files `(file, rel, path)` in parallel, in their order:
+/// `None` for a draft left out.
+fn read_sources(
+    md_files: &[(String, String, PathBuf)],
+    drafts: bool,
+    cache: Option<&SourceCache>,
+) -> Vec<Result<Option<Source>, BuildError>> {
     use rayon::prelude::*;
-    let parsed: Vec<Result<Option<Source>, BuildError>> = md_files
+    md_files
         .par_iter()
         .map(|(file, rel, path)| {
             let stamp = std::fs::metadata(path)
@@ -300,7 +359,7 @@ pub fn load(root: &Path, drafts: bool, cache: Option<&SourceCache>) -> Result<Co
             let parsed = parse_source(file, rel, &text);
             if let (Some(c), Some((mtime, len)), Ok(src)) = (cache, stamp, &parsed) {
                 // Templated bodies are always read (they are not parse-cached either).
-                if !crate::site::body::needs_templating(&src.body) {
+                if !needs_templating(&src.body) {
                     let kept = Source {
                         body: String::new(),
                         body_dropped: true,
@@ -316,30 +375,7 @@ pub fn load(root: &Path, drafts: bool, cache: Option<&SourceCache>) -> Result<Co
                 Err(p) => Err(BuildError::Problems(vec![p])),
             }
         })
-        .collect();
-    for ((_, rel, _), result) in md_files.iter().zip(parsed) {
-        match result {
-            Ok(Some(src)) => content.sources.push(src),
-            Ok(None) => {}
-            Err(BuildError::Problems(ps)) => {
-                problems.extend(ps);
-                content.broken.push(rel.clone());
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    content.problems = problems.0;
-    Ok(content)
-}
-
-/// `/`-separated path of `path` relative to `base`.
-pub fn rel_path(base: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(base).unwrap_or(path);
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,29 +1,30 @@
-//! Internal links: `@/path.md#anchor` -> URL path, with page and anchor checks.
+//! Internal links: `@/path.md#anchor` -> URL path. The load stage knows the pages
+//! ([`PagePaths`]); the links stage, once every page is parsed, checks every `@/` link
+//! of the bodies and every `url()` of the page bodies against the pages and their
+//! headings ([`LinkTable`]), then puts the URLs into the bodies' HTML.
 use std::collections::{HashMap, HashSet};
-use std::sync::RwLock;
+use std::sync::Arc;
 
-/// Pages by their path under `content/`, and (once parsed) their heading ids.
+use rayon::prelude::*;
+
+use crate::errors::{Problem, Problems};
+use crate::html::escape_attr;
+use crate::site::content::Source;
+use crate::site::markdown::{Heading, Parsed};
+
+/// Output paths of the pages by their path under `content/` (the key of `@/` links).
+/// A file that could not be read as a page has an empty path: links to it are not
+/// reported on top of its own problem.
 #[derive(Debug, Default)]
-pub struct LinkTable {
-    paths: HashMap<String, String>,
-    anchors: RwLock<Option<HashMap<String, HashSet<String>>>>,
-}
+pub(crate) struct PagePaths(HashMap<String, String>);
 
-impl LinkTable {
-    pub fn new(paths: HashMap<String, String>) -> Self {
-        LinkTable {
-            paths,
-            anchors: RwLock::new(None),
-        }
+impl PagePaths {
+    pub(crate) fn new(paths: HashMap<String, String>) -> Self {
+        PagePaths(paths)
     }
 
-    /// Called once every page is parsed: anchors are checked from then on.
-    pub fn set_anchors(&self, anchors: HashMap<String, HashSet<String>>) {
-        *self.anchors.write().unwrap_or_else(|e| e.into_inner()) = Some(anchors);
-    }
-
-    /// `@/a/b.md#x` -> `/a/b/#x`; the error is the message for the writer.
-    pub fn resolve(&self, target: &str) -> Result<String, String> {
+    /// `@/a/b.md#x` -> (`a/b.md`, `/a/b/`, `x`); the error is the message for the writer.
+    fn split<'t>(&self, target: &'t str) -> Result<(&'t str, &str, Option<&'t str>), String> {
         let Some(rest) = target.strip_prefix("@/") else {
             return Err(format!(
                 "internal link `{target}` must start with `@/` (a path under content/)"
@@ -33,16 +34,45 @@ impl LinkTable {
             Some((p, a)) => (p, Some(a)),
             None => (rest, None),
         };
-        let Some(path) = self.paths.get(page) else {
+        let Some(path) = self.0.get(page) else {
             return Err(format!(
                 "broken link `{target}`: there is no page content/{page}"
             ));
         };
-        let Some(anchor) = anchor.filter(|a| !a.is_empty()) else {
-            return Ok(path.clone());
+        Ok((page, path, anchor.filter(|a| !a.is_empty())))
+    }
+
+    /// `@/a/b.md#x` -> `/a/b/#x`. The anchor is not checked: that is the links stage's
+    /// job, once every heading is known.
+    pub(crate) fn resolve_page(&self, target: &str) -> Result<String, String> {
+        let (_, path, anchor) = self.split(target)?;
+        Ok(match anchor {
+            Some(anchor) => format!("{path}#{anchor}"),
+            None => path.to_string(),
+        })
+    }
+}
+
+/// Pages by their path under `content/` and their heading ids: every link is checked
+/// against both.
+#[derive(Debug, Default)]
+pub(crate) struct LinkTable {
+    paths: Arc<PagePaths>,
+    anchors: HashMap<String, HashSet<String>>,
+}
+
+impl LinkTable {
+    pub(crate) fn new(paths: Arc<PagePaths>, anchors: HashMap<String, HashSet<String>>) -> Self {
+        LinkTable { paths, anchors }
+    }
+
+    /// `@/a/b.md#x` -> `/a/b/#x`; the error is the message for the writer.
+    pub(crate) fn resolve(&self, target: &str) -> Result<String, String> {
+        let (page, path, anchor) = self.paths.split(target)?;
+        let Some(anchor) = anchor else {
+            return Ok(path.to_string());
         };
-        let anchors = self.anchors.read().unwrap_or_else(|e| e.into_inner());
-        if let Some(ids) = anchors.as_ref().and_then(|a| a.get(page)) {
+        if let Some(ids) = self.anchors.get(page) {
             if !ids.contains(anchor) {
                 return Err(format!(
                     "broken anchor `{target}`: content/{page} has no heading with id `{anchor}`"
@@ -53,16 +83,77 @@ impl LinkTable {
     }
 }
 
+/// A page's body once its links are resolved: what the index and the templates use.
+#[derive(Debug, Default)]
+pub(crate) struct Body {
+    pub(crate) html: String,
+    pub(crate) headings: Vec<Heading>,
+    pub(crate) word_count: usize,
+}
+
+/// What the links stage gives: the complete link table (for `url()` in the theme) and
+/// every page's body with its `@/` hrefs replaced by URLs.
+pub(crate) struct Linked {
+    pub(crate) table: Arc<LinkTable>,
+    pub(crate) bodies: Vec<Body>,
+}
+
+/// The links stage: checks every internal link of `parsed` (one per source), then
+/// resolves them in the HTML.
+pub(crate) fn link(
+    sources: &[Source],
+    paths: Arc<PagePaths>,
+    parsed: Vec<Arc<Parsed>>,
+    problems: &mut Problems,
+) -> Linked {
+    let anchors = sources
+        .iter()
+        .zip(&parsed)
+        .map(|(s, p)| {
+            let ids = p.headings.iter().map(|h| h.id.clone()).collect();
+            (s.rel.clone(), ids)
+        })
+        .collect();
+    let table = Arc::new(LinkTable::new(paths, anchors));
+    for (s, p) in sources.iter().zip(&parsed) {
+        for l in &p.links {
+            if let Err(msg) = table.resolve(&l.target) {
+                problems.push(Problem::at_col(&s.file, l.line, l.col, msg));
+            }
+        }
+    }
+    let bodies = parsed
+        .into_par_iter()
+        .map(|p| resolve_body(p, &table))
+        .collect();
+    Linked { table, bodies }
+}
+
+fn resolve_body(parsed: Arc<Parsed>, table: &LinkTable) -> Body {
+    // A body kept by `serve`'s cache is shared: its parts are copied.
+    let parsed = Arc::try_unwrap(parsed).unwrap_or_else(|shared| (*shared).clone());
+    let html = if has_internal_links(&parsed.html) {
+        replace_in_html(&parsed.html, table)
+    } else {
+        parsed.html
+    };
+    Body {
+        html,
+        headings: parsed.headings,
+        word_count: parsed.word_count,
+    }
+}
+
 const NEEDLE: &str = "href=\"@/";
 
 /// Whether `html` holds an `href="@/..."`.
-pub fn has_internal_links(html: &str) -> bool {
+fn has_internal_links(html: &str) -> bool {
     memchr::memmem::find(html.as_bytes(), NEEDLE.as_bytes()).is_some()
 }
 
 /// Replaces every `href="@/..."` in `html` by its resolved URL (the targets were checked
 /// before; an unresolvable one is left as is).
-pub fn replace_in_html(html: &str, table: &LinkTable) -> String {
+fn replace_in_html(html: &str, table: &LinkTable) -> String {
     let finder = memchr::memmem::Finder::new(NEEDLE);
     if finder.find(html.as_bytes()).is_none() {
         return html.to_string();
@@ -76,7 +167,7 @@ pub fn replace_in_html(html: &str, table: &LinkTable) -> String {
         let raw = &after[..end];
         let target = unescape_href(raw);
         match table.resolve(&target) {
-            Ok(url) => out.push_str(&crate::site::markdown::escape_attr(&url)),
+            Ok(url) => out.push_str(&escape_attr(&url)),
             Err(_) => out.push_str(raw),
         }
         rest = &after[end..];
@@ -97,12 +188,11 @@ mod tests {
     use super::*;
 
     fn table() -> LinkTable {
-        let t = LinkTable::new(HashMap::from([("a.md".to_string(), "/a/".to_string())]));
-        t.set_anchors(HashMap::from([(
-            "a.md".to_string(),
-            HashSet::from(["x".to_string()]),
-        )]));
-        t
+        let paths = PagePaths::new(HashMap::from([("a.md".to_string(), "/a/".to_string())]));
+        LinkTable::new(
+            Arc::new(paths),
+            HashMap::from([("a.md".to_string(), HashSet::from(["x".to_string()]))]),
+        )
     }
 
     #[test]
@@ -117,6 +207,14 @@ mod tests {
             .resolve("@/b.md")
             .unwrap_err()
             .contains("no page content/b.md"));
+    }
+
+    #[test]
+    fn before_the_headings_are_known_only_the_page_is_checked() {
+        let paths = PagePaths::new(HashMap::from([("a.md".to_string(), "/a/".to_string())]));
+        assert_eq!(paths.resolve_page("@/a.md#y").unwrap(), "/a/#y");
+        assert!(paths.resolve_page("@/b.md").is_err());
+        assert!(paths.resolve_page("a.md").is_err());
     }
 
     #[test]

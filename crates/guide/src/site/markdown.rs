@@ -6,62 +6,75 @@ use std::collections::{HashMap, HashSet};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::errors::{LineIndex, Problem};
+use crate::html::escape_attr;
+use crate::paths::join_rel;
+use crate::site::highlight::{self, Highlighter};
 
 /// A heading of a page, in document order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Heading {
-    pub level: u32,
-    pub id: String,
-    pub title: String,
+pub(crate) struct Heading {
+    pub(crate) level: u32,
+    pub(crate) id: String,
+    pub(crate) title: String,
 }
 
 /// An internal link `@/path.md#anchor` found in a body, with its position in the file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct InternalLink {
-    pub target: String,
-    pub line: usize,
-    pub col: usize,
+pub(crate) struct InternalLink {
+    pub(crate) target: String,
+    pub(crate) line: usize,
+    pub(crate) col: usize,
 }
 
 /// A fenced ```` ```bounce ... ```` block.
 #[derive(Debug, Clone)]
-pub struct BounceBlock<'a> {
-    pub text: &'a str,
+pub(crate) struct BounceBlock<'a> {
+    pub(crate) text: &'a str,
     /// The info string after `bounce` (e.g. `expect="P2 blocklist"`).
-    pub args: &'a str,
-    pub line: usize,
+    pub(crate) args: &'a str,
+    pub(crate) line: usize,
 }
 
 /// Renders a bounce block to HTML; `Err` is a build problem (already located).
-pub type BounceRenderer<'r> = dyn Fn(&BounceBlock) -> Result<String, Problem> + Sync + 'r;
+pub(crate) type BounceRenderer<'r> = dyn Fn(&BounceBlock) -> Result<String, Problem> + 'r;
 
 /// What the renderer needs to know about the file being rendered.
-pub struct MdInput<'a> {
+pub(crate) struct MdInput<'a> {
     /// The markdown text (the body, maybe after body templating).
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Path of the file relative to the site root (for messages).
-    pub file: &'a str,
+    pub(crate) file: &'a str,
     /// Line of the file where `text` starts.
-    pub first_line: usize,
+    pub(crate) first_line: usize,
     /// Folder of the file under `content/` (relative links resolve against it).
-    pub dir: &'a str,
+    pub(crate) dir: &'a str,
     /// Asset files under `content/` (relative paths).
-    pub assets: &'a HashSet<String>,
-    pub bounce: &'a BounceRenderer<'a>,
+    pub(crate) assets: &'a HashSet<String>,
+    pub(crate) bounce: &'a BounceRenderer<'a>,
     /// The site's highlighter; `None`: code blocks are only escaped.
-    pub highlighter: Option<&'a crate::site::highlight::Highlighter>,
+    pub(crate) highlighter: Option<&'a Highlighter>,
+}
+
+/// A page's body once parsed (kept between builds by `serve`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parsed {
+    pub(crate) html: String,
+    pub(crate) headings: Vec<Heading>,
+    /// The body's internal links, with their place in the file, for the links stage.
+    pub(crate) links: Vec<InternalLink>,
+    pub(crate) word_count: usize,
 }
 
 #[derive(Debug, Default)]
-pub struct Rendered {
-    pub html: String,
-    pub headings: Vec<Heading>,
-    pub links: Vec<InternalLink>,
-    pub word_count: usize,
-    pub problems: Vec<Problem>,
+pub(crate) struct Rendered {
+    pub(crate) html: String,
+    pub(crate) headings: Vec<Heading>,
+    pub(crate) links: Vec<InternalLink>,
+    pub(crate) word_count: usize,
+    pub(crate) problems: Vec<Problem>,
 }
 
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -78,17 +91,14 @@ fn level_num(level: HeadingLevel) -> u32 {
 }
 
 /// Turns `text` into HTML, collecting headings, internal links and problems.
-pub fn render(input: &MdInput) -> Rendered {
+pub(crate) fn render(input: &MdInput) -> Rendered {
     let mut out = Rendered::default();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut events: Vec<Event> = Vec::new();
     // Heading in progress: level, custom id, classes, buffered inner events.
     let mut heading: Option<OpenHeading> = None;
-    // Bounce block in progress: args, text, line.
-    let mut bounce: Option<(String, String, usize)> = None;
-    // Other code block in progress: fence info, text, byte offset (its line is only
-    // needed for an error).
-    let mut code: Option<(String, String, usize)> = None;
+    // Code block in progress (its text is gathered, then rendered whole).
+    let mut block: Option<OpenBlock> = None;
     // Built at the first internal link or bounce block (a page without either needs none).
     let lines = std::cell::OnceCell::new();
     let line_of = |pos: usize| {
@@ -99,35 +109,14 @@ pub fn render(input: &MdInput) -> Rendered {
     };
 
     for (event, range) in Parser::new_ext(input.text, options()).into_offset_iter() {
-        if let Some((_, text, _)) = bounce.as_mut() {
+        if let Some(open) = block.as_mut() {
             match event {
-                Event::Text(t) => text.push_str(&t),
+                Event::Text(t) => open.text.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    let (args, text, line) = bounce.take().unwrap_or_default();
-                    let block = BounceBlock {
-                        text: text.trim_end_matches('\n'),
-                        args: &args,
-                        line,
-                    };
-                    match (input.bounce)(&block) {
-                        Ok(html) => events.push(Event::Html(html.into())),
-                        Err(p) => out.problems.push(p),
-                    }
-                }
-                _ => {}
-            }
-            continue;
-        }
-        if let Some((_, text, _)) = code.as_mut() {
-            match event {
-                Event::Text(t) => text.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => {
-                    let (info, text, pos) = code.take().unwrap_or_default();
-                    match crate::site::highlight::code_block(input.highlighter, &info, &text) {
-                        Ok(html) => events.push(Event::Html(html.into())),
-                        Err(msg) => {
-                            let line = line_of(pos).0;
-                            out.problems.push(Problem::at(input.file, line, msg));
+                    if let Some(open) = block.take() {
+                        match open.render(input, &line_of) {
+                            Ok(html) => events.push(Event::Html(html.into())),
+                            Err(p) => out.problems.push(p),
                         }
                     }
                 }
@@ -140,7 +129,11 @@ pub fn render(input: &MdInput) -> Rendered {
                 if info.split_whitespace().next() == Some("bounce") =>
             {
                 let args = info.trim_start()["bounce".len()..].trim().to_string();
-                bounce = Some((args, String::new(), line_of(range.start).0));
+                let kind = BlockKind::Bounce {
+                    args,
+                    line: line_of(range.start).0,
+                };
+                block = Some(OpenBlock::new(kind));
                 continue;
             }
             Event::Start(Tag::CodeBlock(kind)) if heading.is_none() => {
@@ -148,7 +141,11 @@ pub fn render(input: &MdInput) -> Rendered {
                     CodeBlockKind::Fenced(info) => info.to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((info, String::new(), range.start));
+                let kind = BlockKind::Code {
+                    info,
+                    pos: range.start,
+                };
+                block = Some(OpenBlock::new(kind));
                 continue;
             }
             Event::Start(Tag::Heading {
@@ -163,39 +160,11 @@ pub fn render(input: &MdInput) -> Rendered {
                 continue;
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some((level, custom, classes, inner)) = heading.take() else {
-                    continue;
-                };
-                let title = plain_text(&inner);
-                let base = custom.unwrap_or_else(|| {
-                    let s = slug::slugify(&title);
-                    if s.is_empty() {
-                        "section".to_string()
-                    } else {
-                        s
-                    }
-                });
-                let id = unique_id(&mut ids, base);
-                let mut inner_html = String::new();
-                pulldown_cmark::html::push_html(&mut inner_html, inner.into_iter());
-                let n = level_num(level);
-                let class_attr = if classes.is_empty() {
-                    String::new()
-                } else {
-                    format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
-                };
-                let html = format!(
-                    "<h{n} id=\"{id}\"{class_attr}>{inner_html} <a class=\"anchor\" href=\"#{id}\" \
-                     aria-label=\"Link to this section: {label}\">#</a></h{n}>\n",
-                    id = escape_attr(&id),
-                    label = escape_attr(&title),
-                );
-                out.headings.push(Heading {
-                    level: n,
-                    id,
-                    title,
-                });
-                events.push(Event::Html(html.into()));
+                if let Some(open) = heading.take() {
+                    let (h, html) = finish_heading(open, &mut ids);
+                    out.headings.push(h);
+                    events.push(Event::Html(html.into()));
+                }
                 continue;
             }
             Event::Start(Tag::Link {
@@ -234,6 +203,84 @@ pub fn render(input: &MdInput) -> Rendered {
     out.html.reserve(input.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// A code block being read.
+struct OpenBlock {
+    kind: BlockKind,
+    text: String,
+}
+
+enum BlockKind {
+    /// ```` ```bounce ARGS ````, at `line` of the file.
+    Bounce { args: String, line: usize },
+    /// Any other code block: its fence info, and its byte offset (its line is only
+    /// needed for an error).
+    Code { info: String, pos: usize },
+}
+
+impl OpenBlock {
+    fn new(kind: BlockKind) -> Self {
+        OpenBlock {
+            kind,
+            text: String::new(),
+        }
+    }
+
+    /// The block's HTML: the bounce renderer's, or the highlighted code.
+    fn render(
+        self,
+        input: &MdInput,
+        line_of: &dyn Fn(usize) -> (usize, usize),
+    ) -> Result<String, Problem> {
+        match self.kind {
+            BlockKind::Bounce { args, line } => (input.bounce)(&BounceBlock {
+                text: self.text.trim_end_matches('\n'),
+                args: &args,
+                line,
+            }),
+            BlockKind::Code { info, pos } => {
+                highlight::code_block(input.highlighter, &info, &self.text)
+                    .map_err(|msg| Problem::at(input.file, line_of(pos).0, msg))
+            }
+        }
+    }
+}
+
+/// The heading of a finished `open` heading (its id made unique among `ids`), and its
+/// HTML with the anchor link.
+fn finish_heading(open: OpenHeading, ids: &mut HashMap<String, usize>) -> (Heading, String) {
+    let (level, custom, classes, inner) = open;
+    let title = plain_text(&inner);
+    let base = custom.unwrap_or_else(|| {
+        let s = slug::slugify(&title);
+        if s.is_empty() {
+            "section".to_string()
+        } else {
+            s
+        }
+    });
+    let id = unique_id(ids, base);
+    let mut inner_html = String::new();
+    pulldown_cmark::html::push_html(&mut inner_html, inner.into_iter());
+    let n = level_num(level);
+    let class_attr = if classes.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
+    };
+    let html = format!(
+        "<h{n} id=\"{id}\"{class_attr}>{inner_html} <a class=\"anchor\" href=\"#{id}\" \
+         aria-label=\"Link to this section: {label}\">#</a></h{n}>\n",
+        id = escape_attr(&id),
+        label = escape_attr(&title),
+    );
+    let heading = Heading {
+        level: n,
+        id,
+        title,
+    };
+    (heading, html)
 }
 
 fn rewrite_dest<'a>(
@@ -276,21 +323,6 @@ fn is_relative(dest: &str) -> bool {
         || dest.starts_with("data:"))
 }
 
-/// `dir` + `path` with `.` and `..` resolved; `None` when it leaves `content/`.
-pub fn join_rel(dir: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
 fn unique_id(ids: &mut HashMap<String, usize>, base: String) -> String {
     let Some(&start) = ids.get(&base) else {
         ids.insert(base.clone(), 0);
@@ -320,58 +352,6 @@ fn plain_text(events: &[Event]) -> String {
     s.trim().to_string()
 }
 
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A table of contents entry (nested by heading level).
-#[derive(Debug, Clone, serde::Serialize, PartialEq)]
-pub struct TocEntry {
-    pub level: u32,
-    pub id: String,
-    pub title: String,
-    pub permalink: String,
-    pub children: Vec<TocEntry>,
-}
-
-/// Nests the flat heading list: each heading holds the deeper ones that follow it.
-pub fn toc(headings: &[Heading], page_permalink: &str) -> Vec<TocEntry> {
-    fn build(items: &[Heading], i: &mut usize, level: u32, base: &str) -> Vec<TocEntry> {
-        let mut out = Vec::new();
-        while *i < items.len() && items[*i].level >= level {
-            let h = &items[*i];
-            *i += 1;
-            let children = build(items, i, h.level + 1, base);
-            out.push(TocEntry {
-                level: h.level,
-                id: h.id.clone(),
-                title: h.title.clone(),
-                permalink: format!("{base}#{}", h.id),
-                children,
-            });
-        }
-        out
-    }
-    let min = headings.iter().map(|h| h.level).min().unwrap_or(1);
-    let mut i = 0;
-    let mut out = Vec::new();
-    while i < headings.len() {
-        out.extend(build(headings, &mut i, min, page_permalink));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,14 +378,6 @@ mod tests {
         assert!(r
             .html
             .contains("<h2 id=\"custom\">Other <a class=\"anchor\" href=\"#custom\""));
-    }
-
-    #[test]
-    fn toc_nests_by_level() {
-        let r = md("## A\n\n### B\n\n## C\n");
-        let t = toc(&r.headings, "/p/");
-        assert_eq!(t.len(), 2);
-        assert_eq!(t[0].children[0].permalink, "/p/#b");
     }
 
     #[test]

@@ -1,33 +1,34 @@
 //! Tera templates of the theme (`themes/<theme>/templates/`, or the site's `templates/`
-//! when no theme is set), the `asset()` and `url()` functions, and readable errors.
+//! when no theme is set), and the `asset()` and `url()` functions: for page bodies
+//! (static files, pages) and for the theme (every file, every link).
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tera::{Tera, Value};
 use walkdir::WalkDir;
 
-use crate::errors::{BuildError, Problem};
-use crate::site::assets::Registry;
+use crate::errors::{describe_template_error as describe, BuildError, Problem};
+use crate::paths::rel_path;
+use crate::site::assets::{Assets, Registry};
 use crate::site::config::Config;
-use crate::site::content::rel_path;
 use crate::site::images;
-use crate::site::links::LinkTable;
+use crate::site::links::{LinkTable, PagePaths};
 
 /// The loaded theme.
-pub struct Theme {
-    pub tera: Tera,
+pub(crate) struct Theme {
+    pub(crate) tera: Tera,
     /// Templates folder relative to the root (for messages), e.g. `themes/default/templates`.
-    pub templates_label: String,
+    pub(crate) templates_label: String,
     /// The theme's `static/` folder, if any.
-    pub static_dir: Option<PathBuf>,
+    pub(crate) static_dir: Option<PathBuf>,
     /// Template texts by name, to find the line of a render error.
     sources: HashMap<String, String>,
 }
 
 impl Theme {
     /// No templates (used to go on checking when the theme failed to load).
-    pub fn empty() -> Theme {
+    pub(crate) fn empty() -> Theme {
         Theme {
             tera: Tera::default(),
             templates_label: String::new(),
@@ -38,7 +39,7 @@ impl Theme {
 
     /// Tera gives no line for render errors: the first line, in `name` or the templates
     /// it extends, that holds a name the message quotes in backticks.
-    pub fn locate(&self, name: &str, msg: &str) -> Option<(String, usize)> {
+    pub(crate) fn locate(&self, name: &str, msg: &str) -> Option<(String, usize)> {
         let mut chain = vec![name.to_string()];
         if let Ok(t) = self.tera.get_template(name) {
             chain.extend(t.parents.iter().cloned());
@@ -57,13 +58,13 @@ impl Theme {
         None
     }
 
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
     }
 }
 
 /// Loads every file under the templates folder (inheritance and includes work).
-pub fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
+pub(crate) fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
     let (dir, label, static_dir) = match &config.theme {
         Some(theme) => {
             let base = root.join("themes").join(theme);
@@ -114,18 +115,32 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
     })
 }
 
-/// Registers every template function of the site (the one place to add one):
-/// `asset(path=...)`, `url(path=...)` (permalinks: `base_url` + the page's path),
-/// Zola's `resize_image(...)` and `get_image_metadata(...)`.
-pub fn register_functions(
+/// Registers every template function of the theme's templates (this file is the one
+/// place to add one; page bodies get theirs from [`register_body_functions`]):
+/// `asset(path=...)` and `url(path=...)`, every file and every link being known (`url()`
+/// gives permalinks: `base_url` + the page's path), Zola's `resize_image(...)` and
+/// `get_image_metadata(...)`.
+pub(crate) fn register_functions(
     tera: &mut Tera,
-    assets: Arc<Registry>,
+    assets: Assets,
     links: Arc<LinkTable>,
     images: Arc<images::Processor>,
     base_url: &str,
 ) {
     tera.register_function("asset", AssetFn(assets));
-    tera.register_function("url", UrlFn(links, base_url.to_string()));
+    let base_url = base_url.to_string();
+    tera.register_function(
+        "url",
+        UrlFn(move |path: &str| {
+            let p = links.resolve(path)?;
+            Ok(format!("{base_url}{p}"))
+        }),
+    );
+    register_images(tera, images);
+}
+
+/// Zola's `resize_image(...)` and `get_image_metadata(...)`.
+fn register_images(tera: &mut Tera, images: Arc<images::Processor>) {
     tera.register_function(
         "resize_image",
         images::functions::ResizeImage(images.clone()),
@@ -134,6 +149,51 @@ pub fn register_functions(
         "get_image_metadata",
         images::functions::ImageMetadata(images),
     );
+}
+
+/// The targets of the `url()` calls of one page body, for the links stage.
+pub(crate) type UrlCalls = Arc<Mutex<Vec<String>>>;
+
+/// Registers the template functions of page bodies but `url()` (see
+/// [`register_body_url`]): `asset(path=...)` knows the static files (generated files,
+/// made from the parsed pages, do not exist yet); the image functions.
+pub(crate) fn register_body_functions(
+    tera: &mut Tera,
+    statics: Arc<Registry>,
+    images: Arc<images::Processor>,
+) {
+    let assets = Assets {
+        statics,
+        generated: Arc::default(),
+        generated_hash: 0,
+    };
+    tera.register_function("asset", AssetFn(assets));
+    register_images(tera, images);
+}
+
+/// Registers `url(path=...)` for one page body: the page must exist; its anchor is
+/// checked by the links stage, once every heading is known, so the target is recorded
+/// in the returned list.
+pub(crate) fn register_body_url(
+    tera: &mut Tera,
+    paths: Arc<PagePaths>,
+    base_url: &str,
+) -> UrlCalls {
+    let calls = UrlCalls::default();
+    let recorded = calls.clone();
+    let base_url = base_url.to_string();
+    tera.register_function(
+        "url",
+        UrlFn(move |path: &str| {
+            let p = paths.resolve_page(path)?;
+            recorded
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(path.to_string());
+            Ok(format!("{base_url}{p}"))
+        }),
+    );
+    calls
 }
 
 fn path_arg(args: &HashMap<String, Value>, func: &str) -> tera::Result<String> {
@@ -145,7 +205,7 @@ fn path_arg(args: &HashMap<String, Value>, func: &str) -> tera::Result<String> {
     }
 }
 
-struct AssetFn(Arc<Registry>);
+struct AssetFn(Assets);
 
 impl tera::Function for AssetFn {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
@@ -165,56 +225,21 @@ impl tera::Function for AssetFn {
     }
 }
 
-struct UrlFn(Arc<LinkTable>, String);
+/// `url(path="@/page.md#anchor")`, resolved by the closure (its error is the message).
+struct UrlFn<F>(F);
 
-impl tera::Function for UrlFn {
+impl<F> tera::Function for UrlFn<F>
+where
+    F: Fn(&str) -> Result<String, String> + Send + Sync,
+{
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let path = path_arg(args, "url")?;
-        self.0
-            .resolve(&path)
-            .map(|p| Value::String(format!("{}{p}", self.1)))
-            .map_err(tera::Error::msg)
+        (self.0)(&path).map(Value::String).map_err(tera::Error::msg)
     }
 
     fn is_safe(&self) -> bool {
         true
     }
-}
-
-/// The whole error chain as one line, and the template line:column when tera gives it.
-pub fn describe(e: &tera::Error) -> (String, Option<(usize, usize)>) {
-    let mut parts: Vec<String> = Vec::new();
-    let mut line = None;
-    let mut cur: Option<&dyn std::error::Error> = Some(e);
-    while let Some(err) = cur {
-        let text = err.to_string();
-        if line.is_none() {
-            line = pest_position(&text);
-        }
-        let text = if text.contains("\n") && line.is_some() {
-            // pest's multi-line pointer: keep only the final explanation.
-            text.lines()
-                .rev()
-                .find(|l| l.trim_start().starts_with("= "))
-                .map(|l| l.trim_start().trim_start_matches("= ").to_string())
-                .unwrap_or_else(|| text.lines().next().unwrap_or_default().to_string())
-        } else {
-            text
-        };
-        if !text.is_empty() && !parts.contains(&text) {
-            parts.push(text);
-        }
-        cur = err.source();
-    }
-    (parts.join(": "), line)
-}
-
-fn pest_position(text: &str) -> Option<(usize, usize)> {
-    let i = text.find("--> ")?;
-    let rest = &text[i + 4..];
-    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':'))?;
-    let (l, c) = rest[..end].split_once(':')?;
-    Some((l.parse().ok()?, c.parse().ok()?))
 }
 
 fn failing_template(e: &tera::Error) -> Option<String> {

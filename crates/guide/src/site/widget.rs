@@ -13,15 +13,15 @@ use std::time::SystemTime;
 
 /// Where the widget's crate and browser side live (paths relative to the site root).
 #[derive(Debug, Clone)]
-pub struct WidgetPaths {
+pub(crate) struct WidgetPaths {
     /// The wasm-bindgen crate, e.g. `crates/widget`.
-    pub crate_dir: PathBuf,
+    pub(crate) crate_dir: PathBuf,
     /// The widget's browser side, e.g. `www` (wasm-pack writes `www/pkg`).
-    pub www_dir: PathBuf,
+    pub(crate) www_dir: PathBuf,
 }
 
 /// The command that installs the widget's toolchain on a fresh machine.
-pub const SETUP_COMMAND: &str = ".ci/setup wasm";
+pub(crate) const SETUP_COMMAND: &str = ".ci/setup wasm";
 
 /// The wasm modules built from the crate: wasm-pack's `--out-name` and the cargo
 /// feature arguments. `widget` (`pkg/widget.js` + `pkg/widget_bg.wasm`) is what every
@@ -47,7 +47,7 @@ const PKG: &str = "pkg";
 /// The files of a widget build that the site serves, relative to the widget's `www`
 /// folder (`pkg/widget.js`, `pkg/widget_bg.wasm`, ...): the wasm-bindgen glue and the
 /// wasm of each module.
-pub fn served_files() -> Vec<String> {
+pub(crate) fn served_files() -> Vec<String> {
     MODULES
         .iter()
         .flat_map(|(name, _)| [format!("{PKG}/{name}.js"), format!("{PKG}/{name}_bg.wasm")])
@@ -55,7 +55,7 @@ pub fn served_files() -> Vec<String> {
 }
 
 #[derive(Debug, thiserror::Error)]
-pub enum WidgetError {
+pub(crate) enum WidgetError {
     #[error("widget build failed: {0}")]
     Build(String),
     #[error("the widget needs `{tool}`, which was not found ({looked}); install the toolchain with `{setup}`", setup = SETUP_COMMAND)]
@@ -83,7 +83,7 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WidgetError + '_ {
 }
 
 /// Makes sure `www/pkg` holds a wasm build of the current sources (no-op when fresh).
-pub fn ensure_built(root: &Path, paths: &WidgetPaths) -> Result<(), WidgetError> {
+pub(crate) fn ensure_built(root: &Path, paths: &WidgetPaths) -> Result<(), WidgetError> {
     ensure_built_with(root, paths, &search_path())
 }
 

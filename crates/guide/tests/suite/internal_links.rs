@@ -67,3 +67,30 @@ fn url_function_gives_permalinks_and_checks_anchors() {
     );
     assert!(problems[0].starts_with("themes/fixture/templates/plain.html:1: "));
 }
+
+#[test]
+fn url_in_a_page_body_is_checked_once_every_heading_is_known() {
+    let dir = site("basic");
+    // `headings.md` sorts after this page: its headings are parsed later.
+    std::fs::write(
+        dir.path().join("content/body-url.md"),
+        "+++\ntitle = \"Body url\"\n+++\nSee {{ url(path=\"@/headings.md#overview-1\") }}.\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert!(text(&out, "body-url/index.html")
+        .contains("<p>See https://docs.example.org/headings/#overview-1.</p>"));
+
+    std::fs::write(
+        dir.path().join("content/body-url.md"),
+        "+++\ntitle = \"Body url\"\n+++\n\nSee {{ url(path=\"@/headings.md#nope\") }}.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "content/body-url.md:5:18: broken anchor `@/headings.md#nope`: content/headings.md \
+          has no heading with id `nope`"
+        ]
+    );
+}

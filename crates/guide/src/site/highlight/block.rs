@@ -2,7 +2,7 @@
 use giallo::parse_markdown_fence;
 
 use super::Highlighter;
-use crate::site::markdown::escape_attr;
+use crate::html::escape_attr;
 
 /// HTML of a fenced or indented code block. `info` is the text after the opening fence
 /// (`rust,linenos,hl_lines=2`; empty for an indented block): its first word is the

@@ -14,8 +14,8 @@ use std::path::Path;
 
 use giallo::{HighlightOptions, HtmlRenderer, Registry, ThemeVariant};
 
-pub use block::{code_block, plain_code_block};
-pub use settings::{DataAttrPosition, Located, Settings, Style, Themes};
+pub use block::code_block;
+pub use settings::{DataAttrPosition, Settings, Style, Themes};
 
 use crate::errors::Problem;
 

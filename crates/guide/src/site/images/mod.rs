@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::find_file::SiteFiles;
+use crate::errors::{BuildError, Problem};
 pub use meta::ImageMeta;
 pub use ops::{Format, Plan, ResizeOp};
 
@@ -195,6 +196,22 @@ impl Processor {
         } else {
             Err(failed.into_iter().filter_map(Result::err).collect())
         }
+    }
+
+    /// The images step of a build, after rendering: makes what the templates asked for
+    /// and, when `prune` (a full build), removes the processed images no page asks for
+    /// any more. Returns the output files.
+    pub(crate) fn finish(&self, prune: bool) -> Result<Vec<(String, PathBuf)>, BuildError> {
+        let made = self.process().map_err(|messages| {
+            let cache_dir = format!("static/{PROCESSED}");
+            let problems = messages.into_iter().map(|m| Problem::new(&cache_dir, m));
+            BuildError::Problems(problems.collect())
+        })?;
+        if prune {
+            self.prune()
+                .map_err(|e| BuildError::io(&self.cache_dir, e))?;
+        }
+        Ok(made)
     }
 
     /// Removes processed images that this build did not ask for (as Zola prunes

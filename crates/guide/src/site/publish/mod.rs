@@ -1,34 +1,130 @@
-//! Publishing a build: the complete new site is staged beside the output folder (files
-//! equal to the published ones hard-linked, not rewritten) and swapped in whole only
-//! when the build succeeded, so a reader of the output folder sees the whole old site
-//! or the whole new one at every instant (see [`swap`]). The output folder is refused
-//! when replacing it could delete anything a build did not write (see [`target`]).
+//! The publish stage: the built site goes to a [`Sink`]: memory (`serve`, tests),
+//! nowhere (`check`), or a folder (`build`). Into a folder, the complete new site is
+//! staged beside the output folder (files equal to the published ones hard-linked, not
+//! rewritten) and swapped in whole only when the build succeeded, so a reader of the
+//! output folder sees the whole old site or the whole new one at every instant (see
+//! [`swap`]). The output folder is refused when replacing it could delete anything a
+//! build did not write (see [`target`]).
 
-pub mod manifest;
-pub mod staging;
-pub mod swap;
-pub mod target;
+pub(crate) mod manifest;
+pub(crate) mod staging;
+pub(crate) mod swap;
+pub(crate) mod target;
 
-use std::path::Path;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
 
 use crate::errors::BuildError;
+use crate::paths::output_file;
+use crate::site::assets::{self, Assets};
+use crate::site::cache::ParseCache;
 use crate::site::config::Config;
-use crate::site::{self, BuildOptions};
+use crate::site::index::Index;
+use crate::site::load::Site;
 use staging::StagingSink;
 use target::{Refusal, Target};
 
+/// One file of the output.
+#[derive(Debug, Clone)]
+pub enum OutFile {
+    Bytes(Arc<Vec<u8>>),
+    Asset(assets::Source),
+}
+
+/// Where the files of a build go (memory for `serve` and tests, a folder for `build`,
+/// nowhere for `check`). Called from several threads at once.
+pub(crate) trait Sink: Sync {
+    fn put(&self, path: &str, file: OutFile) -> Result<(), BuildError>;
+
+    /// Whether the output is kept: `check` keeps nothing, so the build makes no
+    /// processed images either (their arguments and sources are still checked).
+    fn keeps_files(&self) -> bool {
+        true
+    }
+}
+
+/// Keeps the files in memory.
+#[derive(Debug, Default)]
+pub(crate) struct MemorySink(pub(crate) Mutex<BTreeMap<String, OutFile>>);
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, file: OutFile) -> Result<(), BuildError> {
+        let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(path.to_string(), file);
+        Ok(())
+    }
+}
+
+/// Drops everything (`check`, and the pages of a build that already has problems).
+pub(crate) struct NullSink;
+
+impl Sink for NullSink {
+    fn put(&self, _: &str, _: OutFile) -> Result<(), BuildError> {
+        Ok(())
+    }
+
+    fn keeps_files(&self) -> bool {
+        false
+    }
+}
+
+/// Files that are not pages nor static files.
+const SITE_FILES: [&str; 3] = ["404.html", "sitemap.xml", "robots.txt"];
+
+/// Publishes what the pages do not: the 404 page, the sitemap, `robots.txt`, the static
+/// files (each with its hashed copy when a page asked for it) and the processed
+/// `images`, unless a page has the same path.
+pub(crate) fn publish(
+    site: &Site,
+    not_found: String,
+    index: Index,
+    assets: &Assets,
+    images: Vec<(String, PathBuf)>,
+    cache: Option<&ParseCache>,
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
+    let put =
+        |path: &str, text: String| sink.put(path, OutFile::Bytes(Arc::new(text.into_bytes())));
+    put("404.html", not_found)?;
+    put("sitemap.xml", index.sitemap)?;
+    put("robots.txt", index.robots)?;
+    // Pages that came from the render cache did not call asset(): their hashed files
+    // must still be there.
+    if let Some(c) = cache {
+        let mut used = c.used_assets.lock().unwrap_or_else(|e| e.into_inner());
+        for path in used.iter() {
+            let _ = assets.hashed_url(path);
+        }
+        *used = assets.used();
+    }
+    let reserved: HashSet<String> = site.sources.iter().map(|s| output_file(&s.path)).collect();
+    let mut files: BTreeMap<String, assets::Source> = assets.outputs().into_iter().collect();
+    files.extend(
+        images
+            .into_iter()
+            .map(|(p, f)| (p, assets::Source::File(f))),
+    );
+    files.retain(|p, _| !reserved.contains(p) && !SITE_FILES.contains(&p.as_str()));
+    files
+        .into_par_iter()
+        .try_for_each(|(path, src)| sink.put(&path, OutFile::Asset(src)))
+}
+
 /// Statistics of one write.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct WriteStats {
+pub(crate) struct WriteStats {
     /// Files written anew.
-    pub written: usize,
+    pub(crate) written: usize,
     /// Files equal to the published ones (linked, not rewritten).
-    pub unchanged: usize,
+    pub(crate) unchanged: usize,
 }
 
 /// Why a build into a folder did not publish.
 #[derive(Debug, thiserror::Error)]
-pub enum PublishError {
+pub(crate) enum PublishError {
     /// The output folder may not be replaced: nothing was written.
     #[error("refusing the output folder: {0}")]
     Refused(Refusal),
@@ -44,14 +140,18 @@ impl From<Refusal> for PublishError {
     }
 }
 
-/// Builds the site and swaps it in for `out` when the build succeeded: a failed build,
-/// a kill or a power loss at any point leaves the previous output whole. Returns the
-/// number of pages rendered and what was written.
-pub fn build_atomic(opts: &BuildOptions, out: &Path) -> Result<(usize, WriteStats), PublishError> {
+/// Runs `build` (the site at `root`) into a staging folder and swaps it in for `out`
+/// when the build succeeded: a failed build, a kill or a power loss at any point leaves
+/// the previous output whole. Returns the number of pages rendered and what was written.
+pub(crate) fn into_folder(
+    root: &Path,
+    out: &Path,
+    build: impl FnOnce(&dyn Sink) -> Result<usize, BuildError>,
+) -> Result<(usize, WriteStats), PublishError> {
     let target = Target::resolve(out)?;
-    let config = Config::load(&opts.root).ok();
-    let sources = Config::inputs(&opts.root, config.as_ref());
-    target::check(&target, &opts.root, &sources)?;
+    let config = Config::load(root).ok();
+    let sources = Config::inputs(root, config.as_ref());
+    target::check(&target, root, &sources)?;
 
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -64,7 +164,7 @@ pub fn build_atomic(opts: &BuildOptions, out: &Path) -> Result<(usize, WriteStat
     let staging = swap::side_folder(&target.parent, &name, "new");
     std::fs::create_dir(&staging).map_err(io(&staging))?;
 
-    let result = stage(opts, &target, &staging).and_then(|staged| {
+    let result = stage(build, &target, &staging).and_then(|staged| {
         // The folder may have changed during the build: check it again just before.
         target::check_contents(&target)?;
         let old = swap::side_folder(&target.parent, &name, "old");
@@ -81,13 +181,13 @@ pub fn build_atomic(opts: &BuildOptions, out: &Path) -> Result<(usize, WriteStat
 
 /// Builds into `staging`, writes the manifest and makes the tree durable.
 fn stage(
-    opts: &BuildOptions,
+    build: impl FnOnce(&dyn Sink) -> Result<usize, BuildError>,
     target: &Target,
     staging: &Path,
 ) -> Result<(usize, WriteStats), PublishError> {
     let previous = target.exists().then(|| target.path.clone());
     let sink = StagingSink::new(staging.to_path_buf(), previous);
-    let pages = site::build_into(opts, None, &sink)?;
+    let pages = build(&sink)?;
     let (written, unchanged, paths) = sink.finish();
     let io = |e| BuildError::io(staging, e);
     manifest::write(staging, &paths).map_err(io)?;

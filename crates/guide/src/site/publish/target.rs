@@ -175,7 +175,7 @@ pub fn check_contents(target: &Target) -> Result<(), Refusal> {
     let mut foreign = Vec::new();
     for entry in walkdir::WalkDir::new(&target.path).min_depth(1) {
         let entry = entry.map_err(|e| io_err(e.into()))?;
-        let rel = crate::site::content::rel_path(&target.path, entry.path());
+        let rel = crate::paths::rel_path(&target.path, entry.path());
         let ours = if entry.file_type().is_dir() {
             folders.contains(rel.as_str())
         } else {

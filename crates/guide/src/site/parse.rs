@@ -1,0 +1,169 @@
+//! The parse stage: every page body, in parallel, through its templating (when it holds
+//! `{{` or `{%`), markdown and bounce blocks. Links are recorded, not checked: that
+//! is the links stage's job, once every heading is known.
+use std::cell::OnceCell;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tera::{Context, Tera};
+
+use crate::errors::{LineIndex, Problem, Problems};
+use crate::site::cache::ParseCache;
+use crate::site::content::{self, Source};
+use crate::site::load::Site;
+use crate::site::markdown::{self, BounceBlock, InternalLink, MdInput, Parsed};
+use crate::site::templates::{self, Theme, UrlCalls};
+use crate::site::views::PageMeta;
+use crate::site::{body, bounce};
+
+/// Parses `bodies` (one per source, in order; each is dropped once parsed): one parsed
+/// body per source, empty for a body with problems (they go to `problems`).
+pub(crate) fn parse(
+    site: &Site,
+    bodies: Vec<String>,
+    cache: Option<&ParseCache>,
+    problems: &mut Problems,
+) -> Vec<Arc<Parsed>> {
+    let empty;
+    let theme = match &site.theme {
+        Some(theme) => theme,
+        None => {
+            empty = Theme::empty();
+            &empty
+        }
+    };
+    let mut tera = theme.tera.clone();
+    templates::register_body_functions(&mut tera, site.statics.clone(), site.images.clone());
+    let base_ctx = site.context();
+    let env = Env {
+        site,
+        tera: &tera,
+        base_ctx: &base_ctx,
+        cache,
+    };
+    let results: Vec<Result<Arc<Parsed>, Vec<Problem>>> = site
+        .sources
+        .par_iter()
+        .zip(bodies)
+        .map(|(s, body)| env.parse_one(s, body))
+        .collect();
+    results
+        .into_iter()
+        .map(|r| {
+            r.unwrap_or_else(|ps| {
+                problems.extend(ps);
+                Arc::default()
+            })
+        })
+        .collect()
+}
+
+/// What parsing a body needs besides the source.
+struct Env<'a> {
+    site: &'a Site,
+    /// The theme's templates, with `asset()` for page bodies.
+    tera: &'a Tera,
+    /// What every template sees.
+    base_ctx: &'a Context,
+    cache: Option<&'a ParseCache>,
+}
+
+impl Env<'_> {
+    fn parse_one(&self, s: &Source, body: String) -> Result<Arc<Parsed>, Vec<Problem>> {
+        // A templated body also depends on the front matter and on other files: not cached.
+        let templating = !s.body_dropped && body::needs_templating(&body);
+        let cache = self.cache.filter(|_| !templating);
+        if let Some(hit) = cache.and_then(|c| c.parsed.get(&s.file, s.body_hash)) {
+            return Ok(hit);
+        }
+        let body = if s.body_dropped {
+            content::read_body(&self.site.root, &s.file).map_err(|p| vec![p])?
+        } else {
+            body
+        };
+        // Bodies that call templates (their own text, or a bounce block through the
+        // theme's shortcode) get the theme with a `url()` of their own, which records
+        // its targets for the links stage.
+        let page_tera = OnceCell::new();
+        let templated = if templating {
+            let (mut tera, calls) = self.page_tera();
+            let mut ctx = self.base_ctx.clone();
+            ctx.insert("page", &PageMeta::new(s, &self.site.config));
+            let templated = body::render(&body, &s.file, s.body_line, &mut tera, &ctx);
+            let _ = page_tera.set((tera, calls));
+            templated.map_err(|p| vec![p])?
+        } else {
+            body::Templated::default()
+        };
+        let text = if templated.text.is_empty() && templated.blocks.is_empty() {
+            body.as_str()
+        } else {
+            templated.text.as_str()
+        };
+        let file = s.file.as_str();
+        let bounce = |b: &BounceBlock| {
+            let (tera, _) = page_tera.get_or_init(|| self.page_tera());
+            bounce::render(b, file, Some(tera))
+        };
+        let r = markdown::render(&MdInput {
+            text,
+            file,
+            first_line: s.body_line,
+            dir: &s.dir,
+            assets: &self.site.content_files,
+            bounce: &bounce,
+            highlighter: self.site.highlighter.as_deref(),
+        });
+        if !r.problems.is_empty() {
+            return Err(r.problems);
+        }
+        let mut links = r.links;
+        if let Some((_, calls)) = page_tera.get() {
+            links.extend(calls_in(calls, &body, s.body_line));
+        }
+        let mut html = body::restore(r.html, &templated.blocks);
+        html.shrink_to_fit();
+        let parsed = Arc::new(Parsed {
+            html,
+            headings: r.headings,
+            links,
+            word_count: r.word_count,
+        });
+        if let Some(c) = cache {
+            c.parsed.put(&s.file, s.body_hash, parsed.clone());
+        }
+        Ok(parsed)
+    }
+
+    fn page_tera(&self) -> (Tera, UrlCalls) {
+        let mut tera = self.tera.clone();
+        let calls = templates::register_body_url(
+            &mut tera,
+            self.site.paths.clone(),
+            &self.site.config.base_url,
+        );
+        (tera, calls)
+    }
+}
+
+/// The `url()` calls a body made, as links to check, each placed at the first mention
+/// of its target in the body (`body` starts at line `first_line` of the file).
+fn calls_in(calls: &UrlCalls, body: &str, first_line: usize) -> Vec<InternalLink> {
+    let calls = std::mem::take(&mut *calls.lock().unwrap_or_else(|e| e.into_inner()));
+    let lines = LineIndex::new(body);
+    calls
+        .into_iter()
+        .map(|target| {
+            let pos = body
+                .find(target.as_str())
+                .or_else(|| body.find("url("))
+                .unwrap_or(0);
+            let (line, col) = lines.line_col(pos);
+            InternalLink {
+                target,
+                line: line + first_line - 1,
+                col,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,269 @@
+//! The render stage: every page and section through its template, in parallel, each
+//! handed to the sink as soon as it is rendered (the whole site need not sit in
+//! memory), then the 404 page.
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::errors::{describe_template_error as describe, BuildError, Problem, Problems};
+use crate::paths::{output_file, top_level_path};
+use crate::site::assets::Assets;
+use crate::site::cache::ParseCache;
+use crate::site::content::{Kind, Source};
+use crate::site::links::Linked;
+use crate::site::load::Site;
+use crate::site::publish::{OutFile, Sink};
+use crate::site::templates::{self, Theme};
+use crate::site::tree::Tree;
+use crate::site::views::{NavItem, PageView};
+
+/// What rendering gives besides the pages handed to the sink.
+pub(crate) struct Rendered {
+    /// Pages and sections rendered.
+    pub(crate) pages: usize,
+    /// The 404 page (rendered only when no problem was found: it would not be published).
+    pub(crate) not_found: String,
+}
+
+/// What every page's rendering reads.
+struct Job<'a> {
+    sources: &'a [Source],
+    theme: &'a Theme,
+    /// The theme's templates with `asset()` and `url()`.
+    tera: Tera,
+    views: &'a [PageView<'a>],
+    tree: Tree,
+    /// The top-level nav entry a page belongs to, by its path: a theme with many
+    /// sections can show just the reader's own (looping over the whole nav in a template
+    /// costs every page time in proportion to the site).
+    nav_by_path: HashMap<&'a str, &'a NavItem<'a>>,
+    cache: Option<&'a ParseCache>,
+    /// A hash of what every page sees (for the render cache of `serve`).
+    global_hash: Option<u64>,
+}
+
+/// How one page went.
+enum Outcome {
+    Rendered,
+    /// Its template does not exist.
+    Missing(Problem),
+    Failed {
+        template: String,
+        message: String,
+    },
+    NotStored(BuildError),
+}
+
+/// Renders every page of `site` into `sink`. Template problems go to `problems`.
+pub(crate) fn render(
+    site: &Site,
+    theme: &Theme,
+    linked: &Linked,
+    assets: &Assets,
+    cache: Option<&ParseCache>,
+    sink: &dyn Sink,
+    problems: &mut Problems,
+) -> Result<Rendered, BuildError> {
+    let mut tera = theme.tera.clone();
+    let base_url = &site.config.base_url;
+    let links = linked.table.clone();
+    let images = site.images.clone();
+    templates::register_functions(&mut tera, assets.clone(), links, images, base_url);
+    let views: Vec<PageView> = site
+        .sources
+        .par_iter()
+        .zip(&linked.bodies)
+        .map(|(s, b)| PageView::new(s, b, &site.config))
+        .collect();
+    let tree = Tree::new(&site.sources);
+    let nav = tree.nav(&site.sources, &views);
+    let mut base_ctx = site.context();
+    base_ctx.insert("nav", &nav);
+    let global_hash = cache.map(|_| {
+        let all = (&nav, &site.config.table, &site.data);
+        // The generated assets are in every page that links them through asset().
+        xxhash_rust::xxh3::xxh3_64(&serde_json::to_vec(&all).unwrap_or_default())
+            ^ assets.generated_hash
+    });
+    let job = Job {
+        sources: &site.sources,
+        theme,
+        tera,
+        views: &views,
+        tree,
+        nav_by_path: nav.iter().map(|item| (item.path, item)).collect(),
+        cache,
+        global_hash,
+    };
+    let outcomes = job.render_all(&base_ctx, sink);
+    let pages = report(outcomes, &site.sources, theme, problems)?;
+    let not_found = if problems.is_empty() {
+        job.not_found(&base_ctx)?
+    } else {
+        String::new()
+    };
+    Ok(Rendered { pages, not_found })
+}
+
+/// Counts the pages rendered; template problems go to `problems` (one per template and
+/// message, naming the first page in file order and how many more).
+fn report(
+    outcomes: Vec<Outcome>,
+    sources: &[Source],
+    theme: &Theme,
+    problems: &mut Problems,
+) -> Result<usize, BuildError> {
+    let mut rendered = 0;
+    let mut failures: BTreeMap<(String, String), (&str, usize)> = BTreeMap::new();
+    for (outcome, s) in outcomes.into_iter().zip(sources) {
+        match outcome {
+            Outcome::Rendered => rendered += 1,
+            Outcome::Missing(p) => problems.push(p),
+            Outcome::Failed { template, message } => {
+                let first = failures.entry((template, message)).or_insert((&s.file, 0));
+                first.1 += 1;
+            }
+            Outcome::NotStored(e) => return Err(e),
+        }
+    }
+    for ((template, msg), (file, count)) in failures {
+        let others = match count - 1 {
+            0 => String::new(),
+            1 => " (and 1 more page)".to_string(),
+            more => format!(" (and {more} more pages)"),
+        };
+        let message = format!("template error while rendering {file}{others}: {msg}");
+        let label = &theme.templates_label;
+        problems.push(match theme.locate(&template, &msg) {
+            Some((name, line)) => Problem::at(format!("{label}/{name}"), line, message),
+            None => Problem::new(format!("{label}/{template}"), message),
+        });
+    }
+    Ok(rendered)
+}
+
+impl Job<'_> {
+    /// Renders every page into `sink`, in parallel: one outcome per source.
+    fn render_all(&self, base_ctx: &Context, sink: &dyn Sink) -> Vec<Outcome> {
+        // Each rayon job clones the shared context once (the nav can be big): few, long jobs.
+        let min_len = (self.sources.len() / (rayon::current_num_threads() * 4)).max(1);
+        (0..self.sources.len())
+            .into_par_iter()
+            .with_min_len(min_len)
+            .map_init(
+                || base_ctx.clone(),
+                |ctx, i| {
+                    let s = &self.sources[i];
+                    let name = template_name(s);
+                    if !self.theme.has(&name) {
+                        return Outcome::Missing(self.missing_template(s, &name));
+                    }
+                    let result = match s.kind {
+                        Kind::Page => self.render_page(ctx, s, &name, "page", &self.views[i]),
+                        Kind::Section => {
+                            let section = self.tree.section(i, self.views);
+                            self.render_page(ctx, s, &name, "section", &section)
+                        }
+                    };
+                    match result {
+                        Ok(bytes) => match sink.put(&output_file(&s.path), OutFile::Bytes(bytes)) {
+                            Ok(()) => Outcome::Rendered,
+                            Err(e) => Outcome::NotStored(e),
+                        },
+                        Err(e) => Outcome::Failed {
+                            template: name,
+                            message: describe(&e).0,
+                        },
+                    }
+                },
+            )
+            .collect()
+    }
+
+    /// Renders `s` with template `name`, its value `value` as `key` (`page`, `section`),
+    /// or takes it from the render cache when nothing it sees changed.
+    fn render_page<V: Serialize + Hash>(
+        &self,
+        ctx: &mut Context,
+        s: &Source,
+        name: &str,
+        key: &str,
+        value: &V,
+    ) -> Result<Arc<Vec<u8>>, tera::Error> {
+        let hash = self.global_hash.map(|g| {
+            let mut h = xxhash_rust::xxh3::Xxh3::with_seed(g);
+            name.hash(&mut h);
+            value.hash(&mut h);
+            std::hash::Hasher::finish(&h)
+        });
+        let cache = self.cache.zip(hash);
+        if let Some(hit) = cache.and_then(|(c, h)| c.rendered.get(&s.file, h)) {
+            return Ok(hit);
+        }
+        ctx.insert("current_path", &s.path);
+        match self.nav_by_path.get(top_level_path(&s.path)) {
+            Some(item) => ctx.insert("nav_section", item),
+            None => {
+                ctx.remove("nav_section");
+            }
+        }
+        ctx.insert(key, value);
+        let html = self.tera.render(name, ctx);
+        ctx.remove(key);
+        let bytes = Arc::new(html?.into_bytes());
+        if let Some((c, h)) = cache {
+            c.rendered.put(&s.file, h, bytes.clone());
+        }
+        Ok(bytes)
+    }
+
+    fn missing_template(&self, s: &Source, name: &str) -> Problem {
+        let label = &self.theme.templates_label;
+        if s.front.template.is_some() {
+            Problem::at(
+                &s.file,
+                s.template_line,
+                format!("unknown template `{name}` (not in {label})"),
+            )
+        } else {
+            Problem::new(
+                format!("{label}/{name}"),
+                format!("template `{name}` is missing (needed by {})", s.file),
+            )
+        }
+    }
+
+    /// The theme's `404.html`, or a plain page when it has none.
+    fn not_found(&self, base_ctx: &Context) -> Result<String, BuildError> {
+        if !self.theme.has("404.html") {
+            return Ok(DEFAULT_404.to_string());
+        }
+        let mut ctx = base_ctx.clone();
+        ctx.insert("current_path", "/404.html");
+        self.tera.render("404.html", &ctx).map_err(|e| {
+            BuildError::Problems(vec![Problem::new(
+                format!("{}/404.html", self.theme.templates_label),
+                format!("template error: {}", describe(&e).0),
+            )])
+        })
+    }
+}
+
+const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>Page not found</title></head><body><h1>Page not found</h1>\
+<p><a href=\"/\">Back to the start page</a></p></body></html>\n";
+
+fn template_name(s: &Source) -> String {
+    if let Some(t) = &s.front.template {
+        return t.clone();
+    }
+    match (s.kind, s.path.as_str()) {
+        (Kind::Section, "/") => "index.html".into(),
+        (Kind::Section, _) => "section.html".into(),
+        (Kind::Page, _) => "page.html".into(),
+    }
+}

@@ -1,0 +1,228 @@
+//! The values templates see, typed: [`PageView`] (`page`), [`SectionView`] (`section`),
+//! [`NavItem`] (`nav`) and [`TocEntry`] (`page.toc`). They borrow from the sources and
+//! the bodies and serialize to the template context the README documents.
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+
+use crate::site::config::Config;
+use crate::site::content::{Kind, Source};
+use crate::site::links::Body;
+use crate::site::markdown::Heading;
+
+/// What a page is before its body is parsed: the `page` of a templated body, and the
+/// first fields of every other page value.
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct PageMeta<'a> {
+    pub(crate) title: &'a str,
+    description: &'a str,
+    pub(crate) permalink: String,
+    pub(crate) path: &'a str,
+    relative_path: &'a str,
+    slug: &'a str,
+    pub(crate) weight: Option<i64>,
+    draft: bool,
+    extra: Extra<'a>,
+    updated: Option<&'a str>,
+    pub(crate) is_section: bool,
+}
+
+impl<'a> PageMeta<'a> {
+    pub(crate) fn new(s: &'a Source, config: &Config) -> Self {
+        let slug = s
+            .path
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        PageMeta {
+            title: s.front.title.as_deref().unwrap_or_default(),
+            description: s.front.description.as_deref().unwrap_or_default(),
+            permalink: config.permalink(&s.path),
+            path: &s.path,
+            relative_path: &s.rel,
+            slug,
+            weight: s.front.weight,
+            draft: s.front.draft,
+            extra: Extra(&s.front.extra),
+            updated: s.updated.as_deref(),
+            is_section: s.kind == Kind::Section,
+        }
+    }
+}
+
+/// The front matter's `[extra]` table, as written.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+struct Extra<'a>(&'a toml::Table);
+
+impl Hash for Extra<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // TOML values hold floats (no `Hash`): their JSON text stands for them.
+        serde_json::to_vec(self.0).unwrap_or_default().hash(state);
+    }
+}
+
+/// A page without its content: the entries of `section.pages` and `section.subsections`.
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct PageSummary<'a> {
+    #[serde(flatten)]
+    pub(crate) meta: PageMeta<'a>,
+    word_count: usize,
+    reading_time: usize,
+}
+
+/// `page`: a page with its content and table of contents.
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct PageView<'a> {
+    #[serde(flatten)]
+    pub(crate) summary: PageSummary<'a>,
+    content: &'a str,
+    toc: Vec<TocEntry<'a>>,
+}
+
+impl<'a> PageView<'a> {
+    pub(crate) fn new(s: &'a Source, body: &'a Body, config: &Config) -> Self {
+        let meta = PageMeta::new(s, config);
+        let toc = toc(&body.headings, &meta.permalink);
+        PageView {
+            summary: PageSummary {
+                meta,
+                word_count: body.word_count,
+                reading_time: body.word_count.div_ceil(200).max(1),
+            },
+            content: &body.html,
+            toc,
+        }
+    }
+
+    pub(crate) fn meta(&self) -> &PageMeta<'a> {
+        &self.summary.meta
+    }
+}
+
+/// `section`: a section's own page, with the pages and sections it holds.
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct SectionView<'v, 'a> {
+    #[serde(flatten)]
+    pub(crate) page: &'v PageView<'a>,
+    pub(crate) pages: Vec<&'v PageSummary<'a>>,
+    pub(crate) subsections: Vec<&'v PageSummary<'a>>,
+}
+
+/// An entry of `nav`: a page or a section, with the section's entries.
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct NavItem<'v> {
+    pub(crate) title: &'v str,
+    pub(crate) permalink: &'v str,
+    pub(crate) path: &'v str,
+    pub(crate) weight: Option<i64>,
+    pub(crate) is_section: bool,
+    pub(crate) children: Vec<NavItem<'v>>,
+}
+
+/// An entry of `page.toc`, holding the deeper headings that follow it.
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
+pub(crate) struct TocEntry<'a> {
+    level: u32,
+    id: &'a str,
+    title: &'a str,
+    permalink: String,
+    children: Vec<TocEntry<'a>>,
+}
+
+/// Nests the flat heading list: each heading holds the deeper ones that follow it.
+fn toc<'a>(headings: &'a [Heading], page_permalink: &str) -> Vec<TocEntry<'a>> {
+    fn build<'a>(items: &'a [Heading], i: &mut usize, level: u32, base: &str) -> Vec<TocEntry<'a>> {
+        let mut out = Vec::new();
+        while *i < items.len() && items[*i].level >= level {
+            let h = &items[*i];
+            *i += 1;
+            let children = build(items, i, h.level + 1, base);
+            out.push(TocEntry {
+                level: h.level,
+                id: &h.id,
+                title: &h.title,
+                permalink: format!("{base}#{}", h.id),
+                children,
+            });
+        }
+        out
+    }
+    let min = headings.iter().map(|h| h.level).min().unwrap_or(1);
+    let mut i = 0;
+    let mut out = Vec::new();
+    while i < headings.len() {
+        out.extend(build(headings, &mut i, min, page_permalink));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(level: u32, id: &str) -> Heading {
+        Heading {
+            level,
+            id: id.to_string(),
+            title: id.to_uppercase(),
+        }
+    }
+
+    #[test]
+    fn toc_nests_by_level() {
+        let headings = [heading(2, "a"), heading(3, "b"), heading(2, "c")];
+        let t = toc(&headings, "/p/");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].children[0].permalink, "/p/#b");
+        assert!(t[1].children.is_empty());
+    }
+
+    #[test]
+    fn a_page_serializes_to_the_documented_keys() {
+        let source = crate::site::content::parse_source(
+            "content/a/b.md",
+            "a/b.md",
+            "+++\ntitle = \"B\"\n+++\n",
+        )
+        .unwrap();
+        let config = Config::parse("base_url = \"https://x.test/\"", "site.toml").unwrap();
+        let body = Body {
+            html: "<p>hi</p>".into(),
+            headings: vec![heading(2, "h")],
+            word_count: 1,
+        };
+        let value = serde_json::to_value(PageView::new(&source, &body, &config)).unwrap();
+        let mut keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        keys.sort_unstable();
+        let mut documented = [
+            "title",
+            "description",
+            "content",
+            "toc",
+            "permalink",
+            "path",
+            "relative_path",
+            "slug",
+            "weight",
+            "draft",
+            "extra",
+            "updated",
+            "word_count",
+            "reading_time",
+            "is_section",
+        ];
+        documented.sort_unstable();
+        assert_eq!(keys, documented);
+        assert_eq!(value["permalink"], "https://x.test/a/b/");
+        assert_eq!(value["slug"], "b");
+        assert_eq!(value["weight"], serde_json::Value::Null);
+        assert_eq!(value["toc"][0]["permalink"], "https://x.test/a/b/#h");
+    }
+}
