@@ -108,7 +108,13 @@ impl ClassifyArgs {
     }
 }
 
+/// Entry point of `guide classify`. A reader that closes the output early ends it
+/// quietly (`guide classify --lines | head -1`).
 pub fn run(args: ClassifyArgs) -> anyhow::Result<ExitCode> {
+    crate::cli::end_quietly_on_closed_pipe(classify_input(args))
+}
+
+fn classify_input(args: ClassifyArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.acct {
         return crate::cli::acct::run(path, args.json);
     }
