@@ -7,14 +7,21 @@ fn gfm_extensions_and_smart_punctuation() {
     let out = build(dir.path()).unwrap();
     let html = text(&out, "markdown/index.html");
     let article = between(&html, "<article>", "</article>");
-    assert!(article.contains("<table><thead><tr><th>Level</th><th>Response</th></tr></thead>"));
-    assert!(article.contains("<td>P1</td><td>15 min</td>"));
-    assert!(article.contains("<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>"));
-    assert!(article.contains("<div class=\"footnote-definition\" id=\"1\">"));
-    assert!(article.contains("<del>Old</del>"));
-    assert!(
-        article.contains("“smart quotes” – with dashes…"),
-        "{article}"
-    );
-    assert!(article.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>"));
+    // A table, a footnote, strikethrough, smart punctuation, a task list.
+    insta::assert_snapshot!(article, @r##"
+    <table><thead><tr><th>Level</th><th>Response</th></tr></thead><tbody>
+    <tr><td>P1</td><td>15 min</td></tr>
+    </tbody></table>
+    <p>A claim with a footnote<sup class="footnote-reference"><a href="#1">1</a></sup>.</p>
+    <div class="footnote-definition" id="1"><sup class="footnote-definition-label">1</sup>
+    <p>The footnote text.</p>
+    </div>
+    <p><del>Old</del> text and “smart quotes” – with dashes…</p>
+    <ul>
+    <li><input disabled="" type="checkbox" checked=""/>
+    done</li>
+    <li><input disabled="" type="checkbox"/>
+    open</li>
+    </ul>
+    "##);
 }

@@ -31,13 +31,18 @@ fn sections_list_their_pages_and_subsections() {
     let dir = site("basic");
     let out = build(dir.path()).unwrap();
     let guide = text(&out, "guide/index.html");
-    assert!(guide.contains(
-        "<ul class=\"pages\"><li class=\"page\">/guide/second/</li><li class=\"page\">/guide/alpha/</li>\
-         <li class=\"page\">/guide/first/</li></ul>"
-    ), "{guide}");
-    assert!(guide.contains("<p>All about the guide.</p>"));
+    insta::assert_snapshot!(between(&guide, "<main>", "</main>"), @r#"
+    <h1>Guide</h1>
+    <article><p>All about the guide.</p>
+    </article>
+    <ul class="pages"><li class="page">/guide/second/</li><li class="page">/guide/alpha/</li><li class="page">/guide/first/</li></ul>
+    <ul class="subsections"></ul>
+    "#);
     let home = text(&out, "index.html");
-    assert!(home.contains("<ul class=\"subsections\"><li class=\"subsection\">/guide/</li></ul>"));
+    insta::assert_snapshot!(
+        between(&home, "<ul class=\"subsections\">", "</ul>"),
+        @r#"<li class="subsection">/guide/</li>"#
+    );
 }
 
 #[test]
