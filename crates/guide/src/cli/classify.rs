@@ -1,5 +1,7 @@
-//! `guide classify`: one text (stdin or --text) to one JSON object; `--lines` to JSON Lines;
-//! `--acct FILE` to a report of a PowerMTA accounting file (see [`crate::cli::acct`]).
+//! `guide classify`: one text (stdin or --text) to one JSON object; a whole message
+//! (`.eml`) to one object per failed recipient; `--lines` to JSON Lines; `--acct FILE` to
+//! a report of a PowerMTA accounting file (see [`crate::cli::acct`]); `--mail PATH...` to
+//! JSON Lines for whole messages (see [`crate::cli::mail`]).
 //!
 //! Bad options (an unknown scope, `--deferral-rate 140`) are clap errors: a clear message
 //! and exit status 2. Any text, even empty or binary, is classified and exits 0.
@@ -16,11 +18,14 @@ use classify::{Context, Diagnosis, Scope, Snds, Volume};
 pub struct ClassifyArgs {
     /// The bounce text (default: read stdin). It may start with `-` (an Exchange report
     /// starts `- These recipients of your message...`).
-    #[arg(long, allow_hyphen_values = true, conflicts_with_all = ["lines", "acct"])]
+    #[arg(long, allow_hyphen_values = true, conflicts_with_all = ["lines", "acct", "mail"])]
     pub(crate) text: Option<String>,
     /// Classify each line of stdin on its own and print JSON Lines (one per input line).
-    #[arg(long, conflicts_with = "acct")]
+    #[arg(long, conflicts_with_all = ["acct", "mail"])]
     pub(crate) lines: bool,
+    /// Read whole bounce messages: .eml files, maildir folders, mbox files.
+    #[arg(long, value_name = "PATH", num_args = 1.., conflicts_with = "acct", long_help = crate::cli::mail::HELP)]
+    pub(crate) mail: Vec<std::path::PathBuf>,
     /// Report on a PowerMTA accounting CSV file (`-` for stdin) instead of classifying a text.
     #[arg(long, value_name = "FILE", long_help = crate::cli::acct::HELP)]
     pub(crate) acct: Option<String>,
@@ -51,8 +56,8 @@ pub struct ClassifyArgs {
     /// A spike in spam complaints.
     #[arg(long)]
     pub(crate) complaint_spike: bool,
-    /// Pretty-print the single JSON object (not with --lines).
-    #[arg(long, conflicts_with = "lines")]
+    /// Pretty-print the JSON object(s) (not with --lines or --mail).
+    #[arg(long, conflicts_with_all = ["lines", "mail"])]
     pub(crate) pretty: bool,
 }
 
@@ -123,6 +128,9 @@ fn classify_input(args: ClassifyArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let ctx = args.context();
+    if !args.mail.is_empty() {
+        return crate::cli::mail::run(&args.mail, &ctx);
+    }
     let stdin = io::stdin();
     let stdout = io::stdout();
     if args.lines {
@@ -140,16 +148,36 @@ fn classify_input(args: ClassifyArgs) -> anyhow::Result<ExitCode> {
             buf
         }
     };
-    let c = classify::classify_bytes(&text, &ctx);
     let mut out = stdout.lock();
-    if args.pretty {
-        serde_json::to_writer_pretty(&mut out, &c)?;
+    if classify::mail::is_message(&text) {
+        // A whole message: one object per failed recipient.
+        for answer in classify::classify_message(&text, &ctx) {
+            write_json(&mut out, &answer, args.pretty)?;
+        }
     } else {
-        serde_json::to_writer(&mut out, &c)?;
+        write_json(
+            &mut out,
+            &classify::classify_bytes(&text, &ctx),
+            args.pretty,
+        )?;
     }
-    out.write_all(b"\n")?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One JSON value on its own line(s).
+fn write_json<T: serde::Serialize>(
+    out: &mut impl Write,
+    value: &T,
+    pretty: bool,
+) -> anyhow::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 /// A diagnosis as a cache key: hashed by its short fields only (the long ones, meaning

@@ -1,8 +1,10 @@
 //! The command lines of `guide`: the site commands (build, check, serve) and the
-//! classifier's (`classify`, with `--acct` for accounting files).
+//! classifier's (`classify`, with `--acct` for accounting files and `--mail` for whole
+//! bounce messages).
 
 pub mod acct;
 pub mod classify;
+pub mod mail;
 pub mod site;
 
 use std::process::ExitCode;

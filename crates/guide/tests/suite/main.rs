@@ -6,6 +6,7 @@ mod atomic_output;
 mod bounce_blocks;
 mod cli_acct;
 mod cli_classify;
+mod cli_mail;
 mod closed_pipe;
 mod common;
 mod compat_assets;
