@@ -81,6 +81,8 @@ pub(crate) fn category_of_bounce_cat(bounce_cat: &str) -> Option<Category> {
 
 /// Lowercases the text and replaces each long token holding a digit (queue ids, dates,
 /// message ids; not SMTP codes or short provider codes like `S3150` or `TSS04`) by `#`.
+/// An address keeps its domain (`<user46@gmx.de>:` -> `#@gmx.de`): the classifier may
+/// name the ISP from it, so texts that differ in it must not share an answer.
 fn normalise(diag: &str, out: &mut String) {
     out.clear();
     for token in diag.split_ascii_whitespace() {
@@ -90,7 +92,11 @@ fn normalise(diag: &str, out: &mut String) {
         if !out.is_empty() {
             out.push(' ');
         }
-        if token.len() > 8 && token.bytes().any(|b| b.is_ascii_digit()) && !is_code(token) {
+        if let Some((_, domain)) = token.rsplit_once('@') {
+            out.push_str("#@");
+            let domain = domain.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            out.extend(domain.chars().map(|c| c.to_ascii_lowercase()));
+        } else if token.len() > 8 && token.bytes().any(|b| b.is_ascii_digit()) && !is_code(token) {
             out.push('#');
         } else {
             out.extend(token.chars().map(|c| c.to_ascii_lowercase()));
@@ -127,6 +133,24 @@ mod tests {
         );
         assert_eq!(norm("550 5.7.1 S3150 blocked"), "550 5.7.1 s3150 blocked");
         assert_eq!(norm("a  b\tc"), "a b c");
+        assert_eq!(
+            norm("550 5.1.1 <User46@GMX.de>: Recipient address rejected"),
+            "550 5.1.1 #@gmx.de recipient address rejected"
+        );
+    }
+
+    #[test]
+    fn the_recipients_domain_is_part_of_the_key() {
+        let mut cache = DiagCache::default();
+        let text = |rcpt: &str| {
+            format!("smtp;550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown in virtual mailbox table")
+        };
+        let gmx = cache.get(&text("user5@gmx.de"), "5.1.1", "bad-mailbox");
+        let company = cache.get(&text("user46@company2202.example"), "5.1.1", "bad-mailbox");
+        let again = cache.get(&text("user9@company2202.example"), "5.1.1", "bad-mailbox");
+        assert_ne!(gmx.isp, company.isp);
+        assert_eq!(company, again);
+        assert_eq!(cache.classified, 2);
     }
 
     #[test]
