@@ -7,6 +7,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 use tera::{Context, Tera};
 
 use crate::errors::{describe_template_error as describe, Problem};
+use crate::site::template_limits;
 
 const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
@@ -59,11 +60,29 @@ pub(crate) fn render(
     // 2. Mark the output of `{{ ... }}` and `{% include %}`.
     let marked = mark_outputs(&protected);
 
-    // 3. Render.
+    // 3. Render (not parsed when it nests too deep for Tera's parser; guarded against
+    // endless recursion, as the theme's templates are).
+    if let Err(n) = template_limits::check_nesting(&marked) {
+        return Err(Problem::at(
+            file,
+            n.line + first_line - 1,
+            format!("template error in page body: {}", n.message),
+        ));
+    }
     let rendered = tera
         .add_raw_template(file, &marked)
-        .and_then(|_| tera.render(file, context))
+        .and_then(|_| {
+            template_limits::guard_template(tera, file);
+            tera.render(file, context)
+        })
         .map_err(|e| {
+            if let Some(deep) = template_limits::too_deep(&e) {
+                return Problem::at(
+                    file,
+                    first_line,
+                    format!("template error in page body: {deep}"),
+                );
+            }
             let (msg, pos) = describe(&e);
             let line = match pos {
                 Some((l, _)) => l + first_line - 1,
@@ -92,31 +111,74 @@ pub(crate) fn render(
     text.push_str(rest);
     let text = text.replace([OPEN, CLOSE], "");
 
-    // 5. Put the code back.
-    let mut restored = text;
-    for (n, original) in code.iter().enumerate().rev() {
-        let token = placeholder("GUIDERAW", n);
-        let with_lines = format!("{token}{}", "\n".repeat(original.matches('\n').count()));
-        restored = if restored.contains(&with_lines) {
-            restored.replacen(&with_lines, original, 1)
-        } else {
-            restored.replacen(&token, original, 1)
-        };
-    }
+    // 5. Put the code back (with the newlines its token kept, when they are still there).
+    let restored = replace_tokens(&text, "GUIDERAW", |n, after| {
+        let original = code.get(n)?;
+        let lines = original.matches('\n').count();
+        let kept = after.len() - after.trim_start_matches('\n').len();
+        Some((original.clone(), lines.min(kept), false))
+    });
     out.text = restored;
     Ok(out)
+}
+
+/// Replaces each `<prefix><n>Z` token of `text` in one pass (linear, whatever the
+/// number of tokens): `with(n, text after the token)` gives the replacement, how many
+/// bytes after the token it also replaces, and whether a `<p>` and `</p>` right around
+/// the token go too. A token `with` does not know stays.
+fn replace_tokens(
+    text: &str,
+    prefix: &str,
+    with: impl Fn(usize, &str) -> Option<(String, usize, bool)>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(prefix) {
+        let after_prefix = &rest[i + prefix.len()..];
+        let digits = after_prefix.len()
+            - after_prefix
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let token_end = i + prefix.len() + digits + 1;
+        let known = (digits > 0 && after_prefix[digits..].starts_with('Z'))
+            .then(|| after_prefix[..digits].parse::<usize>().ok())
+            .flatten()
+            .and_then(|n| with(n, &rest[token_end..]));
+        let Some((replacement, consumed, paragraph)) = known else {
+            out.push_str(&rest[..i + prefix.len()]);
+            rest = after_prefix;
+            continue;
+        };
+        out.push_str(&rest[..i]);
+        let mut next = token_end + consumed;
+        if paragraph && out.ends_with("<p>") && rest[next..].starts_with("</p>") {
+            out.truncate(out.len() - "<p>".len());
+            next += "</p>".len();
+        }
+        out.push_str(&replacement);
+        rest = &rest[next..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Byte offset of the next `{{` or `{%` (a linear scan, however many tags follow).
+fn next_tag(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'{', &bytes[from..]).map(|i| from + i) {
+        if matches!(bytes.get(i + 1), Some(b'{' | b'%')) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 fn mark_outputs(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
-    loop {
-        let next = match (rest.find("{{"), rest.find("{%")) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) => a,
-            (None, Some(b)) => b,
-            (None, None) => break,
-        };
+    while let Some(next) = next_tag(rest) {
         out.push_str(&rest[..next]);
         let tag = &rest[next..];
         let is_expr = tag.starts_with("{{");
@@ -153,22 +215,15 @@ fn guess_line(body: &str, msg: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
-/// Replaces the placeholders in the markdown output by their HTML.
+/// Replaces the placeholders in the markdown output by their HTML (a placeholder alone
+/// in its paragraph replaces the paragraph).
 pub(crate) fn restore(html: String, blocks: &[String]) -> String {
     if blocks.is_empty() {
         return html;
     }
-    let mut html = html;
-    for (n, block) in blocks.iter().enumerate() {
-        let token = placeholder("GUIDEHTML", n);
-        let para = format!("<p>{token}</p>");
-        html = if html.contains(&para) {
-            html.replacen(&para, block, 1)
-        } else {
-            html.replacen(&token, block, 1)
-        };
-    }
-    html
+    replace_tokens(&html, "GUIDEHTML", |n, _| {
+        Some((blocks.get(n)?.clone(), 0, true))
+    })
 }
 
 #[cfg(test)]

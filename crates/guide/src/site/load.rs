@@ -168,10 +168,15 @@ fn read_sources(
 ) -> Result<Sources, BuildError> {
     let root = opts.root.as_path();
     let (content, theme, side) = std::thread::scope(|scope| {
-        let side = scope.spawn(|| side_work(config, root, cache));
+        // (A stack as large as the build's other threads: Sass nests too.)
+        let side = std::thread::Builder::new()
+            .name("side-work".into())
+            .stack_size(crate::site::template_limits::STACK_SIZE)
+            .spawn_scoped(scope, || side_work(config, root, cache));
         let content = content::load(root, opts.drafts, cache.map(|c| &c.sources));
         let theme = templates::load(root, config);
-        (content, theme, side.join())
+        let side = side.map_err(|_| ()).and_then(|h| h.join().map_err(|_| ()));
+        (content, theme, side)
     });
     let side = side.unwrap_or_else(|_| SideWork {
         highlighter: None,

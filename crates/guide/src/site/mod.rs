@@ -26,8 +26,7 @@ pub(crate) mod render;
 pub mod sass;
 pub(crate) mod search;
 pub(crate) mod sitemap;
-// Not wired in yet by its author: public until the build uses it.
-pub mod template_limits;
+pub(crate) mod template_limits;
 pub(crate) mod templates;
 pub(crate) mod tree;
 pub(crate) mod views;
@@ -80,6 +79,16 @@ pub(crate) fn check(opts: &BuildOptions) -> Result<usize, BuildError> {
 /// after some pages went to the sink (the caller discards them). Every user problem
 /// comes back together. Returns the number of pages and sections rendered.
 fn build_into(
+    opts: &BuildOptions,
+    cache: Option<&ParseCache>,
+    sink: &dyn Sink,
+) -> Result<usize, BuildError> {
+    // Every stage runs on threads with a known, large stack: templates recurse (see
+    // `template_limits`).
+    template_limits::in_big_stack_pool(|| run_stages(opts, cache, sink))
+}
+
+fn run_stages(
     opts: &BuildOptions,
     cache: Option<&ParseCache>,
     sink: &dyn Sink,

@@ -17,6 +17,7 @@ use crate::site::content::{Kind, Source};
 use crate::site::links::Linked;
 use crate::site::load::Site;
 use crate::site::publish::{OutFile, Sink};
+use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
 use crate::site::tree::Tree;
 use crate::site::views::{NavItem, PageView};
@@ -56,6 +57,8 @@ enum Outcome {
         message: String,
     },
     NotStored(BuildError),
+    /// Its template (or one it calls) recursed without end.
+    TooDeep(TooDeep),
 }
 
 /// Renders every page of `site` into `sink`. Template problems go to `problems`.
@@ -119,6 +122,7 @@ fn report(
 ) -> Result<usize, BuildError> {
     let mut rendered = 0;
     let mut failures: BTreeMap<(String, String), (&str, usize)> = BTreeMap::new();
+    let mut recursions = Vec::new();
     for (outcome, s) in outcomes.into_iter().zip(sources) {
         match outcome {
             Outcome::Rendered => rendered += 1,
@@ -128,7 +132,21 @@ fn report(
                 first.1 += 1;
             }
             Outcome::NotStored(e) => return Err(e),
+            Outcome::TooDeep(deep) => {
+                let (file, line) = theme.locate_recursion(&deep);
+                let message = format!("{deep} (while rendering {})", s.file);
+                // (One problem per place, whichever page found it first.)
+                if !recursions
+                    .iter()
+                    .any(|(f, l, _): &(String, usize, String)| *f == file && *l == line)
+                {
+                    recursions.push((file, line, message));
+                }
+            }
         }
+    }
+    for (file, line, message) in recursions {
+        problems.push(Problem::at(file, line, message));
     }
     for ((template, msg), (file, count)) in failures {
         let others = match count - 1 {
@@ -174,9 +192,12 @@ impl Job<'_> {
                             Ok(()) => Outcome::Rendered,
                             Err(e) => Outcome::NotStored(e),
                         },
-                        Err(e) => Outcome::Failed {
-                            template: name,
-                            message: describe(&e).0,
+                        Err(e) => match template_limits::too_deep(&e) {
+                            Some(deep) => Outcome::TooDeep(deep.clone()),
+                            None => Outcome::Failed {
+                                template: name,
+                                message: describe(&e).0,
+                            },
                         },
                     }
                 },
@@ -245,10 +266,17 @@ impl Job<'_> {
         let mut ctx = base_ctx.clone();
         ctx.insert("current_path", "/404.html");
         self.tera.render("404.html", &ctx).map_err(|e| {
-            BuildError::Problems(vec![Problem::new(
-                format!("{}/404.html", self.theme.templates_label),
-                format!("template error: {}", describe(&e).0),
-            )])
+            let problem = match template_limits::too_deep(&e) {
+                Some(deep) => {
+                    let (file, line) = self.theme.locate_recursion(deep);
+                    Problem::at(file, line, format!("{deep} (while rendering 404.html)"))
+                }
+                None => Problem::new(
+                    format!("{}/404.html", self.theme.templates_label),
+                    format!("template error: {}", describe(&e).0),
+                ),
+            };
+            BuildError::Problems(vec![problem])
         })
     }
 }

@@ -27,8 +27,10 @@ pub const MAX_NESTING: usize = 64;
 pub const MAX_BRACKETS: usize = 32;
 /// Stack of the threads that parse and render templates.
 pub const STACK_SIZE: usize = 64 << 20;
-/// Stack kept free: the guard fails when less is left.
-pub const RESERVE: usize = 4 << 20;
+/// Stack kept free: the guard fails when less is left. Between two guards a render
+/// nests at most [`MAX_NESTING`] tags and [`MAX_BRACKETS`] brackets, which take less
+/// than 512 KiB even in a debug build: twice that is kept.
+pub const RESERVE: usize = 1 << 20;
 
 /// Name of the guard function the templates call.
 const GUARD: &str = "__guide_recursion_guard";
@@ -222,7 +224,6 @@ fn guard_node(template: &str, what: &str) -> Node {
 /// `tera` (call again after adding templates: the ones already guarded are left as
 /// they are).
 pub fn install_guards(tera: &mut Tera) {
-    tera.register_function(GUARD, Guard);
     let names: Vec<String> = tera.get_template_names().map(str::to_string).collect();
     for name in names {
         guard_template(tera, &name);
@@ -233,8 +234,12 @@ fn is_guard(nodes: &[Node]) -> bool {
     matches!(nodes.first(), Some(Node::VariableBlock(_, Expr { val: ExprVal::FunctionCall(f), .. })) if f.name == GUARD)
 }
 
-/// Puts the guard first in template `name`, its macros and its blocks.
+/// Puts the guard first in template `name`, its macros and its blocks (and registers
+/// the guard function).
 pub fn guard_template(tera: &mut Tera, name: &str) {
+    if !tera.functions.contains_key(GUARD) {
+        tera.register_function(GUARD, Guard);
+    }
     // (Tera keeps its parsed templates in a public field it hides from the docs: the
     // only way to add a node after parsing.)
     let Some(t) = tera.templates.get_mut(name) else {
@@ -265,8 +270,23 @@ pub fn guard_template(tera: &mut Tera, name: &str) {
     }
 }
 
-/// Runs `f` on a thread with [`STACK_SIZE`] of stack (templates are parsed and rendered
-/// there); `None` if the thread could not start.
+/// Runs `f` in a thread pool whose threads have [`STACK_SIZE`] of stack (a build's
+/// parallel work, templates among it, then runs there); on the caller's thread when no
+/// such pool can be made.
+pub fn in_big_stack_pool<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    match rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .thread_name(|i| format!("build-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(f),
+        Err(_) => f(),
+    }
+}
+
+/// Runs `f` on a thread with [`STACK_SIZE`] of stack; `None` if the thread could not
+/// start.
+#[cfg(test)]
 pub fn with_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> Option<T> {
     std::thread::scope(|s| {
         std::thread::Builder::new()

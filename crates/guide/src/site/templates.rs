@@ -14,6 +14,7 @@ use crate::site::assets::{Assets, Registry};
 use crate::site::config::Config;
 use crate::site::images;
 use crate::site::links::{LinkTable, PagePaths};
+use crate::site::template_limits::{self, TooDeep};
 
 /// The loaded theme.
 pub(crate) struct Theme {
@@ -58,6 +59,21 @@ impl Theme {
         None
     }
 
+    /// Where endless recursion was entered: the template and the line that defines the
+    /// macro or block (1 for the template itself).
+    pub(crate) fn locate_recursion(&self, deep: &TooDeep) -> (String, usize) {
+        let file = format!("{}/{}", self.templates_label, deep.template);
+        let name = deep.what.split('`').nth(1);
+        let line = match (name, self.sources.get(&deep.template)) {
+            (Some(name), Some(text)) => text
+                .lines()
+                .position(|l| (l.contains("macro") || l.contains("block")) && l.contains(name))
+                .map_or(1, |i| i + 1),
+            _ => 1,
+        };
+        (file, line)
+    }
+
     pub(crate) fn has(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
     }
@@ -93,10 +109,23 @@ pub(crate) fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
             }
         }
     }
+    // Tera's parser recurses once per nesting level: refuse what would overflow it.
+    let too_deep: Vec<Problem> = sources
+        .iter()
+        .filter_map(|(name, text)| {
+            let n = template_limits::check_nesting(text).err()?;
+            Some(Problem::at(format!("{label}/{name}"), n.line, n.message))
+        })
+        .collect();
+    if !too_deep.is_empty() {
+        return Err(BuildError::Problems(too_deep));
+    }
     let texts: HashMap<String, String> = sources.iter().cloned().collect();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-    if let Err(e) = tera.add_raw_templates(sources) {
+    let parsed = tera.add_raw_templates(sources);
+    template_limits::install_guards(&mut tera);
+    if let Err(e) = parsed {
         let (msg, line) = describe(&e);
         let file = failing_template(&e)
             .map(|t| format!("{label}/{t}"))

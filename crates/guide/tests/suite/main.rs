@@ -28,5 +28,6 @@ mod serve;
 mod serve_limits;
 mod serve_saves;
 mod site_files;
+mod template_limits;
 mod templates;
 mod widget_mount;
