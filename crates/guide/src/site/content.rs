@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 use crate::errors::{line_col, BuildError, Problem, Problems};
 use crate::paths::rel_path;
 use crate::site::body::needs_templating;
+use crate::site::outputs::{component_problem, shown};
 
 /// Front matter keys we understand; unknown keys (Zola's `sort_by`, ...) are ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -45,6 +46,8 @@ pub(crate) struct Source {
     pub(crate) front: FrontMatter,
     /// 1-based line of `template = ...` in the file, for messages.
     pub(crate) template_line: usize,
+    /// 1-based line of `slug = ...`, when the front matter sets one.
+    pub(crate) slug_line: Option<usize>,
     /// The markdown body (taken out by the load stage for the parse stage).
     pub(crate) body: String,
     /// 1-based line in the file where the body starts.
@@ -149,14 +152,12 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
             format!("invalid front matter: {}", e.message()),
         )
     })?;
-    let template_line = fm_text
-        .lines()
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix("template")
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(1, |i| i + 2);
+    let template_line = key_line(fm_text, "template").unwrap_or(1);
+    let slug_line = front
+        .slug
+        .as_ref()
+        .map(|_| key_line(fm_text, "slug").unwrap_or(1));
+    check_updated(&front, file, fm_text)?;
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let parent = rel.rsplit_once('/').map_or("", |(d, _)| d);
     let kind = if name == "_index.md" {
@@ -179,7 +180,23 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
                     parent.to_string(),
                 )
             };
-            let last = front.slug.clone().unwrap_or(stem);
+            let last = match &front.slug {
+                Some(slug) => {
+                    if let Some(why) = component_problem(slug) {
+                        return Err(Problem::at(
+                            file,
+                            slug_line.unwrap_or(1),
+                            format!(
+                                "slug `{}` is refused: it {why} (a slug is one part of the \
+                                 page's URL)",
+                                shown(slug)
+                            ),
+                        ));
+                    }
+                    slug.clone()
+                }
+                None => stem,
+            };
             let path = format!("{}{}/", url_dir(base), last);
             (path, own_dir, base.to_string())
         }
@@ -190,6 +207,7 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
         kind,
         front,
         template_line,
+        slug_line,
         body: body.to_string(),
         body_line,
         path,
@@ -199,6 +217,69 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
         body_dropped: false,
         updated: None,
     })
+}
+
+/// 1-based line of the file where front matter `key = ...` is (the front matter
+/// starts on line 2).
+fn key_line(fm_text: &str, key: &str) -> Option<usize> {
+    fm_text
+        .lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 2)
+}
+
+/// `updated` is a TOML date, or a string holding one (`2026-11-28`, RFC 3339).
+fn check_updated(front: &FrontMatter, file: &str, fm_text: &str) -> Result<(), Problem> {
+    let ok = match &front.updated {
+        None | Some(toml::Value::Datetime(_)) => true,
+        Some(toml::Value::String(d)) => is_date(d),
+        Some(_) => false,
+    };
+    if ok {
+        return Ok(());
+    }
+    let shown = front
+        .updated
+        .as_ref()
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    Err(Problem::at(
+        file,
+        key_line(fm_text, "updated").unwrap_or(1),
+        format!(
+            "`updated = {shown}` is not a date: write it as 2026-11-28 (or an RFC 3339 date \
+             and time)"
+        ),
+    ))
+}
+
+fn is_date(text: &str) -> bool {
+    let t = text.trim();
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok()
+        || chrono::DateTime::parse_from_rfc3339(t).is_ok()
+        || chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").is_ok()
+        || chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S").is_ok()
+}
+
+/// The first part of `rel` (a path under `content/`) that cannot be part of a URL or an
+/// output path, as a problem of `file`.
+pub(crate) fn check_file_name(file: &str, rel: &str) -> Result<(), Problem> {
+    for part in rel.split('/') {
+        if let Some(why) = component_problem(part) {
+            return Err(Problem::new(
+                file,
+                format!(
+                    "the file name part `{}` {why}: it cannot be part of a URL; rename it",
+                    shown(part)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn url_dir(dir: &str) -> String {
@@ -241,6 +322,14 @@ pub(crate) fn load(
         }
         let rel = rel_path(&content_dir, entry.path());
         let file = format!("content/{rel}");
+        if let Err(p) = check_file_name(&file, &rel) {
+            problems.push(p);
+            if rel.ends_with(".md") {
+                // (Links to it are not reported as broken on top of this.)
+                content.broken.push(rel);
+            }
+            continue;
+        }
         match entry.path().extension().and_then(|e| e.to_str()) {
             Some("md") => md_files.push((file, rel, entry.into_path())),
             Some("toml") => {

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::errors::{BuildError, Problem, Problems};
-use crate::site::assets::Registry;
+use crate::paths::{output_file, rel_path};
+use crate::site::assets::{self, Registry};
 use crate::site::cache::ParseCache;
 use crate::site::config::Config;
 use crate::site::content::{self, Content, Source};
@@ -13,6 +14,7 @@ use crate::site::find_file::SiteFiles;
 use crate::site::highlight::Highlighter;
 use crate::site::images::{self, Processor};
 use crate::site::links::PagePaths;
+use crate::site::outputs::{Claims, Owner, GENERATED};
 use crate::site::sass::{self, Stylesheet};
 use crate::site::templates::{self, Theme};
 use crate::site::widget;
@@ -61,6 +63,9 @@ pub(crate) struct Site {
     pub(crate) highlighter: Option<Arc<Highlighter>>,
     /// The images templates ask for (`resize_image()`), made after rendering.
     pub(crate) images: Arc<Processor>,
+    /// Every file the build will write (pages, static files, its own), with who
+    /// writes it: checked when written.
+    pub(crate) claims: Claims,
     /// UTC time of the build, for templates.
     pub(crate) build_time: String,
 }
@@ -120,7 +125,7 @@ pub(crate) fn load(
         ..
     } = content;
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
-    check_unique_paths(&sources, problems);
+    let claims = plan_outputs(root, &sources, &statics, problems);
     let paths = sources
         .iter()
         .map(|s| (s.rel.clone(), s.path.clone()))
@@ -142,6 +147,7 @@ pub(crate) fn load(
         statics: Arc::new(statics),
         highlighter,
         images: Arc::new(images),
+        claims,
         build_time: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
     };
     Ok((site, bodies))
@@ -347,17 +353,43 @@ fn mount_path(mount: &str, file: &str) -> String {
     }
 }
 
-/// Two sources may not make the same output path.
-fn check_unique_paths(sources: &[Source], problems: &mut Problems) {
-    let mut by_path: HashMap<&str, &str> = HashMap::new();
-    for s in sources {
-        if let Some(other) = by_path.insert(&s.path, &s.file) {
-            problems.push(Problem::new(
-                &s.file,
-                format!("duplicate output path {}: also produced by {other}", s.path),
-            ));
+/// Claims every output the load stage knows of: the build's own files, the static
+/// files, then the pages. A page whose output collides with another file (a page, a
+/// static file, the sitemap, ...) is a problem naming both; so is a static file where
+/// another needs a folder. (A static file named like one of the build's own files is
+/// replaced by it.)
+fn plan_outputs(
+    root: &Path,
+    sources: &[Source],
+    statics: &Registry,
+    problems: &mut Problems,
+) -> Claims {
+    let claims = Claims::with_generated();
+    for (path, source) in statics.outputs() {
+        if GENERATED.iter().any(|(p, _)| *p == path) {
+            continue;
+        }
+        let label = match &source {
+            assets::Source::File(f) => crate::site::outputs::shown(&rel_path(root, f)),
+            assets::Source::Bytes(_) => path.clone(),
+        };
+        if let Err(c) = claims.claim(&path, Owner::Static(label)) {
+            problems.push(Problem::new(c.owner.file(), c.to_string()));
         }
     }
+    for s in sources {
+        let owner = Owner::Page {
+            file: s.file.clone(),
+            line: s.slug_line,
+        };
+        if let Err(c) = claims.claim(&output_file(&s.path), owner) {
+            problems.push(match s.slug_line {
+                Some(line) => Problem::at(&s.file, line, c.to_string()),
+                None => Problem::new(&s.file, c.to_string()),
+            });
+        }
+    }
+    claims
 }
 
 /// Sets each source's `updated`: its front matter's, else its last commit date (git is

@@ -18,8 +18,7 @@ pub(crate) mod index;
 pub(crate) mod links;
 pub(crate) mod load;
 pub(crate) mod markdown;
-// `Claims` is not wired in yet by its author: public until the build uses it.
-pub mod outputs;
+pub(crate) mod outputs;
 pub(crate) mod parse;
 pub(crate) mod publish;
 pub(crate) mod render;
@@ -107,6 +106,9 @@ fn run_stages(
     let Some(theme) = &site.theme else {
         return problems.into_result().map(|()| 0);
     };
+    // Every file is checked on its way out (its path, and that nothing else writes it).
+    let checked = outputs::CheckedSink::new(sink, &site.claims);
+    let sink: &dyn Sink = &checked;
     // With problems already found, pages render only to find template problems too.
     let pages_sink: &dyn Sink = if problems.is_empty() { sink } else { &NullSink };
     let rendered = render::render(
@@ -132,5 +134,6 @@ fn run_stages(
         cache,
         sink,
     )?;
+    checked.finish()?;
     Ok(rendered.pages)
 }

@@ -22,6 +22,7 @@ mod kill_anywhere;
 mod markdown_features;
 mod one_source_of_truth;
 mod output_folder;
+mod output_paths;
 mod sass_files;
 mod sections_nav;
 mod serve;

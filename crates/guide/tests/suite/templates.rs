@@ -51,7 +51,7 @@ fn duplicate_output_paths_are_an_error() {
     let dir = site("err-duplicate");
     assert_eq!(
         problems(dir.path()),
-        ["content/b.md: duplicate output path /b/: also produced by content/a.md"]
+        ["content/b.md: its URL /b/ is also written by the page content/a.md"]
     );
 }
 
