@@ -43,7 +43,7 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
         .sources
         .iter()
         .map(|s| sitemap::Url {
-            loc: site.config.permalink(&s.path),
+            loc: sitemap::loc(&site.config.base_url, &s.path),
             lastmod: s.updated.as_deref(),
         })
         .collect();

@@ -71,7 +71,10 @@ struct Env<'a> {
 impl Env<'_> {
     fn parse_one(&self, s: &Source, body: String) -> Result<Arc<Parsed>, Vec<Problem>> {
         // A templated body also depends on the front matter and on other files: not cached.
-        let templating = !s.body_dropped && body::needs_templating(&body);
+        // Without a theme (it failed to load: that is the problem reported) bodies are
+        // not templated: their includes would all fail for nothing.
+        let templating =
+            self.site.theme.is_some() && !s.body_dropped && body::needs_templating(&body);
         let cache = self.cache.filter(|_| !templating);
         if let Some(hit) = cache.and_then(|c| c.parsed.get(&s.file, s.body_hash)) {
             return Ok(hit);

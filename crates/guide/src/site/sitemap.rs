@@ -1,5 +1,32 @@
 //! `sitemap.xml` and `robots.txt`.
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+
 use crate::html::escape_text;
+
+/// What a URL path may not hold as it is (RFC 3986): a space, `#`, `?`, `%` and the
+/// other characters outside its grammar (non-ASCII letters are always encoded).
+const NOT_IN_PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// The sitemap's `<loc>` of a page: `base_url` + its path, percent-encoded (a page
+/// `/a b#c/` is `/a%20b%23c/`; a sitemap holds only valid URLs).
+pub(crate) fn loc(base_url: &str, path: &str) -> String {
+    format!("{base_url}{}", utf8_percent_encode(path, NOT_IN_PATH))
+}
 
 /// One URL of the sitemap, with its last modification date when known.
 pub(crate) struct Url<'a> {
@@ -29,4 +56,23 @@ pub(crate) fn sitemap(urls: &[Url]) -> String {
 
 pub(crate) fn robots(base_url: &str) -> String {
     format!("User-agent: *\nAllow: /\nSitemap: {base_url}/sitemap.xml\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_are_percent_encoded_urls() {
+        assert_eq!(loc("https://x.org", "/a/b/"), "https://x.org/a/b/");
+        assert_eq!(
+            loc("https://x.org", "/my page#1?/100%/é/"),
+            "https://x.org/my%20page%231%3F/100%25/%C3%A9/"
+        );
+        let xml = sitemap(&[Url {
+            loc: loc("https://x.org", "/a&b/"),
+            lastmod: None,
+        }]);
+        assert!(xml.contains("<loc>https://x.org/a&amp;b/</loc>"), "{xml}");
+    }
 }

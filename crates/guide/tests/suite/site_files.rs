@@ -17,6 +17,26 @@ fn sitemap_lists_every_page_with_the_base_url() {
 }
 
 #[test]
+fn sitemap_locations_are_percent_encoded() {
+    let dir = site("basic");
+    let page = "+++\ntitle = \"x\"\n+++\n";
+    std::fs::write(dir.path().join("content/my page.md"), page).unwrap();
+    std::fs::write(
+        dir.path().join("content/hash.md"),
+        "+++\ntitle = \"x\"\nslug = \"c#1?\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("content/été.md"), page).unwrap();
+    let xml = text(&build(dir.path()).unwrap(), "sitemap.xml");
+    for loc in ["/my%20page/", "/c%231%3F/", "/%C3%A9t%C3%A9/"] {
+        assert!(
+            xml.contains(&format!("<loc>https://docs.example.org{loc}</loc>")),
+            "{loc}: {xml}"
+        );
+    }
+}
+
+#[test]
 fn robots_points_at_the_sitemap() {
     let dir = site("basic");
     let out = build(dir.path()).unwrap();

@@ -34,6 +34,20 @@ fn template_syntax_error_names_template_and_line() {
 }
 
 #[test]
+fn a_theme_that_fails_to_load_is_its_only_problem() {
+    // The basic site's bodies include shortcodes and bounce templates: without the
+    // theme they would all fail, for nothing.
+    let dir = site("basic");
+    std::fs::write(
+        dir.path().join("themes/fixture/templates/broken.html"),
+        "\n{% if %}\n",
+    )
+    .unwrap();
+    assert_eq!(problems(dir.path()).len(), 1, "{:?}", problems(dir.path()));
+    assert!(problems(dir.path())[0].starts_with("themes/fixture/templates/broken.html:2:"));
+}
+
+#[test]
 fn template_render_error_is_reported_once_for_all_pages() {
     let dir = site("err-template-render");
     assert_eq!(

@@ -149,8 +149,10 @@ pub(crate) fn into_folder(
     build: impl FnOnce(&dyn Sink) -> Result<usize, BuildError>,
 ) -> Result<(usize, WriteStats), PublishError> {
     let target = Target::resolve(out)?;
-    let config = Config::load(root).ok();
-    let sources = Config::inputs(root, config.as_ref());
+    // A root without a configuration is not a site: say that, not something about
+    // the output folder.
+    let config = Config::load(root)?;
+    let sources = Config::inputs(root, Some(&config));
     target::check(&target, root, &sources)?;
 
     let io = |path: &Path| {
