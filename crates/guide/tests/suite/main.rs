@@ -9,6 +9,7 @@ mod cli_classify;
 mod cli_mail;
 mod closed_pipe;
 mod common;
+mod compat;
 mod compat_assets;
 mod data_files;
 mod drafts;
