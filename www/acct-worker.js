@@ -76,8 +76,10 @@ export async function analyse(file, progress, reader) {
 
 const message = (e) => String((e && e.message) || e);
 
-/** Compressed bytes given to the browser's gzip reader at a time. */
-const GZIP_PIECE = 32 << 10;
+/** Compressed bytes given to the browser's gzip reader at a time (smaller pieces are slower). */
+const GZIP_PIECE = 256 << 10;
+/** Piece size when a piece that met foreign bytes is written again, before single bytes. */
+const GZIP_RETRY_STEP = 512;
 
 /**
  * Unpacks the gzip member that starts at byte `start` of `file` into `session`; returns
@@ -90,9 +92,9 @@ const GZIP_PIECE = 32 << 10;
  * file's next member starts there, the failing write holds none of this member's data,
  * and the next member is read with a new stream. The output is read as it comes (the
  * stream holds at most one write's worth). When bytes that are not gzip follow the data,
- * the member is read once more, skipping the `retry.skip` bytes already given to the
- * session, with the piece that failed written a byte at a time, so that only the foreign
- * bytes fail and no row is lost.
+ * the member is read again, skipping the `retry.skip` bytes already given to the session,
+ * with the bytes `retry.from` to `retry.to` that failed written `retry.step` at a time (512,
+ * then single bytes), so that in the end only the foreign bytes fail and no row is lost.
  */
 async function gzipMember(file, start, session, tick, retry = null) {
   const stream = new DecompressionStream('gzip');
@@ -119,22 +121,19 @@ async function gzipMember(file, start, session, tick, retry = null) {
       const n = bytes.length;
       if (at + n < file.size) bytes = bytes.subarray(0, n - (bytes[n - 1] === 0x1f ? 1 : bytes[n - 2] === 0x1f && bytes[n - 1] === 0x8b ? 2 : 0));
       for (const [from, to] of pieces(bytes)) {
-        const slow = retry && at + from === retry.from;
-        for (let i = from; i < to; i = slow ? i + 1 : to) {
+        for (let i = from, j; i < to; i = j) {
+          j = writeEnd(at, i, to, retry);
           try {
-            await writer.write(bytes.subarray(i, slow ? i + 1 : to));
+            await writer.write(bytes.subarray(i, j));
           } catch (e) {
             if (!/junk/i.test(message(e))) return fail(`the gzip data is damaged (${message(e)})`);
-            // The member ended exactly here: a joined file's next member, or foreign bytes.
-            if (i === from && isHeader(bytes, i)) {
-              await pump;
-              return at + i;
-            }
-            if (!retry) {
-              await pump;
-              return gzipMember(file, start, session, tick, { from: at + from, skip: out });
-            }
-            return fail('bytes that are not gzip follow the gzip data');
+            await pump;
+            // The member ended exactly here: a joined file's next member starts.
+            if (i === from && isHeader(bytes, i)) return at + i;
+            if (j - i === 1) return fail('bytes that are not gzip follow the gzip data');
+            const step = j - i > GZIP_RETRY_STEP ? GZIP_RETRY_STEP : 1;
+            const skip = Math.max(out, retry?.skip ?? 0);
+            return gzipMember(file, start, session, tick, { from: at + i, to: at + j, step, skip });
           }
         }
         tick(at + to);
@@ -147,6 +146,17 @@ async function gzipMember(file, start, session, tick, retry = null) {
   }
   await pump;
   return null;
+}
+
+/**
+ * Where a write that starts at `bytes[i]` (file offset `at + i`) ends, in a piece ending at
+ * `to`: the whole piece, except on a retry, where the bytes `retry.from` to `retry.to` go
+ * `retry.step` at a time.
+ */
+function writeEnd(at, i, to, retry) {
+  if (!retry || at + i >= retry.to) return to;
+  if (at + i < retry.from) return Math.min(to, retry.from - at);
+  return Math.min(to, i + retry.step);
 }
 
 /** `1f 8b 08`: where a gzip member may start. */
