@@ -11,6 +11,13 @@
 // data-wasm), never from plain names, so a deploy cannot mix this module with a stale
 // glue or wasm from a cache. The names of categories, ISPs and blocklists come from the
 // wasm (the classifier's own table).
+//
+// A whole bounce message (an .eml dropped on the form or chosen with the file picker, or
+// pasted as the mail client shows it) is read by the message reader, a wasm of its own
+// (data-mail-glue, data-mail-wasm) loaded with the first message: its answer is the most
+// severe failed recipient's, the report email quotes what the receiver said about it, and
+// a message that is not a bounce (an automatic reply, a spam-complaint report) says so
+// with no severity.
 
 const SCOPE = { one: 'one ISP', several: 'several ISPs', all: 'all ISPs' };
 // The reader's time zone, looked up once, not on every keystroke.
@@ -31,9 +38,17 @@ async function start(root) {
   const localInputValue = (d) =>
     `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
   const widget = await loadWasm(root.dataset);
-  const { classify, reportEmail, maxInputBytes } = widget;
+  const { classify, reportEmail, maxInputBytes, isMessage, maxMessageBytes } = widget;
   const ui = { h, name: names(widget) };
   const max = maxInputBytes();
+  const maxMessage = maxMessageBytes();
+  // The message reader, loaded with the first whole message.
+  const mail = { module: null, loading: null, failed: null };
+  const loadMail = () => {
+    mail.loading ??= loadWasm({ glue: root.dataset.mailGlue, wasm: root.dataset.mailWasm })
+      .then((m) => { mail.module = m; }, (e) => { mail.failed = e; })
+      .then(() => schedule());
+  };
   const $ = (sel) => root.querySelector(sel);
   const form = $('[data-dg-form]');
   const el = {
@@ -50,21 +65,45 @@ async function start(root) {
 
   const update = () => {
     const text = form.elements.bounce.value;
+    const message = isMessage(text);
     const bytes = utf8Length(text);
-    const tooLong = bytes > max;
+    const tooLong = bytes > (message ? maxMessage : max);
     el.limit.hidden = !tooLong;
-    el.limit.textContent = tooLong
-      ? `This text is ${kb(bytes)}; the widget reads at most ${kb(max)}. Paste only the bounce message (the lines with the error code).`
-      : '';
+    el.limit.textContent = !tooLong ? '' : message
+      ? `This message is ${kb(bytes)}; the widget reads messages of at most ${kb(maxMessage)}.`
+      : `This text is ${kb(bytes)}; the widget reads at most ${kb(max)}. Paste only the bounce message (the lines with the error code).`;
     const { context, signal } = readContext(form);
     if (tooLong || (!text.trim() && !signal)) {
       render(el, null, null, data, ui);
       resetReport(el, plainMailto, plainLabel);
       return;
     }
-    const classification = classify(text, JSON.stringify(context));
-    const email = JSON.parse(reportEmail(classification, JSON.stringify(reportFields(form, context, zoneName)), contactsJson));
-    render(el, JSON.parse(classification), email, data, ui);
+    const fields = reportFields(form, context, zoneName);
+    let classification;
+    let recipients = null;
+    if (message) {
+      if (mail.failed) throw mail.failed;
+      if (!mail.module) {
+        loadMail();
+        renderWaiting(el, 'Reading the message…');
+        resetReport(el, plainMailto, plainLabel);
+        return;
+      }
+      recipients = JSON.parse(mail.module.classifyMessage(text, JSON.stringify(context)));
+      const answer = mostSevere(recipients);
+      if (answer.not_a_bounce) {
+        renderNotABounce(el, answer, ui);
+        resetReport(el, plainMailto, plainLabel);
+        return;
+      }
+      // The report quotes what the receiver said, not the whole message.
+      fields.bounce = answer.text;
+      classification = JSON.stringify(answer);
+    } else {
+      classification = classify(text, JSON.stringify(context));
+    }
+    const email = JSON.parse(reportEmail(classification, JSON.stringify(fields), contactsJson));
+    render(el, JSON.parse(classification), email, data, ui, recipients);
     el.mail.href = email.mailto || plainMailto;
     el.mail.textContent = `Email the report to ${email.to || data.contact.email}`;
     el.copy.hidden = false;
@@ -88,9 +127,31 @@ async function start(root) {
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
   form.addEventListener('submit', (e) => e.preventDefault());
+  // A bounce message file, chosen or dropped on the form, goes into the bounce field.
+  const readFile = async (file) => {
+    if (!file) return;
+    if (file.size > maxMessage) {
+      el.limit.hidden = false;
+      el.limit.textContent = `${file.name} is ${kb(file.size)}; the widget reads messages of at most ${kb(maxMessage)}.`;
+      return;
+    }
+    form.elements.bounce.value = await file.text();
+    schedule();
+  };
+  const picker = $('[data-dg-eml-file]');
+  picker.addEventListener('change', () => readFile(picker.files[0]).catch((e) => showError(el, e)));
+  form.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  });
+  form.addEventListener('drop', (e) => {
+    if (!e.dataTransfer?.files.length) return;
+    e.preventDefault();
+    readFile(e.dataTransfer.files[0]).catch((err) => showError(el, err));
+  });
   el.copy.addEventListener('click', () => copyReport(el));
 
   form.hidden = false;
+  $('[data-dg-eml]').hidden = false;
   el.result.hidden = false;
   $('[data-dg-lede]').hidden = false;
   $('[data-dg-fallback]').hidden = true;
@@ -136,13 +197,31 @@ function reportFields(form, context, zoneName) {
   };
 }
 
-function render(el, c, email, data, { h, name }) {
+/** The answer of a whole message to show: its most severe failed recipient's. */
+function mostSevere(answers) {
+  return answers.reduce((a, b) => (b.severity && (!a.severity || b.severity < a.severity) ? b : a));
+}
+
+/** A message that is not a bounce: what it is, and no severity. */
+function renderNotABounce(el, c, { h }) {
+  renderWaiting(el, c.title);
+  el.detail.replaceChildren(
+    h('p', { class: 'dg-hint', 'data-dg-not-a-bounce': c.not_a_bounce }, ...c.reasons),
+    ...c.next_steps.map((s) => h('p', {}, s)));
+}
+
+/** No answer (yet): an empty badge and a line saying why. */
+function renderWaiting(el, text) {
+  el.badge.setAttribute('data-severity', '');
+  el.badge.textContent = '';
+  setText(el.summary, text);
+  el.detail.replaceChildren();
+}
+
+function render(el, c, email, data, { h, name }, recipients = null) {
   const detail = [];
   if (!c) {
-    el.badge.setAttribute('data-severity', '');
-    el.badge.textContent = '';
-    setText(el.summary, 'Paste a bounce, or tick what you see, to get a suggested severity.');
-    el.detail.replaceChildren();
+    renderWaiting(el, 'Paste a bounce, or tick what you see, to get a suggested severity.');
     return;
   }
   const level = (data.levels || []).find((l) => l.id === c.severity) || {};
@@ -162,6 +241,7 @@ function render(el, c, email, data, { h, name }) {
   const codes = [c.basic, c.enhanced].filter((x) => x !== null && x !== undefined).join(' ');
   // [label, shown text, fact name, machine value (data-value, for support staff and tests)]
   const facts = [
+    ...(recipients ? [['Recipient', c.recipient || 'not named', 'recipient', c.recipient || '']] : []),
     ['Codes', codes || 'none found', 'codes', codes],
     ['Category', name('category', c.category), 'category', c.category],
     ['ISP', c.isp ? name('isp', c.isp) : 'not named', 'isp', c.isp || ''],
@@ -169,6 +249,11 @@ function render(el, c, email, data, { h, name }) {
   ];
   detail.push(h('dl', { class: 'dg-facts' }, ...facts.flatMap(([k, v, fact, value]) =>
     [h('dt', {}, k), h('dd', { 'data-dg-fact': fact, 'data-value': value }, v)])));
+  if (recipients?.length > 1) {
+    detail.push(h('p', { class: 'dg-recipients', 'data-dg-recipients': recipients.length },
+      `This bounce names ${recipients.length} recipients; the most severe is shown. `,
+      recipients.map((r) => `${r.recipient || 'not named'}: ${name('category', r.category)} (${r.severity})`).join('; '), '.'));
+  }
   if (c.meaning) detail.push(h('p', { class: 'dg-meaning' }, h('strong', {}, `${c.enhanced || c.basic || 'This code'}: `), c.meaning));
   if (c.hint) detail.push(h('p', { class: 'dg-hint' }, c.hint));
   if (c.reasons?.length) detail.push(h('h3', {}, 'Why'), h('ul', {}, ...c.reasons.map((r) => h('li', {}, r))));

@@ -9,10 +9,18 @@ use serde::Serialize;
 /// headers fits; a pasted mailbox does not, and gets a clear message instead.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024;
 
+/// Largest whole message (`.eml`) the widget reads, in bytes (10 MiB): a bounce with the
+/// original's attachments; its report is read in a few milliseconds whatever the size.
+pub const MAX_MESSAGE_BYTES: usize = 10 * 1024 * 1024;
+
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum FacadeError {
     #[error("the bounce text is {len} bytes long; the widget reads at most {max} bytes (64 KB): paste only the bounce message")]
     TooLong { len: usize, max: usize },
+    #[error(
+        "the message is {len} bytes long; the widget reads messages of at most {max} bytes (10 MB)"
+    )]
+    MessageTooLong { len: usize, max: usize },
     #[error("invalid {what} JSON: {message}")]
     Json { what: &'static str, message: String },
 }
@@ -42,15 +50,19 @@ fn check_len(what: usize) -> Result<(), FacadeError> {
     Ok(())
 }
 
+/// The classifier's context from JSON (`{}` or empty for none).
+pub(crate) fn context(context_json: &str) -> Result<Context, FacadeError> {
+    if context_json.trim().is_empty() {
+        Ok(Context::default())
+    } else {
+        parse("context", context_json)
+    }
+}
+
 /// `classify::classify` with the context given as JSON (`{}` or empty for none).
 pub fn classify_json(text: &str, context_json: &str) -> Result<String, FacadeError> {
     check_len(text.len())?;
-    let context: Context = if context_json.trim().is_empty() {
-        Context::default()
-    } else {
-        parse("context", context_json)?
-    };
-    Ok(to_json(&classify::classify(text, &context)))
+    Ok(to_json(&classify::classify(text, &context(context_json)?)))
 }
 
 /// `classify::report::build_email` from JSON: a classification (as returned by

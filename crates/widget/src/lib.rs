@@ -5,6 +5,8 @@
 #[cfg(feature = "acct")]
 pub mod acct;
 pub mod facade;
+#[cfg(feature = "mail")]
+pub mod mail;
 
 use wasm_bindgen::prelude::*;
 
@@ -28,6 +30,19 @@ pub fn report_email(
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+// Whether a text is a whole message (an `.eml`: a message's header, then its body), to
+// be read by the message module (`classifyMessage`) rather than by `classify`.
+#[wasm_bindgen(js_name = isMessage)]
+pub fn is_message(text: &str) -> bool {
+    classify::mail::is_message(text.as_bytes())
+}
+
+// The largest whole message (UTF-8 bytes) that `classifyMessage` accepts.
+#[wasm_bindgen(js_name = maxMessageBytes)]
+pub fn max_message_bytes() -> usize {
+    facade::MAX_MESSAGE_BYTES
+}
+
 /// The largest bounce text (UTF-8 bytes) that [`classify`] accepts.
 #[wasm_bindgen(js_name = maxInputBytes)]
 pub fn max_input_bytes() -> usize {
@@ -41,6 +56,17 @@ pub fn max_input_bytes() -> usize {
 #[wasm_bindgen]
 pub fn labels() -> String {
     String::from(classify::labels::JSON)
+}
+
+/// Reads a whole message (an `.eml`) by its structure; `context_json` as for
+/// [`classify`]. Returns a JSON array: one answer per failed recipient (the classifier's
+/// `MessageAnswer`, see `docs/contracts.md`, "Whole messages") with `text`, what the
+/// receiver said about that recipient; one answer with `not_a_bounce` set for a
+/// message that is not a bounce.
+#[cfg(feature = "mail")]
+#[wasm_bindgen(js_name = classifyMessage)]
+pub fn classify_message(text: &str, context_json: &str) -> Result<String, JsError> {
+    mail::classify_message_json(text, context_json).map_err(|e| JsError::new(&e.to_string()))
 }
 
 #[cfg(test)]

@@ -25,9 +25,14 @@ pub(crate) const SETUP_COMMAND: &str = ".ci/setup wasm";
 
 /// The wasm modules built from the crate: wasm-pack's `--out-name` and the cargo
 /// feature arguments. `widget` (`pkg/widget.js` + `pkg/widget_bg.wasm`) is what every
-/// widget page loads, so it leaves out the accounting session; `acct` (with the crate's
-/// default features) is loaded only by the accounting-file worker.
-const MODULES: [(&str, &[&str]); 2] = [("widget", &["--no-default-features"]), ("acct", &[])];
+/// widget page loads, so it leaves out the accounting session and the message reader;
+/// `acct` is loaded only by the accounting-file worker, `mail` only when a whole message
+/// is dropped or pasted.
+const MODULES: [(&str, &[&str]); 3] = [
+    ("widget", &["--no-default-features"]),
+    ("acct", &["--no-default-features", "--features", "acct"]),
+    ("mail", &["--no-default-features", "--features", "mail"]),
+];
 
 /// Size-oriented release profile for the wasm only (the native profile is untouched).
 const PROFILE_ENV: [(&str, &str); 4] = [
@@ -764,20 +769,31 @@ mod tests {
         served.sort();
         assert_eq!(
             served,
-            ["acct.js", "acct_bg.wasm", "widget.js", "widget_bg.wasm"]
+            [
+                "acct.js",
+                "acct_bg.wasm",
+                "mail.js",
+                "mail_bg.wasm",
+                "widget.js",
+                "widget_bg.wasm"
+            ]
         );
         let log = fs::read_to_string(log).unwrap();
         let runs: Vec<&str> = log.lines().filter(|l| l.starts_with("build ")).collect();
-        assert_eq!(runs.len(), 2, "{log}");
-        // The page's module leaves out the accounting session (the crate's default feature).
+        assert_eq!(runs.len(), 3, "{log}");
+        // The page's module leaves out the accounting session and the message reader (the
+        // crate's default features); each of the others has only its own.
         assert!(
             runs[0].contains("--out-name widget") && runs[0].ends_with("-- --no-default-features"),
             "{log}"
         );
-        assert!(
-            runs[1].contains("--out-name acct") && runs[1].ends_with(" --"),
-            "{log}"
-        );
+        for (run, name) in [(runs[1], "acct"), (runs[2], "mail")] {
+            assert!(
+                run.contains(&format!("--out-name {name}"))
+                    && run.ends_with(&format!("-- --no-default-features --features {name}")),
+                "{log}"
+            );
+        }
         for want in [
             "--target web",
             "--release",
