@@ -20,6 +20,7 @@
 pub mod acct;
 mod codes;
 mod decide;
+mod decimal;
 pub mod labels;
 pub mod mail;
 mod meaning;

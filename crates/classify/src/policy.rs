@@ -163,7 +163,7 @@ pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
         );
     }
     if let Some(rate) = ctx.rate.filter(|r| r.is_finite()) {
-        let rate_text = format_rate(rate);
+        let rate_text = crate::decimal::tenths(rate);
         if rate > 30.0 {
             st.raise(
                 Some(Severity::P2),
@@ -263,11 +263,6 @@ fn has_context(ctx: &Context) -> bool {
         || ctx.mailwizz_down
 }
 
-fn format_rate(r: f64) -> String {
-    let s = format!("{r:.1}");
-    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
-}
-
 fn title(d: &Diagnosis, level: Severity) -> String {
     use Category as C;
     let what = match d.category {
@@ -310,18 +305,10 @@ fn title(d: &Diagnosis, level: Severity) -> String {
         t.push(')');
     } else if let Some(b) = d.basic {
         t.push_str(" (");
-        push_decimal(&mut t, usize::from(b));
+        crate::decimal::push_decimal(&mut t, usize::from(b));
         t.push(')');
     }
     t
-}
-
-/// `n` in decimal (`to_string` without its allocation).
-pub(crate) fn push_decimal(t: &mut String, n: usize) {
-    if n >= 10 {
-        push_decimal(t, n / 10);
-    }
-    t.push(char::from(b'0' + (n % 10) as u8));
 }
 
 fn next_steps(d: &Diagnosis, ctx: &Context, level: Severity) -> Vec<Cow<'static, str>> {

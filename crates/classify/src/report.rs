@@ -278,7 +278,7 @@ fn body(
         } else {
             value
         };
-        crate::policy::push_decimal(&mut b, n + 1);
+        crate::decimal::push_decimal(&mut b, n + 1);
         b.push_str(". ");
         b.push_str(text);
         b.push_str(if value.contains('\n') || *name == "bounce" {
@@ -304,7 +304,7 @@ fn body(
         b.push_str(e);
     } else if let Some(basic) = c.basic {
         b.push_str(", code ");
-        crate::policy::push_decimal(&mut b, usize::from(basic));
+        crate::decimal::push_decimal(&mut b, usize::from(basic));
     }
     b.push_str(".\n");
     b

@@ -5,6 +5,8 @@ use classify::report::{build_email, Contacts, ReportFields};
 use classify::{Classification, Context};
 use serde::Serialize;
 
+use crate::input;
+
 /// Largest bounce text the widget classifies, in UTF-8 bytes (64 KiB). A whole DSN with
 /// headers fits; a pasted mailbox does not, and gets a clear message instead.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024;
@@ -25,14 +27,13 @@ pub enum FacadeError {
     Json { what: &'static str, message: String },
 }
 
-fn parse<'a, T: serde::Deserialize<'a>>(
+/// Reads `json` with `build` (one of `input.rs`'s readers); errors name `what`.
+fn parse<T>(
     what: &'static str,
-    json: &'a str,
+    json: &str,
+    build: impl FnOnce(&input::Object) -> Result<T, String>,
 ) -> Result<T, FacadeError> {
-    serde_json::from_str(json).map_err(|e| FacadeError::Json {
-        what,
-        message: e.to_string(),
-    })
+    input::read(json, build).map_err(|message| FacadeError::Json { what, message })
 }
 
 pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
@@ -55,7 +56,7 @@ pub(crate) fn context(context_json: &str) -> Result<Context, FacadeError> {
     if context_json.trim().is_empty() {
         Ok(Context::default())
     } else {
-        parse("context", context_json)
+        parse("context", context_json, input::context)
     }
 }
 
@@ -72,10 +73,11 @@ pub fn report_email_json(
     fields_json: &str,
     contacts_json: &str,
 ) -> Result<String, FacadeError> {
-    let classification: Classification = parse("classification", classification_json)?;
-    let fields: ReportFields = parse("report fields", fields_json)?;
+    let classification: Classification =
+        parse("classification", classification_json, input::classification)?;
+    let fields: ReportFields = parse("report fields", fields_json, input::report_fields)?;
     check_len(fields.bounce.len())?;
-    let contacts: Contacts = parse("contact data", contacts_json)?;
+    let contacts: Contacts = parse("contact data", contacts_json, input::contacts)?;
     Ok(to_json(&build_email(&classification, &fields, &contacts)))
 }
 
@@ -157,7 +159,7 @@ mod tests {
         );
         assert!(
             err.to_string()
-                .starts_with("invalid context JSON: unknown variant `lots`"),
+                .starts_with("invalid context JSON: volume: unknown variant `lots`"),
             "{err}"
         );
         assert!(classify_json("550", "not json").is_err());

@@ -5,6 +5,8 @@
 #[cfg(feature = "acct")]
 pub mod acct;
 pub mod facade;
+mod input;
+mod json;
 #[cfg(feature = "mail")]
 pub mod mail;
 
