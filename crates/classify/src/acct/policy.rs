@@ -204,10 +204,11 @@ impl Policy {
                         Severity::P2,
                         Some(s.isp),
                         format!(
-                            "P2: {name}: {} permanent {} rejections (5xx bounces): permanent \
-                             auth/reputation block at a major ISP at volume",
+                            "P2: {name}: {} permanent rejections (5xx bounces) for {}: \
+                             permanent authentication or reputation block at a major ISP at \
+                             volume",
                             c.bounced,
-                            category.as_str()
+                            category.label()
                         ),
                     ));
                 }
@@ -385,7 +386,10 @@ mod tests {
         let (severity, reasons) = assess(vec![outlook.clone()]);
         assert_eq!(severity, Severity::P2);
         assert!(
-            reasons[0].contains("40 permanent reputation rejections"),
+            reasons[0].contains(&format!(
+                "40 permanent rejections (5xx bounces) for {}:",
+                Category::Reputation.label()
+            )),
             "{reasons:?}"
         );
         outlook.isp = Isp::Other;

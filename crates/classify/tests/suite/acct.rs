@@ -628,3 +628,111 @@ fn past_the_domain_table_records_are_attributed_one_by_one() {
         )
     );
 }
+
+/// Whole words of `text` that are a value's JSON spelling where its display name differs
+/// (`outlook` for "Outlook / Microsoft 365", `rate_limit` for "Rate limiting"), except
+/// spellings that are also plain English words ("blocklist", "other", "content", ...).
+fn raw_ids(text: &str) -> Vec<&str> {
+    let english = [
+        "blocklist",
+        "other",
+        "content",
+        "recipient",
+        "reputation",
+        "connection",
+        "relay",
+        "greylist",
+        "orange",
+        "apple",
+    ];
+    let spellings: Vec<&str> = Isp::ALL
+        .iter()
+        .map(|v| (v.as_str(), v.label()))
+        .chain(Category::ALL.iter().map(|v| (v.as_str(), v.label())))
+        .chain(
+            classify::Blocklist::ALL
+                .iter()
+                .map(|v| (v.as_str(), v.label())),
+        )
+        .filter(|(s, l)| s != l && !english.contains(s))
+        .map(|(s, _)| s)
+        .collect();
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| spellings.contains(w))
+        .collect()
+}
+
+#[test]
+fn the_reasons_and_the_headline_use_display_names_not_raw_ids() {
+    let spamhaus = "smtp;554 5.7.1 Service unavailable; Client host [203.0.113.10] blocked using \
+                    zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.10";
+    let unauthenticated = "smtp;550-5.7.26 This mail is unauthenticated, which poses a security \
+                           risk to the sender and Gmail users, and has been blocked. The sender \
+                           must authenticate with at least one of SPF or DKIM.";
+    let reputation = "smtp;550 5.7.1 Unfortunately, messages from [203.0.113.10] weren't sent \
+                      because of the sender's poor reputation";
+    let outlook_mta = "hotmail-com.olc.protection.outlook.com (52.101.1.1)";
+    let mut rows = vec![HEADER.to_owned()];
+    for i in 0..400 {
+        let (gmail, outlook) = (format!("g{i}@gmail.com"), format!("o{i}@hotmail.com"));
+        rows.push(match i % 10 {
+            0 => row(
+                "b",
+                1,
+                &gmail,
+                "5.7.26",
+                unauthenticated,
+                GMAIL_MTA,
+                "policy-related",
+            ),
+            1 => row(
+                "t",
+                1,
+                &gmail,
+                "4.7.28",
+                GMAIL_421,
+                GMAIL_MTA,
+                "policy-related",
+            ),
+            _ => delivered(&gmail, GMAIL_MTA),
+        });
+        rows.push(match i % 10 {
+            0 => row(
+                "b",
+                2,
+                &outlook,
+                "5.7.1",
+                spamhaus,
+                outlook_mta,
+                "spam-related",
+            ),
+            1 => row(
+                "b",
+                2,
+                &outlook,
+                "5.7.1",
+                reputation,
+                outlook_mta,
+                "policy-related",
+            ),
+            _ => delivered(&outlook, outlook_mta),
+        });
+    }
+    let report = analyse(rows.join("\n").as_bytes());
+    let all = report.reasons.join("\n");
+    for (named, what) in [
+        (Isp::Gmail.label(), "Gmail"),
+        (Isp::Outlook.label(), "Outlook"),
+        (classify::Blocklist::Spamhaus.label(), "Spamhaus"),
+        (Category::Auth.label(), "the authentication cause"),
+    ] {
+        assert!(all.contains(named), "{what} by its name: {all}");
+    }
+    assert_eq!(raw_ids(&all), Vec::<&str>::new(), "{all}");
+    let title = report.email_inputs().0.title;
+    assert_eq!(raw_ids(&title), Vec::<&str>::new(), "{title}");
+    assert!(
+        title.contains(report.reasons[0].split(':').nth(1).unwrap().trim()),
+        "{title}"
+    );
+}

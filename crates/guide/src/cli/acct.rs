@@ -20,7 +20,9 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use classify::acct::{utc_minute, AcctReader, AcctReport, RATE_DEFINITION};
+use classify::acct::{
+    utc_minute, AcctReader, AcctReport, CategoryStats, IspStats, RATE_DEFINITION,
+};
 use flate2::read::MultiGzDecoder;
 
 /// Help text of the `--acct` option (the rate definition is part of it).
@@ -370,12 +372,23 @@ fn name_width(r: &AcctReport) -> usize {
 /// The top causes and the blocklists cited, per ISP, each with an example reply.
 fn render_causes(s: &mut String, r: &AcctReport) {
     let width = name_width(r);
+    // The cause column fits the longest display name shown.
+    fn top(i: &IspStats) -> impl Iterator<Item = &CategoryStats> {
+        i.categories.0.iter().take(3)
+    }
+    let cause = r
+        .isps
+        .iter()
+        .flat_map(top)
+        .map(|c| c.category.label().chars().count())
+        .max()
+        .unwrap_or(0);
     let mut causes = r.isps.iter().flat_map(|i| {
-        i.categories.0.iter().take(3).map(move |c| {
+        top(i).map(move |c| {
             format!(
-                "  {:<width$} {:<13} {:>8} (t {}, b {})  e.g. {}",
+                "  {:<width$} {:<cause$} {:>8} (t {}, b {})  e.g. {}",
                 i.isp.label(),
-                c.category.as_str(),
+                c.category.label(),
                 c.count,
                 c.deferred,
                 c.bounced,

@@ -108,6 +108,18 @@ fn the_table_lists_each_isp_the_severity_and_the_rate_definition() {
         "{table}"
     );
     assert!(table.contains("Blocklists cited: none"), "{table}");
+    // Causes by their display names, as in the page.
+    let cause = lines
+        .iter()
+        .skip_while(|l| !l.starts_with("Top causes"))
+        .nth(1)
+        .expect("a cause line");
+    let label = classify::Category::RateLimit.label();
+    assert!(
+        cause.trim_start().starts_with("Gmail") && cause.contains(&format!(" {label} ")),
+        "{table}"
+    );
+    assert!(!table.contains("rate_limit"), "{table}");
     assert!(table.contains("deferral rate = t / (d + b + t)"), "{table}");
     assert!(
         table.contains("How the level is chosen:\n  P2: more than 30% of all records"),
