@@ -1,7 +1,9 @@
 // Budgets of the self-diagnosis widget, measured on the built site in headless Chromium
 // (a bench run on demand, not a test):  node bench-widget.mjs [runs]
 //
-//   wasm                 <= 80 KB gzipped
+//   wasm                 <= 72 KB gzipped, each module a page loads: the page's
+//                        (pkg/widget_bg.wasm) and the message reader's
+//                        (pkg/mail_bg.wasm, loaded with the first whole message)
 //   widget JS + CSS      <= 10 KB gzipped (diagnose.js, the dom.js it imports and
 //                        diagnose.css; the wasm-bindgen glue pkg/widget.js is reported
 //                        beside it)
@@ -21,10 +23,12 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const row = (name, value, budget, ok) => console.log(`${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(42)} ${value.padStart(10)}   budget ${budget}`);
 
 const wasm = gz('pkg/widget_bg.wasm');
+const mailWasm = gz('pkg/mail_bg.wasm');
 const own = gz('diagnose.js') + gz('dom.js') + gz('diagnose.css');
 const glue = gz('pkg/widget.js');
 console.log(`site: ${publicDir}\n`);
-row('wasm (gzip -9)', kb(wasm), '80 KB', wasm <= 80 * 1024);
+row('wasm (gzip -9)', kb(wasm), '72 KB', wasm <= 72 * 1024);
+row('message reader wasm pkg/mail_bg.wasm (gzip -9)', kb(mailWasm), '72 KB', mailWasm <= 72 * 1024);
 row('diagnose.js, dom.js, diagnose.css (gzip -9)', kb(own), '10 KB', own <= 10 * 1024);
 row('  + wasm-bindgen glue pkg/widget.js', kb(own + glue), '10 KB', own + glue <= 10 * 1024);
 

@@ -40,6 +40,23 @@ test('the page module is the facade only; the accounting session is its own modu
   assert.deepEqual(['classify', 'maxInputBytes', 'reportEmail'].filter((f) => typeof wasm[f] !== 'function'), []);
   assert.equal(wasm.AcctSession, undefined, 'the accounting session would weigh on every widget page');
   assert.ok(fs.existsSync(path.join(pkg, 'acct_bg.wasm')), 'no accounting wasm (pkg/acct_bg.wasm)');
+  assert.equal(wasm.classifyMessage, undefined, 'the message reader would weigh on every widget page');
+});
+
+test('the message reader is its own module: classifyMessage only, one answer per failed recipient', async () => {
+  const mail = await import(pathToFileURL(path.join(pkg, 'mail.js')).href);
+  mail.initSync({ module: fs.readFileSync(path.join(pkg, 'mail_bg.wasm')) });
+  assert.equal(mail.classify, undefined, 'the page module classifies texts');
+  assert.equal(mail.reportEmail, undefined, 'the page module builds the report');
+  const message = 'From: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n\n<a@example.org>: host mx.example.org said: 550 5.1.1 user unknown\n\n<b@gmail.com>: host gmail-smtp-in.l.google.com said: 452 4.2.2 over quota\n';
+  assert.equal(wasm.isMessage(message), true);
+  const answers = JSON.parse(mail.classifyMessage(message, '{}'));
+  assert.deepEqual(answers.map((a) => [a.recipient, a.category]), [['a@example.org', 'recipient'], ['b@gmail.com', 'mailbox_full']]);
+  assert.match(answers[1].text, /over quota/);
+  // The answer is a classification the page module's reportEmail takes.
+  const email = JSON.parse(wasm.reportEmail(JSON.stringify(answers[0]), JSON.stringify({ bounce: answers[0].text }), contacts));
+  assert.match(email.body, /550 5\.1\.1 user unknown/);
+  assert.match(thrown(() => mail.classifyMessage(message, '{"volume": 3}')).message, /^invalid context JSON: /);
 });
 
 test('classify returns the JSON contract of docs/contracts.md', () => {

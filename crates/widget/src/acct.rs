@@ -2,10 +2,15 @@
 //! `File.slice()` chunks and feeds them to an [`AcctSession`]; nothing leaves the browser.
 //! The logic is in [`Session`] (host-testable); [`AcctSession`] only maps it to JS.
 
-use crate::facade::to_json;
 use classify::acct::{AcctReader, AcctReport};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// A value as JSON (serde_json: the accounting module reports large nested structs).
+fn to_json<T: Serialize>(value: &T) -> String {
+    // Serialising these plain structs (strings, numbers, enums) cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|_| String::from("null"))
+}
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SessionError {

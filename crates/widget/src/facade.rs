@@ -3,9 +3,8 @@
 
 use classify::report::{build_email, Contacts, ReportFields};
 use classify::{Classification, Context};
-use serde::Serialize;
 
-use crate::input;
+use crate::{input, output};
 
 /// Largest bounce text the widget classifies, in UTF-8 bytes (64 KiB). A whole DSN with
 /// headers fits; a pasted mailbox does not, and gets a clear message instead.
@@ -36,11 +35,6 @@ fn parse<T>(
     input::read(json, build).map_err(|message| FacadeError::Json { what, message })
 }
 
-pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
-    // Serialising these plain structs (strings, numbers, enums) cannot fail.
-    serde_json::to_string(value).unwrap_or_else(|_| String::from("null"))
-}
-
 fn check_len(what: usize) -> Result<(), FacadeError> {
     if what > MAX_INPUT_BYTES {
         return Err(FacadeError::TooLong {
@@ -63,7 +57,10 @@ pub(crate) fn context(context_json: &str) -> Result<Context, FacadeError> {
 /// `classify::classify` with the context given as JSON (`{}` or empty for none).
 pub fn classify_json(text: &str, context_json: &str) -> Result<String, FacadeError> {
     check_len(text.len())?;
-    Ok(to_json(&classify::classify(text, &context(context_json)?)))
+    Ok(output::classification(&classify::classify(
+        text,
+        &context(context_json)?,
+    )))
 }
 
 /// `classify::report::build_email` from JSON: a classification (as returned by
@@ -78,7 +75,11 @@ pub fn report_email_json(
     let fields: ReportFields = parse("report fields", fields_json, input::report_fields)?;
     check_len(fields.bounce.len())?;
     let contacts: Contacts = parse("contact data", contacts_json, input::contacts)?;
-    Ok(to_json(&build_email(&classification, &fields, &contacts)))
+    Ok(output::email(&build_email(
+        &classification,
+        &fields,
+        &contacts,
+    )))
 }
 
 #[cfg(test)]

@@ -218,11 +218,11 @@ fn one_of<T: Copy>(v: &Value, all: &[T], spell: impl Fn(T) -> &'static str) -> R
 }
 
 /// The spellings of the enums the classifier's tables do not list.
-mod spelling {
+pub(crate) mod spelling {
     use super::*;
 
     pub(super) const SCOPES: [Scope; 3] = [Scope::One, Scope::Several, Scope::All];
-    pub(super) fn scope(s: Scope) -> &'static str {
+    pub(crate) fn scope(s: Scope) -> &'static str {
         match s {
             Scope::One => "one",
             Scope::Several => "several",
@@ -230,14 +230,14 @@ mod spelling {
         }
     }
     pub(super) const VOLUMES: [Volume; 2] = [Volume::Many, Volume::Few];
-    pub(super) fn volume(v: Volume) -> &'static str {
+    pub(crate) fn volume(v: Volume) -> &'static str {
         match v {
             Volume::Many => "many",
             Volume::Few => "few",
         }
     }
     pub(super) const SNDS: [Snds; 3] = [Snds::Green, Snds::Yellow, Snds::Red];
-    pub(super) fn snds(s: Snds) -> &'static str {
+    pub(crate) fn snds(s: Snds) -> &'static str {
         match s {
             Snds::Green => "green",
             Snds::Yellow => "yellow",
@@ -246,7 +246,7 @@ mod spelling {
     }
     pub(super) const KINDS: [BounceKind; 3] =
         [BounceKind::Hard, BounceKind::Soft, BounceKind::Internal];
-    pub(super) fn kind(k: BounceKind) -> &'static str {
+    pub(crate) fn kind(k: BounceKind) -> &'static str {
         match k {
             BounceKind::Hard => "hard",
             BounceKind::Soft => "soft",
@@ -255,7 +255,7 @@ mod spelling {
     }
     pub(super) const SEVERITIES: [Severity; 4] =
         [Severity::P1, Severity::P2, Severity::P3, Severity::P4];
-    pub(super) fn severity(s: Severity) -> &'static str {
+    pub(crate) fn severity(s: Severity) -> &'static str {
         match s {
             Severity::P1 => "P1",
             Severity::P2 => "P2",

@@ -9,11 +9,14 @@ mod input;
 mod json;
 #[cfg(feature = "mail")]
 pub mod mail;
+mod output;
 
+#[cfg(any(feature = "page", feature = "mail"))]
 use wasm_bindgen::prelude::*;
 
 /// Classifies a bounce text; `context_json` is a `classify::Context` (`{}` for none).
 /// Returns the `Classification` as JSON (the contract of `docs/contracts.md`).
+#[cfg(feature = "page")]
 #[wasm_bindgen]
 pub fn classify(text: &str, context_json: &str) -> Result<String, JsError> {
     facade::classify_json(text, context_json).map_err(|e| JsError::new(&e.to_string()))
@@ -22,6 +25,7 @@ pub fn classify(text: &str, context_json: &str) -> Result<String, JsError> {
 /// Builds the report email (`{to, subject, body, mailto, tel, shortened}` as JSON) from
 /// a classification (as returned by [`classify`]), the report fields and the page's
 /// contact data (`content/data/incident.toml` as JSON).
+#[cfg(feature = "page")]
 #[wasm_bindgen(js_name = reportEmail)]
 pub fn report_email(
     classification_json: &str,
@@ -34,18 +38,21 @@ pub fn report_email(
 
 // Whether a text is a whole message (an `.eml`: a message's header, then its body), to
 // be read by the message module (`classifyMessage`) rather than by `classify`.
+#[cfg(feature = "page")]
 #[wasm_bindgen(js_name = isMessage)]
 pub fn is_message(text: &str) -> bool {
     classify::mail::is_message(text.as_bytes())
 }
 
 // The largest whole message (UTF-8 bytes) that `classifyMessage` accepts.
+#[cfg(feature = "page")]
 #[wasm_bindgen(js_name = maxMessageBytes)]
 pub fn max_message_bytes() -> usize {
     facade::MAX_MESSAGE_BYTES
 }
 
 /// The largest bounce text (UTF-8 bytes) that [`classify`] accepts.
+#[cfg(feature = "page")]
 #[wasm_bindgen(js_name = maxInputBytes)]
 pub fn max_input_bytes() -> usize {
     facade::MAX_INPUT_BYTES
@@ -55,6 +62,7 @@ pub fn max_input_bytes() -> usize {
 // `{"category": {"auth": "..."}, "isp": {...}, "blocklist": {...}}`, from the
 // classifier's table (`classify::labels`), so the page holds no copy of them. (A `//`
 // comment: a doc comment would be copied into the glue every page loads.)
+#[cfg(feature = "page")]
 #[wasm_bindgen]
 pub fn labels() -> String {
     String::from(classify::labels::JSON)
@@ -71,7 +79,7 @@ pub fn classify_message(text: &str, context_json: &str) -> Result<String, JsErro
     mail::classify_message_json(text, context_json).map_err(|e| JsError::new(&e.to_string()))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "page"))]
 mod tests {
     use classify::{Blocklist, Category, Isp};
     use serde_json::Value;

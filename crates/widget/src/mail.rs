@@ -4,7 +4,8 @@
 
 use classify::{classify_message, mail};
 
-use crate::facade::{context, to_json, FacadeError, MAX_MESSAGE_BYTES};
+use crate::facade::{context, FacadeError, MAX_MESSAGE_BYTES};
+use crate::output;
 
 /// `classify::classify_message` as a JSON array; each answer also has `text`, what the
 /// receiver said about its recipient (the report email quotes that, not the whole
@@ -32,10 +33,7 @@ pub fn classify_message_json(text: &str, context_json: &str) -> Result<String, F
             out.push(',');
         }
         let said = texts.get(i).map_or("", String::as_str);
-        out.push_str("{\"text\":");
-        out.push_str(&to_json(&said));
-        out.push(',');
-        out.push_str(to_json(answer).get(1..).unwrap_or("}"));
+        out.push_str(&output::message_answer(said, answer));
     }
     out.push(']');
     Ok(out)

@@ -24,12 +24,11 @@ pub(crate) struct WidgetPaths {
 pub(crate) const SETUP_COMMAND: &str = ".ci/setup wasm";
 
 /// The wasm modules built from the crate: wasm-pack's `--out-name` and the cargo
-/// feature arguments. `widget` (`pkg/widget.js` + `pkg/widget_bg.wasm`) is what every
-/// widget page loads, so it leaves out the accounting session and the message reader;
-/// `acct` is loaded only by the accounting-file worker, `mail` only when a whole message
-/// is dropped or pasted.
+/// feature arguments. Each has only its own feature: `widget` (`pkg/widget.js` +
+/// `pkg/widget_bg.wasm`) is what every widget page loads; `acct` is loaded only by the
+/// accounting-file worker, `mail` only when a whole message is dropped or pasted.
 const MODULES: [(&str, &[&str]); 3] = [
-    ("widget", &["--no-default-features"]),
+    ("widget", &["--no-default-features", "--features", "page"]),
     ("acct", &["--no-default-features", "--features", "acct"]),
     ("mail", &["--no-default-features", "--features", "mail"]),
 ];
@@ -781,16 +780,13 @@ mod tests {
         let log = fs::read_to_string(log).unwrap();
         let runs: Vec<&str> = log.lines().filter(|l| l.starts_with("build ")).collect();
         assert_eq!(runs.len(), 3, "{log}");
-        // The page's module leaves out the accounting session and the message reader (the
-        // crate's default features); each of the others has only its own.
-        assert!(
-            runs[0].contains("--out-name widget") && runs[0].ends_with("-- --no-default-features"),
-            "{log}"
-        );
-        for (run, name) in [(runs[1], "acct"), (runs[2], "mail")] {
+        // Each module has only its own feature: the page's leaves out the accounting
+        // session and the message reader (the crate's default features include all).
+        let features = [("widget", "page"), ("acct", "acct"), ("mail", "mail")];
+        for (run, (name, feature)) in runs.iter().zip(features) {
             assert!(
                 run.contains(&format!("--out-name {name}"))
-                    && run.ends_with(&format!("-- --no-default-features --features {name}")),
+                    && run.ends_with(&format!("-- --no-default-features --features {feature}")),
                 "{log}"
             );
         }
