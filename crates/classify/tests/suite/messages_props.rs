@@ -172,13 +172,38 @@ fn work_per_byte_does_not_grow_with_the_message() {
 
 #[test]
 fn a_huge_base64_part_is_read_up_to_its_cap() {
-    // 16 MB of base64 in a text part: the report is its first megabyte, still read.
+    // 100 MB of base64 in a text part: the report is its first megabyte, still read.
     let line = "NTUwIDUuMS4xIHVzZXIgdW5rbm93bg==\n";
     let text = format!(
         "{BOUNCE}Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n{}",
-        line.repeat(16_000_000 / line.len())
+        line.repeat(100_000_000 / line.len())
     );
     let (answers, work) = classify_message_counted(text.as_bytes(), &Context::default());
     assert_eq!(answers[0].classification.basic, Some(550));
     assert!(work < 200 * text.len() as u64, "{work} steps");
+}
+
+#[test]
+fn a_very_deep_nesting_is_read_without_recursion_to_its_depth() {
+    // 100,000 multiparts, each the first part of the one around it (about 5 MB), then a
+    // report: the reader stops descending at its depth limit, neither the stack nor the
+    // work grows with the nesting.
+    let nested: String = (0..100_000)
+        .map(|l| {
+            format!(
+                "--l{l}\nContent-Type: multipart/mixed; boundary=l{}\n\n",
+                l + 1
+            )
+        })
+        .collect();
+    let text = format!(
+        "{BOUNCE}Content-Type: multipart/mixed; boundary=l0\n\n{nested}550 5.1.1 user unknown\n"
+    );
+    let (answers, work) = classify_message_counted(text.as_bytes(), &Context::default());
+    assert!(!answers.is_empty());
+    assert!(
+        work < 800 * text.len() as u64,
+        "{work} steps for {} bytes",
+        text.len()
+    );
 }
