@@ -362,6 +362,34 @@ test('the timeline: a chart with its summary, the start marked, the email\'s tim
   }
 });
 
+test('the headline, the reasons and the rules name ISPs and blocklists by their display names, and give the start rule', async () => {
+  const { page, problems } = await openPage();
+  try {
+    const spamhaus = 'smtp;554 5.7.1 Service unavailable; Client host [203.0.113.10] blocked using zen.spamhaus.org';
+    const mta = 'hotmail-com.olc.protection.outlook.com (52.101.1.1)';
+    const rows = [HEADER];
+    for (let i = 0; i < 400; i++) {
+      rows.push(i % 10 === 0 ? row('b', i % 60, `o${i}@hotmail.com`, '5.7.1', spamhaus, mta, 'spam-related') : delivered(`o${i}@hotmail.com`, mta));
+    }
+    await load(page, 'acct-blocklist.csv', rows.join('\n') + '\n');
+    // The names the page shows in its table and notes (the widget's labels).
+    const isp = (await table(page)).outlook[0];
+    const list = (await page.locator('#acct [data-acct-note]').allTextContents()).join('\n').match(/Blocklist cited: (.+) in 40 replies/)[1];
+    assert.deepEqual([isp, list].filter((n) => /^(outlook|spamhaus)$/.test(n)), []);
+    const headline = await page.locator('#acct [data-acct-summary]').innerText();
+    const reasons = (await page.locator('#acct [data-acct-reasons] li').allTextContents()).join('\n');
+    for (const text of [headline, reasons]) {
+      assert.ok(text.includes(`${isp}: blocklist ${list} cited in 40`), text);
+      assert.doesNotMatch(text, /\b(outlook|spamhaus)\b/, text);
+    }
+    const rules = await page.locator('#acct [data-acct-rules] li').allTextContents();
+    assert.ok(rules.some((r) => /^When it started: .*at least 3 groups in a row are at or above 10%/.test(r)), rules.join('\n'));
+    assertClean(problems);
+  } finally {
+    await page.close();
+  }
+});
+
 test('the per-ISP table shows every column at 1280 px and scrolls in its own box at 360 px', async () => {
   for (const width of [1280, 360]) {
     const { page, problems } = await openPage({ viewport: { width, height: 900 } });

@@ -426,18 +426,25 @@ fn a_cut_damaged_or_trailing_gzip_file_still_gives_its_report() {
 
 #[test]
 fn the_binary_exits_3_with_the_report_when_the_file_ends_early() {
-    let path =
-        std::env::temp_dir().join(format!("guide-cli-acct-{}-cut.csv.gz", std::process::id()));
-    std::fs::write(&path, damaged("cut")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_guide"))
-        .args(["classify", "--acct", path.to_str().unwrap(), "--json"])
-        .output()
-        .unwrap();
-    std::fs::remove_file(&path).unwrap();
-    assert_eq!(out.status.code(), Some(i32::from(EXIT_TRUNCATED)));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["truncated"], true);
-    assert!(json["records"].as_u64().unwrap() > 0);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("warning: the file ends early"), "{err}");
+    for how in ["cut", "corrupt", "trailing"] {
+        let path = std::env::temp_dir().join(format!(
+            "guide-cli-acct-{}-{how}.csv.gz",
+            std::process::id()
+        ));
+        std::fs::write(&path, damaged(how)).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_guide"))
+            .args(["classify", "--acct", path.to_str().unwrap(), "--json"])
+            .output()
+            .unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(out.status.code(), Some(i32::from(EXIT_TRUNCATED)), "{how}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["truncated"], true, "{how}");
+        assert!(json["records"].as_u64().unwrap() > 0, "{how}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.starts_with("warning: the file ends early"),
+            "{how}: {err}"
+        );
+    }
 }
