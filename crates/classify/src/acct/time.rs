@@ -44,12 +44,22 @@ fn parse_offset(rest: &[u8]) -> Option<i64> {
         return Some(0);
     }
     let sign = if rest[0] == b'-' { -1 } else { 1 };
-    let digits: Vec<u8> = rest[1..].iter().copied().filter(|b| *b != b':').collect();
-    if digits.len() != 4 || !digits.iter().all(u8::is_ascii_digit) {
+    // `hhmm` or `hh:mm` (any colons are skipped), read without allocating: this runs for
+    // every record.
+    let mut digits = [0i64; 4];
+    let mut n = 0;
+    for &b in rest[1..].iter().filter(|b| **b != b':') {
+        if n == 4 || !b.is_ascii_digit() {
+            return None;
+        }
+        digits[n] = i64::from(b - b'0');
+        n += 1;
+    }
+    if n != 4 {
         return None;
     }
-    let v = |i: usize| i64::from(digits[i] - b'0');
-    Some(sign * ((v(0) * 10 + v(1)) * 3600 + (v(2) * 10 + v(3)) * 60))
+    let [h1, h2, m1, m2] = digits;
+    Some(sign * ((h1 * 10 + h2) * 3600 + (m1 * 10 + m2) * 60))
 }
 
 /// `2026-09-21T12:00:00Z`: Unix seconds as RFC 3339 UTC text.
@@ -129,6 +139,10 @@ mod tests {
             b"yesterday",
             b"2026-13-01 00:00:00",
             b"2026-09-21 12:00:00 PST",
+            b"2026-09-21 12:00:00+02",
+            b"2026-09-21 12:00:00+02000",
+            b"2026-09-21 12:00:00+0a00",
+            b"2026-09-21 12:00:00-",
         ] {
             assert_eq!(parse(t), None, "{}", String::from_utf8_lossy(t));
         }
