@@ -10,10 +10,16 @@
 #                                       generator's config.highlight.toml variant
 #                                       ([markdown.highlighting] theme = "github-dark");
 #                                       every page holds a TOML and a bounce code block
+#   SEARCH=on|both (default both)       with the full-text search index, and (both) first
+#                                       without it too (build_search_index = false), to
+#                                       print what the index costs
+#   KEEP=DIR                            keeps each size's built site (with the index) as
+#                                       DIR/public-N, e.g. for tests/browser/bench-search.mjs
 #
 # For each N: ../shared/tools/gen-site.py writes a synthetic guide of N pages in Zola's
 # layout; we build DIR/zola with our real theme (themes/default, its data file
-# content/data/incident.toml copied in) using the release binary, search index included.
+# content/data/incident.toml copied in) using the release binary, search index included
+# (but in the variant without it).
 # Three runs per size: cold (empty output), warm (unchanged sources: nothing rewritten),
 # and one after editing a single page. Prints wall time, pages/s and peak RSS
 # (/usr/bin/time -v); cpu is user + system time, which other load on the machine does
@@ -52,6 +58,7 @@ run() {
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   pages=$(grep -o 'built [0-9]* pages' "$log" | awk '{print $2}')
+  last_wall=$secs
   printf '%-8s N=%-5s pages=%-5s wall=%6.2fs cpu=%5.2fs  %7.0f pages/s  %6.1f us/page  peak RSS=%5.1f MB  %s\n' \
     "$label" "$n" "$pages" "$secs" "$cpu" "$(echo "$pages $secs" | awk '{print ($2>0)?$1/$2:0}')" \
     "$(echo "$pages $secs" | awk '{print ($1>0)?$2*1e6/$1:0}')" \
@@ -70,29 +77,44 @@ for n in "${sizes[@]}"; do
       >"$root/themes/default/templates/partials/nav.html"
   fi
   cp "$repo/content/data/incident.toml" "$root/content/data/incident.toml"
-  # Zola's config.toml: our theme, with the search index always on (our build writes it).
-  { echo 'theme = "default"'; cat "$root/config.toml"; } >"$root/config.toml.new"
-  mv "$root/config.toml.new" "$root/config.toml"
-  # The highlighting variant: the same site with the generator's config.highlight.toml.
-  { echo 'theme = "default"'; cat "$root/config.highlight.toml"; } >"$root/config.hl"
-  cp "$root/config.toml" "$root/config.plain"
+  # The generator's config.toml has build_search_index = false, config.search.toml true;
+  # every variant but `nosearch` builds the index. `hl`: config.highlight.toml.
+  with_search() { sed 's/^build_search_index = false/build_search_index = true/' "$1"; }
+  { echo 'theme = "default"'; cat "$root/config.toml"; } >"$root/config.nosearch"
+  { echo 'theme = "default"'; with_search "$root/config.toml"; } >"$root/config.plain"
+  { echo 'theme = "default"'; with_search "$root/config.highlight.toml"; } >"$root/config.hl"
   variants=()
+  [ "${SEARCH:-both}" = on ] || variants+=(nosearch)
   case "${HIGHLIGHT:-both}" in
-    off) variants=(plain) ;;
-    on) variants=(hl) ;;
-    *) variants=(plain hl) ;;
+    off) variants+=(plain) ;;
+    on) variants+=(hl) ;;
+    *) variants+=(plain hl) ;;
   esac
+  cold_nosearch="" cold_search=""
   for v in "${variants[@]}"; do
     cp "$root/config.$v" "$root/config.toml"
     suffix=""
     [ "$v" = hl ] && suffix="+hl"
+    [ "$v" = nosearch ] && suffix="-nosrch"
     out="$work/public-$n-$v"
     run "cold$suffix" "$n" "$root" "$out"
+    [ "$v" = nosearch ] && cold_nosearch=$last_wall
+    [ "$v" = plain ] && cold_search=$last_wall
     run "warm$suffix" "$n" "$root" "$out"
     page=$(find "$root/content" -name 'page-00001.md' | head -1)
     echo "One more sentence to rebuild." >>"$page"
     run "edit1$suffix" "$n" "$root" "$out"
     du -sh "$out" | awk -v n="$n" -v v="$v" '{print "output N=" n " (" v "): " $1}'
+    if [ -n "${KEEP:-}" ] && [ "$v" = plain ]; then
+      mkdir -p "$KEEP" && rm -rf "$KEEP/public-$n" && cp -r "$out" "$KEEP/public-$n"
+    fi
+    if [ -d "$out/search" ]; then
+      du -sh "$out/search" | awk '{print "  of which the search index: " $1}'
+    fi
   done
+  if [ -n "$cold_nosearch" ] && [ -n "$cold_search" ]; then
+    echo "search N=$n: cold build ${cold_search}s with the index, ${cold_nosearch}s without:" \
+      "$(echo "$cold_search $cold_nosearch" | awk '{printf "%.2fx", $1/$2}') (budget 1.25x)"
+  fi
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

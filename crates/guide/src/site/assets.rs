@@ -42,6 +42,8 @@ struct Entry {
     hashed: OnceLock<String>,
     /// An `asset()` asked for the hashed copy: it is published.
     used: AtomicBool,
+    /// Linked by its own name, never copied under a hashed one (see [`Registry::add_plain`]).
+    plain: bool,
 }
 
 /// Files of `www/` that are not part of the published widget.
@@ -87,11 +89,23 @@ impl Registry {
         self.add(out.to_string(), Source::Bytes(Arc::new(bytes)));
     }
 
+    /// Adds a file that `asset()` links by its plain URL: one already named by its
+    /// content, or one that changes with every edit and is revalidated by who reads it
+    /// (the search index's entry file), so that pages linking it do not change with it.
+    pub(crate) fn add_plain(&mut self, out: &str, bytes: Vec<u8>) {
+        self.insert(out.to_string(), Source::Bytes(Arc::new(bytes)), true);
+    }
+
     fn add(&mut self, out: String, source: Source) {
+        self.insert(out, source, false);
+    }
+
+    fn insert(&mut self, out: String, source: Source, plain: bool) {
         let entry = Entry {
             source,
             hashed: OnceLock::new(),
             used: AtomicBool::new(false),
+            plain,
         };
         self.files.insert(out, entry);
     }
@@ -113,6 +127,9 @@ impl Registry {
         let Some(entry) = self.files.get(path) else {
             return self.unbuilt.contains(path).then(|| Ok(format!("/{path}")));
         };
+        if entry.plain {
+            return Some(Ok(format!("/{path}")));
+        }
         let hashed = match entry.hashed.get() {
             Some(h) => h,
             None => {
@@ -152,12 +169,14 @@ impl Registry {
 }
 
 /// The files `asset()` knows while pages render: the static files of the load stage and
-/// the files generated from the parsed pages (the search index), which win on a clash.
+/// the files generated from the parsed pages (the search index, linked by their plain
+/// names), which win on a clash.
 #[derive(Debug, Clone)]
 pub(crate) struct Assets {
     pub(crate) statics: Arc<Registry>,
     pub(crate) generated: Arc<Registry>,
-    /// A hash of the generated files' bytes (a page that links them changes with them).
+    /// A hash of the generated files that pages link by a hashed name (none today: the
+    /// search index's files keep their plain names).
     pub(crate) generated_hash: u64,
 }
 

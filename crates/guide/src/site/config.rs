@@ -31,6 +31,8 @@ struct Known {
     widget: Option<WidgetConfig>,
     #[serde(default)]
     compile_sass: bool,
+    #[serde(default)]
+    build_search_index: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +45,8 @@ pub(crate) struct Config {
     pub(crate) compile_sass: bool,
     /// `[markdown.highlighting]` (or the older `highlight_code`); `None`: off.
     pub(crate) highlighting: Option<crate::site::highlight::Settings>,
+    /// Write the search index (`build_search_index`, on unless set to `false`).
+    pub(crate) build_search_index: bool,
     /// The whole file, for templates (`config.title`, `config.extra...`).
     pub(crate) table: toml::Table,
     /// Path of the file read, relative to the root (for messages).
@@ -95,6 +99,7 @@ impl Config {
             widget: known.widget,
             compile_sass: known.compile_sass,
             highlighting,
+            build_search_index: known.build_search_index != Some(false),
             table,
             file: file.to_string(),
         })

@@ -24,6 +24,8 @@ pub(crate) struct FrontMatter {
     pub(crate) template: Option<String>,
     pub(crate) slug: Option<String>,
     pub(crate) updated: Option<toml::Value>,
+    /// `false` leaves the page out of the search index.
+    pub(crate) in_search_index: Option<bool>,
     pub(crate) extra: toml::Table,
 }
 

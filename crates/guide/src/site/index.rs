@@ -1,5 +1,5 @@
 //! The index stage: what is made from every parsed page at once: the search index
-//! (an asset the theme links with `asset()`), `sitemap.xml` and `robots.txt`.
+//! (files that the theme links by their plain names), `sitemap.xml` and `robots.txt`.
 use std::sync::Arc;
 
 use crate::site::assets::Registry;
@@ -7,13 +7,12 @@ use crate::site::links::Body;
 use crate::site::load::Site;
 use crate::site::{search, sitemap};
 
-pub(crate) const SEARCH_INDEX: &str = "search-index.json";
-
 /// The indexes of the site.
 pub(crate) struct Index {
-    /// The generated assets: `search-index.json`.
+    /// The generated assets: the files of the search index.
     pub(crate) assets: Arc<Registry>,
-    /// A hash of the generated assets (pages that link them change with them).
+    /// What pages that link the generated assets depend on: nothing, as every file
+    /// of the index keeps its plain URL.
     pub(crate) assets_hash: u64,
     pub(crate) sitemap: String,
     pub(crate) robots: String,
@@ -21,24 +20,15 @@ pub(crate) struct Index {
 
 /// Indexes the pages (`bodies` by source index).
 pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
-    let entries: Vec<search::Entry> = site
-        .sources
-        .iter()
-        .zip(bodies)
-        .map(|(s, b)| search::Entry {
-            t: s.front.title.as_deref().unwrap_or(""),
-            u: &s.path,
-            d: s.front.description.as_deref().unwrap_or(""),
-            h: b.headings
-                .iter()
-                .map(|h| (h.title.as_str(), format!("{}#{}", s.path, h.id)))
-                .collect(),
-        })
-        .collect();
-    let search_json = search::to_json(&entries);
-    let assets_hash = xxhash_rust::xxh3::xxh3_64(&search_json);
     let mut assets = Registry::default();
-    assets.add_bytes(SEARCH_INDEX, search_json);
+    if site.config.build_search_index {
+        // The entry file has a fixed name (the browser revalidates it) and the other
+        // files are named by their content: an edit of one page's text changes the
+        // index, not every page that links it.
+        for (path, bytes) in search::write(&search_pages(site, bodies)) {
+            assets.add_plain(&path, bytes);
+        }
+    }
     let urls: Vec<sitemap::Url> = site
         .sources
         .iter()
@@ -49,8 +39,23 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
         .collect();
     Index {
         assets: Arc::new(assets),
-        assets_hash,
+        assets_hash: 0,
         sitemap: sitemap::sitemap(&urls),
         robots: sitemap::robots(&site.config.base_url),
     }
+}
+
+/// The pages of the search index: all but those with `in_search_index = false`.
+fn search_pages<'a>(site: &'a Site, bodies: &'a [Body]) -> Vec<search::PageText<'a>> {
+    site.sources
+        .iter()
+        .zip(bodies)
+        .filter(|(s, _)| s.front.in_search_index != Some(false))
+        .map(|(s, b)| search::PageText {
+            url: &s.path,
+            title: s.front.title.as_deref().unwrap_or(""),
+            description: s.front.description.as_deref().unwrap_or(""),
+            sections: &b.sections,
+        })
+        .collect()
 }

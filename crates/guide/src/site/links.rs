@@ -11,6 +11,7 @@ use crate::errors::{Problem, Problems};
 use crate::html::escape_attr;
 use crate::site::content::Source;
 use crate::site::markdown::{Heading, Parsed};
+use crate::site::search::SectionText;
 
 /// Output paths of the pages by their path under `content/` (the key of `@/` links).
 /// A file that could not be read as a page has an empty path: links to it are not
@@ -89,6 +90,8 @@ pub(crate) struct Body {
     pub(crate) html: String,
     pub(crate) headings: Vec<Heading>,
     pub(crate) word_count: usize,
+    /// The plain text by section, for the search index.
+    pub(crate) sections: Vec<SectionText>,
 }
 
 /// What the links stage gives: the complete link table (for `url()` in the theme) and
@@ -141,6 +144,7 @@ fn resolve_body(parsed: Arc<Parsed>, table: &LinkTable) -> Body {
         html,
         headings: parsed.headings,
         word_count: parsed.word_count,
+        sections: parsed.sections,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::errors::{LineIndex, Problem};
 use crate::html::escape_attr;
 use crate::paths::join_rel;
 use crate::site::highlight::{self, Highlighter};
+use crate::site::search::{SectionText, TextCollector};
 
 /// A heading of a page, in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +54,8 @@ pub(crate) struct MdInput<'a> {
     pub(crate) bounce: &'a BounceRenderer<'a>,
     /// The site's highlighter; `None`: code blocks are only escaped.
     pub(crate) highlighter: Option<&'a Highlighter>,
+    /// Collect the page's plain text for the search index.
+    pub(crate) search_text: bool,
 }
 
 /// A page's body once parsed (kept between builds by `serve`).
@@ -63,6 +66,8 @@ pub(crate) struct Parsed {
     /// The body's internal links, with their place in the file, for the links stage.
     pub(crate) links: Vec<InternalLink>,
     pub(crate) word_count: usize,
+    /// The plain text by section, for the search index (empty when the site has none).
+    pub(crate) sections: Vec<SectionText>,
 }
 
 #[derive(Debug, Default)]
@@ -72,6 +77,8 @@ pub(crate) struct Rendered {
     pub(crate) links: Vec<InternalLink>,
     pub(crate) word_count: usize,
     pub(crate) problems: Vec<Problem>,
+    /// The plain text by section, when [`MdInput::search_text`] asks for it.
+    pub(crate) text: Option<TextCollector>,
 }
 
 pub(crate) fn options() -> Options {
@@ -92,7 +99,10 @@ fn level_num(level: HeadingLevel) -> u32 {
 
 /// Turns `text` into HTML, collecting headings, internal links and problems.
 pub(crate) fn render(input: &MdInput) -> Rendered {
-    let mut out = Rendered::default();
+    let mut out = Rendered {
+        text: input.search_text.then(TextCollector::default),
+        ..Rendered::default()
+    };
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut events: Vec<Event> = Vec::new();
     // Heading in progress: level, custom id, classes, buffered inner events.
@@ -114,6 +124,10 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                 Event::Text(t) => open.text.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
                     if let Some(open) = block.take() {
+                        if let Some(text) = out.text.as_mut() {
+                            text.push(&open.text);
+                            text.push(" ");
+                        }
                         match open.render(input, &line_of) {
                             Ok(html) => events.push(Event::Html(html.into())),
                             Err(p) => out.problems.push(p),
@@ -162,6 +176,9 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(open) = heading.take() {
                     let (h, html) = finish_heading(open, &mut ids);
+                    if let Some(text) = out.text.as_mut() {
+                        text.heading(&h.id, &h.title);
+                    }
                     out.headings.push(h);
                     events.push(Event::Html(html.into()));
                 }
@@ -197,7 +214,12 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
         };
         match heading.as_mut() {
             Some((_, _, _, inner)) => inner.push(event),
-            None => events.push(event),
+            None => {
+                if let Some(text) = out.text.as_mut() {
+                    text.event(&event);
+                }
+                events.push(event);
+            }
         }
     }
     out.html.reserve(input.text.len() * 3 / 2);
@@ -367,6 +389,7 @@ mod tests {
             assets: &assets,
             bounce: &bounce,
             highlighter: None,
+            search_text: false,
         })
     }
 

@@ -116,6 +116,7 @@ impl Env<'_> {
             assets: &self.site.content_files,
             bounce: &bounce,
             highlighter: self.site.highlighter.as_deref(),
+            search_text: self.site.config.build_search_index,
         });
         if !r.problems.is_empty() {
             return Err(r.problems);
@@ -131,6 +132,10 @@ impl Env<'_> {
             headings: r.headings,
             links,
             word_count: r.word_count,
+            sections: r
+                .text
+                .map(|t| t.finish(&templated.blocks))
+                .unwrap_or_default(),
         });
         if let Some(c) = cache {
             c.parsed.put(&s.file, s.body_hash, parsed.clone());

@@ -192,6 +192,7 @@ mod tests {
             html: "<p>hi</p>".into(),
             headings: vec![heading(2, "h")],
             word_count: 1,
+            sections: Vec::new(),
         };
         let value = serde_json::to_value(PageView::new(&source, &body, &config)).unwrap();
         let mut keys: Vec<&str> = value

@@ -1,5 +1,5 @@
 //! `asset(path=...)` gives content-hashed URLs; the hashed copy is written next to the
-//! plain file with the same bytes; the search index is an asset too.
+//! plain file with the same bytes (the search index's files: `search_index.rs`).
 use crate::common::*;
 
 #[test]
@@ -37,40 +37,6 @@ fn the_hash_follows_the_content() {
             .unwrap()
     };
     assert_ne!(css(&first), css(&second));
-}
-
-#[test]
-fn search_index_lists_pages_and_headings() {
-    let dir = site("basic");
-    let out = build(dir.path()).unwrap();
-    let index: serde_json::Value = serde_json::from_str(&text(&out, "search-index.json")).unwrap();
-    let about = index
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["u"] == "/about-us/")
-        .unwrap();
-    assert_eq!(about["t"], "About");
-    assert_eq!(about["d"], "Who we are.");
-    let headings = index
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["u"] == "/headings/")
-        .unwrap();
-    assert_eq!(
-        headings["h"][0],
-        serde_json::json!(["Overview", "/headings/#overview"])
-    );
-    let meta = text(&out, "index.html");
-    let hashed = attr_values(&meta, "content")
-        .into_iter()
-        .find(|c| c.starts_with("/search-index."))
-        .unwrap();
-    assert_eq!(
-        text(&out, hashed.trim_start_matches('/')),
-        text(&out, "search-index.json")
-    );
 }
 
 #[test]

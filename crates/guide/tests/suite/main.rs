@@ -25,6 +25,7 @@ mod one_source_of_truth;
 mod output_folder;
 mod output_paths;
 mod sass_files;
+mod search_index;
 mod sections_nav;
 mod serve;
 mod serve_limits;

@@ -1,0 +1,92 @@
+//! The words an indexing worker has met, each already cut into its keys: a site uses a
+//! few thousand words millions of times, so each word is folded, split and stemmed once,
+//! and a page's keys are counted by number, not by string.
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+
+use super::tokens::{fold_into, index_keys, Stems};
+
+/// A hasher for keys that are already a hash (xxh3 of the word).
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct Vocabulary {
+    stems: Stems,
+    folded: String,
+    /// Hash of a word -> the word and its key numbers in `word_keys`.
+    words: HashMap<u64, (Box<str>, Range<usize>), BuildHasherDefault<Prehashed>>,
+    word_keys: Vec<u32>,
+    /// Key number -> key, and back.
+    keys: Vec<Box<str>>,
+    numbers: HashMap<Box<str>, u32, Xxh3DefaultBuilder>,
+}
+
+impl Vocabulary {
+    /// Calls `found` with the number of every key of the word `raw` (as the page has it:
+    /// `The` and `the` are remembered apart, and fold the same).
+    pub(crate) fn keys_of(&mut self, raw: &str, mut found: impl FnMut(u32)) {
+        let hash = xxhash_rust::xxh3::xxh3_64(raw.as_bytes());
+        if let Some((word, range)) = self.words.get(&hash) {
+            if **word == *raw {
+                self.word_keys[range.clone()].iter().for_each(|&k| found(k));
+                return;
+            }
+        }
+        let start = self.word_keys.len();
+        let Vocabulary {
+            stems,
+            folded,
+            word_keys,
+            keys,
+            numbers,
+            ..
+        } = self;
+        fold_into(raw, folded);
+        index_keys(folded, stems, &mut |key| {
+            let n = match numbers.get(key) {
+                Some(n) => *n,
+                None => {
+                    let n = keys.len() as u32;
+                    keys.push(key.into());
+                    numbers.insert(key.into(), n);
+                    n
+                }
+            };
+            word_keys.push(n);
+        });
+        self.word_keys[start..].iter().for_each(|&k| found(k));
+        // A word whose hash another word has (never seen in practice) is not remembered.
+        self.words
+            .entry(hash)
+            .or_insert_with(|| (raw.into(), start..self.word_keys.len()));
+    }
+
+    /// The keys by number.
+    pub(crate) fn into_keys(self) -> Vec<Box<str>> {
+        self.keys
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+}

@@ -1,0 +1,270 @@
+//! The full-text search index: a word in a page body finds that page, read back through
+//! the written files (entry, term chunks, fragments) by a decoder of the test's own.
+use std::io::Read;
+
+use guide::site::{OutFile, Output};
+
+use crate::common::{build, site, text as text_of};
+
+fn bytes(out: &Output, path: &str) -> Vec<u8> {
+    match out.files.get(path) {
+        Some(OutFile::Bytes(b)) => b.to_vec(),
+        Some(OutFile::Asset(src)) => src.read().unwrap().to_vec(),
+        None => panic!("no output file {path}"),
+    }
+}
+
+fn gunzip(gz: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(gz)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+fn json(out: &Output, path: &str) -> serde_json::Value {
+    serde_json::from_slice(&gunzip(&bytes(out, path))).unwrap()
+}
+
+/// A little reader of the index format (README, "Search index").
+struct Index<'a> {
+    out: &'a Output,
+    entry: serde_json::Value,
+}
+
+impl<'a> Index<'a> {
+    fn new(out: &'a Output) -> Self {
+        let entry = json(out, "search/index.bin");
+        assert_eq!(entry["v"], 1);
+        Index { out, entry }
+    }
+
+    fn chunks(&self) -> Vec<(String, String)> {
+        self.entry["chunks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c[0].as_str().unwrap().into(), c[1].as_str().unwrap().into()))
+            .collect()
+    }
+
+    /// Every key of the chunk that may hold `key`, with its page numbers.
+    fn chunk_for(&self, key: &str) -> Vec<(String, Vec<u32>)> {
+        let chunks = self.chunks();
+        let Some((_, name)) = chunks.iter().rev().find(|(first, _)| first.as_str() <= key) else {
+            return Vec::new();
+        };
+        let data = gunzip(&bytes(self.out, &format!("search/t/{name}.bin")));
+        let mut pos = 0;
+        let varint = |pos: &mut usize| {
+            let mut n = 0u32;
+            let mut shift = 0;
+            loop {
+                let b = data[*pos];
+                *pos += 1;
+                n |= u32::from(b & 0x7f) << shift;
+                if b < 0x80 {
+                    return n;
+                }
+                shift += 7;
+            }
+        };
+        let mut keys = Vec::new();
+        let mut previous: Vec<u8> = Vec::new();
+        while pos < data.len() {
+            let shared = data[pos] as usize;
+            pos += 1;
+            let rest = varint(&mut pos) as usize;
+            let mut key = previous[..shared].to_vec();
+            key.extend_from_slice(&data[pos..pos + rest]);
+            pos += rest;
+            let count = varint(&mut pos);
+            let mut docs = Vec::new();
+            let mut doc = 0;
+            for _ in 0..count {
+                doc += varint(&mut pos);
+                docs.push(doc);
+                pos += 1; // weight
+                varint(&mut pos); // section
+            }
+            keys.push((String::from_utf8(key.clone()).unwrap(), docs));
+            previous = key;
+        }
+        keys
+    }
+
+    fn docs(&self, key: &str) -> Vec<u32> {
+        self.chunk_for(key)
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, docs)| docs)
+            .unwrap_or_default()
+    }
+
+    fn fragment(&self, doc: u32) -> serde_json::Value {
+        let per_pack = self.entry["pack"].as_u64().unwrap() as u32;
+        let (pack, at) = ((doc / per_pack) as usize, (doc % per_pack) as usize);
+        let hashes = self.entry["fragments"].as_str().unwrap();
+        let hash = &hashes[pack * 8..pack * 8 + 8];
+        json(self.out, &format!("search/f/{pack}-{hash}.bin"))[at].clone()
+    }
+
+    /// URLs of the pages that hold every key of `query`.
+    fn find(&self, query: &str) -> Vec<String> {
+        let keys = keys_of(query);
+        assert!(!keys.is_empty(), "{query}: no keys");
+        let mut docs = self.docs(&keys[0]);
+        for key in &keys[1..] {
+            let more = self.docs(key);
+            docs.retain(|d| more.contains(d));
+        }
+        docs.iter()
+            .map(|d| self.fragment(*d)["u"].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+/// The keys of a query of words that the stemmer leaves as they are (the stems
+/// themselves are the unit tests' business): lower case, dots dropped.
+fn keys_of(query: &str) -> Vec<String> {
+    query
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('.', ""))
+        .collect()
+}
+
+fn add_page(root: &std::path::Path, name: &str, front: &str, body: &str) {
+    std::fs::write(
+        root.join(format!("content/{name}.md")),
+        format!("+++\ntitle = \"{name}\"\n{front}+++\n{body}\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_word_in_one_page_body_finds_that_page() {
+    let dir = site("basic");
+    let index_before = build(dir.path()).unwrap();
+    assert!(Index::new(&index_before).find("frob4nicate").is_empty());
+    std::fs::write(
+        dir.path().join("content/about.md"),
+        "+++\ntitle = \"About\"\nslug = \"about-us\"\n+++\n\nWe run mail servers and \
+         frob4nicate queues at zen.frob4nitz.example after a 4.7.28 reply.\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    let index = Index::new(&out);
+    for query in [
+        "frob4nicate",
+        "Frob4nicate",
+        "4.7.28",
+        "4728",
+        "zen.frob4nitz.example",
+        "frob4nitz.example",
+        "frob4nitz",
+    ] {
+        assert_eq!(index.find(query), ["/about-us/"], "{query}");
+    }
+    let fragment = index.fragment(index.docs("frob4nicate")[0]);
+    assert_eq!(fragment["t"], "About");
+    assert!(
+        fragment["s"][0][2]
+            .as_str()
+            .unwrap()
+            .contains("frob4nicate queues"),
+        "{fragment}"
+    );
+}
+
+#[test]
+fn headings_are_sections_with_their_ids() {
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    let index = Index::new(&out);
+    let docs = index.find("custom one");
+    assert_eq!(docs, ["/headings/"]);
+    let fragment = index.fragment(index.docs("custom")[0]);
+    let sections = fragment["s"].as_array().unwrap();
+    assert!(
+        sections
+            .iter()
+            .any(|s| s[0] == "my-id" && s[1] == "Custom one"),
+        "{fragment}"
+    );
+}
+
+#[test]
+fn a_page_can_opt_out_and_the_site_can_turn_the_index_off() {
+    let dir = site("basic");
+    add_page(
+        dir.path(),
+        "hidden",
+        "in_search_index = false\n",
+        "Zyxwvut.",
+    );
+    add_page(dir.path(), "shown", "", "Zyxwvut.");
+    let out = build(dir.path()).unwrap();
+    assert_eq!(Index::new(&out).find("zyxwvut"), ["/shown/"]);
+
+    let config = dir.path().join("site.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("build_search_index = false\n{text}")).unwrap();
+    let out = build(dir.path()).unwrap();
+    assert!(
+        !out.files.keys().any(|p| p.starts_with("search/")),
+        "{:?}",
+        out.files.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_edit_of_one_page_changes_the_index_not_the_other_pages() {
+    let dir = site("basic");
+    let before = build(dir.path()).unwrap();
+    let page = dir.path().join("content/markdown.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nQuux9ly frobbed.\n")).unwrap();
+    let after = build(dir.path()).unwrap();
+    // The entry (linked by its plain name) changes; other pages do not.
+    assert_ne!(
+        bytes(&before, "search/index.bin"),
+        bytes(&after, "search/index.bin")
+    );
+    assert_eq!(Index::new(&after).find("quux9ly"), ["/markdown/"]);
+    assert_eq!(
+        text_of(&before, "about-us/index.html"),
+        text_of(&after, "about-us/index.html")
+    );
+}
+
+#[test]
+fn a_big_site_is_cut_into_chunks_and_every_page_is_found() {
+    let dir = site("basic");
+    // 400 pages of made-up words (digits keep them unstemmed): many keys, several chunks.
+    for n in 0..400 {
+        let body: Vec<String> = (0..60)
+            .map(|i| format!("w{}q", (n * 7 + i * 13) % 900))
+            .collect();
+        add_page(
+            dir.path(),
+            &format!("gen-{n:03}"),
+            "",
+            &format!("{} only{n}here", body.join(" ")),
+        );
+    }
+    let out = build(dir.path()).unwrap();
+    let index = Index::new(&out);
+    assert!(index.chunks().len() > 1, "{:?}", index.chunks());
+    for n in [0, 137, 255, 399] {
+        assert_eq!(
+            index.find(&format!("only{n}here")),
+            [format!("/gen-{n:03}/")]
+        );
+    }
+    // A key on more pages than one: every page that has it.
+    let w = index.find("w13q");
+    let expected = (0..400)
+        .filter(|n| (0..60).any(|i| (n * 7 + i * 13) % 900 == 13))
+        .count();
+    assert_eq!(w.len(), expected);
+}
