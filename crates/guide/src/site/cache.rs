@@ -86,7 +86,7 @@ impl ParseCache {
 mod tests {
     use super::*;
     use crate::site::config::Config;
-    use crate::site::publish::NullSink;
+    use crate::site::sink::NullSink;
     use crate::site::{build_into, BuildOptions};
 
     #[test]

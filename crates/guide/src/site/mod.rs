@@ -24,6 +24,7 @@ pub(crate) mod publish;
 pub(crate) mod render;
 pub mod sass;
 pub(crate) mod search;
+pub(crate) mod sink;
 pub(crate) mod sitemap;
 pub(crate) mod template_limits;
 pub(crate) mod templates;
@@ -38,8 +39,9 @@ use crate::errors::{BuildError, Problems};
 use assets::Assets;
 pub use cache::ParseCache;
 pub use load::BuildOptions;
-pub use publish::OutFile;
-use publish::{MemorySink, NullSink, PublishError, Sink, WriteStats};
+use publish::{PublishError, WriteStats};
+pub use sink::OutFile;
+use sink::{MemorySink, NullSink, Sink};
 
 /// The built site, in memory: output path (`a/index.html`) -> file.
 #[derive(Debug, Default)]

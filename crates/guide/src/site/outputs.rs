@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use crate::errors::{BuildError, Problem, Problems};
-use crate::site::publish::{OutFile, Sink};
+use crate::site::sink::{OutFile, Sink};
 
 /// Why one part of a path is refused, or `None` when it is a plain name: not empty, not
 /// `.` or `..`, and without `/`, `\` or control characters (a newline in a file name

@@ -16,7 +16,7 @@ use crate::site::cache::ParseCache;
 use crate::site::content::{Kind, Source};
 use crate::site::links::Linked;
 use crate::site::load::Site;
-use crate::site::publish::{OutFile, Sink};
+use crate::site::sink::{OutFile, Sink};
 use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
 use crate::site::tree::Tree;

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use super::{OutFile, Sink};
 use crate::errors::{BuildError, Problem};
 use crate::site::assets;
 use crate::site::outputs::check_output_path;
+use crate::site::sink::{OutFile, Sink};
 
 /// Stages the files of a build in `staging`, linking those equal to `previous`'s.
 pub struct StagingSink {
