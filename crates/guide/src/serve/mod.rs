@@ -379,10 +379,10 @@ mod tests {
         ));
         assert!(!ignored(root, Path::new("/site/static/logo.png")));
         // A hidden folder above the root does not hide the site.
-        let root = Path::new("/home/me/.sites/guide");
+        let root = Path::new("/srv/.sites/guide");
         assert!(!ignored(
             root,
-            Path::new("/home/me/.sites/guide/content/a.md")
+            Path::new("/srv/.sites/guide/content/a.md")
         ));
     }
 }
