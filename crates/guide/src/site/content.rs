@@ -1,33 +1,20 @@
-//! Loading `content/`: markdown pages and sections with `+++` TOML front matter, TOML
-//! data files, and co-located assets.
+//! Loading `content/`: markdown pages and sections with their front matter (TOML
+//! between `+++` lines or YAML between `---` lines, see [`front_matter`]), TOML data
+//! files, and co-located assets.
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-use serde::Deserialize;
 use walkdir::WalkDir;
 
 use crate::errors::{line_col, BuildError, Problem, Problems};
 use crate::paths::rel_path;
 use crate::site::body::needs_templating;
+use crate::site::config::Config;
+pub(crate) use crate::site::front_matter::FrontMatter;
+use crate::site::front_matter::{self, Split, SplitError};
 use crate::site::outputs::{component_problem, shown};
-
-/// Front matter keys we understand; unknown keys (Zola's `sort_by`, ...) are ignored.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub(crate) struct FrontMatter {
-    pub(crate) title: Option<String>,
-    pub(crate) description: Option<String>,
-    pub(crate) weight: Option<i64>,
-    pub(crate) draft: bool,
-    pub(crate) template: Option<String>,
-    pub(crate) slug: Option<String>,
-    pub(crate) updated: Option<toml::Value>,
-    /// `false` leaves the page out of the search index.
-    pub(crate) in_search_index: Option<bool>,
-    pub(crate) extra: toml::Table,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -68,6 +55,8 @@ pub(crate) struct Source {
     /// Last change: the front matter's `updated`, else the file's last commit date (set
     /// by the load stage, which reads the dates).
     pub(crate) updated: Option<String>,
+    /// What is wrong but does not stop the build (a key a page does not know).
+    pub(crate) warnings: Vec<Problem>,
 }
 
 /// Unchanged markdown files (same modification time and size) are not read again by
@@ -85,9 +74,9 @@ impl SourceCache {
 pub(crate) fn read_body(root: &Path, file: &str) -> Result<String, Problem> {
     let text = std::fs::read_to_string(root.join(file))
         .map_err(|e| Problem::new(file, format!("cannot read: {e}")))?;
-    Ok(match split_front_matter(&text) {
-        Some((_, body, _)) => body.to_string(),
-        None => text,
+    Ok(match front_matter::split(&text) {
+        Ok(Some(split)) => split.body.to_string(),
+        _ => text,
     })
 }
 
@@ -106,60 +95,48 @@ pub(crate) struct Content {
     pub(crate) problems: Vec<Problem>,
 }
 
-/// Splits `+++` TOML front matter off a markdown text: `(front matter, body, line of the
-/// body)`. `None` when the text has no front matter.
-pub(crate) fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first_end = text.find('\n')?;
-    if text[..first_end].trim_end() != "+++" {
-        return None;
-    }
-    let fm_start = first_end + 1;
-    let mut pos = fm_start;
-    let mut line = 2;
-    while pos <= text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        if text[pos..end].trim_end() == "+++" {
-            let body_start = (end + 1).min(text.len());
-            return Some((&text[fm_start..pos], &text[body_start..], line + 1));
-        }
-        if end == text.len() {
-            break;
-        }
-        pos = end + 1;
-        line += 1;
-    }
-    None
-}
-
 /// Parses one markdown file (`file` relative to the root, `rel` relative to content/).
 pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem> {
-    let (fm_text, body, body_line) = match split_front_matter(text) {
-        Some(parts) => parts,
-        None if text.trim_start().starts_with("+++") => {
+    let split = match front_matter::split(text) {
+        Ok(Some(split)) => split,
+        Ok(None) => Split {
+            format: front_matter::Format::Toml,
+            front: "",
+            front_line: 1,
+            body: text,
+            body_line: 1,
+        },
+        Err(SplitError::NotClosed(line, fence)) => {
             return Err(Problem::at(
                 file,
-                1,
-                "front matter is not closed: a line holding only `+++` must end it",
+                line,
+                format!("front matter is not closed: a line holding only `{fence}` must end it"),
             ))
         }
-        None => ("", text, 1),
     };
-    let front: FrontMatter = toml::from_str(fm_text).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 1), |s| line_col(fm_text, s.start));
-        Problem::at_col(
+    let (body, body_line) = (split.body, split.body_line);
+    let front: FrontMatter = front_matter::parse(&split, file)?;
+    let section = rel.rsplit('/').next() == Some("_index.md");
+    let mut warnings = Vec::new();
+    for (key, line) in front_matter::unknown_keys(&split, section) {
+        let kind = if section { "section" } else { "page" };
+        let message = format!("`{key}` is not a key of a {kind}'s front matter");
+        if section {
+            // Zola refuses it too.
+            return Err(Problem::at(file, line, message));
+        }
+        warnings.push(Problem::at(
             file,
-            line + 1,
-            col,
-            format!("invalid front matter: {}", e.message()),
-        )
-    })?;
-    let template_line = key_line(fm_text, "template").unwrap_or(1);
+            line,
+            format!("warning: {message}: it is ignored"),
+        ));
+    }
+    let template_line = front_matter::key_line(&split, "template").unwrap_or(1);
     let slug_line = front
         .slug
         .as_ref()
-        .map(|_| key_line(fm_text, "slug").unwrap_or(1));
-    check_updated(&front, file, fm_text)?;
+        .map(|_| front_matter::key_line(&split, "slug").unwrap_or(1));
+    front_matter::check_dates(&front, &split, file)?;
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let parent = rel.rsplit_once('/').map_or("", |(d, _)| d);
     let kind = if name == "_index.md" {
@@ -218,53 +195,8 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
         body_hash: xxhash_rust::xxh3::xxh3_64(body.as_bytes()) ^ body_line as u64,
         body_dropped: false,
         updated: None,
+        warnings,
     })
-}
-
-/// 1-based line of the file where front matter `key = ...` is (the front matter
-/// starts on line 2).
-fn key_line(fm_text: &str, key: &str) -> Option<usize> {
-    fm_text
-        .lines()
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|i| i + 2)
-}
-
-/// `updated` is a TOML date, or a string holding one (`2026-11-28`, RFC 3339).
-fn check_updated(front: &FrontMatter, file: &str, fm_text: &str) -> Result<(), Problem> {
-    let ok = match &front.updated {
-        None | Some(toml::Value::Datetime(_)) => true,
-        Some(toml::Value::String(d)) => is_date(d),
-        Some(_) => false,
-    };
-    if ok {
-        return Ok(());
-    }
-    let shown = front
-        .updated
-        .as_ref()
-        .map(|v| v.to_string())
-        .unwrap_or_default();
-    Err(Problem::at(
-        file,
-        key_line(fm_text, "updated").unwrap_or(1),
-        format!(
-            "`updated = {shown}` is not a date: write it as 2026-11-28 (or an RFC 3339 date \
-             and time)"
-        ),
-    ))
-}
-
-fn is_date(text: &str) -> bool {
-    let t = text.trim();
-    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok()
-        || chrono::DateTime::parse_from_rfc3339(t).is_ok()
-        || chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").is_ok()
-        || chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S").is_ok()
 }
 
 /// The first part of `rel` (a path under `content/`) that cannot be part of a URL or an
@@ -296,6 +228,7 @@ fn url_dir(dir: &str) -> String {
 /// unless `drafts`. User problems are returned in `Content::problems`.
 pub(crate) fn load(
     root: &Path,
+    config: &Config,
     drafts: bool,
     cache: Option<&SourceCache>,
 ) -> Result<Content, BuildError> {
@@ -323,6 +256,9 @@ pub(crate) fn load(
             continue;
         }
         let rel = rel_path(&content_dir, entry.path());
+        if config.ignores_content(&rel) {
+            continue;
+        }
         let file = format!("content/{rel}");
         if let Err(p) = check_file_name(&file, &rel) {
             problems.push(p);
@@ -472,15 +408,6 @@ fn read_sources(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_front_matter_and_counts_lines() {
-        let (fm, body, line) = split_front_matter("+++\ntitle = \"A\"\n+++\nHello\n").unwrap();
-        assert_eq!(fm, "title = \"A\"\n");
-        assert_eq!(body, "Hello\n");
-        assert_eq!(line, 4);
-        assert!(split_front_matter("no front matter").is_none());
-    }
 
     #[test]
     fn urls_of_pages_sections_and_bundles() {

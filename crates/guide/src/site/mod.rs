@@ -12,6 +12,7 @@ pub(crate) mod cache;
 pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod find_file;
+pub(crate) mod front_matter;
 pub mod highlight;
 pub(crate) mod images;
 pub(crate) mod index;
@@ -35,7 +36,7 @@ pub(crate) mod widget;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::errors::{BuildError, Problems};
+use crate::errors::{BuildError, Problem, Problems};
 use assets::Assets;
 pub use cache::ParseCache;
 pub use load::BuildOptions;
@@ -49,15 +50,27 @@ pub struct Output {
     pub files: BTreeMap<String, OutFile>,
     /// Pages and sections rendered.
     pub pages: usize,
+    /// What is wrong but did not stop the build (`file:line: warning: ...`).
+    pub warnings: Vec<Problem>,
+}
+
+/// What a successful build tells besides its files.
+#[derive(Debug, Default)]
+pub struct Built {
+    /// Pages and sections rendered.
+    pub pages: usize,
+    /// What is wrong but did not stop the build.
+    pub warnings: Vec<Problem>,
 }
 
 /// Builds the whole site in memory. All user errors come back together.
 pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, BuildError> {
     let sink = MemorySink::default();
-    let pages = build_into(opts, cache, &sink)?;
+    let built = build_into(opts, cache, &sink)?;
     Ok(Output {
         files: sink.0.into_inner().unwrap_or_else(|e| e.into_inner()),
-        pages,
+        pages: built.pages,
+        warnings: built.warnings,
     })
 }
 
@@ -66,24 +79,31 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
 pub(crate) fn build_atomic(
     opts: &BuildOptions,
     out: &Path,
-) -> Result<(usize, WriteStats), PublishError> {
-    publish::into_folder(&opts.root, out, |sink| build_into(opts, None, sink))
+) -> Result<(Built, WriteStats), PublishError> {
+    let mut warnings = Vec::new();
+    let (pages, stats) = publish::into_folder(&opts.root, out, |sink| {
+        let built = build_into(opts, None, sink)?;
+        warnings = built.warnings;
+        Ok(built.pages)
+    })?;
+    Ok((Built { pages, warnings }, stats))
 }
 
 /// Checks the site: every stage but the writing.
-pub(crate) fn check(opts: &BuildOptions) -> Result<usize, BuildError> {
+pub(crate) fn check(opts: &BuildOptions) -> Result<Built, BuildError> {
     build_into(opts, None, &NullSink)
 }
 
 /// Builds the site and hands each output file to `sink`. Nothing is handed over before
 /// every source is parsed and every link checked; a template error can still come
 /// after some pages went to the sink (the caller discards them). Every user problem
-/// comes back together. Returns the number of pages and sections rendered.
+/// comes back together. Returns the number of pages and sections rendered, and the
+/// warnings.
 fn build_into(
     opts: &BuildOptions,
     cache: Option<&ParseCache>,
     sink: &dyn Sink,
-) -> Result<usize, BuildError> {
+) -> Result<Built, BuildError> {
     // Every stage runs on threads with a known, large stack: templates recurse (see
     // `template_limits`).
     template_limits::in_big_stack_pool(|| run_stages(opts, cache, sink))
@@ -93,9 +113,10 @@ fn run_stages(
     opts: &BuildOptions,
     cache: Option<&ParseCache>,
     sink: &dyn Sink,
-) -> Result<usize, BuildError> {
+) -> Result<Built, BuildError> {
     let mut problems = Problems::default();
     let (site, bodies) = load::load(opts, cache, &mut problems)?;
+    let warnings = site.warnings.clone();
     let parsed = parse::parse(&site, bodies, cache, &mut problems);
     let linked = links::link(&site.sources, site.paths.clone(), parsed, &mut problems);
     let index = index::index(&site, &linked.bodies);
@@ -106,7 +127,9 @@ fn run_stages(
     };
     // Without a theme nothing renders; the problems above are the build's.
     let Some(theme) = &site.theme else {
-        return problems.into_result().map(|()| 0);
+        return problems
+            .into_result()
+            .map(|()| Built { pages: 0, warnings });
     };
     // Every file is checked on its way out (its path, and that nothing else writes it).
     let checked = outputs::CheckedSink::new(sink, &site.claims);
@@ -137,5 +160,8 @@ fn run_stages(
         sink,
     )?;
     checked.finish()?;
-    Ok(rendered.pages)
+    Ok(Built {
+        pages: rendered.pages,
+        warnings,
+    })
 }

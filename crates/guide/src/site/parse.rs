@@ -117,6 +117,7 @@ impl Env<'_> {
             bounce: &bounce,
             highlighter: self.site.highlighter.as_deref(),
             search_text: self.site.config.build_search_index,
+            markdown: &self.site.config.markdown,
         });
         if !r.problems.is_empty() {
             return Err(r.problems);

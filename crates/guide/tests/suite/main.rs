@@ -34,3 +34,5 @@ mod site_files;
 mod template_limits;
 mod templates;
 mod widget_mount;
+mod zola_config;
+mod zola_front_matter;
