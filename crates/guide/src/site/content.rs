@@ -15,6 +15,7 @@ use crate::site::config::Config;
 pub(crate) use crate::site::front_matter::FrontMatter;
 use crate::site::front_matter::{self, Split, SplitError};
 use crate::site::outputs::{component_problem, shown};
+use crate::site::urls::{self, UrlRules};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -96,7 +97,12 @@ pub(crate) struct Content {
 }
 
 /// Parses one markdown file (`file` relative to the root, `rel` relative to content/).
-pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem> {
+pub(crate) fn parse_source(
+    file: &str,
+    rel: &str,
+    text: &str,
+    rules: &UrlRules,
+) -> Result<Source, Problem> {
     let split = match front_matter::split(text) {
         Ok(Some(split)) => split,
         Ok(None) => Split {
@@ -115,7 +121,7 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
         }
     };
     let (body, body_line) = (split.body, split.body_line);
-    let front: FrontMatter = front_matter::parse(&split, file)?;
+    let mut front: FrontMatter = front_matter::parse(&split, file)?;
     let section = rel.rsplit('/').next() == Some("_index.md");
     let mut warnings = Vec::new();
     for (key, line) in front_matter::unknown_keys(&split, section) {
@@ -151,32 +157,41 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
             let (base, stem, own_dir) = if name == "index.md" && !parent.is_empty() {
                 // Page bundle: `a/p/index.md` is `/a/p/`, its assets sit beside it.
                 let (base, stem) = parent.rsplit_once('/').unwrap_or(("", parent));
-                (base, stem.to_string(), parent.to_string())
+                (base, stem, parent.to_string())
             } else {
-                (
-                    parent,
-                    name.trim_end_matches(".md").to_string(),
-                    parent.to_string(),
-                )
+                (parent, name.trim_end_matches(".md"), parent.to_string())
             };
+            let mut stem = stem;
+            if let Some((date, rest)) = urls::dated_name(stem).filter(|_| rules.file_dates) {
+                if front.date.is_none() {
+                    front.date = Some(toml::Value::String(date.to_string()));
+                }
+                if !rules.keep_dates {
+                    stem = rest;
+                }
+            }
             let last = match &front.slug {
                 Some(slug) => {
-                    if let Some(why) = component_problem(slug) {
+                    let slug = rules.slug(slug);
+                    if let Some(why) = component_problem(&slug) {
                         return Err(Problem::at(
                             file,
                             slug_line.unwrap_or(1),
                             format!(
                                 "slug `{}` is refused: it {why} (a slug is one part of the \
                                  page's URL)",
-                                shown(slug)
+                                shown(&slug)
                             ),
                         ));
                     }
-                    slug.clone()
+                    slug
                 }
-                None => stem,
+                None => rules.slug(stem),
             };
-            let path = format!("{}{}/", url_dir(base), last);
+            let path = match &front.path {
+                Some(p) => fixed_path(p, file, &split)?,
+                None => format!("{}{}/", url_dir(base), last),
+            };
             (path, own_dir, base.to_string())
         }
     };
@@ -214,6 +229,26 @@ pub(crate) fn check_file_name(file: &str, rel: &str) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+/// The URL path of a page's `path = "..."`: `a/b` and `/a/b` are `/a/b/`; each part
+/// must be a plain URL part.
+fn fixed_path(path: &str, file: &str, split: &Split) -> Result<String, Problem> {
+    let line = front_matter::key_line(split, "path").unwrap_or(1);
+    let parts: Vec<&str> = path.trim().split('/').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        return Err(Problem::at(file, line, "`path` cannot be empty"));
+    }
+    for part in &parts {
+        if let Some(why) = component_problem(part) {
+            return Err(Problem::at(
+                file,
+                line,
+                format!("`path` part `{}` is refused: it {why}", shown(part)),
+            ));
+        }
+    }
+    Ok(format!("/{}/", parts.join("/")))
 }
 
 fn url_dir(dir: &str) -> String {
@@ -280,7 +315,7 @@ pub(crate) fn load(
             _ => content.assets.push(rel),
         }
     }
-    let parsed = read_sources(&md_files, drafts, cache);
+    let parsed = read_sources(&md_files, &config.url_rules(), drafts, cache);
     for ((_, rel, _), result) in md_files.iter().zip(parsed) {
         match result {
             Ok(Some(src)) => content.sources.push(src),
@@ -292,8 +327,35 @@ pub(crate) fn load(
             Err(e) => return Err(e),
         }
     }
+    if !drafts {
+        drop_drafted_sections(&mut content.sources);
+    }
+    // Zola makes a home page of its own when `content/_index.md` is missing.
+    if !content.sources.iter().any(|s| s.rel == "_index.md") {
+        let home = parse_source("content/_index.md", "_index.md", "", &config.url_rules());
+        content.sources.extend(home.ok());
+    }
     content.problems = problems.0;
     Ok(content)
+}
+
+/// Leaves out what a draft section holds: its pages and sections, at any depth (the
+/// section itself is already left out).
+fn drop_drafted_sections(sources: &mut Vec<Source>) {
+    let drafted: Vec<String> = sources
+        .iter()
+        .filter(|s| s.kind == Kind::Section && s.front.draft)
+        .map(|s| format!("{}/", s.dir))
+        .collect();
+    if drafted.is_empty() {
+        return;
+    }
+    sources.retain(|s| {
+        !s.front.draft
+            && !drafted
+                .iter()
+                .any(|d| s.rel.starts_with(d.as_str()) || d == "/")
+    });
 }
 
 /// A TOML data file under `content/`.
@@ -358,6 +420,7 @@ impl DataFile<'_> {
 /// `None` for a draft left out.
 fn read_sources(
     md_files: &[(String, String, PathBuf)],
+    rules: &UrlRules,
     drafts: bool,
     cache: Option<&SourceCache>,
 ) -> Vec<Result<Option<Source>, BuildError>> {
@@ -372,7 +435,7 @@ fn read_sources(
                 let map = c.0.lock().unwrap_or_else(|e| e.into_inner());
                 if let Some((t, l, src)) = map.get(path) {
                     if *t == mtime && *l == len {
-                        let keep = !src.front.draft || drafts;
+                        let keep = !src.front.draft || drafts || src.kind == Kind::Section;
                         return Ok(keep.then(|| src.clone()));
                     }
                 }
@@ -383,7 +446,7 @@ fn read_sources(
                 }
                 _ => BuildError::io(path, e),
             })?;
-            let parsed = parse_source(file, rel, &text);
+            let parsed = parse_source(file, rel, &text, rules);
             if let (Some(c), Some((mtime, len)), Ok(src)) = (cache, stamp, &parsed) {
                 // Templated bodies are always read (they are not parse-cached either).
                 if !needs_templating(&src.body) {
@@ -397,7 +460,8 @@ fn read_sources(
                 }
             }
             match parsed {
-                Ok(src) if src.front.draft && !drafts => Ok(None),
+                // (A draft section is kept until what it holds is left out with it.)
+                Ok(src) if src.front.draft && !drafts && src.kind == Kind::Page => Ok(None),
                 Ok(src) => Ok(Some(src)),
                 Err(p) => Err(BuildError::Problems(vec![p])),
             }
@@ -411,17 +475,41 @@ mod tests {
 
     #[test]
     fn urls_of_pages_sections_and_bundles() {
-        let p = parse_source("content/a/b.md", "a/b.md", "+++\n+++\n").unwrap();
+        let p = parse_source(
+            "content/a/b.md",
+            "a/b.md",
+            "+++\n+++\n",
+            &UrlRules::AS_WRITTEN,
+        )
+        .unwrap();
         assert_eq!(p.path, "/a/b/");
-        let s = parse_source("content/a/_index.md", "a/_index.md", "").unwrap();
+        let s = parse_source(
+            "content/a/_index.md",
+            "a/_index.md",
+            "",
+            &UrlRules::AS_WRITTEN,
+        )
+        .unwrap();
         assert_eq!(s.path, "/a/");
-        let b = parse_source("content/a/p/index.md", "a/p/index.md", "").unwrap();
+        let b = parse_source(
+            "content/a/p/index.md",
+            "a/p/index.md",
+            "",
+            &UrlRules::AS_WRITTEN,
+        )
+        .unwrap();
         assert_eq!((b.path.as_str(), b.dir.as_str()), ("/a/p/", "a/p"));
-        let r = parse_source("content/_index.md", "_index.md", "").unwrap();
+        let r = parse_source("content/_index.md", "_index.md", "", &UrlRules::AS_WRITTEN).unwrap();
         assert_eq!(r.path, "/");
-        let i = parse_source("content/index.md", "index.md", "").unwrap();
+        let i = parse_source("content/index.md", "index.md", "", &UrlRules::AS_WRITTEN).unwrap();
         assert_eq!(i.path, "/index/");
-        let slug = parse_source("content/x.md", "x.md", "+++\nslug = \"y\"\n+++\n").unwrap();
+        let slug = parse_source(
+            "content/x.md",
+            "x.md",
+            "+++\nslug = \"y\"\n+++\n",
+            &UrlRules::AS_WRITTEN,
+        )
+        .unwrap();
         assert_eq!(slug.path, "/y/");
     }
 
@@ -431,6 +519,7 @@ mod tests {
             "content/x.md",
             "x.md",
             "+++\ntitle = \"a\"\nweight = \n+++\n",
+            &UrlRules::AS_WRITTEN,
         )
         .unwrap_err();
         assert_eq!(e.line, Some(3));

@@ -134,7 +134,7 @@ pub(crate) fn load(
     for s in &mut sources {
         warnings.append(&mut s.warnings);
     }
-    let claims = plan_outputs(root, &sources, &statics, problems);
+    let claims = plan_outputs(root, &config, &sources, &statics, problems);
     let paths = sources
         .iter()
         .map(|s| (s.rel.clone(), s.path.clone()))
@@ -374,6 +374,7 @@ fn mount_path(mount: &str, file: &str) -> String {
 /// replaced by it.)
 fn plan_outputs(
     root: &Path,
+    config: &Config,
     sources: &[Source],
     statics: &Registry,
     problems: &mut Problems,
@@ -391,7 +392,7 @@ fn plan_outputs(
             problems.push(Problem::new(c.owner.file(), c.to_string()));
         }
     }
-    for s in sources {
+    for s in sources.iter().filter(|s| s.front.render != Some(false)) {
         let owner = Owner::Page {
             file: s.file.clone(),
             line: s.slug_line,
@@ -401,6 +402,15 @@ fn plan_outputs(
                 Some(line) => Problem::at(&s.file, line, c.to_string()),
                 None => Problem::new(&s.file, c.to_string()),
             });
+        }
+    }
+    for (out, _, s) in crate::site::redirects::aliases(sources, config) {
+        let owner = Owner::Page {
+            file: s.file.clone(),
+            line: None,
+        };
+        if let Err(c) = claims.claim(&out, owner) {
+            problems.push(Problem::new(&s.file, format!("alias: {c}")));
         }
     }
     claims

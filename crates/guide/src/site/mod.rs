@@ -22,6 +22,7 @@ pub(crate) mod markdown;
 pub(crate) mod outputs;
 pub(crate) mod parse;
 pub(crate) mod publish;
+pub(crate) mod redirects;
 pub(crate) mod render;
 pub mod sass;
 pub(crate) mod search;
@@ -30,6 +31,7 @@ pub(crate) mod sitemap;
 pub(crate) mod template_limits;
 pub(crate) mod templates;
 pub(crate) mod tree;
+pub(crate) mod urls;
 pub(crate) mod views;
 pub(crate) mod widget;
 
@@ -146,6 +148,10 @@ fn run_stages(
         &mut problems,
     )?;
     problems.into_result()?;
+    for (out, url, _) in redirects::aliases(&site.sources, &site.config) {
+        let html = redirects::html(&url).into_bytes();
+        sink.put(&out, OutFile::Bytes(std::sync::Arc::new(html)))?;
+    }
     let images = match sink.keeps_files() {
         true => site.images.finish(cache.is_none())?,
         false => Vec::new(),

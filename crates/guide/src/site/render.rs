@@ -13,9 +13,11 @@ use crate::errors::{describe_template_error as describe, BuildError, Problem, Pr
 use crate::paths::{output_file, top_level_path};
 use crate::site::assets::Assets;
 use crate::site::cache::ParseCache;
+use crate::site::config::Config;
 use crate::site::content::{Kind, Source};
 use crate::site::links::Linked;
 use crate::site::load::Site;
+use crate::site::redirects;
 use crate::site::sink::{OutFile, Sink};
 use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
@@ -33,6 +35,7 @@ pub(crate) struct Rendered {
 /// What every page's rendering reads.
 struct Job<'a> {
     sources: &'a [Source],
+    config: &'a Config,
     theme: &'a Theme,
     /// The theme's templates with `asset()` and `url()`.
     tera: Tera,
@@ -50,6 +53,8 @@ struct Job<'a> {
 /// How one page went.
 enum Outcome {
     Rendered,
+    /// `render = false`: not written.
+    NotRendered,
     /// Its template does not exist.
     Missing(Problem),
     Failed {
@@ -94,6 +99,7 @@ pub(crate) fn render(
     });
     let job = Job {
         sources: &site.sources,
+        config: &site.config,
         theme,
         tera,
         views: &views,
@@ -126,6 +132,7 @@ fn report(
     for (outcome, s) in outcomes.into_iter().zip(sources) {
         match outcome {
             Outcome::Rendered => rendered += 1,
+            Outcome::NotRendered => {}
             Outcome::Missing(p) => problems.push(p),
             Outcome::Failed { template, message } => {
                 let first = failures.entry((template, message)).or_insert((&s.file, 0));
@@ -176,6 +183,18 @@ impl Job<'_> {
                 || base_ctx.clone(),
                 |ctx, i| {
                     let s = &self.sources[i];
+                    if s.front.render == Some(false) {
+                        return Outcome::NotRendered;
+                    }
+                    if let (Kind::Section, Some(to)) = (s.kind, &s.front.redirect_to) {
+                        // The section's page only sends the reader on, as in Zola.
+                        let html = redirects::html(&redirects::target(self.config, to));
+                        let file = OutFile::Bytes(Arc::new(html.into_bytes()));
+                        return match sink.put(&output_file(&s.path), file) {
+                            Ok(()) => Outcome::Rendered,
+                            Err(e) => Outcome::NotStored(e),
+                        };
+                    }
                     let name = template_name(s);
                     if !self.theme.has(&name) {
                         return Outcome::Missing(self.missing_template(s, &name));

@@ -185,6 +185,7 @@ mod tests {
             "content/a/b.md",
             "a/b.md",
             "+++\ntitle = \"B\"\n+++\n",
+            &crate::site::urls::UrlRules::AS_WRITTEN,
         )
         .unwrap();
         let config = Config::parse("base_url = \"https://x.test/\"", "site.toml").unwrap();

@@ -36,3 +36,4 @@ mod templates;
 mod widget_mount;
 mod zola_config;
 mod zola_front_matter;
+mod zola_urls;

@@ -12,6 +12,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::errors::{line_col, BuildError, Problem};
+use crate::site::urls::UrlRules;
 pub(crate) use zola::{Flavour, Markdown, ZolaConfig};
 
 /// The widget mount: `crate` is built by wasm-pack into `www/pkg`, `www/` is copied to
@@ -60,6 +61,8 @@ pub(crate) struct Config {
     pub(crate) table: toml::Table,
     /// Path of the file read, relative to the root (for messages).
     pub(crate) file: String,
+    /// Which defaults apply: `site.toml`'s or Zola's.
+    pub(crate) flavour: Flavour,
     /// Zola's keys, typed.
     pub(crate) zola: ZolaConfig,
     /// `[markdown]`: how bodies render.
@@ -145,8 +148,19 @@ impl Config {
             markdown,
             ignored_content,
             ignored_static,
+            flavour,
             zola,
         })
+    }
+
+    /// How file names become URLs: `[slugify]` as written, else Zola's rules for
+    /// `config.toml` and file names as they are for `site.toml`.
+    pub(crate) fn url_rules(&self) -> UrlRules {
+        match (&self.zola.slugify, self.flavour) {
+            (Some(s), _) => UrlRules::new(s),
+            (None, Flavour::Zola) => UrlRules::new(&zola::Slugify::default()),
+            (None, Flavour::Guide) => UrlRules::AS_WRITTEN,
+        }
     }
 
     /// Is `rel` (a path under `content/`) left out by `ignored_content`? Zola matches
