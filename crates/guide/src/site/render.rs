@@ -155,10 +155,9 @@ fn report(
             more => format!(" (and {more} more pages)"),
         };
         let message = format!("template error while rendering {file}{others}: {msg}");
-        let label = &theme.templates_label;
         problems.push(match theme.locate(&template, &msg) {
-            Some((name, line)) => Problem::at(format!("{label}/{name}"), line, message),
-            None => Problem::new(format!("{label}/{template}"), message),
+            Some((name, line)) => Problem::at(theme.file_of(&name), line, message),
+            None => Problem::new(theme.file_of(&template), message),
         });
     }
     Ok(rendered)
@@ -252,7 +251,7 @@ impl Job<'_> {
             )
         } else {
             Problem::new(
-                format!("{label}/{name}"),
+                self.theme.file_of(name),
                 format!("template `{name}` is missing (needed by {})", s.file),
             )
         }
@@ -272,7 +271,7 @@ impl Job<'_> {
                     Problem::at(file, line, format!("{deep} (while rendering 404.html)"))
                 }
                 None => Problem::new(
-                    format!("{}/404.html", self.theme.templates_label),
+                    self.theme.file_of("404.html"),
                     format!("template error: {}", describe(&e).0),
                 ),
             };

@@ -33,4 +33,5 @@ mod serve_saves;
 mod site_files;
 mod template_limits;
 mod templates;
+mod theme_layers;
 mod widget_mount;
