@@ -24,6 +24,7 @@ pub(crate) mod publish;
 pub(crate) mod render;
 pub mod sass;
 pub(crate) mod search;
+pub(crate) mod shortcodes;
 pub(crate) mod sink;
 pub(crate) mod sitemap;
 pub(crate) mod template_limits;

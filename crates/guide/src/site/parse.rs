@@ -52,7 +52,10 @@ pub(crate) fn parse(
         .map(|r| {
             r.unwrap_or_else(|ps| {
                 problems.extend(ps);
-                Arc::default()
+                Arc::new(Parsed {
+                    failed: true,
+                    ..Parsed::default()
+                })
             })
         })
         .collect()
@@ -91,8 +94,21 @@ impl Env<'_> {
         let templated = if templating {
             let (mut tera, calls) = self.page_tera();
             let mut ctx = self.base_ctx.clone();
-            ctx.insert("page", &PageMeta::new(s, &self.site.config));
-            let templated = body::render(&body, &s.file, s.body_line, &mut tera, &ctx);
+            let meta = PageMeta::new(s, &self.site.config);
+            // What Zola's shortcodes see beside `page` and `config`.
+            ctx.insert("current_path", &s.path);
+            ctx.insert("current_url", &meta.permalink);
+            let lang = self.site.config.table.get("default_language");
+            ctx.insert("lang", lang.and_then(|l| l.as_str()).unwrap_or("en"));
+            ctx.insert("page", &meta);
+            let templated = body::render(
+                &body,
+                &s.file,
+                s.body_line,
+                &mut tera,
+                &ctx,
+                self.site.theme.as_ref(),
+            );
             let _ = page_tera.set((tera, calls));
             templated.map_err(|p| vec![p])?
         } else {
@@ -125,7 +141,7 @@ impl Env<'_> {
         if let Some((_, calls)) = page_tera.get() {
             links.extend(calls_in(calls, &body, s.body_line));
         }
-        let mut html = body::restore(r.html, &templated.blocks);
+        let mut html = body::restore(r.html, &templated);
         html.shrink_to_fit();
         let parsed = Arc::new(Parsed {
             html,
@@ -136,6 +152,7 @@ impl Env<'_> {
                 .text
                 .map(|t| t.finish(&templated.blocks))
                 .unwrap_or_default(),
+            failed: false,
         });
         if let Some(c) = cache {
             c.parsed.put(&s.file, s.body_hash, parsed.clone());

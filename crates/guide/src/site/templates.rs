@@ -60,7 +60,17 @@ impl Theme {
     /// Tera gives no line for render errors: the first line, in `name` or the templates
     /// it extends, that holds a name the message quotes in backticks.
     pub(crate) fn locate(&self, name: &str, msg: &str) -> Option<(String, usize)> {
-        let mut chain = vec![name.to_string()];
+        // The template Tera names as failing (an included one), then `name` and its
+        // parents.
+        let mut chain: Vec<String> = msg
+            .rsplit("while rendering '")
+            .next()
+            .filter(|_| msg.contains("while rendering '"))
+            .and_then(|rest| rest.split('\'').next())
+            .filter(|failing| *failing != name)
+            .map(|failing| vec![failing.to_string()])
+            .unwrap_or_default();
+        chain.push(name.to_string());
         if let Ok(t) = self.tera.get_template(name) {
             chain.extend(t.parents.iter().cloned());
         }

@@ -30,6 +30,7 @@ mod sections_nav;
 mod serve;
 mod serve_limits;
 mod serve_saves;
+mod shortcodes;
 mod site_files;
 mod template_limits;
 mod templates;
