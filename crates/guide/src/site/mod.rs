@@ -12,6 +12,7 @@ pub(crate) mod cache;
 pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod find_file;
+pub(crate) mod functions;
 pub mod highlight;
 pub(crate) mod images;
 pub(crate) mod index;

@@ -10,6 +10,7 @@ use tera::{Context, Tera};
 use crate::errors::{LineIndex, Problem, Problems};
 use crate::site::cache::ParseCache;
 use crate::site::content::{self, Source};
+use crate::site::functions::{self, FnSite};
 use crate::site::load::Site;
 use crate::site::markdown::{self, BounceBlock, InternalLink, MdInput, Parsed};
 use crate::site::templates::{self, Theme, UrlCalls};
@@ -34,12 +35,16 @@ pub(crate) fn parse(
     };
     let mut tera = theme.tera.clone();
     templates::register_body_functions(&mut tera, site.statics.clone(), site.images.clone());
+    let paths = site.paths.clone();
+    let fn_site = FnSite::new(site, Arc::new(move |t: &str| paths.resolve_page(t)));
+    functions::register(&mut tera, &fn_site);
     let base_ctx = site.context();
     let env = Env {
         site,
         tera: &tera,
         base_ctx: &base_ctx,
         cache,
+        fn_site: &fn_site,
     };
     let results: Vec<Result<Arc<Parsed>, Vec<Problem>>> = site
         .sources
@@ -69,6 +74,8 @@ struct Env<'a> {
     /// What every template sees.
     base_ctx: &'a Context,
     cache: Option<&'a ParseCache>,
+    /// What Zola's functions read (`get_url` of a body records its `@/` targets).
+    fn_site: &'a FnSite,
 }
 
 impl Env<'_> {
@@ -167,6 +174,22 @@ impl Env<'_> {
             self.site.paths.clone(),
             &self.site.config.base_url,
         );
+        // `get_url("@/...")` records its target like `url()`.
+        let recorded = calls.clone();
+        let paths = self.site.paths.clone();
+        let resolve: functions::Resolve = Arc::new(move |target: &str| {
+            let p = paths.resolve_page(target)?;
+            recorded
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(target.to_string());
+            Ok(p)
+        });
+        let fn_site = FnSite {
+            resolve,
+            ..self.fn_site.clone()
+        };
+        tera.register_function("get_url", functions::files::GetUrl(fn_site));
         (tera, calls)
     }
 }

@@ -74,7 +74,14 @@ impl Theme {
         if let Ok(t) = self.tera.get_template(name) {
             chain.extend(t.parents.iter().cloned());
         }
-        let quoted = msg.split('`').skip(1).step_by(2).filter(|q| !q.is_empty());
+        // (The longest quoted name first: `@/a.md` says more than `get_url`.)
+        let mut quoted: Vec<&str> = msg
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|q| !q.is_empty())
+            .collect();
+        quoted.sort_by_key(|q| std::cmp::Reverse(q.len()));
         for needle in quoted {
             for template in &chain {
                 let Some(text) = self.sources.get(template) else {
@@ -101,6 +108,13 @@ impl Theme {
             _ => 1,
         };
         (file, line)
+    }
+
+    /// Whether any template's text names one of `functions`.
+    pub(crate) fn calls_any(&self, functions: &[&str]) -> bool {
+        self.sources
+            .values()
+            .any(|text| functions.iter().any(|f| text.contains(f)))
     }
 
     pub(crate) fn has(&self, name: &str) -> bool {

@@ -36,3 +36,4 @@ mod template_limits;
 mod templates;
 mod theme_layers;
 mod widget_mount;
+mod zola_functions;
