@@ -15,6 +15,8 @@ use crate::site::assets::Assets;
 use crate::site::cache::ParseCache;
 use crate::site::config::Config;
 use crate::site::content::{Kind, Source};
+use crate::site::functions::content::ContentIndex;
+use crate::site::functions::{self, FnSite};
 use crate::site::links::Linked;
 use crate::site::load::Site;
 use crate::site::redirects;
@@ -80,7 +82,9 @@ pub(crate) fn render(
     let base_url = &site.config.base_url;
     let links = linked.table.clone();
     let images = site.images.clone();
-    templates::register_functions(&mut tera, assets.clone(), links, images, base_url);
+    templates::register_functions(&mut tera, assets.clone(), links.clone(), images, base_url);
+    let fn_site = FnSite::new(site, Arc::new(move |t: &str| links.resolve(t)));
+    functions::register(&mut tera, &fn_site);
     let views: Vec<PageView> = site
         .sources
         .par_iter()
@@ -88,6 +92,9 @@ pub(crate) fn render(
         .map(|(s, b)| PageView::new(s, b, &site.config))
         .collect();
     let tree = Tree::new(&site.sources);
+    let index = content_index(site, theme, &views, &tree, fn_site.default_language());
+    tera.register_function("get_page", functions::content::GetPage(index.clone()));
+    tera.register_function("get_section", functions::content::GetSection(index));
     let nav = tree.nav(&site.sources, &views);
     let mut base_ctx = site.context();
     base_ctx.insert("nav", &nav);
@@ -116,6 +123,42 @@ pub(crate) fn render(
         String::new()
     };
     Ok(Rendered { pages, not_found })
+}
+
+/// The pages and sections for `get_page` and `get_section`, serialized only when a
+/// template calls them (a site whose theme does not pays nothing).
+fn content_index(
+    site: &Site,
+    theme: &Theme,
+    views: &[PageView],
+    tree: &Tree,
+    default_language: &str,
+) -> Arc<ContentIndex> {
+    let mut index = ContentIndex {
+        default_language: default_language.to_string(),
+        ..ContentIndex::default()
+    };
+    if !theme.calls_any(&["get_page", "get_section"]) {
+        return Arc::new(index);
+    }
+    for (i, s) in site.sources.iter().enumerate() {
+        match s.kind {
+            Kind::Page => {
+                index.pages.insert(s.rel.clone(), value(&views[i]));
+            }
+            Kind::Section => {
+                let full = value(&tree.section(i, views));
+                index
+                    .sections
+                    .insert(s.rel.clone(), (full, value(&views[i])));
+            }
+        }
+    }
+    Arc::new(index)
+}
+
+fn value<T: Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or_default()
 }
 
 /// Counts the pages rendered; template problems go to `problems` (one per template and
@@ -162,10 +205,9 @@ fn report(
             more => format!(" (and {more} more pages)"),
         };
         let message = format!("template error while rendering {file}{others}: {msg}");
-        let label = &theme.templates_label;
         problems.push(match theme.locate(&template, &msg) {
-            Some((name, line)) => Problem::at(format!("{label}/{name}"), line, message),
-            None => Problem::new(format!("{label}/{template}"), message),
+            Some((name, line)) => Problem::at(theme.file_of(&name), line, message),
+            None => Problem::new(theme.file_of(&template), message),
         });
     }
     Ok(rendered)
@@ -271,7 +313,7 @@ impl Job<'_> {
             )
         } else {
             Problem::new(
-                format!("{label}/{name}"),
+                self.theme.file_of(name),
                 format!("template `{name}` is missing (needed by {})", s.file),
             )
         }
@@ -291,7 +333,7 @@ impl Job<'_> {
                     Problem::at(file, line, format!("{deep} (while rendering 404.html)"))
                 }
                 None => Problem::new(
-                    format!("{}/404.html", self.theme.templates_label),
+                    self.theme.file_of("404.html"),
                     format!("template error: {}", describe(&e).0),
                 ),
             };

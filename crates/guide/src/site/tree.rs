@@ -120,7 +120,10 @@ impl Tree {
         SectionView {
             page: &views[i],
             pages: pages.iter().map(|p| &views[*p].summary).collect(),
-            subsections: subs.iter().map(|p| &views[*p].summary).collect(),
+            subsections: subs
+                .iter()
+                .map(|p| views[*p].meta().relative_path)
+                .collect(),
         }
     }
 }
