@@ -24,6 +24,14 @@ pub(crate) struct FrontMatter {
     pub(crate) template: Option<String>,
     pub(crate) slug: Option<String>,
     pub(crate) updated: Option<toml::Value>,
+    pub(crate) date: Option<toml::Value>,
+    // Sections only.
+    /// How the section's pages are ordered (see `sorting`).
+    pub(crate) sort_by: Option<String>,
+    /// The section's pages are also its parent's.
+    pub(crate) transparent: bool,
+    /// The template of the section's pages (and of its subsections' pages).
+    pub(crate) page_template: Option<String>,
     /// `false` leaves the page out of the search index.
     pub(crate) in_search_index: Option<bool>,
     pub(crate) extra: toml::Table,

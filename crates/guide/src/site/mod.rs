@@ -28,6 +28,7 @@ pub(crate) mod search;
 pub(crate) mod shortcodes;
 pub(crate) mod sink;
 pub(crate) mod sitemap;
+pub(crate) mod sorting;
 pub(crate) mod template_limits;
 pub(crate) mod templates;
 pub(crate) mod tree;

@@ -22,7 +22,7 @@ use crate::site::sink::{OutFile, Sink};
 use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
 use crate::site::tree::Tree;
-use crate::site::views::{NavItem, PageView};
+use crate::site::views::{NavItem, PageInSection, PageView};
 
 /// What rendering gives besides the pages handed to the sink.
 pub(crate) struct Rendered {
@@ -218,12 +218,20 @@ impl Job<'_> {
                 || base_ctx.clone(),
                 |ctx, i| {
                     let s = &self.sources[i];
-                    let name = template_name(s);
+                    let name = self.template_name(i);
                     if !self.theme.has(&name) {
                         return Outcome::Missing(self.missing_template(s, &name));
                     }
                     let result = match s.kind {
-                        Kind::Page => self.render_page(ctx, s, &name, "page", &self.views[i]),
+                        Kind::Page => {
+                            let (lower, higher) = self.tree.siblings(i);
+                            let page = PageInSection {
+                                page: &self.views[i],
+                                lower: lower.map(|p| &self.views[p].summary),
+                                higher: higher.map(|p| &self.views[p].summary),
+                            };
+                            self.render_page(ctx, s, &name, "page", &page)
+                        }
                         Kind::Section => {
                             let section = self.tree.section(i, self.views);
                             self.render_page(ctx, s, &name, "section", &section)
@@ -327,10 +335,24 @@ const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charse
 <title>Page not found</title></head><body><h1>Page not found</h1>\
 <p><a href=\"/\">Back to the start page</a></p></body></html>\n";
 
-fn template_name(s: &Source) -> String {
-    if let Some(t) = &s.front.template {
-        return t.clone();
+impl Job<'_> {
+    /// The template of source `i`: its own `template`, else (a page) the `page_template`
+    /// of the nearest section above it, else the default of its kind.
+    fn template_name(&self, i: usize) -> String {
+        let s = &self.sources[i];
+        let inherited = match s.kind {
+            Kind::Page => self.tree.page_template(i, self.sources),
+            Kind::Section => None,
+        };
+        match (&s.front.template, inherited) {
+            (Some(t), _) => t.clone(),
+            (None, Some(t)) => t.to_string(),
+            (None, None) => default_template(s),
+        }
     }
+}
+
+fn default_template(s: &Source) -> String {
     match (s.kind, s.path.as_str()) {
         (Kind::Section, "/") => "index.html".into(),
         (Kind::Section, _) => "section.html".into(),

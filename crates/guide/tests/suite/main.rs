@@ -37,3 +37,4 @@ mod templates;
 mod theme_layers;
 mod widget_mount;
 mod zola_functions;
+mod zola_sections;
