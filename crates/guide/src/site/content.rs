@@ -32,6 +32,10 @@ pub(crate) struct FrontMatter {
     pub(crate) transparent: bool,
     /// The template of the section's pages (and of its subsections' pages).
     pub(crate) page_template: Option<String>,
+    /// Pages per pager (see `paginate`).
+    pub(crate) paginate_by: Option<usize>,
+    pub(crate) paginate_reversed: bool,
+    pub(crate) paginate_path: Option<String>,
     /// `false` leaves the page out of the search index.
     pub(crate) in_search_index: Option<bool>,
     pub(crate) extra: toml::Table,

@@ -20,6 +20,7 @@ pub(crate) mod links;
 pub(crate) mod load;
 pub(crate) mod markdown;
 pub(crate) mod outputs;
+pub(crate) mod paginate;
 pub(crate) mod parse;
 pub(crate) mod publish;
 pub(crate) mod render;

@@ -1,23 +1,41 @@
 //! Zola's section settings: `sort_by` (date, update_date, title, title_bytes, weight,
 //! slug, none), the pages each order leaves out (no date to sort by...), `page.lower`
-//! and `page.higher`, `page_template` (inherited by subsections' pages), `transparent`.
+//! and `page.higher`, `page_template` (inherited by subsections' pages), `transparent`;
+//! pagination (`paginate_by`, `paginate_reversed`, `paginate_path`, `paginator`).
 use crate::common::*;
 
-/// Every section and page of the fixture, one line each: `path: text`.
-fn listing() -> String {
+/// The sections and pages of the fixture under `folders` (all when empty), one line
+/// each: `path: text`.
+fn listing(folders: &[&str]) -> String {
     let dir = site("zola-sections");
     let out = build(dir.path()).unwrap();
+    let paginated = ["paged/", "reversed/"];
     out.files
         .keys()
         .filter(|k| k.ends_with("index.html") && *k != "index.html")
-        .map(|k| format!("{k}: {}", text(&out, k).trim_end()))
+        .filter(|k| match folders.is_empty() {
+            true => !paginated.iter().any(|p| k.starts_with(p)),
+            // (Not the pages themselves: `paged/p1/`.)
+            false => {
+                folders.iter().any(|f| k.starts_with(f))
+                    && !(1..=5).any(|n| k.ends_with(&format!("/p{n}/index.html")))
+            }
+        })
+        .map(|k| {
+            let t = text(&out, k);
+            let shown = match t.contains("<title>Redirect</title>") {
+                true => "REDIRECT",
+                false => t.trim_end(),
+            };
+            format!("{k}: {shown}")
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 #[test]
 fn sections_sort_and_link_their_pages_as_zola_does() {
-    insta::assert_snapshot!(listing(), @r"
+    insta::assert_snapshot!(listing(&[]), @r"
     blog/2020/index.html: In 2020: X
     blog/2020/x/index.html: X lower=Y higher=
     blog/index.html: Blog: Y X
@@ -59,4 +77,31 @@ fn sections_sort_and_link_their_pages_as_zola_does() {
     weighted/m/index.html: Middle lower=Light higher=Heavy
     weighted/n/index.html: None lower= higher=
     ");
+}
+
+#[test]
+fn paginated_sections_render_one_page_per_pager() {
+    insta::assert_snapshot!(listing(&["paged/", "reversed/"]), @r#"
+    paged/index.html: /paged/ Paged [P1 P2 ] 1/3 by 2 of 5 first=https://sections.example.org/paged/ last=https://sections.example.org/paged/page/3/ previous=- next=https://sections.example.org/paged/page/2/ base=https://sections.example.org/paged/page/
+    paged/page/1/index.html: REDIRECT
+    paged/page/2/index.html: /paged/page/2/ Paged [P3 P4 ] 2/3 by 2 of 5 first=https://sections.example.org/paged/ last=https://sections.example.org/paged/page/3/ previous=https://sections.example.org/paged/ next=https://sections.example.org/paged/page/3/ base=https://sections.example.org/paged/page/
+    paged/page/3/index.html: /paged/page/3/ Paged [P5 ] 3/3 by 2 of 5 first=https://sections.example.org/paged/ last=https://sections.example.org/paged/page/3/ previous=https://sections.example.org/paged/page/2/ next=- base=https://sections.example.org/paged/page/
+    reversed/index.html: /reversed/ Reversed [P5 P4 ] 1/3 by 2 of 5 first=https://sections.example.org/reversed/ last=https://sections.example.org/reversed/p/3/ previous=- next=https://sections.example.org/reversed/p/2/ base=https://sections.example.org/reversed/p/
+    reversed/p/1/index.html: REDIRECT
+    reversed/p/2/index.html: /reversed/p/2/ Reversed [P3 P2 ] 2/3 by 2 of 5 first=https://sections.example.org/reversed/ last=https://sections.example.org/reversed/p/3/ previous=https://sections.example.org/reversed/ next=https://sections.example.org/reversed/p/3/ base=https://sections.example.org/reversed/p/
+    reversed/p/3/index.html: /reversed/p/3/ Reversed [P1 ] 3/3 by 2 of 5 first=https://sections.example.org/reversed/ last=https://sections.example.org/reversed/p/3/ previous=https://sections.example.org/reversed/p/2/ next=- base=https://sections.example.org/reversed/p/
+    "#);
+}
+
+#[test]
+fn the_first_pager_s_numbered_url_redirects_to_the_section() {
+    let dir = site("zola-sections");
+    let out = build(dir.path()).unwrap();
+    let redirect = text(&out, "paged/page/1/index.html");
+    assert!(
+        redirect.contains("content=\"0; url=https://sections.example.org/paged/\""),
+        "{redirect}"
+    );
+    assert!(out.files.contains_key("reversed/p/1/index.html"));
+    assert!(!out.files.contains_key("paged/page/4/index.html"));
 }

@@ -1,6 +1,8 @@
 //! The render stage: every page and section through its template, in parallel, each
 //! handed to the sink as soon as it is rendered (the whole site need not sit in
 //! memory), then the 404 page.
+mod pagers;
+
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 use std::sync::Arc;
@@ -13,6 +15,7 @@ use crate::errors::{describe_template_error as describe, BuildError, Problem, Pr
 use crate::paths::{output_file, top_level_path};
 use crate::site::assets::Assets;
 use crate::site::cache::ParseCache;
+use crate::site::config::Config;
 use crate::site::content::{Kind, Source};
 use crate::site::functions::content::ContentIndex;
 use crate::site::functions::{self, FnSite};
@@ -23,6 +26,7 @@ use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
 use crate::site::tree::Tree;
 use crate::site::views::{NavItem, PageInSection, PageView};
+use pagers::PagerError;
 
 /// What rendering gives besides the pages handed to the sink.
 pub(crate) struct Rendered {
@@ -35,6 +39,7 @@ pub(crate) struct Rendered {
 /// What every page's rendering reads.
 struct Job<'a> {
     sources: &'a [Source],
+    config: &'a Config,
     theme: &'a Theme,
     /// The theme's templates with `asset()` and `url()`.
     tera: Tera,
@@ -101,6 +106,7 @@ pub(crate) fn render(
     });
     let job = Job {
         sources: &site.sources,
+        config: &site.config,
         theme,
         tera,
         views: &views,
@@ -232,10 +238,17 @@ impl Job<'_> {
                             };
                             self.render_page(ctx, s, &name, "page", &page)
                         }
-                        Kind::Section => {
-                            let section = self.tree.section(i, self.views);
-                            self.render_page(ctx, s, &name, "section", &section)
-                        }
+                        Kind::Section => match s.front.paginate_by.filter(|by| *by > 0) {
+                            Some(by) => match self.render_pagers(ctx, i, &name, by, sink) {
+                                Ok(html) => Ok(html),
+                                Err(PagerError::Template(e)) => Err(e),
+                                Err(PagerError::Sink(e)) => return Outcome::NotStored(e),
+                            },
+                            None => {
+                                let section = self.tree.section(i, self.views);
+                                self.render_page(ctx, s, &name, "section", &section)
+                            }
+                        },
                     };
                     match result {
                         Ok(bytes) => match sink.put(&output_file(&s.path), OutFile::Bytes(bytes)) {
@@ -275,13 +288,7 @@ impl Job<'_> {
         if let Some(hit) = cache.and_then(|(c, h)| c.rendered.get(&s.file, h)) {
             return Ok(hit);
         }
-        ctx.insert("current_path", &s.path);
-        match self.nav_by_path.get(top_level_path(&s.path)) {
-            Some(item) => ctx.insert("nav_section", item),
-            None => {
-                ctx.remove("nav_section");
-            }
-        }
+        self.prepare(ctx, s);
         ctx.insert(key, value);
         let html = self.tera.render(name, ctx);
         ctx.remove(key);
@@ -290,6 +297,17 @@ impl Job<'_> {
             c.rendered.put(&s.file, h, bytes.clone());
         }
         Ok(bytes)
+    }
+
+    /// Sets what depends on the page in `ctx`: `current_path`, `nav_section`.
+    fn prepare(&self, ctx: &mut Context, s: &Source) {
+        ctx.insert("current_path", &s.path);
+        match self.nav_by_path.get(top_level_path(&s.path)) {
+            Some(item) => ctx.insert("nav_section", item),
+            None => {
+                ctx.remove("nav_section");
+            }
+        }
     }
 
     fn missing_template(&self, s: &Source, name: &str) -> Problem {
