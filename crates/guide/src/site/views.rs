@@ -101,6 +101,16 @@ impl<'a> PageView<'a> {
     }
 }
 
+/// `page` as a page template sees it: with its neighbours in its section's order
+/// (`lower`: the one before, `higher`: the one after; see `sorting`).
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct PageInSection<'v, 'a> {
+    #[serde(flatten)]
+    pub(crate) page: &'v PageView<'a>,
+    pub(crate) lower: Option<&'v PageSummary<'a>>,
+    pub(crate) higher: Option<&'v PageSummary<'a>>,
+}
+
 /// `section`: a section's own page, with the pages and sections it holds.
 #[derive(Debug, Serialize, Hash)]
 pub(crate) struct SectionView<'v, 'a> {

@@ -1,6 +1,8 @@
 //! The render stage: every page and section through its template, in parallel, each
 //! handed to the sink as soon as it is rendered (the whole site need not sit in
 //! memory), then the 404 page.
+mod pagers;
+
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 use std::sync::Arc;
@@ -24,7 +26,8 @@ use crate::site::sink::{OutFile, Sink};
 use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
 use crate::site::tree::Tree;
-use crate::site::views::{NavItem, PageView};
+use crate::site::views::{NavItem, PageInSection, PageView};
+use pagers::PagerError;
 
 /// What rendering gives besides the pages handed to the sink.
 pub(crate) struct Rendered {
@@ -237,16 +240,31 @@ impl Job<'_> {
                             Err(e) => Outcome::NotStored(e),
                         };
                     }
-                    let name = template_name(s);
+                    let name = self.template_name(i);
                     if !self.theme.has(&name) {
                         return Outcome::Missing(self.missing_template(s, &name));
                     }
                     let result = match s.kind {
-                        Kind::Page => self.render_page(ctx, s, &name, "page", &self.views[i]),
-                        Kind::Section => {
-                            let section = self.tree.section(i, self.views);
-                            self.render_page(ctx, s, &name, "section", &section)
+                        Kind::Page => {
+                            let (lower, higher) = self.tree.siblings(i);
+                            let page = PageInSection {
+                                page: &self.views[i],
+                                lower: lower.map(|p| &self.views[p].summary),
+                                higher: higher.map(|p| &self.views[p].summary),
+                            };
+                            self.render_page(ctx, s, &name, "page", &page)
                         }
+                        Kind::Section => match s.front.paginate_by.filter(|by| *by > 0) {
+                            Some(by) => match self.render_pagers(ctx, i, &name, by, sink) {
+                                Ok(html) => Ok(html),
+                                Err(PagerError::Template(e)) => Err(e),
+                                Err(PagerError::Sink(e)) => return Outcome::NotStored(e),
+                            },
+                            None => {
+                                let section = self.tree.section(i, self.views);
+                                self.render_page(ctx, s, &name, "section", &section)
+                            }
+                        },
                     };
                     match result {
                         Ok(bytes) => match sink.put(&output_file(&s.path), OutFile::Bytes(bytes)) {
@@ -286,13 +304,7 @@ impl Job<'_> {
         if let Some(hit) = cache.and_then(|(c, h)| c.rendered.get(&s.file, h)) {
             return Ok(hit);
         }
-        ctx.insert("current_path", &s.path);
-        match self.nav_by_path.get(top_level_path(&s.path)) {
-            Some(item) => ctx.insert("nav_section", item),
-            None => {
-                ctx.remove("nav_section");
-            }
-        }
+        self.prepare(ctx, s);
         ctx.insert(key, value);
         let html = self.tera.render(name, ctx);
         ctx.remove(key);
@@ -301,6 +313,17 @@ impl Job<'_> {
             c.rendered.put(&s.file, h, bytes.clone());
         }
         Ok(bytes)
+    }
+
+    /// Sets what depends on the page in `ctx`: `current_path`, `nav_section`.
+    fn prepare(&self, ctx: &mut Context, s: &Source) {
+        ctx.insert("current_path", &s.path);
+        match self.nav_by_path.get(top_level_path(&s.path)) {
+            Some(item) => ctx.insert("nav_section", item),
+            None => {
+                ctx.remove("nav_section");
+            }
+        }
     }
 
     fn missing_template(&self, s: &Source, name: &str) -> Problem {
@@ -346,10 +369,24 @@ const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charse
 <title>Page not found</title></head><body><h1>Page not found</h1>\
 <p><a href=\"/\">Back to the start page</a></p></body></html>\n";
 
-fn template_name(s: &Source) -> String {
-    if let Some(t) = &s.front.template {
-        return t.clone();
+impl Job<'_> {
+    /// The template of source `i`: its own `template`, else (a page) the `page_template`
+    /// of the nearest section above it, else the default of its kind.
+    fn template_name(&self, i: usize) -> String {
+        let s = &self.sources[i];
+        let inherited = match s.kind {
+            Kind::Page => self.tree.page_template(i, self.sources),
+            Kind::Section => None,
+        };
+        match (&s.front.template, inherited) {
+            (Some(t), _) => t.clone(),
+            (None, Some(t)) => t.to_string(),
+            (None, None) => default_template(s),
+        }
     }
+}
+
+fn default_template(s: &Source) -> String {
     match (s.kind, s.path.as_str()) {
         (Kind::Section, "/") => "index.html".into(),
         (Kind::Section, _) => "section.html".into(),
