@@ -58,6 +58,8 @@ pub(crate) struct Source {
     pub(crate) updated: Option<String>,
     /// What is wrong but does not stop the build (a key a page does not know).
     pub(crate) warnings: Vec<Problem>,
+    /// Its language: the default one, or the one its file name ends with (`a.fr.md`).
+    pub(crate) lang: String,
 }
 
 /// Unchanged markdown files (same modification time and size) are not read again by
@@ -122,7 +124,8 @@ pub(crate) fn parse_source(
     };
     let (body, body_line) = (split.body, split.body_line);
     let mut front: FrontMatter = front_matter::parse(&split, file)?;
-    let section = rel.rsplit('/').next() == Some("_index.md");
+    let (name, lang) = rules.language_of(rel.rsplit('/').next().unwrap_or(rel));
+    let section = name == "_index.md";
     let mut warnings = Vec::new();
     for (key, line) in front_matter::unknown_keys(&split, section) {
         let kind = if section { "section" } else { "page" };
@@ -143,16 +146,16 @@ pub(crate) fn parse_source(
         .as_ref()
         .map(|_| front_matter::key_line(&split, "slug").unwrap_or(1));
     front_matter::check_dates(&front, &split, file)?;
-    let name = rel.rsplit('/').next().unwrap_or(rel);
     let parent = rel.rsplit_once('/').map_or("", |(d, _)| d);
-    let kind = if name == "_index.md" {
-        Kind::Section
-    } else {
-        Kind::Page
-    };
+    let prefix = rules.prefix(&lang);
+    let kind = if section { Kind::Section } else { Kind::Page };
     // The URL folder of the file, and for pages the last segment.
     let (path, dir, section_dir) = match kind {
-        Kind::Section => (url_dir(parent), parent.to_string(), parent.to_string()),
+        Kind::Section => (
+            format!("{prefix}{}", url_dir(parent)),
+            parent.to_string(),
+            parent.to_string(),
+        ),
         Kind::Page => {
             let (base, stem, own_dir) = if name == "index.md" && !parent.is_empty() {
                 // Page bundle: `a/p/index.md` is `/a/p/`, its assets sit beside it.
@@ -190,7 +193,7 @@ pub(crate) fn parse_source(
             };
             let path = match &front.path {
                 Some(p) => fixed_path(p, file, &split)?,
-                None => format!("{}{}/", url_dir(base), last),
+                None => format!("{prefix}{}{}/", url_dir(base), last),
             };
             (path, own_dir, base.to_string())
         }
@@ -211,6 +214,7 @@ pub(crate) fn parse_source(
         body_dropped: false,
         updated: None,
         warnings,
+        lang,
     })
 }
 
@@ -479,7 +483,7 @@ mod tests {
             "content/a/b.md",
             "a/b.md",
             "+++\n+++\n",
-            &UrlRules::AS_WRITTEN,
+            &UrlRules::as_written(),
         )
         .unwrap();
         assert_eq!(p.path, "/a/b/");
@@ -487,7 +491,7 @@ mod tests {
             "content/a/_index.md",
             "a/_index.md",
             "",
-            &UrlRules::AS_WRITTEN,
+            &UrlRules::as_written(),
         )
         .unwrap();
         assert_eq!(s.path, "/a/");
@@ -495,19 +499,25 @@ mod tests {
             "content/a/p/index.md",
             "a/p/index.md",
             "",
-            &UrlRules::AS_WRITTEN,
+            &UrlRules::as_written(),
         )
         .unwrap();
         assert_eq!((b.path.as_str(), b.dir.as_str()), ("/a/p/", "a/p"));
-        let r = parse_source("content/_index.md", "_index.md", "", &UrlRules::AS_WRITTEN).unwrap();
+        let r = parse_source(
+            "content/_index.md",
+            "_index.md",
+            "",
+            &UrlRules::as_written(),
+        )
+        .unwrap();
         assert_eq!(r.path, "/");
-        let i = parse_source("content/index.md", "index.md", "", &UrlRules::AS_WRITTEN).unwrap();
+        let i = parse_source("content/index.md", "index.md", "", &UrlRules::as_written()).unwrap();
         assert_eq!(i.path, "/index/");
         let slug = parse_source(
             "content/x.md",
             "x.md",
             "+++\nslug = \"y\"\n+++\n",
-            &UrlRules::AS_WRITTEN,
+            &UrlRules::as_written(),
         )
         .unwrap();
         assert_eq!(slug.path, "/y/");
@@ -519,7 +529,7 @@ mod tests {
             "content/x.md",
             "x.md",
             "+++\ntitle = \"a\"\nweight = \n+++\n",
-            &UrlRules::AS_WRITTEN,
+            &UrlRules::as_written(),
         )
         .unwrap_err();
         assert_eq!(e.line, Some(3));

@@ -230,6 +230,11 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                 out.word_count += t.split_whitespace().count();
                 Event::Text(t)
             }
+            // `<!-- more -->` ends the summary: Zola marks the place with an anchor.
+            Event::Html(t) | Event::InlineHtml(t) if is_more(&t) => {
+                let end = if t.ends_with('\n') { "\n" } else { "" };
+                Event::Html(format!("{CONTINUE_READING}{end}").into())
+            }
             other => other,
         };
         match heading.as_mut() {
@@ -245,6 +250,22 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
     out.html.reserve(input.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// What replaces `<!-- more -->` in a body: the summary is the HTML before it.
+pub(crate) const CONTINUE_READING: &str = "<span id=\"continue-reading\"></span>";
+
+/// `<!-- more -->`, with any spaces inside.
+fn is_more(html: &str) -> bool {
+    html.trim()
+        .strip_prefix("<!--")
+        .and_then(|r| r.strip_suffix("-->"))
+        .is_some_and(|inner| inner.trim() == "more")
+}
+
+/// The summary of a page's HTML: what comes before `<!-- more -->`, if it has one.
+pub(crate) fn summary(html: &str) -> Option<&str> {
+    html.find(CONTINUE_READING).map(|i| html[..i].trim_end())
 }
 
 /// A code block being read.

@@ -5,7 +5,7 @@
 use crate::site::config::zola::{Slugify, Strategy};
 
 /// The rules of a site's page URLs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct UrlRules {
     pub(crate) paths: Strategy,
     /// `paths_keep_dates`: the date stays in the slug.
@@ -13,6 +13,10 @@ pub(crate) struct UrlRules {
     /// A date at the start of a page's file name is its `date` (Zola's rule; our own
     /// site's file names are taken as they are).
     pub(crate) file_dates: bool,
+    /// The site's default language (pages without a language suffix have it).
+    pub(crate) default_language: String,
+    /// The other languages of `[languages]`: `page.fr.md` is French at `/fr/...`.
+    pub(crate) languages: Vec<String>,
 }
 
 impl UrlRules {
@@ -21,15 +25,42 @@ impl UrlRules {
             paths: slugify.paths,
             keep_dates: slugify.paths_keep_dates,
             file_dates: true,
+            ..UrlRules::as_written()
         }
     }
 
-    /// File names as they are (our own site's rule).
-    pub(crate) const AS_WRITTEN: UrlRules = UrlRules {
-        paths: Strategy::Off,
-        keep_dates: true,
-        file_dates: false,
-    };
+    /// File names as they are (our own site's rule), one language.
+    pub(crate) fn as_written() -> Self {
+        UrlRules {
+            paths: Strategy::Off,
+            keep_dates: true,
+            file_dates: false,
+            default_language: "en".to_string(),
+            languages: Vec::new(),
+        }
+    }
+
+    /// A file name without its language (`a.fr.md` -> (`a.md`, `fr`) when French is one
+    /// of the site's other languages), and the language.
+    pub(crate) fn language_of<'n>(&self, name: &'n str) -> (std::borrow::Cow<'n, str>, String) {
+        if let Some(stem) = name.strip_suffix(".md") {
+            if let Some((base, code)) = stem.rsplit_once('.') {
+                if self.languages.iter().any(|l| l == code) {
+                    return (format!("{base}.md").into(), code.to_string());
+                }
+            }
+        }
+        (name.into(), self.default_language.clone())
+    }
+
+    /// The URL prefix of `lang`: none for the default language, `/fr` for French.
+    pub(crate) fn prefix(&self, lang: &str) -> String {
+        if lang == self.default_language {
+            String::new()
+        } else {
+            format!("/{lang}")
+        }
+    }
 
     /// The slug of a file stem or a front matter `slug`.
     pub(crate) fn slug(&self, name: &str) -> String {
@@ -74,7 +105,7 @@ mod tests {
         let on = UrlRules::new(&Slugify::default());
         assert_eq!(on.slug("extra_syntax"), "extra-syntax");
         assert_eq!(on.slug("Hello World"), "hello-world");
-        assert_eq!(UrlRules::AS_WRITTEN.slug("extra_syntax"), "extra_syntax");
+        assert_eq!(UrlRules::as_written().slug("extra_syntax"), "extra_syntax");
     }
 
     #[test]

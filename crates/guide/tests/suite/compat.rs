@@ -18,18 +18,11 @@ fn compat() -> PathBuf {
 
 /// Sites whose build still fails, with what stops it. (When one starts building, take
 /// it out and list its remaining differences in [`KNOWN`].)
-const NOT_BUILDING_YET: &[(&str, &str)] = &[
-    (
-        "zola-test-site",
-        "the site's templates extend the theme's by `sample/templates/...`, its bodies call \
-         shortcodes, and its templates read `config.description` and call Zola's functions",
-    ),
-    (
-        "zola-test-site-i18n",
-        "its templates read `lang`, and translations (`page.fr.md`) are not yet pages of \
-         their language",
-    ),
-];
+const NOT_BUILDING_YET: &[(&str, &str)] = &[(
+    "zola-test-site-i18n",
+    "its page template calls `get_taxonomy` for each of a page's taxonomies, and \
+         taxonomies are not made yet",
+)];
 
 /// A path that is known to differ from Zola's list, and why.
 struct Known {
@@ -42,6 +35,72 @@ struct Known {
 
 /// The differences that remain, each with its reason. (Shrink this list.)
 const KNOWN: &[Known] = &[
+    Known {
+        site: "zola-test-site",
+        path: ".gitattributes",
+        missing: true,
+        why: "files of static/ whose name starts with a dot are not copied (Zola copies them)",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "atom.xml",
+        missing: true,
+        why: "feeds (generate_feeds, a section's or a taxonomy's feed) are not written yet",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "posts/atom.xml",
+        missing: true,
+        why: "feeds (generate_feeds, a section's or a taxonomy's feed) are not written yet",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "posts/tutorials/programming/atom.xml",
+        missing: true,
+        why: "feeds (generate_feeds, a section's or a taxonomy's feed) are not written yet",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "categories/a-category/atom.xml",
+        missing: true,
+        why: "feeds (generate_feeds, a section's or a taxonomy's feed) are not written yet",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "podcast-authors/some-person/atom.xml",
+        missing: true,
+        why: "feeds (generate_feeds, a section's or a taxonomy's feed) are not written yet",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "categories/index.html",
+        missing: true,
+        why: "taxonomy pages are not made yet",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "categories/a-category/index.html",
+        missing: true,
+        why: "taxonomy pages are not made yet",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "podcast-authors/index.html",
+        missing: true,
+        why: "taxonomy pages are not made yet",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "podcast-authors/some-person/index.html",
+        missing: true,
+        why: "taxonomy pages are not made yet",
+    },
+    Known {
+        site: "zola-test-site",
+        path: "posts/page/6/index.html",
+        missing: false,
+        why: "posts lists 11 dated pages (6 pagers of 2) where Zola makes 5 pagers: which page Zola leaves out of the section is not found yet",
+    },
     Known {
         site: "zola-test-site-i18n",
         path: "elasticlunr.min.js",

@@ -39,5 +39,6 @@ mod widget_mount;
 mod zola_config;
 mod zola_front_matter;
 mod zola_functions;
+mod zola_languages;
 mod zola_sections;
 mod zola_urls;

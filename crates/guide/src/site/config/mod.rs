@@ -156,10 +156,22 @@ impl Config {
     /// How file names become URLs: `[slugify]` as written, else Zola's rules for
     /// `config.toml` and file names as they are for `site.toml`.
     pub(crate) fn url_rules(&self) -> UrlRules {
-        match (&self.zola.slugify, self.flavour) {
+        let rules = match (&self.zola.slugify, self.flavour) {
             (Some(s), _) => UrlRules::new(s),
             (None, Flavour::Zola) => UrlRules::new(&zola::Slugify::default()),
-            (None, Flavour::Guide) => UrlRules::AS_WRITTEN,
+            (None, Flavour::Guide) => UrlRules::as_written(),
+        };
+        let default_language = self.default_language().to_string();
+        UrlRules {
+            languages: self
+                .zola
+                .languages
+                .keys()
+                .filter(|l| **l != default_language)
+                .cloned()
+                .collect(),
+            default_language,
+            ..rules
         }
     }
 
@@ -202,6 +214,12 @@ impl Config {
             paths.push(root.join(&widget.www));
         }
         paths
+    }
+
+    /// Has the site languages other than its default one?
+    pub(crate) fn is_multilingual(&self) -> bool {
+        let default = self.default_language();
+        self.zola.languages.keys().any(|l| l != default)
     }
 
     /// `config` as templates see it (see [`context`]), for pages of `lang`.

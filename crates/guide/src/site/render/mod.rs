@@ -88,12 +88,13 @@ pub(crate) fn render(
     templates::register_functions(&mut tera, assets.clone(), links.clone(), images, base_url);
     let fn_site = FnSite::new(site, Arc::new(move |t: &str| links.resolve(t)));
     functions::register(&mut tera, &fn_site);
-    let views: Vec<PageView> = site
+    let mut views: Vec<PageView> = site
         .sources
         .par_iter()
         .zip(&linked.bodies)
         .map(|(s, b)| PageView::new(s, b, &site.config))
         .collect();
+    crate::site::views::fill_translations(&mut views, &site.sources, &site.config);
     let tree = Tree::new(&site.sources);
     let index = content_index(site, theme, &views, &tree, fn_site.default_language());
     tera.register_function("get_page", functions::content::GetPage(index.clone()));
@@ -315,9 +316,14 @@ impl Job<'_> {
         Ok(bytes)
     }
 
-    /// Sets what depends on the page in `ctx`: `current_path`, `nav_section`.
+    /// Sets what depends on the page in `ctx`: `current_path`, `nav_section`, `lang`
+    /// (and `config` as a page of another language sees it: its title, description).
     fn prepare(&self, ctx: &mut Context, s: &Source) {
         ctx.insert("current_path", &s.path);
+        ctx.insert("lang", &s.lang);
+        if self.config.is_multilingual() {
+            ctx.insert("config", &self.config.template_value(&s.lang));
+        }
         match self.nav_by_path.get(top_level_path(&s.path)) {
             Some(item) => ctx.insert("nav_section", item),
             None => {
