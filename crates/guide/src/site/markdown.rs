@@ -8,6 +8,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use crate::errors::{LineIndex, Problem};
 use crate::html::escape_attr;
 use crate::paths::join_rel;
+use crate::site::config::zola::InsertAnchor;
 use crate::site::config::Markdown;
 use crate::site::highlight::{self, Highlighter};
 use crate::site::search::{SectionText, TextCollector};
@@ -59,6 +60,17 @@ pub(crate) struct MdInput<'a> {
     pub(crate) search_text: bool,
     /// The configuration's `[markdown]` options.
     pub(crate) markdown: &'a Markdown,
+    /// The links on the headings.
+    pub(crate) anchors: Anchors,
+}
+
+/// The links on a body's headings: ours (`site.toml`'s default: `#` after the title), or
+/// Zola's `insert_anchor_links` with its markup (`🔗` before or after the title, or the
+/// whole title as the link, or none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Anchors {
+    Guide,
+    Zola(InsertAnchor),
 }
 
 /// A page's body once parsed (kept between builds by `serve`).
@@ -195,7 +207,7 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(open) = heading.take() {
-                    let (h, html) = finish_heading(open, &mut ids);
+                    let (h, html) = finish_heading(open, &mut ids, input.anchors);
                     if let Some(text) = out.text.as_mut() {
                         text.heading(&h.id, &h.title);
                     }
@@ -312,7 +324,11 @@ impl OpenBlock {
 
 /// The heading of a finished `open` heading (its id made unique among `ids`), and its
 /// HTML with the anchor link.
-fn finish_heading(open: OpenHeading, ids: &mut HashMap<String, usize>) -> (Heading, String) {
+fn finish_heading(
+    open: OpenHeading,
+    ids: &mut HashMap<String, usize>,
+    anchors: Anchors,
+) -> (Heading, String) {
     let (level, custom, classes, inner) = open;
     let title = plain_text(&inner);
     let base = custom.unwrap_or_else(|| {
@@ -332,12 +348,27 @@ fn finish_heading(open: OpenHeading, ids: &mut HashMap<String, usize>) -> (Headi
     } else {
         format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
     };
-    let html = format!(
-        "<h{n} id=\"{id}\"{class_attr}>{inner_html} <a class=\"anchor\" href=\"#{id}\" \
-         aria-label=\"Link to this section: {label}\">#</a></h{n}>\n",
-        id = escape_attr(&id),
-        label = escape_attr(&title),
+    let attr_id = escape_attr(&id);
+    // Zola's built-in `anchor-link.html`, as it renders (with its closing newline).
+    let zola_link = format!(
+        "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
+         {attr_id}\">🔗</a>\n"
     );
+    let inner = match anchors {
+        Anchors::Guide => format!(
+            "{inner_html} <a class=\"anchor\" href=\"#{attr_id}\" aria-label=\"Link to this \
+             section: {label}\">#</a>",
+            label = escape_attr(&title),
+        ),
+        Anchors::Zola(InsertAnchor::None) => inner_html,
+        Anchors::Zola(InsertAnchor::Left) => format!("{zola_link}{inner_html}"),
+        Anchors::Zola(InsertAnchor::Right) => format!("{inner_html}{zola_link}"),
+        Anchors::Zola(InsertAnchor::Heading) => format!(
+            "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
+             {attr_id}\">{inner_html}</a>"
+        ),
+    };
+    let html = format!("<h{n} id=\"{attr_id}\"{class_attr}>{inner}</h{n}>\n");
     let heading = Heading {
         level: n,
         id,
@@ -432,6 +463,7 @@ mod tests {
             highlighter: None,
             search_text: false,
             markdown: &Markdown::defaults(crate::site::config::Flavour::Guide),
+            anchors: Anchors::Guide,
         })
     }
 
