@@ -217,6 +217,11 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                 continue;
             }
             Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) if input.markdown.has_external_link_tweaks() && is_external(&dest_url) => {
+                Event::Html(external_link(input.markdown, &dest_url, &title).into())
+            }
+            Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
@@ -262,6 +267,38 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
     out.html.reserve(input.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// A link to another site (`http:` or `https:`), as Zola tells them.
+fn is_external(url: &str) -> bool {
+    url.starts_with("http:") || url.starts_with("https:")
+}
+
+/// The opening tag of an external link with the `external_links_*` options, as Zola
+/// writes it: `<a rel="noopener nofollow noreferrer" target="_blank" href="...">`.
+fn external_link(md: &Markdown, url: &str, title: &str) -> String {
+    let mut rel = Vec::new();
+    let mut target = "";
+    if md.external_links_target_blank {
+        // A new tab without `noopener` could reach back into this page.
+        rel.push("noopener");
+        target = "target=\"_blank\" ";
+    }
+    if md.external_links_no_follow {
+        rel.push("nofollow");
+    }
+    if md.external_links_no_referrer {
+        rel.push("noreferrer");
+    }
+    let rel = match rel.is_empty() {
+        true => String::new(),
+        false => format!("rel=\"{}\" ", rel.join(" ")),
+    };
+    let title = match title.is_empty() {
+        true => String::new(),
+        false => format!("title=\"{}\" ", escape_attr(title)),
+    };
+    format!("<a {rel}{target}{title}href=\"{}\">", escape_attr(url))
 }
 
 /// What replaces `<!-- more -->` in a body: the summary is the HTML before it.
@@ -465,6 +502,35 @@ mod tests {
             markdown: &Markdown::defaults(crate::site::config::Flavour::Guide),
             anchors: Anchors::Guide,
         })
+    }
+
+    #[test]
+    fn external_links_take_the_configured_attributes() {
+        let md = Markdown {
+            external_links_target_blank: true,
+            external_links_no_follow: true,
+            external_links_no_referrer: true,
+            ..Markdown::default()
+        };
+        let assets = HashSet::new();
+        let bounce = |_: &BounceBlock| Ok(String::new());
+        let r = render(&MdInput {
+            text: "[out](https://x.test/a) and [in](/b/)",
+            file: "content/p.md",
+            first_line: 1,
+            dir: "",
+            assets: &assets,
+            bounce: &bounce,
+            highlighter: None,
+            search_text: false,
+            markdown: &md,
+            anchors: Anchors::Zola(InsertAnchor::None),
+        });
+        assert_eq!(
+            r.html,
+            "<p><a rel=\"noopener nofollow noreferrer\" target=\"_blank\" \
+             href=\"https://x.test/a\">out</a> and <a href=\"/b/\">in</a></p>\n"
+        );
     }
 
     #[test]

@@ -177,6 +177,12 @@ impl Markdown {
             insert_anchor_links: InsertAnchor::None,
         }
     }
+
+    pub(crate) fn has_external_link_tweaks(&self) -> bool {
+        self.external_links_target_blank
+            || self.external_links_no_follow
+            || self.external_links_no_referrer
+    }
 }
 
 impl Default for Markdown {
