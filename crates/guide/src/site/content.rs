@@ -36,6 +36,10 @@ pub(crate) struct FrontMatter {
     pub(crate) paginate_by: Option<usize>,
     pub(crate) paginate_reversed: bool,
     pub(crate) paginate_path: Option<String>,
+    /// The section has feeds of its own (see `render::feeds`).
+    pub(crate) generate_feeds: bool,
+    /// A page's authors (its feed entries name them).
+    pub(crate) authors: Vec<String>,
     /// `false` leaves the page out of the search index.
     pub(crate) in_search_index: Option<bool>,
     pub(crate) extra: toml::Table,

@@ -77,7 +77,7 @@ pub(crate) struct PageSummary<'a> {
 pub(crate) struct PageView<'a> {
     #[serde(flatten)]
     pub(crate) summary: PageSummary<'a>,
-    content: &'a str,
+    pub(crate) content: &'a str,
     toc: Vec<TocEntry<'a>>,
 }
 

@@ -1,6 +1,7 @@
 //! The render stage: every page and section through its template, in parallel, each
 //! handed to the sink as soon as it is rendered (the whole site need not sit in
 //! memory), then the 404 page.
+mod feeds;
 mod pagers;
 
 use std::collections::{BTreeMap, HashMap};
@@ -85,6 +86,7 @@ pub(crate) fn render(
     templates::register_functions(&mut tera, assets.clone(), links.clone(), images, base_url);
     let fn_site = FnSite::new(site, Arc::new(move |t: &str| links.resolve(t)));
     functions::register(&mut tera, &fn_site);
+    feeds::add_builtins(&mut tera)?;
     let views: Vec<PageView> = site
         .sources
         .par_iter()
@@ -118,6 +120,7 @@ pub(crate) fn render(
     let outcomes = job.render_all(&base_ctx, sink);
     let pages = report(outcomes, &site.sources, theme, problems)?;
     let not_found = if problems.is_empty() {
+        job.render_feeds(&base_ctx, sink)?;
         job.not_found(&base_ctx)?
     } else {
         String::new()
