@@ -40,6 +40,8 @@ pub(crate) struct FrontMatter {
     pub(crate) generate_feeds: bool,
     /// A page's authors (its feed entries name them).
     pub(crate) authors: Vec<String>,
+    /// A page's terms, by taxonomy (see `taxonomies`).
+    pub(crate) taxonomies: BTreeMap<String, Vec<String>>,
     /// `false` leaves the page out of the search index.
     pub(crate) in_search_index: Option<bool>,
     pub(crate) extra: toml::Table,

@@ -1,7 +1,8 @@
 //! Zola's section settings: `sort_by` (date, update_date, title, title_bytes, weight,
 //! slug, none), the pages each order leaves out (no date to sort by...), `page.lower`
 //! and `page.higher`, `page_template` (inherited by subsections' pages), `transparent`;
-//! pagination (`paginate_by`, `paginate_reversed`, `paginate_path`, `paginator`); feeds.
+//! pagination (`paginate_by`, `paginate_reversed`, `paginate_path`, `paginator`); feeds;
+//! taxonomies.
 use crate::common::*;
 
 /// The sections and pages of the fixture under `folders` (all when empty), one line
@@ -9,12 +10,12 @@ use crate::common::*;
 fn listing(folders: &[&str]) -> String {
     let dir = site("zola-sections");
     let out = build(dir.path()).unwrap();
-    let paginated = ["paged/", "reversed/"];
+    let elsewhere = ["paged/", "reversed/", "tags/"];
     out.files
         .keys()
         .filter(|k| k.ends_with("index.html") && *k != "index.html")
         .filter(|k| match folders.is_empty() {
-            true => !paginated.iter().any(|p| k.starts_with(p)),
+            true => !elsewhere.iter().any(|p| k.starts_with(p)),
             // (Not the pages themselves: `paged/p1/`.)
             false => {
                 folders.iter().any(|f| k.starts_with(f))
@@ -151,4 +152,57 @@ fn feeds_of_the_site_and_of_a_section() {
         </channel>
     </rss>
     "#);
+}
+
+#[test]
+fn taxonomies_have_a_list_a_page_per_term_and_feeds() {
+    let dir = site("zola-sections");
+    let out = build(dir.path()).unwrap();
+    let written: Vec<&str> = out
+        .files
+        .keys()
+        .filter(|k| k.starts_with("tags/") || k.starts_with("unused/"))
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(
+        written,
+        [
+            "tags/index.html",
+            "tags/rust/atom.xml",
+            "tags/rust/index.html",
+            "tags/rust/rss.xml",
+            "tags/web-dev/atom.xml",
+            "tags/web-dev/index.html",
+            "tags/web-dev/rss.xml",
+        ]
+    );
+    // `Rust` and `rust` are one term (one slug); its pages newest first, then the
+    // undated.
+    insta::assert_snapshot!(
+        ["tags/index.html", "tags/rust/index.html", "tags/web-dev/index.html"]
+            .map(|p| text(&out, p))
+            .concat(),
+        @r"
+    /tags/ tags: Rust=rust(3) Web Dev=web-dev(1) url=https://sections.example.org/tags/web-dev/
+    /tags/rust/ Rust: Y A C of 2
+    /tags/web-dev/ Web Dev: Y of 2
+    "
+    );
+}
+
+#[test]
+fn taxonomy_functions_fail_as_zolas_do() {
+    let dir = site("zola-sections");
+    std::fs::write(
+        dir.path().join("templates/tags/list.html"),
+        "{{ get_taxonomy_url(kind=\"tags\", name=\"Nope\") }}",
+    )
+    .unwrap();
+    let problems = problems(dir.path());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("templates/tags/list.html: ")
+            && problems[0].ends_with("`get_taxonomy_url`: couldn't find `Nope` in `tags` taxonomy"),
+        "{problems:?}"
+    );
 }

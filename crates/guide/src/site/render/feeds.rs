@@ -46,6 +46,15 @@ fn rfc3339(value: Option<&toml::Value>) -> Option<String> {
     date_of(value).map(|d| d.format("%Y-%m-%dT%H:%M:%S+00:00").to_string())
 }
 
+/// What a feed is of.
+enum Scope<'a> {
+    Site,
+    /// A section, by source index.
+    Section(usize),
+    /// A taxonomy term: its value and its folder in the output.
+    Term(&'a serde_json::Value, String),
+}
+
 /// The configuration's feed settings.
 struct Settings<'c> {
     names: Vec<&'c str>,
@@ -83,25 +92,39 @@ impl Job<'_> {
             let all: Vec<usize> = (0..self.sources.len())
                 .filter(|i| self.sources[*i].kind == Kind::Page)
                 .collect();
-            self.feed(base_ctx, sink, &settings, &all, None)?;
+            self.feed(base_ctx, sink, &settings, &all, Scope::Site)?;
         }
         for (i, s) in self.sources.iter().enumerate() {
             if s.kind == Kind::Section && s.front.generate_feeds {
                 let pages = self.tree.section_pages(i);
-                self.feed(base_ctx, sink, &settings, &pages, Some(i))?;
+                self.feed(base_ctx, sink, &settings, &pages, Scope::Section(i))?;
             }
         }
         Ok(())
     }
 
-    /// The feeds of `pages` (indexes of sources), of section `section` or the site.
+    /// The feeds of a taxonomy term (`term`: its value, `path`: its URL path).
+    pub(super) fn term_feeds(
+        &self,
+        base_ctx: &Context,
+        sink: &dyn Sink,
+        pages: &[usize],
+        term: &serde_json::Value,
+        path: &str,
+    ) -> Result<(), BuildError> {
+        let settings = Settings::of(&self.config.table);
+        let scope = Scope::Term(term, path.trim_start_matches('/').to_string());
+        self.feed(base_ctx, sink, &settings, pages, scope)
+    }
+
+    /// The feeds of `pages` (indexes of sources), of `scope`.
     fn feed(
         &self,
         base_ctx: &Context,
         sink: &dyn Sink,
         settings: &Settings,
         pages: &[usize],
-        section: Option<usize>,
+        scope: Scope,
     ) -> Result<(), BuildError> {
         let mut dated: Vec<&usize> = pages
             .iter()
@@ -134,12 +157,16 @@ impl Job<'_> {
         if let Some(last) = &last_updated {
             ctx.insert("last_updated", last);
         }
-        let folder = match section {
-            Some(i) => {
+        let folder = match scope {
+            Scope::Section(i) => {
                 ctx.insert("section", &self.tree.section(i, self.views));
                 self.sources[i].path.trim_start_matches('/').to_string()
             }
-            None => String::new(),
+            Scope::Term(term, folder) => {
+                ctx.insert("term", term);
+                folder
+            }
+            Scope::Site => String::new(),
         };
         for name in &settings.names {
             let out = format!("{folder}{name}");

@@ -3,6 +3,7 @@
 //! memory), then the 404 page.
 mod feeds;
 mod pagers;
+mod taxonomies;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
@@ -18,7 +19,7 @@ use crate::site::assets::Assets;
 use crate::site::cache::ParseCache;
 use crate::site::config::Config;
 use crate::site::content::{Kind, Source};
-use crate::site::functions::content::ContentIndex;
+use crate::site::functions::content::{ContentIndex, TaxonomyIndex};
 use crate::site::functions::{self, FnSite};
 use crate::site::links::Linked;
 use crate::site::load::Site;
@@ -97,6 +98,14 @@ pub(crate) fn render(
     let index = content_index(site, theme, &views, &tree, fn_site.default_language());
     tera.register_function("get_page", functions::content::GetPage(index.clone()));
     tera.register_function("get_section", functions::content::GetSection(index));
+    let taxonomies = crate::site::taxonomies::collect(&site.sources, &site.config.table);
+    let taxonomy_index = Arc::new(TaxonomyIndex::new(
+        &taxonomies,
+        &site.config.table,
+        |p| site.config.permalink(p),
+        |i| value(&views[i].summary),
+    ));
+    functions::content::register_taxonomies(&mut tera, taxonomy_index.clone());
     let nav = tree.nav(&site.sources, &views);
     let mut base_ctx = site.context();
     base_ctx.insert("nav", &nav);
@@ -121,6 +130,7 @@ pub(crate) fn render(
     let pages = report(outcomes, &site.sources, theme, problems)?;
     let not_found = if problems.is_empty() {
         job.render_feeds(&base_ctx, sink)?;
+        job.render_taxonomies(&base_ctx, &taxonomies, &taxonomy_index, sink)?;
         job.not_found(&base_ctx)?
     } else {
         String::new()
