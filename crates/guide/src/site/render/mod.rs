@@ -109,6 +109,9 @@ pub(crate) fn render(
     let nav = tree.nav(&site.sources, &views);
     let mut base_ctx = site.context();
     base_ctx.insert("nav", &nav);
+    // Zola's templates read the language of what they render (the site's, until pages
+    // have their own).
+    base_ctx.insert("lang", fn_site.default_language());
     let global_hash = cache.map(|_| {
         let all = (&nav, &site.config.table, &site.data);
         // The generated assets are in every page that links them through asset().
@@ -312,9 +315,11 @@ impl Job<'_> {
         Ok(bytes)
     }
 
-    /// Sets what depends on the page in `ctx`: `current_path`, `nav_section`.
+    /// Sets what depends on the page in `ctx`: `current_path`, `current_url`,
+    /// `nav_section`.
     fn prepare(&self, ctx: &mut Context, s: &Source) {
         ctx.insert("current_path", &s.path);
+        ctx.insert("current_url", &self.config.permalink(&s.path));
         match self.nav_by_path.get(top_level_path(&s.path)) {
             Some(item) => ctx.insert("nav_section", item),
             None => {
