@@ -114,8 +114,10 @@ impl Env<'_> {
             // What Zola's shortcodes see beside `page` and `config`.
             ctx.insert("current_path", &s.path);
             ctx.insert("current_url", &meta.permalink);
-            let lang = self.site.config.table.get("default_language");
-            ctx.insert("lang", lang.and_then(|l| l.as_str()).unwrap_or("en"));
+            ctx.insert("lang", &s.lang);
+            if s.lang != self.site.config.default_language() {
+                ctx.insert("config", &self.site.config.template_value(&s.lang));
+            }
             ctx.insert("page", &meta);
             let templated = body::render(
                 &body,
@@ -149,6 +151,7 @@ impl Env<'_> {
             bounce: &bounce,
             highlighter: self.site.highlighter.as_deref(),
             search_text: self.site.config.build_search_index,
+            markdown: &self.site.config.markdown,
         });
         if !r.problems.is_empty() {
             return Err(r.problems);

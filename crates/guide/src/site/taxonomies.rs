@@ -1,6 +1,7 @@
 //! Zola's taxonomies: the configuration's `taxonomies = [{name = "tags", feed = true,
-//! paginate_by = N}]`, and each page's `[taxonomies] tags = ["a", "b"]`. A taxonomy has
-//! a list page at `/<slug>/` and one page per term at `/<slug>/<term slug>/` (slugs as
+//! paginate_by = N}]` (another language's under `[languages.<lang>]`), and each page's
+//! `[taxonomies] tags = ["a", "b"]`. A taxonomy has a list page at `/<slug>/` (under
+//! `/<lang>/` for another language) and one page per term at `/<slug>/<term slug>/` (slugs as
 //! Zola makes them), with a feed there when it says `feed = true`. Terms are ordered by
 //! slug, then name; a term's pages newest first, then those without a date.
 use std::collections::BTreeMap;
@@ -15,6 +16,8 @@ pub(crate) struct Taxonomy {
     /// URL path of its list page: `/tags/`.
     pub(crate) path: String,
     pub(crate) feed: bool,
+    /// Its language: its pages are the pages of that language.
+    pub(crate) lang: String,
     /// Its configuration entry, as written (`taxonomy` in its templates).
     pub(crate) kind: toml::Table,
     pub(crate) terms: Vec<Term>,
@@ -68,9 +71,39 @@ pub(crate) fn slugify(text: &str, config: &toml::Table) -> String {
     }
 }
 
-/// The configuration's taxonomies with the terms of `sources`' pages.
+/// The configuration's taxonomies, of every language (the default language's at the
+/// top level, another's under `[languages.<lang>]`), with the terms of the pages of
+/// their language.
 pub(crate) fn collect(sources: &[Source], config: &toml::Table) -> Vec<Taxonomy> {
-    let Some(entries) = config.get("taxonomies").and_then(|t| t.as_array()) else {
+    let default = crate::site::functions::default_language(config);
+    let mut out = of_language(sources, config, config, default, "");
+    let languages = config.get("languages").and_then(|l| l.as_table());
+    for (lang, table) in languages.into_iter().flatten() {
+        if lang == default {
+            continue;
+        }
+        if let Some(table) = table.as_table() {
+            out.extend(of_language(
+                sources,
+                config,
+                table,
+                lang,
+                &format!("/{lang}"),
+            ));
+        }
+    }
+    out
+}
+
+/// The taxonomies `table` lists for language `lang`, under URL `prefix`.
+fn of_language(
+    sources: &[Source],
+    config: &toml::Table,
+    table: &toml::Table,
+    lang: &str,
+    prefix: &str,
+) -> Vec<Taxonomy> {
+    let Some(entries) = table.get("taxonomies").and_then(|t| t.as_array()) else {
         return Vec::new();
     };
     let root = config
@@ -84,10 +117,10 @@ pub(crate) fn collect(sources: &[Source], config: &toml::Table) -> Vec<Taxonomy>
         .filter_map(|kind| {
             let name = kind.get("name")?.as_str()?.to_string();
             let slug = slugify(&name, config);
-            let path = format!("{root}/{slug}/");
+            let path = format!("{prefix}{root}/{slug}/");
             let mut terms: BTreeMap<String, Term> = BTreeMap::new();
             for (i, s) in sources.iter().enumerate() {
-                if s.kind != Kind::Page {
+                if s.kind != Kind::Page || s.lang != lang {
                     continue;
                 }
                 for term in s.front.taxonomies.get(&name).into_iter().flatten() {
@@ -111,6 +144,7 @@ pub(crate) fn collect(sources: &[Source], config: &toml::Table) -> Vec<Taxonomy>
             Some(Taxonomy {
                 feed: kind.get("feed").and_then(|f| f.as_bool()).unwrap_or(false),
                 kind: kind.clone(),
+                lang: lang.to_string(),
                 name,
                 path,
                 terms,

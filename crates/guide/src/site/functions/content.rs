@@ -68,7 +68,8 @@ impl Function for GetSection {
 
 /// The site's taxonomies for `get_taxonomy`, `get_taxonomy_url` and
 /// `get_taxonomy_term`: each one's value (`{kind, lang, permalink, items}`) and its
-/// terms' (`{name, slug, path, permalink, pages, page_count}`) by slug.
+/// terms' (`{name, slug, path, permalink, pages, page_count}`) by slug; both by
+/// `<name>-<lang>`.
 #[derive(Debug, Default)]
 pub(crate) struct TaxonomyIndex {
     pub(crate) taxonomies: HashMap<String, Value>,
@@ -93,7 +94,11 @@ impl Function for GetTaxonomy {
             "`get_taxonomy`: `required` must be a boolean (true or false)",
         )?
         .unwrap_or(true);
-        match (self.0.taxonomies.get(&kind), required_kind) {
+        let lang = lang_arg(args, "get_taxonomy", &self.0.config)?;
+        match (
+            self.0.taxonomies.get(&format!("{kind}-{lang}")),
+            required_kind,
+        ) {
             (Some(t), _) => Ok(t.clone()),
             (None, false) => Ok(Value::Null),
             (None, true) => {
@@ -133,7 +138,8 @@ impl Function for GetTerm {
             &format!("`{fname}`: `required` must be a boolean (true or false)"),
         )?
         .unwrap_or(true);
-        let Some(terms) = self.index.terms.get(&kind) else {
+        let lang = lang_arg(args, fname, &self.index.config)?;
+        let Some(terms) = self.index.terms.get(&format!("{kind}-{lang}")) else {
             return match required_kind {
                 false => Ok(Value::Null),
                 true => {
@@ -183,8 +189,8 @@ impl TaxonomyIndex {
             config: config.clone(),
             ..TaxonomyIndex::default()
         };
-        let lang = super::default_language(config);
         for t in taxonomies {
+            let lang = t.lang.as_str();
             let terms: Vec<(String, Value)> = t
                 .terms
                 .iter()
@@ -206,10 +212,9 @@ impl TaxonomyIndex {
                 "permalink": permalink(&t.path),
                 "items": terms.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>(),
             });
-            index.taxonomies.insert(t.name.clone(), value);
-            index
-                .terms
-                .insert(t.name.clone(), terms.into_iter().collect());
+            let key = format!("{}-{lang}", t.name);
+            index.taxonomies.insert(key.clone(), value);
+            index.terms.insert(key, terms.into_iter().collect());
         }
         index
     }
@@ -226,4 +231,16 @@ pub(crate) fn register_taxonomies(tera: &mut tera::Tera, index: Arc<TaxonomyInde
         },
     );
     tera.register_function("get_taxonomy_term", GetTerm { index, url: false });
+}
+
+/// The `lang` argument, the site's default language without one.
+fn lang_arg(
+    args: &HashMap<String, Value>,
+    fname: &str,
+    config: &toml::Table,
+) -> tera::Result<String> {
+    Ok(
+        optional(args, "lang", &format!("`{fname}`: `lang` must be a string"))?
+            .unwrap_or_else(|| super::default_language(config).to_string()),
+    )
 }

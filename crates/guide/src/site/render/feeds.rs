@@ -1,6 +1,8 @@
 //! Zola's feeds: with `generate_feeds = true` in the configuration, one feed per name of
 //! `feed_filenames` (default `atom.xml`) at the output root, of every page that has a
-//! `date`, newest first (at most `feed_limit`); a section with `generate_feeds = true`
+//! `date`, newest first (at most `feed_limit`), of the default language (another
+//! language's under `/<lang>/` when its `[languages.<lang>]` says `generate_feeds`); a
+//! section with `generate_feeds = true`
 //! in its front matter gets the same of its own pages in its folder. A feed is rendered
 //! by the site's (or theme's) template of its name, else Zola's built-in `atom.xml` or
 //! `rss.xml`; no page with a date, no feed.
@@ -48,7 +50,8 @@ fn rfc3339(value: Option<&toml::Value>) -> Option<String> {
 
 /// What a feed is of.
 enum Scope<'a> {
-    Site,
+    /// The site's pages of a language: its folder in the output (`fr/`, or none).
+    Site(String),
     /// A section, by source index.
     Section(usize),
     /// A taxonomy term: its value and its folder in the output.
@@ -87,17 +90,49 @@ impl Job<'_> {
     ) -> Result<(), BuildError> {
         let table = &self.config.table;
         let settings = Settings::of(table);
-        let on = |k: &str| table.get(k).and_then(|v| v.as_bool()).unwrap_or(false);
-        if on("generate_feeds") || on("generate_feed") {
+        let on = |t: &toml::Table, k: &str| t.get(k).and_then(|v| v.as_bool()).unwrap_or(false);
+        // The site's feeds, per language: the default one's at the root, another's (when
+        // its `[languages.<lang>]` says `generate_feeds`) under `/<lang>/`.
+        let default = default_language(table);
+        let mut languages = vec![(
+            default,
+            on(table, "generate_feeds") || on(table, "generate_feed"),
+        )];
+        for (lang, t) in table
+            .get("languages")
+            .and_then(|l| l.as_table())
+            .into_iter()
+            .flatten()
+        {
+            if lang != default {
+                let t = t.as_table();
+                languages.push((lang, t.is_some_and(|t| on(t, "generate_feeds"))));
+            }
+        }
+        for (lang, wanted) in languages {
+            if !wanted {
+                continue;
+            }
             let all: Vec<usize> = (0..self.sources.len())
-                .filter(|i| self.sources[*i].kind == Kind::Page)
+                .filter(|i| self.sources[*i].kind == Kind::Page && self.sources[*i].lang == lang)
                 .collect();
-            self.feed(base_ctx, sink, &settings, &all, Scope::Site)?;
+            let folder = match lang == default {
+                true => String::new(),
+                false => format!("{lang}/"),
+            };
+            self.feed(base_ctx, sink, &settings, &all, Scope::Site(folder), lang)?;
         }
         for (i, s) in self.sources.iter().enumerate() {
             if s.kind == Kind::Section && s.front.generate_feeds {
                 let pages = self.tree.section_pages(i);
-                self.feed(base_ctx, sink, &settings, &pages, Scope::Section(i))?;
+                self.feed(
+                    base_ctx,
+                    sink,
+                    &settings,
+                    &pages,
+                    Scope::Section(i),
+                    &s.lang,
+                )?;
             }
         }
         Ok(())
@@ -111,10 +146,11 @@ impl Job<'_> {
         pages: &[usize],
         term: &serde_json::Value,
         path: &str,
+        lang: &str,
     ) -> Result<(), BuildError> {
         let settings = Settings::of(&self.config.table);
         let scope = Scope::Term(term, path.trim_start_matches('/').to_string());
-        self.feed(base_ctx, sink, &settings, pages, scope)
+        self.feed(base_ctx, sink, &settings, pages, scope, lang)
     }
 
     /// The feeds of `pages` (indexes of sources), of `scope`.
@@ -125,6 +161,7 @@ impl Job<'_> {
         settings: &Settings,
         pages: &[usize],
         scope: Scope,
+        lang: &str,
     ) -> Result<(), BuildError> {
         let mut dated: Vec<&usize> = pages
             .iter()
@@ -149,7 +186,6 @@ impl Job<'_> {
         if let Some(limit) = settings.limit {
             dated.truncate(limit);
         }
-        let lang = default_language(&self.config.table);
         let entries: Vec<Entry> = dated.iter().map(|i| self.entry(**i, lang)).collect();
         let mut ctx = base_ctx.clone();
         ctx.insert("lang", lang);
@@ -166,7 +202,7 @@ impl Job<'_> {
                 ctx.insert("term", term);
                 folder
             }
-            Scope::Site => String::new(),
+            Scope::Site(folder) => folder,
         };
         for name in &settings.names {
             let out = format!("{folder}{name}");

@@ -23,6 +23,7 @@ use crate::site::functions::content::{ContentIndex, TaxonomyIndex};
 use crate::site::functions::{self, FnSite};
 use crate::site::links::Linked;
 use crate::site::load::Site;
+use crate::site::redirects;
 use crate::site::sink::{OutFile, Sink};
 use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
@@ -59,6 +60,8 @@ struct Job<'a> {
 /// How one page went.
 enum Outcome {
     Rendered,
+    /// `render = false`: not written.
+    NotRendered,
     /// Its template does not exist.
     Missing(Problem),
     Failed {
@@ -88,12 +91,13 @@ pub(crate) fn render(
     let fn_site = FnSite::new(site, Arc::new(move |t: &str| links.resolve(t)));
     functions::register(&mut tera, &fn_site);
     feeds::add_builtins(&mut tera)?;
-    let views: Vec<PageView> = site
+    let mut views: Vec<PageView> = site
         .sources
         .par_iter()
         .zip(&linked.bodies)
         .map(|(s, b)| PageView::new(s, b, &site.config))
         .collect();
+    crate::site::views::fill_translations(&mut views, &site.sources, &site.config);
     let tree = Tree::new(&site.sources);
     let index = content_index(site, theme, &views, &tree, fn_site.default_language());
     tera.register_function("get_page", functions::content::GetPage(index.clone()));
@@ -191,6 +195,7 @@ fn report(
     for (outcome, s) in outcomes.into_iter().zip(sources) {
         match outcome {
             Outcome::Rendered => rendered += 1,
+            Outcome::NotRendered => {}
             Outcome::Missing(p) => problems.push(p),
             Outcome::Failed { template, message } => {
                 let first = failures.entry((template, message)).or_insert((&s.file, 0));
@@ -240,6 +245,18 @@ impl Job<'_> {
                 || base_ctx.clone(),
                 |ctx, i| {
                     let s = &self.sources[i];
+                    if s.front.render == Some(false) {
+                        return Outcome::NotRendered;
+                    }
+                    if let (Kind::Section, Some(to)) = (s.kind, &s.front.redirect_to) {
+                        // The section's page only sends the reader on, as in Zola.
+                        let html = redirects::html(&redirects::target(self.config, to));
+                        let file = OutFile::Bytes(Arc::new(html.into_bytes()));
+                        return match sink.put(&output_file(&s.path), file) {
+                            Ok(()) => Outcome::Rendered,
+                            Err(e) => Outcome::NotStored(e),
+                        };
+                    }
                     let name = self.template_name(i);
                     if !self.theme.has(&name) {
                         return Outcome::Missing(self.missing_template(s, &name));
@@ -316,10 +333,15 @@ impl Job<'_> {
     }
 
     /// Sets what depends on the page in `ctx`: `current_path`, `current_url`,
-    /// `nav_section`.
+    /// `nav_section`, `lang` (and `config` as a page of another language sees it: its
+    /// title, description).
     fn prepare(&self, ctx: &mut Context, s: &Source) {
         ctx.insert("current_path", &s.path);
         ctx.insert("current_url", &self.config.permalink(&s.path));
+        ctx.insert("lang", &s.lang);
+        if self.config.is_multilingual() {
+            ctx.insert("config", &self.config.template_value(&s.lang));
+        }
         match self.nav_by_path.get(top_level_path(&s.path)) {
             Some(item) => ctx.insert("nav_section", item),
             None => {

@@ -10,7 +10,6 @@ use super::Job;
 use crate::errors::{describe_template_error as describe, BuildError, Problem};
 use crate::paths::output_file;
 use crate::site::functions::content::TaxonomyIndex;
-use crate::site::functions::default_language;
 use crate::site::sink::{OutFile, Sink};
 use crate::site::taxonomies::Taxonomy;
 
@@ -25,21 +24,23 @@ impl Job<'_> {
     ) -> Result<(), BuildError> {
         // (As Zola: a taxonomy no page uses has no pages.)
         for t in taxonomies.iter().filter(|t| !t.terms.is_empty()) {
-            let Some(value) = index.taxonomies.get(&t.name) else {
+            let key = format!("{}-{}", t.name, t.lang);
+            let Some(value) = index.taxonomies.get(&key) else {
                 continue;
             };
             let mut ctx = base_ctx.clone();
             ctx.insert("taxonomy", &t.kind);
-            ctx.insert("lang", default_language(&self.config.table));
+            ctx.insert("lang", &t.lang);
             ctx.insert("terms", &value["items"]);
             self.taxonomy_page(&mut ctx, t, "list", &t.path, sink)?;
             ctx.remove("terms");
             for term in &t.terms {
-                let term_value = &index.terms[&t.name][&term.slug];
+                let term_value = &index.terms[&key][&term.slug];
                 ctx.insert("term", term_value);
                 self.taxonomy_page(&mut ctx, t, "single", &term.path, sink)?;
                 if t.feed {
-                    self.term_feeds(base_ctx, sink, &term.pages, term_value, &term.path)?;
+                    let pages = &term.pages;
+                    self.term_feeds(base_ctx, sink, pages, term_value, &term.path, &t.lang)?;
                 }
             }
         }
