@@ -32,6 +32,7 @@ pub(crate) mod shortcodes;
 pub(crate) mod sink;
 pub(crate) mod sitemap;
 pub(crate) mod sorting;
+pub(crate) mod taxonomies;
 pub(crate) mod template_limits;
 pub(crate) mod templates;
 pub(crate) mod tree;

@@ -41,6 +41,15 @@ pub(crate) fn parse(
     let paths = site.paths.clone();
     let fn_site = FnSite::new(site, Arc::new(move |t: &str| paths.resolve_page(t)));
     functions::register(&mut tera, &fn_site);
+    let config = &site.config;
+    let taxonomies = crate::site::taxonomies::collect(&site.sources, &config.table);
+    let index = functions::content::TaxonomyIndex::new(
+        &taxonomies,
+        &config.table,
+        |p| config.permalink(p),
+        |i| serde_json::to_value(PageMeta::new(&site.sources[i], config)).unwrap_or_default(),
+    );
+    functions::content::register_taxonomies(&mut tera, Arc::new(index));
     let base_ctx = site.context();
     let env = Env {
         site,

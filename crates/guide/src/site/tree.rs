@@ -190,6 +190,11 @@ impl Tree {
             .collect()
     }
 
+    /// The pages of section `i`, in its order (indexes of sources).
+    pub(crate) fn section_pages(&self, i: usize) -> Vec<usize> {
+        self.pages.get(&i).cloned().unwrap_or_default()
+    }
+
     /// `section` of the section at source index `i`.
     pub(crate) fn section<'v, 'a>(
         &self,

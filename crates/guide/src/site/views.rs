@@ -137,7 +137,7 @@ impl<'a> Translation<'a> {
 pub(crate) struct PageView<'a> {
     #[serde(flatten)]
     pub(crate) summary: PageSummary<'a>,
-    content: &'a str,
+    pub(crate) content: &'a str,
     toc: Vec<TocEntry<'a>>,
 }
 
