@@ -345,10 +345,16 @@ pub(crate) fn load(
     if !drafts {
         drop_drafted_sections(&mut content.sources);
     }
-    // Zola makes a home page of its own when `content/_index.md` is missing.
-    if !content.sources.iter().any(|s| s.rel == "_index.md") {
-        let home = parse_source("content/_index.md", "_index.md", "", &config.url_rules());
-        content.sources.extend(home.ok());
+    // Zola makes a home page of its own when `content/_index.md` is missing, and one for
+    // each other language without its `_index.<lang>.md`.
+    let rules = config.url_rules();
+    let homes = std::iter::once("_index.md".to_string())
+        .chain(rules.languages.iter().map(|l| format!("_index.{l}.md")));
+    for home in homes {
+        if !content.sources.iter().any(|s| s.rel == home) {
+            let made = parse_source(&format!("content/{home}"), &home, "", &rules);
+            content.sources.extend(made.ok());
+        }
     }
     content.problems = problems.0;
     Ok(content)
