@@ -355,16 +355,13 @@ fn static_files(
     for rel in &content.assets {
         registry.add_file(rel, root.join("content").join(rel));
     }
-    // A translated page bundle (`a/p/index.fr.md`) has its folder's files beside it too
-    // (`fr/a/p/...`), as in Zola.
-    let default_language = config.default_language();
-    for s in content
-        .sources
-        .iter()
-        .filter(|s| s.lang != default_language)
-    {
+    // A page bundle whose URL is not its folder's (a translation, `a/p/index.fr.md` at
+    // `/fr/a/p/`, or one with a `slug` or `path`) has its folder's files beside it too,
+    // as in Zola.
+    for s in &content.sources {
         let name = s.rel.rsplit('/').next().unwrap_or_default();
-        if s.kind != content::Kind::Page || !name.starts_with("index.") {
+        let moved = s.path.trim_matches('/') != s.dir;
+        if s.kind != content::Kind::Page || !name.starts_with("index.") || !moved {
             continue;
         }
         for rel in &content.assets {

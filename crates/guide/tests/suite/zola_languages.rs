@@ -55,6 +55,14 @@ fn a_translated_bundle_has_its_files_and_each_language_a_home_page() {
     let out = build(dir.path()).unwrap();
     assert_eq!(text(&out, "blog/bundle/some.js"), "x();\n");
     assert_eq!(text(&out, "fr/blog/bundle/some.js"), "x();\n");
+    // A bundle with a `path` has them at its URL too.
+    std::fs::write(
+        bundle.join("index.md"),
+        "+++\ntitle = \"B\"\npath = \"elsewhere\"\n+++\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(text(&out, "elsewhere/some.js"), "x();\n");
     // No `content/_index.fr.md`: the French home page is made all the same.
     assert!(out.files.contains_key("fr/index.html"));
 }
