@@ -417,6 +417,16 @@ mod tests {
         slugs.sort_unstable();
         slugs.dedup();
         assert_eq!(slugs.len(), t.codes.len());
+        // A code has one page: the widget looks a classification's code up by it.
+        let mut covered: Vec<&str> = t
+            .codes
+            .iter()
+            .flat_map(|c| c.codes.iter().map(String::as_str))
+            .collect();
+        let all = covered.len();
+        covered.sort_unstable();
+        covered.dedup();
+        assert_eq!(covered.len(), all, "a code is on two pages");
         let gmail = t.isps.iter().find(|p| p.key == "gmail").unwrap();
         assert!(gmail.codes.contains(&"5-7-26".to_string()));
         let c = t.codes.iter().find(|c| c.slug == "5-7-26").unwrap();

@@ -78,7 +78,7 @@ pub(crate) const CODES: &[CodeRow] = &[
     row((0, 7, (28, 28)), "unusual rate of unsolicited mail", G, C::RateLimit, true,
         "421 4.7.28 [x.xx.xx.xx] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. Please visit https://support.google.com/mail/?p=UnsolicitedRateLimitError to review our Bulk Email Senders Guidelines. - gsmtp",
         SFM_421),
-    row((0, 7, (25, 25)), "no PTR (reverse DNS) record", G, C::Dns, false,
+    row((5, 7, (25, 25)), "no PTR (reverse DNS) record", G, C::Dns, false,
         "host gmail-smtp-in.l.google.com[142.250.27.26] said:\n    550-5.7.25 [84.46.242.76] The IP address sending this message does not have\n    a 550-5.7.25 PTR record setup, or the corresponding forward DNS entry does\n    not 550-5.7.25 point to the sending IP. As a policy, Gmail does not accept\n    messages 550-5.7.25 from IPs with missing PTR records. Please visit\n    550-5.7.25  https://support.google.com/mail/answer/81126#ip-practices for\n    more 550 5.7.25 information.\n    du14-20020a17090772ce00b00780ec98afafsi1640581ejc.113 - gsmtp (in reply to\n    end of DATA command)",
         "https://github.com/mail-in-a-box/mailinabox/issues/2211"),
     row((4, 7, (25, 25)), "sending host has no resolvable name", None, C::Dns, true,

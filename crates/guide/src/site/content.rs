@@ -26,6 +26,11 @@ pub(crate) struct FrontMatter {
     pub(crate) updated: Option<toml::Value>,
     /// `false` leaves the page out of the search index.
     pub(crate) in_search_index: Option<bool>,
+    /// A section's data list (`classify.codes`: a dotted path under `data`) that makes
+    /// one page per item (see `pages_from`).
+    pub(crate) pages_from: Option<String>,
+    /// The template of the pages made from `pages_from` (default `page.html`).
+    pub(crate) page_template: Option<String>,
     pub(crate) extra: toml::Table,
 }
 
@@ -50,6 +55,12 @@ pub(crate) struct Source {
     pub(crate) template_line: usize,
     /// 1-based line of `slug = ...`, when the front matter sets one.
     pub(crate) slug_line: Option<usize>,
+    /// 1-based line of `pages_from = ...` (of the section, for a page made from data).
+    pub(crate) pages_from_line: usize,
+    /// 1-based line of `page_template = ...` (of a section that makes pages from data).
+    pub(crate) page_template_line: usize,
+    /// The data item a page was made from (`pages_from`): the template's `page.data`.
+    pub(crate) item: Option<toml::Value>,
     /// The markdown body (taken out by the load stage for the parse stage).
     pub(crate) body: String,
     /// 1-based line in the file where the body starts.
@@ -155,6 +166,8 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
         )
     })?;
     let template_line = key_line(fm_text, "template").unwrap_or(1);
+    let pages_from_line = key_line(fm_text, "pages_from").unwrap_or(1);
+    let page_template_line = key_line(fm_text, "page_template").unwrap_or(pages_from_line);
     let slug_line = front
         .slug
         .as_ref()
@@ -210,6 +223,9 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
         front,
         template_line,
         slug_line,
+        pages_from_line,
+        page_template_line,
+        item: None,
         body: body.to_string(),
         body_line,
         path,

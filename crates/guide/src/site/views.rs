@@ -25,6 +25,9 @@ pub(crate) struct PageMeta<'a> {
     extra: Extra<'a>,
     updated: Option<&'a str>,
     pub(crate) is_section: bool,
+    /// The data item a page was made from (`pages_from`); absent on other pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<Item<'a>>,
 }
 
 impl<'a> PageMeta<'a> {
@@ -47,6 +50,7 @@ impl<'a> PageMeta<'a> {
             extra: Extra(&s.front.extra),
             updated: s.updated.as_deref(),
             is_section: s.kind == Kind::Section,
+            data: s.item.as_ref().map(Item),
         }
     }
 }
@@ -59,6 +63,17 @@ struct Extra<'a>(&'a toml::Table);
 impl Hash for Extra<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         // TOML values hold floats (no `Hash`): their JSON text stands for them.
+        serde_json::to_vec(self.0).unwrap_or_default().hash(state);
+    }
+}
+
+/// A page's data item, as written.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+struct Item<'a>(&'a toml::Value);
+
+impl Hash for Item<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
         serde_json::to_vec(self.0).unwrap_or_default().hash(state);
     }
 }
