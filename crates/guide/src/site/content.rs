@@ -24,13 +24,23 @@ pub(crate) struct FrontMatter {
     pub(crate) template: Option<String>,
     pub(crate) slug: Option<String>,
     pub(crate) updated: Option<toml::Value>,
+    pub(crate) date: Option<toml::Value>,
+    // Sections only.
+    /// How the section's pages are ordered (see `sorting`).
+    pub(crate) sort_by: Option<String>,
+    /// The section's pages are also its parent's.
+    pub(crate) transparent: bool,
+    /// The template of the section's pages (and of its subsections' pages).
+    pub(crate) page_template: Option<String>,
+    /// Pages per pager (see `paginate`).
+    pub(crate) paginate_by: Option<usize>,
+    pub(crate) paginate_reversed: bool,
+    pub(crate) paginate_path: Option<String>,
     /// `false` leaves the page out of the search index.
     pub(crate) in_search_index: Option<bool>,
     /// A section's data list (`classify.codes`: a dotted path under `data`) that makes
     /// one page per item (see `pages_from`).
     pub(crate) pages_from: Option<String>,
-    /// The template of the pages made from `pages_from` (default `page.html`).
-    pub(crate) page_template: Option<String>,
     pub(crate) extra: toml::Table,
 }
 
@@ -57,7 +67,7 @@ pub(crate) struct Source {
     pub(crate) slug_line: Option<usize>,
     /// 1-based line of `pages_from = ...` (of the section, for a page made from data).
     pub(crate) pages_from_line: usize,
-    /// 1-based line of `page_template = ...` (of a section that makes pages from data).
+    /// 1-based line of `page_template = ...` (of a section).
     pub(crate) page_template_line: usize,
     /// The data item a page was made from (`pages_from`): the template's `page.data`.
     pub(crate) item: Option<toml::Value>,

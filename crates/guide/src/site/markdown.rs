@@ -68,6 +68,9 @@ pub(crate) struct Parsed {
     pub(crate) word_count: usize,
     /// The plain text by section, for the search index (empty when the site has none).
     pub(crate) sections: Vec<SectionText>,
+    /// The body could not be parsed (its problems are reported): its headings are not
+    /// known, so links to its anchors are not checked.
+    pub(crate) failed: bool,
 }
 
 #[derive(Debug, Default)]

@@ -1,7 +1,7 @@
 //! Pages made from data: a section whose front matter says `pages_from = "codes"` (a
 //! dotted path under `data`: a data file's stem, then keys, ending at a list of tables)
 //! gets one page per item of the list, at `<section>/<item.slug>/`, rendered with the
-//! section's `page_template` (default `page.html`) with the item as `page.data`.
+//! section's `page_template` (as its other pages are) with the item as `page.data`.
 //!
 //! An item needs `slug` (one URL part) and `title`; `description` and `weight` are used
 //! as a page's. An item's `example = { text = "...", expect = "P2 auth isp=gmail" }` is
@@ -117,13 +117,8 @@ fn page(section: &Source, from: &str, i: usize, item: &mut toml::Value) -> Resul
         title: Some(title),
         description: text(table, "description"),
         weight: table.get("weight").and_then(|w| w.as_integer()),
-        template: Some(
-            section
-                .front
-                .page_template
-                .clone()
-                .unwrap_or_else(|| "page.html".into()),
-        ),
+        // (`None`: the nearest section's `page_template` above, else `page.html`.)
+        template: section.front.page_template.clone(),
         ..FrontMatter::default()
     };
     let rel = match dir.as_str() {

@@ -10,6 +10,7 @@ use tera::{Context, Tera};
 use crate::errors::{LineIndex, Problem, Problems};
 use crate::site::cache::ParseCache;
 use crate::site::content::{self, Source};
+use crate::site::functions::{self, FnSite};
 use crate::site::load::Site;
 use crate::site::markdown::{self, BounceBlock, InternalLink, MdInput, Parsed};
 use crate::site::templates::{self, Theme, UrlCalls};
@@ -34,12 +35,16 @@ pub(crate) fn parse(
     };
     let mut tera = theme.tera.clone();
     templates::register_body_functions(&mut tera, site.statics.clone(), site.images.clone());
+    let paths = site.paths.clone();
+    let fn_site = FnSite::new(site, Arc::new(move |t: &str| paths.resolve_page(t)));
+    functions::register(&mut tera, &fn_site);
     let base_ctx = site.context();
     let env = Env {
         site,
         tera: &tera,
         base_ctx: &base_ctx,
         cache,
+        fn_site: &fn_site,
     };
     let results: Vec<Result<Arc<Parsed>, Vec<Problem>>> = site
         .sources
@@ -52,7 +57,10 @@ pub(crate) fn parse(
         .map(|r| {
             r.unwrap_or_else(|ps| {
                 problems.extend(ps);
-                Arc::default()
+                Arc::new(Parsed {
+                    failed: true,
+                    ..Parsed::default()
+                })
             })
         })
         .collect()
@@ -66,6 +74,8 @@ struct Env<'a> {
     /// What every template sees.
     base_ctx: &'a Context,
     cache: Option<&'a ParseCache>,
+    /// What Zola's functions read (`get_url` of a body records its `@/` targets).
+    fn_site: &'a FnSite,
 }
 
 impl Env<'_> {
@@ -91,8 +101,21 @@ impl Env<'_> {
         let templated = if templating {
             let (mut tera, calls) = self.page_tera();
             let mut ctx = self.base_ctx.clone();
-            ctx.insert("page", &PageMeta::new(s, &self.site.config));
-            let templated = body::render(&body, &s.file, s.body_line, &mut tera, &ctx);
+            let meta = PageMeta::new(s, &self.site.config);
+            // What Zola's shortcodes see beside `page` and `config`.
+            ctx.insert("current_path", &s.path);
+            ctx.insert("current_url", &meta.permalink);
+            let lang = self.site.config.table.get("default_language");
+            ctx.insert("lang", lang.and_then(|l| l.as_str()).unwrap_or("en"));
+            ctx.insert("page", &meta);
+            let templated = body::render(
+                &body,
+                &s.file,
+                s.body_line,
+                &mut tera,
+                &ctx,
+                self.site.theme.as_ref(),
+            );
             let _ = page_tera.set((tera, calls));
             templated.map_err(|p| vec![p])?
         } else {
@@ -125,7 +148,7 @@ impl Env<'_> {
         if let Some((_, calls)) = page_tera.get() {
             links.extend(calls_in(calls, &body, s.body_line));
         }
-        let mut html = body::restore(r.html, &templated.blocks);
+        let mut html = body::restore(r.html, &templated);
         html.shrink_to_fit();
         let parsed = Arc::new(Parsed {
             html,
@@ -136,6 +159,7 @@ impl Env<'_> {
                 .text
                 .map(|t| t.finish(&templated.blocks))
                 .unwrap_or_default(),
+            failed: false,
         });
         if let Some(c) = cache {
             c.parsed.put(&s.file, s.body_hash, parsed.clone());
@@ -150,6 +174,22 @@ impl Env<'_> {
             self.site.paths.clone(),
             &self.site.config.base_url,
         );
+        // `get_url("@/...")` records its target like `url()`.
+        let recorded = calls.clone();
+        let paths = self.site.paths.clone();
+        let resolve: functions::Resolve = Arc::new(move |target: &str| {
+            let p = paths.resolve_page(target)?;
+            recorded
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(target.to_string());
+            Ok(p)
+        });
+        let fn_site = FnSite {
+            resolve,
+            ..self.fn_site.clone()
+        };
+        tera.register_function("get_url", functions::files::GetUrl(fn_site));
         (tera, calls)
     }
 }

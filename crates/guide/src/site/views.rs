@@ -18,7 +18,7 @@ pub(crate) struct PageMeta<'a> {
     description: &'a str,
     pub(crate) permalink: String,
     pub(crate) path: &'a str,
-    relative_path: &'a str,
+    pub(crate) relative_path: &'a str,
     slug: &'a str,
     pub(crate) weight: Option<i64>,
     draft: bool,
@@ -116,13 +116,25 @@ impl<'a> PageView<'a> {
     }
 }
 
+/// `page` as a page template sees it: with its neighbours in its section's order
+/// (`lower`: the one before, `higher`: the one after; see `sorting`).
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct PageInSection<'v, 'a> {
+    #[serde(flatten)]
+    pub(crate) page: &'v PageView<'a>,
+    pub(crate) lower: Option<&'v PageSummary<'a>>,
+    pub(crate) higher: Option<&'v PageSummary<'a>>,
+}
+
 /// `section`: a section's own page, with the pages and sections it holds.
 #[derive(Debug, Serialize, Hash)]
 pub(crate) struct SectionView<'v, 'a> {
     #[serde(flatten)]
     pub(crate) page: &'v PageView<'a>,
     pub(crate) pages: Vec<&'v PageSummary<'a>>,
-    pub(crate) subsections: Vec<&'v PageSummary<'a>>,
+    /// The subsections' paths under `content/` (`a/b/_index.md`), as Zola gives them:
+    /// `get_section(path=...)` reads one.
+    pub(crate) subsections: Vec<&'a str>,
 }
 
 /// An entry of `nav`: a page or a section, with the section's entries.
