@@ -72,7 +72,7 @@ const Y: Option<Isp> = Some(Isp::Yahoo);
 
 /// Every documented code, in the order of the reference's list.
 pub(crate) const CODES: &[CodeRow] = &[
-    row((0, 7, (26, 26)), "unauthenticated mail (SPF, DKIM, DMARC)", G, C::Auth, false,
+    row((0, 7, (26, 26)), "unauthenticated mail", G, C::Auth, false,
         "<user@gmail.com>: host gmail-smtp-in.l.google.com[74.125.24.26] said:\n    550-5.7.26 This message does not have authentication information or fails\n    to 550-5.7.26 pass authentication checks. To best protect our users from\n    spam, the 550-5.7.26 message has been blocked. Please visit 550-5.7.26\n    https://support.google.com/mail/answer/81126#authentication for more 550\n    5.7.26 information. t17si19162202pgh.400 - gsmtp (in reply to end of DATA\n    command)",
         "https://github.com/virtualmin/virtualmin-install/issues/46"),
     row((0, 7, (28, 28)), "unusual rate of unsolicited mail", G, C::RateLimit, true,
@@ -108,7 +108,7 @@ pub(crate) const CODES: &[CodeRow] = &[
     row((5, 2, (122, 122)), "recipient over their hourly limit", M, C::RateLimit, false,
         "554 5.2.122 The recipient has exceeded their limit for the number of messages they can receive per hour. For more information go to http://go.microsoft.com/fwlink/?LinkId=526653. (#) [outlook.com]",
         SFM_554),
-    row((0, 7, (9, 9)), "not accepted for policy reasons (authentication)", Y, C::Auth, false,
+    row((0, 7, (9, 9)), "policy refusal (authentication)", Y, C::Auth, false,
         "554 5.7.9 Message not accepted for policy reasons. See https://postmaster.yahooinc.com/error-codes",
         SFM_554),
     CodeRow {
@@ -123,10 +123,10 @@ pub(crate) const CODES: &[CodeRow] = &[
         "421 4.7.0 [TSS04] Messages from 0.0.0.0 temporarily deferred due to user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
         SFM_421)
     },
-    row((4, 7, (1, 1)), "temporary refusal (volume, greylisting)", Some(Isp::Apple), C::RateLimit, true,
+    row((4, 7, (1, 1)), "temporary refusal (volume, greylist)", Some(Isp::Apple), C::RateLimit, true,
         "421 4.7.1 Messages to example@icloud.com deferred due to excessive volume. Try again later - https://support.apple.com/en-us/HT204137",
         SFM_421),
-    row((5, 7, (1, 1)), "delivery not authorized, message refused", G, C::Reputation, false,
+    row((5, 7, (1, 1)), "message refused (many causes)", G, C::Reputation, false,
         "550 5.7.1 [x.xx.xx.xx] Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked. Please visit https://support.google.com/mail/?p=UnsolicitedMessageError for more information. - gsmtp",
         SFM_550),
     row((5, 7, (0, 0)), "refused by security or policy", G, C::Content, false,

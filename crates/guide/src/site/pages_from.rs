@@ -178,3 +178,30 @@ fn to_toml(v: &serde_json::Value) -> Option<toml::Value> {
         ),
     })
 }
+
+/// Keys whose values a page shows as links or does not show: not searched.
+const NOT_TEXT: &[&str] = &["path", "slug", "source", "link", "key", "expect", "rule"];
+
+/// The words of an item for the search index: its texts, in order, but links, slugs and
+/// the other values a page does not show as text (`NOT_TEXT`).
+pub(crate) fn search_text(item: &toml::Value) -> String {
+    fn walk(v: &toml::Value, out: &mut String) {
+        match v {
+            toml::Value::String(s) if !s.starts_with("http://") && !s.starts_with("https://") => {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(s);
+            }
+            toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            toml::Value::Table(t) => t
+                .iter()
+                .filter(|(k, _)| !NOT_TEXT.contains(&k.as_str()))
+                .for_each(|(_, v)| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    walk(item, &mut out);
+    out
+}
