@@ -75,6 +75,11 @@ impl Registry {
         Ok(())
     }
 
+    /// Keeps only the files for which `keep(output path, source)` holds.
+    pub(crate) fn retain(&mut self, keep: impl Fn(&str, &Source) -> bool) {
+        self.files.retain(|out, entry| keep(out, &entry.source));
+    }
+
     /// Forgets every file under the output folder `prefix` (`processed_images`).
     pub(crate) fn remove_under(&mut self, prefix: &str) {
         let dir = format!("{}/", prefix.trim_end_matches('/'));

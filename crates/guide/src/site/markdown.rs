@@ -8,6 +8,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use crate::errors::{LineIndex, Problem};
 use crate::html::escape_attr;
 use crate::paths::join_rel;
+use crate::site::config::Markdown;
 use crate::site::highlight::{self, Highlighter};
 use crate::site::search::{SectionText, TextCollector};
 
@@ -56,6 +57,8 @@ pub(crate) struct MdInput<'a> {
     pub(crate) highlighter: Option<&'a Highlighter>,
     /// Collect the page's plain text for the search index.
     pub(crate) search_text: bool,
+    /// The configuration's `[markdown]` options.
+    pub(crate) markdown: &'a Markdown,
 }
 
 /// A page's body once parsed (kept between builds by `serve`).
@@ -84,13 +87,25 @@ pub(crate) struct Rendered {
     pub(crate) text: Option<TextCollector>,
 }
 
+/// The markdown extensions every body gets (smart punctuation is the configuration's).
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// The extensions of a body rendered with the `[markdown]` options `md`.
+fn options_for(md: &Markdown) -> Options {
+    let mut opts = options();
+    if md.smart_punctuation {
+        opts |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    if md.definition_list {
+        opts |= Options::ENABLE_DEFINITION_LIST;
+    }
+    opts
 }
 
 /// A heading being read: level, custom id, classes, inner events.
@@ -121,7 +136,9 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
         (l + input.first_line - 1, c)
     };
 
-    for (event, range) in Parser::new_ext(input.text, options()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(input.text, options_for(input.markdown)).into_offset_iter()
+    {
         if let Some(open) = block.as_mut() {
             match event {
                 Event::Text(t) => open.text.push_str(&t),
@@ -213,6 +230,11 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                 out.word_count += t.split_whitespace().count();
                 Event::Text(t)
             }
+            // `<!-- more -->` ends the summary: Zola marks the place with an anchor.
+            Event::Html(t) | Event::InlineHtml(t) if is_more(&t) => {
+                let end = if t.ends_with('\n') { "\n" } else { "" };
+                Event::Html(format!("{CONTINUE_READING}{end}").into())
+            }
             other => other,
         };
         match heading.as_mut() {
@@ -228,6 +250,22 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
     out.html.reserve(input.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// What replaces `<!-- more -->` in a body: the summary is the HTML before it.
+pub(crate) const CONTINUE_READING: &str = "<span id=\"continue-reading\"></span>";
+
+/// `<!-- more -->`, with any spaces inside.
+fn is_more(html: &str) -> bool {
+    html.trim()
+        .strip_prefix("<!--")
+        .and_then(|r| r.strip_suffix("-->"))
+        .is_some_and(|inner| inner.trim() == "more")
+}
+
+/// The summary of a page's HTML: what comes before `<!-- more -->`, if it has one.
+pub(crate) fn summary(html: &str) -> Option<&str> {
+    html.find(CONTINUE_READING).map(|i| html[..i].trim_end())
 }
 
 /// A code block being read.
@@ -393,6 +431,7 @@ mod tests {
             bounce: &bounce,
             highlighter: None,
             search_text: false,
+            markdown: &Markdown::defaults(crate::site::config::Flavour::Guide),
         })
     }
 

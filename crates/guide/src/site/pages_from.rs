@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use crate::errors::{Problem, Problems};
 use crate::paths::output_file;
 use crate::site::bounce;
-use crate::site::content::{FrontMatter, Kind, Source};
+use crate::site::content::{Kind, Source};
+use crate::site::front_matter::FrontMatter;
 use crate::site::outputs::{component_problem, shown};
 
 /// Adds the pages the sections' `pages_from` make to `sources`, and their paths to the
@@ -143,6 +144,8 @@ fn page(section: &Source, from: &str, i: usize, item: &mut toml::Value) -> Resul
         dir,
         body_dropped: false,
         updated: None,
+        warnings: Vec::new(),
+        lang: section.lang.clone(),
     })
 }
 

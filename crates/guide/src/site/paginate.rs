@@ -79,15 +79,10 @@ impl Pagers {
     }
 }
 
-/// Zola's redirect page to `url` (its built-in template, byte for byte).
+/// Zola's redirect page to `url` (its built-in template, byte for byte: one copy, in
+/// `redirects`).
 pub(crate) fn redirect_html(url: &str) -> String {
-    format!(
-        "<!doctype html>\n<meta charset=\"utf-8\">\n<title>Redirect</title>\n<script>\n  \
-         const target = \"{url}\";\n  const hash = window.location.hash || \"\";\n  \
-         window.location.replace(target + hash);\n</script>\n<noscript>\n  <meta \
-         http-equiv=\"refresh\" content=\"0; url={url}\">\n</noscript>\n<p><a \
-         href=\"{url}\">Click here</a> to be redirected.</p>\n"
-    )
+    crate::site::redirects::html(url)
 }
 
 #[cfg(test)]

@@ -38,6 +38,15 @@ pub(crate) fn parse(
     let paths = site.paths.clone();
     let fn_site = FnSite::new(site, Arc::new(move |t: &str| paths.resolve_page(t)));
     functions::register(&mut tera, &fn_site);
+    let config = &site.config;
+    let taxonomies = crate::site::taxonomies::collect(&site.sources, &config.table);
+    let index = functions::content::TaxonomyIndex::new(
+        &taxonomies,
+        &config.table,
+        |p| config.permalink(p),
+        |i| serde_json::to_value(PageMeta::new(&site.sources[i], config)).unwrap_or_default(),
+    );
+    functions::content::register_taxonomies(&mut tera, Arc::new(index));
     let base_ctx = site.context();
     let env = Env {
         site,
@@ -105,8 +114,10 @@ impl Env<'_> {
             // What Zola's shortcodes see beside `page` and `config`.
             ctx.insert("current_path", &s.path);
             ctx.insert("current_url", &meta.permalink);
-            let lang = self.site.config.table.get("default_language");
-            ctx.insert("lang", lang.and_then(|l| l.as_str()).unwrap_or("en"));
+            ctx.insert("lang", &s.lang);
+            if s.lang != self.site.config.default_language() {
+                ctx.insert("config", &self.site.config.template_value(&s.lang));
+            }
             ctx.insert("page", &meta);
             let templated = body::render(
                 &body,
@@ -140,6 +151,7 @@ impl Env<'_> {
             bounce: &bounce,
             highlighter: self.site.highlighter.as_deref(),
             search_text: self.site.config.build_search_index,
+            markdown: &self.site.config.markdown,
         });
         if !r.problems.is_empty() {
             return Err(r.problems);

@@ -33,17 +33,18 @@ fn order_key(s: &Source) -> (bool, i64, String) {
 
 impl Tree {
     pub(crate) fn new(sources: &[Source]) -> Tree {
-        let sections: HashMap<&str, usize> = sources
+        // Sections by folder and language: `blog/_index.fr.md` holds the French pages.
+        let sections: HashMap<(&str, &str), usize> = sources
             .iter()
             .enumerate()
             .filter(|(_, s)| s.kind == Kind::Section)
-            .map(|(i, s)| (s.dir.as_str(), i))
+            .map(|(i, s)| ((s.dir.as_str(), s.lang.as_str()), i))
             .collect();
-        // The nearest section folder at or above `dir`.
-        let owner = |dir: &str| -> Option<usize> {
+        // The nearest section folder at or above `dir`, of the language `lang`.
+        let owner = |dir: &str, lang: &str| -> Option<usize> {
             let mut d = dir;
             loop {
-                if let Some(i) = sections.get(d) {
+                if let Some(i) = sections.get(&(d, lang)) {
                     return Some(*i);
                 }
                 if d.is_empty() {
@@ -58,19 +59,23 @@ impl Tree {
             parents: HashMap::new(),
             owners: HashMap::new(),
             siblings: HashMap::new(),
-            root: sections.get("").copied(),
+            root: sources
+                .iter()
+                .position(|s| s.kind == Kind::Section && s.path == "/"),
         };
         for (i, s) in sources.iter().enumerate() {
             match s.kind {
                 Kind::Page => {
-                    if let Some(o) = owner(&s.section_dir) {
+                    // A page belongs to the section of its own folder: one in a folder
+                    // without `_index.md` is in no section's `pages`, as in Zola.
+                    if let Some(&o) = sections.get(&(s.section_dir.as_str(), s.lang.as_str())) {
                         tree.children.entry(o).or_default().0.push(i);
                         tree.owners.insert(i, o);
                     }
                 }
                 Kind::Section if !s.dir.is_empty() => {
                     let parent = s.dir.rsplit_once('/').map_or("", |(p, _)| p);
-                    if let Some(o) = owner(parent) {
+                    if let Some(o) = owner(parent, &s.lang) {
                         tree.children.entry(o).or_default().1.push(i);
                         tree.parents.insert(i, o);
                     }
@@ -183,6 +188,11 @@ impl Tree {
                 }
             })
             .collect()
+    }
+
+    /// The pages of section `i`, in its order (indexes of sources).
+    pub(crate) fn section_pages(&self, i: usize) -> Vec<usize> {
+        self.pages.get(&i).cloned().unwrap_or_default()
     }
 
     /// `section` of the section at source index `i`.

@@ -25,6 +25,10 @@ pub(crate) struct PageMeta<'a> {
     extra: Extra<'a>,
     updated: Option<&'a str>,
     pub(crate) is_section: bool,
+    /// Its language (`fr` for `a.fr.md` when French is one of the site's languages).
+    lang: &'a str,
+    /// Its front matter's `[taxonomies]`: terms by taxonomy name.
+    taxonomies: &'a std::collections::BTreeMap<String, Vec<String>>,
     /// The data item a page was made from (`pages_from`); absent on other pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<Item<'a>>,
@@ -50,6 +54,8 @@ impl<'a> PageMeta<'a> {
             extra: Extra(&s.front.extra),
             updated: s.updated.as_deref(),
             is_section: s.kind == Kind::Section,
+            lang: &s.lang,
+            taxonomies: &s.front.taxonomies,
             data: s.item.as_ref().map(Item),
         }
     }
@@ -85,6 +91,60 @@ pub(crate) struct PageSummary<'a> {
     pub(crate) meta: PageMeta<'a>,
     word_count: usize,
     reading_time: usize,
+    /// The HTML before `<!-- more -->`, when the body has one.
+    summary: Option<&'a str>,
+    /// The same page (or section) in the site's other languages.
+    pub(crate) translations: Vec<Translation<'a>>,
+}
+
+/// An entry of `page.translations`: the same file in another language.
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct Translation<'a> {
+    pub(crate) lang: &'a str,
+    pub(crate) permalink: String,
+    pub(crate) title: &'a str,
+    /// Its path under `content/` (what `get_page` takes).
+    pub(crate) path: &'a str,
+}
+
+/// Sets each view's `translations`: the sources of the same file in the other languages
+/// (`blog/a.md`, `blog/a.fr.md`), as Zola lists them (itself left out). `views` are by
+/// source index.
+pub(crate) fn fill_translations<'a>(
+    views: &mut [PageView<'a>],
+    sources: &'a [Source],
+    config: &Config,
+) {
+    if !config.is_multilingual() {
+        return;
+    }
+    let rules = config.url_rules();
+    let mut groups: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, s) in sources.iter().enumerate() {
+        let (dir, name) = s.rel.rsplit_once('/').unwrap_or(("", &s.rel));
+        let (name, _) = rules.language_of(name);
+        groups.entry(format!("{dir}/{name}")).or_default().push(i);
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        for &i in members {
+            views[i].summary.translations = members
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| Translation::of(&sources[j], config))
+                .collect();
+        }
+    }
+}
+
+impl<'a> Translation<'a> {
+    pub(crate) fn of(s: &'a Source, config: &Config) -> Self {
+        Translation {
+            lang: &s.lang,
+            permalink: config.permalink(&s.path),
+            title: s.front.title.as_deref().unwrap_or_default(),
+            path: &s.rel,
+        }
+    }
 }
 
 /// `page`: a page with its content and table of contents.
@@ -92,7 +152,7 @@ pub(crate) struct PageSummary<'a> {
 pub(crate) struct PageView<'a> {
     #[serde(flatten)]
     pub(crate) summary: PageSummary<'a>,
-    content: &'a str,
+    pub(crate) content: &'a str,
     toc: Vec<TocEntry<'a>>,
 }
 
@@ -105,6 +165,8 @@ impl<'a> PageView<'a> {
                 meta,
                 word_count: body.word_count,
                 reading_time: body.word_count.div_ceil(200).max(1),
+                summary: crate::site::markdown::summary(&body.html),
+                translations: Vec::new(),
             },
             content: &body.html,
             toc,
@@ -212,6 +274,7 @@ mod tests {
             "content/a/b.md",
             "a/b.md",
             "+++\ntitle = \"B\"\n+++\n",
+            &crate::site::urls::UrlRules::as_written(),
         )
         .unwrap();
         let config = Config::parse("base_url = \"https://x.test/\"", "site.toml").unwrap();
@@ -245,6 +308,10 @@ mod tests {
             "word_count",
             "reading_time",
             "is_section",
+            "lang",
+            "taxonomies",
+            "summary",
+            "translations",
         ];
         documented.sort_unstable();
         assert_eq!(keys, documented);

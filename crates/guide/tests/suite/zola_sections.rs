@@ -1,7 +1,8 @@
 //! Zola's section settings: `sort_by` (date, update_date, title, title_bytes, weight,
 //! slug, none), the pages each order leaves out (no date to sort by...), `page.lower`
 //! and `page.higher`, `page_template` (inherited by subsections' pages), `transparent`;
-//! pagination (`paginate_by`, `paginate_reversed`, `paginate_path`, `paginator`).
+//! pagination (`paginate_by`, `paginate_reversed`, `paginate_path`, `paginator`); feeds;
+//! taxonomies.
 use crate::common::*;
 
 /// The sections and pages of the fixture under `folders` (all when empty), one line
@@ -9,12 +10,12 @@ use crate::common::*;
 fn listing(folders: &[&str]) -> String {
     let dir = site("zola-sections");
     let out = build(dir.path()).unwrap();
-    let paginated = ["paged/", "reversed/"];
+    let elsewhere = ["paged/", "reversed/", "tags/"];
     out.files
         .keys()
         .filter(|k| k.ends_with("index.html") && *k != "index.html")
         .filter(|k| match folders.is_empty() {
-            true => !paginated.iter().any(|p| k.starts_with(p)),
+            true => !elsewhere.iter().any(|p| k.starts_with(p)),
             // (Not the pages themselves: `paged/p1/`.)
             false => {
                 folders.iter().any(|f| k.starts_with(f))
@@ -104,4 +105,104 @@ fn the_first_pager_s_numbered_url_redirects_to_the_section() {
     );
     assert!(out.files.contains_key("reversed/p/1/index.html"));
     assert!(!out.files.contains_key("paged/page/4/index.html"));
+}
+
+#[test]
+fn feeds_of_the_site_and_of_a_section() {
+    let dir = site("zola-sections");
+    let out = build(dir.path()).unwrap();
+    // The site's feeds: every dated page, newest first (ties by URL).
+    let atom = text(&out, "atom.xml");
+    let titles: Vec<&str> = atom
+        .split("<title>")
+        .skip(2)
+        .map(|t| &t[..t.find('<').unwrap()])
+        .collect();
+    assert_eq!(titles, ["B", "Y", "New", "X", "A", "D", "Old"]);
+    assert!(out.files.contains_key("rss.xml"));
+    // A section's feed (generate_feeds = true), by Zola's built-in RSS template.
+    insta::assert_snapshot!(text(&out, "blog/rss.xml"), @r#"
+    <?xml version="1.0" encoding="UTF-8"?>
+    <rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0">
+        <channel>
+          <title>Sections - Blog</title>
+          <link>https://sections.example.org/blog/</link>
+          <description></description>
+          <generator>Zola</generator>
+          <language>en</language>
+          <atom:link href="https://sections.example.org/blog/rss.xml" rel="self" type="application/rss+xml"/>
+          <lastBuildDate>Fri, 01 Jan 2021 00:00:00 +0000</lastBuildDate>
+          <item>
+              <title>Y</title>
+              <pubDate>Fri, 01 Jan 2021 00:00:00 +0000</pubDate>
+              <author>Ann</author>
+              <link>https://sections.example.org/blog/y/</link>
+              <guid>https://sections.example.org/blog/y/</guid>
+              <description xml:base="https://sections.example.org/blog/y/">&lt;p&gt;Why &lt;em&gt;not&lt;&#x2F;em&gt;.&lt;&#x2F;p&gt;
+    </description>
+          </item>
+          <item>
+              <title>X</title>
+              <pubDate>Wed, 01 Jan 2020 00:00:00 +0000</pubDate>
+              <author>Site Author</author>
+              <link>https://sections.example.org/blog/2020/x/</link>
+              <guid>https://sections.example.org/blog/2020/x/</guid>
+              <description xml:base="https://sections.example.org/blog/2020/x/"></description>
+          </item>
+        </channel>
+    </rss>
+    "#);
+}
+
+#[test]
+fn taxonomies_have_a_list_a_page_per_term_and_feeds() {
+    let dir = site("zola-sections");
+    let out = build(dir.path()).unwrap();
+    let written: Vec<&str> = out
+        .files
+        .keys()
+        .filter(|k| k.starts_with("tags/") || k.starts_with("unused/"))
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(
+        written,
+        [
+            "tags/index.html",
+            "tags/rust/atom.xml",
+            "tags/rust/index.html",
+            "tags/rust/rss.xml",
+            "tags/web-dev/atom.xml",
+            "tags/web-dev/index.html",
+            "tags/web-dev/rss.xml",
+        ]
+    );
+    // `Rust` and `rust` are one term (one slug); its pages newest first, then the
+    // undated.
+    insta::assert_snapshot!(
+        ["tags/index.html", "tags/rust/index.html", "tags/web-dev/index.html"]
+            .map(|p| text(&out, p))
+            .concat(),
+        @r"
+    /tags/ tags: Rust=rust(3) Web Dev=web-dev(1) url=https://sections.example.org/tags/web-dev/
+    /tags/rust/ Rust: Y A C of 2
+    /tags/web-dev/ Web Dev: Y of 2
+    "
+    );
+}
+
+#[test]
+fn taxonomy_functions_fail_as_zolas_do() {
+    let dir = site("zola-sections");
+    std::fs::write(
+        dir.path().join("templates/tags/list.html"),
+        "{{ get_taxonomy_url(kind=\"tags\", name=\"Nope\") }}",
+    )
+    .unwrap();
+    let problems = problems(dir.path());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("templates/tags/list.html: ")
+            && problems[0].ends_with("`get_taxonomy_url`: couldn't find `Nope` in `tags` taxonomy"),
+        "{problems:?}"
+    );
 }

@@ -1,6 +1,7 @@
 //! Zola's global template functions and filters, with Zola's arguments and messages:
 //! `get_url`, `get_hash` ([`files`]), `load_data` ([`load_data`]), `trans` ([`i18n`]),
-//! `get_page`, `get_section`, `get_taxonomy`, `get_taxonomy_url` ([`content`]), and the
+//! `get_page`, `get_section`, `get_taxonomy`, `get_taxonomy_url`, `get_taxonomy_term`
+//! ([`content`]: registered by the stages, which know the pages), and the
 //! filters `markdown`, `base64_encode`, `base64_decode`, `num_format` and
 //! `regex_replace` ([`filters`]). Registered for the theme's templates and for page
 //! bodies alike (`get_page` and `get_section` for the theme only: bodies are parsed
@@ -67,12 +68,6 @@ pub(crate) fn register(tera: &mut Tera, site: &FnSite) {
     tera.register_function("get_hash", files::GetHash(site.files.clone()));
     tera.register_function("load_data", load_data::LoadData(site.files.clone()));
     tera.register_function("trans", i18n::Trans(site.config.clone()));
-    tera.register_function("get_taxonomy", content::NoTaxonomy("get_taxonomy"));
-    tera.register_function("get_taxonomy_url", content::NoTaxonomy("get_taxonomy_url"));
-    tera.register_function(
-        "get_taxonomy_term",
-        content::NoTaxonomy("get_taxonomy_term"),
-    );
     filters::register(tera, site.default_language());
 }
 

@@ -1,7 +1,9 @@
 //! The render stage: every page and section through its template, in parallel, each
 //! handed to the sink as soon as it is rendered (the whole site need not sit in
 //! memory), then the 404 page.
+mod feeds;
 mod pagers;
+mod taxonomies;
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
@@ -17,10 +19,11 @@ use crate::site::assets::Assets;
 use crate::site::cache::ParseCache;
 use crate::site::config::Config;
 use crate::site::content::{Kind, Source};
-use crate::site::functions::content::ContentIndex;
+use crate::site::functions::content::{ContentIndex, TaxonomyIndex};
 use crate::site::functions::{self, FnSite};
 use crate::site::links::Linked;
 use crate::site::load::Site;
+use crate::site::redirects;
 use crate::site::sink::{OutFile, Sink};
 use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
@@ -57,6 +60,8 @@ struct Job<'a> {
 /// How one page went.
 enum Outcome {
     Rendered,
+    /// `render = false`: not written.
+    NotRendered,
     /// Its template does not exist.
     Missing(Problem),
     Failed {
@@ -85,19 +90,32 @@ pub(crate) fn render(
     templates::register_functions(&mut tera, assets.clone(), links.clone(), images, base_url);
     let fn_site = FnSite::new(site, Arc::new(move |t: &str| links.resolve(t)));
     functions::register(&mut tera, &fn_site);
-    let views: Vec<PageView> = site
+    feeds::add_builtins(&mut tera)?;
+    let mut views: Vec<PageView> = site
         .sources
         .par_iter()
         .zip(&linked.bodies)
         .map(|(s, b)| PageView::new(s, b, &site.config))
         .collect();
+    crate::site::views::fill_translations(&mut views, &site.sources, &site.config);
     let tree = Tree::new(&site.sources);
     let index = content_index(site, theme, &views, &tree, fn_site.default_language());
     tera.register_function("get_page", functions::content::GetPage(index.clone()));
     tera.register_function("get_section", functions::content::GetSection(index));
+    let taxonomies = crate::site::taxonomies::collect(&site.sources, &site.config.table);
+    let taxonomy_index = Arc::new(TaxonomyIndex::new(
+        &taxonomies,
+        &site.config.table,
+        |p| site.config.permalink(p),
+        |i| value(&views[i].summary),
+    ));
+    functions::content::register_taxonomies(&mut tera, taxonomy_index.clone());
     let nav = tree.nav(&site.sources, &views);
     let mut base_ctx = site.context();
     base_ctx.insert("nav", &nav);
+    // Zola's templates read the language of what they render (the site's, until pages
+    // have their own).
+    base_ctx.insert("lang", fn_site.default_language());
     let global_hash = cache.map(|_| {
         let all = (&nav, &site.config.table, &site.data);
         // The generated assets are in every page that links them through asset().
@@ -118,6 +136,8 @@ pub(crate) fn render(
     let outcomes = job.render_all(&base_ctx, sink);
     let pages = report(outcomes, &site.sources, theme, problems)?;
     let not_found = if problems.is_empty() {
+        job.render_feeds(&base_ctx, sink)?;
+        job.render_taxonomies(&base_ctx, &taxonomies, &taxonomy_index, sink)?;
         job.not_found(&base_ctx)?
     } else {
         String::new()
@@ -175,6 +195,7 @@ fn report(
     for (outcome, s) in outcomes.into_iter().zip(sources) {
         match outcome {
             Outcome::Rendered => rendered += 1,
+            Outcome::NotRendered => {}
             Outcome::Missing(p) => problems.push(p),
             Outcome::Failed { template, message } => {
                 let first = failures.entry((template, message)).or_insert((&s.file, 0));
@@ -224,6 +245,18 @@ impl Job<'_> {
                 || base_ctx.clone(),
                 |ctx, i| {
                     let s = &self.sources[i];
+                    if s.front.render == Some(false) {
+                        return Outcome::NotRendered;
+                    }
+                    if let (Kind::Section, Some(to)) = (s.kind, &s.front.redirect_to) {
+                        // The section's page only sends the reader on, as in Zola.
+                        let html = redirects::html(&redirects::target(self.config, to));
+                        let file = OutFile::Bytes(Arc::new(html.into_bytes()));
+                        return match sink.put(&output_file(&s.path), file) {
+                            Ok(()) => Outcome::Rendered,
+                            Err(e) => Outcome::NotStored(e),
+                        };
+                    }
                     let name = self.template_name(i);
                     if !self.theme.has(&name) {
                         return Outcome::Missing(self.missing_template(s, &name));
@@ -299,9 +332,16 @@ impl Job<'_> {
         Ok(bytes)
     }
 
-    /// Sets what depends on the page in `ctx`: `current_path`, `nav_section`.
+    /// Sets what depends on the page in `ctx`: `current_path`, `current_url`,
+    /// `nav_section`, `lang` (and `config` as a page of another language sees it: its
+    /// title, description).
     fn prepare(&self, ctx: &mut Context, s: &Source) {
         ctx.insert("current_path", &s.path);
+        ctx.insert("current_url", &self.config.permalink(&s.path));
+        ctx.insert("lang", &s.lang);
+        if self.config.is_multilingual() {
+            ctx.insert("config", &self.config.template_value(&s.lang));
+        }
         match self.nav_by_path.get(top_level_path(&s.path)) {
             Some(item) => ctx.insert("nav_section", item),
             None => {

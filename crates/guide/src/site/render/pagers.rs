@@ -31,7 +31,14 @@ impl Job<'_> {
     ) -> Result<Arc<Vec<u8>>, PagerError> {
         let s: &Source = &self.sources[i];
         let section = self.tree.section(i, self.views);
-        let mut pages: Vec<&PageSummary> = section.pages.clone();
+        let listed = self.tree.section_pages(i);
+        let total = listed.len();
+        // (As Zola: a page that is not written, `render = false`, is in no pager.)
+        let mut pages: Vec<&PageSummary> = listed
+            .iter()
+            .filter(|p| self.sources[**p].front.render != Some(false))
+            .map(|p| &self.views[*p].summary)
+            .collect();
         if s.front.paginate_reversed {
             pages.reverse();
         }
@@ -46,7 +53,7 @@ impl Job<'_> {
         let mut first = None;
         let permalink = |p: &str| self.config.permalink(p);
         for (n, chunk) in chunks.iter().enumerate() {
-            let paginator = pagers.paginator(n, chunk, pages.len(), by, permalink);
+            let paginator = pagers.paginator(n, chunk, total, by, permalink);
             ctx.insert("paginator", &paginator);
             ctx.insert("current_path", &pagers.paths[n]);
             let html = self.tera.render(name, ctx);

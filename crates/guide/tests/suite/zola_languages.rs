@@ -1,0 +1,45 @@
+//! Translations as Zola makes them: with `[languages.fr]` configured, `page.fr.md` and
+//! `_index.fr.md` are French, at `/fr/...`, listed in the French section; templates see
+//! `lang`, `page.lang`, `page.translations` (the same file in the other languages) and
+//! the language's `config.title`. `<!-- more -->` ends `page.summary`.
+use crate::common::*;
+
+#[test]
+fn a_translated_page_is_at_its_language_url_with_its_translations() {
+    let dir = site("zola-content");
+    let out = build(dir.path()).unwrap();
+    let fr = text(&out, "fr/blog/blank-lines/index.html");
+    assert!(
+        fr.contains(
+            "<p class=\"lang\">fr|fr|Site en français|en After blank lines \
+             https://zola.example.org/blog/blank-lines/ blog/blank-lines.md;</p>"
+        ),
+        "{fr}"
+    );
+    let en = text(&out, "blog/blank-lines/index.html");
+    assert!(
+        en.contains(
+            "<p class=\"lang\">en|en|Zola Fixture|fr Après des lignes vides \
+             https://zola.example.org/fr/blog/blank-lines/ blog/blank-lines.fr.md;</p>"
+        ),
+        "{en}"
+    );
+    // Each section lists the pages of its own language.
+    assert!(text(&out, "fr/blog/index.html")
+        .contains("<p class=\"lang\">fr|Après des lignes vides;</p>"));
+    assert!(!text(&out, "blog/index.html").contains("Après"));
+}
+
+#[test]
+fn the_summary_is_what_comes_before_more() {
+    let dir = site("zola-content");
+    let out = build(dir.path()).unwrap();
+    let fr = text(&out, "fr/blog/blank-lines/index.html");
+    assert!(
+        fr.contains("<p class=\"summary\"><p>Le début.</p></p>"),
+        "{fr}"
+    );
+    assert!(fr.contains("<span id=\"continue-reading\"></span>"), "{fr}");
+    let en = text(&out, "blog/blank-lines/index.html");
+    assert!(en.contains("<p class=\"summary\">none</p>"), "{en}");
+}
