@@ -10,7 +10,7 @@ use crate::common::*;
 fn listing(folders: &[&str]) -> String {
     let dir = site("zola-sections");
     let out = build(dir.path()).unwrap();
-    let elsewhere = ["paged/", "reversed/", "tags/"];
+    let elsewhere = ["paged/", "reversed/", "tags/", "series/"];
     out.files
         .keys()
         .filter(|k| k.ends_with("index.html") && *k != "index.html")
@@ -204,5 +204,25 @@ fn taxonomy_functions_fail_as_zolas_do() {
         problems[0].starts_with("templates/tags/list.html: ")
             && problems[0].ends_with("`get_taxonomy_url`: couldn't find `Nope` in `tags` taxonomy"),
         "{problems:?}"
+    );
+}
+
+#[test]
+fn a_taxonomy_s_paginate_by_paginates_its_terms() {
+    let dir = site("zola-sections");
+    let out = build(dir.path()).unwrap();
+    let pagers: Vec<String> = out
+        .files
+        .keys()
+        .filter(|k| k.starts_with("series/s/"))
+        .map(|k| format!("{k}: {}", text(&out, k).lines().next().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        pagers,
+        [
+            "series/s/index.html: /series/s/ S: B 1/2",
+            "series/s/page/1/index.html: <!doctype html>",
+            "series/s/page/2/index.html: /series/s/page/2/ S: D 2/2",
+        ]
     );
 }
