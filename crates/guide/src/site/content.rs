@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 use crate::errors::{line_col, BuildError, Problem, Problems};
 use crate::paths::rel_path;
 use crate::site::body::needs_templating;
+use crate::site::config::zola::InsertAnchor;
 use crate::site::config::Config;
 pub(crate) use crate::site::front_matter::FrontMatter;
 use crate::site::front_matter::{self, Split, SplitError};
@@ -146,6 +147,16 @@ pub(crate) fn parse_source(
         .as_ref()
         .map(|_| front_matter::key_line(&split, "slug").unwrap_or(1));
     front_matter::check_dates(&front, &split, file)?;
+    if let Some(mode) = &front.insert_anchor_links {
+        if InsertAnchor::parse(mode).is_none() {
+            let line = front_matter::key_line(&split, "insert_anchor_links").unwrap_or(1);
+            return Err(Problem::at(
+                file,
+                line,
+                format!("`insert_anchor_links = \"{mode}\"`: write left, right, heading or none"),
+            ));
+        }
+    }
     let parent = rel.rsplit_once('/').map_or("", |(d, _)| d);
     let prefix = rules.prefix(&lang);
     let kind = if section { Kind::Section } else { Kind::Page };
@@ -334,10 +345,16 @@ pub(crate) fn load(
     if !drafts {
         drop_drafted_sections(&mut content.sources);
     }
-    // Zola makes a home page of its own when `content/_index.md` is missing.
-    if !content.sources.iter().any(|s| s.rel == "_index.md") {
-        let home = parse_source("content/_index.md", "_index.md", "", &config.url_rules());
-        content.sources.extend(home.ok());
+    // Zola makes a home page of its own when `content/_index.md` is missing, and one for
+    // each other language without its `_index.<lang>.md`.
+    let rules = config.url_rules();
+    let homes = std::iter::once("_index.md".to_string())
+        .chain(rules.languages.iter().map(|l| format!("_index.{l}.md")));
+    for home in homes {
+        if !content.sources.iter().any(|s| s.rel == home) {
+            let made = parse_source(&format!("content/{home}"), &home, "", &rules);
+            content.sources.extend(made.ok());
+        }
     }
     content.problems = problems.0;
     Ok(content)

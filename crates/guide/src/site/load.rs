@@ -355,6 +355,27 @@ fn static_files(
     for rel in &content.assets {
         registry.add_file(rel, root.join("content").join(rel));
     }
+    // A translated page bundle (`a/p/index.fr.md`) has its folder's files beside it too
+    // (`fr/a/p/...`), as in Zola.
+    let default_language = config.default_language();
+    for s in content
+        .sources
+        .iter()
+        .filter(|s| s.lang != default_language)
+    {
+        let name = s.rel.rsplit('/').next().unwrap_or_default();
+        if s.kind != content::Kind::Page || !name.starts_with("index.") {
+            continue;
+        }
+        for rel in &content.assets {
+            if let Some(file) = rel.strip_prefix(&format!("{}/", s.dir)) {
+                if !file.contains('/') {
+                    let out = format!("{}{file}", s.path.trim_start_matches('/'));
+                    registry.add_file(&out, root.join("content").join(rel));
+                }
+            }
+        }
+    }
     Ok(registry)
 }
 

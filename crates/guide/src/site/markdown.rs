@@ -8,6 +8,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use crate::errors::{LineIndex, Problem};
 use crate::html::escape_attr;
 use crate::paths::join_rel;
+use crate::site::config::zola::InsertAnchor;
 use crate::site::config::Markdown;
 use crate::site::highlight::{self, Highlighter};
 use crate::site::search::{SectionText, TextCollector};
@@ -59,6 +60,17 @@ pub(crate) struct MdInput<'a> {
     pub(crate) search_text: bool,
     /// The configuration's `[markdown]` options.
     pub(crate) markdown: &'a Markdown,
+    /// The links on the headings.
+    pub(crate) anchors: Anchors,
+}
+
+/// The links on a body's headings: ours (`site.toml`'s default: `#` after the title), or
+/// Zola's `insert_anchor_links` with its markup (`🔗` before or after the title, or the
+/// whole title as the link, or none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Anchors {
+    Guide,
+    Zola(InsertAnchor),
 }
 
 /// A page's body once parsed (kept between builds by `serve`).
@@ -195,7 +207,7 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(open) = heading.take() {
-                    let (h, html) = finish_heading(open, &mut ids);
+                    let (h, html) = finish_heading(open, &mut ids, input.anchors);
                     if let Some(text) = out.text.as_mut() {
                         text.heading(&h.id, &h.title);
                     }
@@ -203,6 +215,11 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                     events.push(Event::Html(html.into()));
                 }
                 continue;
+            }
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) if input.markdown.has_external_link_tweaks() && is_external(&dest_url) => {
+                Event::Html(external_link(input.markdown, &dest_url, &title).into())
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -250,6 +267,38 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
     out.html.reserve(input.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// A link to another site (`http:` or `https:`), as Zola tells them.
+fn is_external(url: &str) -> bool {
+    url.starts_with("http:") || url.starts_with("https:")
+}
+
+/// The opening tag of an external link with the `external_links_*` options, as Zola
+/// writes it: `<a rel="noopener nofollow noreferrer" target="_blank" href="...">`.
+fn external_link(md: &Markdown, url: &str, title: &str) -> String {
+    let mut rel = Vec::new();
+    let mut target = "";
+    if md.external_links_target_blank {
+        // A new tab without `noopener` could reach back into this page.
+        rel.push("noopener");
+        target = "target=\"_blank\" ";
+    }
+    if md.external_links_no_follow {
+        rel.push("nofollow");
+    }
+    if md.external_links_no_referrer {
+        rel.push("noreferrer");
+    }
+    let rel = match rel.is_empty() {
+        true => String::new(),
+        false => format!("rel=\"{}\" ", rel.join(" ")),
+    };
+    let title = match title.is_empty() {
+        true => String::new(),
+        false => format!("title=\"{}\" ", escape_attr(title)),
+    };
+    format!("<a {rel}{target}{title}href=\"{}\">", escape_attr(url))
 }
 
 /// What replaces `<!-- more -->` in a body: the summary is the HTML before it.
@@ -312,7 +361,11 @@ impl OpenBlock {
 
 /// The heading of a finished `open` heading (its id made unique among `ids`), and its
 /// HTML with the anchor link.
-fn finish_heading(open: OpenHeading, ids: &mut HashMap<String, usize>) -> (Heading, String) {
+fn finish_heading(
+    open: OpenHeading,
+    ids: &mut HashMap<String, usize>,
+    anchors: Anchors,
+) -> (Heading, String) {
     let (level, custom, classes, inner) = open;
     let title = plain_text(&inner);
     let base = custom.unwrap_or_else(|| {
@@ -332,12 +385,27 @@ fn finish_heading(open: OpenHeading, ids: &mut HashMap<String, usize>) -> (Headi
     } else {
         format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
     };
-    let html = format!(
-        "<h{n} id=\"{id}\"{class_attr}>{inner_html} <a class=\"anchor\" href=\"#{id}\" \
-         aria-label=\"Link to this section: {label}\">#</a></h{n}>\n",
-        id = escape_attr(&id),
-        label = escape_attr(&title),
+    let attr_id = escape_attr(&id);
+    // Zola's built-in `anchor-link.html`, as it renders (with its closing newline).
+    let zola_link = format!(
+        "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
+         {attr_id}\">🔗</a>\n"
     );
+    let inner = match anchors {
+        Anchors::Guide => format!(
+            "{inner_html} <a class=\"anchor\" href=\"#{attr_id}\" aria-label=\"Link to this \
+             section: {label}\">#</a>",
+            label = escape_attr(&title),
+        ),
+        Anchors::Zola(InsertAnchor::None) => inner_html,
+        Anchors::Zola(InsertAnchor::Left) => format!("{zola_link}{inner_html}"),
+        Anchors::Zola(InsertAnchor::Right) => format!("{inner_html}{zola_link}"),
+        Anchors::Zola(InsertAnchor::Heading) => format!(
+            "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
+             {attr_id}\">{inner_html}</a>"
+        ),
+    };
+    let html = format!("<h{n} id=\"{attr_id}\"{class_attr}>{inner}</h{n}>\n");
     let heading = Heading {
         level: n,
         id,
@@ -432,7 +500,37 @@ mod tests {
             highlighter: None,
             search_text: false,
             markdown: &Markdown::defaults(crate::site::config::Flavour::Guide),
+            anchors: Anchors::Guide,
         })
+    }
+
+    #[test]
+    fn external_links_take_the_configured_attributes() {
+        let md = Markdown {
+            external_links_target_blank: true,
+            external_links_no_follow: true,
+            external_links_no_referrer: true,
+            ..Markdown::default()
+        };
+        let assets = HashSet::new();
+        let bounce = |_: &BounceBlock| Ok(String::new());
+        let r = render(&MdInput {
+            text: "[out](https://x.test/a) and [in](/b/)",
+            file: "content/p.md",
+            first_line: 1,
+            dir: "",
+            assets: &assets,
+            bounce: &bounce,
+            highlighter: None,
+            search_text: false,
+            markdown: &md,
+            anchors: Anchors::Zola(InsertAnchor::None),
+        });
+        assert_eq!(
+            r.html,
+            "<p><a rel=\"noopener nofollow noreferrer\" target=\"_blank\" \
+             href=\"https://x.test/a\">out</a> and <a href=\"/b/\">in</a></p>\n"
+        );
     }
 
     #[test]

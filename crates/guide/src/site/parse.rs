@@ -2,6 +2,7 @@
 //! `{{` or `{%`), markdown and bounce blocks. Links are recorded, not checked: that
 //! is the links stage's job, once every heading is known.
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -9,11 +10,13 @@ use tera::{Context, Tera};
 
 use crate::errors::{LineIndex, Problem, Problems};
 use crate::site::cache::ParseCache;
+use crate::site::config::zola::InsertAnchor;
+use crate::site::config::Flavour;
 use crate::site::content::{self, Kind, Source};
 use crate::site::functions::content::{ContentIndex, TaxonomyIndex};
 use crate::site::functions::{self, FnSite};
 use crate::site::load::Site;
-use crate::site::markdown::{self, BounceBlock, InternalLink, MdInput, Parsed};
+use crate::site::markdown::{self, Anchors, BounceBlock, InternalLink, MdInput, Parsed};
 use crate::site::templates::{self, Theme, UrlCalls};
 use crate::site::views::PageMeta;
 use crate::site::{body, bounce};
@@ -42,6 +45,15 @@ pub(crate) fn parse(
         base_ctx: &base_ctx,
         cache,
         fn_site: &fn_site,
+        anchor_modes: site
+            .sources
+            .iter()
+            .filter(|s| s.kind == Kind::Section)
+            .filter_map(|s| {
+                let mode = InsertAnchor::parse(s.front.insert_anchor_links.as_deref()?)?;
+                Some(((s.dir.as_str(), s.lang.as_str()), mode))
+            })
+            .collect(),
     };
     let results: Vec<Result<Arc<Parsed>, Vec<Problem>>> = site
         .sources
@@ -115,9 +127,33 @@ struct Env<'a> {
     cache: Option<&'a ParseCache>,
     /// What Zola's functions read (`get_url` of a body records its `@/` targets).
     fn_site: &'a FnSite,
+    /// The sections that set `insert_anchor_links`, by folder and language.
+    anchor_modes: HashMap<(&'a str, &'a str), InsertAnchor>,
 }
 
 impl Env<'_> {
+    /// The heading links of `s`: the `insert_anchor_links` of its nearest section that
+    /// sets one, else the configuration's (Zola's markup), or ours for `site.toml`.
+    fn anchors(&self, s: &Source) -> Anchors {
+        let mut dir = match s.kind {
+            Kind::Section => s.dir.as_str(),
+            Kind::Page => s.section_dir.as_str(),
+        };
+        loop {
+            if let Some(mode) = self.anchor_modes.get(&(dir, s.lang.as_str())) {
+                return Anchors::Zola(*mode);
+            }
+            if dir.is_empty() {
+                break;
+            }
+            dir = dir.rsplit_once('/').map_or("", |(p, _)| p);
+        }
+        match self.site.config.flavour {
+            Flavour::Guide => Anchors::Guide,
+            Flavour::Zola => Anchors::Zola(self.site.config.markdown.insert_anchor_links),
+        }
+    }
+
     fn parse_one(&self, s: &Source, body: String) -> Result<Arc<Parsed>, Vec<Problem>> {
         // A templated body also depends on the front matter and on other files: not cached.
         // Without a theme (it failed to load: that is the problem reported) bodies are
@@ -125,7 +161,10 @@ impl Env<'_> {
         let templating =
             self.site.theme.is_some() && !s.body_dropped && body::needs_templating(&body);
         let cache = self.cache.filter(|_| !templating);
-        if let Some(hit) = cache.and_then(|c| c.parsed.get(&s.file, s.body_hash)) {
+        let anchors = self.anchors(s);
+        // (The heading links come from the section: they are part of the cache key.)
+        let key = s.body_hash ^ anchor_key(anchors);
+        if let Some(hit) = cache.and_then(|c| c.parsed.get(&s.file, key)) {
             return Ok(hit);
         }
         let body = if s.body_dropped {
@@ -182,6 +221,7 @@ impl Env<'_> {
             highlighter: self.site.highlighter.as_deref(),
             search_text: self.site.config.build_search_index,
             markdown: &self.site.config.markdown,
+            anchors,
         });
         if !r.problems.is_empty() {
             return Err(r.problems);
@@ -204,7 +244,7 @@ impl Env<'_> {
             failed: false,
         });
         if let Some(c) = cache {
-            c.parsed.put(&s.file, s.body_hash, parsed.clone());
+            c.parsed.put(&s.file, key, parsed.clone());
         }
         Ok(parsed)
     }
@@ -256,4 +296,12 @@ fn calls_in(calls: &UrlCalls, body: &str, first_line: usize) -> Vec<InternalLink
             }
         })
         .collect()
+}
+
+/// A number standing for a heading-link mode, mixed into the parse cache's key.
+fn anchor_key(anchors: Anchors) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    anchors.hash(&mut h);
+    h.finish()
 }

@@ -36,6 +36,7 @@ mod template_limits;
 mod templates;
 mod theme_layers;
 mod widget_mount;
+mod zola_anchors;
 mod zola_config;
 mod zola_front_matter;
 mod zola_functions;

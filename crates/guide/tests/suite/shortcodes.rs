@@ -48,7 +48,7 @@ fn shortcodes_mix_with_the_body_s_own_templating() {
     let dir = site("shortcodes");
     let out = build(dir.path()).unwrap();
     insta::assert_snapshot!(text(&out, "mixed/index.html"), @r##"
-    <h2 id="heading">Heading <a class="anchor" href="#heading" aria-label="Link to this section: Heading">#</a></h2>
+    <h2 id="heading">Heading</h2>
     <p>Arrrh Jim
 
      on Mixed, a <a href="https://sc.example.org/calls/">link</a>.</p>

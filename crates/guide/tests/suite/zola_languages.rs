@@ -43,3 +43,18 @@ fn the_summary_is_what_comes_before_more() {
     let en = text(&out, "blog/blank-lines/index.html");
     assert!(en.contains("<p class=\"summary\">none</p>"), "{en}");
 }
+
+#[test]
+fn a_translated_bundle_has_its_files_and_each_language_a_home_page() {
+    let dir = site("zola-content");
+    let bundle = dir.path().join("content/blog/bundle");
+    std::fs::create_dir_all(&bundle).unwrap();
+    std::fs::write(bundle.join("index.md"), "+++\ntitle = \"B\"\n+++\n").unwrap();
+    std::fs::write(bundle.join("index.fr.md"), "+++\ntitle = \"B fr\"\n+++\n").unwrap();
+    std::fs::write(bundle.join("some.js"), "x();\n").unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(text(&out, "blog/bundle/some.js"), "x();\n");
+    assert_eq!(text(&out, "fr/blog/bundle/some.js"), "x();\n");
+    // No `content/_index.fr.md`: the French home page is made all the same.
+    assert!(out.files.contains_key("fr/index.html"));
+}

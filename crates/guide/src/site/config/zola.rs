@@ -121,7 +121,7 @@ impl Default for Slugify {
 }
 
 /// Where heading anchor links go (`insert_anchor_links`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum InsertAnchor {
     Left,
@@ -130,6 +130,19 @@ pub(crate) enum InsertAnchor {
     Heading,
     #[default]
     None,
+}
+
+impl InsertAnchor {
+    /// `left`, `right`, `heading` or `none`.
+    pub(crate) fn parse(text: &str) -> Option<InsertAnchor> {
+        match text {
+            "left" => Some(InsertAnchor::Left),
+            "right" => Some(InsertAnchor::Right),
+            "heading" => Some(InsertAnchor::Heading),
+            "none" => Some(InsertAnchor::None),
+            _ => None,
+        }
+    }
 }
 
 /// The `[markdown]` keys that change how bodies render (`highlighting` is read by the
@@ -163,6 +176,12 @@ impl Markdown {
             lazy_async_image: false,
             insert_anchor_links: InsertAnchor::None,
         }
+    }
+
+    pub(crate) fn has_external_link_tweaks(&self) -> bool {
+        self.external_links_target_blank
+            || self.external_links_no_follow
+            || self.external_links_no_referrer
     }
 }
 
