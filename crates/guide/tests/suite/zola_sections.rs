@@ -120,7 +120,8 @@ fn feeds_of_the_site_and_of_a_section() {
         .collect();
     assert_eq!(titles, ["B", "Y", "New", "X", "A", "D", "Old"]);
     assert!(out.files.contains_key("rss.xml"));
-    // A section's feed (generate_feeds = true), by Zola's built-in RSS template.
+    // A section's feed (generate_feeds = true), by Zola's built-in RSS template; a page
+    // with a summary (`<!-- more -->`) gives its summary.
     insta::assert_snapshot!(text(&out, "blog/rss.xml"), @r#"
     <?xml version="1.0" encoding="UTF-8"?>
     <rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0">
@@ -138,8 +139,7 @@ fn feeds_of_the_site_and_of_a_section() {
               <author>Ann</author>
               <link>https://sections.example.org/blog/y/</link>
               <guid>https://sections.example.org/blog/y/</guid>
-              <description xml:base="https://sections.example.org/blog/y/">&lt;p&gt;Why &lt;em&gt;not&lt;&#x2F;em&gt;.&lt;&#x2F;p&gt;
-    </description>
+              <description xml:base="https://sections.example.org/blog/y/">&lt;p&gt;Why &lt;em&gt;not&lt;&#x2F;em&gt;.&lt;&#x2F;p&gt;</description>
           </item>
           <item>
               <title>X</title>
