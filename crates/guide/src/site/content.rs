@@ -39,6 +39,12 @@ pub(crate) struct Source {
     pub(crate) template_line: usize,
     /// 1-based line of `slug = ...`, when the front matter sets one.
     pub(crate) slug_line: Option<usize>,
+    /// 1-based line of `pages_from = ...` (of the section, for a page made from data).
+    pub(crate) pages_from_line: usize,
+    /// 1-based line of `page_template = ...` (of a section).
+    pub(crate) page_template_line: usize,
+    /// The data item a page was made from (`pages_from`): the template's `page.data`.
+    pub(crate) item: Option<toml::Value>,
     /// The markdown body (taken out by the load stage for the parse stage).
     pub(crate) body: String,
     /// 1-based line in the file where the body starts.
@@ -142,6 +148,9 @@ pub(crate) fn parse_source(
         ));
     }
     let template_line = front_matter::key_line(&split, "template").unwrap_or(1);
+    let pages_from_line = front_matter::key_line(&split, "pages_from").unwrap_or(1);
+    let page_template_line =
+        front_matter::key_line(&split, "page_template").unwrap_or(pages_from_line);
     let slug_line = front
         .slug
         .as_ref()
@@ -216,6 +225,9 @@ pub(crate) fn parse_source(
         front,
         template_line,
         slug_line,
+        pages_from_line,
+        page_template_line,
+        item: None,
         body: body.to_string(),
         body_line,
         path,

@@ -44,6 +44,9 @@ pub(crate) struct FrontMatter {
     /// The section's pages are also its parent's.
     pub(crate) transparent: bool,
     pub(crate) page_template: Option<String>,
+    /// A data list (`classify.codes`: a dotted path under `data`) that makes one page
+    /// per item (see `pages_from`).
+    pub(crate) pages_from: Option<String>,
     pub(crate) generate_feeds: bool,
     pub(crate) extra: toml::Table,
 }
@@ -84,6 +87,7 @@ pub(crate) const SECTION_KEYS: &[&str] = &[
     "in_search_index",
     "transparent",
     "page_template",
+    "pages_from",
     "aliases",
     "generate_feeds",
     "extra",

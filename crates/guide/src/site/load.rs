@@ -15,6 +15,7 @@ use crate::site::highlight::Highlighter;
 use crate::site::images::{self, Processor};
 use crate::site::links::PagePaths;
 use crate::site::outputs::{Claims, Owner, GENERATED};
+use crate::site::pages_from;
 use crate::site::sass::{self, Stylesheet};
 use crate::site::templates::{self, Theme};
 use crate::site::widget;
@@ -124,11 +125,13 @@ pub(crate) fn load(
     );
     let Content {
         mut sources,
-        data,
+        mut data,
         assets,
         broken,
         ..
     } = content;
+    add_classifier_tables(&mut data, problems);
+    pages_from::expand(&mut sources, &mut data, problems);
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
     let mut warnings = config.warnings.clone();
     for s in &mut sources {
@@ -161,6 +164,33 @@ pub(crate) fn load(
         warnings,
     };
     Ok((site, bodies))
+}
+
+/// The data key of the classifier's tables.
+const CLASSIFY: &str = "classify";
+
+/// Adds the classifier's tables as `data.classify` (`codes`, `isps`, `blocklists`: see
+/// `classify::reference`); a data file of that stem is a problem.
+fn add_classifier_tables(data: &mut BTreeMap<String, toml::Value>, problems: &mut Problems) {
+    if data.contains_key(CLASSIFY) {
+        problems.push(Problem::new(
+            "content",
+            format!(
+                "a data file is named `{CLASSIFY}`: `data.{CLASSIFY}` holds the classifier's \
+                 tables; rename the file"
+            ),
+        ));
+        return;
+    }
+    match toml::Value::try_from(classify::reference::tables()) {
+        Ok(tables) => {
+            data.insert(CLASSIFY.into(), tables);
+        }
+        Err(e) => problems.push(Problem::new(
+            "content",
+            format!("the classifier's tables cannot be data: {e}"),
+        )),
+    }
 }
 
 /// What the load stage reads from the sources, beside the configuration.

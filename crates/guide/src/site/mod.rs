@@ -21,6 +21,7 @@ pub(crate) mod links;
 pub(crate) mod load;
 pub(crate) mod markdown;
 pub(crate) mod outputs;
+pub(crate) mod pages_from;
 pub(crate) mod paginate;
 pub(crate) mod parse;
 pub(crate) mod publish;

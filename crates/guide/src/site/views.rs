@@ -29,6 +29,9 @@ pub(crate) struct PageMeta<'a> {
     lang: &'a str,
     /// Its front matter's `[taxonomies]`: terms by taxonomy name.
     taxonomies: &'a std::collections::BTreeMap<String, Vec<String>>,
+    /// The data item a page was made from (`pages_from`); absent on other pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<Item<'a>>,
 }
 
 impl<'a> PageMeta<'a> {
@@ -53,6 +56,7 @@ impl<'a> PageMeta<'a> {
             is_section: s.kind == Kind::Section,
             lang: &s.lang,
             taxonomies: &s.front.taxonomies,
+            data: s.item.as_ref().map(Item),
         }
     }
 }
@@ -65,6 +69,17 @@ struct Extra<'a>(&'a toml::Table);
 impl Hash for Extra<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         // TOML values hold floats (no `Hash`): their JSON text stands for them.
+        serde_json::to_vec(self.0).unwrap_or_default().hash(state);
+    }
+}
+
+/// A page's data item, as written.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+struct Item<'a>(&'a toml::Value);
+
+impl Hash for Item<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
         serde_json::to_vec(self.0).unwrap_or_default().hash(state);
     }
 }

@@ -24,6 +24,7 @@ mod markdown_features;
 mod one_source_of_truth;
 mod output_folder;
 mod output_paths;
+mod pages_from_data;
 mod sass_files;
 mod search_index;
 mod sections_nav;
