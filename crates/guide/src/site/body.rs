@@ -60,26 +60,40 @@ pub(crate) fn render(
         },
     };
     out.first_shortcode = out.blocks.len();
-    out.text = insert_shortcodes(&extracted, &mut out, tera, context, theme)
+    let in_code = code_ranges(body);
+    let in_code = |at: usize| in_code.iter().any(|r| r.contains(&at));
+    out.text = insert_shortcodes(&extracted, &mut out, tera, context, theme, &in_code)
         .map_err(|(at, msg)| Problem::at(file, line_of(at), msg))?;
     Ok(out)
 }
 
+/// The byte ranges of `body` that are code (blocks and spans).
+fn code_ranges(body: &str) -> Vec<std::ops::Range<usize>> {
+    Parser::new_ext(body, crate::site::markdown::options())
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)))
+        .map(|(_, r)| r)
+        .collect()
+}
+
 /// Renders the shortcode calls of `extracted` into `out.text` (the body after its own
-/// templating): Markdown output in place, HTML as a block placeholder. The error: the
-/// call's offset in the body and the message.
+/// templating): Markdown output in place, HTML as a block placeholder; in code (`in_code`
+/// of the call's offset) either is the code's text, as Zola puts it there. The error:
+/// the call's offset in the body and the message.
 fn insert_shortcodes(
     extracted: &Extracted,
     out: &mut Templated,
     tera: &Tera,
     context: &Context,
     theme: Option<&Theme>,
+    in_code: &dyn Fn(usize) -> bool,
 ) -> Result<String, (usize, String)> {
     let mut failed = None;
     let text = extracted.finish(&out.text, |n| {
         let call = &extracted.calls[n];
         match call.render(tera, context) {
-            Ok(Output::Markdown(md)) => md,
+            Ok(Output::Markdown(text)) => text,
+            Ok(Output::Html(text)) if in_code(call.at) => text,
             Ok(Output::Html(html)) => {
                 out.blocks.push(html);
                 placeholder("GUIDEHTML", out.blocks.len() - 1)
@@ -167,7 +181,24 @@ fn render_tags(
                 Some((l, _)) => l + first_line - 1,
                 None => guess_line(body, &msg) + first_line - 1,
             };
-            Problem::at(file, line, format!("template error in page body: {msg}"))
+            // A call of a name that is neither a function nor a shortcode: Zola's words.
+            let unknown = msg
+                .split("Function '")
+                .nth(1)
+                .and_then(|rest| rest.split_once("' not found"))
+                .map(|(name, _)| name);
+            match unknown {
+                Some(name) => Problem::at(
+                    file,
+                    line,
+                    format!(
+                        "Found usage of a shortcode named `{name}` but we do not know about \
+                         it (no templates/shortcodes/{name}.html or .md, and no function of \
+                         that name)"
+                    ),
+                ),
+                None => Problem::at(file, line, format!("template error in page body: {msg}")),
+            }
         })?;
 
     // 4. Tag outputs: block HTML becomes a placeholder, inline text stays.

@@ -13,6 +13,7 @@ use crate::site::cache::ParseCache;
 use crate::site::config::zola::InsertAnchor;
 use crate::site::config::Flavour;
 use crate::site::content::{self, Kind, Source};
+use crate::site::functions::content::{ContentIndex, TaxonomyIndex};
 use crate::site::functions::{self, FnSite};
 use crate::site::load::Site;
 use crate::site::markdown::{self, Anchors, BounceBlock, InternalLink, MdInput, Parsed};
@@ -36,20 +37,7 @@ pub(crate) fn parse(
             &empty
         }
     };
-    let mut tera = theme.tera.clone();
-    templates::register_body_functions(&mut tera, site.statics.clone(), site.images.clone());
-    let paths = site.paths.clone();
-    let fn_site = FnSite::new(site, Arc::new(move |t: &str| paths.resolve_page(t)));
-    functions::register(&mut tera, &fn_site);
-    let config = &site.config;
-    let taxonomies = crate::site::taxonomies::collect(&site.sources, &config.table);
-    let index = functions::content::TaxonomyIndex::new(
-        &taxonomies,
-        &config.table,
-        |p| config.permalink(p),
-        |i| serde_json::to_value(PageMeta::new(&site.sources[i], config)).unwrap_or_default(),
-    );
-    functions::content::register_taxonomies(&mut tera, Arc::new(index));
+    let (tera, fn_site) = body_tera(site, theme, &bodies);
     let base_ctx = site.context();
     let env = Env {
         site,
@@ -85,6 +73,48 @@ pub(crate) fn parse(
             })
         })
         .collect()
+}
+
+/// The templates and functions of page bodies (`fn_site`: what Zola's functions read).
+fn body_tera(site: &Site, theme: &Theme, bodies: &[String]) -> (Tera, FnSite) {
+    let mut tera = theme.tera.clone();
+    templates::register_body_functions(&mut tera, site.statics.clone(), site.images.clone());
+    let paths = site.paths.clone();
+    let fn_site = FnSite::new(site, Arc::new(move |t: &str| paths.resolve_page(t)));
+    functions::register(&mut tera, &fn_site);
+    let config = &site.config;
+    let meta = |i: usize| serde_json::to_value(PageMeta::new(&site.sources[i], config));
+    let meta = |i: usize| meta(i).unwrap_or_default();
+    let taxonomies = crate::site::taxonomies::collect(&site.sources, &config.table);
+    let index = TaxonomyIndex::new(&taxonomies, &config.table, |p| config.permalink(p), meta);
+    functions::content::register_taxonomies(&mut tera, Arc::new(index));
+    // `get_page` / `get_section` in a body: the pages without their content (bodies are
+    // being parsed), serialized only when a body calls them.
+    let mut index = ContentIndex {
+        default_language: fn_site.default_language().to_string(),
+        ..ContentIndex::default()
+    };
+    let calls = |b: &String| b.contains("get_page") || b.contains("get_section");
+    if bodies.iter().any(calls) {
+        let tree = crate::site::tree::Tree::new(&site.sources);
+        for (i, s) in site.sources.iter().enumerate() {
+            match s.kind {
+                Kind::Page => {
+                    index.pages.insert(s.rel.clone(), meta(i));
+                }
+                Kind::Section => {
+                    let mut full = meta(i);
+                    let pages: Vec<_> = tree.section_pages(i).into_iter().map(meta).collect();
+                    full["pages"] = serde_json::Value::Array(pages);
+                    index.sections.insert(s.rel.clone(), (full, meta(i)));
+                }
+            }
+        }
+    }
+    let index = Arc::new(index);
+    tera.register_function("get_page", functions::content::GetPage(index.clone()));
+    tera.register_function("get_section", functions::content::GetSection(index));
+    (tera, fn_site)
 }
 
 /// What parsing a body needs besides the source.

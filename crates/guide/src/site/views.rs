@@ -92,7 +92,7 @@ pub(crate) struct PageSummary<'a> {
     word_count: usize,
     reading_time: usize,
     /// The HTML before `<!-- more -->`, when the body has one.
-    summary: Option<&'a str>,
+    pub(crate) summary: Option<&'a str>,
     /// The same page (or section) in the site's other languages.
     pub(crate) translations: Vec<Translation<'a>>,
 }

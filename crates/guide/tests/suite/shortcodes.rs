@@ -27,7 +27,7 @@ fn inline_and_body_shortcodes_render_in_place() {
 }
 
 #[test]
-fn escaped_shortcodes_are_printed_without_their_markers() {
+fn escaped_shortcodes_are_printed_without_their_markers_and_code_keeps_output_as_text() {
     let dir = site("shortcodes");
     let out = build(dir.path()).unwrap();
     insta::assert_snapshot!(text(&out, "escapes/index.html"), @r#"
@@ -35,6 +35,10 @@ fn escaped_shortcodes_are_printed_without_their_markers() {
     <pre><code>{% quote(author="Ann") %}
     Hi
     {% end %}
+    </code></pre>
+    <p>In code a shortcode's output is the code's text:</p>
+    <pre><code>&lt;span&gt;&amp;lt;b&amp;gt; 1 true&lt;/span&gt;
+
     </code></pre>
     "#);
 }
@@ -109,6 +113,25 @@ fn links_to_a_page_whose_body_failed_report_only_its_own_problem() {
         problems[0].starts_with(
             "content/mixed.md:6: template error in shortcode `pirate` \
              (templates/shortcodes/pirate_included.html:1): "
+        ),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn an_unknown_shortcode_is_named_as_zola_names_it() {
+    let dir = site("shortcodes");
+    std::fs::write(
+        dir.path().join("content/escapes.md"),
+        "+++\ntitle = \"E\"\n+++\nText\n\n{{ vimeo(id=\"1\") }}\n",
+    )
+    .unwrap();
+    let problems = problems(dir.path());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "content/escapes.md:6: Found usage of a shortcode named `vimeo` but we do not know \
+             about it"
         ),
         "{problems:?}"
     );

@@ -28,13 +28,15 @@ fn every_function_and_filter_in_a_template() {
     "#);
 }
 
+/// A body sees the pages without their content (bodies are being parsed).
 #[test]
 fn functions_in_a_page_body() {
     let dir = site("zola-functions");
     let out = build(dir.path()).unwrap();
     assert_eq!(
         text(&out, "body/index.html"),
-        "<p>Link: https://fn.example.org/blog/first/#intro, Bonjour, <em>x</em></p>\n\n"
+        "<p>Link: https://fn.example.org/blog/first/#intro, Bonjour, <em>x</em></p>\n\
+         <p>Page: First false, section: Blog of 1</p>\n\n"
     );
 }
 

@@ -10,7 +10,7 @@ use crate::common::*;
 fn listing(folders: &[&str]) -> String {
     let dir = site("zola-sections");
     let out = build(dir.path()).unwrap();
-    let elsewhere = ["paged/", "reversed/", "tags/"];
+    let elsewhere = ["paged/", "reversed/", "tags/", "series/"];
     out.files
         .keys()
         .filter(|k| k.ends_with("index.html") && *k != "index.html")
@@ -120,7 +120,8 @@ fn feeds_of_the_site_and_of_a_section() {
         .collect();
     assert_eq!(titles, ["B", "Y", "New", "X", "A", "D", "Old"]);
     assert!(out.files.contains_key("rss.xml"));
-    // A section's feed (generate_feeds = true), by Zola's built-in RSS template.
+    // A section's feed (generate_feeds = true), by Zola's built-in RSS template; a page
+    // with a summary (`<!-- more -->`) gives its summary.
     insta::assert_snapshot!(text(&out, "blog/rss.xml"), @r#"
     <?xml version="1.0" encoding="UTF-8"?>
     <rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0">
@@ -138,8 +139,7 @@ fn feeds_of_the_site_and_of_a_section() {
               <author>Ann</author>
               <link>https://sections.example.org/blog/y/</link>
               <guid>https://sections.example.org/blog/y/</guid>
-              <description xml:base="https://sections.example.org/blog/y/">&lt;p&gt;Why &lt;em&gt;not&lt;&#x2F;em&gt;.&lt;&#x2F;p&gt;
-    </description>
+              <description xml:base="https://sections.example.org/blog/y/">&lt;p&gt;Why &lt;em&gt;not&lt;&#x2F;em&gt;.&lt;&#x2F;p&gt;</description>
           </item>
           <item>
               <title>X</title>
@@ -204,5 +204,25 @@ fn taxonomy_functions_fail_as_zolas_do() {
         problems[0].starts_with("templates/tags/list.html: ")
             && problems[0].ends_with("`get_taxonomy_url`: couldn't find `Nope` in `tags` taxonomy"),
         "{problems:?}"
+    );
+}
+
+#[test]
+fn a_taxonomy_s_paginate_by_paginates_its_terms() {
+    let dir = site("zola-sections");
+    let out = build(dir.path()).unwrap();
+    let pagers: Vec<String> = out
+        .files
+        .keys()
+        .filter(|k| k.starts_with("series/s/"))
+        .map(|k| format!("{k}: {}", text(&out, k).lines().next().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        pagers,
+        [
+            "series/s/index.html: /series/s/ S: B 1/2",
+            "series/s/page/1/index.html: <!doctype html>",
+            "series/s/page/2/index.html: /series/s/page/2/ S: D 2/2",
+        ]
     );
 }

@@ -4,8 +4,8 @@
 //! ([`content`]: registered by the stages, which know the pages), and the
 //! filters `markdown`, `base64_encode`, `base64_decode`, `num_format` and
 //! `regex_replace` ([`filters`]). Registered for the theme's templates and for page
-//! bodies alike (`get_page` and `get_section` for the theme only: bodies are parsed
-//! before the pages they would read).
+//! bodies alike (`get_page` and `get_section` of a body see the pages without their
+//! content: bodies are parsed before the pages they would read).
 pub(crate) mod content;
 pub(crate) mod files;
 pub(crate) mod filters;

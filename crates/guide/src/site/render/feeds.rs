@@ -243,7 +243,7 @@ impl Job<'_> {
             updated: rfc3339(s.front.updated.as_ref()),
             lang,
             authors: &s.front.authors,
-            summary: None,
+            summary: view.summary.summary,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! A taxonomy's pages: its list (`<name>/list.html`, else `taxonomy_list.html`, with
 //! `terms`) and one page per term (`<name>/single.html`, else `taxonomy_single.html`,
-//! with `term`), both with `taxonomy` (its configuration) and `lang`; a term's feeds
-//! when the taxonomy says `feed = true`.
+//! with `term`, paginated by the taxonomy's `paginate_by`), both with `taxonomy` (its
+//! configuration) and `lang`; a term's feeds when the taxonomy says `feed = true`.
 use std::sync::Arc;
 
 use tera::Context;
@@ -10,6 +10,7 @@ use super::Job;
 use crate::errors::{describe_template_error as describe, BuildError, Problem};
 use crate::paths::output_file;
 use crate::site::functions::content::TaxonomyIndex;
+use crate::site::paginate::Pagers;
 use crate::site::sink::{OutFile, Sink};
 use crate::site::taxonomies::Taxonomy;
 
@@ -37,7 +38,7 @@ impl Job<'_> {
             for term in &t.terms {
                 let term_value = &index.terms[&key][&term.slug];
                 ctx.insert("term", term_value);
-                self.taxonomy_page(&mut ctx, t, "single", &term.path, sink)?;
+                self.term_pages(&mut ctx, t, term_value, &term.path, sink)?;
                 if t.feed {
                     let pages = &term.pages;
                     self.term_feeds(base_ctx, sink, pages, term_value, &term.path, &t.lang)?;
@@ -45,6 +46,40 @@ impl Job<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The page of a term (`term`: its value) at URL path `path`: one per pager when the
+    /// taxonomy says `paginate_by` (`paginate_path`, default `page`), the first pager's
+    /// numbered URL redirecting to the term.
+    fn term_pages(
+        &self,
+        ctx: &mut Context,
+        t: &Taxonomy,
+        term: &serde_json::Value,
+        path: &str,
+        sink: &dyn Sink,
+    ) -> Result<(), BuildError> {
+        let by = t.kind.get("paginate_by").and_then(|b| b.as_integer());
+        let Some(by) = by.and_then(|b| usize::try_from(b).ok()).filter(|b| *b > 0) else {
+            return self.taxonomy_page(ctx, t, "single", path, sink);
+        };
+        let pages = term["pages"].as_array().map_or(&[][..], |p| p.as_slice());
+        let paginate_path = t.kind.get("paginate_path").and_then(|p| p.as_str());
+        let pagers = Pagers::new(path, pages.len(), by, paginate_path.unwrap_or("page"));
+        let chunks: Vec<&[serde_json::Value]> = match pages.is_empty() {
+            true => vec![&[]],
+            false => pages.chunks(by).collect(),
+        };
+        let permalink = |p: &str| self.config.permalink(p);
+        for (n, chunk) in chunks.iter().enumerate() {
+            let paginator = pagers.paginator(n, chunk, pages.len(), by, permalink);
+            ctx.insert("paginator", &paginator);
+            self.taxonomy_page(ctx, t, "single", &pagers.paths[n], sink)?;
+        }
+        ctx.remove("paginator");
+        let redirect = crate::site::paginate::redirect_html(&permalink(path));
+        let out = pagers.first_redirect();
+        sink.put(&out, OutFile::Bytes(Arc::new(redirect.into_bytes())))
     }
 
     /// Renders `<name>/<kind>.html` (or `taxonomy_<kind>.html`) at URL path `path`.
