@@ -39,7 +39,7 @@ async function start(root) {
     `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
   const widget = await loadWasm(root.dataset);
   const { classify, reportEmail, maxInputBytes, isMessage, maxMessageBytes } = widget;
-  const ui = { h, name: names(widget) };
+  const ui = { h, name: names(widget), reference: referencePages() };
   const max = maxInputBytes();
   const maxMessage = maxMessageBytes();
   // The message reader, loaded with the first whole message.
@@ -218,7 +218,7 @@ function renderWaiting(el, text) {
   el.detail.replaceChildren();
 }
 
-function render(el, c, email, data, { h, name }, recipients = null) {
+function render(el, c, email, data, { h, name, reference }, recipients = null) {
   const detail = [];
   if (!c) {
     renderWaiting(el, 'Paste a bounce, or tick what you see, to get a suggested severity.');
@@ -254,11 +254,40 @@ function render(el, c, email, data, { h, name }, recipients = null) {
       `This bounce names ${recipients.length} recipients; the most severe is shown. `,
       recipients.map((r) => `${r.recipient || 'not named'}: ${name('category', r.category)} (${r.severity})`).join('; '), '.'));
   }
+  const pages = referenceLinks(c, reference, name);
+  if (pages.length) {
+    detail.push(h('p', { class: 'dg-reference' }, 'Reference: ',
+      ...pages.flatMap(([kind, href, label], i) => [i ? ', ' : '', h('a', { href, 'data-dg-reference': kind }, label)]), '.'));
+  }
   if (c.meaning) detail.push(h('p', { class: 'dg-meaning' }, h('strong', {}, `${c.enhanced || c.basic || 'This code'}: `), c.meaning));
   if (c.hint) detail.push(h('p', { class: 'dg-hint' }, c.hint));
   if (c.reasons?.length) detail.push(h('h3', {}, 'Why'), h('ul', {}, ...c.reasons.map((r) => h('li', {}, r))));
   if (c.next_steps?.length) detail.push(h('h3', {}, 'What to do now'), h('ol', {}, ...c.next_steps.map((s) => h('li', {}, s))));
   el.detail.replaceChildren(...detail);
+}
+
+/**
+ * The reference pages of the site, by the classifier's spellings: the map the page gives
+ * in <script type="application/json" id="dg-reference"> (the build's paths of the pages
+ * made from the classifier's tables). Empty when the page gives none.
+ */
+function referencePages() {
+  const node = document.getElementById('dg-reference');
+  const pages = node ? JSON.parse(node.textContent) : {};
+  return { code: pages.code || {}, isp: pages.isp || {}, blocklist: pages.blocklist || {} };
+}
+
+/** The reference pages of an answer's code, ISP and list: [kind, path, label]. */
+function referenceLinks(c, reference, name) {
+  const links = [];
+  const add = (kind, key, label) => {
+    const href = key && Object.hasOwn(reference[kind], key) ? reference[kind][key] : null;
+    if (href) links.push([kind, href, label]);
+  };
+  add('code', c.enhanced, `code ${c.enhanced}`);
+  add('isp', c.isp, c.isp && name('isp', c.isp));
+  add('blocklist', c.blocklist, c.blocklist && name('blocklist', c.blocklist));
+  return links;
 }
 
 function resetReport(el, plainMailto, plainLabel) {

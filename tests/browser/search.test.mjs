@@ -55,9 +55,9 @@ const paths = (hits) => hits.map((h) => h.href.replace(/#.*/, ''));
 
 test('a word found only in a page body finds that page, with the word marked in the excerpt', async () => {
   const word = 'unauthenticated';
-  const expected = pagesWith(new RegExp(`\\b${word}\\b`, 'i'));
-  assert.ok(expected.length > 0, `no page says ${word}`);
-  for (const url of expected) assert.ok(!new RegExp(word, 'i').test(pages.get(url).heads), `${url} has ${word} in a heading`);
+  // The pages that say it in their body only (a reference page may name it in its title).
+  const expected = pagesWith(new RegExp(`\\b${word}\\b`, 'i')).filter((url) => !new RegExp(word, 'i').test(pages.get(url).heads));
+  assert.ok(expected.length > 0, `no page says ${word} in its body only`);
   const { page, problems } = await visit('/');
   try {
     const hits = await search(page, word);

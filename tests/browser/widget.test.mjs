@@ -217,6 +217,30 @@ test('an outage flag alone, without a bounce, is enough for a suggestion', async
   }
 });
 
+for (const [name, text, want] of [
+  ['a Gmail 5.7.26 DSN', BOUNCES.gmail5726, { code: ['5.7.26', '/reference/codes/5-7-26/'], isp: ['Gmail', '/reference/isps/gmail/'] }],
+  ['a Spamhaus blocklist bounce', BOUNCES.spamhaus, { blocklist: ['Spamhaus', '/reference/blocklists/spamhaus/'] }],
+]) {
+  test(`the answer to ${name} links to the reference pages of what it found`, async () => {
+    const { page, problems } = await openWidget();
+    try {
+      await paste(page, text);
+      for (const [kind, [named, href]] of Object.entries(want)) {
+        const link = page.locator(`#diagnose a[data-dg-reference=${kind}]`);
+        assert.equal(await link.getAttribute('href'), href, `${kind} link`);
+        // The page linked is the one whose title names the code, ISP or list.
+        const res = await fetch(`${server.origin}${href}`);
+        assert.equal(res.status, 200, href);
+        const title = (await res.text()).match(/<title>([^<]*)<\/title>/)[1];
+        assert.ok(title.includes(named), `${href}: ${title}`);
+      }
+      assertClean(problems);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
 test('"only a few messages" lowers a blocklist bounce', async () => {
   const { page, problems } = await openWidget();
   try {

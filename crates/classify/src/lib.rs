@@ -26,6 +26,8 @@ pub mod mail;
 mod meaning;
 pub mod model;
 mod policy;
+#[cfg(feature = "reference")]
+pub mod reference;
 pub mod report;
 mod rules;
 mod scan;

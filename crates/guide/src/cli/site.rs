@@ -28,6 +28,13 @@ fn report(err: BuildError) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Prints the warnings of a build, one per line (each says `warning:`).
+fn warn(warnings: &[crate::errors::Problem]) {
+    for w in warnings {
+        eprintln!("{w}");
+    }
+}
+
 /// Builds into `out` (default: `<root>/public`).
 pub fn build(root: &Path, out: Option<&Path>, drafts: bool) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
@@ -38,15 +45,16 @@ pub fn build(root: &Path, out: Option<&Path>, drafts: bool) -> anyhow::Result<Ex
         build_widget: true,
         ..BuildOptions::new(root)
     };
-    let (pages, stats) = match site::build_atomic(&opts, out) {
+    let (built, stats) = match site::build_atomic(&opts, out) {
         Ok(r) => r,
         Err(PublishError::Build(e @ BuildError::Problems(_))) => return report(e),
         Err(e @ PublishError::Refused(_)) => return Err(e.into()),
         Err(e) => return Err(e).with_context(|| format!("building into {}", out.display())),
     };
+    warn(&built.warnings);
     eprintln!(
         "built {} pages into {} in {} ms ({} files written, {} unchanged)",
-        pages,
+        built.pages,
         out.display(),
         start.elapsed().as_millis(),
         stats.written,
@@ -61,8 +69,9 @@ pub fn check(root: &Path, drafts: bool) -> anyhow::Result<ExitCode> {
         ..BuildOptions::new(root)
     };
     match site::check(&opts) {
-        Ok(pages) => {
-            eprintln!("ok: {pages} pages, no problems");
+        Ok(built) => {
+            warn(&built.warnings);
+            eprintln!("ok: {} pages, no problems", built.pages);
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => report(e),

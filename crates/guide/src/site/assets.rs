@@ -51,14 +51,17 @@ const MOUNT_EXCLUDES: [&str; 3] = ["node_modules", "package.json", "package-lock
 
 impl Registry {
     /// Adds every file under `dir` at `prefix` + its relative path (later adds win).
+    /// Folders whose name starts with a dot are skipped; so are such files of the widget
+    /// mount (`mount`), while those of a `static/` folder are copied, as Zola copies them
+    /// (`.gitattributes`, `.well-known` files are in a folder and stay out).
     pub(crate) fn add_dir(&mut self, dir: &Path, prefix: &str, mount: bool) -> std::io::Result<()> {
         if !dir.is_dir() {
             return Ok(());
         }
         let walker = WalkDir::new(dir).into_iter().filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
-            e.depth() == 0
-                || !(name.starts_with('.') || mount && MOUNT_EXCLUDES.contains(&name.as_ref()))
+            let hidden = name.starts_with('.') && (mount || !e.file_type().is_file());
+            e.depth() == 0 || !(hidden || mount && MOUNT_EXCLUDES.contains(&name.as_ref()))
         });
         for entry in walker {
             let entry = entry.map_err(std::io::Error::from)?;
@@ -73,6 +76,11 @@ impl Registry {
             }
         }
         Ok(())
+    }
+
+    /// Keeps only the files for which `keep(output path, source)` holds.
+    pub(crate) fn retain(&mut self, keep: impl Fn(&str, &Source) -> bool) {
+        self.files.retain(|out, entry| keep(out, &entry.source));
     }
 
     /// Forgets every file under the output folder `prefix` (`processed_images`).

@@ -7,7 +7,9 @@ use pulldown_cmark::{Event, Parser, Tag};
 use tera::{Context, Tera};
 
 use crate::errors::{describe_template_error as describe, Problem};
+use crate::site::shortcodes::{self, Extracted, Output};
 use crate::site::template_limits;
+use crate::site::templates::Theme;
 
 const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
@@ -17,6 +19,8 @@ const CLOSE: char = '\u{2}';
 pub(crate) struct Templated {
     pub(crate) text: String,
     pub(crate) blocks: Vec<String>,
+    /// The blocks from here on are shortcodes' HTML (the others, the body's own tags').
+    pub(crate) first_shortcode: usize,
 }
 
 pub(crate) fn needs_templating(body: &str) -> bool {
@@ -27,9 +31,98 @@ fn placeholder(prefix: &str, n: usize) -> String {
     format!("{prefix}{n}Z")
 }
 
-/// Renders `body` (line `first_line` of `file`) through `tera` (the theme's templates and
-/// functions; the body is added to it as a template named `file`) with `context`.
+/// Renders `body` (line `first_line` of `file`): its shortcodes (see [`shortcodes`]) and
+/// its own tags through `tera` (the theme's templates and functions; the body is added
+/// to it as a template named `file`) with `context`. `theme` (where the templates come
+/// from) names the shortcode template of an error.
 pub(crate) fn render(
+    body: &str,
+    file: &str,
+    first_line: usize,
+    tera: &mut Tera,
+    context: &Context,
+    theme: Option<&Theme>,
+) -> Result<Templated, Problem> {
+    let line_of = |at: usize| body[..at.min(body.len())].matches('\n').count() + first_line;
+    let extracted =
+        shortcodes::extract(body, |name| shortcodes::template_of(tera, name)).map_err(|e| {
+            Problem::at(
+                file,
+                line_of(e.at),
+                format!("shortcode error: {}", e.message),
+            )
+        })?;
+    let mut out = match needs_templating(&extracted.text) {
+        true => render_tags(&extracted.text, file, first_line, tera, context)?,
+        false => Templated {
+            text: extracted.text.clone(),
+            ..Templated::default()
+        },
+    };
+    out.first_shortcode = out.blocks.len();
+    let in_code = code_ranges(body);
+    let in_code = |at: usize| in_code.iter().any(|r| r.contains(&at));
+    out.text = insert_shortcodes(&extracted, &mut out, tera, context, theme, &in_code)
+        .map_err(|(at, msg)| Problem::at(file, line_of(at), msg))?;
+    Ok(out)
+}
+
+/// The byte ranges of `body` that are code (blocks and spans).
+fn code_ranges(body: &str) -> Vec<std::ops::Range<usize>> {
+    Parser::new_ext(body, crate::site::markdown::options())
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)))
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// Renders the shortcode calls of `extracted` into `out.text` (the body after its own
+/// templating): Markdown output in place, HTML as a block placeholder; in code (`in_code`
+/// of the call's offset) either is the code's text, as Zola puts it there. The error:
+/// the call's offset in the body and the message.
+fn insert_shortcodes(
+    extracted: &Extracted,
+    out: &mut Templated,
+    tera: &Tera,
+    context: &Context,
+    theme: Option<&Theme>,
+    in_code: &dyn Fn(usize) -> bool,
+) -> Result<String, (usize, String)> {
+    let mut failed = None;
+    let text = extracted.finish(&out.text, |n| {
+        let call = &extracted.calls[n];
+        match call.render(tera, context) {
+            Ok(Output::Markdown(text)) => text,
+            Ok(Output::Html(text)) if in_code(call.at) => text,
+            Ok(Output::Html(html)) => {
+                out.blocks.push(html);
+                placeholder("GUIDEHTML", out.blocks.len() - 1)
+            }
+            Err(f) => {
+                // The shortcode's file (and line, when the message names what failed).
+                let template = &f.call.template;
+                let place = match theme.map(|t| (t, t.locate(template, &f.message))) {
+                    Some((t, Some((name, line)))) => format!("{}:{line}", t.file_of(&name)),
+                    Some((t, None)) => t.file_of(template),
+                    None => template.clone(),
+                };
+                let msg = format!(
+                    "template error in shortcode `{}` ({place}): {}",
+                    f.call.name, f.message
+                );
+                failed.get_or_insert((call.at, msg));
+                String::new()
+            }
+        }
+    });
+    match failed {
+        Some(f) => Err(f),
+        None => Ok(text),
+    }
+}
+
+/// Renders the body's own tags (`{{ ... }}`, `{% ... %}`) through `tera`.
+fn render_tags(
     body: &str,
     file: &str,
     first_line: usize,
@@ -88,7 +181,24 @@ pub(crate) fn render(
                 Some((l, _)) => l + first_line - 1,
                 None => guess_line(body, &msg) + first_line - 1,
             };
-            Problem::at(file, line, format!("template error in page body: {msg}"))
+            // A call of a name that is neither a function nor a shortcode: Zola's words.
+            let unknown = msg
+                .split("Function '")
+                .nth(1)
+                .and_then(|rest| rest.split_once("' not found"))
+                .map(|(name, _)| name);
+            match unknown {
+                Some(name) => Problem::at(
+                    file,
+                    line,
+                    format!(
+                        "Found usage of a shortcode named `{name}` but we do not know about \
+                         it (no templates/shortcodes/{name}.html or .md, and no function of \
+                         that name)"
+                    ),
+                ),
+                None => Problem::at(file, line, format!("template error in page body: {msg}")),
+            }
         })?;
 
     // 4. Tag outputs: block HTML becomes a placeholder, inline text stays.
@@ -116,7 +226,7 @@ pub(crate) fn render(
         let original = code.get(n)?;
         let lines = original.matches('\n').count();
         let kept = after.len() - after.trim_start_matches('\n').len();
-        Some((original.clone(), lines.min(kept), false))
+        Some((original.clone(), lines.min(kept), None))
     });
     out.text = restored;
     Ok(out)
@@ -129,7 +239,7 @@ pub(crate) fn render(
 fn replace_tokens(
     text: &str,
     prefix: &str,
-    with: impl Fn(usize, &str) -> Option<(String, usize, bool)>,
+    with: impl Fn(usize, &str) -> Option<(String, usize, Option<bool>)>,
 ) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -151,9 +261,16 @@ fn replace_tokens(
         };
         out.push_str(&rest[..i]);
         let mut next = token_end + consumed;
-        if paragraph && out.ends_with("<p>") && rest[next..].starts_with("</p>") {
-            out.truncate(out.len() - "<p>".len());
-            next += "</p>".len();
+        if let Some(tight) = paragraph {
+            if out.ends_with("<p>") && rest[next..].starts_with("</p>") {
+                out.truncate(out.len() - "<p>".len());
+                next += "</p>".len();
+                // (As Zola writes a shortcode alone in its paragraph: no line break
+                // after one that ends with its own.)
+                if tight && replacement.ends_with('\n') && rest[next..].starts_with('\n') {
+                    next += 1;
+                }
+            }
         }
         out.push_str(&replacement);
         rest = &rest[next..];
@@ -217,12 +334,14 @@ fn guess_line(body: &str, msg: &str) -> usize {
 
 /// Replaces the placeholders in the markdown output by their HTML (a placeholder alone
 /// in its paragraph replaces the paragraph).
-pub(crate) fn restore(html: String, blocks: &[String]) -> String {
+pub(crate) fn restore(html: String, templated: &Templated) -> String {
+    let blocks = &templated.blocks;
     if blocks.is_empty() {
         return html;
     }
     replace_tokens(&html, "GUIDEHTML", |n, _| {
-        Some((blocks.get(n)?.clone(), 0, true))
+        let tight = n >= templated.first_shortcode;
+        Some((blocks.get(n)?.clone(), 0, Some(tight)))
     })
 }
 
@@ -236,7 +355,7 @@ mod tests {
             .unwrap();
         let mut ctx = Context::new();
         ctx.insert("x", "X");
-        render(body, "content/p.md", 1, &mut tera, &ctx).unwrap()
+        render(body, "content/p.md", 1, &mut tera, &ctx, None).unwrap()
     }
 
     #[test]
@@ -250,7 +369,7 @@ mod tests {
         let t = run("before\n\n{% include \"inc.html\" %}\n\nafter\n");
         assert_eq!(t.blocks, ["<div>\n\n<p>in</p>\n\n</div>"]);
         assert_eq!(t.text, "before\n\nGUIDEHTML0Z\n\nafter\n");
-        let html = restore("<p>GUIDEHTML0Z</p>".into(), &t.blocks);
+        let html = restore("<p>GUIDEHTML0Z</p>".into(), &t);
         assert_eq!(html, t.blocks[0]);
     }
 
@@ -263,6 +382,7 @@ mod tests {
             5,
             &mut tera,
             &Context::new(),
+            None,
         )
         .unwrap_err();
         assert_eq!(e.line, Some(7), "{e}");
@@ -278,6 +398,7 @@ mod tests {
                 1,
                 &mut Tera::default(),
                 &Context::new(),
+                None,
             )
             .unwrap_err();
             assert_eq!(problem.file, "content/p.md", "{problem}");

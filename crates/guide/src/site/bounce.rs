@@ -92,16 +92,11 @@ fn field(result: &Value, key: &str) -> String {
     }
 }
 
-/// Classifies and checks one block; renders it.
-pub(crate) fn render(
-    block: &BounceBlock,
-    file: &str,
-    theme: Option<&Tera>,
-) -> Result<String, Problem> {
-    let problem = |msg: String| Problem::at(file, block.line, msg);
-    let expect_text = expect_arg(block.args).map_err(problem)?.unwrap_or_default();
-    let expect = parse_expect(&expect_text).map_err(problem)?;
-    let classification = classify::classify(block.text, &classify::Context::default());
+/// Classifies `text` and checks it against `expect` (the words of a bounce block's
+/// `expect`): the classifier's JSON object, or the message saying what differs.
+pub(crate) fn check(text: &str, expect: &str) -> Result<(classify::Classification, Value), String> {
+    let expect = parse_expect(expect)?;
+    let classification = classify::classify(text, &classify::Context::default());
     let result = serde_json::to_value(&classification).unwrap_or(Value::Null);
 
     let checks = [
@@ -126,12 +121,24 @@ pub(crate) fn render(
         }
     }
     if mismatch {
-        return Err(problem(format!(
+        return Err(format!(
             "bounce example: expected {}, got {}",
             wanted.join(" "),
             got.join(" ")
-        )));
+        ));
     }
+    Ok((classification, result))
+}
+
+/// Classifies and checks one block; renders it.
+pub(crate) fn render(
+    block: &BounceBlock,
+    file: &str,
+    theme: Option<&Tera>,
+) -> Result<String, Problem> {
+    let problem = |msg: String| Problem::at(file, block.line, msg);
+    let expect_text = expect_arg(block.args).map_err(problem)?.unwrap_or_default();
+    let (classification, result) = check(block.text, &expect_text).map_err(problem)?;
 
     let value = json!({ "text": block.text, "expect": expect_text, "result": result });
     match theme.filter(|t| t.get_template_names().any(|n| n == TEMPLATE)) {

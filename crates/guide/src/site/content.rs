@@ -1,33 +1,22 @@
-//! Loading `content/`: markdown pages and sections with `+++` TOML front matter, TOML
-//! data files, and co-located assets.
+//! Loading `content/`: markdown pages and sections with their front matter (TOML
+//! between `+++` lines or YAML between `---` lines, see [`front_matter`]), TOML data
+//! files, and co-located assets.
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
 
-use serde::Deserialize;
 use walkdir::WalkDir;
 
 use crate::errors::{line_col, BuildError, Problem, Problems};
 use crate::paths::rel_path;
 use crate::site::body::needs_templating;
+use crate::site::config::zola::InsertAnchor;
+use crate::site::config::Config;
+pub(crate) use crate::site::front_matter::FrontMatter;
+use crate::site::front_matter::{self, Split, SplitError};
 use crate::site::outputs::{component_problem, shown};
-
-/// Front matter keys we understand; unknown keys (Zola's `sort_by`, ...) are ignored.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub(crate) struct FrontMatter {
-    pub(crate) title: Option<String>,
-    pub(crate) description: Option<String>,
-    pub(crate) weight: Option<i64>,
-    pub(crate) draft: bool,
-    pub(crate) template: Option<String>,
-    pub(crate) slug: Option<String>,
-    pub(crate) updated: Option<toml::Value>,
-    /// `false` leaves the page out of the search index.
-    pub(crate) in_search_index: Option<bool>,
-    pub(crate) extra: toml::Table,
-}
+use crate::site::urls::{self, UrlRules};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -50,6 +39,12 @@ pub(crate) struct Source {
     pub(crate) template_line: usize,
     /// 1-based line of `slug = ...`, when the front matter sets one.
     pub(crate) slug_line: Option<usize>,
+    /// 1-based line of `pages_from = ...` (of the section, for a page made from data).
+    pub(crate) pages_from_line: usize,
+    /// 1-based line of `page_template = ...` (of a section).
+    pub(crate) page_template_line: usize,
+    /// The data item a page was made from (`pages_from`): the template's `page.data`.
+    pub(crate) item: Option<toml::Value>,
     /// The markdown body (taken out by the load stage for the parse stage).
     pub(crate) body: String,
     /// 1-based line in the file where the body starts.
@@ -68,6 +63,10 @@ pub(crate) struct Source {
     /// Last change: the front matter's `updated`, else the file's last commit date (set
     /// by the load stage, which reads the dates).
     pub(crate) updated: Option<String>,
+    /// What is wrong but does not stop the build (a key a page does not know).
+    pub(crate) warnings: Vec<Problem>,
+    /// Its language: the default one, or the one its file name ends with (`a.fr.md`).
+    pub(crate) lang: String,
 }
 
 /// Unchanged markdown files (same modification time and size) are not read again by
@@ -85,9 +84,9 @@ impl SourceCache {
 pub(crate) fn read_body(root: &Path, file: &str) -> Result<String, Problem> {
     let text = std::fs::read_to_string(root.join(file))
         .map_err(|e| Problem::new(file, format!("cannot read: {e}")))?;
-    Ok(match split_front_matter(&text) {
-        Some((_, body, _)) => body.to_string(),
-        None => text,
+    Ok(match front_matter::split(&text) {
+        Ok(Some(split)) => split.body.to_string(),
+        _ => text,
     })
 }
 
@@ -106,100 +105,116 @@ pub(crate) struct Content {
     pub(crate) problems: Vec<Problem>,
 }
 
-/// Splits `+++` TOML front matter off a markdown text: `(front matter, body, line of the
-/// body)`. `None` when the text has no front matter.
-pub(crate) fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first_end = text.find('\n')?;
-    if text[..first_end].trim_end() != "+++" {
-        return None;
-    }
-    let fm_start = first_end + 1;
-    let mut pos = fm_start;
-    let mut line = 2;
-    while pos <= text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        if text[pos..end].trim_end() == "+++" {
-            let body_start = (end + 1).min(text.len());
-            return Some((&text[fm_start..pos], &text[body_start..], line + 1));
-        }
-        if end == text.len() {
-            break;
-        }
-        pos = end + 1;
-        line += 1;
-    }
-    None
-}
-
 /// Parses one markdown file (`file` relative to the root, `rel` relative to content/).
-pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, Problem> {
-    let (fm_text, body, body_line) = match split_front_matter(text) {
-        Some(parts) => parts,
-        None if text.trim_start().starts_with("+++") => {
+pub(crate) fn parse_source(
+    file: &str,
+    rel: &str,
+    text: &str,
+    rules: &UrlRules,
+) -> Result<Source, Problem> {
+    let split = match front_matter::split(text) {
+        Ok(Some(split)) => split,
+        Ok(None) => Split {
+            format: front_matter::Format::Toml,
+            front: "",
+            front_line: 1,
+            body: text,
+            body_line: 1,
+        },
+        Err(SplitError::NotClosed(line, fence)) => {
             return Err(Problem::at(
                 file,
-                1,
-                "front matter is not closed: a line holding only `+++` must end it",
+                line,
+                format!("front matter is not closed: a line holding only `{fence}` must end it"),
             ))
         }
-        None => ("", text, 1),
     };
-    let front: FrontMatter = toml::from_str(fm_text).map_err(|e| {
-        let (line, col) = e.span().map_or((1, 1), |s| line_col(fm_text, s.start));
-        Problem::at_col(
+    let (body, body_line) = (split.body, split.body_line);
+    let mut front: FrontMatter = front_matter::parse(&split, file)?;
+    let (name, lang) = rules.language_of(rel.rsplit('/').next().unwrap_or(rel));
+    let section = name == "_index.md";
+    let mut warnings = Vec::new();
+    for (key, line) in front_matter::unknown_keys(&split, section) {
+        let kind = if section { "section" } else { "page" };
+        let message = format!("`{key}` is not a key of a {kind}'s front matter");
+        if section {
+            // Zola refuses it too.
+            return Err(Problem::at(file, line, message));
+        }
+        warnings.push(Problem::at(
             file,
-            line + 1,
-            col,
-            format!("invalid front matter: {}", e.message()),
-        )
-    })?;
-    let template_line = key_line(fm_text, "template").unwrap_or(1);
+            line,
+            format!("warning: {message}: it is ignored"),
+        ));
+    }
+    let template_line = front_matter::key_line(&split, "template").unwrap_or(1);
+    let pages_from_line = front_matter::key_line(&split, "pages_from").unwrap_or(1);
+    let page_template_line =
+        front_matter::key_line(&split, "page_template").unwrap_or(pages_from_line);
     let slug_line = front
         .slug
         .as_ref()
-        .map(|_| key_line(fm_text, "slug").unwrap_or(1));
-    check_updated(&front, file, fm_text)?;
-    let name = rel.rsplit('/').next().unwrap_or(rel);
+        .map(|_| front_matter::key_line(&split, "slug").unwrap_or(1));
+    front_matter::check_dates(&front, &split, file)?;
+    if let Some(mode) = &front.insert_anchor_links {
+        if InsertAnchor::parse(mode).is_none() {
+            let line = front_matter::key_line(&split, "insert_anchor_links").unwrap_or(1);
+            return Err(Problem::at(
+                file,
+                line,
+                format!("`insert_anchor_links = \"{mode}\"`: write left, right, heading or none"),
+            ));
+        }
+    }
     let parent = rel.rsplit_once('/').map_or("", |(d, _)| d);
-    let kind = if name == "_index.md" {
-        Kind::Section
-    } else {
-        Kind::Page
-    };
+    let prefix = rules.prefix(&lang);
+    let kind = if section { Kind::Section } else { Kind::Page };
     // The URL folder of the file, and for pages the last segment.
     let (path, dir, section_dir) = match kind {
-        Kind::Section => (url_dir(parent), parent.to_string(), parent.to_string()),
+        Kind::Section => (
+            format!("{prefix}{}", url_dir(parent)),
+            parent.to_string(),
+            parent.to_string(),
+        ),
         Kind::Page => {
             let (base, stem, own_dir) = if name == "index.md" && !parent.is_empty() {
                 // Page bundle: `a/p/index.md` is `/a/p/`, its assets sit beside it.
                 let (base, stem) = parent.rsplit_once('/').unwrap_or(("", parent));
-                (base, stem.to_string(), parent.to_string())
+                (base, stem, parent.to_string())
             } else {
-                (
-                    parent,
-                    name.trim_end_matches(".md").to_string(),
-                    parent.to_string(),
-                )
+                (parent, name.trim_end_matches(".md"), parent.to_string())
             };
+            let mut stem = stem;
+            if let Some((date, rest)) = urls::dated_name(stem).filter(|_| rules.file_dates) {
+                if front.date.is_none() {
+                    front.date = Some(toml::Value::String(date.to_string()));
+                }
+                if !rules.keep_dates {
+                    stem = rest;
+                }
+            }
             let last = match &front.slug {
                 Some(slug) => {
-                    if let Some(why) = component_problem(slug) {
+                    let slug = rules.slug(slug);
+                    if let Some(why) = component_problem(&slug) {
                         return Err(Problem::at(
                             file,
                             slug_line.unwrap_or(1),
                             format!(
                                 "slug `{}` is refused: it {why} (a slug is one part of the \
                                  page's URL)",
-                                shown(slug)
+                                shown(&slug)
                             ),
                         ));
                     }
-                    slug.clone()
+                    slug
                 }
-                None => stem,
+                None => rules.slug(stem),
             };
-            let path = format!("{}{}/", url_dir(base), last);
+            let path = match &front.path {
+                Some(p) => fixed_path(p, file, &split)?,
+                None => format!("{prefix}{}{}/", url_dir(base), last),
+            };
             (path, own_dir, base.to_string())
         }
     };
@@ -210,6 +225,9 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
         front,
         template_line,
         slug_line,
+        pages_from_line,
+        page_template_line,
+        item: None,
         body: body.to_string(),
         body_line,
         path,
@@ -218,53 +236,9 @@ pub(crate) fn parse_source(file: &str, rel: &str, text: &str) -> Result<Source, 
         body_hash: xxhash_rust::xxh3::xxh3_64(body.as_bytes()) ^ body_line as u64,
         body_dropped: false,
         updated: None,
+        warnings,
+        lang,
     })
-}
-
-/// 1-based line of the file where front matter `key = ...` is (the front matter
-/// starts on line 2).
-fn key_line(fm_text: &str, key: &str) -> Option<usize> {
-    fm_text
-        .lines()
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|i| i + 2)
-}
-
-/// `updated` is a TOML date, or a string holding one (`2026-11-28`, RFC 3339).
-fn check_updated(front: &FrontMatter, file: &str, fm_text: &str) -> Result<(), Problem> {
-    let ok = match &front.updated {
-        None | Some(toml::Value::Datetime(_)) => true,
-        Some(toml::Value::String(d)) => is_date(d),
-        Some(_) => false,
-    };
-    if ok {
-        return Ok(());
-    }
-    let shown = front
-        .updated
-        .as_ref()
-        .map(|v| v.to_string())
-        .unwrap_or_default();
-    Err(Problem::at(
-        file,
-        key_line(fm_text, "updated").unwrap_or(1),
-        format!(
-            "`updated = {shown}` is not a date: write it as 2026-11-28 (or an RFC 3339 date \
-             and time)"
-        ),
-    ))
-}
-
-fn is_date(text: &str) -> bool {
-    let t = text.trim();
-    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok()
-        || chrono::DateTime::parse_from_rfc3339(t).is_ok()
-        || chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").is_ok()
-        || chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S").is_ok()
 }
 
 /// The first part of `rel` (a path under `content/`) that cannot be part of a URL or an
@@ -284,6 +258,26 @@ pub(crate) fn check_file_name(file: &str, rel: &str) -> Result<(), Problem> {
     Ok(())
 }
 
+/// The URL path of a page's `path = "..."`: `a/b` and `/a/b` are `/a/b/`; each part
+/// must be a plain URL part.
+fn fixed_path(path: &str, file: &str, split: &Split) -> Result<String, Problem> {
+    let line = front_matter::key_line(split, "path").unwrap_or(1);
+    let parts: Vec<&str> = path.trim().split('/').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        return Err(Problem::at(file, line, "`path` cannot be empty"));
+    }
+    for part in &parts {
+        if let Some(why) = component_problem(part) {
+            return Err(Problem::at(
+                file,
+                line,
+                format!("`path` part `{}` is refused: it {why}", shown(part)),
+            ));
+        }
+    }
+    Ok(format!("/{}/", parts.join("/")))
+}
+
 fn url_dir(dir: &str) -> String {
     if dir.is_empty() {
         "/".to_string()
@@ -296,6 +290,7 @@ fn url_dir(dir: &str) -> String {
 /// unless `drafts`. User problems are returned in `Content::problems`.
 pub(crate) fn load(
     root: &Path,
+    config: &Config,
     drafts: bool,
     cache: Option<&SourceCache>,
 ) -> Result<Content, BuildError> {
@@ -323,6 +318,9 @@ pub(crate) fn load(
             continue;
         }
         let rel = rel_path(&content_dir, entry.path());
+        if config.ignores_content(&rel) {
+            continue;
+        }
         let file = format!("content/{rel}");
         if let Err(p) = check_file_name(&file, &rel) {
             problems.push(p);
@@ -344,7 +342,7 @@ pub(crate) fn load(
             _ => content.assets.push(rel),
         }
     }
-    let parsed = read_sources(&md_files, drafts, cache);
+    let parsed = read_sources(&md_files, &config.url_rules(), drafts, cache);
     for ((_, rel, _), result) in md_files.iter().zip(parsed) {
         match result {
             Ok(Some(src)) => content.sources.push(src),
@@ -356,8 +354,41 @@ pub(crate) fn load(
             Err(e) => return Err(e),
         }
     }
+    if !drafts {
+        drop_drafted_sections(&mut content.sources);
+    }
+    // Zola makes a home page of its own when `content/_index.md` is missing, and one for
+    // each other language without its `_index.<lang>.md`.
+    let rules = config.url_rules();
+    let homes = std::iter::once("_index.md".to_string())
+        .chain(rules.languages.iter().map(|l| format!("_index.{l}.md")));
+    for home in homes {
+        if !content.sources.iter().any(|s| s.rel == home) {
+            let made = parse_source(&format!("content/{home}"), &home, "", &rules);
+            content.sources.extend(made.ok());
+        }
+    }
     content.problems = problems.0;
     Ok(content)
+}
+
+/// Leaves out what a draft section holds: its pages and sections, at any depth (the
+/// section itself is already left out).
+fn drop_drafted_sections(sources: &mut Vec<Source>) {
+    let drafted: Vec<String> = sources
+        .iter()
+        .filter(|s| s.kind == Kind::Section && s.front.draft)
+        .map(|s| format!("{}/", s.dir))
+        .collect();
+    if drafted.is_empty() {
+        return;
+    }
+    sources.retain(|s| {
+        !s.front.draft
+            && !drafted
+                .iter()
+                .any(|d| s.rel.starts_with(d.as_str()) || d == "/")
+    });
 }
 
 /// A TOML data file under `content/`.
@@ -422,6 +453,7 @@ impl DataFile<'_> {
 /// `None` for a draft left out.
 fn read_sources(
     md_files: &[(String, String, PathBuf)],
+    rules: &UrlRules,
     drafts: bool,
     cache: Option<&SourceCache>,
 ) -> Vec<Result<Option<Source>, BuildError>> {
@@ -436,7 +468,7 @@ fn read_sources(
                 let map = c.0.lock().unwrap_or_else(|e| e.into_inner());
                 if let Some((t, l, src)) = map.get(path) {
                     if *t == mtime && *l == len {
-                        let keep = !src.front.draft || drafts;
+                        let keep = !src.front.draft || drafts || src.kind == Kind::Section;
                         return Ok(keep.then(|| src.clone()));
                     }
                 }
@@ -447,7 +479,7 @@ fn read_sources(
                 }
                 _ => BuildError::io(path, e),
             })?;
-            let parsed = parse_source(file, rel, &text);
+            let parsed = parse_source(file, rel, &text, rules);
             if let (Some(c), Some((mtime, len)), Ok(src)) = (cache, stamp, &parsed) {
                 // Templated bodies are always read (they are not parse-cached either).
                 if !needs_templating(&src.body) {
@@ -461,7 +493,8 @@ fn read_sources(
                 }
             }
             match parsed {
-                Ok(src) if src.front.draft && !drafts => Ok(None),
+                // (A draft section is kept until what it holds is left out with it.)
+                Ok(src) if src.front.draft && !drafts && src.kind == Kind::Page => Ok(None),
                 Ok(src) => Ok(Some(src)),
                 Err(p) => Err(BuildError::Problems(vec![p])),
             }
@@ -474,27 +507,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_front_matter_and_counts_lines() {
-        let (fm, body, line) = split_front_matter("+++\ntitle = \"A\"\n+++\nHello\n").unwrap();
-        assert_eq!(fm, "title = \"A\"\n");
-        assert_eq!(body, "Hello\n");
-        assert_eq!(line, 4);
-        assert!(split_front_matter("no front matter").is_none());
-    }
-
-    #[test]
     fn urls_of_pages_sections_and_bundles() {
-        let p = parse_source("content/a/b.md", "a/b.md", "+++\n+++\n").unwrap();
+        let p = parse_source(
+            "content/a/b.md",
+            "a/b.md",
+            "+++\n+++\n",
+            &UrlRules::as_written(),
+        )
+        .unwrap();
         assert_eq!(p.path, "/a/b/");
-        let s = parse_source("content/a/_index.md", "a/_index.md", "").unwrap();
+        let s = parse_source(
+            "content/a/_index.md",
+            "a/_index.md",
+            "",
+            &UrlRules::as_written(),
+        )
+        .unwrap();
         assert_eq!(s.path, "/a/");
-        let b = parse_source("content/a/p/index.md", "a/p/index.md", "").unwrap();
+        let b = parse_source(
+            "content/a/p/index.md",
+            "a/p/index.md",
+            "",
+            &UrlRules::as_written(),
+        )
+        .unwrap();
         assert_eq!((b.path.as_str(), b.dir.as_str()), ("/a/p/", "a/p"));
-        let r = parse_source("content/_index.md", "_index.md", "").unwrap();
+        let r = parse_source(
+            "content/_index.md",
+            "_index.md",
+            "",
+            &UrlRules::as_written(),
+        )
+        .unwrap();
         assert_eq!(r.path, "/");
-        let i = parse_source("content/index.md", "index.md", "").unwrap();
+        let i = parse_source("content/index.md", "index.md", "", &UrlRules::as_written()).unwrap();
         assert_eq!(i.path, "/index/");
-        let slug = parse_source("content/x.md", "x.md", "+++\nslug = \"y\"\n+++\n").unwrap();
+        let slug = parse_source(
+            "content/x.md",
+            "x.md",
+            "+++\nslug = \"y\"\n+++\n",
+            &UrlRules::as_written(),
+        )
+        .unwrap();
         assert_eq!(slug.path, "/y/");
     }
 
@@ -504,6 +558,7 @@ mod tests {
             "content/x.md",
             "x.md",
             "+++\ntitle = \"a\"\nweight = \n+++\n",
+            &UrlRules::as_written(),
         )
         .unwrap_err();
         assert_eq!(e.line, Some(3));

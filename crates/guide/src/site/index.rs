@@ -5,7 +5,8 @@ use std::sync::Arc;
 use crate::site::assets::Registry;
 use crate::site::links::Body;
 use crate::site::load::Site;
-use crate::site::{search, sitemap};
+use crate::site::search::SectionText;
+use crate::site::{pages_from, search, sitemap};
 
 /// The indexes of the site.
 pub(crate) struct Index {
@@ -25,7 +26,8 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
         // The entry file has a fixed name (the browser revalidates it) and the other
         // files are named by their content: an edit of one page's text changes the
         // index, not every page that links it.
-        for (path, bytes) in search::write(&search_pages(site, bodies)) {
+        let items = item_sections(site, bodies);
+        for (path, bytes) in search::write(&search_pages(site, bodies, &items)) {
             assets.add_plain(&path, bytes);
         }
     }
@@ -45,17 +47,48 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
     }
 }
 
-/// The pages of the search index: all but those with `in_search_index = false`.
-fn search_pages<'a>(site: &'a Site, bodies: &'a [Body]) -> Vec<search::PageText<'a>> {
+/// The pages of the search index: all but those with `in_search_index = false`. A page
+/// made from data (`pages_from`) has its item's words as its text (`items`: the sections
+/// made for them, by source index).
+fn search_pages<'a>(
+    site: &'a Site,
+    bodies: &'a [Body],
+    items: &'a [Option<Vec<SectionText>>],
+) -> Vec<search::PageText<'a>> {
     site.sources
         .iter()
         .zip(bodies)
-        .filter(|(s, _)| s.front.in_search_index != Some(false))
-        .map(|(s, b)| search::PageText {
+        .zip(items)
+        .filter(|((s, _), _)| s.front.in_search_index != Some(false))
+        .map(|((s, b), item)| search::PageText {
             url: &s.path,
             title: s.front.title.as_deref().unwrap_or(""),
             description: s.front.description.as_deref().unwrap_or(""),
-            sections: &b.sections,
+            sections: item.as_deref().unwrap_or(&b.sections),
+        })
+        .collect()
+}
+
+/// The text sections of the pages made from data: their body's, with the item's words
+/// added to the first section.
+fn item_sections(site: &Site, bodies: &[Body]) -> Vec<Option<Vec<SectionText>>> {
+    site.sources
+        .iter()
+        .zip(bodies)
+        .map(|(s, b)| {
+            let words = pages_from::search_text(s.item.as_ref()?);
+            let mut sections = b.sections.clone();
+            match sections.first_mut() {
+                Some(first) => {
+                    first.text.push('\n');
+                    first.text.push_str(&words);
+                }
+                None => sections.push(SectionText {
+                    text: words,
+                    ..SectionText::default()
+                }),
+            }
+            Some(sections)
         })
         .collect()
 }

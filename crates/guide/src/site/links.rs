@@ -109,9 +109,11 @@ pub(crate) fn link(
     parsed: Vec<Arc<Parsed>>,
     problems: &mut Problems,
 ) -> Linked {
+    // (A body that failed has no known headings: links to it are checked to the page.)
     let anchors = sources
         .iter()
         .zip(&parsed)
+        .filter(|(_, p)| !p.failed)
         .map(|(s, p)| {
             let ids = p.headings.iter().map(|h| h.id.clone()).collect();
             (s.rel.clone(), ids)

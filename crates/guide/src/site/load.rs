@@ -15,6 +15,7 @@ use crate::site::highlight::Highlighter;
 use crate::site::images::{self, Processor};
 use crate::site::links::PagePaths;
 use crate::site::outputs::{Claims, Owner, GENERATED};
+use crate::site::pages_from;
 use crate::site::sass::{self, Stylesheet};
 use crate::site::templates::{self, Theme};
 use crate::site::widget;
@@ -68,6 +69,8 @@ pub(crate) struct Site {
     pub(crate) claims: Claims,
     /// UTC time of the build, for templates.
     pub(crate) build_time: String,
+    /// What is wrong but does not stop the build (unknown keys), at its file and line.
+    pub(crate) warnings: Vec<Problem>,
 }
 
 impl Site {
@@ -75,7 +78,10 @@ impl Site {
     /// classifier's display names (`labels`).
     pub(crate) fn context(&self) -> tera::Context {
         let mut ctx = tera::Context::new();
-        ctx.insert("config", &self.config.table);
+        ctx.insert(
+            "config",
+            &self.config.template_value(self.config.default_language()),
+        );
         ctx.insert("data", &self.data);
         ctx.insert("build_time", &self.build_time);
         ctx.insert("labels", &classify::labels::Labels);
@@ -119,13 +125,19 @@ pub(crate) fn load(
     );
     let Content {
         mut sources,
-        data,
+        mut data,
         assets,
         broken,
         ..
     } = content;
+    add_classifier_tables(&mut data, problems);
+    pages_from::expand(&mut sources, &mut data, problems);
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
-    let claims = plan_outputs(root, &sources, &statics, problems);
+    let mut warnings = config.warnings.clone();
+    for s in &mut sources {
+        warnings.append(&mut s.warnings);
+    }
+    let claims = plan_outputs(root, &config, &sources, &statics, problems);
     let paths = sources
         .iter()
         .map(|s| (s.rel.clone(), s.path.clone()))
@@ -149,8 +161,36 @@ pub(crate) fn load(
         images: Arc::new(images),
         claims,
         build_time: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        warnings,
     };
     Ok((site, bodies))
+}
+
+/// The data key of the classifier's tables.
+const CLASSIFY: &str = "classify";
+
+/// Adds the classifier's tables as `data.classify` (`codes`, `isps`, `blocklists`: see
+/// `classify::reference`); a data file of that stem is a problem.
+fn add_classifier_tables(data: &mut BTreeMap<String, toml::Value>, problems: &mut Problems) {
+    if data.contains_key(CLASSIFY) {
+        problems.push(Problem::new(
+            "content",
+            format!(
+                "a data file is named `{CLASSIFY}`: `data.{CLASSIFY}` holds the classifier's \
+                 tables; rename the file"
+            ),
+        ));
+        return;
+    }
+    match toml::Value::try_from(classify::reference::tables()) {
+        Ok(tables) => {
+            data.insert(CLASSIFY.into(), tables);
+        }
+        Err(e) => problems.push(Problem::new(
+            "content",
+            format!("the classifier's tables cannot be data: {e}"),
+        )),
+    }
 }
 
 /// What the load stage reads from the sources, beside the configuration.
@@ -179,7 +219,7 @@ fn read_sources(
             .name("side-work".into())
             .stack_size(crate::site::template_limits::STACK_SIZE)
             .spawn_scoped(scope, || side_work(config, root, cache));
-        let content = content::load(root, opts.drafts, cache.map(|c| &c.sources));
+        let content = content::load(root, config, opts.drafts, cache.map(|c| &c.sources));
         let theme = templates::load(root, config);
         let side = side.map_err(|_| ()).and_then(|h| h.join().map_err(|_| ()));
         (content, theme, side)
@@ -303,6 +343,10 @@ fn static_files(
     registry
         .add_dir(&site_static, "", false)
         .map_err(io(&site_static))?;
+    registry.retain(|out, source| match source {
+        assets::Source::File(f) => !(f.starts_with(&site_static) && config.ignores_static(out)),
+        assets::Source::Bytes(_) => true,
+    });
     if !generated.keep_processed_images {
         registry.remove_under(images::PROCESSED);
     }
@@ -341,6 +385,24 @@ fn static_files(
     for rel in &content.assets {
         registry.add_file(rel, root.join("content").join(rel));
     }
+    // A page bundle whose URL is not its folder's (a translation, `a/p/index.fr.md` at
+    // `/fr/a/p/`, or one with a `slug` or `path`) has its folder's files beside it too,
+    // as in Zola.
+    for s in &content.sources {
+        let name = s.rel.rsplit('/').next().unwrap_or_default();
+        let moved = s.path.trim_matches('/') != s.dir;
+        if s.kind != content::Kind::Page || !name.starts_with("index.") || !moved {
+            continue;
+        }
+        for rel in &content.assets {
+            if let Some(file) = rel.strip_prefix(&format!("{}/", s.dir)) {
+                if !file.contains('/') {
+                    let out = format!("{}{file}", s.path.trim_start_matches('/'));
+                    registry.add_file(&out, root.join("content").join(rel));
+                }
+            }
+        }
+    }
     Ok(registry)
 }
 
@@ -360,6 +422,7 @@ fn mount_path(mount: &str, file: &str) -> String {
 /// replaced by it.)
 fn plan_outputs(
     root: &Path,
+    config: &Config,
     sources: &[Source],
     statics: &Registry,
     problems: &mut Problems,
@@ -377,7 +440,7 @@ fn plan_outputs(
             problems.push(Problem::new(c.owner.file(), c.to_string()));
         }
     }
-    for s in sources {
+    for s in sources.iter().filter(|s| s.front.render != Some(false)) {
         let owner = Owner::Page {
             file: s.file.clone(),
             line: s.slug_line,
@@ -387,6 +450,15 @@ fn plan_outputs(
                 Some(line) => Problem::at(&s.file, line, c.to_string()),
                 None => Problem::new(&s.file, c.to_string()),
             });
+        }
+    }
+    for (out, _, s) in crate::site::redirects::aliases(sources, config) {
+        let owner = Owner::Page {
+            file: s.file.clone(),
+            line: None,
+        };
+        if let Err(c) = claims.claim(&out, owner) {
+            problems.push(Problem::new(&s.file, format!("alias: {c}")));
         }
     }
     claims

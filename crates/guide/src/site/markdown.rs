@@ -8,6 +8,8 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use crate::errors::{LineIndex, Problem};
 use crate::html::escape_attr;
 use crate::paths::join_rel;
+use crate::site::config::zola::InsertAnchor;
+use crate::site::config::Markdown;
 use crate::site::highlight::{self, Highlighter};
 use crate::site::search::{SectionText, TextCollector};
 
@@ -56,6 +58,19 @@ pub(crate) struct MdInput<'a> {
     pub(crate) highlighter: Option<&'a Highlighter>,
     /// Collect the page's plain text for the search index.
     pub(crate) search_text: bool,
+    /// The configuration's `[markdown]` options.
+    pub(crate) markdown: &'a Markdown,
+    /// The links on the headings.
+    pub(crate) anchors: Anchors,
+}
+
+/// The links on a body's headings: ours (`site.toml`'s default: `#` after the title), or
+/// Zola's `insert_anchor_links` with its markup (`🔗` before or after the title, or the
+/// whole title as the link, or none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Anchors {
+    Guide,
+    Zola(InsertAnchor),
 }
 
 /// A page's body once parsed (kept between builds by `serve`).
@@ -68,6 +83,9 @@ pub(crate) struct Parsed {
     pub(crate) word_count: usize,
     /// The plain text by section, for the search index (empty when the site has none).
     pub(crate) sections: Vec<SectionText>,
+    /// The body could not be parsed (its problems are reported): its headings are not
+    /// known, so links to its anchors are not checked.
+    pub(crate) failed: bool,
 }
 
 #[derive(Debug, Default)]
@@ -81,13 +99,25 @@ pub(crate) struct Rendered {
     pub(crate) text: Option<TextCollector>,
 }
 
+/// The markdown extensions every body gets (smart punctuation is the configuration's).
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// The extensions of a body rendered with the `[markdown]` options `md`.
+fn options_for(md: &Markdown) -> Options {
+    let mut opts = options();
+    if md.smart_punctuation {
+        opts |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    if md.definition_list {
+        opts |= Options::ENABLE_DEFINITION_LIST;
+    }
+    opts
 }
 
 /// A heading being read: level, custom id, classes, inner events.
@@ -118,7 +148,9 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
         (l + input.first_line - 1, c)
     };
 
-    for (event, range) in Parser::new_ext(input.text, options()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(input.text, options_for(input.markdown)).into_offset_iter()
+    {
         if let Some(open) = block.as_mut() {
             match event {
                 Event::Text(t) => open.text.push_str(&t),
@@ -175,7 +207,7 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(open) = heading.take() {
-                    let (h, html) = finish_heading(open, &mut ids);
+                    let (h, html) = finish_heading(open, &mut ids, input.anchors);
                     if let Some(text) = out.text.as_mut() {
                         text.heading(&h.id, &h.title);
                     }
@@ -183,6 +215,11 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                     events.push(Event::Html(html.into()));
                 }
                 continue;
+            }
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) if input.markdown.has_external_link_tweaks() && is_external(&dest_url) => {
+                Event::Html(external_link(input.markdown, &dest_url, &title).into())
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -210,6 +247,11 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                 out.word_count += t.split_whitespace().count();
                 Event::Text(t)
             }
+            // `<!-- more -->` ends the summary: Zola marks the place with an anchor.
+            Event::Html(t) | Event::InlineHtml(t) if is_more(&t) => {
+                let end = if t.ends_with('\n') { "\n" } else { "" };
+                Event::Html(format!("{CONTINUE_READING}{end}").into())
+            }
             other => other,
         };
         match heading.as_mut() {
@@ -225,6 +267,54 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
     out.html.reserve(input.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// A link to another site (`http:` or `https:`), as Zola tells them.
+fn is_external(url: &str) -> bool {
+    url.starts_with("http:") || url.starts_with("https:")
+}
+
+/// The opening tag of an external link with the `external_links_*` options, as Zola
+/// writes it: `<a rel="noopener nofollow noreferrer" target="_blank" href="...">`.
+fn external_link(md: &Markdown, url: &str, title: &str) -> String {
+    let mut rel = Vec::new();
+    let mut target = "";
+    if md.external_links_target_blank {
+        // A new tab without `noopener` could reach back into this page.
+        rel.push("noopener");
+        target = "target=\"_blank\" ";
+    }
+    if md.external_links_no_follow {
+        rel.push("nofollow");
+    }
+    if md.external_links_no_referrer {
+        rel.push("noreferrer");
+    }
+    let rel = match rel.is_empty() {
+        true => String::new(),
+        false => format!("rel=\"{}\" ", rel.join(" ")),
+    };
+    let title = match title.is_empty() {
+        true => String::new(),
+        false => format!("title=\"{}\" ", escape_attr(title)),
+    };
+    format!("<a {rel}{target}{title}href=\"{}\">", escape_attr(url))
+}
+
+/// What replaces `<!-- more -->` in a body: the summary is the HTML before it.
+pub(crate) const CONTINUE_READING: &str = "<span id=\"continue-reading\"></span>";
+
+/// `<!-- more -->`, with any spaces inside.
+fn is_more(html: &str) -> bool {
+    html.trim()
+        .strip_prefix("<!--")
+        .and_then(|r| r.strip_suffix("-->"))
+        .is_some_and(|inner| inner.trim() == "more")
+}
+
+/// The summary of a page's HTML: what comes before `<!-- more -->`, if it has one.
+pub(crate) fn summary(html: &str) -> Option<&str> {
+    html.find(CONTINUE_READING).map(|i| html[..i].trim_end())
 }
 
 /// A code block being read.
@@ -271,7 +361,11 @@ impl OpenBlock {
 
 /// The heading of a finished `open` heading (its id made unique among `ids`), and its
 /// HTML with the anchor link.
-fn finish_heading(open: OpenHeading, ids: &mut HashMap<String, usize>) -> (Heading, String) {
+fn finish_heading(
+    open: OpenHeading,
+    ids: &mut HashMap<String, usize>,
+    anchors: Anchors,
+) -> (Heading, String) {
     let (level, custom, classes, inner) = open;
     let title = plain_text(&inner);
     let base = custom.unwrap_or_else(|| {
@@ -291,12 +385,27 @@ fn finish_heading(open: OpenHeading, ids: &mut HashMap<String, usize>) -> (Headi
     } else {
         format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
     };
-    let html = format!(
-        "<h{n} id=\"{id}\"{class_attr}>{inner_html} <a class=\"anchor\" href=\"#{id}\" \
-         aria-label=\"Link to this section: {label}\">#</a></h{n}>\n",
-        id = escape_attr(&id),
-        label = escape_attr(&title),
+    let attr_id = escape_attr(&id);
+    // Zola's built-in `anchor-link.html`, as it renders (with its closing newline).
+    let zola_link = format!(
+        "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
+         {attr_id}\">🔗</a>\n"
     );
+    let inner = match anchors {
+        Anchors::Guide => format!(
+            "{inner_html} <a class=\"anchor\" href=\"#{attr_id}\" aria-label=\"Link to this \
+             section: {label}\">#</a>",
+            label = escape_attr(&title),
+        ),
+        Anchors::Zola(InsertAnchor::None) => inner_html,
+        Anchors::Zola(InsertAnchor::Left) => format!("{zola_link}{inner_html}"),
+        Anchors::Zola(InsertAnchor::Right) => format!("{inner_html}{zola_link}"),
+        Anchors::Zola(InsertAnchor::Heading) => format!(
+            "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
+             {attr_id}\">{inner_html}</a>"
+        ),
+    };
+    let html = format!("<h{n} id=\"{attr_id}\"{class_attr}>{inner}</h{n}>\n");
     let heading = Heading {
         level: n,
         id,
@@ -390,7 +499,38 @@ mod tests {
             bounce: &bounce,
             highlighter: None,
             search_text: false,
+            markdown: &Markdown::defaults(crate::site::config::Flavour::Guide),
+            anchors: Anchors::Guide,
         })
+    }
+
+    #[test]
+    fn external_links_take_the_configured_attributes() {
+        let md = Markdown {
+            external_links_target_blank: true,
+            external_links_no_follow: true,
+            external_links_no_referrer: true,
+            ..Markdown::default()
+        };
+        let assets = HashSet::new();
+        let bounce = |_: &BounceBlock| Ok(String::new());
+        let r = render(&MdInput {
+            text: "[out](https://x.test/a) and [in](/b/)",
+            file: "content/p.md",
+            first_line: 1,
+            dir: "",
+            assets: &assets,
+            bounce: &bounce,
+            highlighter: None,
+            search_text: false,
+            markdown: &md,
+            anchors: Anchors::Zola(InsertAnchor::None),
+        });
+        assert_eq!(
+            r.html,
+            "<p><a rel=\"noopener nofollow noreferrer\" target=\"_blank\" \
+             href=\"https://x.test/a\">out</a> and <a href=\"/b/\">in</a></p>\n"
+        );
     }
 
     #[test]

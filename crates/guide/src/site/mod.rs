@@ -12,6 +12,8 @@ pub(crate) mod cache;
 pub(crate) mod config;
 pub(crate) mod content;
 pub(crate) mod find_file;
+pub(crate) mod front_matter;
+pub(crate) mod functions;
 pub mod highlight;
 pub(crate) mod images;
 pub(crate) mod index;
@@ -19,23 +21,30 @@ pub(crate) mod links;
 pub(crate) mod load;
 pub(crate) mod markdown;
 pub(crate) mod outputs;
+pub(crate) mod pages_from;
+pub(crate) mod paginate;
 pub(crate) mod parse;
 pub(crate) mod publish;
+pub(crate) mod redirects;
 pub(crate) mod render;
 pub mod sass;
 pub(crate) mod search;
+pub(crate) mod shortcodes;
 pub(crate) mod sink;
 pub(crate) mod sitemap;
+pub(crate) mod sorting;
+pub(crate) mod taxonomies;
 pub(crate) mod template_limits;
 pub(crate) mod templates;
 pub(crate) mod tree;
+pub(crate) mod urls;
 pub(crate) mod views;
 pub(crate) mod widget;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::errors::{BuildError, Problems};
+use crate::errors::{BuildError, Problem, Problems};
 use assets::Assets;
 pub use cache::ParseCache;
 pub use load::BuildOptions;
@@ -49,15 +58,27 @@ pub struct Output {
     pub files: BTreeMap<String, OutFile>,
     /// Pages and sections rendered.
     pub pages: usize,
+    /// What is wrong but did not stop the build (`file:line: warning: ...`).
+    pub warnings: Vec<Problem>,
+}
+
+/// What a successful build tells besides its files.
+#[derive(Debug, Default)]
+pub struct Built {
+    /// Pages and sections rendered.
+    pub pages: usize,
+    /// What is wrong but did not stop the build.
+    pub warnings: Vec<Problem>,
 }
 
 /// Builds the whole site in memory. All user errors come back together.
 pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, BuildError> {
     let sink = MemorySink::default();
-    let pages = build_into(opts, cache, &sink)?;
+    let built = build_into(opts, cache, &sink)?;
     Ok(Output {
         files: sink.0.into_inner().unwrap_or_else(|e| e.into_inner()),
-        pages,
+        pages: built.pages,
+        warnings: built.warnings,
     })
 }
 
@@ -66,24 +87,31 @@ pub fn build(opts: &BuildOptions, cache: Option<&ParseCache>) -> Result<Output, 
 pub(crate) fn build_atomic(
     opts: &BuildOptions,
     out: &Path,
-) -> Result<(usize, WriteStats), PublishError> {
-    publish::into_folder(&opts.root, out, |sink| build_into(opts, None, sink))
+) -> Result<(Built, WriteStats), PublishError> {
+    let mut warnings = Vec::new();
+    let (pages, stats) = publish::into_folder(&opts.root, out, |sink| {
+        let built = build_into(opts, None, sink)?;
+        warnings = built.warnings;
+        Ok(built.pages)
+    })?;
+    Ok((Built { pages, warnings }, stats))
 }
 
 /// Checks the site: every stage but the writing.
-pub(crate) fn check(opts: &BuildOptions) -> Result<usize, BuildError> {
+pub(crate) fn check(opts: &BuildOptions) -> Result<Built, BuildError> {
     build_into(opts, None, &NullSink)
 }
 
 /// Builds the site and hands each output file to `sink`. Nothing is handed over before
 /// every source is parsed and every link checked; a template error can still come
 /// after some pages went to the sink (the caller discards them). Every user problem
-/// comes back together. Returns the number of pages and sections rendered.
+/// comes back together. Returns the number of pages and sections rendered, and the
+/// warnings.
 fn build_into(
     opts: &BuildOptions,
     cache: Option<&ParseCache>,
     sink: &dyn Sink,
-) -> Result<usize, BuildError> {
+) -> Result<Built, BuildError> {
     // Every stage runs on threads with a known, large stack: templates recurse (see
     // `template_limits`).
     template_limits::in_big_stack_pool(|| run_stages(opts, cache, sink))
@@ -93,9 +121,10 @@ fn run_stages(
     opts: &BuildOptions,
     cache: Option<&ParseCache>,
     sink: &dyn Sink,
-) -> Result<usize, BuildError> {
+) -> Result<Built, BuildError> {
     let mut problems = Problems::default();
     let (site, bodies) = load::load(opts, cache, &mut problems)?;
+    let warnings = site.warnings.clone();
     let parsed = parse::parse(&site, bodies, cache, &mut problems);
     let linked = links::link(&site.sources, site.paths.clone(), parsed, &mut problems);
     let index = index::index(&site, &linked.bodies);
@@ -106,7 +135,9 @@ fn run_stages(
     };
     // Without a theme nothing renders; the problems above are the build's.
     let Some(theme) = &site.theme else {
-        return problems.into_result().map(|()| 0);
+        return problems
+            .into_result()
+            .map(|()| Built { pages: 0, warnings });
     };
     // Every file is checked on its way out (its path, and that nothing else writes it).
     let checked = outputs::CheckedSink::new(sink, &site.claims);
@@ -123,6 +154,10 @@ fn run_stages(
         &mut problems,
     )?;
     problems.into_result()?;
+    for (out, url, _) in redirects::aliases(&site.sources, &site.config) {
+        let html = redirects::html(&url).into_bytes();
+        sink.put(&out, OutFile::Bytes(std::sync::Arc::new(html)))?;
+    }
     let images = match sink.keeps_files() {
         true => site.images.finish(cache.is_none())?,
         false => Vec::new(),
@@ -137,5 +172,8 @@ fn run_stages(
         sink,
     )?;
     checked.finish()?;
-    Ok(rendered.pages)
+    Ok(Built {
+        pages: rendered.pages,
+        warnings,
+    })
 }

@@ -2,6 +2,7 @@
 //! `{{` or `{%`), markdown and bounce blocks. Links are recorded, not checked: that
 //! is the links stage's job, once every heading is known.
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -9,9 +10,13 @@ use tera::{Context, Tera};
 
 use crate::errors::{LineIndex, Problem, Problems};
 use crate::site::cache::ParseCache;
-use crate::site::content::{self, Source};
+use crate::site::config::zola::InsertAnchor;
+use crate::site::config::Flavour;
+use crate::site::content::{self, Kind, Source};
+use crate::site::functions::content::{ContentIndex, TaxonomyIndex};
+use crate::site::functions::{self, FnSite};
 use crate::site::load::Site;
-use crate::site::markdown::{self, BounceBlock, InternalLink, MdInput, Parsed};
+use crate::site::markdown::{self, Anchors, BounceBlock, InternalLink, MdInput, Parsed};
 use crate::site::templates::{self, Theme, UrlCalls};
 use crate::site::views::PageMeta;
 use crate::site::{body, bounce};
@@ -32,14 +37,23 @@ pub(crate) fn parse(
             &empty
         }
     };
-    let mut tera = theme.tera.clone();
-    templates::register_body_functions(&mut tera, site.statics.clone(), site.images.clone());
+    let (tera, fn_site) = body_tera(site, theme, &bodies);
     let base_ctx = site.context();
     let env = Env {
         site,
         tera: &tera,
         base_ctx: &base_ctx,
         cache,
+        fn_site: &fn_site,
+        anchor_modes: site
+            .sources
+            .iter()
+            .filter(|s| s.kind == Kind::Section)
+            .filter_map(|s| {
+                let mode = InsertAnchor::parse(s.front.insert_anchor_links.as_deref()?)?;
+                Some(((s.dir.as_str(), s.lang.as_str()), mode))
+            })
+            .collect(),
     };
     let results: Vec<Result<Arc<Parsed>, Vec<Problem>>> = site
         .sources
@@ -52,10 +66,55 @@ pub(crate) fn parse(
         .map(|r| {
             r.unwrap_or_else(|ps| {
                 problems.extend(ps);
-                Arc::default()
+                Arc::new(Parsed {
+                    failed: true,
+                    ..Parsed::default()
+                })
             })
         })
         .collect()
+}
+
+/// The templates and functions of page bodies (`fn_site`: what Zola's functions read).
+fn body_tera(site: &Site, theme: &Theme, bodies: &[String]) -> (Tera, FnSite) {
+    let mut tera = theme.tera.clone();
+    templates::register_body_functions(&mut tera, site.statics.clone(), site.images.clone());
+    let paths = site.paths.clone();
+    let fn_site = FnSite::new(site, Arc::new(move |t: &str| paths.resolve_page(t)));
+    functions::register(&mut tera, &fn_site);
+    let config = &site.config;
+    let meta = |i: usize| serde_json::to_value(PageMeta::new(&site.sources[i], config));
+    let meta = |i: usize| meta(i).unwrap_or_default();
+    let taxonomies = crate::site::taxonomies::collect(&site.sources, &config.table);
+    let index = TaxonomyIndex::new(&taxonomies, &config.table, |p| config.permalink(p), meta);
+    functions::content::register_taxonomies(&mut tera, Arc::new(index));
+    // `get_page` / `get_section` in a body: the pages without their content (bodies are
+    // being parsed), serialized only when a body calls them.
+    let mut index = ContentIndex {
+        default_language: fn_site.default_language().to_string(),
+        ..ContentIndex::default()
+    };
+    let calls = |b: &String| b.contains("get_page") || b.contains("get_section");
+    if bodies.iter().any(calls) {
+        let tree = crate::site::tree::Tree::new(&site.sources);
+        for (i, s) in site.sources.iter().enumerate() {
+            match s.kind {
+                Kind::Page => {
+                    index.pages.insert(s.rel.clone(), meta(i));
+                }
+                Kind::Section => {
+                    let mut full = meta(i);
+                    let pages: Vec<_> = tree.section_pages(i).into_iter().map(meta).collect();
+                    full["pages"] = serde_json::Value::Array(pages);
+                    index.sections.insert(s.rel.clone(), (full, meta(i)));
+                }
+            }
+        }
+    }
+    let index = Arc::new(index);
+    tera.register_function("get_page", functions::content::GetPage(index.clone()));
+    tera.register_function("get_section", functions::content::GetSection(index));
+    (tera, fn_site)
 }
 
 /// What parsing a body needs besides the source.
@@ -66,9 +125,35 @@ struct Env<'a> {
     /// What every template sees.
     base_ctx: &'a Context,
     cache: Option<&'a ParseCache>,
+    /// What Zola's functions read (`get_url` of a body records its `@/` targets).
+    fn_site: &'a FnSite,
+    /// The sections that set `insert_anchor_links`, by folder and language.
+    anchor_modes: HashMap<(&'a str, &'a str), InsertAnchor>,
 }
 
 impl Env<'_> {
+    /// The heading links of `s`: the `insert_anchor_links` of its nearest section that
+    /// sets one, else the configuration's (Zola's markup), or ours for `site.toml`.
+    fn anchors(&self, s: &Source) -> Anchors {
+        let mut dir = match s.kind {
+            Kind::Section => s.dir.as_str(),
+            Kind::Page => s.section_dir.as_str(),
+        };
+        loop {
+            if let Some(mode) = self.anchor_modes.get(&(dir, s.lang.as_str())) {
+                return Anchors::Zola(*mode);
+            }
+            if dir.is_empty() {
+                break;
+            }
+            dir = dir.rsplit_once('/').map_or("", |(p, _)| p);
+        }
+        match self.site.config.flavour {
+            Flavour::Guide => Anchors::Guide,
+            Flavour::Zola => Anchors::Zola(self.site.config.markdown.insert_anchor_links),
+        }
+    }
+
     fn parse_one(&self, s: &Source, body: String) -> Result<Arc<Parsed>, Vec<Problem>> {
         // A templated body also depends on the front matter and on other files: not cached.
         // Without a theme (it failed to load: that is the problem reported) bodies are
@@ -76,7 +161,10 @@ impl Env<'_> {
         let templating =
             self.site.theme.is_some() && !s.body_dropped && body::needs_templating(&body);
         let cache = self.cache.filter(|_| !templating);
-        if let Some(hit) = cache.and_then(|c| c.parsed.get(&s.file, s.body_hash)) {
+        let anchors = self.anchors(s);
+        // (The heading links come from the section: they are part of the cache key.)
+        let key = s.body_hash ^ anchor_key(anchors);
+        if let Some(hit) = cache.and_then(|c| c.parsed.get(&s.file, key)) {
             return Ok(hit);
         }
         let body = if s.body_dropped {
@@ -91,8 +179,23 @@ impl Env<'_> {
         let templated = if templating {
             let (mut tera, calls) = self.page_tera();
             let mut ctx = self.base_ctx.clone();
-            ctx.insert("page", &PageMeta::new(s, &self.site.config));
-            let templated = body::render(&body, &s.file, s.body_line, &mut tera, &ctx);
+            let meta = PageMeta::new(s, &self.site.config);
+            // What Zola's shortcodes see beside `page` and `config`.
+            ctx.insert("current_path", &s.path);
+            ctx.insert("current_url", &meta.permalink);
+            ctx.insert("lang", &s.lang);
+            if s.lang != self.site.config.default_language() {
+                ctx.insert("config", &self.site.config.template_value(&s.lang));
+            }
+            ctx.insert("page", &meta);
+            let templated = body::render(
+                &body,
+                &s.file,
+                s.body_line,
+                &mut tera,
+                &ctx,
+                self.site.theme.as_ref(),
+            );
             let _ = page_tera.set((tera, calls));
             templated.map_err(|p| vec![p])?
         } else {
@@ -117,6 +220,8 @@ impl Env<'_> {
             bounce: &bounce,
             highlighter: self.site.highlighter.as_deref(),
             search_text: self.site.config.build_search_index,
+            markdown: &self.site.config.markdown,
+            anchors,
         });
         if !r.problems.is_empty() {
             return Err(r.problems);
@@ -125,7 +230,7 @@ impl Env<'_> {
         if let Some((_, calls)) = page_tera.get() {
             links.extend(calls_in(calls, &body, s.body_line));
         }
-        let mut html = body::restore(r.html, &templated.blocks);
+        let mut html = body::restore(r.html, &templated);
         html.shrink_to_fit();
         let parsed = Arc::new(Parsed {
             html,
@@ -136,9 +241,10 @@ impl Env<'_> {
                 .text
                 .map(|t| t.finish(&templated.blocks))
                 .unwrap_or_default(),
+            failed: false,
         });
         if let Some(c) = cache {
-            c.parsed.put(&s.file, s.body_hash, parsed.clone());
+            c.parsed.put(&s.file, key, parsed.clone());
         }
         Ok(parsed)
     }
@@ -150,6 +256,22 @@ impl Env<'_> {
             self.site.paths.clone(),
             &self.site.config.base_url,
         );
+        // `get_url("@/...")` records its target like `url()`.
+        let recorded = calls.clone();
+        let paths = self.site.paths.clone();
+        let resolve: functions::Resolve = Arc::new(move |target: &str| {
+            let p = paths.resolve_page(target)?;
+            recorded
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(target.to_string());
+            Ok(p)
+        });
+        let fn_site = FnSite {
+            resolve,
+            ..self.fn_site.clone()
+        };
+        tera.register_function("get_url", functions::files::GetUrl(fn_site));
         (tera, calls)
     }
 }
@@ -174,4 +296,12 @@ fn calls_in(calls: &UrlCalls, body: &str, first_line: usize) -> Vec<InternalLink
             }
         })
         .collect()
+}
+
+/// A number standing for a heading-link mode, mixed into the parse cache's key.
+fn anchor_key(anchors: Anchors) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    anchors.hash(&mut h);
+    h.finish()
 }

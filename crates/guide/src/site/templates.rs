@@ -1,6 +1,9 @@
-//! Tera templates of the theme (`themes/<theme>/templates/`, or the site's `templates/`
-//! when no theme is set), and the `asset()` and `url()` functions: for page bodies
-//! (static files, pages) and for the theme (every file, every link).
+//! Tera templates: the site's `templates/` layered over its theme's
+//! (`themes/<theme>/templates/`), as Zola does: a site template replaces the theme's of
+//! the same name, and every theme template is also addressable as
+//! `<theme>/templates/<name>` (so a site template can extend the one it replaces). And
+//! the `asset()` and `url()` functions: for page bodies (static files, pages) and for
+//! the theme (every file, every link).
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -19,12 +22,15 @@ use crate::site::template_limits::{self, TooDeep};
 /// The loaded theme.
 pub(crate) struct Theme {
     pub(crate) tera: Tera,
-    /// Templates folder relative to the root (for messages), e.g. `themes/default/templates`.
+    /// The templates folders relative to the root (for messages), e.g.
+    /// `themes/default/templates`, or `templates and themes/x/templates`.
     pub(crate) templates_label: String,
     /// The theme's `static/` folder, if any.
     pub(crate) static_dir: Option<PathBuf>,
     /// Template texts by name, to find the line of a render error.
     sources: HashMap<String, String>,
+    /// The file each template name comes from, relative to the root.
+    files: HashMap<String, String>,
 }
 
 impl Theme {
@@ -35,17 +41,47 @@ impl Theme {
             templates_label: String::new(),
             static_dir: None,
             sources: HashMap::new(),
+            files: HashMap::new(),
+        }
+    }
+
+    /// The file template `name` was read from, relative to the root (for messages).
+    pub(crate) fn file_of(&self, name: &str) -> String {
+        match self.files.get(name) {
+            Some(file) => file.clone(),
+            // (The theme's folder, when the site has its own too.)
+            None => {
+                let folder = self.templates_label.rsplit(' ').next().unwrap_or_default();
+                format!("{folder}/{name}")
+            }
         }
     }
 
     /// Tera gives no line for render errors: the first line, in `name` or the templates
     /// it extends, that holds a name the message quotes in backticks.
     pub(crate) fn locate(&self, name: &str, msg: &str) -> Option<(String, usize)> {
-        let mut chain = vec![name.to_string()];
+        // The template Tera names as failing (an included one), then `name` and its
+        // parents.
+        let mut chain: Vec<String> = msg
+            .rsplit("while rendering '")
+            .next()
+            .filter(|_| msg.contains("while rendering '"))
+            .and_then(|rest| rest.split('\'').next())
+            .filter(|failing| *failing != name)
+            .map(|failing| vec![failing.to_string()])
+            .unwrap_or_default();
+        chain.push(name.to_string());
         if let Ok(t) = self.tera.get_template(name) {
             chain.extend(t.parents.iter().cloned());
         }
-        let quoted = msg.split('`').skip(1).step_by(2).filter(|q| !q.is_empty());
+        // (The longest quoted name first: `@/a.md` says more than `get_url`.)
+        let mut quoted: Vec<&str> = msg
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|q| !q.is_empty())
+            .collect();
+        quoted.sort_by_key(|q| std::cmp::Reverse(q.len()));
         for needle in quoted {
             for template in &chain {
                 let Some(text) = self.sources.get(template) else {
@@ -62,7 +98,7 @@ impl Theme {
     /// Where endless recursion was entered: the template and the line that defines the
     /// macro or block (1 for the template itself).
     pub(crate) fn locate_recursion(&self, deep: &TooDeep) -> (String, usize) {
-        let file = format!("{}/{}", self.templates_label, deep.template);
+        let file = self.file_of(&deep.template);
         let name = deep.what.split('`').nth(1);
         let line = match (name, self.sources.get(&deep.template)) {
             (Some(name), Some(text)) => text
@@ -74,14 +110,33 @@ impl Theme {
         (file, line)
     }
 
+    /// Whether any template's text names one of `functions`.
+    pub(crate) fn calls_any(&self, functions: &[&str]) -> bool {
+        self.sources
+            .values()
+            .any(|text| functions.iter().any(|f| text.contains(f)))
+    }
+
     pub(crate) fn has(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
     }
 }
 
-/// Loads every file under the templates folder (inheritance and includes work).
+/// One template: its name for Tera, the file it comes from (relative to the root) and
+/// its text.
+struct TemplateFile {
+    name: String,
+    file: String,
+    text: String,
+}
+
+/// Loads every file under the templates folders (inheritance and includes work): the
+/// theme's, each under its own name and as `<theme>/templates/<name>`, then the site's
+/// `templates/`, which replace the theme's of the same name.
 pub(crate) fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
-    let (dir, label, static_dir) = match &config.theme {
+    let site_dir = root.join("templates");
+    let mut files = Vec::new();
+    let (label, static_dir) = match &config.theme {
         Some(theme) => {
             let base = root.join("themes").join(theme);
             if !base.is_dir() {
@@ -90,45 +145,93 @@ pub(crate) fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
                     format!("theme `{theme}` not found: no folder themes/{theme}/"),
                 )]));
             }
-            (
-                base.join("templates"),
-                format!("themes/{theme}/templates"),
-                Some(base.join("static")),
-            )
-        }
-        None => (root.join("templates"), "templates".to_string(), None),
-    };
-    let mut sources = Vec::new();
-    if dir.is_dir() {
-        for entry in WalkDir::new(&dir).sort_by_file_name() {
-            let entry = entry.map_err(|e| BuildError::io(&dir, e.into()))?;
-            if entry.file_type().is_file() {
-                let text = std::fs::read_to_string(entry.path())
-                    .map_err(|e| BuildError::io(entry.path(), e))?;
-                sources.push((rel_path(&dir, entry.path()), text));
+            let label = format!("themes/{theme}/templates");
+            for t in read_dir(&base.join("templates"), &label)? {
+                files.push(TemplateFile {
+                    name: format!("{theme}/templates/{}", t.name),
+                    file: t.file.clone(),
+                    text: t.text.clone(),
+                });
+                files.push(t);
             }
+            let label = match site_dir.is_dir() {
+                true => format!("templates and {label}"),
+                false => label,
+            };
+            (label, Some(base.join("static")))
+        }
+        None => ("templates".to_string(), None),
+    };
+    files.extend(read_dir(&site_dir, "templates")?);
+    // A later file of the same name (the site's) replaces an earlier one (the theme's).
+    let mut by_name: HashMap<String, TemplateFile> = HashMap::new();
+    for t in files {
+        by_name.insert(t.name.clone(), t);
+    }
+    let mut files: Vec<TemplateFile> = by_name.into_values().collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    parse_all(files, label, static_dir)
+}
+
+/// Every file under `dir` (none when it does not exist), named by its path in `dir`;
+/// `label` is `dir` relative to the root.
+fn read_dir(dir: &Path, label: &str) -> Result<Vec<TemplateFile>, BuildError> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| BuildError::io(dir, e.into()))?;
+        if entry.file_type().is_file() {
+            let text = std::fs::read_to_string(entry.path())
+                .map_err(|e| BuildError::io(entry.path(), e))?;
+            let name = rel_path(dir, entry.path());
+            out.push(TemplateFile {
+                file: format!("{label}/{name}"),
+                name,
+                text,
+            });
         }
     }
-    // Tera's parser recurses once per nesting level: refuse what would overflow it.
-    let too_deep: Vec<Problem> = sources
+    Ok(out)
+}
+
+/// Parses the templates into one Tera (refusing first what nests too deep for Tera's
+/// parser).
+fn parse_all(
+    files: Vec<TemplateFile>,
+    label: String,
+    static_dir: Option<PathBuf>,
+) -> Result<Theme, BuildError> {
+    let mut seen = std::collections::HashSet::new();
+    let too_deep: Vec<Problem> = files
         .iter()
-        .filter_map(|(name, text)| {
-            let n = template_limits::check_nesting(text).err()?;
-            Some(Problem::at(format!("{label}/{name}"), n.line, n.message))
+        // (A theme template and its `<theme>/templates/` copy: one problem.)
+        .filter(|t| seen.insert(t.file.as_str()))
+        .filter_map(|t| {
+            let n = template_limits::check_nesting(&t.text).err()?;
+            Some(Problem::at(&t.file, n.line, n.message))
         })
         .collect();
     if !too_deep.is_empty() {
         return Err(BuildError::Problems(too_deep));
     }
-    let texts: HashMap<String, String> = sources.iter().cloned().collect();
+    let sources: HashMap<String, String> = files
+        .iter()
+        .map(|t| (t.name.clone(), t.text.clone()))
+        .collect();
+    let file_of: HashMap<String, String> = files
+        .iter()
+        .map(|t| (t.name.clone(), t.file.clone()))
+        .collect();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-    let parsed = tera.add_raw_templates(sources);
+    let parsed = tera.add_raw_templates(files.into_iter().map(|t| (t.name, t.text)));
     template_limits::install_guards(&mut tera);
     if let Err(e) = parsed {
         let (msg, line) = describe(&e);
         let file = failing_template(&e)
-            .map(|t| format!("{label}/{t}"))
+            .map(|t| file_of.get(&t).cloned().unwrap_or(format!("{label}/{t}")))
             .unwrap_or_else(|| label.clone());
         let p = match line {
             Some((l, c)) => Problem::at_col(file, l, c, format!("template error: {msg}")),
@@ -140,7 +243,8 @@ pub(crate) fn load(root: &Path, config: &Config) -> Result<Theme, BuildError> {
         tera,
         templates_label: label,
         static_dir: static_dir.filter(|d| d.is_dir()),
-        sources: texts,
+        sources,
+        files: file_of,
     })
 }
 

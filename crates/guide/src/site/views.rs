@@ -18,13 +18,20 @@ pub(crate) struct PageMeta<'a> {
     description: &'a str,
     pub(crate) permalink: String,
     pub(crate) path: &'a str,
-    relative_path: &'a str,
+    pub(crate) relative_path: &'a str,
     slug: &'a str,
     pub(crate) weight: Option<i64>,
     draft: bool,
     extra: Extra<'a>,
     updated: Option<&'a str>,
     pub(crate) is_section: bool,
+    /// Its language (`fr` for `a.fr.md` when French is one of the site's languages).
+    lang: &'a str,
+    /// Its front matter's `[taxonomies]`: terms by taxonomy name.
+    taxonomies: &'a std::collections::BTreeMap<String, Vec<String>>,
+    /// The data item a page was made from (`pages_from`); absent on other pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<Item<'a>>,
 }
 
 impl<'a> PageMeta<'a> {
@@ -47,6 +54,9 @@ impl<'a> PageMeta<'a> {
             extra: Extra(&s.front.extra),
             updated: s.updated.as_deref(),
             is_section: s.kind == Kind::Section,
+            lang: &s.lang,
+            taxonomies: &s.front.taxonomies,
+            data: s.item.as_ref().map(Item),
         }
     }
 }
@@ -63,6 +73,17 @@ impl Hash for Extra<'_> {
     }
 }
 
+/// A page's data item, as written.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+struct Item<'a>(&'a toml::Value);
+
+impl Hash for Item<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        serde_json::to_vec(self.0).unwrap_or_default().hash(state);
+    }
+}
+
 /// A page without its content: the entries of `section.pages` and `section.subsections`.
 #[derive(Debug, Serialize, Hash)]
 pub(crate) struct PageSummary<'a> {
@@ -70,6 +91,60 @@ pub(crate) struct PageSummary<'a> {
     pub(crate) meta: PageMeta<'a>,
     word_count: usize,
     reading_time: usize,
+    /// The HTML before `<!-- more -->`, when the body has one.
+    pub(crate) summary: Option<&'a str>,
+    /// The same page (or section) in the site's other languages.
+    pub(crate) translations: Vec<Translation<'a>>,
+}
+
+/// An entry of `page.translations`: the same file in another language.
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct Translation<'a> {
+    pub(crate) lang: &'a str,
+    pub(crate) permalink: String,
+    pub(crate) title: &'a str,
+    /// Its path under `content/` (what `get_page` takes).
+    pub(crate) path: &'a str,
+}
+
+/// Sets each view's `translations`: the sources of the same file in the other languages
+/// (`blog/a.md`, `blog/a.fr.md`), as Zola lists them (itself left out). `views` are by
+/// source index.
+pub(crate) fn fill_translations<'a>(
+    views: &mut [PageView<'a>],
+    sources: &'a [Source],
+    config: &Config,
+) {
+    if !config.is_multilingual() {
+        return;
+    }
+    let rules = config.url_rules();
+    let mut groups: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, s) in sources.iter().enumerate() {
+        let (dir, name) = s.rel.rsplit_once('/').unwrap_or(("", &s.rel));
+        let (name, _) = rules.language_of(name);
+        groups.entry(format!("{dir}/{name}")).or_default().push(i);
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        for &i in members {
+            views[i].summary.translations = members
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| Translation::of(&sources[j], config))
+                .collect();
+        }
+    }
+}
+
+impl<'a> Translation<'a> {
+    pub(crate) fn of(s: &'a Source, config: &Config) -> Self {
+        Translation {
+            lang: &s.lang,
+            permalink: config.permalink(&s.path),
+            title: s.front.title.as_deref().unwrap_or_default(),
+            path: &s.rel,
+        }
+    }
 }
 
 /// `page`: a page with its content and table of contents.
@@ -77,7 +152,7 @@ pub(crate) struct PageSummary<'a> {
 pub(crate) struct PageView<'a> {
     #[serde(flatten)]
     pub(crate) summary: PageSummary<'a>,
-    content: &'a str,
+    pub(crate) content: &'a str,
     toc: Vec<TocEntry<'a>>,
 }
 
@@ -90,6 +165,8 @@ impl<'a> PageView<'a> {
                 meta,
                 word_count: body.word_count,
                 reading_time: body.word_count.div_ceil(200).max(1),
+                summary: crate::site::markdown::summary(&body.html),
+                translations: Vec::new(),
             },
             content: &body.html,
             toc,
@@ -101,13 +178,25 @@ impl<'a> PageView<'a> {
     }
 }
 
+/// `page` as a page template sees it: with its neighbours in its section's order
+/// (`lower`: the one before, `higher`: the one after; see `sorting`).
+#[derive(Debug, Serialize, Hash)]
+pub(crate) struct PageInSection<'v, 'a> {
+    #[serde(flatten)]
+    pub(crate) page: &'v PageView<'a>,
+    pub(crate) lower: Option<&'v PageSummary<'a>>,
+    pub(crate) higher: Option<&'v PageSummary<'a>>,
+}
+
 /// `section`: a section's own page, with the pages and sections it holds.
 #[derive(Debug, Serialize, Hash)]
 pub(crate) struct SectionView<'v, 'a> {
     #[serde(flatten)]
     pub(crate) page: &'v PageView<'a>,
     pub(crate) pages: Vec<&'v PageSummary<'a>>,
-    pub(crate) subsections: Vec<&'v PageSummary<'a>>,
+    /// The subsections' paths under `content/` (`a/b/_index.md`), as Zola gives them:
+    /// `get_section(path=...)` reads one.
+    pub(crate) subsections: Vec<&'a str>,
 }
 
 /// An entry of `nav`: a page or a section, with the section's entries.
@@ -185,6 +274,7 @@ mod tests {
             "content/a/b.md",
             "a/b.md",
             "+++\ntitle = \"B\"\n+++\n",
+            &crate::site::urls::UrlRules::as_written(),
         )
         .unwrap();
         let config = Config::parse("base_url = \"https://x.test/\"", "site.toml").unwrap();
@@ -218,6 +308,10 @@ mod tests {
             "word_count",
             "reading_time",
             "is_section",
+            "lang",
+            "taxonomies",
+            "summary",
+            "translations",
         ];
         documented.sort_unstable();
         assert_eq!(keys, documented);

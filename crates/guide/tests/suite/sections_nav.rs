@@ -41,7 +41,7 @@ fn sections_list_their_pages_and_subsections() {
     let home = text(&out, "index.html");
     insta::assert_snapshot!(
         between(&home, "<ul class=\"subsections\">", "</ul>"),
-        @r#"<li class="subsection">/guide/</li>"#
+        @r#"<li class="subsection">guide/_index.md /guide/</li>"#
     );
 }
 

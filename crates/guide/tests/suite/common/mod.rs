@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod real_site;
+pub mod search;
 pub mod server;
 pub mod synthetic;
 

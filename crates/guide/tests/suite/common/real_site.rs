@@ -18,13 +18,9 @@ pub fn repo_root() -> PathBuf {
 /// `guide build` on the copy and returns its output's text files: output path (`a/index.html`)
 /// -> text. Files that are not UTF-8 (the favicon) are left out.
 pub fn build_real_site(edit_data: impl Fn(&str) -> String) -> BTreeMap<String, String> {
-    let repo = repo_root();
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
-    copy_dir(&repo.join("content"), &root.join("content"));
-    copy_dir(&repo.join("themes"), &root.join("themes"));
-    let site_toml = fs::read_to_string(repo.join("site.toml")).unwrap();
-    fs::write(root.join("site.toml"), site_toml_without_widget(&site_toml)).unwrap();
+    copy_real_site(&root);
     let data = root.join("content/data/incident.toml");
     let edited = edit_data(&fs::read_to_string(&data).unwrap());
     fs::write(&data, edited).unwrap();
@@ -52,6 +48,16 @@ pub fn build_real_site(edit_data: impl Fn(&str) -> String) -> BTreeMap<String, S
             Some((rel.replace('\\', "/"), text))
         })
         .collect()
+}
+
+/// Copies the real site's content, themes and `site.toml` (without its `[widget]`
+/// table) into `root`.
+pub fn copy_real_site(root: &Path) {
+    let repo = repo_root();
+    copy_dir(&repo.join("content"), &root.join("content"));
+    copy_dir(&repo.join("themes"), &root.join("themes"));
+    let site_toml = fs::read_to_string(repo.join("site.toml")).unwrap();
+    fs::write(root.join("site.toml"), site_toml_without_widget(&site_toml)).unwrap();
 }
 
 /// Every file below `dir`.

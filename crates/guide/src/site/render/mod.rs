@@ -1,6 +1,10 @@
 //! The render stage: every page and section through its template, in parallel, each
 //! handed to the sink as soon as it is rendered (the whole site need not sit in
 //! memory), then the 404 page.
+mod feeds;
+mod pagers;
+mod taxonomies;
+
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 use std::sync::Arc;
@@ -13,14 +17,19 @@ use crate::errors::{describe_template_error as describe, BuildError, Problem, Pr
 use crate::paths::{output_file, top_level_path};
 use crate::site::assets::Assets;
 use crate::site::cache::ParseCache;
+use crate::site::config::Config;
 use crate::site::content::{Kind, Source};
+use crate::site::functions::content::{ContentIndex, TaxonomyIndex};
+use crate::site::functions::{self, FnSite};
 use crate::site::links::Linked;
 use crate::site::load::Site;
+use crate::site::redirects;
 use crate::site::sink::{OutFile, Sink};
 use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
 use crate::site::tree::Tree;
-use crate::site::views::{NavItem, PageView};
+use crate::site::views::{NavItem, PageInSection, PageView};
+use pagers::PagerError;
 
 /// What rendering gives besides the pages handed to the sink.
 pub(crate) struct Rendered {
@@ -33,6 +42,7 @@ pub(crate) struct Rendered {
 /// What every page's rendering reads.
 struct Job<'a> {
     sources: &'a [Source],
+    config: &'a Config,
     theme: &'a Theme,
     /// The theme's templates with `asset()` and `url()`.
     tera: Tera,
@@ -50,6 +60,8 @@ struct Job<'a> {
 /// How one page went.
 enum Outcome {
     Rendered,
+    /// `render = false`: not written.
+    NotRendered,
     /// Its template does not exist.
     Missing(Problem),
     Failed {
@@ -75,17 +87,35 @@ pub(crate) fn render(
     let base_url = &site.config.base_url;
     let links = linked.table.clone();
     let images = site.images.clone();
-    templates::register_functions(&mut tera, assets.clone(), links, images, base_url);
-    let views: Vec<PageView> = site
+    templates::register_functions(&mut tera, assets.clone(), links.clone(), images, base_url);
+    let fn_site = FnSite::new(site, Arc::new(move |t: &str| links.resolve(t)));
+    functions::register(&mut tera, &fn_site);
+    feeds::add_builtins(&mut tera)?;
+    let mut views: Vec<PageView> = site
         .sources
         .par_iter()
         .zip(&linked.bodies)
         .map(|(s, b)| PageView::new(s, b, &site.config))
         .collect();
+    crate::site::views::fill_translations(&mut views, &site.sources, &site.config);
     let tree = Tree::new(&site.sources);
+    let index = content_index(site, theme, &views, &tree, fn_site.default_language());
+    tera.register_function("get_page", functions::content::GetPage(index.clone()));
+    tera.register_function("get_section", functions::content::GetSection(index));
+    let taxonomies = crate::site::taxonomies::collect(&site.sources, &site.config.table);
+    let taxonomy_index = Arc::new(TaxonomyIndex::new(
+        &taxonomies,
+        &site.config.table,
+        |p| site.config.permalink(p),
+        |i| value(&views[i].summary),
+    ));
+    functions::content::register_taxonomies(&mut tera, taxonomy_index.clone());
     let nav = tree.nav(&site.sources, &views);
     let mut base_ctx = site.context();
     base_ctx.insert("nav", &nav);
+    // Zola's templates read the language of what they render (the site's, until pages
+    // have their own).
+    base_ctx.insert("lang", fn_site.default_language());
     let global_hash = cache.map(|_| {
         let all = (&nav, &site.config.table, &site.data);
         // The generated assets are in every page that links them through asset().
@@ -94,6 +124,7 @@ pub(crate) fn render(
     });
     let job = Job {
         sources: &site.sources,
+        config: &site.config,
         theme,
         tera,
         views: &views,
@@ -105,11 +136,49 @@ pub(crate) fn render(
     let outcomes = job.render_all(&base_ctx, sink);
     let pages = report(outcomes, &site.sources, theme, problems)?;
     let not_found = if problems.is_empty() {
+        job.render_feeds(&base_ctx, sink)?;
+        job.render_taxonomies(&base_ctx, &taxonomies, &taxonomy_index, sink)?;
         job.not_found(&base_ctx)?
     } else {
         String::new()
     };
     Ok(Rendered { pages, not_found })
+}
+
+/// The pages and sections for `get_page` and `get_section`, serialized only when a
+/// template calls them (a site whose theme does not pays nothing).
+fn content_index(
+    site: &Site,
+    theme: &Theme,
+    views: &[PageView],
+    tree: &Tree,
+    default_language: &str,
+) -> Arc<ContentIndex> {
+    let mut index = ContentIndex {
+        default_language: default_language.to_string(),
+        ..ContentIndex::default()
+    };
+    if !theme.calls_any(&["get_page", "get_section"]) {
+        return Arc::new(index);
+    }
+    for (i, s) in site.sources.iter().enumerate() {
+        match s.kind {
+            Kind::Page => {
+                index.pages.insert(s.rel.clone(), value(&views[i]));
+            }
+            Kind::Section => {
+                let full = value(&tree.section(i, views));
+                index
+                    .sections
+                    .insert(s.rel.clone(), (full, value(&views[i])));
+            }
+        }
+    }
+    Arc::new(index)
+}
+
+fn value<T: Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or_default()
 }
 
 /// Counts the pages rendered; template problems go to `problems` (one per template and
@@ -126,6 +195,7 @@ fn report(
     for (outcome, s) in outcomes.into_iter().zip(sources) {
         match outcome {
             Outcome::Rendered => rendered += 1,
+            Outcome::NotRendered => {}
             Outcome::Missing(p) => problems.push(p),
             Outcome::Failed { template, message } => {
                 let first = failures.entry((template, message)).or_insert((&s.file, 0));
@@ -155,10 +225,9 @@ fn report(
             more => format!(" (and {more} more pages)"),
         };
         let message = format!("template error while rendering {file}{others}: {msg}");
-        let label = &theme.templates_label;
         problems.push(match theme.locate(&template, &msg) {
-            Some((name, line)) => Problem::at(format!("{label}/{name}"), line, message),
-            None => Problem::new(format!("{label}/{template}"), message),
+            Some((name, line)) => Problem::at(theme.file_of(&name), line, message),
+            None => Problem::new(theme.file_of(&template), message),
         });
     }
     Ok(rendered)
@@ -176,16 +245,43 @@ impl Job<'_> {
                 || base_ctx.clone(),
                 |ctx, i| {
                     let s = &self.sources[i];
-                    let name = template_name(s);
+                    if s.front.render == Some(false) {
+                        return Outcome::NotRendered;
+                    }
+                    if let (Kind::Section, Some(to)) = (s.kind, &s.front.redirect_to) {
+                        // The section's page only sends the reader on, as in Zola.
+                        let html = redirects::html(&redirects::target(self.config, to));
+                        let file = OutFile::Bytes(Arc::new(html.into_bytes()));
+                        return match sink.put(&output_file(&s.path), file) {
+                            Ok(()) => Outcome::Rendered,
+                            Err(e) => Outcome::NotStored(e),
+                        };
+                    }
+                    let name = self.template_name(i);
                     if !self.theme.has(&name) {
                         return Outcome::Missing(self.missing_template(s, &name));
                     }
                     let result = match s.kind {
-                        Kind::Page => self.render_page(ctx, s, &name, "page", &self.views[i]),
-                        Kind::Section => {
-                            let section = self.tree.section(i, self.views);
-                            self.render_page(ctx, s, &name, "section", &section)
+                        Kind::Page => {
+                            let (lower, higher) = self.tree.siblings(i);
+                            let page = PageInSection {
+                                page: &self.views[i],
+                                lower: lower.map(|p| &self.views[p].summary),
+                                higher: higher.map(|p| &self.views[p].summary),
+                            };
+                            self.render_page(ctx, s, &name, "page", &page)
                         }
+                        Kind::Section => match s.front.paginate_by.filter(|by| *by > 0) {
+                            Some(by) => match self.render_pagers(ctx, i, &name, by, sink) {
+                                Ok(html) => Ok(html),
+                                Err(PagerError::Template(e)) => Err(e),
+                                Err(PagerError::Sink(e)) => return Outcome::NotStored(e),
+                            },
+                            None => {
+                                let section = self.tree.section(i, self.views);
+                                self.render_page(ctx, s, &name, "section", &section)
+                            }
+                        },
                     };
                     match result {
                         Ok(bytes) => match sink.put(&output_file(&s.path), OutFile::Bytes(bytes)) {
@@ -225,13 +321,7 @@ impl Job<'_> {
         if let Some(hit) = cache.and_then(|(c, h)| c.rendered.get(&s.file, h)) {
             return Ok(hit);
         }
-        ctx.insert("current_path", &s.path);
-        match self.nav_by_path.get(top_level_path(&s.path)) {
-            Some(item) => ctx.insert("nav_section", item),
-            None => {
-                ctx.remove("nav_section");
-            }
-        }
+        self.prepare(ctx, s);
         ctx.insert(key, value);
         let html = self.tera.render(name, ctx);
         ctx.remove(key);
@@ -240,6 +330,24 @@ impl Job<'_> {
             c.rendered.put(&s.file, h, bytes.clone());
         }
         Ok(bytes)
+    }
+
+    /// Sets what depends on the page in `ctx`: `current_path`, `current_url`,
+    /// `nav_section`, `lang` (and `config` as a page of another language sees it: its
+    /// title, description).
+    fn prepare(&self, ctx: &mut Context, s: &Source) {
+        ctx.insert("current_path", &s.path);
+        ctx.insert("current_url", &self.config.permalink(&s.path));
+        ctx.insert("lang", &s.lang);
+        if self.config.is_multilingual() {
+            ctx.insert("config", &self.config.template_value(&s.lang));
+        }
+        match self.nav_by_path.get(top_level_path(&s.path)) {
+            Some(item) => ctx.insert("nav_section", item),
+            None => {
+                ctx.remove("nav_section");
+            }
+        }
     }
 
     fn missing_template(&self, s: &Source, name: &str) -> Problem {
@@ -252,7 +360,7 @@ impl Job<'_> {
             )
         } else {
             Problem::new(
-                format!("{label}/{name}"),
+                self.theme.file_of(name),
                 format!("template `{name}` is missing (needed by {})", s.file),
             )
         }
@@ -272,7 +380,7 @@ impl Job<'_> {
                     Problem::at(file, line, format!("{deep} (while rendering 404.html)"))
                 }
                 None => Problem::new(
-                    format!("{}/404.html", self.theme.templates_label),
+                    self.theme.file_of("404.html"),
                     format!("template error: {}", describe(&e).0),
                 ),
             };
@@ -285,10 +393,24 @@ const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charse
 <title>Page not found</title></head><body><h1>Page not found</h1>\
 <p><a href=\"/\">Back to the start page</a></p></body></html>\n";
 
-fn template_name(s: &Source) -> String {
-    if let Some(t) = &s.front.template {
-        return t.clone();
+impl Job<'_> {
+    /// The template of source `i`: its own `template`, else (a page) the `page_template`
+    /// of the nearest section above it, else the default of its kind.
+    fn template_name(&self, i: usize) -> String {
+        let s = &self.sources[i];
+        let inherited = match s.kind {
+            Kind::Page => self.tree.page_template(i, self.sources),
+            Kind::Section => None,
+        };
+        match (&s.front.template, inherited) {
+            (Some(t), _) => t.clone(),
+            (None, Some(t)) => t.to_string(),
+            (None, None) => default_template(s),
+        }
     }
+}
+
+fn default_template(s: &Source) -> String {
     match (s.kind, s.path.as_str()) {
         (Kind::Section, "/") => "index.html".into(),
         (Kind::Section, _) => "section.html".into(),

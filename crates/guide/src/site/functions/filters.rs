@@ -1,0 +1,121 @@
+//! Zola's filters: `markdown(inline=false)`, `base64_encode`, `base64_decode`,
+//! `num_format(locale)` and `regex_replace(pattern, rep)`, with Zola's messages.
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use base64::Engine;
+use num_format::{Locale, ToFormattedString};
+use regex::Regex;
+use tera::{Filter, Tera, Value};
+
+pub(crate) fn register(tera: &mut Tera, default_language: &str) {
+    tera.register_filter("markdown", Markdown);
+    tera.register_filter("base64_encode", base64_encode);
+    tera.register_filter("base64_decode", base64_decode);
+    tera.register_filter("num_format", NumFormat(default_language.to_string()));
+    tera.register_filter("regex_replace", RegexReplace::default());
+}
+
+fn string(filter: &str, arg: &str, value: &Value) -> tera::Result<String> {
+    value.as_str().map(str::to_string).ok_or_else(|| {
+        tera::Error::msg(format!(
+            "Filter `{filter}` was called on an incorrect value: got `{value}` but expected a \
+             String for `{arg}`"
+        ))
+    })
+}
+
+/// Markdown to HTML (CommonMark and the extensions of page bodies); `inline=true`
+/// leaves out the paragraph around a single paragraph, as Zola does.
+struct Markdown;
+
+impl Filter for Markdown {
+    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let text = string("markdown", "value", value)?;
+        let inline = match args.get("inline") {
+            Some(v) => tera::from_value::<bool>(v.clone())?,
+            None => false,
+        };
+        let mut html = String::new();
+        let parser = pulldown_cmark::Parser::new_ext(&text, crate::site::markdown::options());
+        pulldown_cmark::html::push_html(&mut html, parser);
+        if inline {
+            html = html
+                .trim_start_matches("<p>")
+                .trim_end()
+                .trim_end_matches("</p>")
+                .to_string();
+        }
+        Ok(Value::String(html))
+    }
+}
+
+fn base64_encode(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let s = string("base64_encode", "value", value)?;
+    Ok(Value::String(
+        base64::engine::general_purpose::STANDARD.encode(s.as_bytes()),
+    ))
+}
+
+fn base64_decode(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let s = string("base64_decode", "value", value)?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(s.as_bytes())
+        .map_err(|e| format!("`base64_decode`: failed to decode: {e}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("`base64_decode`: value is not UTF-8: {e}"))?;
+    Ok(Value::String(text))
+}
+
+/// An integer with the locale's digit grouping (`1000000 | num_format` -> `1,000,000`).
+struct NumFormat(String);
+
+impl Filter for NumFormat {
+    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let num = value.as_i64().ok_or_else(|| {
+            tera::Error::msg(format!(
+                "Filter `num_format` was called on an incorrect value: got `{value}` but \
+                 expected a i64"
+            ))
+        })?;
+        let locale = match args.get("locale") {
+            Some(l) => string("num_format", "locale", l)?,
+            None => self.0.clone(),
+        };
+        let parsed = Locale::from_name(&locale).map_err(|_| {
+            tera::Error::msg(format!(
+                "Filter `num_format` was called with an invalid `locale` argument: `{locale}`."
+            ))
+        })?;
+        Ok(Value::String(num.to_formatted_string(&parsed)))
+    }
+}
+
+/// `regex_replace(pattern, rep)`: every match replaced (`$1` names a group); each
+/// pattern is compiled once per build.
+#[derive(Default)]
+struct RegexReplace(Arc<Mutex<HashMap<String, Regex>>>);
+
+impl Filter for RegexReplace {
+    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let text = string("regex_replace", "value", value)?;
+        let pattern = match args.get("pattern") {
+            Some(p) => string("regex_replace", "pattern", p)?,
+            None => return Err("Filter `regex_replace` expected an arg called `pattern`".into()),
+        };
+        let rep = match args.get("rep") {
+            Some(r) => string("regex_replace", "rep", r)?,
+            None => return Err("Filter `regex_replace` expected an arg called `rep`".into()),
+        };
+        let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if !cache.contains_key(&pattern) {
+            let re = Regex::new(&pattern)
+                .map_err(|e| format!("`regex_replace`: failed to compile regex: {e}"))?;
+            cache.insert(pattern.clone(), re);
+        }
+        let re = &cache[&pattern];
+        Ok(Value::String(
+            re.replace_all(&text, rep.as_str()).into_owned(),
+        ))
+    }
+}

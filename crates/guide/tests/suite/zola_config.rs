@@ -1,0 +1,123 @@
+//! A `config.toml` written for Zola 0.22 is read as Zola reads it: every key of Zola's
+//! is accepted, with Zola's defaults (no search index unless asked for, no smart
+//! punctuation); `ignored_content` and `ignored_static` leave files out; templates see
+//! `config.*` with what the file does not say filled in; a key nobody reads is a warning
+//! at its line, not silence.
+use crate::common::*;
+
+#[test]
+fn every_zola_key_is_accepted_and_reaches_templates() {
+    let dir = site("zola-content");
+    let out = build(dir.path()).unwrap();
+    let html = text(&out, "index.html");
+    assert!(
+        html.contains(
+            "<p class=\"config\">Zola Fixture|Written for Zola.|en|false|Deliver|\
+             someone@example.org (Someone)|false|atom.xml</p>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
+fn an_unknown_top_level_key_is_a_warning_at_its_line() {
+    let dir = site("zola-content");
+    let out = build(dir.path()).unwrap();
+    let warnings: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "config.toml:22: warning: `not_a_zola_key` is not a configuration key of Zola's or \
+          ours: it is ignored"
+        ]
+    );
+    // The command line prints it and still builds.
+    let run = guide(&["build", "--root", ".", "--out", "public"], dir.path());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("config.toml:22: warning: `not_a_zola_key`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_description_is_empty_in_templates_not_an_error() {
+    let dir = site("zola-content");
+    let config = dir.path().join("config.toml");
+    let text_of = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text_of.replace("description = \"Written for Zola.\"\n", ""),
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert!(text(&out, "index.html").contains("<p class=\"config\">Zola Fixture||en|"));
+}
+
+#[test]
+fn zola_defaults_no_search_index_and_no_smart_punctuation() {
+    let dir = site("zola-content");
+    let out = build(dir.path()).unwrap();
+    assert!(!out.files.keys().any(|k| k.starts_with("search/")));
+    let html = text(&out, "index.html");
+    assert!(
+        html.contains("<p>\"Quotes\" stay straight -- without"),
+        "{html}"
+    );
+}
+
+#[test]
+fn ignored_content_and_ignored_static_leave_files_out() {
+    let dir = site("zola-content");
+    let out = build(dir.path()).unwrap();
+    assert!(out.files.contains_key("blog/yaml/index.html"));
+    assert!(!out.files.contains_key("blog/ignored/index.html"));
+    assert!(!out.files.keys().any(|k| k.contains("wip")));
+    assert!(out.files.contains_key("kept.txt"));
+    assert!(!out.files.contains_key("drafts/notes.txt"));
+}
+
+#[test]
+fn a_bad_glob_is_an_error_at_its_line() {
+    let dir = site("zola-content");
+    let config = dir.path().join("config.toml");
+    let t = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, t.replace("\"drafts/*\"", "\"drafts/[\"")).unwrap();
+    let p = problems(dir.path());
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("config.toml:16: invalid `ignored_static` glob"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_wrong_type_is_an_error_at_its_line() {
+    let dir = site("zola-content");
+    let config = dir.path().join("config.toml");
+    let t = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        t.replace("feed_limit = 20", "feed_limit = \"many\""),
+    )
+    .unwrap();
+    let p = problems(dir.path());
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("config.toml:10:14: invalid configuration"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn site_toml_keeps_its_own_defaults() {
+    // Our own configuration file: search index on, smart punctuation on, our keys
+    // (`language`, `widget`) known; only the really unknown key warns.
+    let dir = site("basic");
+    let out = build(dir.path()).unwrap();
+    assert!(out.files.keys().any(|k| k.starts_with("search/")));
+    let warnings: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("`unknown_key_is_tolerated`"));
+}
