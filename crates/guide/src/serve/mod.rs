@@ -380,9 +380,6 @@ mod tests {
         assert!(!ignored(root, Path::new("/site/static/logo.png")));
         // A hidden folder above the root does not hide the site.
         let root = Path::new("/srv/.sites/guide");
-        assert!(!ignored(
-            root,
-            Path::new("/srv/.sites/guide/content/a.md")
-        ));
+        assert!(!ignored(root, Path::new("/srv/.sites/guide/content/a.md")));
     }
 }

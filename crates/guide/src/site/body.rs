@@ -7,6 +7,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 use tera::{Context, Tera};
 
 use crate::errors::{describe_template_error as describe, Problem};
+use crate::site::content::needs_templating;
 use crate::site::shortcodes::{self, Extracted, Output};
 use crate::site::template_limits;
 use crate::site::templates::Theme;
@@ -21,10 +22,6 @@ pub(crate) struct Templated {
     pub(crate) blocks: Vec<String>,
     /// The blocks from here on are shortcodes' HTML (the others, the body's own tags').
     pub(crate) first_shortcode: usize,
-}
-
-pub(crate) fn needs_templating(body: &str) -> bool {
-    body.contains("{{") || body.contains("{%")
 }
 
 fn placeholder(prefix: &str, n: usize) -> String {

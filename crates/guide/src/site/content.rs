@@ -10,7 +10,6 @@ use walkdir::WalkDir;
 
 use crate::errors::{line_col, BuildError, Problem, Problems};
 use crate::paths::rel_path;
-use crate::site::body::needs_templating;
 use crate::site::config::zola::InsertAnchor;
 use crate::site::config::Config;
 pub(crate) use crate::site::front_matter::FrontMatter;
@@ -500,6 +499,11 @@ fn read_sources(
             }
         })
         .collect()
+}
+
+/// Whether a page body holds template tags (and so goes through Tera before markdown).
+pub(crate) fn needs_templating(body: &str) -> bool {
+    body.contains("{{") || body.contains("{%")
 }
 
 #[cfg(test)]

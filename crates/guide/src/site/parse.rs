@@ -158,8 +158,9 @@ impl Env<'_> {
         // A templated body also depends on the front matter and on other files: not cached.
         // Without a theme (it failed to load: that is the problem reported) bodies are
         // not templated: their includes would all fail for nothing.
-        let templating =
-            self.site.theme.is_some() && !s.body_dropped && body::needs_templating(&body);
+        let templating = self.site.theme.is_some()
+            && !s.body_dropped
+            && crate::site::content::needs_templating(&body);
         let cache = self.cache.filter(|_| !templating);
         let anchors = self.anchors(s);
         // (The heading links come from the section: they are part of the cache key.)
