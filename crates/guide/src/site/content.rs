@@ -166,6 +166,7 @@ pub(crate) fn parse_source(
         }
     }
     let parent = rel.rsplit_once('/').map_or("", |(d, _)| d);
+    let rel_parts = (&*name, parent);
     let prefix = rules.prefix(&lang);
     let kind = if section { Kind::Section } else { Kind::Page };
     // The URL folder of the file, and for pages the last segment.
@@ -175,47 +176,9 @@ pub(crate) fn parse_source(
             parent.to_string(),
             parent.to_string(),
         ),
-        Kind::Page => {
-            let (base, stem, own_dir) = if name == "index.md" && !parent.is_empty() {
-                // Page bundle: `a/p/index.md` is `/a/p/`, its assets sit beside it.
-                let (base, stem) = parent.rsplit_once('/').unwrap_or(("", parent));
-                (base, stem, parent.to_string())
-            } else {
-                (parent, name.trim_end_matches(".md"), parent.to_string())
-            };
-            let mut stem = stem;
-            if let Some((date, rest)) = urls::dated_name(stem).filter(|_| rules.file_dates) {
-                if front.date.is_none() {
-                    front.date = Some(toml::Value::String(date.to_string()));
-                }
-                if !rules.keep_dates {
-                    stem = rest;
-                }
-            }
-            let last = match &front.slug {
-                Some(slug) => {
-                    let slug = rules.slug(slug);
-                    if let Some(why) = component_problem(&slug) {
-                        return Err(Problem::at(
-                            file,
-                            slug_line.unwrap_or(1),
-                            format!(
-                                "slug `{}` is refused: it {why} (a slug is one part of the \
-                                 page's URL)",
-                                shown(&slug)
-                            ),
-                        ));
-                    }
-                    slug
-                }
-                None => rules.slug(stem),
-            };
-            let path = match &front.path {
-                Some(p) => fixed_path(p, file, &split)?,
-                None => format!("{prefix}{}{}/", url_dir(base), last),
-            };
-            (path, own_dir, base.to_string())
-        }
+        Kind::Page => page_location(
+            file, rel_parts, &mut front, &split, slug_line, rules, &prefix,
+        )?,
     };
     Ok(Source {
         file: file.to_string(),
@@ -238,6 +201,58 @@ pub(crate) fn parse_source(
         warnings,
         lang,
     })
+}
+
+/// A page's URL, its own folder (where its assets sit) and its section's folder, from
+/// its file name (`rel_parts`: name and parent folder), date prefix, `slug` and `path`.
+fn page_location(
+    file: &str,
+    (name, parent): (&str, &str),
+    front: &mut FrontMatter,
+    split: &Split,
+    slug_line: Option<usize>,
+    rules: &UrlRules,
+    prefix: &str,
+) -> Result<(String, String, String), Problem> {
+    let (base, stem, own_dir) = if name == "index.md" && !parent.is_empty() {
+        // Page bundle: `a/p/index.md` is `/a/p/`, its assets sit beside it.
+        let (base, stem) = parent.rsplit_once('/').unwrap_or(("", parent));
+        (base, stem, parent.to_string())
+    } else {
+        (parent, name.trim_end_matches(".md"), parent.to_string())
+    };
+    let mut stem = stem;
+    if let Some((date, rest)) = urls::dated_name(stem).filter(|_| rules.file_dates) {
+        if front.date.is_none() {
+            front.date = Some(toml::Value::String(date.to_string()));
+        }
+        if !rules.keep_dates {
+            stem = rest;
+        }
+    }
+    let last = match &front.slug {
+        Some(slug) => {
+            let slug = rules.slug(slug);
+            if let Some(why) = component_problem(&slug) {
+                return Err(Problem::at(
+                    file,
+                    slug_line.unwrap_or(1),
+                    format!(
+                        "slug `{}` is refused: it {why} (a slug is one part of the \
+                         page's URL)",
+                        shown(&slug)
+                    ),
+                ));
+            }
+            slug
+        }
+        None => rules.slug(stem),
+    };
+    let path = match &front.path {
+        Some(p) => fixed_path(p, file, split)?,
+        None => format!("{prefix}{}{}/", url_dir(base), last),
+    };
+    Ok((path, own_dir, base.to_string()))
 }
 
 /// The first part of `rel` (a path under `content/`) that cannot be part of a URL or an

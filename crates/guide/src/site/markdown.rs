@@ -151,23 +151,8 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
     for (event, range) in
         Parser::new_ext(input.text, options_for(input.markdown)).into_offset_iter()
     {
-        if let Some(open) = block.as_mut() {
-            match event {
-                Event::Text(t) => open.text.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => {
-                    if let Some(open) = block.take() {
-                        if let Some(text) = out.text.as_mut() {
-                            text.push(&open.text);
-                            text.push(" ");
-                        }
-                        match open.render(input, &line_of) {
-                            Ok(html) => events.push(Event::Html(html.into())),
-                            Err(p) => out.problems.push(p),
-                        }
-                    }
-                }
-                _ => {}
-            }
+        if block.is_some() {
+            feed_block(event, &mut block, input, &line_of, &mut out, &mut events);
             continue;
         }
         let event = match event {
@@ -315,6 +300,38 @@ fn is_more(html: &str) -> bool {
 /// The summary of a page's HTML: what comes before `<!-- more -->`, if it has one.
 pub(crate) fn summary(html: &str) -> Option<&str> {
     html.find(CONTINUE_READING).map(|i| html[..i].trim_end())
+}
+
+/// One event inside a code block being read: its text is gathered, and at its end the
+/// block is rendered whole (highlighted, or checked and shown as a bounce example).
+fn feed_block<'a>(
+    event: Event<'a>,
+    block: &mut Option<OpenBlock>,
+    input: &MdInput,
+    line_of: &dyn Fn(usize) -> (usize, usize),
+    out: &mut Rendered,
+    events: &mut Vec<Event<'a>>,
+) {
+    match event {
+        Event::Text(t) => {
+            if let Some(open) = block.as_mut() {
+                open.text.push_str(&t);
+            }
+        }
+        Event::End(TagEnd::CodeBlock) => {
+            if let Some(open) = block.take() {
+                if let Some(text) = out.text.as_mut() {
+                    text.push(&open.text);
+                    text.push(" ");
+                }
+                match open.render(input, line_of) {
+                    Ok(html) => events.push(Event::Html(html.into())),
+                    Err(p) => out.problems.push(p),
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A code block being read.
