@@ -38,6 +38,8 @@ pub(crate) struct Source {
     pub(crate) template_line: usize,
     /// 1-based line of `slug = ...`, when the front matter sets one.
     pub(crate) slug_line: Option<usize>,
+    /// 1-based line of `aliases = ...`, when the front matter sets them.
+    pub(crate) aliases_line: Option<usize>,
     /// 1-based line of `pages_from = ...` (of the section, for a page made from data).
     pub(crate) pages_from_line: usize,
     /// 1-based line of `page_template = ...` (of a section).
@@ -187,6 +189,7 @@ pub(crate) fn parse_source(
         front,
         template_line,
         slug_line,
+        aliases_line: front_matter::key_line(&split, "aliases"),
         pages_from_line,
         page_template_line,
         item: None,

@@ -455,10 +455,14 @@ fn plan_outputs(
     for (out, _, s) in crate::site::redirects::aliases(sources, config) {
         let owner = Owner::Page {
             file: s.file.clone(),
-            line: None,
+            line: s.aliases_line,
         };
         if let Err(c) = claims.claim(&out, owner) {
-            problems.push(Problem::new(&s.file, format!("alias: {c}")));
+            let message = format!("alias: {c}");
+            problems.push(match s.aliases_line {
+                Some(line) => Problem::at(&s.file, line, message),
+                None => Problem::new(&s.file, message),
+            });
         }
     }
     claims

@@ -95,6 +95,17 @@ impl Owner {
             Owner::Build(_) => "(output)",
         }
     }
+
+    /// A problem about this output, at the owner's line when it has one.
+    pub(crate) fn problem(&self, message: String) -> Problem {
+        match self {
+            Owner::Page {
+                file,
+                line: Some(line),
+            } => Problem::at(file, *line, message),
+            _ => Problem::new(self.file(), message),
+        }
+    }
 }
 
 impl std::fmt::Display for Owner {
@@ -256,11 +267,11 @@ impl Sink for CheckedSink<'_> {
             .owner(path)
             .unwrap_or_else(|| Owner::Build("a generated file".into()));
         if let Err(msg) = check_output_path(path) {
-            self.refuse(Problem::new(owner.file(), msg));
+            self.refuse(owner.problem(msg));
             return Ok(());
         }
         if let Err(c) = self.written.claim(path, owner) {
-            self.refuse(Problem::new(c.owner.file(), c.to_string()));
+            self.refuse(c.owner.problem(c.to_string()));
             return Ok(());
         }
         self.inner.put(path, file)

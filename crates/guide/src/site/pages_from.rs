@@ -133,6 +133,7 @@ fn page(section: &Source, from: &str, i: usize, item: &mut toml::Value) -> Resul
         front,
         template_line: section.page_template_line,
         slug_line: Some(section.pages_from_line),
+        aliases_line: None,
         pages_from_line: section.pages_from_line,
         page_template_line: section.page_template_line,
         item: Some(item.clone()),

@@ -84,6 +84,16 @@ fn slugs_that_are_not_one_plain_url_part_are_refused_at_their_line() {
 }
 
 #[test]
+fn aliases_that_leave_the_output_are_refused_at_their_line() {
+    for alias in ["../../victim/", "/../../../victim.html", "a/../../victim/"] {
+        refused(
+            &format!("aliases = [\"{alias}\"]"),
+            "content/evil.md:3: output path `",
+        );
+    }
+}
+
+#[test]
 fn urls_that_collide_with_the_builds_own_files_name_both_sides() {
     for (slug, other) in [
         (
