@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, assertClean, pageWith, axeViolations } from './lib.mjs';
+import { serve, launch, open, assertClean, pageWith, axeViolations, repoRoot } from './lib.mjs';
 
 const HEADER = 'type,timeLogged,timeQueued,orig,rcpt,orcpt,dsnAction,dsnStatus,dsnDiag,dsnMta,bounceCat,srcType,'
   + 'srcMta,dlvType,dlvSourceIp,dlvDestinationIp,dlvEsmtpAvailable,dlvSize,vmta,jobId,envId,queue,vmtaPool';
@@ -437,5 +437,26 @@ test('a report on show prints: the summary, the chart and the table, not the fil
     assertClean(problems);
   } finally {
     await page.close();
+  }
+});
+
+test('screenshots of a report with its timeline: 360 and 1280 px, light and dark, and print', async () => {
+  // Written to tests/browser/artifacts/ for a person to look at (beside site.test.mjs's).
+  const artifacts = path.join(repoRoot, 'tests/browser/artifacts');
+  fs.mkdirSync(artifacts, { recursive: true });
+  for (const width of [360, 1280]) {
+    for (const scheme of ['light', 'dark', 'print']) {
+      const { page } = await openPage({ viewport: { width, height: width === 360 ? 740 : 900 } });
+      try {
+        await page.emulateMedia(scheme === 'print' ? { media: 'print' } : { colorScheme: scheme });
+        await load(page, 'acct-incident.csv', incidentFile());
+        await page.locator('#acct [data-acct-chart] svg').scrollIntoViewIfNeeded();
+        const file = path.join(artifacts, `acct-${width}-${scheme}.png`);
+        await page.locator('#acct').screenshot({ path: file });
+        assert.ok(fs.statSync(file).size > 1000);
+      } finally {
+        await page.close();
+      }
+    }
   }
 });
