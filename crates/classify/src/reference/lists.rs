@@ -2,7 +2,7 @@
 //! looked up, how delisting works, and whether the list still exists, each fact with the
 //! page that states it; and a real bounce that cites the list.
 
-use super::providers::Fact;
+use super::providers::{fact, Fact};
 use crate::model::{Blocklist, Isp};
 
 /// The facts of one blocklist.
@@ -16,20 +16,6 @@ pub(crate) struct ListRow {
     pub isp: Option<Isp>,
     /// A real bounce citing the list (`None`: none published that we could check).
     pub example: Option<(&'static str, &'static str)>,
-}
-
-const fn fact(
-    topic: &'static str,
-    text: &'static str,
-    link: &'static str,
-    source: &'static str,
-) -> Fact {
-    Fact {
-        topic,
-        text,
-        link,
-        source,
-    }
 }
 
 const SFM_550: &str = "https://smtpfieldmanual.com/code/550";

@@ -12,7 +12,7 @@ pub(crate) struct Fact {
     pub source: &'static str,
 }
 
-const fn fact(
+pub(super) const fn fact(
     topic: &'static str,
     text: &'static str,
     link: &'static str,
