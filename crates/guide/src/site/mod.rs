@@ -126,7 +126,17 @@ fn run_stages(
     let (site, bodies) = load::load(opts, cache, &mut problems)?;
     let warnings = site.warnings.clone();
     let parsed = parse::parse(&site, bodies, cache, &mut problems);
-    let linked = links::link(&site.sources, site.paths.clone(), parsed, &mut problems);
+    let prefix = match site.config.flavour {
+        config::Flavour::Zola => site.config.base_url.as_str(),
+        config::Flavour::Guide => "",
+    };
+    let linked = links::link(
+        &site.sources,
+        site.paths.clone(),
+        parsed,
+        prefix,
+        &mut problems,
+    );
     let index = index::index(&site, &linked.bodies);
     let assets = Assets {
         statics: site.statics.clone(),
@@ -141,7 +151,11 @@ fn run_stages(
     };
     // Every file is checked on its way out (its path, and that nothing else writes it).
     let checked = outputs::CheckedSink::new(sink, &site.claims);
-    let sink: &dyn Sink = &checked;
+    let minified = sink::MinifySink(&checked);
+    let sink: &dyn Sink = match site.config.zola.minify_html {
+        true => &minified,
+        false => &checked,
+    };
     // With problems already found, pages render only to find template problems too.
     let pages_sink: &dyn Sink = if problems.is_empty() { sink } else { &NullSink };
     let rendered = render::render(

@@ -212,6 +212,7 @@ impl Env<'_> {
             let (tera, _) = page_tera.get_or_init(|| self.page_tera());
             bounce::render(b, file, Some(tera))
         };
+        let permalink = self.site.config.permalink(&s.path);
         let r = markdown::render(&MdInput {
             text,
             file,
@@ -223,6 +224,7 @@ impl Env<'_> {
             search_text: self.site.config.build_search_index,
             markdown: &self.site.config.markdown,
             anchors,
+            permalink: (self.site.config.flavour == Flavour::Zola).then_some(permalink.as_str()),
         });
         if !r.problems.is_empty() {
             return Err(r.problems);
@@ -237,7 +239,10 @@ impl Env<'_> {
             html,
             headings: r.headings,
             links,
-            word_count: r.word_count,
+            word_count: match self.site.config.flavour {
+                Flavour::Zola => zola_word_count(&body),
+                Flavour::Guide => r.word_count,
+            },
             sections: r
                 .text
                 .map(|t| t.finish(&templated.blocks))
@@ -305,4 +310,14 @@ fn anchor_key(anchors: Anchors) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     anchors.hash(&mut h);
     h.finish()
+}
+
+/// The words of a raw markdown body as Zola counts them (`page.word_count`): Unicode
+/// words, leaving out what lies between a ```` ``` ```` and the next.
+pub(crate) fn zola_word_count(body: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    body.split("```")
+        .step_by(2)
+        .map(|part| part.unicode_words().count())
+        .sum()
 }

@@ -99,6 +99,9 @@ pub(crate) fn render(
         .collect();
     crate::site::views::fill_translations(&mut views, &site.sources, &site.config);
     let tree = Tree::new(&site.sources);
+    for (i, view) in views.iter_mut().enumerate() {
+        view.summary.meta.ancestors = tree.ancestors(i, &site.sources);
+    }
     let index = content_index(site, theme, &views, &tree, fn_site.default_language());
     tera.register_function("get_page", functions::content::GetPage(index.clone()));
     tera.register_function("get_section", functions::content::GetSection(index));
