@@ -45,4 +45,5 @@ mod zola_languages;
 mod zola_markdown;
 mod zola_page_values;
 mod zola_sections;
+mod zola_shortcodes;
 mod zola_urls;

@@ -17,7 +17,7 @@ use crate::errors::{describe_template_error as describe, BuildError, Problem, Pr
 use crate::paths::{output_file, top_level_path};
 use crate::site::assets::Assets;
 use crate::site::cache::ParseCache;
-use crate::site::config::Config;
+use crate::site::config::{Config, Flavour};
 use crate::site::content::{Kind, Source};
 use crate::site::functions::content::{ContentIndex, TaxonomyIndex};
 use crate::site::functions::{self, FnSite};
@@ -262,7 +262,21 @@ impl Job<'_> {
                     }
                     let name = self.template_name(i);
                     if !self.theme.has(&name) {
-                        return Outcome::Missing(self.missing_template(s, &name));
+                        // Zola renders its own page for a missing `index.html`,
+                        // `section.html` or `page.html`.
+                        let fallback = (self.config.flavour == Flavour::Zola)
+                            .then(|| zola_default_page(&name))
+                            .flatten();
+                        return match fallback {
+                            Some(html) => {
+                                let file = OutFile::Bytes(Arc::new(html.into_bytes()));
+                                match sink.put(&output_file(&s.path), file) {
+                                    Ok(()) => Outcome::Rendered,
+                                    Err(e) => Outcome::NotStored(e),
+                                }
+                            }
+                            None => Outcome::Missing(self.missing_template(s, &name)),
+                        };
                     }
                     let result = match s.kind {
                         Kind::Page => {
@@ -411,6 +425,23 @@ impl Job<'_> {
             (None, None) => default_template(s),
         }
     }
+}
+
+/// The page Zola renders when the template `name` (`index.html`, `section.html` or
+/// `page.html`) is missing: its built-in one, naming the template to write.
+fn zola_default_page(name: &str) -> Option<String> {
+    let anchor = match name {
+        "index.html" | "section.html" => "section-variables",
+        "page.html" => "page-variables",
+        _ => return None,
+    };
+    let mut ctx = Context::new();
+    ctx.insert("filename", name);
+    ctx.insert(
+        "url",
+        &format!("https://www.getzola.org/documentation/templates/pages-sections/#{anchor}"),
+    );
+    Tera::one_off(include_str!("builtins/zola_default.html"), &ctx, true).ok()
 }
 
 fn default_template(s: &Source) -> String {
