@@ -196,6 +196,7 @@ impl Env<'_> {
                 &mut tera,
                 &ctx,
                 self.site.theme.as_ref(),
+                self.site.config.flavour == Flavour::Zola,
             );
             let _ = page_tera.set((tera, calls));
             templated.map_err(|p| vec![p])?

@@ -43,3 +43,10 @@ fn a_missing_index_template_gives_zolas_built_in_page() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn tags_that_are_no_shortcode_are_text_as_in_zola() {
+    let dir = site("zola-shortcodes");
+    let out = build(dir.path()).unwrap();
+    insta::assert_snapshot!(text(&out, "literal/index.html"), @"<p>Tera uses {{ variable }} and {% if cond %} tags; <code>{{ code }}</code> too.</p>");
+}
