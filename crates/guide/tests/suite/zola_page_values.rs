@@ -64,3 +64,15 @@ fn sections_have_zolas_keys() {
     transparent=true paginate_by= feeds=false
     ");
 }
+
+#[test]
+fn dates_format_in_the_locale_a_template_names() {
+    let dir = site("zola-page-values");
+    std::fs::write(
+        dir.path().join("templates/page.html"),
+        "{% if page.date %}{{ page.date | date(format=\"%d %B %Y\", locale=\"fr_FR\") }}{% endif %}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(text(&out, "blog/dated/index.html"), "05 mars 2024");
+}
