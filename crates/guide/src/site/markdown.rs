@@ -68,7 +68,13 @@ pub(crate) struct MdInput<'a> {
     /// and `#anchor` links are made absolute with it, as Zola does. `None` for our own
     /// `site.toml` (a link to a co-located file becomes its path).
     pub(crate) permalink: Option<&'a str>,
+    /// The site's or theme's own `anchor-link.html`, rendered for a heading id and
+    /// level: Zola's heading links use it instead of its built-in one.
+    pub(crate) anchor_link: Option<&'a AnchorLink<'a>>,
 }
+
+/// Renders the anchor link of a heading (its id, its level); `Err` is the message.
+pub(crate) type AnchorLink<'r> = dyn Fn(&str, u32) -> Result<String, String> + 'r;
 
 /// The links on a body's headings: ours (`site.toml`'s default: `#` after the title), or
 /// Zola's `insert_anchor_links` with its markup (`🔗` before or after the title, or the
@@ -208,7 +214,22 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(open) = heading.take() {
-                    let (h, html) = finish_heading(open, &mut ids, input.anchors);
+                    let mut link = |id: &str, level: u32| -> Option<String> {
+                        let render = input.anchor_link?;
+                        match render(id, level) {
+                            Ok(html) => Some(html),
+                            Err(msg) => {
+                                let line = line_of(range.start).0;
+                                out.problems.push(Problem::at(
+                                    input.file,
+                                    line,
+                                    format!("template error in anchor-link.html: {msg}"),
+                                ));
+                                None
+                            }
+                        }
+                    };
+                    let (h, html) = finish_heading(open, &mut ids, input.anchors, &mut link);
                     if let Some(text) = out.text.as_mut() {
                         text.heading(&h.id, &h.title);
                     }
@@ -532,6 +553,7 @@ fn finish_heading(
     open: OpenHeading,
     ids: &mut HashMap<String, usize>,
     anchors: Anchors,
+    anchor_link: &mut dyn FnMut(&str, u32) -> Option<String>,
 ) -> (Heading, String) {
     let (level, custom, classes, inner) = open;
     let title = plain_text(&inner);
@@ -553,11 +575,17 @@ fn finish_heading(
         format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
     };
     let attr_id = escape_attr(&id);
-    // Zola's built-in `anchor-link.html`, as it renders (with its closing newline).
-    let zola_link = format!(
-        "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
-         {attr_id}\">🔗</a>\n"
-    );
+    // The site's `anchor-link.html`, else Zola's built-in one as it renders (with its
+    // closing newline).
+    let zola_link = match anchors {
+        Anchors::Zola(InsertAnchor::None) | Anchors::Guide => String::new(),
+        Anchors::Zola(_) => anchor_link(&id, n).unwrap_or_else(|| {
+            format!(
+                "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
+                 {attr_id}\">🔗</a>\n"
+            )
+        }),
+    };
     let inner = match anchors {
         Anchors::Guide => format!(
             "{inner_html} <a class=\"anchor\" href=\"#{attr_id}\" aria-label=\"Link to this \
@@ -567,10 +595,17 @@ fn finish_heading(
         Anchors::Zola(InsertAnchor::None) => inner_html,
         Anchors::Zola(InsertAnchor::Left) => format!("{zola_link}{inner_html}"),
         Anchors::Zola(InsertAnchor::Right) => format!("{inner_html}{zola_link}"),
-        Anchors::Zola(InsertAnchor::Heading) => format!(
-            "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
-             {attr_id}\">{inner_html}</a>"
-        ),
+        // The link's opening tag around the heading's text, as Zola takes it.
+        Anchors::Zola(InsertAnchor::Heading) => {
+            let open = zola_link
+                .find("<a")
+                .and_then(|i| Some(&zola_link[i..i + zola_link[i..].find('>')? + 1]))
+                .unwrap_or_default();
+            match open.is_empty() {
+                true => inner_html,
+                false => format!("{open}{inner_html}</a>"),
+            }
+        }
     };
     let html = format!("<h{n} id=\"{attr_id}\"{class_attr}>{inner}</h{n}>\n");
     let heading = Heading {
@@ -691,6 +726,7 @@ mod tests {
             markdown: &Markdown::defaults(crate::site::config::Flavour::Guide),
             anchors: Anchors::Guide,
             permalink: None,
+            anchor_link: None,
         })
     }
 
@@ -716,6 +752,7 @@ mod tests {
             markdown: &md,
             anchors: Anchors::Zola(InsertAnchor::None),
             permalink: None,
+            anchor_link: None,
         });
         assert_eq!(
             r.html,

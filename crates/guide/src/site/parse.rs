@@ -117,6 +117,9 @@ fn body_tera(site: &Site, theme: &Theme, bodies: &[String]) -> (Tera, FnSite) {
     (tera, fn_site)
 }
 
+/// The template of Zola's heading links that a site or theme may write.
+const ANCHOR_LINK: &str = "anchor-link.html";
+
 /// What parsing a body needs besides the source.
 struct Env<'a> {
     site: &'a Site,
@@ -214,6 +217,19 @@ impl Env<'_> {
             bounce::render(b, file, Some(tera))
         };
         let permalink = self.site.config.permalink(&s.path);
+        // The site's or theme's `anchor-link.html` (Zola's sites), with `id`, `level`
+        // and `lang`.
+        let anchor_link = |id: &str, level: u32| -> Result<String, String> {
+            let mut ctx = Context::new();
+            ctx.insert("id", id);
+            ctx.insert("level", &level);
+            ctx.insert("lang", &s.lang);
+            self.tera
+                .render(ANCHOR_LINK, &ctx)
+                .map_err(|e| crate::errors::describe_template_error(&e).0)
+        };
+        let has_anchor_link = self.site.config.flavour == Flavour::Zola
+            && self.site.theme.as_ref().is_some_and(|t| t.has(ANCHOR_LINK));
         let r = markdown::render(&MdInput {
             text,
             file,
@@ -226,6 +242,7 @@ impl Env<'_> {
             markdown: &self.site.config.markdown,
             anchors,
             permalink: (self.site.config.flavour == Flavour::Zola).then_some(permalink.as_str()),
+            anchor_link: has_anchor_link.then_some(&anchor_link as &markdown::AnchorLink),
         });
         if !r.problems.is_empty() {
             return Err(r.problems);

@@ -63,3 +63,47 @@ fn minify_html_minifies_the_pages_not_the_static_files() {
     insta::assert_snapshot!(text(&out, "page/index.html"), @r#"<!doctype html><html><head><style>p{color:red}</style><body><p class=a>Some text"#);
     assert_eq!(text(&out, "raw.html"), "<p>  spaced  </p>\n");
 }
+
+#[test]
+fn heading_links_use_the_sites_anchor_link_template() {
+    let dir = site("zola-markdown");
+    std::fs::write(
+        dir.path().join("content/page.md"),
+        "+++\n+++\n## Hello there\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("templates/anchor-link.html"),
+        "<a class=\"anchor\" href=\"#{{ id }}\" data-level=\"{{ level }}\" lang=\"{{ lang }}\">§</a>",
+    )
+    .unwrap();
+    let with = |mode: &str| {
+        let config = dir.path().join("config.toml");
+        let text_of = std::fs::read_to_string(&config).unwrap();
+        let text_of = text_of.replace(
+            "[markdown]\n",
+            &format!("[markdown]\ninsert_anchor_links = \"{mode}\"\n"),
+        );
+        std::fs::write(&config, text_of).unwrap();
+        let out = build(dir.path()).unwrap();
+        let html = text(&out, "page/index.html");
+        std::fs::write(
+            &config,
+            std::fs::read_to_string(&config)
+                .unwrap()
+                .replace(&format!("insert_anchor_links = \"{mode}\"\n"), ""),
+        )
+        .unwrap();
+        html
+    };
+    assert_eq!(
+        with("right"),
+        "<h2 id=\"hello-there\">Hello there<a class=\"anchor\" href=\"#hello-there\" \
+         data-level=\"2\" lang=\"en\">§</a></h2>\n\n"
+    );
+    assert_eq!(
+        with("heading"),
+        "<h2 id=\"hello-there\"><a class=\"anchor\" href=\"#hello-there\" data-level=\"2\" \
+         lang=\"en\">Hello there</a></h2>\n\n"
+    );
+}

@@ -76,6 +76,7 @@ impl Filter for Markdown {
             anchors,
             // (No page: relative links stay as written.)
             permalink: settings.zola.then_some(""),
+            anchor_link: None,
         });
         if let Some(p) = rendered.problems.first() {
             return Err(tera::Error::msg(format!(
