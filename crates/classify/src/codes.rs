@@ -15,6 +15,11 @@ pub struct Enhanced {
 }
 
 impl Enhanced {
+    /// `X.0.0`: a class with no subject (a DSN's catch-all status).
+    pub fn is_generic(self) -> bool {
+        self.subject == 0 && self.detail == 0
+    }
+
     pub fn to_text(self) -> String {
         // Written by hand: this runs for every bounce, `format!` costs more than the rest.
         let mut s = String::with_capacity(9);
@@ -484,13 +489,22 @@ pub fn choose(codes: &Codes) -> Chosen {
         .rposition(|r| r.basic >= 400)
         .or_else(|| replies.len().checked_sub(1));
     let Some(idx) = idx else {
-        let enhanced = codes
-            .bares
-            .iter()
-            .rev()
-            .find(|b| b.status_like && b.code.class != 2)
-            .or_else(|| codes.bares.iter().rev().find(|b| b.code.class != 2))
-            .map(|b| b.code);
+        let bares = &codes.bares;
+        let status = bares.iter().rev().find(|b| b.status_like && b.code.class != 2);
+        // A DSN's bare `Status: 5.0.0` says less than the diagnostic's own code of the
+        // same class (`Diagnostic-Code: smtp; 5.4.7 - Delivery expired`).
+        let specific = |b: &&Bare| !b.status_like && !b.code.is_generic();
+        let enhanced = match status {
+            Some(s) if s.code.is_generic() => bares
+                .iter()
+                .rev()
+                .filter(specific)
+                .find(|b| b.code.class == s.code.class)
+                .or(Some(s)),
+            Some(s) => Some(s),
+            None => bares.iter().rev().find(|b| b.code.class != 2),
+        }
+        .map(|b| b.code);
         return Chosen {
             basic: None,
             enhanced,

@@ -80,6 +80,9 @@ pub enum Sig {
     Greeting,
     /// A limit of the sending side (too many recipients in one transaction).
     SenderLimit,
+    /// The reply answers the sender's address (`after MAIL FROM`, `in reply to MAIL FROM
+    /// command`): address words there are about the sender, not the recipient.
+    MailFromStage,
     /// A period of time ("this hour", "per day"): with `SenderLimit`, a rate.
     PerTime,
     /// A mail loop ("too many hops"): not a rate, whatever "too many" says (RFC 3463
@@ -211,6 +214,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("yahoodns.net", YahooHost),
     ("yahooinc.com", YahooHost),
     (".yahoo.com", YahooHost),
+    (".yahoo.co.jp", YahooHost),
     ("postmaster.yahoo", YahooHost),
     ("help.yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
@@ -352,6 +356,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // public Name & Address Book") are not citations either.
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
+    ("not listed in domino", ListThreat),
     ("is in an rbl", ListWord),
     ("'s list", ListWord),
     // --- Provider reason codes
@@ -417,7 +422,12 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("ipv6 sending guidelines", Auth),
     ("domain owner discourages", Auth),
     // --- TLS
-    ("starttls", Tls),
+    ("issue a starttls", Tls),
+    ("starttls is required", Tls),
+    ("starttls required", Tls),
+    ("starttls fail", Tls),
+    ("accept starttls", Tls),
+    ("use starttls", Tls),
     ("tls$", Tls),
     ("tls1", Tls),
     ("ssl$", Tls),
@@ -461,6 +471,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("dynamic ip", Dns),
     ("dns lookup", Dns),
     ("noptr", Dns),
+    ("ip name lookup failed", Dns),
+    ("from: domain is invalid", Dns),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -499,6 +511,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("queue quota", Rate),
     ("thread limit", Rate),
     ("submission rate", Rate),
+    ("relay quota", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
@@ -577,6 +590,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("not a registered gateway user", RcptStrong),
     ("invalid final delivery userid", RcptStrong),
     ("address book", RcptStrong),
+    ("domino directory", RcptStrong),
     ("account or domain may not exist", RcptStrong),
     ("mailbox is frozen", RcptStrong),
     ("account is locked", RcptStrong),
@@ -586,6 +600,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("indicated no smtp service", RcptStrong),
     ("domain name not found", RcptStrong),
     ("null mx", RcptStrong),
+    ("does not accept mail", RcptStrong),
     ("doesn't receive email", RcptStrong),
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
@@ -698,13 +713,17 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("network error", Connection),
     ("expired", Connection),
     ("broken pipe", Connection),
+    ("host not found, try again", Connection),
     // --- A refusal at the greeting (5xx: the receiver refuses the sending IP)
     ("refused to talk", Greeting),
     ("after initial connection", Greeting),
     ("after ehlo", Greeting),
     ("after helo", Greeting),
+    ("not accepting connections", Greeting),
     // --- Sending-side limits that are none of the specific categories
     ("too many recipients", SenderLimit),
+    ("after mail from", MailFromStage),
+    ("in reply to mail from", MailFromStage),
     ("too many hops", Loop),
     ("hop count exceeded", Loop),
     ("routing loop", Loop),
