@@ -281,9 +281,10 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         Some(&r) if blocks_basic_right(r) => return None,
         // `12:30` is a time; `550: 5.7.1` and `550:` are replies.
         Some(b':') if b.get(i + 4).is_some_and(u8::is_ascii_digit) => return None,
-        // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')` or a
-        // table row starting a line (`421, "4.7.0", ...`).
-        Some(b',') if !matches!(prev, None | Some(b'(' | b'\n')) => return None,
+        // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')`, a
+        // table row starting a line (`421, "4.7.0", ...`) or a labelled value (Zoho's
+        // `ERROR_CODE :550,`).
+        Some(b',') if !matches!(prev, None | Some(b'(' | b'\n' | b':')) => return None,
         // `(508)` is a reference number, not a reply.
         Some(b')') if prev == Some(b'(') => return None,
         _ => {}
@@ -490,7 +491,10 @@ pub fn choose(codes: &Codes) -> Chosen {
         .or_else(|| replies.len().checked_sub(1));
     let Some(idx) = idx else {
         let bares = &codes.bares;
-        let status = bares.iter().rev().find(|b| b.status_like && b.code.class != 2);
+        let status = bares
+            .iter()
+            .rev()
+            .find(|b| b.status_like && b.code.class != 2);
         // A DSN's bare `Status: 5.0.0` says less than the diagnostic's own code of the
         // same class (`Diagnostic-Code: smtp; 5.4.7 - Delivery expired`).
         let specific = |b: &&Bare| !b.status_like && !b.code.is_generic();

@@ -421,6 +421,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("not permitted by the domain owner", Auth),
     ("ipv6 sending guidelines", Auth),
     ("domain owner discourages", Auth),
+    // Sender ID (RFC 4407) found no sender identity in the header.
+    ("purported responsible address", Auth),
     // --- TLS
     ("issue a starttls", Tls),
     ("starttls is required", Tls),

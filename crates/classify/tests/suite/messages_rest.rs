@@ -61,7 +61,12 @@ fn rows() -> Vec<Row> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), header.len(), "answers.tsv: a row of {} fields: {l}", f.len());
+            assert_eq!(
+                f.len(),
+                header.len(),
+                "answers.tsv: a row of {} fields: {l}",
+                f.len()
+            );
             Row {
                 file: f[file].to_owned(),
                 sisimai_reason: f[reason].to_owned(),
@@ -74,7 +79,8 @@ fn rows() -> Vec<Row> {
 #[test]
 fn messages_kept_in_the_repository_match_their_labels() {
     let rows = rows();
-    let mut tally: BTreeMap<&str, Tally> = GOALS.iter().map(|(f, _)| (*f, Tally::default())).collect();
+    let mut tally: BTreeMap<&str, Tally> =
+        GOALS.iter().map(|(f, _)| (*f, Tally::default())).collect();
     let mut disagreements = Vec::new();
     let ctx = Context::default();
     for row in &rows {
