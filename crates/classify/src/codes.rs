@@ -51,6 +51,12 @@ pub struct Reply {
     pub enhanced: Option<Enhanced>,
     /// Offset just past the code prefix (`550 5.7.1 ` or `550 `).
     pub end: usize,
+    /// Sendmail's own note that it deferred another host (`421 example.org (smtp)...
+    /// Deferred: Connection timed out`), written after the remote reply it reports.
+    pub deferred_elsewhere: bool,
+    /// Sendmail's own line about an address (`554 <a>... Remote protocol error`), written
+    /// after the remote reply (`<<< 550 ...`) it sums up.
+    pub about_address: bool,
 }
 
 /// A free-standing enhanced code (`#5.1.1`, `Status: 5.0.0`, `dsn=4.4.1`, `5.1.1 (bad ...`).
@@ -456,6 +462,8 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                 cont,
                 enhanced,
                 end,
+                deferred_elsewhere: basic < 500 && deferred_elsewhere(tail),
+                about_address: about_address(b.get(end..).unwrap_or_default()),
             });
             return Some(end);
         }
@@ -478,6 +486,43 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     None
 }
 
+/// Whether the line after a 4xx code is sendmail's note of a deferral at some host
+/// (`example.org (smtp)... Deferred: ...`).
+fn deferred_elsewhere(tail: &[u8]) -> bool {
+    const MARK: &[u8] = b"(smtp)... deferred";
+    let line = tail.iter().take(160).take_while(|&&c| c != b'\n').count();
+    tail[..line]
+        .windows(MARK.len())
+        .any(|w| w.eq_ignore_ascii_case(MARK))
+}
+
+/// Whether the text after a code is sendmail's `<address>... ` form.
+fn about_address(after: &[u8]) -> bool {
+    let line = &after[..after.iter().take(200).take_while(|&&c| c != b'\n').count()];
+    line.trim_ascii_start().starts_with(b"<") && line.windows(4).any(|w| w == b">...")
+}
+
+/// The last 4xx/5xx reply that is the remote server's: not sendmail's note of a deferral
+/// at another host, nor its own line about an address when it gives another code than
+/// the reply before it (`<<< 550 Insecure Mail Relay` then `554 <a>... Remote protocol
+/// error`). Each reply is looked at once, going back.
+fn last_remote(replies: &[Reply]) -> Option<usize> {
+    let failing = |r: &Reply| r.basic >= 400;
+    let mut k = replies.len();
+    while k > 0 {
+        k -= 1;
+        let r = replies[k];
+        if !failing(&r) || r.deferred_elsewhere {
+            continue;
+        }
+        match replies[..k].iter().rposition(failing) {
+            Some(p) if r.about_address && replies[p].basic != r.basic => k = p + 1,
+            _ => return Some(k),
+        }
+    }
+    None
+}
+
 /// Chooses the innermost remote reply: the last 4xx/5xx reply code (wrappers come
 /// first: "The server response was: ...", `Diagnostic-Code: smtp; ...`, `said: ...`),
 /// extended back over the continuation lines of the same multi-line reply. Its enhanced
@@ -485,9 +530,8 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
 /// `dsn=` / PowerMTA status field, then any free-standing enhanced code.
 pub fn choose(codes: &Codes) -> Chosen {
     let replies = &codes.replies;
-    let idx = replies
-        .iter()
-        .rposition(|r| r.basic >= 400)
+    let idx = last_remote(replies)
+        .or_else(|| replies.iter().rposition(|r| r.basic >= 400))
         .or_else(|| replies.len().checked_sub(1));
     let Some(idx) = idx else {
         let bares = &codes.bares;

@@ -397,6 +397,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("delivery not authorized", RelayStrong),
     ("tenantattribution", RelayStrong),
     ("as a relay", RelayStrong),
+    ("insecure mail relay", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
     ("username and password not accepted", SmtpLogin),

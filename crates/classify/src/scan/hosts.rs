@@ -58,6 +58,7 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"remote-mta: dns; ",
     b"remote-mta: dns;",
     b"connect to ",
+    b"talking to ",
     b"relay=",
     b"remote mailserver ",
     b"remote server at ",
