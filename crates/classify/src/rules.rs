@@ -180,6 +180,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Microsoft (Outlook.com, Hotmail, Exchange Online)
     ("protection.outlook.com", OutlookHost),
     ("outlook.com", OutlookHost),
+    (".hotmail.com", OutlookHost),
     ("mail.live.com", OutlookHost),
     ("postmaster.live.com", OutlookHost),
     ("sender.office.com", OutlookHost),
