@@ -425,6 +425,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("domain owner discourages", Auth),
     // Sender ID (RFC 4407) found no sender identity in the header.
     ("purported responsible address", Auth),
+    // The sending IP is not one the sender's domain allows (an SPF-like check).
+    ("mismatches client ip", Auth),
+    ("unverifyable sending ip", Auth),
     // --- TLS
     ("issue a starttls", Tls),
     ("starttls is required", Tls),
@@ -438,7 +441,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("encryption", Tls),
     ("encrypted", Tls),
     ("certificate", Tls),
-    ("handshake", Tls),
+    ("tls handshake", Tls),
+    ("ssl handshake", Tls),
+    ("handshake fail", Tls),
     // --- Sender-side DNS
     ("ptr$", Dns),
     ("reverse dns", Dns),
