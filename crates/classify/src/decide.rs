@@ -275,6 +275,11 @@ pub fn category(
         return v(Category::RateLimit, None, "rate-words");
     }
     if let Some((_, cat, rule)) = WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
+        // Address words in the answer to MAIL FROM are about the sender's address
+        // ("553 5.1.0 ... example.com does not exist" after MAIL FROM): its domain.
+        if *cat == Category::Recipient && s.has(MailFromStage) {
+            return v(Category::Dns, None, "sender-address-refused");
+        }
         return v(*cat, None, rule);
     }
     if s.has(Greeting) && !s.has(Connection) {

@@ -58,6 +58,7 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"remote-mta: dns; ",
     b"remote-mta: dns;",
     b"connect to ",
+    b"talking to ",
     b"relay=",
     b"remote mailserver ",
     b"remote server at ",
@@ -163,7 +164,11 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         }
         let ends = |c: &[u8]| ends_with(before, c);
         let in_context = HOST_CONTEXTS.iter().any(|c| ends(c))
-            || (ends(b"host ") && !ends(b"client host ") && !ends(b"connecting host "));
+            || (ends(b"host ")
+                && !ends(b"client host ")
+                && !ends(b"connecting host ")
+                // "This is the mail system at host X": the sender's own reporting MTA.
+                && !ends(b" at host "));
         let csv_field = (prev == b',' && start != 0 || ends(b", "))
             && (after_diag
                 || before
