@@ -99,6 +99,9 @@ pub(crate) struct Body {
 pub(crate) struct Linked {
     pub(crate) table: Arc<LinkTable>,
     pub(crate) bodies: Vec<Body>,
+    /// For each source, the sources whose bodies link to it (`page.backlinks`), each
+    /// once, in file order.
+    pub(crate) backlinks: Vec<Vec<usize>>,
 }
 
 /// The links stage: checks every internal link of `parsed` (one per source), then
@@ -129,11 +132,40 @@ pub(crate) fn link(
             }
         }
     }
+    let backlinks = backlinks(sources, &parsed);
     let bodies = parsed
         .into_par_iter()
         .map(|p| resolve_body(p, &table, prefix))
         .collect();
-    Linked { table, bodies }
+    Linked {
+        table,
+        bodies,
+        backlinks,
+    }
+}
+
+/// For each source, the sources that link to it with `@/` (see [`Linked::backlinks`]).
+fn backlinks(sources: &[Source], parsed: &[Arc<Parsed>]) -> Vec<Vec<usize>> {
+    let by_rel: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.rel.as_str(), i))
+        .collect();
+    let mut out = vec![Vec::new(); sources.len()];
+    for (from, p) in parsed.iter().enumerate() {
+        for l in &p.links {
+            let Some(rest) = l.target.strip_prefix("@/") else {
+                continue;
+            };
+            let page = rest.split('#').next().unwrap_or(rest);
+            if let Some(&to) = by_rel.get(page) {
+                if out[to].last() != Some(&from) {
+                    out[to].push(from);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn resolve_body(parsed: Arc<Parsed>, table: &LinkTable, prefix: &str) -> Body {

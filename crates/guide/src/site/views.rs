@@ -45,6 +45,9 @@ pub(crate) struct PageMeta<'a> {
     /// The sections above, as paths under `content/` (`_index.md` first); set with the
     /// section tree (empty in a page body, as in Zola's shortcodes).
     pub(crate) ancestors: Vec<String>,
+    /// The pages and sections whose bodies link here (`@/`), by permalink; set with the
+    /// links.
+    pub(crate) backlinks: Vec<BackLink<'a>>,
     pub(crate) is_section: bool,
     /// Its language (`fr` for `a.fr.md` when French is one of the site's languages).
     lang: &'a str,
@@ -91,6 +94,7 @@ impl<'a> PageMeta<'a> {
             authors: &s.front.authors,
             assets: &s.assets,
             ancestors: Vec::new(),
+            backlinks: Vec::new(),
             is_section: s.kind == Kind::Section,
             lang: &s.lang,
             taxonomies: &s.front.taxonomies,
@@ -101,6 +105,13 @@ impl<'a> PageMeta<'a> {
             data: s.item.as_ref().map(Item),
         }
     }
+}
+
+/// An entry of `page.backlinks`: a page or section that links to this one.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub(crate) struct BackLink<'a> {
+    pub(crate) permalink: String,
+    pub(crate) title: Option<&'a str>,
 }
 
 /// A front matter date as Zola gives it to templates: a TOML date as TOML writes it
@@ -373,6 +384,7 @@ mod tests {
             "authors",
             "assets",
             "ancestors",
+            "backlinks",
             "generate_feeds",
             "transparent",
             "paginate_by",

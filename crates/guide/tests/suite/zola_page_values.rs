@@ -1,8 +1,8 @@
 //! The `page` and `section` values of a Zola site, with Zola's keys (its
 //! `SerializingPage` and `SerializingSection`): `date` as written (or from the file
 //! name) with `year`, `month`, `day`; `authors`; `components`; `colocated_path` and
-//! `assets` of a bundle and of a section; `ancestors`; `word_count` and `reading_time`
-//! counted as Zola counts them (Unicode words of the markdown, code fences left out);
+//! `assets` of a bundle and of a section; `ancestors`; `backlinks`; `word_count` and
+//! `reading_time` counted as Zola counts them (Unicode words of the markdown, code fences left out);
 //! what the front matter leaves out is `null` (so `default(value=...)` applies), and
 //! `updated` is the front matter's alone.
 use crate::common::*;
@@ -22,9 +22,11 @@ fn a_bundle_page_has_its_date_authors_assets_and_ancestors() {
     assets=/blog/2024-03-05-dated/alpha.txt /blog/2024-03-05-dated/sub/deep.css /blog/2024-03-05-dated/Zeta.png
     ancestors=_index.md blog/_index.md
     words=3 minutes=1 updated=(none)
+    backlinks=
     ");
 }
 
+/// (And the pages that link to it with `@/`, as `backlinks`.)
 #[test]
 fn a_page_of_a_transparent_section_has_the_section_above_as_ancestor() {
     insta::assert_snapshot!(built("blog/archive/old/index.html"), @r"
@@ -34,6 +36,7 @@ fn a_page_of_a_transparent_section_has_the_section_above_as_ancestor() {
     assets=
     ancestors=_index.md blog/_index.md
     words=0 minutes=0 updated=(none)
+    backlinks=(untitled) at https://example.com/loose/orphan/
     ");
 }
 
@@ -45,7 +48,8 @@ fn an_orphan_page_has_no_ancestors_and_null_for_what_it_leaves_out() {
     components=loose/orphan colocated=(none)
     assets=
     ancestors=
-    words=1 minutes=1 updated=(none)
+    words=8 minutes=1 updated=(none)
+    backlinks=
     ");
 }
 

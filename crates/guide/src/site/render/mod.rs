@@ -28,7 +28,7 @@ use crate::site::sink::{OutFile, Sink};
 use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
 use crate::site::tree::Tree;
-use crate::site::views::{NavItem, PageInSection, PageView};
+use crate::site::views::{BackLink, NavItem, PageInSection, PageView};
 use pagers::PagerError;
 
 /// What rendering gives besides the pages handed to the sink.
@@ -101,6 +101,15 @@ pub(crate) fn render(
     let tree = Tree::new(&site.sources);
     for (i, view) in views.iter_mut().enumerate() {
         view.summary.meta.ancestors = tree.ancestors(i, &site.sources);
+        let mut backlinks: Vec<BackLink> = linked.backlinks[i]
+            .iter()
+            .map(|&from| BackLink {
+                permalink: site.config.permalink(&site.sources[from].path),
+                title: site.sources[from].front.title.as_deref(),
+            })
+            .collect();
+        backlinks.sort_by(|a, b| a.permalink.cmp(&b.permalink));
+        view.summary.meta.backlinks = backlinks;
     }
     let index = content_index(site, theme, &views, &tree, fn_site.default_language());
     tera.register_function("get_page", functions::content::GetPage(index.clone()));
