@@ -226,3 +226,20 @@ fn a_taxonomy_s_paginate_by_paginates_its_terms() {
         ]
     );
 }
+
+#[test]
+fn taxonomy_has_every_key_zola_gives_it() {
+    let dir = site("zola-sections");
+    std::fs::write(
+        dir.path().join("templates/series/list.html"),
+        "{{ taxonomy.name }} {{ taxonomy.slug }} {{ taxonomy.lang }} feed={{ taxonomy.feed }} \
+         render={{ taxonomy.render }} by={{ taxonomy.paginate_by }} \
+         path={{ taxonomy.paginate_path | default(value=\"none\") }}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "series/index.html"),
+        "series series en feed=false render=true by=1 path=none"
+    );
+}
