@@ -83,6 +83,9 @@ pub enum Sig {
     /// The reply answers the sender's address (`after MAIL FROM`, `in reply to MAIL FROM
     /// command`): address words there are about the sender, not the recipient.
     MailFromStage,
+    /// "Access denied": a policy refusal, except after "Recipient address rejected:"
+    /// (Microsoft's 5.4.1 for a recipient its tenant does not have).
+    AccessDenied,
     /// A period of time ("this hour", "per day"): with `SenderLimit`, a rate.
     PerTime,
     /// A mail loop ("too many hops"): not a rate, whatever "too many" says (RFC 3463
@@ -678,7 +681,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("reputation", Reputation),
     ("suspicious", Reputation),
     ("blocked", Reputation),
-    ("access denied", Reputation),
+    ("access denied", AccessDenied),
     ("not accepted", Reputation),
     ("not allowed", Reputation),
     ("rejected for policy", Reputation),
