@@ -15,6 +15,11 @@ pub struct Enhanced {
 }
 
 impl Enhanced {
+    /// `X.0.0`: a class with no subject (a DSN's catch-all status).
+    pub fn is_generic(self) -> bool {
+        self.subject == 0 && self.detail == 0
+    }
+
     pub fn to_text(self) -> String {
         // Written by hand: this runs for every bounce, `format!` costs more than the rest.
         let mut s = String::with_capacity(9);
@@ -46,6 +51,12 @@ pub struct Reply {
     pub enhanced: Option<Enhanced>,
     /// Offset just past the code prefix (`550 5.7.1 ` or `550 `).
     pub end: usize,
+    /// Sendmail's own note that it deferred another host (`421 example.org (smtp)...
+    /// Deferred: Connection timed out`), written after the remote reply it reports.
+    pub deferred_elsewhere: bool,
+    /// Sendmail's own line about an address (`554 <a>... Remote protocol error`), written
+    /// after the remote reply (`<<< 550 ...`) it sums up.
+    pub about_address: bool,
 }
 
 /// A free-standing enhanced code (`#5.1.1`, `Status: 5.0.0`, `dsn=4.4.1`, `5.1.1 (bad ...`).
@@ -276,9 +287,10 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         Some(&r) if blocks_basic_right(r) => return None,
         // `12:30` is a time; `550: 5.7.1` and `550:` are replies.
         Some(b':') if b.get(i + 4).is_some_and(u8::is_ascii_digit) => return None,
-        // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')` or a
-        // table row starting a line (`421, "4.7.0", ...`).
-        Some(b',') if !matches!(prev, None | Some(b'(' | b'\n')) => return None,
+        // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')`, a
+        // table row starting a line (`421, "4.7.0", ...`) or a labelled value (Zoho's
+        // `ERROR_CODE :550,`).
+        Some(b',') if !matches!(prev, None | Some(b'(' | b'\n' | b':')) => return None,
         // `(508)` is a reference number, not a reply.
         Some(b')') if prev == Some(b'(') => return None,
         _ => {}
@@ -450,6 +462,8 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                 cont,
                 enhanced,
                 end,
+                deferred_elsewhere: basic < 500 && deferred_elsewhere(tail),
+                about_address: about_address(b.get(end..).unwrap_or_default()),
             });
             return Some(end);
         }
@@ -472,6 +486,43 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     None
 }
 
+/// Whether the line after a 4xx code is sendmail's note of a deferral at some host
+/// (`example.org (smtp)... Deferred: ...`).
+fn deferred_elsewhere(tail: &[u8]) -> bool {
+    const MARK: &[u8] = b"(smtp)... deferred";
+    let line = tail.iter().take(160).take_while(|&&c| c != b'\n').count();
+    tail[..line]
+        .windows(MARK.len())
+        .any(|w| w.eq_ignore_ascii_case(MARK))
+}
+
+/// Whether the text after a code is sendmail's `<address>... ` form.
+fn about_address(after: &[u8]) -> bool {
+    let line = &after[..after.iter().take(200).take_while(|&&c| c != b'\n').count()];
+    line.trim_ascii_start().starts_with(b"<") && line.windows(4).any(|w| w == b">...")
+}
+
+/// The last 4xx/5xx reply that is the remote server's: not sendmail's note of a deferral
+/// at another host, nor its own line about an address when it gives another code than
+/// the reply before it (`<<< 550 Insecure Mail Relay` then `554 <a>... Remote protocol
+/// error`). Each reply is looked at once, going back.
+fn last_remote(replies: &[Reply]) -> Option<usize> {
+    let failing = |r: &Reply| r.basic >= 400;
+    let mut k = replies.len();
+    while k > 0 {
+        k -= 1;
+        let r = replies[k];
+        if !failing(&r) || r.deferred_elsewhere {
+            continue;
+        }
+        match replies[..k].iter().rposition(failing) {
+            Some(p) if r.about_address && replies[p].basic != r.basic => k = p + 1,
+            _ => return Some(k),
+        }
+    }
+    None
+}
+
 /// Chooses the innermost remote reply: the last 4xx/5xx reply code (wrappers come
 /// first: "The server response was: ...", `Diagnostic-Code: smtp; ...`, `said: ...`),
 /// extended back over the continuation lines of the same multi-line reply. Its enhanced
@@ -479,18 +530,29 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
 /// `dsn=` / PowerMTA status field, then any free-standing enhanced code.
 pub fn choose(codes: &Codes) -> Chosen {
     let replies = &codes.replies;
-    let idx = replies
-        .iter()
-        .rposition(|r| r.basic >= 400)
+    let idx = last_remote(replies)
+        .or_else(|| replies.iter().rposition(|r| r.basic >= 400))
         .or_else(|| replies.len().checked_sub(1));
     let Some(idx) = idx else {
-        let enhanced = codes
-            .bares
+        let bares = &codes.bares;
+        let status = bares
             .iter()
             .rev()
-            .find(|b| b.status_like && b.code.class != 2)
-            .or_else(|| codes.bares.iter().rev().find(|b| b.code.class != 2))
-            .map(|b| b.code);
+            .find(|b| b.status_like && b.code.class != 2);
+        // A DSN's bare `Status: 5.0.0` says less than the diagnostic's own code of the
+        // same class (`Diagnostic-Code: smtp; 5.4.7 - Delivery expired`).
+        let specific = |b: &&Bare| !b.status_like && !b.code.is_generic();
+        let enhanced = match status {
+            Some(s) if s.code.is_generic() => bares
+                .iter()
+                .rev()
+                .filter(specific)
+                .find(|b| b.code.class == s.code.class)
+                .or(Some(s)),
+            Some(s) => Some(s),
+            None => bares.iter().rev().find(|b| b.code.class != 2),
+        }
+        .map(|b| b.code);
         return Chosen {
             basic: None,
             enhanced,

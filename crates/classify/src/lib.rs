@@ -70,7 +70,12 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     );
     let found = scan::find(&norm, &mut work);
 
-    let sigs = decide::deciding(found.inner, found.all);
+    let mut sigs = decide::deciding(found.inner, found.all);
+    // The command a reply answers is written around it (`after MAIL FROM:<a>: host X:
+    // 553 ...`), outside the innermost reply.
+    if found.all.has(rules::Sig::MailFromStage) {
+        sigs = sigs.with(rules::Sig::MailFromStage);
+    }
     let receiver_log = found.all.has(rules::Sig::ReceiverLog);
     // The receiving ISP, from the surest sign to the weakest: the receiving host and the
     // provider's own wording and codes, another receiver's visible host, then the

@@ -80,6 +80,12 @@ pub enum Sig {
     Greeting,
     /// A limit of the sending side (too many recipients in one transaction).
     SenderLimit,
+    /// The reply answers the sender's address (`after MAIL FROM`, `in reply to MAIL FROM
+    /// command`): address words there are about the sender, not the recipient.
+    MailFromStage,
+    /// "Access denied": a policy refusal, except after "Recipient address rejected:"
+    /// (Microsoft's 5.4.1 for a recipient its tenant does not have).
+    AccessDenied,
     /// A period of time ("this hour", "per day"): with `SenderLimit`, a rate.
     PerTime,
     /// A mail loop ("too many hops"): not a rate, whatever "too many" says (RFC 3463
@@ -177,6 +183,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Microsoft (Outlook.com, Hotmail, Exchange Online)
     ("protection.outlook.com", OutlookHost),
     ("outlook.com", OutlookHost),
+    (".hotmail.com", OutlookHost),
     ("mail.live.com", OutlookHost),
     ("postmaster.live.com", OutlookHost),
     ("sender.office.com", OutlookHost),
@@ -211,6 +218,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("yahoodns.net", YahooHost),
     ("yahooinc.com", YahooHost),
     (".yahoo.com", YahooHost),
+    (".yahoo.co.jp", YahooHost),
     ("postmaster.yahoo", YahooHost),
     ("help.yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
@@ -352,6 +360,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // public Name & Address Book") are not citations either.
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
+    ("not listed in domino", ListThreat),
     ("is in an rbl", ListWord),
     ("'s list", ListWord),
     // --- Provider reason codes
@@ -392,6 +401,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("delivery not authorized", RelayStrong),
     ("tenantattribution", RelayStrong),
     ("as a relay", RelayStrong),
+    ("insecure mail relay", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
     ("username and password not accepted", SmtpLogin),
@@ -416,15 +426,27 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("not permitted by the domain owner", Auth),
     ("ipv6 sending guidelines", Auth),
     ("domain owner discourages", Auth),
+    // Sender ID (RFC 4407) found no sender identity in the header.
+    ("purported responsible address", Auth),
+    // The sending IP is not one the sender's domain allows (an SPF-like check).
+    ("mismatches client ip", Auth),
+    ("unverifyable sending ip", Auth),
     // --- TLS
-    ("starttls", Tls),
+    ("issue a starttls", Tls),
+    ("starttls is required", Tls),
+    ("starttls required", Tls),
+    ("starttls fail", Tls),
+    ("accept starttls", Tls),
+    ("use starttls", Tls),
     ("tls$", Tls),
     ("tls1", Tls),
     ("ssl$", Tls),
     ("encryption", Tls),
     ("encrypted", Tls),
     ("certificate", Tls),
-    ("handshake", Tls),
+    ("tls handshake", Tls),
+    ("ssl handshake", Tls),
+    ("handshake fail", Tls),
     // --- Sender-side DNS
     ("ptr$", Dns),
     ("reverse dns", Dns),
@@ -461,6 +483,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("dynamic ip", Dns),
     ("dns lookup", Dns),
     ("noptr", Dns),
+    ("ip name lookup failed", Dns),
+    ("from: domain is invalid", Dns),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -499,6 +523,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("queue quota", Rate),
     ("thread limit", Rate),
     ("submission rate", Rate),
+    ("relay quota", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
@@ -577,6 +602,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("not a registered gateway user", RcptStrong),
     ("invalid final delivery userid", RcptStrong),
     ("address book", RcptStrong),
+    ("domino directory", RcptStrong),
     ("account or domain may not exist", RcptStrong),
     ("mailbox is frozen", RcptStrong),
     ("account is locked", RcptStrong),
@@ -586,6 +612,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("indicated no smtp service", RcptStrong),
     ("domain name not found", RcptStrong),
     ("null mx", RcptStrong),
+    ("does not accept mail", RcptStrong),
     ("doesn't receive email", RcptStrong),
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
@@ -654,7 +681,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("reputation", Reputation),
     ("suspicious", Reputation),
     ("blocked", Reputation),
-    ("access denied", Reputation),
+    ("access denied", AccessDenied),
     ("not accepted", Reputation),
     ("not allowed", Reputation),
     ("rejected for policy", Reputation),
@@ -698,13 +725,17 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("network error", Connection),
     ("expired", Connection),
     ("broken pipe", Connection),
+    ("host not found, try again", Connection),
     // --- A refusal at the greeting (5xx: the receiver refuses the sending IP)
     ("refused to talk", Greeting),
     ("after initial connection", Greeting),
     ("after ehlo", Greeting),
     ("after helo", Greeting),
+    ("not accepting connections", Greeting),
     // --- Sending-side limits that are none of the specific categories
     ("too many recipients", SenderLimit),
+    ("after mail from", MailFromStage),
+    ("in reply to mail from", MailFromStage),
     ("too many hops", Loop),
     ("hop count exceeded", Loop),
     ("routing loop", Loop),

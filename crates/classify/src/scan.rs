@@ -33,6 +33,11 @@ impl Sigs {
     fn is_empty_for_test(self) -> bool {
         self.0 == 0
     }
+    /// These signals and `s`.
+    pub fn with(mut self, s: Sig) -> Sigs {
+        self.set(s);
+        self
+    }
     fn set(&mut self, s: Sig) {
         self.0 |= 1u128 << s as u32;
     }

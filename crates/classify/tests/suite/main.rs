@@ -10,6 +10,7 @@ mod isp;
 mod labels;
 mod messages;
 mod messages_props;
+mod messages_rest;
 mod policy;
 mod report_data;
 mod robustness;

@@ -104,22 +104,24 @@ fn differences() -> Vec<Difference> {
 
 /// Our answer's fields, in sisimai's terms.
 #[derive(Debug, Default)]
-struct Ours {
-    kind: String,
-    status: String,
-    reply: String,
-    domain: String,
-    category: String,
-    rule: String,
+pub(crate) struct Ours {
+    pub(crate) kind: String,
+    pub(crate) status: String,
+    pub(crate) reply: String,
+    pub(crate) domain: String,
+    pub(crate) category: String,
+    pub(crate) isp: String,
+    pub(crate) severity: String,
+    pub(crate) rule: String,
 }
 
-fn kind_of(a: &MessageAnswer) -> String {
+pub(crate) fn kind_of(a: &MessageAnswer) -> String {
     a.not_a_bounce.map_or("bounce", |k| k.as_str()).to_owned()
 }
 
 /// sisimai names one recipient per message: ours for the same domain (and the same
 /// status, when several are), else our first.
-fn ours(answers: &[MessageAnswer], sisimai_domain: &str, sisimai_status: &str) -> Ours {
+pub(crate) fn ours(answers: &[MessageAnswer], sisimai_domain: &str, sisimai_status: &str) -> Ours {
     let domain = |a: &MessageAnswer| {
         a.recipient
             .as_deref()
@@ -147,6 +149,12 @@ fn ours(answers: &[MessageAnswer], sisimai_domain: &str, sisimai_status: &str) -
         } else {
             c.category.as_str().to_owned()
         },
+        isp: c.isp.map_or("", |i| i.as_str()).to_owned(),
+        severity: if a.not_a_bounce.is_some() {
+            String::new()
+        } else {
+            c.severity.as_str().to_owned()
+        },
         rule: c.rule.to_string(),
     }
 }
@@ -163,21 +171,21 @@ fn sisimai_kind(reason: &str) -> Option<&'static str> {
 }
 
 #[derive(Default)]
-struct Tally {
-    right: usize,
-    judged: usize,
-    checked: usize,
+pub(crate) struct Tally {
+    pub(crate) right: usize,
+    pub(crate) judged: usize,
+    pub(crate) checked: usize,
 }
 
 impl Tally {
-    fn pct(&self) -> f64 {
+    pub(crate) fn pct(&self) -> f64 {
         if self.checked == 0 {
             100.0
         } else {
             100.0 * (self.right + self.judged) as f64 / self.checked as f64
         }
     }
-    fn line(&self, name: &str) -> String {
+    pub(crate) fn line(&self, name: &str) -> String {
         format!(
             "  {name:<16} {:>4} same + {:>3} judged ours / {:<4} {:5.1}%",
             self.right,

@@ -113,6 +113,8 @@ fn replies_in(len: usize, picks: &[(usize, usize)]) -> Vec<Reply> {
             cont: false,
             enhanced: None,
             end: p + l,
+            deferred_elsewhere: false,
+            about_address: false,
         })
         .collect()
 }
