@@ -37,6 +37,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (Relay, Category::Relay, "relay-words"),
     (Content, Category::Content, "content-words"),
     (Reputation, Category::Reputation, "reputation-words"),
+    (AccessDenied, Category::Reputation, "reputation-words"),
 ];
 
 /// The vaguest causes, after a refusal at the greeting.
@@ -259,7 +260,14 @@ pub fn category(
         });
     if s.has(TryLater)
         && greylist_code
-        && !s.any(&[Rate, Auth, Reputation, Content, ReceiverSystem])
+        && !s.any(&[
+            Rate,
+            Auth,
+            Reputation,
+            AccessDenied,
+            Content,
+            ReceiverSystem,
+        ])
     {
         return v(Category::Greylist, None, "greylist-try-later");
     }
@@ -274,11 +282,21 @@ pub fn category(
     if s.has(SenderLimit) && s.has(PerTime) {
         return v(Category::RateLimit, None, "rate-words");
     }
-    if let Some((_, cat, rule)) = WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
+    if let Some((sig, cat, rule)) = WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
         // Address words in the answer to MAIL FROM are about the sender's address
         // ("553 5.1.0 ... example.com does not exist" after MAIL FROM): its domain.
         if *cat == Category::Recipient && s.has(MailFromStage) {
             return v(Category::Dns, None, "sender-address-refused");
+        }
+        // "Recipient address rejected: Message too big" / ": Spam detected": the words
+        // after the generic prefix give the cause.
+        if *sig == RcptWeak {
+            if s.has(Content) {
+                return v(Category::Content, None, "content-words");
+            }
+            if s.has(Reputation) {
+                return v(Category::Reputation, None, "reputation-words");
+            }
         }
         return v(*cat, None, rule);
     }

@@ -165,7 +165,9 @@ pub(crate) fn has_fields(text: &[u8]) -> bool {
     recipient && status
 }
 
-/// The address of a recipient field's value (`rfc822; <a@b>` -> `a@b`), lower case.
+/// The address of a recipient field's value (`rfc822; <a@b>` -> `a@b`), lower case: its
+/// first word with an `@` (Exim names a pipe's address after the command:
+/// `rfc822;|/usr/bin/prog a@b /home/a`).
 fn address(value: &[u8]) -> Option<Vec<u8>> {
     let v = value.trim_ascii();
     let v = match v.iter().position(|&b| b == b';') {
@@ -175,7 +177,7 @@ fn address(value: &[u8]) -> Option<Vec<u8>> {
     let v = v
         .trim_ascii()
         .split(|b| b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'"'))
-        .find(|w| !w.is_empty())
+        .find(|w| w.contains(&b'@'))
         .unwrap_or_default();
     // A local part and a domain around the `@` (not `@mx.example.org`, not a source
     // route's `@relay:user@server`).

@@ -196,11 +196,12 @@ pub(crate) fn forwarded(text: &[u8]) -> Option<Vec<u8>> {
             .map_or(text.len(), |i| pos + i);
         let line = &text[pos..end];
         let t = undecorated(line);
-        if line.len() < 120
-            && FORWARD_MARKERS
-                .iter()
-                .any(|m| starts_with_ci(t, m.as_bytes()))
-        {
+        // The marker is the whole line (`-----Original Message-----`, `Begin forwarded
+        // message:`); "Original message follows." introduces a returned original.
+        let whole = |m: &str| {
+            starts_with_ci(t, m.as_bytes()) && matches!(t[m.len()..].trim_ascii(), b"" | b":")
+        };
+        if line.len() < 120 && FORWARD_MARKERS.iter().any(|m| whole(m)) {
             break (end + 1).min(text.len());
         }
         pos = end + 1;

@@ -163,7 +163,16 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
             continue;
         }
         let ends = |c: &[u8]| ends_with(before, c);
-        let in_context = HOST_CONTEXTS.iter().any(|c| ends(c))
+        // DragonFly's "mx.example.org [192.0.2.1] did not like our RCPT TO:".
+        let after = &t[end..];
+        let disliked = after.starts_with(b" [")
+            && after
+                .iter()
+                .take(48)
+                .position(|&c| c == b']')
+                .is_some_and(|p| after[p + 1..].starts_with(b" did not like our"));
+        let in_context = disliked
+            || HOST_CONTEXTS.iter().any(|c| ends(c))
             || (ends(b"host ")
                 && !ends(b"client host ")
                 && !ends(b"connecting host ")

@@ -30,7 +30,7 @@ const GOALS: [(&str, f64); 7] = [
 ];
 
 /// The corpus must keep at least this many messages.
-const MIN_MESSAGES: usize = 60;
+const MIN_MESSAGES: usize = 100;
 
 fn folder() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/set-of-emails-rest")

@@ -42,8 +42,6 @@ struct Entry {
     hashed: OnceLock<String>,
     /// An `asset()` asked for the hashed copy: it is published.
     used: AtomicBool,
-    /// Linked by its own name, never copied under a hashed one (see [`Registry::add_plain`]).
-    plain: bool,
 }
 
 /// Files of `www/` that are not part of the published widget.
@@ -97,23 +95,11 @@ impl Registry {
         self.add(out.to_string(), Source::Bytes(Arc::new(bytes)));
     }
 
-    /// Adds a file that `asset()` links by its plain URL: one already named by its
-    /// content, or one that changes with every edit and is revalidated by who reads it
-    /// (the search index's entry file), so that pages linking it do not change with it.
-    pub(crate) fn add_plain(&mut self, out: &str, bytes: Vec<u8>) {
-        self.insert(out.to_string(), Source::Bytes(Arc::new(bytes)), true);
-    }
-
     fn add(&mut self, out: String, source: Source) {
-        self.insert(out, source, false);
-    }
-
-    fn insert(&mut self, out: String, source: Source, plain: bool) {
         let entry = Entry {
             source,
             hashed: OnceLock::new(),
             used: AtomicBool::new(false),
-            plain,
         };
         self.files.insert(out, entry);
     }
@@ -135,9 +121,6 @@ impl Registry {
         let Some(entry) = self.files.get(path) else {
             return self.unbuilt.contains(path).then(|| Ok(format!("/{path}")));
         };
-        if entry.plain {
-            return Some(Ok(format!("/{path}")));
-        }
         let hashed = match entry.hashed.get() {
             Some(h) => h,
             None => {
@@ -177,43 +160,22 @@ impl Registry {
 }
 
 /// The files `asset()` knows while pages render: the static files of the load stage and
-/// the files generated from the parsed pages (the search index, linked by their plain
-/// names), which win on a clash.
-#[derive(Debug, Clone)]
+/// the files that pages link by their plain names while another stage writes them (the
+/// search index's entry file: the index is built beside the pages, from the same parsed
+/// text, and a page never depends on its content).
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Assets {
     pub(crate) statics: Arc<Registry>,
-    pub(crate) generated: Arc<Registry>,
-    /// A hash of the generated files that pages link by a hashed name (none today: the
-    /// search index's files keep their plain names).
-    pub(crate) generated_hash: u64,
+    pub(crate) plain: Arc<BTreeSet<String>>,
 }
 
 impl Assets {
-    /// As [`Registry::hashed_url`], generated files first.
+    /// As [`Registry::hashed_url`]; a file written elsewhere has its plain URL.
     pub(crate) fn hashed_url(&self, path: &str) -> Option<Result<String, std::io::Error>> {
-        self.generated
-            .hashed_url(path)
-            .or_else(|| self.statics.hashed_url(path))
-    }
-
-    /// Every output file (a generated file replaces a static one of the same path).
-    pub(crate) fn outputs(&self) -> Vec<(String, Source)> {
-        let generated = self.generated.outputs();
-        let taken: BTreeSet<&str> = generated.iter().map(|(p, _)| p.as_str()).collect();
-        let statics = self.statics.outputs();
-        let statics = statics
-            .into_iter()
-            .filter(|(p, _)| !taken.contains(p.as_str()));
-        let mut all: Vec<(String, Source)> = statics.collect();
-        all.extend(generated);
-        all
-    }
-
-    /// Paths whose hashed copy was asked for.
-    pub(crate) fn used(&self) -> BTreeSet<String> {
-        let mut used = self.statics.used();
-        used.extend(self.generated.used());
-        used
+        match self.plain.contains(path.trim_start_matches('/')) {
+            true => Some(Ok(format!("/{}", path.trim_start_matches('/')))),
+            false => self.statics.hashed_url(path),
+        }
     }
 }
 

@@ -36,7 +36,8 @@ pub(crate) struct Source {
     pub(crate) front: FrontMatter,
     /// 1-based line of `template = ...` in the file, for messages.
     pub(crate) template_line: usize,
-    /// 1-based line of `slug = ...`, when the front matter sets one.
+    /// 1-based line of `slug = ...` (else of `path = ...`), when the front matter sets
+    /// what the page's URL is made of.
     pub(crate) slug_line: Option<usize>,
     /// 1-based line of `aliases = ...`, when the front matter sets them.
     pub(crate) aliases_line: Option<usize>,
@@ -169,10 +170,10 @@ pub(crate) fn parse_source(
     let pages_from_line = front_matter::key_line(&split, "pages_from").unwrap_or(1);
     let page_template_line =
         front_matter::key_line(&split, "page_template").unwrap_or(pages_from_line);
-    let slug_line = front
-        .slug
-        .as_ref()
-        .map(|_| front_matter::key_line(&split, "slug").unwrap_or(1));
+    let key_set = |key: &str, set: bool| set.then(|| front_matter::key_line(&split, key));
+    let slug_line = key_set("slug", front.slug.is_some())
+        .or_else(|| key_set("path", front.path.is_some()))
+        .map(|line| line.unwrap_or(1));
     front_matter::check_dates(&front, &split, file)?;
     if let Some(mode) = &front.insert_anchor_links {
         if InsertAnchor::parse(mode).is_none() {

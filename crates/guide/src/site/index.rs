@@ -1,8 +1,11 @@
-//! The index stage: what is made from every parsed page at once: the search index
-//! (files that the theme links by their plain names), `sitemap.xml` and `robots.txt`.
+//! The index stage: what is made from every parsed page at once: the search index,
+//! `sitemap.xml` and `robots.txt`. It runs beside the render stage (both read the parsed
+//! pages and nothing else of each other): pages link the index only by the fixed name
+//! of its entry file ([`linked_files`]), and the other files by content-hashed names
+//! that only the entry file holds.
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::site::assets::Registry;
 use crate::site::links::Body;
 use crate::site::load::Site;
 use crate::site::search::SectionText;
@@ -10,27 +13,31 @@ use crate::site::{pages_from, search, sitemap};
 
 /// The indexes of the site.
 pub(crate) struct Index {
-    /// The generated assets: the files of the search index.
-    pub(crate) assets: Arc<Registry>,
-    /// What pages that link the generated assets depend on: nothing, as every file
-    /// of the index keeps its plain URL.
-    pub(crate) assets_hash: u64,
+    /// The search index's files (output path, bytes); none without `build_search_index`.
+    pub(crate) search: Vec<(String, Arc<Vec<u8>>)>,
     pub(crate) sitemap: String,
     pub(crate) robots: String,
 }
 
-/// Indexes the pages (`bodies` by source index).
-pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
-    let mut assets = Registry::default();
-    if site.config.build_search_index {
+/// The index's files that pages link (through `asset()`), by their plain names: known
+/// before the index is built, so the pages can render while it is.
+pub(crate) fn linked_files(site: &Site) -> BTreeSet<String> {
+    match site.config.build_search_index {
         // The entry file has a fixed name (the browser revalidates it) and the other
         // files are named by their content: an edit of one page's text changes the
         // index, not every page that links it.
-        let items = item_sections(site, bodies);
-        for (path, bytes) in search::write(&search_pages(site, bodies, &items)) {
-            assets.add_plain(&path, bytes);
-        }
+        true => BTreeSet::from([search::writer::ENTRY.to_string()]),
+        false => BTreeSet::new(),
     }
+}
+
+/// Indexes the pages (`bodies` by source index).
+pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
+    let search = match site.config.build_search_index {
+        true => search::write(&search_pages(site, bodies, &item_sections(site, bodies))),
+        false => Vec::new(),
+    };
+    let search = search.into_iter().map(|(p, b)| (p, Arc::new(b))).collect();
     let urls: Vec<sitemap::Url> = site
         .sources
         .iter()
@@ -40,8 +47,7 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
         })
         .collect();
     Index {
-        assets: Arc::new(assets),
-        assets_hash: 0,
+        search,
         sitemap: sitemap::sitemap(&urls),
         robots: sitemap::robots(&site.config.base_url),
     }

@@ -1,6 +1,6 @@
 //! The site pipeline. [`build_into`] runs the stages in order, each taking what it needs
-//! and returning a typed value: load -> parse -> links -> index -> render -> (the images
-//! the templates asked for) -> publish.
+//! and returning a typed value: load -> parse -> links -> index and render (side by side:
+//! both read the parsed pages only) -> (the images the templates asked for) -> publish.
 //! Helpers of the stages: the configuration, content and theme loaders, markdown, body
 //! templating, bounce blocks, the asset registry, the section tree and the template
 //! values.
@@ -43,6 +43,7 @@ pub(crate) mod widget;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::errors::{BuildError, Problem, Problems};
 use assets::Assets;
@@ -137,11 +138,9 @@ fn run_stages(
         prefix,
         &mut problems,
     );
-    let index = index::index(&site, &linked.bodies);
     let assets = Assets {
         statics: site.statics.clone(),
-        generated: index.assets.clone(),
-        generated_hash: index.assets_hash,
+        plain: Arc::new(index::linked_files(&site)),
     };
     // Without a theme nothing renders; the problems above are the build's.
     let Some(theme) = &site.theme else {
@@ -158,19 +157,31 @@ fn run_stages(
     };
     // With problems already found, pages render only to find template problems too.
     let pages_sink: &dyn Sink = if problems.is_empty() { sink } else { &NullSink };
-    let rendered = render::render(
-        &site,
-        theme,
-        &linked,
-        &assets,
-        cache,
-        pages_sink,
-        &mut problems,
-    )?;
+    // The index and the pages are made side by side from the parsed pages (pages link
+    // the index by names known in advance), and the index's files written meanwhile.
+    let (index, rendered) = rayon::join(
+        || {
+            let index = index::index(&site, &linked.bodies);
+            publish::search_index(&index, pages_sink).map(|()| index)
+        },
+        || {
+            render::render(
+                &site,
+                theme,
+                &linked,
+                &assets,
+                cache,
+                pages_sink,
+                &mut problems,
+            )
+        },
+    );
+    let rendered = rendered?;
+    let index = index?;
     problems.into_result()?;
     for (out, url, _) in redirects::aliases(&site.sources, &site.config) {
         let html = redirects::html(&url).into_bytes();
-        sink.put(&out, OutFile::Bytes(std::sync::Arc::new(html)))?;
+        sink.put(&out, OutFile::Bytes(Arc::new(html)))?;
     }
     let images = match sink.keeps_files() {
         true => site.images.finish(cache.is_none())?,

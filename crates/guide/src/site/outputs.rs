@@ -68,7 +68,7 @@ pub const GENERATED: &[(&str, &str)] = &[
     ("404.html", "the page for unknown URLs"),
     ("sitemap.xml", "the sitemap"),
     ("robots.txt", "robots.txt"),
-    ("search-index.json", "the search index"),
+    (crate::site::search::writer::ENTRY, "the search index"),
     (
         crate::site::publish::manifest::NAME,
         "the manifest of what the build wrote",

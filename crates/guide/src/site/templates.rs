@@ -297,8 +297,7 @@ pub(crate) fn register_body_functions(
 ) {
     let assets = Assets {
         statics,
-        generated: Arc::default(),
-        generated_hash: 0,
+        plain: Arc::default(),
     };
     tera.register_function("asset", AssetFn(assets));
     register_images(tera, images);

@@ -94,6 +94,18 @@ fn aliases_that_leave_the_output_are_refused_at_their_line() {
 }
 
 #[test]
+fn a_page_where_the_search_index_goes_names_both_sides() {
+    refused(
+        "path = \"search/index.bin\"",
+        "content/evil.md:3: its URL /search/index.bin/ ",
+    );
+    refused(
+        "path = \"search/index.bin\"",
+        "`search/index.bin` of the search index",
+    );
+}
+
+#[test]
 fn urls_that_collide_with_the_builds_own_files_name_both_sides() {
     for (slug, other) in [
         (
@@ -105,10 +117,6 @@ fn urls_that_collide_with_the_builds_own_files_name_both_sides() {
             "`robots.txt` of robots.txt, which the build writes",
         ),
         ("404.html", "`404.html` of the page for unknown URLs"),
-        (
-            "search-index.json",
-            "`search-index.json` of the search index",
-        ),
         (".guide-manifest", "`.guide-manifest` of the manifest"),
         (
             "style.css",

@@ -33,7 +33,7 @@ const SITE_FILES: [&str; 3] = ["404.html", "sitemap.xml", "robots.txt"];
 
 /// Publishes what the pages do not: the 404 page, the sitemap, `robots.txt`, the static
 /// files (each with its hashed copy when a page asked for it) and the processed
-/// `images`, unless a page has the same path.
+/// `images`, unless a page or the search index has the same path.
 pub(crate) fn publish(
     site: &Site,
     not_found: String,
@@ -55,10 +55,12 @@ pub(crate) fn publish(
         for path in used.iter() {
             let _ = assets.hashed_url(path);
         }
-        *used = assets.used();
+        *used = assets.statics.used();
     }
-    let reserved: HashSet<String> = site.sources.iter().map(|s| output_file(&s.path)).collect();
-    let mut files: BTreeMap<String, assets::Source> = assets.outputs().into_iter().collect();
+    let mut reserved: HashSet<String> = site.sources.iter().map(|s| output_file(&s.path)).collect();
+    reserved.extend(index.search.into_iter().map(|(path, _)| path));
+    let mut files: BTreeMap<String, assets::Source> =
+        assets.statics.outputs().into_iter().collect();
     files.extend(
         images
             .into_iter()
@@ -68,6 +70,16 @@ pub(crate) fn publish(
     files
         .into_par_iter()
         .try_for_each(|(path, src)| sink.put(&path, OutFile::Asset(src)))
+}
+
+/// Publishes the search index's files. The build calls it while the pages render (no
+/// page depends on the files' content: see [`crate::site::index`]); a static file of the
+/// same path then gives way to the index's, in [`publish`].
+pub(crate) fn search_index(index: &Index, sink: &dyn Sink) -> Result<(), BuildError> {
+    index
+        .search
+        .par_iter()
+        .try_for_each(|(path, bytes)| sink.put(path, OutFile::Bytes(bytes.clone())))
 }
 
 /// Statistics of one write.
