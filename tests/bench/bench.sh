@@ -72,6 +72,9 @@ for n in "${sizes[@]}"; do
   root="$site/zola"
   mkdir -p "$root/themes" "$root/content/data"
   cp -r "$repo/themes/default" "$root/themes/default"
+  # The generator writes minimal templates of its own for Zola; a site's templates/
+  # win over its theme's, so they go: the pages render with our theme.
+  rm -rf "$root/templates"
   if [ "${NAV:-on}" = off ]; then
     echo '<nav id="site-nav" aria-label="Documentation"></nav>' \
       >"$root/themes/default/templates/partials/nav.html"
