@@ -11,6 +11,7 @@ mod labels;
 mod messages;
 mod messages_props;
 mod messages_rest;
+mod phrases;
 mod policy;
 mod report_data;
 mod robustness;

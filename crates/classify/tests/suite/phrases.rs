@@ -1,0 +1,142 @@
+//! Wordings of real bounces, one reply each, and the category their words state: the
+//! phrase tables must keep reading each as its cause (a quota is a full mailbox, a relay
+//! word a relay refusal...), whatever the code says.
+
+use classify::{classify, Category, Context};
+
+const CASES: &[(&str, Category)] = &[
+    // A full mailbox, said in the words of its quota or space.
+    ("552 5.2.2 user is over the quota", Category::MailboxFull),
+    (
+        "552 maildir delivery failed: userdisk quota exceeded",
+        Category::MailboxFull,
+    ),
+    (
+        "552 the recipient mailbox has exceeded its disk space limit",
+        Category::MailboxFull,
+    ),
+    (
+        "452 4.2.2 not enough storage space in the mailbox",
+        Category::MailboxFull,
+    ),
+    (
+        "552 the user's space has been used up",
+        Category::MailboxFull,
+    ),
+    // A recipient that is suspended, unknown or refuses the sender.
+    ("550 this is a deactivated mailbox", Category::Recipient),
+    (
+        "550 5.1.2 mail domain mentioned in email address is unknown",
+        Category::Recipient,
+    ),
+    (
+        "550 refused due to recipient preferences",
+        Category::Recipient,
+    ),
+    (
+        "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown",
+        Category::Recipient,
+    ),
+    (
+        "550 5.4.1 Recipient address rejected: Access denied",
+        Category::Recipient,
+    ),
+    // The cause after Postfix's generic "Recipient address rejected:".
+    (
+        "554 5.3.4 <a@example.org>: Recipient address rejected: Message too big for system",
+        Category::Content,
+    ),
+    (
+        "550 5.7.0 <a@example.org>: Recipient address rejected: Spam detected",
+        Category::Reputation,
+    ),
+    // Relaying refused.
+    (
+        "550 5.7.1 we do not relay; not allowed to relay through this machine",
+        Category::Relay,
+    ),
+    (
+        "554 this system is not configured to relay mail",
+        Category::Relay,
+    ),
+    ("550 Insecure Mail Relay", Category::Relay),
+    // The sending side's DNS.
+    (
+        "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]",
+        Category::Dns,
+    ),
+    (
+        "550 5.2.0 <a@example.org> From: Domain is invalid. Please provide a valid From:",
+        Category::Dns,
+    ),
+    ("550 sender verify failed", Category::Dns),
+    // Authentication, rate, content, connection.
+    (
+        "550 5.7.1 can't determine Purported Responsible Address",
+        Category::Auth,
+    ),
+    (
+        "550 domain [example.com] mismatches client ip 192.0.2.1",
+        Category::Auth,
+    ),
+    (
+        "554 You've reached your daily relay quota - 192.0.2.0",
+        Category::RateLimit,
+    ),
+    (
+        "550 5.7.1 has exceeded the max emails per hour",
+        Category::RateLimit,
+    ),
+    (
+        "552 5.3.4 header size exceeds maximum permitted",
+        Category::Content,
+    ),
+    (
+        "550 lost connection while performing the HELO handshake",
+        Category::Connection,
+    ),
+    (
+        "450 Name service error for domain example.com: Host not found, try again",
+        Category::Connection,
+    ),
+    ("550 5.7.1 TLS handshake failed", Category::Tls),
+    (
+        "530 5.7.0 Must issue a STARTTLS command first",
+        Category::Tls,
+    ),
+    // A reply after a refusal of the sending host, and one of a whole system.
+    (
+        "554 mx.example.org ESMTP not accepting connections",
+        Category::Reputation,
+    ),
+    ("550 5.7.1 administrative prohibition", Category::Reputation),
+    ("451 4.3.0 Error: queue file write error", Category::Other),
+];
+
+#[test]
+fn each_wording_gives_its_cause() {
+    let ctx = Context::default();
+    let wrong: Vec<String> = CASES
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = classify(text, &ctx);
+            (got.category != *want).then(|| {
+                format!(
+                    "{text}: want {}, got {} [{}]",
+                    want.as_str(),
+                    got.category.as_str(),
+                    got.rule
+                )
+            })
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// An EHLO transcript lists STARTTLS among the extensions: that is no TLS failure.
+#[test]
+fn starttls_offered_in_a_transcript_is_no_tls_failure() {
+    let text = " Out: 250-PIPELINING\n Out: 250-STARTTLS\n Out: 250 CHUNKING\n In:  DATA\n Out: 451 4.3.0 Error: queue file write error\n";
+    let got = classify(text, &Context::default());
+    assert_ne!(got.category, Category::Tls, "{}", got.rule);
+}
