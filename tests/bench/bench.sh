@@ -15,6 +15,14 @@
 #                                       print what the index costs
 #   KEEP=DIR                            keeps each size's built site (with the index) as
 #                                       DIR/public-N, e.g. for tests/browser/bench-search.mjs
+#   ZOLA=PATH                           also times that `zola` (0.22) and our build on the
+#                                       same generated site as it is, its own templates,
+#                                       search index on, without and with highlighting
+#                                       (cold builds), and prints our time over Zola's
+#                                       (the goal: at most half). Zola's start-up, the wall
+#                                       time of `$ZOLA --version`, is taken off its times:
+#                                       a wrapper (the npm package runs Zola in Node) is
+#                                       not counted against it.
 #
 # For each N: ../shared/tools/gen-site.py writes a synthetic guide of N pages in Zola's
 # layout; we build DIR/zola with our real theme (themes/default, its data file
@@ -44,6 +52,12 @@ guide="$repo/target/release/guide"
 work="$(mktemp -d "${TMPDIR:-/tmp}/guide-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
+# wall_secs LOG: the wall time that /usr/bin/time -v wrote to LOG, in seconds.
+wall_secs() {
+  awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$1" |
+    awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'
+}
+
 # run LABEL N ROOT OUT: one timed build, one result line.
 run() {
   local label=$1 n=$2 root=$3 out=$4 log="$work/time.log"
@@ -52,11 +66,10 @@ run() {
     echo "bench: build failed" >&2
     exit 1
   fi
-  local wall rss pages cpu
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
+  local rss pages cpu secs
   cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  secs=$(wall_secs "$log")
   pages=$(grep -o 'built [0-9]* pages' "$log" | awk '{print $2}')
   last_wall=$secs
   printf '%-8s N=%-5s pages=%-5s wall=%6.2fs cpu=%5.2fs  %7.0f pages/s  %6.1f us/page  peak RSS=%5.1f MB  %s\n' \
@@ -66,12 +79,49 @@ run() {
     "$(grep -o '([0-9]* files written, [0-9]* unchanged)' "$log")"
 }
 
+# zola_vs_ours N SITE: cold builds of the generated site as it is, by Zola and by us.
+zola_vs_ours() {
+  local n=$1 site=$2 cfg label zola_secs ours_secs
+  for cfg in search highlight; do
+    label=zola; [ "$cfg" = highlight ] && label=zola+hl
+    # Both with the search index (the highlighting config has it off: the goal is with it).
+    sed 's/^build_search_index = false/build_search_index = true/' \
+      "$site/config.$cfg.toml" >"$site/config.toml"
+    if ! /usr/bin/time -v "$ZOLA" --root "$site" build -o "$work/zola-$n-$cfg" \
+      >"$work/zola.out" 2>"$work/zola.log"; then
+      cat "$work/zola.out" "$work/zola.log" >&2
+      echo "bench: zola build failed" >&2
+      exit 1
+    fi
+    zola_secs=$(echo "$(wall_secs "$work/zola.log") $zola_start" | awk '{print $1-$2}')
+    run "ours-z$([ "$cfg" = highlight ] && echo +hl)" "$n" "$site" "$work/ours-$n-$cfg"
+    ours_secs=$last_wall
+    printf '%-8s N=%-5s wall=%6.2fs cpu=%5.2fs  ours/zola = %.2f (goal <= 0.5)\n' \
+      "$label" "$n" "$zola_secs" \
+      "$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$work/zola.log")" \
+      "$(echo "$ours_secs $zola_secs" | awk '{print $1/$2}')"
+  done
+}
+
+if [ -n "${ZOLA:-}" ]; then
+  /usr/bin/time -v "$ZOLA" --version >/dev/null 2>"$work/zola.log"
+  zola_start=$(wall_secs "$work/zola.log")
+  echo "zola start-up: ${zola_start}s (taken off Zola's times)"
+fi
+
 for n in "${sizes[@]}"; do
   site="$work/site-$n"
   python3 "$gen" "$n" "$site" >/dev/null
   root="$site/zola"
+  if [ -n "${ZOLA:-}" ]; then
+    cp -r "$root" "$site/as-generated"
+    zola_vs_ours "$n" "$site/as-generated"
+  fi
   mkdir -p "$root/themes" "$root/content/data"
   cp -r "$repo/themes/default" "$root/themes/default"
+  # The generator writes minimal templates of its own for Zola; a site's templates/
+  # win over its theme's, so they go: the pages render with our theme.
+  rm -rf "$root/templates"
   if [ "${NAV:-on}" = off ]; then
     echo '<nav id="site-nav" aria-label="Documentation"></nav>' \
       >"$root/themes/default/templates/partials/nav.html"

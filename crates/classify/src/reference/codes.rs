@@ -87,6 +87,9 @@ pub(crate) const CODES: &[CodeRow] = &[
     row((5, 7, (515, 515)), "authentication level not met", M, C::Auth, false,
         "Diagnostic-Code: smtp; 550 5.7.515 Access denied, sending domain EXAMPLE.JP\n    doesn't meet the required authentication level. The sender's domain in the\n    5322.From address doesn't meet the authentication requirements defined for\n    the sender. To learn how to fix this see:\n    https://go.microsoft.com/fwlink/p/?linkid=2319303 Spf= Fail , Dkim= Pass ,\n    DMARC= Pass ...",
         "https://github.com/sisimai/go-sisimai/issues/150"),
+    row((5, 7, (509, 509)), "DMARC policy of reject", M, C::Auth, false,
+        "550 5.7.509 Access denied, sending domain [OUR_DOMAIN.ORG] does not pass DMARC verification and has a DMARC policy of reject. [VI1P195MB0734.EURP195.PROD.OUTLOOK.COM 2025-06-23T20:38:28.040Z 08DDB2564DE36667] [DU2P250CA0022.EURP250.PROD.OUTLOOK.COM 2025-06-23T20:38:28.060Z 08DDB2063B7A7D58] [DU6PEPF00009523.eurprd02.prod.outlook.com 2025-06-23T20:38:28.063Z 08DDB1257591DF93] (in reply to end of DATA command))",
+        "https://github.com/sympa-community/sympa/issues/1843"),
     CodeRow {
         blocklist: Some(Blocklist::Microsoft),
         ..row((5, 7, (606, 649)), "banned sending IP", M, C::Blocklist, false,
