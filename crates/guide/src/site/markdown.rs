@@ -473,6 +473,131 @@ pub(crate) fn summary(html: &str) -> Option<&str> {
     html.find(CONTINUE_READING).map(|i| html[..i].trim_end())
 }
 
+/// The summary of a Zola page's HTML as Zola makes it: what comes before `<!-- more -->`,
+/// without footnote references; when elements are still open there (the marker was in
+/// a paragraph), Zola's `summary-cutoff.html` (an ellipsis after a last character that
+/// is no punctuation) and the closing tags.
+pub(crate) fn zola_summary(html: &str) -> Option<String> {
+    let summary = summary(html)?;
+    // Footnote references: `<sup class="footnote-reference"...>...</sup>`.
+    let mut out = String::with_capacity(summary.len());
+    let mut rest = summary;
+    while let Some(i) = rest.find("<sup class=\"footnote-reference\"") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find("</sup>") {
+            Some(end) => rest = &rest[i + end + "</sup>".len()..],
+            None => {
+                rest = &rest[i..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    let mut summary = out.trim_end().to_string();
+    let open = open_elements(&summary);
+    if !open.is_empty() && !summary.chars().last().is_some_and(is_punctuation) {
+        summary.push_str("&hellip;\n");
+    }
+    for name in open.iter().rev() {
+        summary.push_str(&format!("</{name}>"));
+    }
+    Some(summary)
+}
+
+/// Unicode punctuation (`\p{P}`), for the characters a text ends with: ASCII's (not its
+/// symbols `$+<=>^`|~`) and the common quotes, dashes and ellipsis.
+fn is_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '!' | '"'
+            | '#'
+            | '%'
+            | '&'
+            | '\''
+            | '('
+            | ')'
+            | '*'
+            | ','
+            | '-'
+            | '.'
+            | '/'
+            | ':'
+            | ';'
+            | '?'
+            | '@'
+            | '['
+            | '\\'
+            | ']'
+            | '_'
+            | '{'
+            | '}'
+            | '¡'
+            | '§'
+            | '«'
+            | '¶'
+            | '·'
+            | '»'
+            | '¿'
+            | '‐'
+            | '‑'
+            | '‒'
+            | '–'
+            | '—'
+            | '‘'
+            | '’'
+            | '‚'
+            | '“'
+            | '”'
+            | '„'
+            | '…'
+            | '‹'
+            | '›'
+            | '。'
+            | '、'
+            | '「'
+            | '」'
+    )
+}
+
+/// The elements left open at the end of `html` (void elements never are), outermost
+/// first.
+fn open_elements(html: &str) -> Vec<String> {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let mut open: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let Some(end) = rest.find('>') else { break };
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') || tag.starts_with('?') || tag.ends_with('/') {
+            continue;
+        }
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        match closing {
+            false => open.push(name),
+            true => {
+                if let Some(at) = open.iter().rposition(|n| *n == name) {
+                    open.truncate(at);
+                }
+            }
+        }
+    }
+    open
+}
+
 /// One event inside a code block being read: its text is gathered, and at its end the
 /// block is rendered whole (highlighted, or checked and shown as a bounce example).
 fn feed_block<'a>(
@@ -780,6 +905,23 @@ mod tests {
         assert!(r
             .html
             .contains("<pre><code>indented &lt;x&gt;\n</code></pre>"));
+    }
+
+    #[test]
+    fn a_zola_summary_closes_its_elements_and_drops_footnote_references() {
+        let html = format!(
+            "<ul>\n<li>one<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup> \
+             {CONTINUE_READING}two</li>\n</ul>\n"
+        );
+        assert_eq!(
+            zola_summary(&html).unwrap(),
+            "<ul>\n<li>one&hellip;\n</li></ul>"
+        );
+        let html = format!("<p>Done. {CONTINUE_READING}more</p>\n");
+        assert_eq!(zola_summary(&html).unwrap(), "<p>Done.</p>");
+        let html = format!("<p>Block</p>\n{CONTINUE_READING}\n<p>more</p>\n");
+        assert_eq!(zola_summary(&html).unwrap(), "<p>Block</p>");
+        assert_eq!(zola_summary("<p>no marker</p>"), None);
     }
 
     #[test]

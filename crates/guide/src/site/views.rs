@@ -166,7 +166,7 @@ pub(crate) struct PageSummary<'a> {
     word_count: usize,
     reading_time: usize,
     /// The HTML before `<!-- more -->`, when the body has one.
-    pub(crate) summary: Option<&'a str>,
+    pub(crate) summary: Option<std::borrow::Cow<'a, str>>,
     /// The same page (or section) in the site's other languages.
     pub(crate) translations: Vec<Translation<'a>>,
 }
@@ -243,7 +243,12 @@ impl<'a> PageView<'a> {
                     Flavour::Zola => body.word_count.div_ceil(200),
                     Flavour::Guide => body.word_count.div_ceil(200).max(1),
                 },
-                summary: crate::site::markdown::summary(&body.html),
+                summary: match config.flavour {
+                    Flavour::Zola => {
+                        crate::site::markdown::zola_summary(&body.html).map(Into::into)
+                    }
+                    Flavour::Guide => crate::site::markdown::summary(&body.html).map(Into::into),
+                },
                 translations: Vec::new(),
             },
             content: &body.html,

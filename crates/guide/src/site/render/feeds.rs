@@ -243,7 +243,7 @@ impl Job<'_> {
             updated: rfc3339(s.front.updated.as_ref()),
             lang,
             authors: &s.front.authors,
-            summary: view.summary.summary,
+            summary: view.summary.summary.as_deref(),
         }
     }
 }
