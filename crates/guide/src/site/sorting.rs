@@ -3,7 +3,9 @@
 //! `title_bytes`, `weight` (lightest first) and `slug`; ties by URL. A page without the
 //! field sorted by (no `date`, no `title`, no `weight`) is left out of the section's
 //! `pages` (Zola's "ignored" pages). Without `sort_by` (or `none`) pages keep the
-//! navigation's order: weight, then title.
+//! navigation's order: weight, then title. (Zola 0.22 has no order there: its pages
+//! come in the order of its hash map of pages, which changes from one build to the
+//! next; like Zola, such pages have no `lower` and `higher`.)
 use std::cmp::Ordering;
 
 use chrono::NaiveDateTime;
