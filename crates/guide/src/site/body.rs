@@ -28,10 +28,12 @@ fn placeholder(prefix: &str, n: usize) -> String {
     format!("{prefix}{n}Z")
 }
 
-/// Renders `body` (line `first_line` of `file`): its shortcodes (see [`shortcodes`]) and
-/// its own tags through `tera` (the theme's templates and functions; the body is added
-/// to it as a template named `file`) with `context`. `theme` (where the templates come
-/// from) names the shortcode template of an error.
+/// Renders `body` (line `first_line` of `file`): its shortcodes (see [`shortcodes`]) and,
+/// unless `zola` (a Zola site, whose bodies are not templates: any other `{{` is text,
+/// a call of an unknown shortcode an error), its own tags through `tera` (the theme's
+/// templates and functions; the body is added to it as a template named `file`) with
+/// `context`. `theme` (where the templates come from) names the shortcode template of
+/// an error.
 pub(crate) fn render(
     body: &str,
     file: &str,
@@ -39,6 +41,7 @@ pub(crate) fn render(
     tera: &mut Tera,
     context: &Context,
     theme: Option<&Theme>,
+    zola: bool,
 ) -> Result<Templated, Problem> {
     let line_of = |at: usize| body[..at.min(body.len())].matches('\n').count() + first_line;
     let extracted =
@@ -50,7 +53,17 @@ pub(crate) fn render(
             )
         })?;
     let mut out = match needs_templating(&extracted.text) {
-        true => render_tags(&extracted.text, file, first_line, tera, context)?,
+        true => match render_tags(&extracted.text, file, first_line, tera, context) {
+            Ok(out) => out,
+            // A Zola site's body is no template: `{{ x }}` or `{% if %}` in its text is
+            // text for Zola. (Its calls of functions work here too, and a call of an
+            // unknown name is still the error Zola makes of it.)
+            Err(p) if zola && is_text_for_zola(&p.message) => Templated {
+                text: extracted.text.clone(),
+                ..Templated::default()
+            },
+            Err(p) => return Err(p),
+        },
         false => Templated {
             text: extracted.text.clone(),
             ..Templated::default()
@@ -116,6 +129,12 @@ fn insert_shortcodes(
         Some(f) => Err(f),
         None => Ok(text),
     }
+}
+
+/// Whether a body's templating failed because its `{{`, `{%` are no template at all (it
+/// does not parse, or names a variable nobody set): text, for Zola.
+fn is_text_for_zola(message: &str) -> bool {
+    message.contains("Failed to parse") || message.contains("not found in context")
 }
 
 /// Renders the body's own tags (`{{ ... }}`, `{% ... %}`) through `tera`.
@@ -352,7 +371,7 @@ mod tests {
             .unwrap();
         let mut ctx = Context::new();
         ctx.insert("x", "X");
-        render(body, "content/p.md", 1, &mut tera, &ctx, None).unwrap()
+        render(body, "content/p.md", 1, &mut tera, &ctx, None, false).unwrap()
     }
 
     #[test]
@@ -380,9 +399,33 @@ mod tests {
             &mut tera,
             &Context::new(),
             None,
+            false,
         )
         .unwrap_err();
         assert_eq!(e.line, Some(7), "{e}");
+    }
+
+    #[test]
+    fn tags_that_are_no_template_are_text_in_a_zola_body() {
+        let mut tera = Tera::default();
+        let ctx = Context::new();
+        for text in ["a {{ x }} b\n", "a {% if y %} b\n"] {
+            let t = render(text, "content/p.md", 1, &mut tera, &ctx, None, true).unwrap();
+            assert_eq!(t.text, text);
+            assert!(render(text, "content/p.md", 1, &mut tera, &ctx, None, false).is_err());
+        }
+        let e = render(
+            "a\n{{ nope(a=1) }}\n",
+            "content/p.md",
+            3,
+            &mut tera,
+            &ctx,
+            None,
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(4), "{e}");
+        assert!(e.message.contains("shortcode named `nope`"), "{e}");
     }
 
     #[test]
@@ -396,6 +439,7 @@ mod tests {
                 &mut Tera::default(),
                 &Context::new(),
                 None,
+                false,
             )
             .unwrap_err();
             assert_eq!(problem.file, "content/p.md", "{problem}");

@@ -69,6 +69,23 @@ pub(crate) struct Source {
     pub(crate) warnings: Vec<Problem>,
     /// Its language: the default one, or the one its file name ends with (`a.fr.md`).
     pub(crate) lang: String,
+    /// Its co-located files as Zola lists them (`/blog/a/pic.png`, by path under
+    /// `content/`, sorted case-insensitively): a bundle's at any depth, a section's in
+    /// its own folder; none for another page. Set by the load stage.
+    pub(crate) assets: Vec<String>,
+}
+
+impl Source {
+    /// A page bundle: `a/p/index.md` (or `index.fr.md`), whose folder holds its assets.
+    pub(crate) fn is_bundle(&self) -> bool {
+        self.kind == Kind::Page
+            && self.rel.contains('/')
+            && self
+                .rel
+                .rsplit('/')
+                .next()
+                .is_some_and(|name| name.split('.').next() == Some("index"))
+    }
 }
 
 /// Unchanged markdown files (same modification time and size) are not read again by
@@ -204,6 +221,7 @@ pub(crate) fn parse_source(
         updated: None,
         warnings,
         lang,
+        assets: Vec::new(),
     })
 }
 

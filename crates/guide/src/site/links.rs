@@ -99,14 +99,19 @@ pub(crate) struct Body {
 pub(crate) struct Linked {
     pub(crate) table: Arc<LinkTable>,
     pub(crate) bodies: Vec<Body>,
+    /// For each source, the sources whose bodies link to it (`page.backlinks`), each
+    /// once, in file order.
+    pub(crate) backlinks: Vec<Vec<usize>>,
 }
 
 /// The links stage: checks every internal link of `parsed` (one per source), then
-/// resolves them in the HTML.
+/// resolves them in the HTML, each URL path after `prefix` (a Zola site's `base_url`:
+/// Zola writes permalinks; ours writes paths).
 pub(crate) fn link(
     sources: &[Source],
     paths: Arc<PagePaths>,
     parsed: Vec<Arc<Parsed>>,
+    prefix: &str,
     problems: &mut Problems,
 ) -> Linked {
     // (A body that failed has no known headings: links to it are checked to the page.)
@@ -127,18 +132,47 @@ pub(crate) fn link(
             }
         }
     }
+    let backlinks = backlinks(sources, &parsed);
     let bodies = parsed
         .into_par_iter()
-        .map(|p| resolve_body(p, &table))
+        .map(|p| resolve_body(p, &table, prefix))
         .collect();
-    Linked { table, bodies }
+    Linked {
+        table,
+        bodies,
+        backlinks,
+    }
 }
 
-fn resolve_body(parsed: Arc<Parsed>, table: &LinkTable) -> Body {
+/// For each source, the sources that link to it with `@/` (see [`Linked::backlinks`]).
+fn backlinks(sources: &[Source], parsed: &[Arc<Parsed>]) -> Vec<Vec<usize>> {
+    let by_rel: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.rel.as_str(), i))
+        .collect();
+    let mut out = vec![Vec::new(); sources.len()];
+    for (from, p) in parsed.iter().enumerate() {
+        for l in &p.links {
+            let Some(rest) = l.target.strip_prefix("@/") else {
+                continue;
+            };
+            let page = rest.split('#').next().unwrap_or(rest);
+            if let Some(&to) = by_rel.get(page) {
+                if out[to].last() != Some(&from) {
+                    out[to].push(from);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn resolve_body(parsed: Arc<Parsed>, table: &LinkTable, prefix: &str) -> Body {
     // A body kept by `serve`'s cache is shared: its parts are copied.
     let parsed = Arc::try_unwrap(parsed).unwrap_or_else(|shared| (*shared).clone());
     let html = if has_internal_links(&parsed.html) {
-        replace_in_html(&parsed.html, table)
+        replace_in_html(&parsed.html, table, prefix)
     } else {
         parsed.html
     };
@@ -159,7 +193,7 @@ fn has_internal_links(html: &str) -> bool {
 
 /// Replaces every `href="@/..."` in `html` by its resolved URL (the targets were checked
 /// before; an unresolvable one is left as is).
-fn replace_in_html(html: &str, table: &LinkTable) -> String {
+fn replace_in_html(html: &str, table: &LinkTable, prefix: &str) -> String {
     let finder = memchr::memmem::Finder::new(NEEDLE);
     if finder.find(html.as_bytes()).is_none() {
         return html.to_string();
@@ -173,7 +207,7 @@ fn replace_in_html(html: &str, table: &LinkTable) -> String {
         let raw = &after[..end];
         let target = unescape_href(raw);
         match table.resolve(&target) {
-            Ok(url) => out.push_str(&escape_attr(&url)),
+            Ok(url) => out.push_str(&escape_attr(&format!("{prefix}{url}"))),
             Err(_) => out.push_str(raw),
         }
         rest = &after[end..];
@@ -225,7 +259,9 @@ mod tests {
 
     #[test]
     fn rewrites_hrefs() {
-        let html = replace_in_html("<a href=\"@/a.md#x\">a</a>", &table());
+        let html = replace_in_html("<a href=\"@/a.md#x\">a</a>", &table(), "");
         assert_eq!(html, "<a href=\"/a/#x\">a</a>");
+        let html = replace_in_html("<a href=\"@/a.md\">a</a>", &table(), "https://x.test");
+        assert_eq!(html, "<a href=\"https://x.test/a/\">a</a>");
     }
 }

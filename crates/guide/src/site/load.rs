@@ -143,7 +143,8 @@ pub(crate) fn load(
         .map(|s| (s.rel.clone(), s.path.clone()))
         .chain(broken.into_iter().map(|b| (b, String::new())))
         .collect();
-    set_updated(&mut sources, root, cache);
+    set_updated(&mut sources, root, cache, config.flavour);
+    set_assets(&mut sources, &assets);
     let bodies = sources
         .iter_mut()
         .map(|s| std::mem::take(&mut s.body))
@@ -468,10 +469,42 @@ fn plan_outputs(
     claims
 }
 
-/// Sets each source's `updated`: its front matter's, else its last commit date (git is
-/// asked only when a source has no date of its own; `serve` asks once per session).
-fn set_updated(sources: &mut [Source], root: &Path, cache: Option<&ParseCache>) {
-    let dates = if sources.iter().all(|s| s.front.updated.is_some()) {
+/// Sets each source's `assets` (see [`Source::assets`]) from the co-located files
+/// (`files`, relative to `content/`).
+fn set_assets(sources: &mut [Source], files: &[String]) {
+    let mut sorted: Vec<&String> = files.iter().collect();
+    sorted.sort_by_cached_key(|f| f.to_ascii_lowercase());
+    for s in sources {
+        let bundle = s.is_bundle();
+        if !bundle && s.kind != content::Kind::Section {
+            continue;
+        }
+        let folder = match s.dir.is_empty() {
+            true => String::new(),
+            false => format!("{}/", s.dir),
+        };
+        s.assets = sorted
+            .iter()
+            .filter_map(|f| {
+                let rest = f.strip_prefix(folder.as_str())?;
+                (bundle || !rest.contains('/')).then(|| format!("/{f}"))
+            })
+            .collect();
+    }
+}
+
+/// Sets each source's `updated`: its front matter's, else (for our own `site.toml`) its
+/// last commit date (git is asked only when a source has no date of its own; `serve`
+/// asks once per session). Zola gives the front matter's alone.
+fn set_updated(
+    sources: &mut [Source],
+    root: &Path,
+    cache: Option<&ParseCache>,
+    flavour: crate::site::config::Flavour,
+) {
+    let dates = if sources.iter().all(|s| s.front.updated.is_some())
+        || flavour == crate::site::config::Flavour::Zola
+    {
         Arc::new(HashMap::new())
     } else if let Some(c) = cache {
         let mut cached = c.dates.lock().unwrap_or_else(|e| e.into_inner());

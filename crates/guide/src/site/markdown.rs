@@ -3,7 +3,9 @@
 //! code blocks handed to a renderer.
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use crate::errors::{LineIndex, Problem};
 use crate::html::escape_attr;
@@ -62,7 +64,17 @@ pub(crate) struct MdInput<'a> {
     pub(crate) markdown: &'a Markdown,
     /// The links on the headings.
     pub(crate) anchors: Anchors,
+    /// For a Zola site, the permalink of the page: relative links (co-located files)
+    /// and `#anchor` links are made absolute with it, as Zola does. `None` for our own
+    /// `site.toml` (a link to a co-located file becomes its path).
+    pub(crate) permalink: Option<&'a str>,
+    /// The site's or theme's own `anchor-link.html`, rendered for a heading id and
+    /// level: Zola's heading links use it instead of its built-in one.
+    pub(crate) anchor_link: Option<&'a AnchorLink<'a>>,
 }
+
+/// Renders the anchor link of a heading (its id, its level); `Err` is the message.
+pub(crate) type AnchorLink<'r> = dyn Fn(&str, u32) -> Result<String, String> + 'r;
 
 /// The links on a body's headings: ours (`site.toml`'s default: `#` after the title), or
 /// Zola's `insert_anchor_links` with its markup (`🔗` before or after the title, or the
@@ -117,8 +129,16 @@ fn options_for(md: &Markdown) -> Options {
     if md.definition_list {
         opts |= Options::ENABLE_DEFINITION_LIST;
     }
+    if md.github_alerts {
+        // (GitHub's alerts: `> [!NOTE]` blockquotes with a class.)
+        opts |= Options::ENABLE_GFM;
+    }
     opts
 }
+
+/// `:smile:` -> 😄 (`render_emoji`), with GitHub's names, as Zola replaces them.
+static EMOJI: std::sync::LazyLock<gh_emoji::Replacer> =
+    std::sync::LazyLock::new(gh_emoji::Replacer::new);
 
 /// A heading being read: level, custom id, classes, inner events.
 type OpenHeading<'e> = (HeadingLevel, Option<String>, Vec<String>, Vec<Event<'e>>);
@@ -139,6 +159,8 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
     let mut heading: Option<OpenHeading> = None;
     // Code block in progress (its text is gathered, then rendered whole).
     let mut block: Option<OpenBlock> = None;
+    // Inside a `lazy_async_image` image: its alt text is written into an attribute.
+    let mut lazy_image = false;
     // Built at the first internal link or bounce block (a page without either needs none).
     let lines = std::cell::OnceCell::new();
     let line_of = |pos: usize| {
@@ -192,7 +214,22 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(open) = heading.take() {
-                    let (h, html) = finish_heading(open, &mut ids, input.anchors);
+                    let mut link = |id: &str, level: u32| -> Option<String> {
+                        let render = input.anchor_link?;
+                        match render(id, level) {
+                            Ok(html) => Some(html),
+                            Err(msg) => {
+                                let line = line_of(range.start).0;
+                                out.problems.push(Problem::at(
+                                    input.file,
+                                    line,
+                                    format!("template error in anchor-link.html: {msg}"),
+                                ));
+                                None
+                            }
+                        }
+                    };
+                    let (h, html) = finish_heading(open, &mut ids, input.anchors, &mut link);
                     if let Some(text) = out.text.as_mut() {
                         text.heading(&h.id, &h.title);
                     }
@@ -211,26 +248,66 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: rewrite_dest(input, dest_url, range.start, &mut out, &line_of),
-                title,
-                id,
-            }),
+            }) => {
+                let dest_url = match link_type {
+                    // (`<a@b.c>`: not a path.)
+                    LinkType::Email => dest_url,
+                    _ => rewrite_dest(input, dest_url, range.start, &mut out, &line_of, true),
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: rewrite_dest(input, dest_url, range.start, &mut out, &line_of),
-                title,
-                id,
-            }),
+            }) => {
+                let dest_url =
+                    rewrite_dest(input, dest_url, range.start, &mut out, &line_of, false);
+                match input.markdown.lazy_async_image {
+                    // Zola's markup: the title before the alt text.
+                    true => {
+                        lazy_image = true;
+                        let mut html = String::from("<img src=\"");
+                        let _ = pulldown_cmark_escape::escape_href(&mut html, &dest_url);
+                        if !title.is_empty() {
+                            html.push_str("\" title=\"");
+                            let _ = pulldown_cmark_escape::escape_href(&mut html, &title);
+                        }
+                        html.push_str("\" alt=\"");
+                        Event::Html(html.into())
+                    }
+                    false => Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }),
+                }
+            }
+            Event::End(TagEnd::Image) if lazy_image => {
+                lazy_image = false;
+                Event::Html("\" loading=\"lazy\" decoding=\"async\" />".into())
+            }
             Event::Text(t) => {
                 out.word_count += t.split_whitespace().count();
-                Event::Text(t)
+                let t = match input.markdown.render_emoji {
+                    true => match EMOJI.replace_all(&t) {
+                        std::borrow::Cow::Owned(replaced) => CowStr::from(replaced),
+                        std::borrow::Cow::Borrowed(_) => t,
+                    },
+                    false => t,
+                };
+                match lazy_image {
+                    // (The alt text of a lazy image is inside an attribute.)
+                    true => Event::Html(escape_attr(&t).into()),
+                    false => Event::Text(t),
+                }
             }
             // `<!-- more -->` ends the summary: Zola marks the place with an anchor.
             Event::Html(t) | Event::InlineHtml(t) if is_more(&t) => {
@@ -249,8 +326,102 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             }
         }
     }
+    if input.markdown.bottom_footnotes {
+        events = footnotes_at_the_bottom(events);
+    }
     out.html.reserve(input.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// `bottom_footnotes`: the footnotes gathered in a list at the end, numbered in the
+/// order they are first referenced, each with links back to its references, as Zola
+/// writes them (GitHub's way). Definitions nobody references are left out.
+fn footnotes_at_the_bottom(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    // Definitions being read (a footnote may hold another), and those read.
+    let mut open: Vec<Vec<Event>> = Vec::new();
+    let mut footnotes: Vec<Vec<Event>> = Vec::new();
+    // Name -> (its number, how many references so far).
+    let mut numbers: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(_)) => open.push(vec![event]),
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some(mut body) = open.pop() {
+                    body.push(event);
+                    footnotes.push(body);
+                }
+            }
+            Event::FootnoteReference(name) => {
+                let next = numbers.len() + 1;
+                let (n, refs) = numbers.entry(name.to_string()).or_insert((next, 0));
+                *refs += 1;
+                let html = format!(
+                    "<sup class=\"footnote-reference\" id=\"fr-{name}-{refs}\"><a \
+                     href=\"#fn-{name}\">{n}</a></sup>"
+                );
+                match open.last_mut() {
+                    Some(body) => body.push(Event::Html(html.into())),
+                    None => out.push(Event::Html(html.into())),
+                }
+            }
+            other => match open.last_mut() {
+                Some(body) => body.push(other),
+                None => out.push(other),
+            },
+        }
+    }
+    if footnotes.is_empty() {
+        return out;
+    }
+    let name_of = |f: &[Event]| match f.first() {
+        Some(Event::Start(Tag::FootnoteDefinition(name))) => name.to_string(),
+        _ => String::new(),
+    };
+    footnotes.retain(|f| numbers.get(&name_of(f)).is_some_and(|n| n.1 > 0));
+    footnotes.sort_by_cached_key(|f| numbers.get(&name_of(f)).map_or(0, |n| n.0));
+    out.push(Event::Html(
+        "<section class=\"footnotes\">\n<ol class=\"footnotes-list\">\n".into(),
+    ));
+    for f in footnotes {
+        let name = name_of(&f);
+        let refs = numbers.get(&name).map_or(0, |n| n.1);
+        let len = f.len();
+        let mut backrefs_written = false;
+        for (i, e) in f.into_iter().enumerate() {
+            let last_paragraph_or_end = matches!(
+                e,
+                Event::End(TagEnd::FootnoteDefinition) | Event::End(TagEnd::Paragraph)
+            ) && !backrefs_written
+                && i + 2 >= len;
+            let event = match e {
+                Event::Start(Tag::FootnoteDefinition(_)) => {
+                    Event::Html(format!("<li id=\"fn-{name}\">").into())
+                }
+                Event::End(end) if last_paragraph_or_end => {
+                    let mut html = String::new();
+                    for usage in 1..=refs {
+                        match usage {
+                            1 => html.push_str(&format!(" <a href=\"#fr-{name}-1\">↩</a>")),
+                            _ => html
+                                .push_str(&format!(" <a href=\"#fr-{name}-{usage}\">↩{usage}</a>")),
+                        }
+                    }
+                    backrefs_written = true;
+                    html.push_str(match end {
+                        TagEnd::FootnoteDefinition => "</li>\n",
+                        _ => "</p>\n",
+                    });
+                    Event::Html(html.into())
+                }
+                Event::End(TagEnd::FootnoteDefinition) => Event::Html("</li>\n".into()),
+                other => other,
+            };
+            out.push(event);
+        }
+    }
+    out.push(Event::Html("</ol>\n</section>\n".into()));
     out
 }
 
@@ -382,6 +553,7 @@ fn finish_heading(
     open: OpenHeading,
     ids: &mut HashMap<String, usize>,
     anchors: Anchors,
+    anchor_link: &mut dyn FnMut(&str, u32) -> Option<String>,
 ) -> (Heading, String) {
     let (level, custom, classes, inner) = open;
     let title = plain_text(&inner);
@@ -403,11 +575,17 @@ fn finish_heading(
         format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
     };
     let attr_id = escape_attr(&id);
-    // Zola's built-in `anchor-link.html`, as it renders (with its closing newline).
-    let zola_link = format!(
-        "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
-         {attr_id}\">🔗</a>\n"
-    );
+    // The site's `anchor-link.html`, else Zola's built-in one as it renders (with its
+    // closing newline).
+    let zola_link = match anchors {
+        Anchors::Zola(InsertAnchor::None) | Anchors::Guide => String::new(),
+        Anchors::Zola(_) => anchor_link(&id, n).unwrap_or_else(|| {
+            format!(
+                "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
+                 {attr_id}\">🔗</a>\n"
+            )
+        }),
+    };
     let inner = match anchors {
         Anchors::Guide => format!(
             "{inner_html} <a class=\"anchor\" href=\"#{attr_id}\" aria-label=\"Link to this \
@@ -417,10 +595,17 @@ fn finish_heading(
         Anchors::Zola(InsertAnchor::None) => inner_html,
         Anchors::Zola(InsertAnchor::Left) => format!("{zola_link}{inner_html}"),
         Anchors::Zola(InsertAnchor::Right) => format!("{inner_html}{zola_link}"),
-        Anchors::Zola(InsertAnchor::Heading) => format!(
-            "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
-             {attr_id}\">{inner_html}</a>"
-        ),
+        // The link's opening tag around the heading's text, as Zola takes it.
+        Anchors::Zola(InsertAnchor::Heading) => {
+            let open = zola_link
+                .find("<a")
+                .and_then(|i| Some(&zola_link[i..i + zola_link[i..].find('>')? + 1]))
+                .unwrap_or_default();
+            match open.is_empty() {
+                true => inner_html,
+                false => format!("{open}{inner_html}</a>"),
+            }
+        }
     };
     let html = format!("<h{n} id=\"{attr_id}\"{class_attr}>{inner}</h{n}>\n");
     let heading = Heading {
@@ -437,6 +622,7 @@ fn rewrite_dest<'a>(
     pos: usize,
     out: &mut Rendered,
     line_of: &dyn Fn(usize) -> (usize, usize),
+    is_link: bool,
 ) -> CowStr<'a> {
     if dest.starts_with("@/") {
         let (line, col) = line_of(pos);
@@ -446,6 +632,15 @@ fn rewrite_dest<'a>(
             col,
         });
         return dest;
+    }
+    if let Some(permalink) = input.permalink {
+        // Zola's rules: a relative link is to a co-located file, an anchor is on this
+        // page; both are made absolute.
+        let anchor = is_link && dest.len() > 1 && dest.starts_with('#');
+        return match zola_relative(&dest) || anchor {
+            true => format!("{permalink}{dest}").into(),
+            false => dest,
+        };
     }
     if is_relative(&dest) {
         let (path, frag) = match dest.find(['#', '?']) {
@@ -459,6 +654,18 @@ fn rewrite_dest<'a>(
         }
     }
     dest
+}
+
+/// A link Zola takes for one to a co-located file: not absolute, not up (`..`), not an
+/// anchor, and without a scheme (`mailto:`, `x-custom:`).
+fn zola_relative(dest: &str) -> bool {
+    let scheme = dest.find(':').is_some_and(|i| {
+        i > 0
+            && dest[..i]
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    !(dest.starts_with('/') || dest.starts_with("..") || dest.starts_with('#') || scheme)
 }
 
 fn is_relative(dest: &str) -> bool {
@@ -518,6 +725,8 @@ mod tests {
             search_text: false,
             markdown: &Markdown::defaults(crate::site::config::Flavour::Guide),
             anchors: Anchors::Guide,
+            permalink: None,
+            anchor_link: None,
         })
     }
 
@@ -542,6 +751,8 @@ mod tests {
             search_text: false,
             markdown: &md,
             anchors: Anchors::Zola(InsertAnchor::None),
+            permalink: None,
+            anchor_link: None,
         });
         assert_eq!(
             r.html,

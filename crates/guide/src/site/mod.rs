@@ -127,7 +127,17 @@ fn run_stages(
     let (site, bodies) = load::load(opts, cache, &mut problems)?;
     let warnings = site.warnings.clone();
     let parsed = parse::parse(&site, bodies, cache, &mut problems);
-    let linked = links::link(&site.sources, site.paths.clone(), parsed, &mut problems);
+    let prefix = match site.config.flavour {
+        config::Flavour::Zola => site.config.base_url.as_str(),
+        config::Flavour::Guide => "",
+    };
+    let linked = links::link(
+        &site.sources,
+        site.paths.clone(),
+        parsed,
+        prefix,
+        &mut problems,
+    );
     let assets = Assets {
         statics: site.statics.clone(),
         plain: Arc::new(index::linked_files(&site)),
@@ -140,7 +150,11 @@ fn run_stages(
     };
     // Every file is checked on its way out (its path, and that nothing else writes it).
     let checked = outputs::CheckedSink::new(sink, &site.claims);
-    let sink: &dyn Sink = &checked;
+    let minified = sink::MinifySink(&checked);
+    let sink: &dyn Sink = match site.config.zola.minify_html {
+        true => &minified,
+        false => &checked,
+    };
     // With problems already found, pages render only to find template problems too.
     let pages_sink: &dyn Sink = if problems.is_empty() { sink } else { &NullSink };
     // The index and the pages are made side by side from the parsed pages (pages link

@@ -147,6 +147,7 @@ fn page(section: &Source, from: &str, i: usize, item: &mut toml::Value) -> Resul
         updated: None,
         warnings: Vec::new(),
         lang: section.lang.clone(),
+        assets: Vec::new(),
     })
 }
 

@@ -117,6 +117,9 @@ fn body_tera(site: &Site, theme: &Theme, bodies: &[String]) -> (Tera, FnSite) {
     (tera, fn_site)
 }
 
+/// The template of Zola's heading links that a site or theme may write.
+const ANCHOR_LINK: &str = "anchor-link.html";
+
 /// What parsing a body needs besides the source.
 struct Env<'a> {
     site: &'a Site,
@@ -196,6 +199,7 @@ impl Env<'_> {
                 &mut tera,
                 &ctx,
                 self.site.theme.as_ref(),
+                self.site.config.flavour == Flavour::Zola,
             );
             let _ = page_tera.set((tera, calls));
             templated.map_err(|p| vec![p])?
@@ -212,6 +216,20 @@ impl Env<'_> {
             let (tera, _) = page_tera.get_or_init(|| self.page_tera());
             bounce::render(b, file, Some(tera))
         };
+        let permalink = self.site.config.permalink(&s.path);
+        // The site's or theme's `anchor-link.html` (Zola's sites), with `id`, `level`
+        // and `lang`.
+        let anchor_link = |id: &str, level: u32| -> Result<String, String> {
+            let mut ctx = Context::new();
+            ctx.insert("id", id);
+            ctx.insert("level", &level);
+            ctx.insert("lang", &s.lang);
+            self.tera
+                .render(ANCHOR_LINK, &ctx)
+                .map_err(|e| crate::errors::describe_template_error(&e).0)
+        };
+        let has_anchor_link = self.site.config.flavour == Flavour::Zola
+            && self.site.theme.as_ref().is_some_and(|t| t.has(ANCHOR_LINK));
         let r = markdown::render(&MdInput {
             text,
             file,
@@ -223,6 +241,8 @@ impl Env<'_> {
             search_text: self.site.config.build_search_index,
             markdown: &self.site.config.markdown,
             anchors,
+            permalink: (self.site.config.flavour == Flavour::Zola).then_some(permalink.as_str()),
+            anchor_link: has_anchor_link.then_some(&anchor_link as &markdown::AnchorLink),
         });
         if !r.problems.is_empty() {
             return Err(r.problems);
@@ -237,7 +257,10 @@ impl Env<'_> {
             html,
             headings: r.headings,
             links,
-            word_count: r.word_count,
+            word_count: match self.site.config.flavour {
+                Flavour::Zola => zola_word_count(&body),
+                Flavour::Guide => r.word_count,
+            },
             sections: r
                 .text
                 .map(|t| t.finish(&templated.blocks))
@@ -305,4 +328,14 @@ fn anchor_key(anchors: Anchors) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     anchors.hash(&mut h);
     h.finish()
+}
+
+/// The words of a raw markdown body as Zola counts them (`page.word_count`): Unicode
+/// words, leaving out what lies between a ```` ``` ```` and the next.
+pub(crate) fn zola_word_count(body: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    body.split("```")
+        .step_by(2)
+        .map(|part| part.unicode_words().count())
+        .sum()
 }

@@ -24,8 +24,11 @@ pub(crate) struct Call {
     /// Its template (`shortcodes/name.md` or `.html`).
     pub(crate) template: String,
     pub(crate) args: Map<String, Value>,
-    /// The text between `{% name() %}` and `{% end %}`, trimmed.
+    /// The text between `{% name() %}` and its `{% end %}`, trimmed.
     pub(crate) body: Option<String>,
+    /// The shortcodes called in the body (Zola 0.20 and later render them into the
+    /// body before the call that holds them): the body with tokens for them.
+    inner: Option<Box<Extracted>>,
     pub(crate) nth: usize,
     /// Byte offset of the call in the body.
     pub(crate) at: usize,
@@ -34,7 +37,7 @@ pub(crate) struct Call {
 }
 
 /// A body with its shortcode calls and escaped tags swapped for tokens.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Extracted {
     pub(crate) text: String,
     pub(crate) calls: Vec<Call>,
@@ -63,8 +66,20 @@ pub(crate) fn extract(
     body: &str,
     template: impl Fn(&str) -> Option<String>,
 ) -> Result<Extracted, SyntaxError> {
+    let mut nths = std::collections::HashMap::new();
+    extract_in(body, 0, &template, &mut nths)
+}
+
+/// [`extract`] of `body`, which starts at byte `offset` of the page body; `nths` counts
+/// the calls of each name so far, in the order they start (an outer call before the
+/// calls in its body), as Zola numbers them.
+fn extract_in(
+    body: &str,
+    offset: usize,
+    template: &impl Fn(&str) -> Option<String>,
+    nths: &mut std::collections::HashMap<String, usize>,
+) -> Result<Extracted, SyntaxError> {
     let mut out = Extracted::default();
-    let mut nths: std::collections::HashMap<String, usize> = Default::default();
     let mut last = 0;
     let mut from = 0;
     let bytes = body.as_bytes();
@@ -76,12 +91,18 @@ pub(crate) fn extract(
             let newlines = body[i..i + esc.1].matches('\n').count();
             out.literals.push((text, newlines));
             (token(LITERAL, out.literals.len() - 1, newlines), i + esc.1)
-        } else if let Some(found) = call(rest, &template, i)? {
-            let (mut c, len) = found;
+        } else if let Some(found) = call(rest, template, offset + i)? {
+            let (mut c, len, body_at) = found;
             let n = nths.entry(c.name.clone()).or_default();
             *n += 1;
             c.nth = *n;
             c.newlines = body[i..i + len].matches('\n').count();
+            if let Some(inner) = c.body.as_deref().filter(|b| b.contains('{')) {
+                let extracted = extract_in(inner, offset + i + body_at, template, nths)?;
+                if !extracted.calls.is_empty() || !extracted.literals.is_empty() {
+                    c.inner = Some(Box::new(extracted));
+                }
+            }
             let t = token(CALL, out.calls.len(), c.newlines);
             out.calls.push(c);
             (t, i + len)
@@ -117,13 +138,15 @@ fn escaped(rest: &str) -> Option<(String, usize)> {
 }
 
 /// A call at the start of `rest` (`at` in the body): `{{ name(...) }}` or
-/// `{% name(...) %}...{% end %}` of a known shortcode, and its length. `None` when it is
-/// no shortcode call (the body's own templating gets it).
+/// `{% name(...) %}...{% end %}` of a known shortcode, its length and where its body
+/// starts in `rest` (its trimmed text). `None` when it is no shortcode call (the body's
+/// own templating gets it). A body ends at the `{% end %}` that matches its call: the
+/// calls with bodies inside it have theirs.
 fn call(
     rest: &str,
     template: &impl Fn(&str) -> Option<String>,
     at: usize,
-) -> Result<Option<(Call, usize)>, SyntaxError> {
+) -> Result<Option<(Call, usize, usize)>, SyntaxError> {
     let (close, bodied) = match rest.as_bytes().get(1) {
         Some(b'{') => ("}}", false),
         Some(b'%') => ("%}", true),
@@ -139,7 +162,7 @@ fn call(
     if name.is_empty() || !p.eat("(") {
         return Ok(None);
     }
-    let Some(template) = template(name) else {
+    let Some(template_name) = template(name) else {
         return Ok(None);
     };
     let name = name.to_string();
@@ -152,29 +175,35 @@ fn call(
     }
     let mut call = Call {
         name,
-        template,
+        template: template_name,
         args,
         body: None,
+        inner: None,
         nth: 0,
         at,
         newlines: 0,
     };
     if !bodied {
-        return Ok(Some((call, p.pos)));
+        return Ok(Some((call, p.pos, 0)));
     }
-    let Some((body_end, after)) = end_tag(&rest[p.pos..]) else {
+    let Some((body_end, after)) = end_tag(&rest[p.pos..], template) else {
         return Err(p.error(format!(
             "shortcode `{}` with a body is not closed by `{{% end %}}`",
             call.name
         )));
     };
-    call.body = Some(rest[p.pos..p.pos + body_end].trim().to_string());
-    Ok(Some((call, p.pos + after)))
+    let raw = &rest[p.pos..p.pos + body_end];
+    let trimmed = raw.trim();
+    let body_at = p.pos + (raw.len() - raw.trim_start().len());
+    call.body = Some(trimmed.to_string());
+    Ok(Some((call, p.pos + after, body_at)))
 }
 
-/// The first `{% end %}` of `text`: where it starts and ends.
-fn end_tag(text: &str) -> Option<(usize, usize)> {
+/// The `{% end %}` of `text` that closes the body it starts: where it starts and ends.
+/// The calls with bodies of known shortcodes (`template`) in it have their own.
+fn end_tag(text: &str, template: &impl Fn(&str) -> Option<String>) -> Option<(usize, usize)> {
     let mut from = 0;
+    let mut depth = 0usize;
     while let Some(i) = text[from..].find("{%").map(|i| from + i) {
         let inner = &text[i + 2..];
         let trimmed = inner.trim_start();
@@ -182,8 +211,25 @@ fn end_tag(text: &str) -> Option<(usize, usize)> {
             let after_ws = after.trim_start();
             if after_ws.starts_with("%}") {
                 let end = text.len() - after_ws.len() + 2;
-                return Some((i, end));
+                if depth == 0 {
+                    return Some((i, end));
+                }
+                depth -= 1;
+                from = end;
+                continue;
             }
+        }
+        // An inner call with a body: `{% name(`.
+        let name_len = trimmed
+            .char_indices()
+            .find(|&(k, c)| !(c == '_' || c.is_ascii_alphabetic() || (k > 0 && c.is_ascii_digit())))
+            .map_or(trimmed.len(), |(k, _)| k);
+        let name = &trimmed[..name_len];
+        if !name.is_empty()
+            && trimmed[name_len..].trim_start().starts_with('(')
+            && template(name).is_some()
+        {
+            depth += 1;
         }
         from = i + 2;
     }
@@ -332,7 +378,30 @@ impl Call {
             ctx.insert(k, v);
         }
         if let Some(body) = &self.body {
-            ctx.insert("body", body.trim_end());
+            match &self.inner {
+                // The shortcodes in the body first, their output (Markdown or HTML)
+                // put in its place, as Zola does.
+                Some(inner) => {
+                    let mut failed = None;
+                    let flat = inner.finish(&inner.text, |n| {
+                        match inner.calls[n].render(tera, context) {
+                            Ok(Output::Markdown(t) | Output::Html(t)) => t,
+                            Err(f) => {
+                                failed.get_or_insert((n, f.message));
+                                String::new()
+                            }
+                        }
+                    });
+                    if let Some((n, message)) = failed {
+                        return Err(Failed {
+                            call: &inner.calls[n],
+                            message,
+                        });
+                    }
+                    ctx.insert("body", flat.trim_end());
+                }
+                None => ctx.insert("body", body.trim_end()),
+            }
         }
         ctx.insert("nth", &self.nth);
         let text = tera

@@ -50,3 +50,38 @@ impl Sink for NullSink {
         false
     }
 }
+
+/// Minifies every HTML page on its way to `inner` (`minify_html = true`), as Zola does
+/// with the pages it renders (static files are copied as they are).
+pub(crate) struct MinifySink<'a>(pub(crate) &'a dyn Sink);
+
+impl MinifySink<'_> {
+    /// Zola's settings: spec-compliant output (the default), `<html>` and `<head>` kept, inline CSS
+    /// and JavaScript minified too.
+    fn settings() -> &'static minify_html::Cfg {
+        static CFG: std::sync::LazyLock<minify_html::Cfg> = std::sync::LazyLock::new(|| {
+            let mut cfg = minify_html::Cfg::new();
+            cfg.keep_html_and_head_opening_tags = true;
+            cfg.minify_css = true;
+            cfg.minify_js = true;
+            cfg
+        });
+        &CFG
+    }
+}
+
+impl Sink for MinifySink<'_> {
+    fn put(&self, path: &str, file: OutFile) -> Result<(), BuildError> {
+        let file = match file {
+            OutFile::Bytes(html) if path.ends_with(".html") => {
+                OutFile::Bytes(Arc::new(minify_html::minify(&html, Self::settings())))
+            }
+            other => other,
+        };
+        self.0.put(path, file)
+    }
+
+    fn keeps_files(&self) -> bool {
+        self.0.keeps_files()
+    }
+}

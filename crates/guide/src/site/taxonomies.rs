@@ -23,6 +23,38 @@ pub(crate) struct Taxonomy {
     pub(crate) terms: Vec<Term>,
 }
 
+impl Taxonomy {
+    /// `taxonomy` (and `get_taxonomy`'s `kind`) as Zola gives it: the configuration
+    /// entry with every key of Zola's, those not written at their defaults (`slug`, the
+    /// URL part of its name; `lang`; `feed`, `render`; `paginate_by`, `paginate_path`
+    /// null).
+    pub(crate) fn value(&self) -> serde_json::Value {
+        let mut map = match serde_json::to_value(&self.kind) {
+            Ok(serde_json::Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        };
+        let slug = self
+            .path
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let defaults = [
+            ("name", serde_json::json!(self.name)),
+            ("slug", serde_json::json!(slug)),
+            ("lang", serde_json::json!(self.lang)),
+            ("feed", serde_json::json!(self.feed)),
+            ("render", serde_json::json!(true)),
+            ("paginate_by", serde_json::Value::Null),
+            ("paginate_path", serde_json::Value::Null),
+        ];
+        for (key, value) in defaults {
+            map.entry(key).or_insert(value);
+        }
+        serde_json::Value::Object(map)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Term {
     pub(crate) name: String,

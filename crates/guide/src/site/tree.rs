@@ -151,6 +151,40 @@ impl Tree {
         None
     }
 
+    /// `ancestors` of source `i`, as Zola gives them: the paths under `content/` of the
+    /// sections above it, the home section's first. A page's end with its own section
+    /// (the one above a transparent one: Zola lists a page there); a page in a folder
+    /// without `_index.md` has none.
+    pub(crate) fn ancestors(&self, i: usize, sources: &[Source]) -> Vec<String> {
+        let chain = |mut section: usize| {
+            let mut out = vec![sources[section].rel.clone()];
+            while let Some(p) = self.parents.get(&section) {
+                out.push(sources[*p].rel.clone());
+                section = *p;
+            }
+            out.reverse();
+            out
+        };
+        match sources[i].kind {
+            Kind::Section => match self.parents.get(&i) {
+                Some(p) => chain(*p),
+                None => Vec::new(),
+            },
+            Kind::Page => {
+                let Some(mut section) = self.owners.get(&i).copied() else {
+                    return Vec::new();
+                };
+                while sources[section].front.transparent {
+                    match self.parents.get(&section) {
+                        Some(p) => section = *p,
+                        None => break,
+                    }
+                }
+                chain(section)
+            }
+        }
+    }
+
     /// `nav`: the tree under the root section (`views` by source index).
     pub(crate) fn nav<'v>(&self, sources: &[Source], views: &'v [PageView]) -> Vec<NavItem<'v>> {
         match self.root {

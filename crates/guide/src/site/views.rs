@@ -5,30 +5,59 @@ use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
-use crate::site::config::Config;
+use crate::site::config::{Config, Flavour};
 use crate::site::content::{Kind, Source};
 use crate::site::links::Body;
 use crate::site::markdown::Heading;
 
 /// What a page is before its body is parsed: the `page` of a templated body, and the
-/// first fields of every other page value.
+/// first fields of every other page value. Its keys are Zola's (`SerializingPage` and
+/// `SerializingSection`): what the front matter leaves out is `null`, as in Zola, so
+/// `page.description | default(value=...)` works.
 #[derive(Debug, Serialize, Hash)]
 pub(crate) struct PageMeta<'a> {
+    /// The title, `""` when the front matter has none (for our own uses).
+    #[serde(skip)]
     pub(crate) title: &'a str,
-    description: &'a str,
+    #[serde(rename = "title")]
+    title_value: Option<&'a str>,
+    description: Option<&'a str>,
     pub(crate) permalink: String,
     pub(crate) path: &'a str,
     pub(crate) relative_path: &'a str,
+    /// The folder of a page bundle (`blog/a/` for `blog/a/index.md`), else `null`.
+    colocated_path: Option<String>,
+    /// The URL path's parts (`["blog", "a"]` for `/blog/a/`).
+    components: Vec<&'a str>,
     slug: &'a str,
     pub(crate) weight: Option<i64>,
     draft: bool,
     extra: Extra<'a>,
     updated: Option<&'a str>,
+    /// The front matter's `date` (or the file name's), as Zola writes it.
+    date: Option<String>,
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    authors: &'a [String],
+    /// The co-located files: a bundle's (at any depth), a section's (in its folder).
+    assets: &'a [String],
+    /// The sections above, as paths under `content/` (`_index.md` first); set with the
+    /// section tree (empty in a page body, as in Zola's shortcodes).
+    pub(crate) ancestors: Vec<String>,
+    /// The pages and sections whose bodies link here (`@/`), by permalink; set with the
+    /// links.
+    pub(crate) backlinks: Vec<BackLink<'a>>,
     pub(crate) is_section: bool,
     /// Its language (`fr` for `a.fr.md` when French is one of the site's languages).
     lang: &'a str,
     /// Its front matter's `[taxonomies]`: terms by taxonomy name.
     taxonomies: &'a std::collections::BTreeMap<String, Vec<String>>,
+    // A section's own keys, as Zola gives them.
+    generate_feeds: bool,
+    transparent: bool,
+    paginate_by: Option<usize>,
+    paginate_reversed: bool,
     /// The data item a page was made from (`pages_from`); absent on other pages.
     #[serde(skip_serializing_if = "Option::is_none")]
     data: Option<Item<'a>>,
@@ -42,23 +71,68 @@ impl<'a> PageMeta<'a> {
             .rsplit('/')
             .next()
             .unwrap_or("");
+        let date = zola_date(s.front.date.as_ref());
+        let ymd = date.as_deref().and_then(year_month_day);
         PageMeta {
             title: s.front.title.as_deref().unwrap_or_default(),
-            description: s.front.description.as_deref().unwrap_or_default(),
+            title_value: s.front.title.as_deref(),
+            description: s.front.description.as_deref(),
             permalink: config.permalink(&s.path),
             path: &s.path,
             relative_path: &s.rel,
+            colocated_path: s.is_bundle().then(|| format!("{}/", s.dir)),
+            components: s.path.split('/').filter(|c| !c.is_empty()).collect(),
             slug,
             weight: s.front.weight,
             draft: s.front.draft,
             extra: Extra(&s.front.extra),
             updated: s.updated.as_deref(),
+            year: ymd.map(|d| d.0),
+            month: ymd.map(|d| d.1),
+            day: ymd.map(|d| d.2),
+            date,
+            authors: &s.front.authors,
+            assets: &s.assets,
+            ancestors: Vec::new(),
+            backlinks: Vec::new(),
             is_section: s.kind == Kind::Section,
             lang: &s.lang,
             taxonomies: &s.front.taxonomies,
+            generate_feeds: s.front.generate_feeds,
+            transparent: s.front.transparent,
+            paginate_by: s.front.paginate_by,
+            paginate_reversed: s.front.paginate_reversed,
             data: s.item.as_ref().map(Item),
         }
     }
+}
+
+/// An entry of `page.backlinks`: a page or section that links to this one.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub(crate) struct BackLink<'a> {
+    pub(crate) permalink: String,
+    pub(crate) title: Option<&'a str>,
+}
+
+/// A front matter date as Zola gives it to templates: a TOML date as TOML writes it
+/// (`2024-01-02`, `2024-01-02T10:00:00Z`), a string holding one likewise, any other
+/// string as written.
+fn zola_date(value: Option<&toml::Value>) -> Option<String> {
+    match value? {
+        toml::Value::Datetime(d) => Some(d.to_string()),
+        toml::Value::String(s) => Some(match s.parse::<toml::value::Datetime>() {
+            Ok(d) => d.to_string(),
+            Err(_) => s.clone(),
+        }),
+        other => Some(other.to_string()),
+    }
+}
+
+/// The year, month and day a date starts with (`2024-01-02...`).
+fn year_month_day(date: &str) -> Option<(i32, u32, u32)> {
+    let d = chrono::NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()?;
+    use chrono::Datelike;
+    Some((d.year(), d.month(), d.day()))
 }
 
 /// The front matter's `[extra]` table, as written.
@@ -164,7 +238,11 @@ impl<'a> PageView<'a> {
             summary: PageSummary {
                 meta,
                 word_count: body.word_count,
-                reading_time: body.word_count.div_ceil(200).max(1),
+                reading_time: match config.flavour {
+                    // Zola's: 0 for an empty page.
+                    Flavour::Zola => body.word_count.div_ceil(200),
+                    Flavour::Guide => body.word_count.div_ceil(200).max(1),
+                },
                 summary: crate::site::markdown::summary(&body.html),
                 translations: Vec::new(),
             },
@@ -297,6 +375,20 @@ mod tests {
             "description",
             "content",
             "toc",
+            "colocated_path",
+            "components",
+            "date",
+            "year",
+            "month",
+            "day",
+            "authors",
+            "assets",
+            "ancestors",
+            "backlinks",
+            "generate_feeds",
+            "transparent",
+            "paginate_by",
+            "paginate_reversed",
             "permalink",
             "path",
             "relative_path",

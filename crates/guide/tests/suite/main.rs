@@ -42,5 +42,8 @@ mod zola_config;
 mod zola_front_matter;
 mod zola_functions;
 mod zola_languages;
+mod zola_markdown;
+mod zola_page_values;
 mod zola_sections;
+mod zola_shortcodes;
 mod zola_urls;

@@ -73,3 +73,51 @@ fn an_unknown_template_names_both_folders() {
         ]
     );
 }
+
+/// The theme's `theme.toml` `[extra]` gives the defaults of `config.extra`: the site's
+/// values win, tables merge key by key, as in Zola.
+#[test]
+fn the_themes_extra_fills_in_what_the_site_does_not_set() {
+    let dir = site("theme-layers");
+    std::fs::write(
+        dir.path().join("themes/layered/theme.toml"),
+        "name = \"layered\"\n\n[extra]\ncolor = \"blue\"\nsize = 2\n[extra.menu]\nhome = \"/\"\n\
+         about = \"/about/\"\n",
+    )
+    .unwrap();
+    let config = dir.path().join("config.toml");
+    let site_config = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("{site_config}\n[extra]\ncolor = \"red\"\n[extra.menu]\nhome = \"/start/\"\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("templates/own.html"),
+        "{{ config.extra.color }} {{ config.extra.size }} {{ config.extra.menu.home }} \
+         {{ config.extra.menu.about }}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    let page = out
+        .files
+        .keys()
+        .find(|k| text(&out, k).starts_with("red "))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        text(&out, &page),
+        "red 2 &#x2F;start&#x2F; &#x2F;about&#x2F;"
+    );
+    // A table in one and a value in the other cannot merge: the theme's file says so.
+    std::fs::write(
+        dir.path().join("themes/layered/theme.toml"),
+        "[extra]\ncolor = { light = \"white\" }\n",
+    )
+    .unwrap();
+    let problems = problems(dir.path());
+    assert!(
+        problems[0].starts_with("themes/layered/theme.toml:1: the theme's `extra.color`"),
+        "{problems:?}"
+    );
+}

@@ -226,3 +226,44 @@ fn a_taxonomy_s_paginate_by_paginates_its_terms() {
         ]
     );
 }
+
+#[test]
+fn taxonomy_has_every_key_zola_gives_it() {
+    let dir = site("zola-sections");
+    std::fs::write(
+        dir.path().join("templates/series/list.html"),
+        "{{ taxonomy.name }} {{ taxonomy.slug }} {{ taxonomy.lang }} feed={{ taxonomy.feed }} \
+         render={{ taxonomy.render }} by={{ taxonomy.paginate_by }} \
+         path={{ taxonomy.paginate_path | default(value=\"none\") }}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "series/index.html"),
+        "series series en feed=false render=true by=1 path=none"
+    );
+}
+
+#[test]
+fn each_pager_page_has_its_own_current_url() {
+    let dir = site("zola-sections");
+    std::fs::write(
+        dir.path().join("templates/paged.html"),
+        "{{ current_path | safe }} {{ current_url | safe }}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    let url = |path: &str| text(&out, path);
+    assert!(
+        url("paged/index.html").ends_with("/paged/"),
+        "{}",
+        url("paged/index.html")
+    );
+    let second = url("paged/page/2/index.html");
+    let (path, permalink) = second.split_once(' ').unwrap();
+    assert_eq!(path, "/paged/page/2/");
+    assert!(
+        permalink.ends_with("/paged/page/2/") && permalink.starts_with("http"),
+        "{second}"
+    );
+}

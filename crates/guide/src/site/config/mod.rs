@@ -98,7 +98,52 @@ impl Config {
         };
         let path = root.join(name);
         let text = std::fs::read_to_string(&path).map_err(|e| BuildError::io(&path, e))?;
-        Self::parse(&text, name)
+        let mut config = Self::parse(&text, name)?;
+        config.merge_theme_extra(root)?;
+        Ok(config)
+    }
+
+    /// Adds the `[extra]` of the theme's `theme.toml` under the site's, as Zola does: a
+    /// key the site does not set takes the theme's value, tables merge key by key, and
+    /// a key set to a table on one side and to something else on the other is an error.
+    fn merge_theme_extra(&mut self, root: &Path) -> Result<(), BuildError> {
+        let Some(theme) = &self.theme else {
+            return Ok(());
+        };
+        let file = format!("themes/{theme}/theme.toml");
+        let Ok(text) = std::fs::read_to_string(root.join(&file)) else {
+            return Ok(());
+        };
+        let table: toml::Table = toml::from_str(&text).map_err(|e| {
+            let (line, col) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
+            BuildError::Problems(vec![Problem::at_col(
+                &file,
+                line,
+                col,
+                format!("invalid theme.toml: {}", e.message()),
+            )])
+        })?;
+        let Some(toml::Value::Table(theme_extra)) = table.get("extra") else {
+            return Ok(());
+        };
+        let mut extra = toml::Value::Table(self.zola.extra.clone());
+        merge_extra(&mut extra, &toml::Value::Table(theme_extra.clone())).map_err(|key| {
+            let line = keys::line_of(&text, "extra").unwrap_or(1);
+            BuildError::Problems(vec![Problem::at(
+                &file,
+                line,
+                format!(
+                    "the theme's `extra.{key}` is a table and the site's is not, or the other \
+                     way round: they cannot be merged"
+                ),
+            )])
+        })?;
+        if let toml::Value::Table(merged) = extra {
+            self.table
+                .insert("extra".into(), toml::Value::Table(merged.clone()));
+            self.zola.extra = merged;
+        }
+        Ok(())
     }
 
     pub(crate) fn parse(text: &str, file: &str) -> Result<Config, BuildError> {
@@ -231,6 +276,27 @@ impl Config {
     pub(crate) fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
+}
+
+/// Merges `from` (the theme's) into `into` (the site's): the site's values win; `Err` is
+/// the dotted key of a table merged with something else.
+fn merge_extra(into: &mut toml::Value, from: &toml::Value) -> Result<(), String> {
+    let (toml::Value::Table(into), toml::Value::Table(from)) = (into, from) else {
+        return Ok(());
+    };
+    for (key, value) in from {
+        match into.get_mut(key) {
+            None => {
+                into.insert(key.clone(), value.clone());
+            }
+            Some(existing) => match (existing.is_table(), value.is_table()) {
+                (true, true) => merge_extra(existing, value).map_err(|k| format!("{key}.{k}"))?,
+                (false, false) => {}
+                _ => return Err(key.clone()),
+            },
+        }
+    }
+    Ok(())
 }
 
 fn glob_set(patterns: &[String]) -> Result<GlobSet, globset::Error> {

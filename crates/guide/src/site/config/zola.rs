@@ -158,6 +158,8 @@ pub(crate) struct Markdown {
     pub(crate) bottom_footnotes: bool,
     pub(crate) definition_list: bool,
     pub(crate) lazy_async_image: bool,
+    /// `> [!NOTE]` blockquotes become GitHub's alerts.
+    pub(crate) github_alerts: bool,
     /// The default of the sections' `insert_anchor_links`.
     pub(crate) insert_anchor_links: InsertAnchor,
 }
@@ -174,6 +176,7 @@ impl Markdown {
             bottom_footnotes: false,
             definition_list: false,
             lazy_async_image: false,
+            github_alerts: false,
             insert_anchor_links: InsertAnchor::None,
         }
     }

@@ -207,7 +207,7 @@ impl TaxonomyIndex {
                 })
                 .collect();
             let value = serde_json::json!({
-                "kind": t.kind,
+                "kind": t.value(),
                 "lang": lang,
                 "permalink": permalink(&t.path),
                 "items": terms.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>(),

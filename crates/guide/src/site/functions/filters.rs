@@ -8,8 +8,8 @@ use num_format::{Locale, ToFormattedString};
 use regex::Regex;
 use tera::{Filter, Tera, Value};
 
-pub(crate) fn register(tera: &mut Tera, default_language: &str) {
-    tera.register_filter("markdown", Markdown);
+pub(crate) fn register(tera: &mut Tera, default_language: &str, markdown: MarkdownSettings) {
+    tera.register_filter("markdown", Markdown(markdown));
     tera.register_filter("base64_encode", base64_encode);
     tera.register_filter("base64_decode", base64_decode);
     tera.register_filter("num_format", NumFormat(default_language.to_string()));
@@ -25,9 +25,25 @@ fn string(filter: &str, arg: &str, value: &Value) -> tera::Result<String> {
     })
 }
 
-/// Markdown to HTML (CommonMark and the extensions of page bodies); `inline=true`
-/// leaves out the paragraph around a single paragraph, as Zola does.
-struct Markdown;
+/// What the `markdown` filter renders with.
+#[derive(Clone)]
+pub(crate) struct MarkdownSettings {
+    /// The site's `[markdown]` options (smart punctuation, emoji, external links,
+    /// footnotes, alerts...).
+    pub(crate) options: Arc<crate::site::config::Markdown>,
+    pub(crate) highlighter: Option<Arc<crate::site::highlight::Highlighter>>,
+    /// A Zola site: `@/` links become permalinks (else URL paths, as in our pages).
+    pub(crate) zola: bool,
+    pub(crate) base_url: String,
+    /// `@/a.md#x` -> `/a/#x`.
+    pub(crate) resolve: super::Resolve,
+}
+
+/// `markdown(inline=false)`: the text rendered as a page body is, with the site's
+/// `[markdown]` options and highlighting, headings with ids and no anchor links, `@/`
+/// links resolved, as Zola's filter does; `inline=true` takes off the `<p>` a single
+/// paragraph starts with and the `</p>` it ends with.
+struct Markdown(MarkdownSettings);
 
 impl Filter for Markdown {
     fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
@@ -36,14 +52,58 @@ impl Filter for Markdown {
             Some(v) => tera::from_value::<bool>(v.clone())?,
             None => false,
         };
-        let mut html = String::new();
-        let parser = pulldown_cmark::Parser::new_ext(&text, crate::site::markdown::options());
-        pulldown_cmark::html::push_html(&mut html, parser);
+        let settings = &self.0;
+        let assets = std::collections::HashSet::new();
+        let bounce = |b: &crate::site::markdown::BounceBlock| {
+            Ok(format!(
+                "<pre><code class=\"language-bounce\" data-lang=\"bounce\">{}</code></pre>\n",
+                crate::html::escape_attr(b.text)
+            ))
+        };
+        // (No anchor links on the headings, as in Zola's filter.)
+        let anchors =
+            crate::site::markdown::Anchors::Zola(crate::site::config::zola::InsertAnchor::None);
+        let rendered = crate::site::markdown::render(&crate::site::markdown::MdInput {
+            text: &text,
+            file: "markdown filter",
+            first_line: 1,
+            dir: "",
+            assets: &assets,
+            bounce: &bounce,
+            highlighter: settings.highlighter.as_deref(),
+            search_text: false,
+            markdown: &settings.options,
+            anchors,
+            // (No page: relative links stay as written.)
+            permalink: settings.zola.then_some(""),
+            anchor_link: None,
+        });
+        if let Some(p) = rendered.problems.first() {
+            return Err(tera::Error::msg(format!(
+                "Failed to render markdown filter: {}",
+                p.message
+            )));
+        }
+        let mut html = rendered.html;
+        for link in &rendered.links {
+            let url = (settings.resolve)(&link.target)
+                .map_err(|e| tera::Error::msg(format!("Failed to render markdown filter: {e}")))?;
+            let url = match settings.zola {
+                true => format!("{}{url}", settings.base_url),
+                false => url,
+            };
+            let mut written = String::new();
+            let _ = pulldown_cmark_escape::escape_href(&mut written, &link.target);
+            html = html.replace(
+                &format!("href=\"{written}\""),
+                &format!("href=\"{}\"", crate::html::escape_attr(&url)),
+            );
+        }
         if inline {
+            // (As Zola: pulldown-cmark ends a paragraph with `</p>\n`.)
             html = html
                 .trim_start_matches("<p>")
-                .trim_end()
-                .trim_end_matches("</p>")
+                .trim_end_matches("</p>\n")
                 .to_string();
         }
         Ok(Value::String(html))

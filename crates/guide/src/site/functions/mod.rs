@@ -32,6 +32,9 @@ pub(crate) struct FnSite {
     /// The configuration, as written (languages, translations, feed names).
     pub(crate) config: Arc<toml::Table>,
     pub(crate) resolve: Resolve,
+    /// What the `markdown` filter renders with: the site's `[markdown]` options and
+    /// highlighter, as Zola's filter does.
+    pub(crate) markdown: filters::MarkdownSettings,
 }
 
 impl FnSite {
@@ -45,6 +48,13 @@ impl FnSite {
             },
             base_url: site.config.base_url.trim_end_matches('/').to_string(),
             config: Arc::new(site.config.table.clone()),
+            markdown: filters::MarkdownSettings {
+                options: Arc::new(site.config.markdown.clone()),
+                highlighter: site.highlighter.clone(),
+                zola: site.config.flavour == crate::site::config::Flavour::Zola,
+                base_url: site.config.base_url.trim_end_matches('/').to_string(),
+                resolve: resolve.clone(),
+            },
             resolve,
         }
     }
@@ -68,7 +78,7 @@ pub(crate) fn register(tera: &mut Tera, site: &FnSite) {
     tera.register_function("get_hash", files::GetHash(site.files.clone()));
     tera.register_function("load_data", load_data::LoadData(site.files.clone()));
     tera.register_function("trans", i18n::Trans(site.config.clone()));
-    filters::register(tera, site.default_language());
+    filters::register(tera, site.default_language(), site.markdown.clone());
 }
 
 /// A required argument of type `T`, or the error `msg` (Zola's `required_arg!`).

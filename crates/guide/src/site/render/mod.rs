@@ -17,7 +17,7 @@ use crate::errors::{describe_template_error as describe, BuildError, Problem, Pr
 use crate::paths::{output_file, top_level_path};
 use crate::site::assets::Assets;
 use crate::site::cache::ParseCache;
-use crate::site::config::Config;
+use crate::site::config::{Config, Flavour};
 use crate::site::content::{Kind, Source};
 use crate::site::functions::content::{ContentIndex, TaxonomyIndex};
 use crate::site::functions::{self, FnSite};
@@ -28,7 +28,7 @@ use crate::site::sink::{OutFile, Sink};
 use crate::site::template_limits::{self, TooDeep};
 use crate::site::templates::{self, Theme};
 use crate::site::tree::Tree;
-use crate::site::views::{NavItem, PageInSection, PageView};
+use crate::site::views::{BackLink, NavItem, PageInSection, PageView};
 use pagers::PagerError;
 
 /// What rendering gives besides the pages handed to the sink.
@@ -99,6 +99,18 @@ pub(crate) fn render(
         .collect();
     crate::site::views::fill_translations(&mut views, &site.sources, &site.config);
     let tree = Tree::new(&site.sources);
+    for (i, view) in views.iter_mut().enumerate() {
+        view.summary.meta.ancestors = tree.ancestors(i, &site.sources);
+        let mut backlinks: Vec<BackLink> = linked.backlinks[i]
+            .iter()
+            .map(|&from| BackLink {
+                permalink: site.config.permalink(&site.sources[from].path),
+                title: site.sources[from].front.title.as_deref(),
+            })
+            .collect();
+        backlinks.sort_by(|a, b| a.permalink.cmp(&b.permalink));
+        view.summary.meta.backlinks = backlinks;
+    }
     let index = content_index(site, theme, &views, &tree, fn_site.default_language());
     tera.register_function("get_page", functions::content::GetPage(index.clone()));
     tera.register_function("get_section", functions::content::GetSection(index));
@@ -257,7 +269,21 @@ impl Job<'_> {
                     }
                     let name = self.template_name(i);
                     if !self.theme.has(&name) {
-                        return Outcome::Missing(self.missing_template(s, &name));
+                        // Zola renders its own page for a missing `index.html`,
+                        // `section.html` or `page.html`.
+                        let fallback = (self.config.flavour == Flavour::Zola)
+                            .then(|| zola_default_page(&name))
+                            .flatten();
+                        return match fallback {
+                            Some(html) => {
+                                let file = OutFile::Bytes(Arc::new(html.into_bytes()));
+                                match sink.put(&output_file(&s.path), file) {
+                                    Ok(()) => Outcome::Rendered,
+                                    Err(e) => Outcome::NotStored(e),
+                                }
+                            }
+                            None => Outcome::Missing(self.missing_template(s, &name)),
+                        };
                     }
                     let result = match s.kind {
                         Kind::Page => {
@@ -406,6 +432,23 @@ impl Job<'_> {
             (None, None) => default_template(s),
         }
     }
+}
+
+/// The page Zola renders when the template `name` (`index.html`, `section.html` or
+/// `page.html`) is missing: its built-in one, naming the template to write.
+fn zola_default_page(name: &str) -> Option<String> {
+    let anchor = match name {
+        "index.html" | "section.html" => "section-variables",
+        "page.html" => "page-variables",
+        _ => return None,
+    };
+    let mut ctx = Context::new();
+    ctx.insert("filename", name);
+    ctx.insert(
+        "url",
+        &format!("https://www.getzola.org/documentation/templates/pages-sections/#{anchor}"),
+    );
+    Tera::one_off(include_str!("builtins/zola_default.html"), &ctx, true).ok()
 }
 
 fn default_template(s: &Source) -> String {

@@ -56,6 +56,7 @@ impl Job<'_> {
             let paginator = pagers.paginator(n, chunk, total, by, permalink);
             ctx.insert("paginator", &paginator);
             ctx.insert("current_path", &pagers.paths[n]);
+            ctx.insert("current_url", &permalink(&pagers.paths[n]));
             let html = self.tera.render(name, ctx);
             let html = Arc::new(html.map_err(PagerError::Template)?.into_bytes());
             match n {

@@ -30,7 +30,7 @@ impl Job<'_> {
                 continue;
             };
             let mut ctx = base_ctx.clone();
-            ctx.insert("taxonomy", &t.kind);
+            ctx.insert("taxonomy", &t.value());
             ctx.insert("lang", &t.lang);
             ctx.insert("terms", &value["items"]);
             self.taxonomy_page(&mut ctx, t, "list", &t.path, sink)?;
