@@ -110,6 +110,10 @@ const CASES: &[(&str, Category)] = &[
         Category::Reputation,
     ),
     ("550 5.7.1 administrative prohibition", Category::Reputation),
+    (
+        "554 5.7.1 Message rejected: bulk email",
+        Category::Reputation,
+    ),
     ("451 4.3.0 Error: queue file write error", Category::Other),
 ];
 
