@@ -812,6 +812,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("long failure period", Connection),
     ("allowed queue period", Connection),
     ("server did not respond", Connection),
+    // IMail: "Delivery failed 20 attempts: a@b".
+    ("attempts:", Connection),
     ("host not found, try again", Connection),
     // --- A refusal at the greeting (5xx: the receiver refuses the sending IP)
     ("refused to talk", Greeting),
