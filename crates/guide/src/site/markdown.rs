@@ -178,27 +178,8 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             continue;
         }
         let event = match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                if info.split_whitespace().next() == Some("bounce") =>
-            {
-                let args = info.trim_start()["bounce".len()..].trim().to_string();
-                let kind = BlockKind::Bounce {
-                    args,
-                    line: line_of(range.start).0,
-                };
-                block = Some(OpenBlock::new(kind));
-                continue;
-            }
-            Event::Start(Tag::CodeBlock(kind)) if heading.is_none() => {
-                let info = match kind {
-                    CodeBlockKind::Fenced(info) => info.to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                let kind = BlockKind::Code {
-                    info,
-                    pos: range.start,
-                };
-                block = Some(OpenBlock::new(kind));
+            Event::Start(Tag::CodeBlock(kind)) if heading.is_none() || is_bounce(&kind) => {
+                block = Some(OpenBlock::start(kind, range.start, &line_of));
                 continue;
             }
             Event::Start(Tag::Heading {
@@ -214,52 +195,14 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(open) = heading.take() {
-                    let mut link = |id: &str, level: u32| -> Option<String> {
-                        let render = input.anchor_link?;
-                        match render(id, level) {
-                            Ok(html) => Some(html),
-                            Err(msg) => {
-                                let line = line_of(range.start).0;
-                                out.problems.push(Problem::at(
-                                    input.file,
-                                    line,
-                                    format!("template error in anchor-link.html: {msg}"),
-                                ));
-                                None
-                            }
-                        }
-                    };
-                    let (h, html) = finish_heading(open, &mut ids, input.anchors, &mut link);
-                    if let Some(text) = out.text.as_mut() {
-                        text.heading(&h.id, &h.title);
-                    }
-                    out.headings.push(h);
+                    let at = || line_of(range.start).0;
+                    let html = close_heading(open, input, &at, &mut ids, &mut out);
                     events.push(Event::Html(html.into()));
                 }
                 continue;
             }
-            Event::Start(Tag::Link {
-                dest_url, title, ..
-            }) if input.markdown.has_external_link_tweaks() && is_external(&dest_url) => {
-                Event::Html(external_link(input.markdown, &dest_url, &title).into())
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = match link_type {
-                    // (`<a@b.c>`: not a path.)
-                    LinkType::Email => dest_url,
-                    _ => rewrite_dest(input, dest_url, range.start, &mut out, &line_of, true),
-                };
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+            Event::Start(link @ Tag::Link { .. }) => {
+                link_start(link, input, range.start, &mut out, &line_of)
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -270,17 +213,9 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                 let dest_url =
                     rewrite_dest(input, dest_url, range.start, &mut out, &line_of, false);
                 match input.markdown.lazy_async_image {
-                    // Zola's markup: the title before the alt text.
                     true => {
                         lazy_image = true;
-                        let mut html = String::from("<img src=\"");
-                        let _ = pulldown_cmark_escape::escape_href(&mut html, &dest_url);
-                        if !title.is_empty() {
-                            html.push_str("\" title=\"");
-                            let _ = pulldown_cmark_escape::escape_href(&mut html, &title);
-                        }
-                        html.push_str("\" alt=\"");
-                        Event::Html(html.into())
+                        Event::Html(lazy_image_start(&dest_url, &title).into())
                     }
                     false => Event::Start(Tag::Image {
                         link_type,
@@ -296,18 +231,7 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
             }
             Event::Text(t) => {
                 out.word_count += t.split_whitespace().count();
-                let t = match input.markdown.render_emoji {
-                    true => match EMOJI.replace_all(&t) {
-                        std::borrow::Cow::Owned(replaced) => CowStr::from(replaced),
-                        std::borrow::Cow::Borrowed(_) => t,
-                    },
-                    false => t,
-                };
-                match lazy_image {
-                    // (The alt text of a lazy image is inside an attribute.)
-                    true => Event::Html(escape_attr(&t).into()),
-                    false => Event::Text(t),
-                }
+                text_event(t, input.markdown, lazy_image)
             }
             // `<!-- more -->` ends the summary: Zola marks the place with an anchor.
             Event::Html(t) | Event::InlineHtml(t) if is_more(&t) => {
@@ -332,6 +256,107 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
     out.html.reserve(input.text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// A link's start: an external link with the configured attributes, or the link with
+/// its destination rewritten (`@/` links recorded, co-located files); a mail address as
+/// it is.
+fn link_start<'a>(
+    link: Tag<'a>,
+    input: &MdInput,
+    pos: usize,
+    out: &mut Rendered,
+    line_of: &dyn Fn(usize) -> (usize, usize),
+) -> Event<'a> {
+    let Tag::Link {
+        link_type,
+        dest_url,
+        title,
+        id,
+    } = link
+    else {
+        return Event::Start(link);
+    };
+    if input.markdown.has_external_link_tweaks() && is_external(&dest_url) {
+        return Event::Html(external_link(input.markdown, &dest_url, &title).into());
+    }
+    let dest_url = match link_type {
+        // (`<a@b.c>`: not a path.)
+        LinkType::Email => dest_url,
+        _ => rewrite_dest(input, dest_url, pos, out, line_of, true),
+    };
+    Event::Start(Tag::Link {
+        link_type,
+        dest_url,
+        title,
+        id,
+    })
+}
+
+/// A ```` ```bounce ```` block: an example bounce, checked by the classifier.
+fn is_bounce(kind: &CodeBlockKind) -> bool {
+    matches!(kind, CodeBlockKind::Fenced(info) if is_bounce_info(info))
+}
+
+fn is_bounce_info(info: &str) -> bool {
+    info.split_whitespace().next() == Some("bounce")
+}
+
+/// The heading's HTML, with its anchor link (the site's `anchor-link.html` when it has
+/// one: a failure is a problem at the heading's line, `at`); the heading is recorded
+/// in `out` (and starts a section of the search text).
+fn close_heading(
+    open: OpenHeading,
+    input: &MdInput,
+    at: &dyn Fn() -> usize,
+    ids: &mut HashMap<String, usize>,
+    out: &mut Rendered,
+) -> String {
+    let problems = &mut out.problems;
+    let mut link = |id: &str, level: u32| -> Option<String> {
+        let render = input.anchor_link?;
+        render(id, level)
+            .map_err(|msg| {
+                let msg = format!("template error in anchor-link.html: {msg}");
+                problems.push(Problem::at(input.file, at(), msg));
+            })
+            .ok()
+    };
+    let (h, html) = finish_heading(open, ids, input.anchors, &mut link);
+    if let Some(text) = out.text.as_mut() {
+        text.heading(&h.id, &h.title);
+    }
+    out.headings.push(h);
+    html
+}
+
+/// The start of a `lazy_async_image` image, in Zola's markup (the title before the alt
+/// text, which follows inside the attribute).
+fn lazy_image_start(dest_url: &str, title: &str) -> String {
+    let mut html = String::from("<img src=\"");
+    let _ = pulldown_cmark_escape::escape_href(&mut html, dest_url);
+    if !title.is_empty() {
+        html.push_str("\" title=\"");
+        let _ = pulldown_cmark_escape::escape_href(&mut html, title);
+    }
+    html.push_str("\" alt=\"");
+    html
+}
+
+/// A text event: emoji shortcodes replaced when `render_emoji` asks for it; inside a
+/// lazy image, the alt text, written into its attribute.
+fn text_event<'a>(t: CowStr<'a>, md: &Markdown, in_lazy_image: bool) -> Event<'a> {
+    let t = match md.render_emoji {
+        true => match EMOJI.replace_all(&t) {
+            std::borrow::Cow::Owned(replaced) => CowStr::from(replaced),
+            std::borrow::Cow::Borrowed(_) => t,
+        },
+        false => t,
+    };
+    match in_lazy_image {
+        true => Event::Html(escape_attr(&t).into()),
+        false => Event::Text(t),
+    }
 }
 
 /// `bottom_footnotes`: the footnotes gathered in a list at the end, numbered in the
@@ -645,7 +670,22 @@ enum BlockKind {
 }
 
 impl OpenBlock {
-    fn new(kind: BlockKind) -> Self {
+    /// The block that a code block's start opens, at byte `pos` of the body.
+    fn start(kind: CodeBlockKind, pos: usize, line_of: &dyn Fn(usize) -> (usize, usize)) -> Self {
+        let kind = match kind {
+            CodeBlockKind::Fenced(info) if is_bounce_info(&info) => BlockKind::Bounce {
+                args: info.trim_start()["bounce".len()..].trim().to_string(),
+                line: line_of(pos).0,
+            },
+            CodeBlockKind::Fenced(info) => BlockKind::Code {
+                info: info.to_string(),
+                pos,
+            },
+            CodeBlockKind::Indented => BlockKind::Code {
+                info: String::new(),
+                pos,
+            },
+        };
         OpenBlock {
             kind,
             text: String::new(),
