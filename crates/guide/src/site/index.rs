@@ -6,36 +6,85 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use crate::errors::{BuildError, Problem};
+use crate::site::config::Flavour;
+use crate::site::content::Kind;
 use crate::site::links::Body;
 use crate::site::load::Site;
-use crate::site::search::SectionText;
+use crate::site::search::{zola, SectionText};
 use crate::site::{pages_from, search, sitemap};
 
 /// The indexes of the site.
 pub(crate) struct Index {
-    /// The search index's files (output path, bytes); none without `build_search_index`.
+    /// The search index's files (output path, bytes): ours or Zola's (see
+    /// [`SearchFormat`]), none without `build_search_index`.
     pub(crate) search: Vec<(String, Arc<Vec<u8>>)>,
     pub(crate) sitemap: String,
     pub(crate) robots: String,
 }
 
+/// The search index a site gets with `build_search_index`: ours, which our theme reads,
+/// or, for a site written for Zola whose templates do not link ours, Zola's own (the
+/// files its themes read: see [`zola`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SearchFormat {
+    None,
+    Ours,
+    Zola,
+}
+
+fn search_format(site: &Site) -> SearchFormat {
+    let links_ours = site
+        .theme
+        .as_ref()
+        .is_some_and(|t| t.calls_any(&[search::writer::ENTRY]));
+    match site.config.flavour {
+        Flavour::Zola if !links_ours => match zola_languages(site).is_empty() {
+            true => SearchFormat::None,
+            false => SearchFormat::Zola,
+        },
+        _ if site.config.build_search_index => SearchFormat::Ours,
+        _ => SearchFormat::None,
+    }
+}
+
+/// The languages of Zola's index, with their `[search]` options: the default language
+/// with `build_search_index`, and every other one whose `[languages.x]` asks for it.
+fn zola_languages(site: &Site) -> Vec<(&str, zola::Options)> {
+    let config = &site.config.zola;
+    let default = config.default_language.as_str();
+    let mut out = Vec::new();
+    if site.config.build_search_index {
+        out.push((default, zola::Options::from_table(&config.search)));
+    }
+    for (code, language) in &config.languages {
+        if code != default && language.build_search_index {
+            out.push((code.as_str(), zola::Options::from_table(&language.search)));
+        }
+    }
+    out
+}
+
 /// The index's files that pages link (through `asset()`), by their plain names: known
 /// before the index is built, so the pages can render while it is.
 pub(crate) fn linked_files(site: &Site) -> BTreeSet<String> {
-    match site.config.build_search_index {
+    match search_format(site) {
         // The entry file has a fixed name (the browser revalidates it) and the other
         // files are named by their content: an edit of one page's text changes the
         // index, not every page that links it.
-        true => BTreeSet::from([search::writer::ENTRY.to_string()]),
-        false => BTreeSet::new(),
+        SearchFormat::Ours => BTreeSet::from([search::writer::ENTRY.to_string()]),
+        SearchFormat::Zola | SearchFormat::None => BTreeSet::new(),
     }
 }
 
 /// Indexes the pages (`bodies` by source index).
-pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
-    let search = match site.config.build_search_index {
-        true => search::write(&search_pages(site, bodies, &item_sections(site, bodies))),
-        false => Vec::new(),
+pub(crate) fn index(site: &Site, bodies: &[Body]) -> Result<Index, BuildError> {
+    let search = match search_format(site) {
+        SearchFormat::Ours => {
+            search::write(&search_pages(site, bodies, &item_sections(site, bodies)))
+        }
+        SearchFormat::Zola => zola_files(site, bodies)?,
+        SearchFormat::None => Vec::new(),
     };
     let search = search.into_iter().map(|(p, b)| (p, Arc::new(b))).collect();
     let urls: Vec<sitemap::Url> = site
@@ -46,11 +95,51 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Index {
             lastmod: s.updated.as_deref(),
         })
         .collect();
-    Index {
+    Ok(Index {
         search,
         sitemap: sitemap::sitemap(&urls),
         robots: sitemap::robots(&site.config.base_url),
+    })
+}
+
+/// Zola's index files: one per language, and the library that reads them.
+fn zola_files(site: &Site, bodies: &[Body]) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    // A section out of the index takes its pages with it, as in Zola.
+    let out_sections: BTreeSet<&str> = site
+        .sources
+        .iter()
+        .filter(|s| s.kind == Kind::Section && s.front.in_search_index == Some(false))
+        .map(|s| s.dir.as_str())
+        .collect();
+    let mut files = Vec::new();
+    for (lang, options) in zola_languages(site) {
+        let docs: Vec<zola::Doc> = site
+            .sources
+            .iter()
+            .zip(bodies)
+            .filter(|(s, _)| s.lang == lang && s.front.in_search_index != Some(false))
+            .filter(|(s, _)| match s.kind {
+                Kind::Section => s.front.redirect_to.is_none(),
+                Kind::Page => !out_sections.contains(s.section_dir.as_str()),
+            })
+            .map(|(s, b)| zola::Doc {
+                permalink: sitemap::loc(&site.config.base_url, &s.path),
+                title: s.front.title.as_deref().unwrap_or(""),
+                description: s.front.description.as_deref().unwrap_or(""),
+                date: s.front.date.as_ref().map(|d| match d {
+                    toml::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                }),
+                path: &s.path,
+                html: &b.html,
+            })
+            .collect();
+        let file = zola::language_file(lang, &options, &docs)
+            .map_err(|msg| BuildError::Problems(vec![Problem::new(&site.config.file, msg)]))?;
+        files.push(file);
     }
+    files.push(zola::library_file());
+    Ok(files)
 }
 
 /// The pages of the search index: all but those with `in_search_index = false`. A page

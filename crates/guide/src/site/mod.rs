@@ -161,7 +161,7 @@ fn run_stages(
     // the index by names known in advance), and the index's files written meanwhile.
     let (index, rendered) = rayon::join(
         || {
-            let index = index::index(&site, &linked.bodies);
+            let index = index::index(&site, &linked.bodies)?;
             publish::search_index(&index, pages_sink).map(|()| index)
         },
         || {

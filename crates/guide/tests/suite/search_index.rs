@@ -138,3 +138,38 @@ fn a_big_site_is_cut_into_chunks_and_every_page_is_found() {
         .count();
     assert_eq!(w.len(), expected);
 }
+
+/// Zola's own index, for a site written for Zola whose templates do not link ours: the
+/// files its themes read, and not ours.
+#[test]
+fn a_zola_site_gets_zolas_index_and_its_library() {
+    let dir = site("zola-markdown");
+    let config = dir.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("build_search_index = true\n{text}")).unwrap();
+    add_page(
+        dir.path(),
+        "hidden",
+        "in_search_index = false\n",
+        "Quietly.",
+    );
+    let out = build(dir.path()).unwrap();
+    assert!(!out.files.keys().any(|p| p.starts_with("search/")));
+    assert!(text_of(&out, "elasticlunr.min.js").contains("elasticlunr"));
+    let js = text_of(&out, "search_index.en.js");
+    let json = js
+        .strip_prefix("window.searchIndex = ")
+        .and_then(|j| j.strip_suffix(';'))
+        .unwrap();
+    let index: serde_json::Value = serde_json::from_str(json).unwrap();
+    let docs = index["documentStore"]["docs"].as_object().unwrap();
+    assert_eq!(
+        docs["https://example.com/page/"]["title"], "Page",
+        "{docs:?}"
+    );
+    assert!(docs.contains_key("https://example.com/"), "{docs:?}");
+    assert!(
+        !docs.contains_key("https://example.com/hidden/"),
+        "{docs:?}"
+    );
+}

@@ -6,6 +6,7 @@ pub(crate) mod text;
 pub(crate) mod tokens;
 mod vocabulary;
 pub(crate) mod writer;
+pub(crate) mod zola;
 
 pub(crate) use text::{SectionText, TextCollector};
 pub(crate) use writer::{write, PageText};
