@@ -346,6 +346,8 @@ test('the timeline: a chart with its summary, the start marked, the email\'s tim
     // The picture is for the eyes; the summary and the numbers are the text.
     assert.equal(chart.hidden, 'true');
     await page.click('#acct [data-acct-numbers] summary');
+    // The table is filled by the <details>' toggle event, which comes after the click.
+    await page.locator('#acct [data-acct-chart-table] tbody tr').first().waitFor();
     const numbers = await page.locator('#acct [data-acct-chart-table] tbody tr').count();
     assert.equal(numbers, 60);
     const firstRow = await page.locator('#acct [data-acct-chart-table] tbody tr').first().allInnerTexts();
