@@ -163,7 +163,7 @@ impl Registry {
 /// the files that pages link by their plain names while another stage writes them (the
 /// search index's entry file: the index is built beside the pages, from the same parsed
 /// text, and a page never depends on its content).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Assets {
     pub(crate) statics: Arc<Registry>,
     pub(crate) plain: Arc<BTreeSet<String>>,
@@ -172,8 +172,9 @@ pub(crate) struct Assets {
 impl Assets {
     /// As [`Registry::hashed_url`]; a file written elsewhere has its plain URL.
     pub(crate) fn hashed_url(&self, path: &str) -> Option<Result<String, std::io::Error>> {
-        match self.plain.contains(path.trim_start_matches('/')) {
-            true => Some(Ok(format!("/{}", path.trim_start_matches('/')))),
+        let plain = path.trim_start_matches('/');
+        match self.plain.contains(plain) {
+            true => Some(Ok(format!("/{plain}"))),
             false => self.statics.hashed_url(path),
         }
     }
