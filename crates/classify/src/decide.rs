@@ -25,19 +25,27 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (SmtpLogin, Category::Auth, "smtp-login"),
     (Auth, Category::Auth, "auth-words"),
     (Tls, Category::Tls, "tls-words"),
+    (RcptHost, Category::Recipient, "recipient-host-words"),
     (Dns, Category::Dns, "dns-words"),
     (Greylist, Category::Greylist, "greylist-words"),
     (Loop, Category::Other, "mail-loop"),
     (SenderLimit, Category::Other, "sender-limit-words"),
+    (
+        MailboxFullStrong,
+        Category::MailboxFull,
+        "mailbox-full-words",
+    ),
     (RateRecipient, Category::RateLimit, "recipient-rate-words"),
     (Rate, Category::RateLimit, "rate-words"),
     (MailboxFull, Category::MailboxFull, "mailbox-full-words"),
     (RcptStrong, Category::Recipient, "recipient-words"),
     (RcptWeak, Category::Recipient, "recipient-rejected-words"),
     (Relay, Category::Relay, "relay-words"),
+    (SpamVerdict, Category::Reputation, "reputation-words"),
     (Content, Category::Content, "content-words"),
     (Reputation, Category::Reputation, "reputation-words"),
     (AccessDenied, Category::Reputation, "reputation-words"),
+    (ContentFilter, Category::Content, "content-words"),
 ];
 
 /// The vaguest causes, after a refusal at the greeting.
@@ -209,6 +217,12 @@ pub fn category(
         blocklist,
         rule,
     };
+    // Virus words next to a note that the mail was scanned for viruses are no cause.
+    let s = if s.has(ScanNote) {
+        s.without(Content)
+    } else {
+        s
+    };
     let cited = blocklist(s);
     if s.has(CudaNsu) {
         return v(Category::Recipient, None, "barracuda-cuda-nsu");
@@ -291,7 +305,7 @@ pub fn category(
         // "Recipient address rejected: Message too big" / ": Spam detected": the words
         // after the generic prefix give the cause.
         if *sig == RcptWeak {
-            if s.has(Content) {
+            if s.any(&[Content, ContentFilter]) {
                 return v(Category::Content, None, "content-words");
             }
             if s.has(Reputation) {

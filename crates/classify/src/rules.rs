@@ -65,6 +65,21 @@ pub enum Sig {
     Dns,
     Greylist,
     Rate,
+    /// The recipient's domain cannot be looked up (DragonFly's `DNS lookup failure: host
+    /// a.example not found`, Postfix's `Malformed or unexpected name server reply`):
+    /// words that would otherwise read as the sender's DNS.
+    RcptHost,
+    /// A mailbox over its limit in words that would otherwise read as a rate ("User has
+    /// too many messages on the server").
+    MailboxFullStrong,
+    /// A disclaimer that the mail was scanned for viruses: the virus words near it are no
+    /// cause.
+    ScanNote,
+    /// A spam verdict in a content refusal's words (amavisd's "Message content rejected,
+    /// UBE": unsolicited bulk e-mail): reputation, not content.
+    SpamVerdict,
+    /// "content filter": a content refusal unless the filter's verdict says otherwise.
+    ContentFilter,
     /// The recipient receives too much mail (not a sender problem).
     RateRecipient,
     MailboxFull,
@@ -228,6 +243,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("delivery error: dd", YahooHost),
     ("yahoo requires", YahooHost),
     ("mx.aol.com", YahooHost),
+    ("mail.aol.com", YahooHost),
     ("aol will not accept", YahooHost),
     // --- Apple iCloud
     ("icloud.com", AppleHost),
@@ -339,6 +355,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("(bl)", OtherList),
     ("blocked using", ListWord),
     ("listed in", ListWord),
+    ("spam list", ListWord),
     ("listed at", ListWord),
     ("listed on", ListWord),
     ("listed by", ListWord),
@@ -417,6 +434,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("authentication is required", SmtpLogin),
     ("client was not authenticated", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
+    // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
+    ("not allowed to send mail from", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -495,6 +514,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("sender verify failed", Dns),
     ("invalid sender", Dns),
     ("bogus mail from", Dns),
+    // The recipient's domain, not the sender's, could not be looked up.
+    ("dns lookup failure: host", RcptHost),
+    ("name server reply", RcptHost),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -541,6 +563,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("receiving too much mail", RateRecipient),
     ("receiving mail too quickly", RateRecipient),
     // --- Mailbox full
+    // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
+    // the server." (a full mailbox, not a rate).
+    ("too many messages on the server", MailboxFullStrong),
     ("mailbox full", MailboxFull),
     ("mailbox is full", MailboxFull),
     ("mailbox for user is full", MailboxFull),
@@ -601,6 +626,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("account is disabled", RcptStrong),
     ("account has been disabled", RcptStrong),
     ("inactive", RcptStrong),
+    ("bad_recipient", RcptStrong),
     ("inactivity", RcptStrong),
     ("no longer valid", RcptStrong),
     ("no longer on server", RcptStrong),
@@ -688,6 +714,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("relaying", Relay),
     // --- Content, size, virus, message format
     ("virus", Content),
+    // A footer saying the mail was scanned ("scanned for all viruses and potentially
+    // offensive content by ..."), not a refusal.
+    ("scanned for", ScanNote),
     ("malware", Content),
     ("infected", Content),
     ("attachment", Content),
@@ -697,7 +726,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("message content", Content),
     ("mail content", Content),
     ("nature of the content", Content),
-    ("content filter", Content),
+    // The filter's name only: its verdict ("rejected as spam by Content Filtering") is
+    // the cause when it gives one.
+    ("content filter", ContentFilter),
+    ("content rejected, ube", SpamVerdict),
     ("content policy", Content),
     ("its content", Content),
     ("in content", Content),
@@ -759,6 +791,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("administrative prohibition", Reputation),
     ("sender rejected", Reputation),
     ("sender not pre-approved", Reputation),
+    // A receiver that takes mail only from servers confirmed on its web page.
+    ("requires confirmation", Reputation),
     ("bulk email", Reputation),
     ("bulk.advertising", Reputation),
     ("mass mailer", Reputation),
@@ -809,6 +843,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("host is unreachable", Connection),
     ("host name lookup failure", Connection),
     ("failing for a long time", Connection),
+    // DragonFly Mail Agent: "Could not deliver for the last 432000 seconds. Giving up."
+    ("could not deliver for the last", Connection),
     ("long failure period", Connection),
     ("allowed queue period", Connection),
     ("server did not respond", Connection),

@@ -70,8 +70,8 @@ const BOUNCE_SUBJECTS: [&str; 22] = [
     "returned to sender",
 ];
 
-/// Words of an automatic reply's subject.
-const AUTO_REPLY_SUBJECTS: [&str; 10] = [
+/// Words of an automatic reply's subject (English, German, French, Polish).
+const AUTO_REPLY_SUBJECTS: [&str; 11] = [
     "auto:",
     "auto reply",
     "auto-reply",
@@ -82,6 +82,7 @@ const AUTO_REPLY_SUBJECTS: [&str; 10] = [
     "out of the office",
     "abwesenheit",
     "réponse automatique",
+    "automatyczna odpowied",
 ];
 
 /// Whether `hay` contains `needle`, ASCII case-insensitively.
