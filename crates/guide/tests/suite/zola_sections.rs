@@ -267,3 +267,35 @@ fn each_pager_page_has_its_own_current_url() {
         "{second}"
     );
 }
+
+/// A taxonomy whose list or term template is missing (neither `<name>/list.html` nor
+/// `taxonomy_list.html`) fails the build, as in Zola, naming the templates to write.
+#[test]
+fn a_taxonomy_without_its_templates_fails_the_build() {
+    let dir = site("zola-sections");
+    std::fs::remove_file(dir.path().join("templates/tags/list.html")).unwrap();
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "config.toml: the taxonomy `tags` has no template for its list of terms at /tags/: \
+          write templates/tags/list.html or templates/taxonomy_list.html"
+        ]
+    );
+    std::fs::write(dir.path().join("templates/taxonomy_list.html"), "terms").unwrap();
+    std::fs::remove_file(dir.path().join("templates/tags/single.html")).unwrap();
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "config.toml: the taxonomy `tags` has no template for its term pages at /tags/rust/: \
+          write templates/tags/single.html or templates/taxonomy_single.html"
+        ]
+    );
+    std::fs::write(
+        dir.path().join("templates/taxonomy_single.html"),
+        "{{ term.name }}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(text(&out, "tags/index.html"), "terms");
+    assert_eq!(text(&out, "tags/rust/index.html"), "Rust");
+}
