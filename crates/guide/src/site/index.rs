@@ -102,43 +102,52 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Result<Index, BuildError> {
     })
 }
 
-/// Zola's index files: one per language, and the library that reads them.
+/// Zola's index files: one per language, and the library that reads them. As Zola
+/// collects them: each section of the language (not one that redirects), then the pages
+/// of its `pages` (a page no section lists, or that its section cannot sort, is left
+/// out); a section with `in_search_index = false` leaves out its pages too.
 fn zola_files(site: &Site, bodies: &[Body]) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
-    // A section out of the index takes its pages with it, as in Zola.
-    let out_sections: BTreeSet<&str> = site
-        .sources
-        .iter()
-        .filter(|s| s.kind == Kind::Section && s.front.in_search_index == Some(false))
-        .map(|s| s.dir.as_str())
-        .collect();
+    let tree = crate::site::tree::Tree::new(&site.sources);
+    let doc = |i: usize| {
+        let s = &site.sources[i];
+        zola::Doc {
+            permalink: sitemap::loc(&site.config.base_url, &s.path),
+            title: s.front.title.as_deref().unwrap_or(""),
+            description: s.front.description.as_deref().unwrap_or(""),
+            date: s.front.date.as_ref().map(|d| match d {
+                toml::Value::String(text) => text.clone(),
+                other => other.to_string(),
+            }),
+            path: &s.path,
+            html: &bodies[i].html,
+        }
+    };
     let mut files = Vec::new();
+    let mut library = false;
     for (lang, options) in zola_languages(site) {
-        let docs: Vec<zola::Doc> = site
-            .sources
-            .iter()
-            .zip(bodies)
-            .filter(|(s, _)| s.lang == lang && s.front.in_search_index != Some(false))
-            .filter(|(s, _)| match s.kind {
-                Kind::Section => s.front.redirect_to.is_none(),
-                Kind::Page => !out_sections.contains(s.section_dir.as_str()),
-            })
-            .map(|(s, b)| zola::Doc {
-                permalink: sitemap::loc(&site.config.base_url, &s.path),
-                title: s.front.title.as_deref().unwrap_or(""),
-                description: s.front.description.as_deref().unwrap_or(""),
-                date: s.front.date.as_ref().map(|d| match d {
-                    toml::Value::String(text) => text.clone(),
-                    other => other.to_string(),
-                }),
-                path: &s.path,
-                html: &b.html,
-            })
-            .collect();
+        library |= options.format().needs_library();
+        let mut docs: Vec<zola::Doc> = Vec::new();
+        let sections = site.sources.iter().enumerate().filter(|(_, s)| {
+            s.kind == Kind::Section && s.lang == lang && s.front.in_search_index != Some(false)
+        });
+        for (i, section) in sections {
+            if section.front.redirect_to.is_none() {
+                docs.push(doc(i));
+            }
+            let pages = tree.section_pages(i).into_iter();
+            docs.extend(
+                pages
+                    .filter(|p| site.sources[*p].front.in_search_index != Some(false))
+                    .map(doc),
+            );
+        }
         let file = zola::language_file(lang, &options, &docs)
             .map_err(|msg| BuildError::Problems(vec![Problem::new(&site.config.file, msg)]))?;
         files.push(file);
     }
-    files.push(zola::library_file());
+    if library {
+        files.push(zola::library_file());
+    }
     Ok(files)
 }
 

@@ -244,9 +244,11 @@ impl<'a> PageView<'a> {
                     Flavour::Guide => body.word_count.div_ceil(200).max(1),
                 },
                 summary: match config.flavour {
-                    Flavour::Zola => {
-                        crate::site::markdown::zola_summary(&body.html).map(Into::into)
-                    }
+                    Flavour::Zola => crate::site::markdown::zola_summary(
+                        &body.html,
+                        body.summary_cutoff.as_deref(),
+                    )
+                    .map(Into::into),
                     Flavour::Guide => crate::site::markdown::summary(&body.html).map(Into::into),
                 },
                 translations: Vec::new(),
@@ -366,6 +368,7 @@ mod tests {
             headings: vec![heading(2, "h")],
             word_count: 1,
             sections: Vec::new(),
+            summary_cutoff: None,
         };
         let value = serde_json::to_value(PageView::new(&source, &body, &config)).unwrap();
         let mut keys: Vec<&str> = value

@@ -107,3 +107,52 @@ fn heading_links_use_the_sites_anchor_link_template() {
          lang=\"en\">Hello there</a></h2>\n\n"
     );
 }
+
+/// A summary cut inside a paragraph ends with the site's `summary-cutoff.html` (given
+/// `summary` and `lang`) before the closing tags, as Zola renders it; without the
+/// template, Zola's own (an ellipsis unless the text ends with punctuation). Only the
+/// first `<!-- more -->` counts; the anchor has no line of its own.
+#[test]
+fn a_summary_cut_in_a_paragraph_ends_with_the_summary_cutoff_template() {
+    let dir = site("zola-markdown");
+    std::fs::write(
+        dir.path().join("content/page.md"),
+        "+++\n+++\nStart *of it <!-- more --> rest* here <!-- more --> end.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("templates/page.html"),
+        "{{ page.summary | safe }}|{{ page.content | safe }}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "page/index.html"),
+        "<p>Start <em>of it&hellip;\n</em></p>\n|<p>Start <em>of it <span \
+         id=\"continue-reading\"></span> rest</em> here <!-- more --> end.</p>\n"
+    );
+    std::fs::write(
+        dir.path().join("templates/summary-cutoff.html"),
+        "<span class=\"cut\" lang=\"{{ lang }}\">[{{ summary | length }}]</span>",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    let html = text(&out, "page/index.html");
+    assert!(
+        html.starts_with(
+            "<p>Start <em>of it<span class=\"cut\" lang=\"en\">[18]</span></em></p>\n|"
+        ),
+        "{html}"
+    );
+    // A summary that ends between blocks has no cutoff.
+    std::fs::write(
+        dir.path().join("content/page.md"),
+        "+++\n+++\nFirst.\n\n<!-- more -->\n\n## Next\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "page/index.html"),
+        "<p>First.</p>|<p>First.</p>\n<span id=\"continue-reading\"></span><h2 id=\"next\">Next</h2>\n"
+    );
+}
