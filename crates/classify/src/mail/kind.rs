@@ -32,8 +32,10 @@ impl NotABounce {
 }
 
 /// Senders of bounces: the local part (or display name) of `From` / `Return-Path`.
-const DAEMONS: [&str; 9] = [
+const DAEMONS: [&str; 10] = [
     "mailer-daemon",
+    // Alt-N's MDaemon signs its bounces with its name.
+    "mdaemon@",
     "postmaster",
     "mail delivery",
     "maildelivery",
