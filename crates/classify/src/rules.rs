@@ -443,7 +443,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("dmarc", Auth),
     ("unauthenticated", Auth),
     ("authentication", Auth),
-    ("authenticate", Auth),
+    // Not "authenticated": Postfix's "(Authenticated sender: a@b)" of a quoted header.
+    ("authenticate$", Auth),
+    ("be authenticated", Auth),
     ("not authenticated", Auth),
     ("anti-spoofing", Auth),
     ("spoof", Auth),
@@ -568,6 +570,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("too many messages on the server", MailboxFullStrong),
     ("mailbox full", MailboxFull),
     ("over disk quota", MailboxFull),
+    ("diskspace quota", MailboxFull),
     ("space not enough", MailboxFull),
     ("mailbox is full", MailboxFull),
     ("mailbox for user is full", MailboxFull),
@@ -655,6 +658,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("host or domain name not found", RcptStrong),
     ("domain not found", RcptStrong),
     ("unrouteable address", RcptStrong),
+    ("unrouteable mail domain", RcptStrong),
     ("no such domain", RcptStrong),
     ("host unknown", RcptStrong),
     ("unknown host", RcptStrong),
@@ -777,6 +781,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("rfc-compliant", Content),
     ("not rfc", Content),
     // A refusal of the Message-ID field, not a report that quotes one.
+    // CommuniGate Pro: "Messages without To: fields are not accepted here".
+    ("without to: field", Content),
     ("message-id header", Content),
     ("messageid header", Content),
     ("missing message-id", Content),
@@ -867,6 +873,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // DragonFly Mail Agent: "Could not deliver for the last 432000 seconds. Giving up."
     ("could not deliver for the last", Connection),
     ("connection to mail exchanger", Connection),
+    ("connection was dropped", Connection),
     ("maximum delivery attempts", Connection),
     ("long failure period", Connection),
     ("allowed queue period", Connection),

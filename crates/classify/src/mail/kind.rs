@@ -72,8 +72,8 @@ const BOUNCE_SUBJECTS: [&str; 22] = [
     "returned to sender",
 ];
 
-/// Words of an automatic reply's subject (English, German, French, Polish).
-const AUTO_REPLY_SUBJECTS: [&str; 11] = [
+/// Words of an automatic reply's subject (English, German, French, Polish, Latvian).
+const AUTO_REPLY_SUBJECTS: [&str; 12] = [
     "auto:",
     "auto reply",
     "auto-reply",
@@ -85,6 +85,7 @@ const AUTO_REPLY_SUBJECTS: [&str; 11] = [
     "abwesenheit",
     "réponse automatique",
     "automatyczna odpowied",
+    "automatiska atbilde",
 ];
 
 /// Whether `hay` contains `needle`, ASCII case-insensitively.

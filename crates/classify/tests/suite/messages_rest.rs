@@ -6,10 +6,11 @@
 //!   not among those the team keeps beside the repository, with sisimai 4.25's answer;
 //!   the expected fields are sisimai's where the message bears them out, else the row's
 //!   `note` says why (see the folder's README);
-//! - `tests/corpus/bounceparser/` and `tests/corpus/flufl-bounce/`: the real bounces
-//!   that Mail::DeliveryStatus::BounceParser and flufl.bounce test with, labelled from
-//!   their text in batches scored before the classifier was changed for them (held-out
-//!   sets; each folder's README has the figures).
+//! - `tests/corpus/bounceparser/`, `tests/corpus/flufl-bounce/` and
+//!   `tests/corpus/bounce-email/`: the real bounces that Mail::DeliveryStatus::BounceParser,
+//!   flufl.bounce and the bounce_email gem test with, labelled from their text in batches
+//!   scored before the classifier was changed for them (held-out sets; each folder's
+//!   README has the figures).
 //!
 //! Each test prints a per-field table (per batch, when the folder has batches) and the
 //! disagreements, and fails below its floors.
@@ -193,4 +194,11 @@ fn flufl_bounce_messages_match_their_labels() {
         [99.0, 0.0, 0.0, 97.0, 93.0, 97.0, 95.0],
         116,
     );
+}
+
+/// The test messages of the bounce_email gem (as the `bounced` package ships them), held
+/// out the same way; they meet the goals.
+#[test]
+fn bounce_email_messages_match_their_labels() {
+    check("bounce-email", GOALS, 45);
 }
