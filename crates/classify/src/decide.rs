@@ -80,6 +80,13 @@ const MARKERS: &[(Sig, Category, &str)] = &[
 /// only says the receiver has trouble ("service unavailable", "try again later") while
 /// the text around it names a cause (a transcript's `mail.local: unknown user`).
 pub fn deciding(inner: Sigs, all: Sigs) -> Sigs {
+    // Virus words next to a note that the mail was scanned for viruses (or a virus
+    // scanner's name) are no cause.
+    let (inner, all) = if all.has(ScanNote) {
+        (inner.without(Content), all.without(Content))
+    } else {
+        (inner, all)
+    };
     let vague = |s: Sigs| {
         WORDS.iter().all(|(sig, _, _)| !s.has(*sig)) && s.any(&[ReceiverSystem, TryLater])
     };
@@ -216,12 +223,6 @@ pub fn category(
         category,
         blocklist,
         rule,
-    };
-    // Virus words next to a note that the mail was scanned for viruses are no cause.
-    let s = if s.has(ScanNote) {
-        s.without(Content)
-    } else {
-        s
     };
     let cited = blocklist(s);
     if s.has(CudaNsu) {

@@ -443,7 +443,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("dmarc", Auth),
     ("unauthenticated", Auth),
     ("authentication", Auth),
-    ("authenticate", Auth),
+    // Not "authenticated": Postfix's "(Authenticated sender: a@b)" of a quoted header.
+    ("authenticate$", Auth),
+    ("be authenticated", Auth),
     ("not authenticated", Auth),
     ("anti-spoofing", Auth),
     ("spoof", Auth),
@@ -567,6 +569,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // the server." (a full mailbox, not a rate).
     ("too many messages on the server", MailboxFullStrong),
     ("mailbox full", MailboxFull),
+    ("over disk quota", MailboxFull),
+    ("diskspace quota", MailboxFull),
+    ("space not enough", MailboxFull),
     ("mailbox is full", MailboxFull),
     ("mailbox for user is full", MailboxFull),
     ("over quota", MailboxFull),
@@ -627,6 +632,18 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("account has been disabled", RcptStrong),
     ("inactive", RcptStrong),
     ("bad_recipient", RcptStrong),
+    ("user not known", RcptStrong),
+    // French: "L'adresse ... ci-dessus n'existe pas" (not Google Groups' hedge "Il se
+    // peut que le groupe ... n'existe pas").
+    ("ci-dessus n'existe pas", RcptStrong),
+    // The CCSO name server's (phquery) reports of an unknown name.
+    ("final email delivery point", RcptStrong),
+    ("fails to locate", RcptStrong),
+    // AOL: "... could not be delivered because they are not accepting mail from a@b" (the
+    // recipient's own block).
+    ("they are not accepting mail from", RcptStrong),
+    // A mailbox left unread: "has not been collected after 30 days".
+    ("not been collected", RcptStrong),
     ("inactivity", RcptStrong),
     ("no longer valid", RcptStrong),
     ("no longer on server", RcptStrong),
@@ -641,6 +658,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("host or domain name not found", RcptStrong),
     ("domain not found", RcptStrong),
     ("unrouteable address", RcptStrong),
+    ("unrouteable mail domain", RcptStrong),
     ("no such domain", RcptStrong),
     ("host unknown", RcptStrong),
     ("unknown host", RcptStrong),
@@ -717,6 +735,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // A footer saying the mail was scanned ("scanned for all viruses and potentially
     // offensive content by ..."), not a refusal.
     ("scanned for", ScanNote),
+    // Trend Micro's gateway, named in its own reports ("InterScan E-Mail VirusWall").
+    ("viruswall", ScanNote),
     ("malware", Content),
     ("infected", Content),
     ("attachment", Content),
@@ -760,7 +780,14 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("rfc compliant", Content),
     ("rfc-compliant", Content),
     ("not rfc", Content),
-    ("message-id", Content),
+    // A refusal of the Message-ID field, not a report that quotes one.
+    // CommuniGate Pro: "Messages without To: fields are not accepted here".
+    ("without to: field", Content),
+    ("message-id header", Content),
+    ("messageid header", Content),
+    ("missing message-id", Content),
+    ("no message-id", Content),
+    ("invalid message-id", Content),
     ("from: header", Content),
     ("from header", Content),
     ("headers are not", Content),
@@ -845,6 +872,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("failing for a long time", Connection),
     // DragonFly Mail Agent: "Could not deliver for the last 432000 seconds. Giving up."
     ("could not deliver for the last", Connection),
+    ("connection to mail exchanger", Connection),
+    ("connection was dropped", Connection),
+    ("maximum delivery attempts", Connection),
     ("long failure period", Connection),
     ("allowed queue period", Connection),
     ("server did not respond", Connection),

@@ -32,8 +32,10 @@ impl NotABounce {
 }
 
 /// Senders of bounces: the local part (or display name) of `From` / `Return-Path`.
-const DAEMONS: [&str; 9] = [
+const DAEMONS: [&str; 10] = [
     "mailer-daemon",
+    // Alt-N's MDaemon signs its bounces with its name.
+    "mdaemon@",
     "postmaster",
     "mail delivery",
     "maildelivery",
@@ -70,8 +72,8 @@ const BOUNCE_SUBJECTS: [&str; 22] = [
     "returned to sender",
 ];
 
-/// Words of an automatic reply's subject (English, German, French, Polish).
-const AUTO_REPLY_SUBJECTS: [&str; 11] = [
+/// Words of an automatic reply's subject (English, German, French, Polish, Latvian).
+const AUTO_REPLY_SUBJECTS: [&str; 12] = [
     "auto:",
     "auto reply",
     "auto-reply",
@@ -83,6 +85,7 @@ const AUTO_REPLY_SUBJECTS: [&str; 11] = [
     "abwesenheit",
     "réponse automatique",
     "automatyczna odpowied",
+    "automatiska atbilde",
 ];
 
 /// Whether `hay` contains `needle`, ASCII case-insensitively.

@@ -318,6 +318,7 @@ pub(crate) fn leading_address(line: &[u8]) -> Option<Vec<u8>> {
     let t = t
         .strip_prefix(b"<")
         .or_else(|| t.strip_prefix(b"\""))
+        .or_else(|| t.strip_prefix(b"["))
         .unwrap_or(t);
     let at = t.iter().position(|&b| b == b'@')?;
     let local = &t[..at];
@@ -341,6 +342,7 @@ pub(crate) fn leading_address(line: &[u8]) -> Option<Vec<u8>> {
     let after = after
         .strip_prefix(b">")
         .or_else(|| after.strip_prefix(b"\""))
+        .or_else(|| after.strip_prefix(b"]"))
         .unwrap_or(after);
     // What may follow the address on its line: nothing, a colon, `...`, a space.
     let ok = after.is_empty()
@@ -406,6 +408,7 @@ mod tests {
             ("a@b.jp.", Some("a@b.jp")),
             ("\"a@b.jp\":", Some("a@b.jp")),
             ("  * a@b.jp", Some("a@b.jp")),
+            ("* [a@b.jp]: 550 over quota", Some("a@b.jp")),
         ] {
             let got = leading_address(line.as_bytes());
             assert_eq!(got.as_deref(), want.map(str::as_bytes), "{line}");
