@@ -87,6 +87,7 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Result<Index, BuildError> {
         SearchFormat::None => Vec::new(),
     };
     let search = search.into_iter().map(|(p, b)| (p, Arc::new(b))).collect();
+    let zola = site.config.flavour == Flavour::Zola;
     let urls: Vec<sitemap::Url> = site
         .sources
         .iter()
@@ -97,8 +98,8 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Result<Index, BuildError> {
         .collect();
     Ok(Index {
         search,
-        sitemap: sitemap::sitemap(&urls),
-        robots: sitemap::robots(&site.config.base_url),
+        sitemap: sitemap::sitemap(&urls, zola),
+        robots: sitemap::robots(&site.config.base_url, zola),
     })
 }
 

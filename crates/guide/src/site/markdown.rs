@@ -467,7 +467,8 @@ fn is_external(url: &str) -> bool {
 }
 
 /// The opening tag of an external link with the `external_links_*` options, as Zola
-/// writes it: `<a rel="noopener nofollow noreferrer" target="_blank" href="...">`.
+/// writes it: `<a class="c" rel="noopener nofollow noreferrer external" target="_blank"
+/// title="t" href="...">`.
 fn external_link(md: &Markdown, url: &str, title: &str) -> String {
     let mut rel = Vec::new();
     let mut target = "";
@@ -482,6 +483,13 @@ fn external_link(md: &Markdown, url: &str, title: &str) -> String {
     if md.external_links_no_referrer {
         rel.push("noreferrer");
     }
+    if md.external_links_external {
+        rel.push("external");
+    }
+    let class = match &md.external_links_class {
+        Some(c) => format!("class=\"{}\" ", escape_attr(c)),
+        None => String::new(),
+    };
     let rel = match rel.is_empty() {
         true => String::new(),
         false => format!("rel=\"{}\" ", rel.join(" ")),
@@ -490,7 +498,10 @@ fn external_link(md: &Markdown, url: &str, title: &str) -> String {
         true => String::new(),
         false => format!("title=\"{}\" ", escape_attr(title)),
     };
-    format!("<a {rel}{target}{title}href=\"{}\">", escape_attr(url))
+    format!(
+        "<a {class}{rel}{target}{title}href=\"{}\">",
+        escape_attr(url)
+    )
 }
 
 /// What replaces `<!-- more -->` in a body: the summary is the HTML before it.
@@ -752,7 +763,8 @@ impl OpenBlock {
                 line,
             }),
             BlockKind::Code { info, pos } => {
-                highlight::code_block(input.highlighter, &info, &self.text)
+                let zola = input.permalink.is_some();
+                highlight::code_block(input.highlighter, &info, &self.text, zola)
                     .map_err(|msg| Problem::at(input.file, line_of(pos).0, msg))
             }
         }
@@ -781,14 +793,14 @@ fn finish_heading(
         format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
     };
     let attr_id = escape_attr(&id);
-    // The site's `anchor-link.html`, else Zola's built-in one as it renders (with its
-    // closing newline).
+    // The site's `anchor-link.html`, else Zola's built-in one as Zola 0.22 inserts it
+    // (no newline after it).
     let zola_link = match anchors {
         Anchors::Zola(InsertAnchor::None) | Anchors::Guide => String::new(),
         Anchors::Zola(_) => anchor_link(&id, n).unwrap_or_else(|| {
             format!(
                 "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
-                 {attr_id}\">🔗</a>\n"
+                 {attr_id}\">🔗</a>"
             )
         }),
     };
@@ -980,7 +992,7 @@ mod tests {
         });
         assert_eq!(
             r.html,
-            "<p><a rel=\"noopener nofollow noreferrer\" target=\"_blank\" \
+            "<p><a rel=\"noopener nofollow noreferrer external\" target=\"_blank\" \
              href=\"https://x.test/a\">out</a> and <a href=\"/b/\">in</a></p>\n"
         );
     }
