@@ -378,6 +378,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
     ("not listed in domino", ListThreat),
+    // A content pattern, not a list: "Blocked using spam pattern, your message may contain
+    // the spam contents".
+    ("using spam pattern", ListThreat),
     ("is in an rbl", ListWord),
     ("'s list", ListWord),
     // --- Provider reason codes

@@ -138,8 +138,15 @@ pub(crate) fn signs(header: &Header<'_>, subject: &[u8]) -> Signs {
             .map(|v| &v[..v.len().min(200)])
             .is_some_and(|v| DAEMONS.iter().any(|d| contains_ci(v, d)))
     };
+    // The null address as the author (`From: <>`, `"Jetmail System" <>`) only a mail
+    // system writes: an auto-responder signs with its user's address (its Return-Path is
+    // null too).
+    let null_from = header
+        .get("from")
+        .is_some_and(|v| v.trim_ascii().ends_with(b"<>"));
     let subject = &subject[..subject.len().min(300)];
     let bounce_header = sender("from")
+        || null_from
         || sender("return-path")
         || header.has("x-failed-recipients")
         || BOUNCE_SUBJECTS.iter().any(|s| contains_ci(subject, s));
@@ -213,5 +220,9 @@ mod tests {
         assert!(signs(&h, b"Undeliverable: hello").bounce_header);
         assert!(signs(&h, b"Automatic reply: hello").auto_reply_header);
         assert!(!signs(&h, b"hello").auto_reply_header);
+        let (h, _) = split(b"From: <>\nAuto-Submitted: auto-replied\n\n");
+        assert!(signs(&h, b"").bounce_header);
+        let (h, _) = split(b"Return-Path: <>\nFrom: a@b.jp\nAuto-Submitted: auto-replied\n\n");
+        assert!(!signs(&h, b"").bounce_header);
     }
 }

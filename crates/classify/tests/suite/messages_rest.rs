@@ -173,16 +173,13 @@ fn messages_kept_in_the_repository_match_their_labels() {
     check("set-of-emails-rest", GOALS, 100);
 }
 
-/// The held-out set meets the goals but for the category (and the kind of message,
-/// which its challenge-response notices and an Exim auto-reply sent as a bounce keep
-/// below 100%): its floors are the figures reached, so that they cannot drop unseen.
+/// The held-out set meets the goals but for the kind of message (its challenge-response
+/// notices and an auto-reply read as mail or a bounce): that floor is the figure reached.
 #[test]
 fn bounceparser_messages_match_their_labels() {
-    check(
-        "bounceparser",
-        [95.0, 95.0, 95.0, 95.0, 95.0, 95.0, 97.0],
-        126,
-    );
+    let mut floors = GOALS;
+    floors[0] = 96.0;
+    check("bounceparser", floors, 126);
 }
 
 /// GNU Mailman's bounce detectors' test messages (flufl.bounce), held out the same way;
@@ -191,7 +188,7 @@ fn bounceparser_messages_match_their_labels() {
 fn flufl_bounce_messages_match_their_labels() {
     check(
         "flufl-bounce",
-        [99.0, 0.0, 0.0, 97.0, 93.0, 97.0, 95.0],
+        [99.0, 0.0, 0.0, 97.0, 94.0, 97.0, 96.0],
         116,
     );
 }
