@@ -158,11 +158,14 @@ impl Hash for Item<'_> {
     }
 }
 
-/// A page without its content: the entries of `section.pages` and `section.subsections`.
+/// A page as the entries of `section.pages` (and `paginator.pages`, `page.lower`...)
+/// show it: with its content and table of contents, as Zola 0.22 gives them.
 #[derive(Debug, Serialize, Hash)]
 pub(crate) struct PageSummary<'a> {
     #[serde(flatten)]
     pub(crate) meta: PageMeta<'a>,
+    pub(crate) content: &'a str,
+    toc: Vec<TocEntry<'a>>,
     word_count: usize,
     reading_time: usize,
     /// The HTML before `<!-- more -->`, when the body has one.
@@ -226,8 +229,6 @@ impl<'a> Translation<'a> {
 pub(crate) struct PageView<'a> {
     #[serde(flatten)]
     pub(crate) summary: PageSummary<'a>,
-    pub(crate) content: &'a str,
-    toc: Vec<TocEntry<'a>>,
 }
 
 impl<'a> PageView<'a> {
@@ -237,6 +238,8 @@ impl<'a> PageView<'a> {
         PageView {
             summary: PageSummary {
                 meta,
+                content: &body.html,
+                toc,
                 word_count: body.word_count,
                 reading_time: match config.flavour {
                     // Zola's: 0 for an empty page.
@@ -253,8 +256,6 @@ impl<'a> PageView<'a> {
                 },
                 translations: Vec::new(),
             },
-            content: &body.html,
-            toc,
         }
     }
 

@@ -299,3 +299,60 @@ fn a_taxonomy_without_its_templates_fails_the_build() {
     assert_eq!(text(&out, "tags/index.html"), "terms");
     assert_eq!(text(&out, "tags/rust/index.html"), "Rust");
 }
+
+/// The sitemap lists what Zola's lists, sorted by URL: pages (with their `updated`, else
+/// `date`) and sections, each pager of a paginated section (the first, which only
+/// redirects, too), and the taxonomies' pages (one no page uses too, though it has no
+/// page).
+#[test]
+fn the_sitemap_lists_pagers_and_taxonomies_as_zola_does() {
+    let dir = site("zola-sections");
+    let out = build(dir.path()).unwrap();
+    let xml = text(&out, "sitemap.xml");
+    let locs: Vec<&str> = xml
+        .split("<loc>")
+        .skip(1)
+        .map(|l| &l[..l.find("</loc>").unwrap()])
+        .collect();
+    let mut sorted = locs.clone();
+    sorted.sort();
+    assert_eq!(locs, sorted);
+    assert_eq!(locs.len(), 67, "{xml}");
+    for loc in [
+        "paged/page/1/",
+        "paged/page/2/",
+        "unused/",
+        "tags/rust/",
+        "dated/c/",
+    ] {
+        let want = format!("https://sections.example.org/{loc}");
+        assert!(locs.contains(&want.as_str()), "{loc}: {xml}");
+    }
+    assert!(
+        xml.contains(
+            "    <url>\n        <loc>https://sections.example.org/dated/a/</loc>\n        \
+             <lastmod>2020-01-01</lastmod>\n    </url>\n"
+        ),
+        "{xml}"
+    );
+}
+
+/// `section.pages` and `paginator.pages` hold whole pages, with their `content` and
+/// `toc`, as in Zola 0.22.
+#[test]
+fn listed_pages_have_their_content() {
+    let dir = site("zola-sections");
+    std::fs::write(
+        dir.path().join("templates/section.html"),
+        "{% for p in section.pages %}{{ p.title }}={{ p.content | striptags | trim }}/{{ p.toc | length }};{% endfor %}",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/weighted/h.md"),
+        "+++\ntitle = \"Heavy\"\nweight = 30\n+++\n## Inside\n\nHeavy text.\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    let html = text(&out, "weighted/index.html");
+    assert_eq!(html, "Light=/0;Middle=/0;Heavy=Inside\nHeavy text./1;");
+}
