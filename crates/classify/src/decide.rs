@@ -25,19 +25,27 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (SmtpLogin, Category::Auth, "smtp-login"),
     (Auth, Category::Auth, "auth-words"),
     (Tls, Category::Tls, "tls-words"),
+    (RcptHost, Category::Recipient, "recipient-host-words"),
     (Dns, Category::Dns, "dns-words"),
     (Greylist, Category::Greylist, "greylist-words"),
     (Loop, Category::Other, "mail-loop"),
     (SenderLimit, Category::Other, "sender-limit-words"),
+    (
+        MailboxFullStrong,
+        Category::MailboxFull,
+        "mailbox-full-words",
+    ),
     (RateRecipient, Category::RateLimit, "recipient-rate-words"),
     (Rate, Category::RateLimit, "rate-words"),
     (MailboxFull, Category::MailboxFull, "mailbox-full-words"),
     (RcptStrong, Category::Recipient, "recipient-words"),
     (RcptWeak, Category::Recipient, "recipient-rejected-words"),
     (Relay, Category::Relay, "relay-words"),
+    (SpamVerdict, Category::Reputation, "reputation-words"),
     (Content, Category::Content, "content-words"),
     (Reputation, Category::Reputation, "reputation-words"),
     (AccessDenied, Category::Reputation, "reputation-words"),
+    (ContentFilter, Category::Content, "content-words"),
 ];
 
 /// The vaguest causes, after a refusal at the greeting.
@@ -72,6 +80,13 @@ const MARKERS: &[(Sig, Category, &str)] = &[
 /// only says the receiver has trouble ("service unavailable", "try again later") while
 /// the text around it names a cause (a transcript's `mail.local: unknown user`).
 pub fn deciding(inner: Sigs, all: Sigs) -> Sigs {
+    // Virus words next to a note that the mail was scanned for viruses (or a virus
+    // scanner's name) are no cause.
+    let (inner, all) = if all.has(ScanNote) {
+        (inner.without(Content), all.without(Content))
+    } else {
+        (inner, all)
+    };
     let vague = |s: Sigs| {
         WORDS.iter().all(|(sig, _, _)| !s.has(*sig)) && s.any(&[ReceiverSystem, TryLater])
     };
@@ -291,7 +306,7 @@ pub fn category(
         // "Recipient address rejected: Message too big" / ": Spam detected": the words
         // after the generic prefix give the cause.
         if *sig == RcptWeak {
-            if s.has(Content) {
+            if s.any(&[Content, ContentFilter]) {
                 return v(Category::Content, None, "content-words");
             }
             if s.has(Reputation) {

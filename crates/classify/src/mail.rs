@@ -17,6 +17,7 @@ mod contents;
 mod decode;
 mod dsn;
 mod header;
+mod jis;
 mod kind;
 mod mime;
 mod prose;

@@ -152,10 +152,11 @@ const GENERIC: &[(u8, u16, Category, &str)] = &[
         C::Content,
         "The message is too big for the receiving system.",
     ),
+    // A network or routing problem, whatever its detail: the connection category.
     (
         4,
         0,
-        C::Other,
+        C::Connection,
         "Other or undefined network or routing status.",
     ),
     (4, 1, C::Connection, "No answer from the receiving host."),

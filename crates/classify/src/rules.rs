@@ -65,6 +65,21 @@ pub enum Sig {
     Dns,
     Greylist,
     Rate,
+    /// The recipient's domain cannot be looked up (DragonFly's `DNS lookup failure: host
+    /// a.example not found`, Postfix's `Malformed or unexpected name server reply`):
+    /// words that would otherwise read as the sender's DNS.
+    RcptHost,
+    /// A mailbox over its limit in words that would otherwise read as a rate ("User has
+    /// too many messages on the server").
+    MailboxFullStrong,
+    /// A disclaimer that the mail was scanned for viruses: the virus words near it are no
+    /// cause.
+    ScanNote,
+    /// A spam verdict in a content refusal's words (amavisd's "Message content rejected,
+    /// UBE": unsolicited bulk e-mail): reputation, not content.
+    SpamVerdict,
+    /// "content filter": a content refusal unless the filter's verdict says otherwise.
+    ContentFilter,
     /// The recipient receives too much mail (not a sender problem).
     RateRecipient,
     MailboxFull,
@@ -228,6 +243,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("delivery error: dd", YahooHost),
     ("yahoo requires", YahooHost),
     ("mx.aol.com", YahooHost),
+    ("mail.aol.com", YahooHost),
     ("aol will not accept", YahooHost),
     // --- Apple iCloud
     ("icloud.com", AppleHost),
@@ -339,6 +355,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("(bl)", OtherList),
     ("blocked using", ListWord),
     ("listed in", ListWord),
+    ("spam list", ListWord),
     ("listed at", ListWord),
     ("listed on", ListWord),
     ("listed by", ListWord),
@@ -361,6 +378,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
     ("not listed in domino", ListThreat),
+    // A content pattern, not a list: "Blocked using spam pattern, your message may contain
+    // the spam contents".
+    ("using spam pattern", ListThreat),
     ("is in an rbl", ListWord),
     ("'s list", ListWord),
     // --- Provider reason codes
@@ -417,6 +437,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("authentication is required", SmtpLogin),
     ("client was not authenticated", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
+    // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
+    ("not allowed to send mail from", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -424,7 +446,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("dmarc", Auth),
     ("unauthenticated", Auth),
     ("authentication", Auth),
-    ("authenticate", Auth),
+    // Not "authenticated": Postfix's "(Authenticated sender: a@b)" of a quoted header.
+    ("authenticate$", Auth),
+    ("be authenticated", Auth),
     ("not authenticated", Auth),
     ("anti-spoofing", Auth),
     ("spoof", Auth),
@@ -495,6 +519,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("sender verify failed", Dns),
     ("invalid sender", Dns),
     ("bogus mail from", Dns),
+    // The recipient's domain, not the sender's, could not be looked up.
+    ("dns lookup failure: host", RcptHost),
+    ("name server reply", RcptHost),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -541,7 +568,13 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("receiving too much mail", RateRecipient),
     ("receiving mail too quickly", RateRecipient),
     // --- Mailbox full
+    // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
+    // the server." (a full mailbox, not a rate).
+    ("too many messages on the server", MailboxFullStrong),
     ("mailbox full", MailboxFull),
+    ("over disk quota", MailboxFull),
+    ("diskspace quota", MailboxFull),
+    ("space not enough", MailboxFull),
     ("mailbox is full", MailboxFull),
     ("mailbox for user is full", MailboxFull),
     ("over quota", MailboxFull),
@@ -601,6 +634,19 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("account is disabled", RcptStrong),
     ("account has been disabled", RcptStrong),
     ("inactive", RcptStrong),
+    ("bad_recipient", RcptStrong),
+    ("user not known", RcptStrong),
+    // French: "L'adresse ... ci-dessus n'existe pas" (not Google Groups' hedge "Il se
+    // peut que le groupe ... n'existe pas").
+    ("ci-dessus n'existe pas", RcptStrong),
+    // The CCSO name server's (phquery) reports of an unknown name.
+    ("final email delivery point", RcptStrong),
+    ("fails to locate", RcptStrong),
+    // AOL: "... could not be delivered because they are not accepting mail from a@b" (the
+    // recipient's own block).
+    ("they are not accepting mail from", RcptStrong),
+    // A mailbox left unread: "has not been collected after 30 days".
+    ("not been collected", RcptStrong),
     ("inactivity", RcptStrong),
     ("no longer valid", RcptStrong),
     ("no longer on server", RcptStrong),
@@ -615,6 +661,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("host or domain name not found", RcptStrong),
     ("domain not found", RcptStrong),
     ("unrouteable address", RcptStrong),
+    ("unrouteable mail domain", RcptStrong),
     ("no such domain", RcptStrong),
     ("host unknown", RcptStrong),
     ("unknown host", RcptStrong),
@@ -688,6 +735,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("relaying", Relay),
     // --- Content, size, virus, message format
     ("virus", Content),
+    // A footer saying the mail was scanned ("scanned for all viruses and potentially
+    // offensive content by ..."), not a refusal.
+    ("scanned for", ScanNote),
+    // Trend Micro's gateway, named in its own reports ("InterScan E-Mail VirusWall").
+    ("viruswall", ScanNote),
     ("malware", Content),
     ("infected", Content),
     ("attachment", Content),
@@ -697,7 +749,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("message content", Content),
     ("mail content", Content),
     ("nature of the content", Content),
-    ("content filter", Content),
+    // The filter's name only: its verdict ("rejected as spam by Content Filtering") is
+    // the cause when it gives one.
+    ("content filter", ContentFilter),
+    ("content rejected, ube", SpamVerdict),
     ("content policy", Content),
     ("its content", Content),
     ("in content", Content),
@@ -728,7 +783,14 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("rfc compliant", Content),
     ("rfc-compliant", Content),
     ("not rfc", Content),
-    ("message-id", Content),
+    // A refusal of the Message-ID field, not a report that quotes one.
+    // CommuniGate Pro: "Messages without To: fields are not accepted here".
+    ("without to: field", Content),
+    ("message-id header", Content),
+    ("messageid header", Content),
+    ("missing message-id", Content),
+    ("no message-id", Content),
+    ("invalid message-id", Content),
     ("from: header", Content),
     ("from header", Content),
     ("headers are not", Content),
@@ -759,6 +821,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("administrative prohibition", Reputation),
     ("sender rejected", Reputation),
     ("sender not pre-approved", Reputation),
+    // A receiver that takes mail only from servers confirmed on its web page.
+    ("requires confirmation", Reputation),
     ("bulk email", Reputation),
     ("bulk.advertising", Reputation),
     ("mass mailer", Reputation),
@@ -809,6 +873,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("host is unreachable", Connection),
     ("host name lookup failure", Connection),
     ("failing for a long time", Connection),
+    // DragonFly Mail Agent: "Could not deliver for the last 432000 seconds. Giving up."
+    ("could not deliver for the last", Connection),
+    ("connection to mail exchanger", Connection),
+    ("connection was dropped", Connection),
+    ("maximum delivery attempts", Connection),
     ("long failure period", Connection),
     ("allowed queue period", Connection),
     ("server did not respond", Connection),

@@ -38,6 +38,11 @@ impl Sigs {
         self.set(s);
         self
     }
+    /// These signals but `s`.
+    pub fn without(mut self, s: Sig) -> Sigs {
+        self.0 &= !(1u128 << s as u32);
+        self
+    }
     fn set(&mut self, s: Sig) {
         self.0 |= 1u128 << s as u32;
     }

@@ -74,7 +74,7 @@ impl Reader {
         let encoding = Transfer::of(part.header.get("content-transfer-encoding"));
         let text = decode::transfer(part.body, encoding);
         let charset = header::param(ct, "charset").unwrap_or_default();
-        let text = decode::to_utf8(text, &charset);
+        let text = decode::with_english(decode::to_utf8(text, &charset));
         self.work += (part.body.len().min(4 * decode::MAX_TEXT) + 2 * text.len()) as u64;
         text
     }

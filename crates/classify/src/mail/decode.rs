@@ -130,10 +130,15 @@ const CP1252_HIGH: [u16; 32] = [
     0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
 ];
 
-/// The text in UTF-8. Latin-1, Latin-9 and Windows-1252 are converted; UTF-8 and ASCII
-/// are kept; other charsets (ISO-2022-JP, Shift_JIS...) are kept as bytes: their ASCII
-/// parts, where the codes and the English of a bounce are, read the same.
+/// The text in UTF-8. Latin-1, Latin-9 and Windows-1252 are converted, ISO-2022-JP as
+/// far as [`super::jis`] goes; UTF-8 and ASCII are kept; other charsets (Shift_JIS...)
+/// are kept as bytes: their ASCII parts, where the codes and the English of a bounce
+/// are, read the same.
 pub(crate) fn to_utf8<'t>(text: Cow<'t, [u8]>, charset: &[u8]) -> Cow<'t, [u8]> {
+    let jis = charset.len() >= 11 && charset[..11].eq_ignore_ascii_case(b"iso-2022-jp");
+    if jis && text.contains(&0x1b) {
+        return Cow::Owned(super::jis::to_utf8(&text));
+    }
     let single_byte = [
         &b"iso-8859-1"[..],
         b"iso8859-1",
@@ -156,6 +161,35 @@ pub(crate) fn to_utf8<'t>(text: Cow<'t, [u8]>, charset: &[u8]) -> Cow<'t, [u8]> 
         out.push(char::from_u32(u32::from(c)).unwrap_or('?'));
     }
     Cow::Owned(out.into_bytes())
+}
+
+/// Wordings an MTA writes in a translation, with the English it writes otherwise (the
+/// classifier's phrases are English): Lotus Notes in Japanese.
+const LOCALISED: [(&str, &str); 1] = [(
+    "ディレクトリのリストにありません",
+    "User not listed in public Name & Address Book",
+)];
+
+/// The text with the English original after the first localised wording it holds.
+pub(crate) fn with_english(text: Cow<'_, [u8]>) -> Cow<'_, [u8]> {
+    for (local, english) in LOCALISED {
+        let local = local.as_bytes();
+        // Only texts with such bytes can hold one: most bounces are ASCII.
+        if text.is_ascii() {
+            break;
+        }
+        if let Some(at) = text.windows(local.len()).position(|w| w == local) {
+            let end = at + local.len();
+            let mut out = Vec::with_capacity(text.len() + english.len() + 3);
+            out.extend_from_slice(&text[..end]);
+            out.extend_from_slice(b" (");
+            out.extend_from_slice(english.as_bytes());
+            out.push(b')');
+            out.extend_from_slice(&text[end..]);
+            return Cow::Owned(out);
+        }
+    }
+    text
 }
 
 /// The text of an HTML part: tags dropped (a line break for block ends), `<style>`,
@@ -310,8 +344,24 @@ mod tests {
     fn latin1_becomes_utf8_and_others_stay_bytes() {
         let t = to_utf8(Cow::Borrowed(b"bo\xeete \x80"), b"ISO-8859-1");
         assert_eq!(&*t, "boîte €".as_bytes());
-        let t = to_utf8(Cow::Borrowed(b"\x1b$B\x1b(B 550"), b"iso-2022-jp");
-        assert_eq!(&*t, b"\x1b$B\x1b(B 550");
+        let t = to_utf8(Cow::Borrowed(b"\x1b$B%j\x1b(B 550"), b"ISO-2022-JP");
+        assert_eq!(&*t, "リ 550".as_bytes());
+        let t = to_utf8(Cow::Borrowed(b"\x83\x8a 550"), b"shift_jis");
+        assert_eq!(&*t, b"\x83\x8a 550");
+    }
+
+    #[test]
+    fn a_localised_wording_gets_its_english_original() {
+        let t = with_english(Cow::Borrowed(
+            "ディレクトリのリストにありません\na@b".as_bytes(),
+        ));
+        assert_eq!(
+            &*t,
+            "ディレクトリのリストにありません (User not listed in public Name & Address Book)\na@b"
+                .as_bytes()
+        );
+        let t = with_english(Cow::Borrowed(b"550 5.1.1 user unknown"));
+        assert!(matches!(t, Cow::Borrowed(_)));
     }
 
     #[test]

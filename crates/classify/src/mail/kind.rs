@@ -32,8 +32,10 @@ impl NotABounce {
 }
 
 /// Senders of bounces: the local part (or display name) of `From` / `Return-Path`.
-const DAEMONS: [&str; 9] = [
+const DAEMONS: [&str; 10] = [
     "mailer-daemon",
+    // Alt-N's MDaemon signs its bounces with its name.
+    "mdaemon@",
     "postmaster",
     "mail delivery",
     "maildelivery",
@@ -70,8 +72,8 @@ const BOUNCE_SUBJECTS: [&str; 22] = [
     "returned to sender",
 ];
 
-/// Words of an automatic reply's subject.
-const AUTO_REPLY_SUBJECTS: [&str; 10] = [
+/// Words of an automatic reply's subject (English, German, French, Polish, Latvian).
+const AUTO_REPLY_SUBJECTS: [&str; 12] = [
     "auto:",
     "auto reply",
     "auto-reply",
@@ -82,6 +84,8 @@ const AUTO_REPLY_SUBJECTS: [&str; 10] = [
     "out of the office",
     "abwesenheit",
     "réponse automatique",
+    "automatyczna odpowied",
+    "automatiska atbilde",
 ];
 
 /// Whether `hay` contains `needle`, ASCII case-insensitively.
@@ -134,8 +138,15 @@ pub(crate) fn signs(header: &Header<'_>, subject: &[u8]) -> Signs {
             .map(|v| &v[..v.len().min(200)])
             .is_some_and(|v| DAEMONS.iter().any(|d| contains_ci(v, d)))
     };
+    // The null address as the author (`From: <>`, `"Jetmail System" <>`) only a mail
+    // system writes: an auto-responder signs with its user's address (its Return-Path is
+    // null too).
+    let null_from = header
+        .get("from")
+        .is_some_and(|v| v.trim_ascii().ends_with(b"<>"));
     let subject = &subject[..subject.len().min(300)];
     let bounce_header = sender("from")
+        || null_from
         || sender("return-path")
         || header.has("x-failed-recipients")
         || BOUNCE_SUBJECTS.iter().any(|s| contains_ci(subject, s));
@@ -209,5 +220,9 @@ mod tests {
         assert!(signs(&h, b"Undeliverable: hello").bounce_header);
         assert!(signs(&h, b"Automatic reply: hello").auto_reply_header);
         assert!(!signs(&h, b"hello").auto_reply_header);
+        let (h, _) = split(b"From: <>\nAuto-Submitted: auto-replied\n\n");
+        assert!(signs(&h, b"").bounce_header);
+        let (h, _) = split(b"Return-Path: <>\nFrom: a@b.jp\nAuto-Submitted: auto-replied\n\n");
+        assert!(!signs(&h, b"").bounce_header);
     }
 }

@@ -138,17 +138,60 @@ fn walk<'a>(
         });
         return;
     }
+    // Courier writes a report's human-readable text in the preamble, before the first
+    // boundary, and no text part: that preamble is the report.
+    let report_preamble = match &boundary {
+        Some(b) if multipart && !children.iter().any(|c| is_text(c)) => preamble(body, b),
+        _ => None,
+    };
     out.push(Part {
         media,
         header,
         body,
         original,
     });
+    if let Some(text) = report_preamble {
+        out.push(Part {
+            media: Media::Text,
+            header: header::split(b"").0,
+            body: text,
+            original,
+        });
+    }
     for child in children {
         let (h, b) = header::split(child);
         *work += (child.len() - b.len()) as u64;
         walk(h, b, depth + 1, out, work);
     }
+}
+
+/// Whether a part (its header and body) is text for people: typed `text/plain` or
+/// `text/html`, or untyped.
+fn is_text(part: &[u8]) -> bool {
+    let (h, _) = header::split(part);
+    matches!(Media::of(h.get("content-type")), Media::Text | Media::Html)
+}
+
+/// The preamble of a multipart body when it says something: the text before the first
+/// boundary line, unless it is only MIME's note for old readers.
+fn preamble<'a>(body: &'a [u8], boundary: &[u8]) -> Option<&'a [u8]> {
+    let mut pos = 0;
+    for line in body.split(|&b| b == b'\n') {
+        if line
+            .strip_prefix(b"--")
+            .is_some_and(|l| l.starts_with(boundary))
+        {
+            break;
+        }
+        pos += line.len() + 1;
+    }
+    let text = &body[..pos.min(body.len())];
+    let says_something = text
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.trim_ascii().is_empty())
+        .nth(2)
+        .is_some();
+    says_something.then_some(text)
 }
 
 /// The boundary of the first line that looks like a delimiter (`--` and a token).
@@ -219,6 +262,17 @@ mod tests {
         assert_eq!(p[1].body, b"Human text");
         assert_eq!(p[2].body, b"Status: 5.1.1\n");
         assert!(p[3].original && !p[2].original);
+    }
+
+    #[test]
+    fn a_report_written_in_the_preamble_is_a_text_part() {
+        let m = b"Content-Type: multipart/report; boundary=\"XX\"\n\nA delivery status notification.\n\n<a@b.jp>:\n<<< 450 4.1.7 unverified address\n\n--XX\nContent-Type: message/delivery-status\n\nStatus: 4.0.0\n\n--XX--\n";
+        let p = read(m);
+        assert_eq!(p[1].media, Media::Text);
+        assert!(p[1].body.ends_with(b"unverified address\n\n"));
+        // A one-line note for old readers is no report.
+        let m = b"Content-Type: multipart/report; boundary=\"XX\"\n\nThis is a MIME-encapsulated message.\n\n--XX\nContent-Type: message/delivery-status\n\nStatus: 4.0.0\n\n--XX--\n";
+        assert_eq!(read(m)[1].media, Media::DeliveryStatus);
     }
 
     #[test]

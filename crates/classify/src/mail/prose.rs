@@ -255,14 +255,19 @@ pub(crate) fn split(text: &[u8]) -> Split {
     let mut current: Option<usize> = None; // index into blocks
     let mut start = 0; // start of the current range
     let mut pos = 0;
+    let mut prev: &[u8] = b""; // the last line that is not blank
     while pos < text.len() {
         let end = text[pos..]
             .iter()
             .position(|&b| b == b'\n')
             .map_or(text.len(), |i| pos + i);
         let line = &text[pos..end];
-        let address = leading_address(line);
         let blank = line.trim_ascii().is_empty();
+        // Exim names the sender on its own line after "A message sent by": no recipient.
+        let address = leading_address(line).filter(|_| !ends_with_ci(prev, b"sent by"));
+        if !blank {
+            prev = line.trim_ascii();
+        }
         if address.is_some() || (blank && current.is_some()) {
             // The current range ends before this line.
             close(&mut split, current, start..pos);
@@ -284,6 +289,10 @@ pub(crate) fn split(text: &[u8]) -> Split {
     }
     close(&mut split, current, start..text.len());
     split
+}
+
+fn ends_with_ci(text: &[u8], suffix: &[u8]) -> bool {
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 fn find(split: &Split, address: &[u8]) -> Option<usize> {
@@ -309,6 +318,7 @@ pub(crate) fn leading_address(line: &[u8]) -> Option<Vec<u8>> {
     let t = t
         .strip_prefix(b"<")
         .or_else(|| t.strip_prefix(b"\""))
+        .or_else(|| t.strip_prefix(b"["))
         .unwrap_or(t);
     let at = t.iter().position(|&b| b == b'@')?;
     let local = &t[..at];
@@ -332,6 +342,7 @@ pub(crate) fn leading_address(line: &[u8]) -> Option<Vec<u8>> {
     let after = after
         .strip_prefix(b">")
         .or_else(|| after.strip_prefix(b"\""))
+        .or_else(|| after.strip_prefix(b"]"))
         .unwrap_or(after);
     // What may follow the address on its line: nothing, a colon, `...`, a space.
     let ok = after.is_empty()
@@ -397,6 +408,7 @@ mod tests {
             ("a@b.jp.", Some("a@b.jp")),
             ("\"a@b.jp\":", Some("a@b.jp")),
             ("  * a@b.jp", Some("a@b.jp")),
+            ("* [a@b.jp]: 550 over quota", Some("a@b.jp")),
         ] {
             let got = leading_address(line.as_bytes());
             assert_eq!(got.as_deref(), want.map(str::as_bytes), "{line}");
@@ -415,5 +427,13 @@ mod tests {
         let mut common = Vec::new();
         gather(text, &s.common, &mut common);
         assert_eq!(common, b"intro\n\n\n\nfooter\n");
+    }
+
+    #[test]
+    fn the_sender_exim_names_is_no_recipient() {
+        let text = b"A message sent by\n\n  <s@y.jp>\n\ncould not be delivered. The following\naddress(es) failed:\n\n  a@x.jp\n    all hosts have been failing\n";
+        let s = split(text);
+        assert_eq!(s.blocks.len(), 1);
+        assert_eq!(s.blocks[0].address, b"a@x.jp");
     }
 }

@@ -63,6 +63,7 @@ impl Reader {
                 .and_then(|v| first_address(&v))
                 .or_else(|| rcpt_to(&c.report))
                 .or_else(|| angle_address(&c.report))
+                .or_else(|| labelled_address(&c.report))
                 .or_else(|| self.original_to(c, parts));
             return vec![Recipient {
                 address,
@@ -155,6 +156,39 @@ fn angle_address(report: &[u8]) -> Option<String> {
         }
     }
     None
+}
+
+/// The first address of the report written after a label or "to" (`Undeliverable
+/// Address: a@b`, `Delivery failed 20 attempts: a@b`, `Error-for: a@b`, `undeliverable
+/// to a@b`, `(Originally addressed to a@b)`), in a line that names no sender or contact
+/// (`contact postmaster@b`, `from a@b`).
+fn labelled_address(report: &[u8]) -> Option<String> {
+    let head = &report[..report.len().min(MAX_COMMON)];
+    head.split(|&b| b == b'\n').find_map(|line| {
+        let at = line.iter().position(|&b| b == b'@')?;
+        let start = line[..at]
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace() || b"<>\"',;:()[]".contains(b))
+            .map_or(0, |s| s + 1);
+        let before = line[..start].trim_ascii_end();
+        let before = before.strip_suffix(b"'").unwrap_or(before).trim_ascii_end();
+        let labelled = before.ends_with(b":")
+            || (before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b" to"));
+        let names_other = ["from", "contact", "postmaster", "sender"]
+            .iter()
+            .any(|w| super::kind::contains_ci(before, w));
+        // The quote or full stop closing the sentence is not the address's.
+        let end = line[start..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || b"'>\",;)".contains(b))
+            .map_or(line.len(), |e| start + e);
+        let address = line[start..end]
+            .strip_suffix(b".")
+            .unwrap_or(&line[start..end]);
+        (labelled && !names_other)
+            .then(|| first_address(address))
+            .flatten()
+    })
 }
 
 /// The first e-mail address in a field value, lower case.

@@ -185,4 +185,9 @@ fn the_recipient_comes_from_the_report_when_no_line_starts_with_it() {
     assert_eq!(r[0].0.as_deref(), Some("a@example.org"));
     let m = "From: postmaster@example.jp\nSubject: Returned mail\n\nYour mail could not be delivered.\n\n----- Original message -----\nFrom: s@example.jp\nTo: b@example.org\nSubject: hi\n";
     assert_eq!(recipients(m)[0].0.as_deref(), Some("b@example.org"));
+    // An address after a label or "to", not a contact's.
+    let m = "From: postmaster@example.jp\nSubject: Undeliverable Mail\n\nPlease contact postmaster@example.jp.\nDelivery failed 20 attempts: c@example.org\n\n----- Original message -----\nTo: b@example.org\n";
+    assert_eq!(recipients(m)[0].0.as_deref(), Some("c@example.org"));
+    let m = "From: MAILER-DAEMON@example.jp\nSubject: Mail delivery failure\n\nThe following message, addressed to 'd@example.org',\nfailed because it has not been collected after 30 days\n";
+    assert_eq!(recipients(m)[0].0.as_deref(), Some("d@example.org"));
 }

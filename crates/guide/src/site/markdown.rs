@@ -10,7 +10,7 @@ use pulldown_cmark::{
 use crate::errors::{LineIndex, Problem};
 use crate::html::escape_attr;
 use crate::paths::join_rel;
-use crate::site::config::zola::InsertAnchor;
+use crate::site::config::zola::{InsertAnchor, Strategy};
 use crate::site::config::Markdown;
 use crate::site::highlight::{self, Highlighter};
 use crate::site::search::{SectionText, TextCollector};
@@ -71,6 +71,9 @@ pub(crate) struct MdInput<'a> {
     /// The site's or theme's own `anchor-link.html`, rendered for a heading id and
     /// level: Zola's heading links use it instead of its built-in one.
     pub(crate) anchor_link: Option<&'a AnchorLink<'a>>,
+    /// How a heading's text becomes its id: Zola's `[slugify] anchors` for a Zola
+    /// site; `None`: ours (a slug, `section` for an empty one).
+    pub(crate) anchor_slugs: Option<Strategy>,
 }
 
 /// Renders the anchor link of a heading (its id, its level); `Err` is the message.
@@ -322,7 +325,7 @@ fn close_heading(
             })
             .ok()
     };
-    let (h, html) = finish_heading(open, ids, input.anchors, &mut link);
+    let (h, html) = finish_heading(open, ids, input, &mut link);
     if let Some(text) = out.text.as_mut() {
         text.heading(&h.id, &h.title);
     }
@@ -717,19 +720,13 @@ impl OpenBlock {
 fn finish_heading(
     open: OpenHeading,
     ids: &mut HashMap<String, usize>,
-    anchors: Anchors,
+    input: &MdInput,
     anchor_link: &mut dyn FnMut(&str, u32) -> Option<String>,
 ) -> (Heading, String) {
+    let anchors = input.anchors;
     let (level, custom, classes, inner) = open;
     let title = plain_text(&inner);
-    let base = custom.unwrap_or_else(|| {
-        let s = slug::slugify(&title);
-        if s.is_empty() {
-            "section".to_string()
-        } else {
-            s
-        }
-    });
+    let base = custom.unwrap_or_else(|| heading_id(&title, input.anchor_slugs));
     let id = unique_id(ids, base);
     let mut inner_html = String::new();
     pulldown_cmark::html::push_html(&mut inner_html, inner.into_iter());
@@ -843,6 +840,22 @@ fn is_relative(dest: &str) -> bool {
         || dest.starts_with("data:"))
 }
 
+/// The id of a heading of text `title` (before it is made unique).
+fn heading_id(title: &str, zola: Option<Strategy>) -> String {
+    match zola {
+        // An empty heading's id is empty, as Zola makes it.
+        Some(Strategy::On) => slug::slugify(title),
+        // Zola's `safe` and `off` only turn ASCII spaces into `_`.
+        Some(Strategy::Safe | Strategy::Off) => {
+            title.replace(|c: char| c.is_ascii_whitespace(), "_")
+        }
+        None => match slug::slugify(title) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        },
+    }
+}
+
 fn unique_id(ids: &mut HashMap<String, usize>, base: String) -> String {
     let Some(&start) = ids.get(&base) else {
         ids.insert(base.clone(), 0);
@@ -892,6 +905,7 @@ mod tests {
             anchors: Anchors::Guide,
             permalink: None,
             anchor_link: None,
+            anchor_slugs: None,
         })
     }
 
@@ -918,6 +932,7 @@ mod tests {
             anchors: Anchors::Zola(InsertAnchor::None),
             permalink: None,
             anchor_link: None,
+            anchor_slugs: None,
         });
         assert_eq!(
             r.html,

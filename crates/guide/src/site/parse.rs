@@ -243,6 +243,7 @@ impl Env<'_> {
             anchors,
             permalink: (self.site.config.flavour == Flavour::Zola).then_some(permalink.as_str()),
             anchor_link: has_anchor_link.then_some(&anchor_link as &markdown::AnchorLink),
+            anchor_slugs: self.site.config.anchor_slugs(),
         });
         if !r.problems.is_empty() {
             return Err(r.problems);

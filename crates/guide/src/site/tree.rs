@@ -1,6 +1,6 @@
 //! The section tree: which pages and sections each section holds, in navigation order
 //! (weight, then title), and the `nav` and `section` values made from it.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::site::content::{Kind, Source};
 use crate::site::sorting::{self, SortBy};
@@ -20,6 +20,9 @@ pub(crate) struct Tree {
     owners: HashMap<usize, usize>,
     /// Page index -> its neighbours in its section's sorted pages (`lower`, `higher`).
     siblings: HashMap<usize, (Option<usize>, Option<usize>)>,
+    /// Pages left out of every section's `pages` because they lack the field sorted by
+    /// (Zola's "ignored" pages).
+    unsorted: HashSet<usize>,
     root: Option<usize>,
 }
 
@@ -58,6 +61,7 @@ impl Tree {
             pages: HashMap::new(),
             parents: HashMap::new(),
             owners: HashMap::new(),
+            unsorted: HashSet::new(),
             siblings: HashMap::new(),
             root: sources
                 .iter()
@@ -122,7 +126,7 @@ impl Tree {
     fn sort(&mut self, sources: &[Source]) {
         for (section, pages) in self.pages.iter_mut() {
             let sort_by = SortBy::of(&sources[*section]);
-            sorting::sort(pages, sources, sort_by);
+            self.unsorted.extend(sorting::sort(pages, sources, sort_by));
             if sort_by == SortBy::None || sources[*section].front.transparent {
                 continue;
             }
@@ -132,6 +136,18 @@ impl Tree {
                 self.siblings.insert(*page, (lower, higher));
             }
         }
+        // (A page a transparent parent cannot sort is still in its own section.)
+        for pages in self.pages.values() {
+            for page in pages {
+                self.unsorted.remove(page);
+            }
+        }
+    }
+
+    /// Page `i` is in no section's `pages`, for want of the field its section sorts
+    /// by.
+    pub(crate) fn is_unsorted(&self, i: usize) -> bool {
+        self.unsorted.contains(&i)
     }
 
     /// The neighbours of page `i` in its section's order: `lower`, `higher`.

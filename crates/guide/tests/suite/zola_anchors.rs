@@ -72,3 +72,40 @@ fn a_section_s_insert_anchor_links_applies_to_its_pages() {
         ["content/blog/_index.md:3: `insert_anchor_links = \"top\"`: write left, right, heading or none"]
     );
 }
+
+/// Zola's heading ids: `[slugify] anchors = "on"` (the default) slugifies, `safe` and
+/// `off` only turn spaces into `_`; an empty heading's id is empty, and repeated ids
+/// get `-1`, `-2`.
+#[test]
+fn heading_ids_follow_slugify_anchors() {
+    let dir = site("zola-content");
+    add(
+        dir.path(),
+        "blog/headings.md",
+        "+++\ntitle = \"H\"\n+++\n## Hello World (1)\n\n##\n\n## Hello World (1)\n",
+    );
+    let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    for (strategy, ids) in [
+        ("", ["hello-world-1", "", "hello-world-1-1"]),
+        ("anchors = \"on\"", ["hello-world-1", "", "hello-world-1-1"]),
+        (
+            "anchors = \"safe\"",
+            ["Hello_World_(1)", "", "Hello_World_(1)-1"],
+        ),
+        (
+            "anchors = \"off\"",
+            ["Hello_World_(1)", "", "Hello_World_(1)-1"],
+        ),
+    ] {
+        let config = config.replace("anchors = \"on\"", strategy);
+        std::fs::write(dir.path().join("config.toml"), config).unwrap();
+        let out = build(dir.path()).unwrap();
+        let html = text(&out, "blog/headings/index.html");
+        let found: Vec<&str> = html
+            .split("<h2 id=\"")
+            .skip(1)
+            .map(|h| &h[..h.find('"').unwrap()])
+            .collect();
+        assert_eq!(found, ids, "{strategy:?}: {html}");
+    }
+}

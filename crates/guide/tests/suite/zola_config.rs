@@ -121,3 +121,41 @@ fn site_toml_keeps_its_own_defaults() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("`unknown_key_is_tolerated`"));
 }
+
+/// `config.markdown` and `config.search` hold every key Zola's templates may read, with
+/// Zola 0.22's defaults where the file says nothing (and the file's values where it
+/// does).
+#[test]
+fn config_markdown_has_zolas_defaults_filled_in() {
+    let dir = site("zola-content");
+    std::fs::write(
+        dir.path().join("templates/index.html"),
+        "{% set m = config.markdown %}{{ m.smart_punctuation }}|{{ m.render_emoji }}|\
+         {{ m.external_links_external }}|{{ m.external_links_class | json_encode() }}|\
+         {{ m.github_alerts }}|{{ m.definition_list }}|{{ m.insert_anchor_links }}|\
+         {{ m.highlighting | json_encode() }}|{{ config.search.index_format }}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "index.html"),
+        "false|false|true|null|false|false|none|null|elasticlunr_javascript"
+    );
+    let config = dir.path().join("config.toml");
+    let written = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("smart_punctuation = false\n", "smart_punctuation = true\n")
+        .replace(
+            "[slugify]",
+            "[markdown.highlighting]\ntheme = \"github-dark\"\n\n[slugify]",
+        );
+    std::fs::write(&config, written).unwrap();
+    std::fs::write(
+        dir.path().join("templates/index.html"),
+        "{% set h = config.markdown.highlighting %}{{ config.markdown.smart_punctuation }}|\
+         {{ h.theme }}|{{ h.style }}|{{ h.error_on_missing_language }}|{{ h.extra_themes | length }}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(text(&out, "index.html"), "true|github-dark|inline|false|0");
+}

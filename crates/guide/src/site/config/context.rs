@@ -53,8 +53,8 @@ pub(super) fn value(config: &Config, lang: &str) -> Value {
         ),
         ("author", json!(z.author)),
         ("extra", json!(z.extra)),
-        ("markdown", json!(z.markdown.clone().unwrap_or_default())),
-        ("search", json!(z.search)),
+        ("markdown", markdown(config)),
+        ("search", search(config)),
         ("generate_sitemap", json!(z.generate_sitemap)),
         ("generate_robots_txt", json!(z.generate_robots_txt)),
         (
@@ -64,7 +64,14 @@ pub(super) fn value(config: &Config, lang: &str) -> Value {
         ("mode", json!("build")),
     ];
     for (key, value) in defaults {
-        map.entry(key).or_insert(value);
+        match (map.get_mut(key), value) {
+            // A table the file has: Zola's keys it does not say are added.
+            (Some(Value::Object(written)), Value::Object(all)) => fill(written, all),
+            (Some(_), _) => {}
+            (None, value) => {
+                map.insert(key.to_string(), value);
+            }
+        }
     }
     if other.is_some() {
         map.insert("title".into(), json!(title));
@@ -76,4 +83,55 @@ pub(super) fn value(config: &Config, lang: &str) -> Value {
         json!(config.build_search_index),
     );
     Value::Object(map)
+}
+
+/// Adds to `written` the keys of `all` it does not have (in tables it has too).
+fn fill(written: &mut Map<String, Value>, all: Map<String, Value>) {
+    for (key, value) in all {
+        match (written.get_mut(&key), value) {
+            (Some(Value::Object(w)), Value::Object(a)) => fill(w, a),
+            (Some(_), _) => {}
+            (None, value) => {
+                written.insert(key, value);
+            }
+        }
+    }
+}
+
+/// `config.markdown` with every key of Zola's and its default value (templates may test
+/// `config.markdown.render_emoji` on a site that does not set it).
+fn markdown(config: &Config) -> Value {
+    let mut all = match serde_json::to_value(&config.markdown) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let written = config.zola.markdown.as_ref();
+    let highlighting = match written.and_then(|m| m.get("highlighting")) {
+        Some(_) => json!({
+            "error_on_missing_language": false, "style": "inline",
+            "extra_grammars": [], "extra_themes": [],
+        }),
+        None => Value::Null,
+    };
+    all.insert("highlighting".into(), highlighting);
+    all.insert("external_links_class".into(), Value::Null);
+    all.insert("external_links_external".into(), json!(true));
+    let mut value = match written.map(serde_json::to_value) {
+        Some(Ok(Value::Object(m))) => m,
+        _ => Map::new(),
+    };
+    fill(&mut value, all);
+    Value::Object(value)
+}
+
+/// `config.search`: Zola's `index_format` (the default when the file has none).
+fn search(config: &Config) -> Value {
+    let mut value = match serde_json::to_value(&config.zola.search) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    value
+        .entry("index_format")
+        .or_insert(json!("elasticlunr_javascript"));
+    Value::Object(value)
 }

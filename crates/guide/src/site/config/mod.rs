@@ -220,6 +220,16 @@ impl Config {
         }
     }
 
+    /// How heading ids are made: `[slugify] anchors` (Zola's `on` by default for
+    /// `config.toml`); `None`: ours.
+    pub(crate) fn anchor_slugs(&self) -> Option<zola::Strategy> {
+        match (&self.zola.slugify, self.flavour) {
+            (Some(s), _) => Some(s.anchors),
+            (None, Flavour::Zola) => Some(zola::Strategy::On),
+            (None, Flavour::Guide) => None,
+        }
+    }
+
     /// Is `rel` (a path under `content/`) left out by `ignored_content`? Zola matches
     /// the whole path, where `*` also matches `/`; the file name alone is matched too.
     pub(crate) fn ignores_content(&self, rel: &str) -> bool {

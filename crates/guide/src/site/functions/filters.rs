@@ -37,6 +37,8 @@ pub(crate) struct MarkdownSettings {
     pub(crate) base_url: String,
     /// `@/a.md#x` -> `/a/#x`.
     pub(crate) resolve: super::Resolve,
+    /// How heading ids are made (`[slugify] anchors`).
+    pub(crate) anchor_slugs: Option<crate::site::config::zola::Strategy>,
 }
 
 /// `markdown(inline=false)`: the text rendered as a page body is, with the site's
@@ -77,6 +79,7 @@ impl Filter for Markdown {
             // (No page: relative links stay as written.)
             permalink: settings.zola.then_some(""),
             anchor_link: None,
+            anchor_slugs: settings.anchor_slugs,
         });
         if let Some(p) = rendered.problems.first() {
             return Err(tera::Error::msg(format!(

@@ -54,6 +54,7 @@ impl FnSite {
                 zola: site.config.flavour == crate::site::config::Flavour::Zola,
                 base_url: site.config.base_url.trim_end_matches('/').to_string(),
                 resolve: resolve.clone(),
+                anchor_slugs: site.config.anchor_slugs(),
             },
             resolve,
         }

@@ -255,7 +255,12 @@ impl Job<'_> {
                 || base_ctx.clone(),
                 |ctx, i| {
                     let s = &self.sources[i];
-                    if s.front.render == Some(false) {
+                    // Zola does not render a page its section cannot sort (it is still
+                    // in the sitemap, and its aliases are written).
+                    let unsorted = self.config.flavour == Flavour::Zola
+                        && s.kind == Kind::Page
+                        && self.tree.is_unsorted(i);
+                    if s.front.render == Some(false) || unsorted {
                         return Outcome::NotRendered;
                     }
                     if let (Kind::Section, Some(to)) = (s.kind, &s.front.redirect_to) {
