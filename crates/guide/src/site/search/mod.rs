@@ -2,6 +2,7 @@
 //! words the way readers of a mail guide type them (SMTP codes, host names, English
 //! stems), written as a sharded index that the theme's `search-index.js` reads a piece
 //! at a time.
+mod elasticlunr;
 pub(crate) mod text;
 pub(crate) mod tokens;
 mod vocabulary;

@@ -5,7 +5,9 @@
 //! MIT licensed, the library that reads it). `index_format = "fuse_json"` or
 //! `"fuse_javascript"` give Fuse.js's list of documents instead (`{url, title, body}`,
 //! `description` and `path` as `[search]` says), and no library.
-use elasticlunr::{IndexBuilder, Language};
+use rayon::prelude::*;
+
+use super::elasticlunr::{index_json, Document, Field, Tokenizer};
 
 /// elasticlunr.js 0.9.5, as its npm package releases it (its licence is in its header).
 const ELASTICLUNR_JS: &str = include_str!("elasticlunr.min.js");
@@ -113,30 +115,31 @@ pub(crate) fn language_file(
 }
 
 fn elasticlunr_index(lang: &str, options: &Options, docs: &[Doc<'_>]) -> Result<String, String> {
-    let language: Box<dyn Language> = elasticlunr::lang::from_code(lang).ok_or_else(|| {
-        format!("the search index cannot be built for the language `{lang}`: elasticlunr has no pipeline for it")
-    })?;
-    let mut builder = IndexBuilder::with_language(language);
-    for (on, field) in [
+    let fields: Vec<Field> = [
         (options.title, "title"),
         (options.description, "description"),
         (options.date, "date"),
-    ] {
-        if on {
-            builder = builder.add_field(field);
-        }
-    }
-    if options.path {
-        builder = builder.add_field_with_tokenizer("path", Box::new(path_words));
-    }
-    if options.content {
-        builder = builder.add_field("body");
-    }
-    let mut index = builder.build();
-    for doc in docs {
-        index.add_doc(&doc.permalink, row(options, doc));
-    }
-    Ok(index.to_json())
+        (options.path, "path"),
+        (options.content, "body"),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, name)| Field {
+        name,
+        tokenizer: (name == "path").then_some(path_words as Tokenizer),
+    })
+    .collect();
+    let documents: Vec<Document> = docs
+        .par_iter()
+        .map(|doc| Document {
+            reference: doc.permalink.clone(),
+            values: row(options, doc),
+        })
+        .collect();
+    let json = index_json(lang, &fields, &documents).ok_or_else(|| {
+        format!("the search index cannot be built for the language `{lang}`: elasticlunr has no pipeline for it")
+    })?;
+    Ok(json)
 }
 
 /// Fuse.js's list: one object per document, with the fields `[search]` asks for.
@@ -176,7 +179,9 @@ pub(crate) fn library_file() -> (String, Vec<u8>) {
     )
 }
 
-/// The values of a document, in the order of the fields.
+/// The values of a document, in the order of the fields. A page without a date gives
+/// no value for `date`, so the values after it shift to the fields before them, as in
+/// Zola (its index pairs values and fields by position).
 fn row(options: &Options, doc: &Doc<'_>) -> Vec<String> {
     let mut row = Vec::new();
     if options.title {

@@ -1,0 +1,395 @@
+//! An elasticlunr.js index, written byte for byte as elasticlunr-rs writes it (the crate
+//! Zola builds its index with), but built on every core.
+//!
+//! elasticlunr-rs adds one document at a time: it cuts each field into words, runs them
+//! through the language's pipeline (trimmer, stop words, stemmer) and files them in one
+//! tree of characters per field. On a large site that is the longest single job of the
+//! build. The words of a document depend on that document alone, and the tree has no
+//! order of insertion (its maps are sorted), so here the documents are cut up in
+//! parallel, each field's tree is grown as one subtree per first character in parallel,
+//! and each subtree is written as JSON on its own. The crate still supplies the
+//! languages and their pipelines, and, in the tests, the expected bytes.
+use std::collections::BTreeMap;
+
+use elasticlunr::pipeline::Pipeline;
+use elasticlunr::Language;
+use rayon::prelude::*;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+/// How a field cuts its text into words: the language's tokenizer or one of our own.
+pub(crate) type Tokenizer = fn(&str) -> Vec<String>;
+
+/// One field of the index, in the order documents give their values.
+pub(crate) struct Field {
+    pub(crate) name: &'static str,
+    /// `None`: the language's own tokenizer.
+    pub(crate) tokenizer: Option<Tokenizer>,
+}
+
+/// One document: its reference (the `id` field) and its values, in the order of the
+/// fields. Fewer values than fields leave the last fields out (elasticlunr-rs pairs
+/// values and fields by position).
+pub(crate) struct Document {
+    pub(crate) reference: String,
+    pub(crate) values: Vec<String>,
+}
+
+/// The field elasticlunr.js reads a document's reference from.
+const REF_FIELD: &str = "id";
+
+/// The index of `documents` as JSON. `language` is an ISO 639-1 code elasticlunr knows
+/// (`None` if it knows no such language).
+pub(crate) fn index_json(
+    language: &str,
+    fields: &[Field],
+    documents: &[Document],
+) -> Option<String> {
+    let lang = elasticlunr::lang::from_code(language)?;
+    // Pipelines and languages are not `Send`: each worker makes its own.
+    let analysed: Vec<Analysed> = documents
+        .par_iter()
+        .map_init(
+            || Analyser::new(language),
+            |analyser, doc| analyser.analyse(fields, doc),
+        )
+        .collect();
+    let mut out = String::with_capacity(1 << 20);
+    out.push_str("{\"fields\":");
+    out.push_str(&to_json(&fields.iter().map(|f| f.name).collect::<Vec<_>>()));
+    out.push_str(",\"pipeline\":");
+    out.push_str(&to_json(&lang.make_pipeline()));
+    out.push_str(",\"ref\":");
+    out.push_str(&to_json(REF_FIELD));
+    out.push_str(",\"version\":");
+    out.push_str(&to_json(elasticlunr::ELASTICLUNR_VERSION));
+    out.push_str(",\"index\":");
+    write_inverted_indexes(&mut out, fields, documents, &analysed);
+    out.push_str(",\"documentStore\":");
+    write_document_store(&mut out, fields, documents, &analysed);
+    out.push_str(",\"lang\":");
+    out.push_str(&to_json(&lang.name()));
+    out.push('}');
+    Some(out)
+}
+
+/// What one document gives each field: its number of words and its distinct words with
+/// their counts.
+struct Analysed {
+    fields: Vec<FieldWords>,
+}
+
+struct FieldWords {
+    length: usize,
+    counts: BTreeMap<String, u32>,
+}
+
+/// A worker's language and pipeline.
+struct Analyser {
+    language: Box<dyn Language>,
+    pipeline: Pipeline,
+}
+
+impl Analyser {
+    fn new(code: &str) -> Analyser {
+        let language = elasticlunr::lang::from_code(code).expect("the language was checked before");
+        let pipeline = language.make_pipeline();
+        Analyser { language, pipeline }
+    }
+
+    fn analyse(&self, fields: &[Field], doc: &Document) -> Analysed {
+        let fields = fields
+            .iter()
+            .zip(&doc.values)
+            .map(|(field, value)| {
+                let raw = match field.tokenizer {
+                    Some(tokenize) => tokenize(value),
+                    None => self.language.tokenize(value),
+                };
+                let words = self.pipeline.run(raw);
+                let mut counts = BTreeMap::new();
+                for word in &words {
+                    *counts.entry(word.clone()).or_insert(0) += 1;
+                }
+                FieldWords {
+                    length: words.len(),
+                    counts,
+                }
+            })
+            .collect();
+        Analysed { fields }
+    }
+}
+
+/// `{"<field>":{"root":{...}},...}`, the fields in name order (a sorted map in the crate).
+fn write_inverted_indexes(
+    out: &mut String,
+    fields: &[Field],
+    documents: &[Document],
+    analysed: &[Analysed],
+) {
+    let mut order: Vec<usize> = (0..fields.len()).collect();
+    order.sort_by_key(|&i| fields[i].name);
+    out.push('{');
+    for (n, &field) in order.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&to_json(fields[field].name));
+        out.push_str(":{\"root\":");
+        write_tree(out, field, documents, analysed);
+        out.push('}');
+    }
+    out.push('}');
+}
+
+/// The tree of one field: the root (which holds no document: an empty word is never
+/// filed) and a subtree per first character, grown and written in parallel.
+fn write_tree(out: &mut String, field: usize, documents: &[Document], analysed: &[Analysed]) {
+    // Every (word, document, count) of the field, grouped by the word's first character.
+    let mut by_first: BTreeMap<char, Vec<(&str, usize, u32)>> = BTreeMap::new();
+    for (doc, words) in analysed.iter().enumerate() {
+        let Some(words) = words.fields.get(field) else {
+            continue;
+        };
+        for (word, &count) in &words.counts {
+            if let Some(first) = word.chars().next() {
+                by_first
+                    .entry(first)
+                    .or_default()
+                    .push((&word[first.len_utf8()..], doc, count));
+            }
+        }
+    }
+    let subtrees: Vec<(char, String)> = by_first
+        .into_par_iter()
+        .map(|(first, postings)| {
+            let mut node = Node::default();
+            for (rest, doc, count) in postings {
+                node.file(rest, &documents[doc].reference, count);
+            }
+            (first, to_json(&node))
+        })
+        .collect();
+    out.push_str("{\"docs\":{},\"df\":0");
+    for (first, json) in subtrees {
+        out.push(',');
+        out.push_str(&to_json(&first.to_string()));
+        out.push(':');
+        out.push_str(&json);
+    }
+    out.push('}');
+}
+
+/// A node of the tree: the documents whose word ends here, with the word's weight in
+/// each (its count's square root, as elasticlunr.js scores it), and the next characters.
+#[derive(Default)]
+struct Node<'a> {
+    docs: BTreeMap<&'a str, u32>,
+    children: BTreeMap<char, Node<'a>>,
+}
+
+impl<'a> Node<'a> {
+    /// Files `rest` (the word after this node's character) for `reference`. A later
+    /// document with the same reference replaces the earlier one's count, as in the crate.
+    fn file(&mut self, rest: &str, reference: &'a str, count: u32) {
+        let node = rest
+            .chars()
+            .fold(self, |node, c| node.children.entry(c).or_default());
+        node.docs.insert(reference, count);
+    }
+}
+
+/// As the crate writes a node: `docs`, `df` (the number of documents), then one key per
+/// next character.
+impl Serialize for Node<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("docs", &Weights(&self.docs))?;
+        map.serialize_entry("df", &(self.docs.len() as i64))?;
+        let mut buf = [0u8; 4];
+        for (c, child) in &self.children {
+            map.serialize_entry(c.encode_utf8(&mut buf) as &str, child)?;
+        }
+        map.end()
+    }
+}
+
+/// `{"<ref>":{"tf":<sqrt(count)>},...}`.
+struct Weights<'n, 'a>(&'n BTreeMap<&'a str, u32>);
+
+impl Serialize for Weights<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct TermFrequency {
+            tf: f64,
+        }
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (reference, &count) in self.0 {
+            map.serialize_entry(
+                reference,
+                &TermFrequency {
+                    tf: f64::from(count).sqrt(),
+                },
+            )?;
+        }
+        map.end()
+    }
+}
+
+/// `{"save":true,"docs":{...},"docInfo":{...},"length":n}`: every document's values
+/// and its fields' word counts, by reference. Of documents with the same reference the
+/// last one's values win, and the word counts of all of them merge field by field (as
+/// the crate's maps do).
+fn write_document_store(
+    out: &mut String,
+    fields: &[Field],
+    documents: &[Document],
+    analysed: &[Analysed],
+) {
+    let mut by_reference: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, doc) in documents.iter().enumerate() {
+        by_reference.entry(&doc.reference).or_default().push(i);
+    }
+    let entries: Vec<(String, String)> = by_reference
+        .par_iter()
+        .map(|(reference, indexes)| {
+            let mut values: BTreeMap<&str, &str> = BTreeMap::new();
+            let mut lengths: BTreeMap<&str, usize> = BTreeMap::new();
+            for &i in indexes {
+                values.clear();
+                values.insert(REF_FIELD, reference);
+                let named = fields.iter().zip(&documents[i].values);
+                for ((field, value), words) in named.zip(&analysed[i].fields) {
+                    values.insert(field.name, value);
+                    lengths.insert(field.name, words.length);
+                }
+            }
+            (to_json(&values), to_json(&lengths))
+        })
+        .collect();
+    let keys: Vec<String> = by_reference.keys().map(to_json).collect();
+    out.push_str("{\"save\":true,\"docs\":{");
+    write_entries(out, &keys, entries.iter().map(|(values, _)| values));
+    out.push_str("},\"docInfo\":{");
+    write_entries(out, &keys, entries.iter().map(|(_, lengths)| lengths));
+    out.push_str("},\"length\":");
+    out.push_str(&by_reference.len().to_string());
+    out.push('}');
+}
+
+/// `key:value,...` of JSON keys and values.
+fn write_entries<'v>(out: &mut String, keys: &[String], values: impl Iterator<Item = &'v String>) {
+    for (n, (key, value)) in keys.iter().zip(values).enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(key);
+        out.push(':');
+        out.push_str(value);
+    }
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Maps with string keys, strings and numbers always serialize.
+    serde_json::to_string(value).expect("plain JSON values serialize")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use elasticlunr::IndexBuilder;
+
+    fn path_words(text: &str) -> Vec<String> {
+        text.split('/')
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    /// What elasticlunr-rs itself writes for the same documents.
+    fn crates_json(language: &str, fields: &[Field], documents: &[Document]) -> String {
+        let mut builder =
+            IndexBuilder::with_language(elasticlunr::lang::from_code(language).unwrap());
+        for field in fields {
+            builder = match field.tokenizer {
+                Some(t) => builder.add_field_with_tokenizer(field.name, Box::new(t)),
+                None => builder.add_field(field.name),
+            };
+        }
+        let mut index = builder.build();
+        for doc in documents {
+            index.add_doc(&doc.reference, &doc.values);
+        }
+        index.to_json()
+    }
+
+    fn doc(reference: &str, values: &[&str]) -> Document {
+        Document {
+            reference: reference.into(),
+            values: values.iter().map(|v| v.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_same_bytes_as_elasticlunr_rs() {
+        let fields = [
+            Field {
+                name: "title",
+                tokenizer: None,
+            },
+            Field {
+                name: "path",
+                tokenizer: Some(path_words),
+            },
+            Field {
+                name: "body",
+                tokenizer: None,
+            },
+        ];
+        let documents = [
+            doc(
+                "https://example.com/b/",
+                &[
+                    "Greylisting",
+                    "/b/",
+                    "Deferred, deferred and \"throttled\" mail: 421 4.7.0 - retry",
+                ],
+            ),
+            doc(
+                "https://example.com/a/",
+                &[
+                    "Blocklists",
+                    "/a/",
+                    "Spamhaus, Barracuda: listed IPs. Ünïcode wörds and the stop words",
+                ],
+            ),
+            // A reference seen twice: the later document's values win, its words join
+            // the tree, its word counts merge with the earlier ones.
+            doc(
+                "https://example.com/a/",
+                &["Blocklists again", "/a/", "delisting"],
+            ),
+            doc("https://example.com/a/", &["Blocklists once more"]),
+            // Fewer values than fields: the last field is left out.
+            doc("https://example.com/c/", &["Only a title"]),
+            doc("https://example.com/d/", &["", "", ""]),
+        ];
+        for language in ["en", "fr", "de"] {
+            assert_eq!(
+                index_json(language, &fields, &documents).unwrap(),
+                crates_json(language, &fields, &documents),
+                "{language}"
+            );
+        }
+        assert_eq!(
+            index_json("en", &fields, &[]).unwrap(),
+            crates_json("en", &fields, &[])
+        );
+    }
+
+    #[test]
+    fn an_unknown_language_has_no_index() {
+        assert!(index_json("xx", &[], &[]).is_none());
+    }
+}
