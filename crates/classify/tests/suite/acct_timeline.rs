@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use classify::acct::{analyse, AcctReader, AcctReport, TimePoint, Trend, MAX_POINTS};
 use classify::Isp;
@@ -178,7 +179,12 @@ fn a_record_with_a_wrong_clock_is_left_out_and_named() {
 /// Runs `tests/acct/gen-acct.py` with `args`; the file and the generator's expectations.
 fn generate(name: &str, args: &[&str]) -> (Vec<u8>, Value) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dir = std::env::temp_dir().join(format!("acct-timeline-{}", std::process::id()));
+    // A folder per call: tests run on several threads of one process, and each call
+    // removes its folder when done (one folder per process let a test remove another's
+    // files while its generator was writing them).
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("acct-timeline-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (csv, json) = (
         dir.join(format!("{name}.csv")),
