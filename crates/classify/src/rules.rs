@@ -629,6 +629,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("recipient unknown", RcptStrong),
     ("addressee unknown", RcptStrong),
     ("unknown address", RcptStrong),
+    // Sendmail milters: "553 5.3.0 <a@b>... Unknown E-Mail Address".
+    ("unknown e-mail address", RcptStrong),
+    ("unknown email address", RcptStrong),
     ("unknown local part", RcptStrong),
     ("undeliverable address", RcptStrong),
     ("invalid mailbox", RcptStrong),
