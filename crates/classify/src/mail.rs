@@ -104,6 +104,20 @@ fn is_message_header(text: &[u8]) -> bool {
     ended_by_blank && known >= 2
 }
 
+/// The text from its first line that is not blank: a message saved or pasted with empty
+/// (or space-filled) lines before its header is still that message.
+fn after_blank_lines(text: &[u8]) -> &[u8] {
+    let first = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(text.len());
+    let line_start = text[..first]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    &text[line_start..]
+}
+
 /// CRLF and lone CR line ends as LF (no copy when there are none).
 fn lf(bytes: &[u8]) -> Cow<'_, [u8]> {
     if !bytes.contains(&b'\r') {
@@ -138,11 +152,12 @@ pub fn read(bytes: &[u8]) -> Option<Message> {
 #[doc(hidden)]
 pub fn read_counted(bytes: &[u8]) -> (Option<Message>, u64) {
     let text = lf(bytes);
+    let text = after_blank_lines(&text);
     let mut reader = Reader {
         work: 2 * bytes.len() as u64,
         common_left: MAX_COMMON_TOTAL,
     };
-    let message = is_message_header(&text).then(|| reader.read_text(&text, true));
+    let message = is_message_header(text).then(|| reader.read_text(text, true));
     (message, reader.work)
 }
 

@@ -229,6 +229,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("(dub0", OutlookHost),
     ("(snt0", OutlookHost),
     ("eop-", OutlookHost),
+    // Exchange Online's refusal to relay for a tenant it cannot attribute the mail to
+    // (`TenantAttribution; Relay Access Denied`; the word alone is the relay signal).
+    ("tenantattribution;", OutlookHost),
     // --- Yahoo / AOL
     ("yahoodns.net", YahooHost),
     ("yahooinc.com", YahooHost),
@@ -626,6 +629,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("recipient unknown", RcptStrong),
     ("addressee unknown", RcptStrong),
     ("unknown address", RcptStrong),
+    // Sendmail milters: "553 5.3.0 <a@b>... Unknown E-Mail Address".
+    ("unknown e-mail address", RcptStrong),
+    ("unknown email address", RcptStrong),
     ("unknown local part", RcptStrong),
     ("undeliverable address", RcptStrong),
     ("invalid mailbox", RcptStrong),

@@ -157,6 +157,16 @@ fn an_ses_notification_is_read_as_a_dsn() {
 }
 
 #[test]
+fn blank_lines_before_the_header_do_not_hide_the_message() {
+    let auto = "From: a@example.net\nPrecedence: auto_reply\nSubject: Re: hello\n\nI only accept approved senders.\n";
+    assert_eq!(kind(auto), Some(NotABounce::AutoReply));
+    let padded = format!("   \n\n{auto}");
+    assert_eq!(kind(&padded), Some(NotABounce::AutoReply));
+    // An indented first line is no header: the text stays a pasted one.
+    assert!(read(format!("\n  {auto}").as_bytes()).is_none());
+}
+
+#[test]
 fn what_is_not_a_bounce_is_said_to_be_so() {
     let auto = "From: a@example.net\nAuto-Submitted: auto-replied\nSubject: Away until May 5\n\nI am away.\n";
     assert_eq!(kind(auto), Some(NotABounce::AutoReply));

@@ -26,6 +26,10 @@ const CASES: &[(&str, Category)] = &[
     // A recipient that is suspended, unknown or refuses the sender.
     ("550 this is a deactivated mailbox", Category::Recipient),
     (
+        "553 5.3.0 <a@example.com>... Unknown E-Mail Address",
+        Category::Recipient,
+    ),
+    (
         "550 5.1.2 mail domain mentioned in email address is unknown",
         Category::Recipient,
     ),
