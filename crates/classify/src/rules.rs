@@ -651,6 +651,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // A mailbox left unread: "has not been collected after 30 days".
     ("not been collected", RcptStrong),
     ("inactivity", RcptStrong),
+    // Spanish: "Esta casilla ha expirado por falta de uso" (closed for lack of use).
+    ("por falta de uso", RcptStrong),
     ("no longer valid", RcptStrong),
     ("no longer on server", RcptStrong),
     ("no longer available", RcptStrong),

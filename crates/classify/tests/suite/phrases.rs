@@ -30,6 +30,10 @@ const CASES: &[(&str, Category)] = &[
         Category::Recipient,
     ),
     (
+        "<a@example.com>:\nEsta casilla ha expirado por falta de uso.",
+        Category::Recipient,
+    ),
+    (
         "550 5.1.2 mail domain mentioned in email address is unknown",
         Category::Recipient,
     ),
