@@ -51,7 +51,9 @@ pub struct CodePage {
     pub meanings: Vec<Meaning>,
     #[serde(flatten)]
     pub assessment: Level,
-    pub example: Example,
+    /// `None`: no real bounce of the code was found to quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<Example>,
 }
 
 /// What a code means at one provider (or at any receiver).
@@ -243,11 +245,11 @@ fn code_page(row: &codes::CodeRow) -> CodePage {
         isps,
         meanings,
         assessment,
-        example: Example {
-            text: row.example,
+        example: row.example.map(|text| Example {
+            text,
             expect,
             source: row.example_source,
-        },
+        }),
     }
 }
 
@@ -387,7 +389,7 @@ mod tests {
         let examples = t
             .codes
             .iter()
-            .map(|c| (&c.slug, Some(&c.example)))
+            .map(|c| (&c.slug, c.example.as_ref()))
             .chain(t.blocklists.iter().map(|b| (&b.title, b.example.as_ref())));
         for (name, example) in examples {
             let Some(e) = example else { continue };
@@ -402,6 +404,20 @@ mod tests {
             );
             assert_eq!(got, e.expect, "{name}");
         }
+    }
+
+    #[test]
+    fn every_code_the_classifier_knows_has_a_page() {
+        let t = tables();
+        let missing: Vec<String> = meaning::CODES
+            .iter()
+            .map(|r| {
+                let class = if r.class == 0 { 5 } else { r.class };
+                format!("{class}.{}.{}", r.subject, r.details.0)
+            })
+            .filter(|code| !t.codes.iter().any(|page| page.codes.contains(code)))
+            .collect();
+        assert!(missing.is_empty(), "codes without a page: {missing:?}");
     }
 
     #[test]

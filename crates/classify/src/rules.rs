@@ -229,6 +229,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("(dub0", OutlookHost),
     ("(snt0", OutlookHost),
     ("eop-", OutlookHost),
+    // Exchange Online's refusal to relay for a tenant it cannot attribute the mail to
+    // (`TenantAttribution; Relay Access Denied`; the word alone is the relay signal).
+    ("tenantattribution;", OutlookHost),
     // --- Yahoo / AOL
     ("yahoodns.net", YahooHost),
     ("yahooinc.com", YahooHost),

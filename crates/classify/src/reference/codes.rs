@@ -22,8 +22,9 @@ pub(crate) struct CodeRow {
     /// The classifier's rule when it is not a plain code or wording rule (rules the
     /// policy treats apart, like `recipient-rate-words`).
     pub rule: &'static str,
-    /// A real bounce of this code, as published.
-    pub example: &'static str,
+    /// A real bounce of this code, as published (`None`: no public one was found to
+    /// quote; the page says so).
+    pub example: Option<&'static str>,
     /// Where the example was published.
     pub example_source: &'static str,
     /// What the code means at a provider when the classifier knows it by a provider's
@@ -59,9 +60,23 @@ const fn row(
         blocklist: None,
         temporary,
         rule: "provider-code",
-        example,
+        example: Some(example),
         example_source,
         notes: &[],
+    }
+}
+
+/// A code the classifier knows a meaning for, of which no real bounce was found to quote.
+const fn unquoted(
+    code: (u8, u8, (u16, u16)),
+    name: &'static str,
+    isp: Option<Isp>,
+    category: Category,
+    temporary: bool,
+) -> CodeRow {
+    CodeRow {
+        example: None,
+        ..row(code, name, isp, category, temporary, "", "")
     }
 }
 
@@ -162,4 +177,24 @@ pub(crate) const CODES: &[CodeRow] = &[
     row((4, 4, (7, 7)), "message expired in the queue", None, C::Connection, true,
         "4.4.7 Message expired",
         "https://learn.microsoft.com/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online"),
+    row((5, 7, (64, 64)), "relay denied (Microsoft tenant)", M, C::Relay, false,
+        "550 5.7.64 TenantAttribution; Relay Access Denied SMTP",
+        "https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp"),
+    row((4, 7, (500, 649)), "temporarily denied (Microsoft)", M, C::RateLimit, true,
+        "status=deferred (host hotmail-com.olc.protection.outlook.com[192.0.2.1] said:\n  451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761) (in reply\n  to RCPT TO command))",
+        "https://github.com/sisimai/p5-sisimai/blob/master/lib/Sisimai/Rhost/ExchangeOnline.pm"),
+    row((0, 7, (23, 23)), "SPF validation failed", None, C::Auth, false,
+        "550 5.7.23 The message was rejected because of Sender Policy Framework violation",
+        "https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online"),
+    row((0, 7, (24, 24)), "SPF record invalid or suspicious", None, C::Auth, false,
+        "550 5.7.24 The SPF record of the sending domain has one or more suspicious entries. For more information, go to Email sender guidelines.",
+        "https://support.google.com/a/answer/3726730"),
+    // Known by their published meanings; no real bounce of them was found to quote.
+    unquoted((0, 7, (20, 22)), "DKIM validation failed", None, C::Auth, false),
+    unquoted((0, 7, (27, 27)), "SPF did not pass (Gmail)", G, C::Auth, false),
+    unquoted((0, 7, (29, 29)), "TLS required (Gmail)", G, C::Tls, false),
+    unquoted((0, 7, (30, 30)), "DKIM did not pass (Gmail)", G, C::Auth, false),
+    unquoted((0, 7, (32, 32)), "From: not aligned (Gmail DMARC)", G, C::Auth, false),
+    unquoted((0, 7, (40, 40)), "no DMARC record (Gmail)", G, C::Auth, false),
+    unquoted((5, 7, (350, 350)), "remote server refused (Microsoft)", M, C::Content, false),
 ];
