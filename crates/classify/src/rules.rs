@@ -633,7 +633,6 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unknown e-mail address", RcptStrong),
     ("unknown email address", RcptStrong),
     ("unknown local part", RcptStrong),
-    ("undeliverable address", RcptStrong),
     ("invalid mailbox", RcptStrong),
     ("mailbox is disabled", RcptStrong),
     ("is disabled", RcptStrong),
@@ -886,6 +885,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("connection to mail exchanger", Connection),
     ("connection was dropped", Connection),
     ("maximum delivery attempts", Connection),
+    // A relay giving up: "This condition occurred after 30 attempt(s) to deliver over a
+    // period of 92 hour(s)".
+    ("attempt(s) to deliver", Connection),
     ("long failure period", Connection),
     ("allowed queue period", Connection),
     ("server did not respond", Connection),
