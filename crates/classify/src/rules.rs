@@ -633,7 +633,6 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unknown e-mail address", RcptStrong),
     ("unknown email address", RcptStrong),
     ("unknown local part", RcptStrong),
-    ("undeliverable address", RcptStrong),
     ("invalid mailbox", RcptStrong),
     ("mailbox is disabled", RcptStrong),
     ("is disabled", RcptStrong),
@@ -654,6 +653,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // A mailbox left unread: "has not been collected after 30 days".
     ("not been collected", RcptStrong),
     ("inactivity", RcptStrong),
+    // Spanish: "Esta casilla ha expirado por falta de uso" (closed for lack of use).
+    ("por falta de uso", RcptStrong),
     ("no longer valid", RcptStrong),
     ("no longer on server", RcptStrong),
     ("no longer available", RcptStrong),
@@ -884,6 +885,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("connection to mail exchanger", Connection),
     ("connection was dropped", Connection),
     ("maximum delivery attempts", Connection),
+    // A relay giving up: "This condition occurred after 30 attempt(s) to deliver over a
+    // period of 92 hour(s)".
+    ("attempt(s) to deliver", Connection),
     ("long failure period", Connection),
     ("allowed queue period", Connection),
     ("server did not respond", Connection),

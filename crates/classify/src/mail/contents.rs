@@ -22,6 +22,27 @@ pub(super) struct Contents {
     pub disposition: bool,
 }
 
+/// Whether a disposition notification reports a refusal rather than a receipt: a mail
+/// delivery agent's automatic rejection (Dovecot's and Sieve's `reject`: "Disposition:
+/// automatic-action/MDN-sent-automatically; deleted"), or a `denied` or `failed`
+/// disposition. A person deleting a message unread (`manual-action ...; deleted`) is
+/// still no bounce. Its `Final-Recipient` then names the refused recipient.
+fn refused(text: &[u8]) -> bool {
+    text.split(|&b| b == b'\n')
+        .filter_map(header::field_name)
+        .find(|(name, _)| name.eq_ignore_ascii_case(b"disposition"))
+        .is_some_and(|(_, value)| {
+            let (mode, kind) = match value.iter().position(|&b| b == b';') {
+                Some(i) => (&value[..i], &value[i + 1..]),
+                None => (value, &b""[..]),
+            };
+            let starts = |w: &[u8]| prose::starts_with_ci(kind.trim_ascii(), w);
+            starts(b"denied")
+                || starts(b"failed")
+                || (starts(b"deleted") && kind::contains_ci(mode, "automatic-action"))
+        })
+}
+
 impl Reader {
     pub(super) fn contents(&mut self, parts: &[Part<'_>]) -> Contents {
         let mut c = Contents {
@@ -45,7 +66,14 @@ impl Reader {
                     c.dsn.extend(dsn::recipients(&text));
                 }
                 Media::FeedbackReport => c.feedback = true,
-                Media::Disposition => c.disposition = true,
+                Media::Disposition => {
+                    let text = self.text_of(part);
+                    if refused(&text) {
+                        c.dsn.extend(dsn::recipients(&text));
+                    } else {
+                        c.disposition = true;
+                    }
+                }
                 Media::Text if is_attachment(part) => append(&mut attached, &self.text_of(part)),
                 Media::Text => append(&mut c.report, &self.text_of(part)),
                 Media::Html => {

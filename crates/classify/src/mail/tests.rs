@@ -167,6 +167,22 @@ fn blank_lines_before_the_header_do_not_hide_the_message() {
 }
 
 #[test]
+fn a_delivery_agents_rejection_sent_as_a_disposition_is_a_bounce() {
+    let mdn = |disposition: &str| {
+        format!("From: Mail Delivery Subsystem <admin@example.net>\nSubject: Automatically rejected mail\nContent-Type: multipart/report; report-type=disposition-notification; boundary=x\n\n--x\nContent-Type: text/plain\n\nYour message to <a@example.com> was automatically rejected:\nQuota exceeded\n--x\nContent-Type: message/disposition-notification\n\nReporting-UA: mail; Dovecot Mail Delivery Agent\nFinal-Recipient: rfc822; a@example.com\nDisposition: {disposition}\n--x--\n")
+    };
+    let r = recipients(&mdn("automatic-action/MDN-sent-automatically; deleted"));
+    assert_eq!(r[0].0.as_deref(), Some("a@example.com"));
+    assert!(r[0].1.contains("Quota exceeded"));
+    for receipt in [
+        "manual-action/MDN-sent-manually; displayed",
+        "manual-action/MDN-sent-manually; deleted",
+    ] {
+        assert_eq!(kind(&mdn(receipt)), Some(NotABounce::Receipt), "{receipt}");
+    }
+}
+
+#[test]
 fn what_is_not_a_bounce_is_said_to_be_so() {
     let auto = "From: a@example.net\nAuto-Submitted: auto-replied\nSubject: Away until May 5\n\nI am away.\n";
     assert_eq!(kind(auto), Some(NotABounce::AutoReply));

@@ -23,10 +23,24 @@ const CASES: &[(&str, Category)] = &[
         "552 the user's space has been used up",
         Category::MailboxFull,
     ),
+    // "Undeliverable Address:" only introduces the address: the reason after it decides.
+    (
+        "Undeliverable Address: a@example.com\n\nReason: The email you sent to the address specified\nabove has been returned because the recipient is over disk quota.",
+        Category::MailboxFull,
+    ),
+    // A relay that gave up retrying.
+    (
+        "-- Recipient server unavailable or busy\n-- 4.4.4 Temporary server error. Please try again later\nThis condition occurred after 30 attempt(s) to deliver over\na period of 92 hour(s) and 52 minute(s).",
+        Category::Connection,
+    ),
     // A recipient that is suspended, unknown or refuses the sender.
     ("550 this is a deactivated mailbox", Category::Recipient),
     (
         "553 5.3.0 <a@example.com>... Unknown E-Mail Address",
+        Category::Recipient,
+    ),
+    (
+        "<a@example.com>:\nEsta casilla ha expirado por falta de uso.",
         Category::Recipient,
     ),
     (
