@@ -97,13 +97,13 @@ pub(crate) fn recipients(body: &[u8]) -> Vec<Recipient> {
         seen_final |= is_final;
         seen_original |= starts && !is_final;
         // The final recipient's address, unless it is a bare host's (`user@server`) and
-        // the original recipient's is a domain's.
+        // the original recipient's is a domain's (a site's internal name, like
+        // `user@mailcluster.local`, counts as a bare host's).
         if let Some(a) = address(value).filter(|_| starts) {
-            let dotted = |x: &[u8]| x.iter().skip_while(|&&b| b != b'@').any(|&b| b == b'.');
             let better = match &r.address {
                 None => true,
                 Some(old) => {
-                    (is_final && (dotted(&a) || !dotted(old))) || (!dotted(old) && dotted(&a))
+                    (is_final && (public(&a) || !public(old))) || (!public(old) && public(&a))
                 }
             };
             if better {
@@ -136,6 +136,30 @@ pub(crate) fn recipients(body: &[u8]) -> Vec<Recipient> {
     }
     out.retain(|r| !r.text.is_empty());
     out
+}
+
+/// Last labels of names that only exist inside a site.
+const INTERNAL_SUFFIXES: [&str; 6] = [
+    "local",
+    "localdomain",
+    "lan",
+    "intern",
+    "internal",
+    "localhost",
+];
+
+/// Whether an address's domain names a place on the Internet: dotted, and not a site's
+/// internal name.
+fn public(address: &[u8]) -> bool {
+    let domain = address
+        .iter()
+        .position(|&b| b == b'@')
+        .map_or(&address[..0], |i| &address[i + 1..]);
+    let last = domain.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    domain.contains(&b'.')
+        && !INTERNAL_SUFFIXES
+            .iter()
+            .any(|s| last.eq_ignore_ascii_case(s.as_bytes()))
 }
 
 /// The number of a `Diagnostic-Code: X-Unix; <number>` field.
@@ -218,6 +242,8 @@ mod tests {
         assert_eq!(r[0].address.as_deref(), Some(&b"a@x.org"[..]));
         let r = recipients(b"Final-recipient: rfc822;a@server\nOriginal-recipient: rfc822;b@x.org\nAction: failed\n");
         assert_eq!(r[0].address.as_deref(), Some(&b"b@x.org"[..]));
+        let r = recipients(b"Final-Recipient: rfc822; a@cluster.local\nOriginal-Recipient: rfc822;a@x.org\nAction: failed\n");
+        assert_eq!(r[0].address.as_deref(), Some(&b"a@x.org"[..]));
         let r = recipients(b"Final-recipient: rfc822;a@mailhub\nAction: failed\n");
         assert_eq!(r[0].address.as_deref(), Some(&b"a@mailhub"[..]));
         assert!(recipients(b"Reporting-MTA: dns; x\n").is_empty());
