@@ -69,7 +69,8 @@ impl Function for GetUrl {
                 .and_then(|f| std::fs::read(f).ok())
                 .map(|bytes| format!("{:x}", Sha256::digest(bytes)))
                 .ok_or_else(|| format!("`get_url`: Could not find or open file {path}"))?;
-            url = format!("{url}?h={hash}");
+            // Zola 0.22 keeps the first 20 hex digits of the SHA-256.
+            url = format!("{url}?h={}", &hash[..20]);
         }
         Ok(Value::String(url))
     }

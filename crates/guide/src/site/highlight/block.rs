@@ -42,7 +42,11 @@ pub fn code_block(
     if let Some(end) = html.find('>').filter(|e| html[..*e].ends_with(' ')) {
         html.remove(end - 1);
     }
-    html.push('\n');
+    // Zola writes the highlighted block with no newline after it (the next block
+    // starts on a new line only when Markdown puts one there).
+    if !zola {
+        html.push('\n');
+    }
     Ok(html)
 }
 
@@ -137,6 +141,10 @@ mod tests {
         assert!(html.contains("style=\"color:"), "{html}");
         // (No space before the `>` of `<pre>`, as in Zola.)
         assert!(html.contains(";\"><code"), "{html}");
+        // Zola's block has no newline after it; ours has.
+        assert!(html.ends_with("</code></pre>"), "{html}");
+        let ours = code_block(Some(&hl), "rust", "fn main() {}\n", false).unwrap();
+        assert!(ours.ends_with("</code></pre>\n"), "{ours}");
         let html = code_block(Some(&hl), "no-such-language", "a < b\n", true).unwrap();
         assert!(html.contains("a &lt; b"), "{html}");
         assert!(hl.stylesheets().is_empty());
