@@ -55,6 +55,9 @@ pub const CODES: &[CodeRule] = &[
     rule(0, 7, (26, 26), G, Some(C::Auth), "Gmail: the message is unauthenticated (SPF and DKIM both fail or do not align), or the sender domain's DMARC policy rejects it."),
     rule(0, 7, (26, 26), None, Some(C::Auth), "Multiple authentication checks (SPF, DKIM, DMARC) failed."),
     rule(0, 7, (27, 27), G, Some(C::Auth), "Gmail: SPF did not pass for the sending domain; bulk senders must pass SPF."),
+    // RFC 7505's own meaning, which Postfix sends (`Sender address rejected: Domain ... does
+    // not accept mail`): the sender's domain, not the recipient's.
+    rule(0, 7, (27, 27), None, Some(C::Dns), "The sender address's domain publishes a null MX (RFC 7505): it declares that it accepts no mail, so receivers refuse mail from it."),
     rule(0, 7, (28, 28), None, Some(C::RateLimit), "Gmail: an unusual rate of unsolicited mail from your IP, network, DKIM, SPF or link domain; mail is rate-limited or blocked (a volume and complaint signal, not an SPF failure)."),
     rule(0, 7, (29, 29), G, Some(C::Tls), "Gmail: this sender must use TLS; the connection was not encrypted."),
     rule(0, 7, (30, 30), G, Some(C::Auth), "Gmail: DKIM did not pass; bulk senders must sign with DKIM."),
@@ -302,6 +305,12 @@ mod tests {
         assert!(!r.meaning.contains("SPF did not pass"));
         let spf = provider(code(4, 7, 27), Some(Isp::Gmail)).expect("known");
         assert!(spf.meaning.contains("SPF"));
+        // Elsewhere 5.7.27 is RFC 7505's: the sender's domain has a null MX.
+        let null_mx = provider(code(5, 7, 27), None).expect("known");
+        assert_eq!(null_mx.decides, Some(Category::Dns));
+        let postfix = "550 5.7.27 <sname@nullmx.example>: Sender address rejected: Domain nullmx.example does not accept mail";
+        let d = crate::diagnose(postfix);
+        assert_eq!((d.category, d.isp), (Category::Dns, None));
     }
 
     #[test]

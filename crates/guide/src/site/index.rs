@@ -3,7 +3,7 @@
 //! pages and nothing else of each other): pages link the index only by the fixed name
 //! of its entry file ([`linked_files`]), and the other files by content-hashed names
 //! that only the entry file holds.
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::errors::{BuildError, Problem};
@@ -87,58 +87,134 @@ pub(crate) fn index(site: &Site, bodies: &[Body]) -> Result<Index, BuildError> {
         SearchFormat::None => Vec::new(),
     };
     let search = search.into_iter().map(|(p, b)| (p, Arc::new(b))).collect();
-    let urls: Vec<sitemap::Url> = site
-        .sources
-        .iter()
-        .map(|s| sitemap::Url {
-            loc: sitemap::loc(&site.config.base_url, &s.path),
-            lastmod: s.updated.as_deref(),
-        })
-        .collect();
+    let zola = site.config.flavour == Flavour::Zola;
+    let zola_entries = match zola {
+        true => zola_sitemap_entries(site),
+        false => Vec::new(),
+    };
+    let urls: Vec<sitemap::Url> = match zola {
+        true => zola_entries
+            .iter()
+            .map(|(loc, lastmod)| sitemap::Url {
+                loc: loc.clone(),
+                lastmod: lastmod.as_deref(),
+            })
+            .collect(),
+        false => site
+            .sources
+            .iter()
+            .map(|s| sitemap::Url {
+                loc: sitemap::loc(&site.config.base_url, &s.path),
+                lastmod: s.updated.as_deref(),
+            })
+            .collect(),
+    };
     Ok(Index {
         search,
-        sitemap: sitemap::sitemap(&urls),
-        robots: sitemap::robots(&site.config.base_url),
+        sitemap: sitemap::sitemap(&urls, zola),
+        robots: sitemap::robots(&site.config.base_url, zola),
     })
 }
 
-/// Zola's index files: one per language, and the library that reads them.
+/// A Zola site's sitemap entries as Zola finds them (location, `lastmod`), sorted by
+/// location: every page and section it renders (a page's `updated`, else its `date`),
+/// each pager of a paginated section or taxonomy term (unless
+/// `exclude_paginated_pages_in_sitemap = "all"`; the first pager too, though it only
+/// redirects: Zola lists it), and each taxonomy's list and term pages.
+fn zola_sitemap_entries(site: &Site) -> Vec<(String, Option<String>)> {
+    let base = &site.config.base_url;
+    let pagers = site.config.zola.exclude_paginated_pages_in_sitemap != "all";
+    let tree = crate::site::tree::Tree::new(&site.sources);
+    let mut entries: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let date = |v: &toml::Value| match v {
+        toml::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    for (i, s) in site.sources.iter().enumerate() {
+        if s.front.render == Some(false) {
+            continue;
+        }
+        let lastmod = match s.kind {
+            Kind::Page => s.front.updated.as_ref().or(s.front.date.as_ref()).map(date),
+            Kind::Section => None,
+        };
+        entries.insert(sitemap::loc(base, &s.path), lastmod);
+        let by = s.front.paginate_by.filter(|by| *by > 0);
+        if let (Kind::Section, Some(by), true) = (s.kind, by, pagers) {
+            let part = s.front.paginate_path.as_deref().unwrap_or("page");
+            for n in 1..=tree.section_pages(i).len().div_ceil(by) {
+                entries.insert(sitemap::loc(base, &format!("{}{part}/{n}/", s.path)), None);
+            }
+        }
+    }
+    for t in crate::site::taxonomies::collect(&site.sources, &site.config.table) {
+        // (A taxonomy no page uses is listed too, though Zola writes no page for it.)
+        if t.kind.get("render").and_then(|r| r.as_bool()) == Some(false) {
+            continue;
+        }
+        entries.insert(sitemap::loc(base, &t.path), None);
+        let by = t.kind.get("paginate_by").and_then(|b| b.as_integer());
+        let by = by.and_then(|b| usize::try_from(b).ok()).filter(|b| *b > 0);
+        let part = t.kind.get("paginate_path").and_then(|p| p.as_str());
+        for term in &t.terms {
+            entries.insert(sitemap::loc(base, &term.path), None);
+            if let (Some(by), true) = (by, pagers) {
+                for n in 1..=term.pages.len().div_ceil(by) {
+                    let path = format!("{}{}/{n}/", term.path, part.unwrap_or("page"));
+                    entries.insert(sitemap::loc(base, &path), None);
+                }
+            }
+        }
+    }
+    entries.into_iter().collect()
+}
+
+/// Zola's index files: one per language, and the library that reads them. As Zola
+/// collects them: each section of the language (not one that redirects), then the pages
+/// of its `pages` (a page no section lists, or that its section cannot sort, is left
+/// out); a section with `in_search_index = false` leaves out its pages too.
 fn zola_files(site: &Site, bodies: &[Body]) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
-    // A section out of the index takes its pages with it, as in Zola.
-    let out_sections: BTreeSet<&str> = site
-        .sources
-        .iter()
-        .filter(|s| s.kind == Kind::Section && s.front.in_search_index == Some(false))
-        .map(|s| s.dir.as_str())
-        .collect();
+    let tree = crate::site::tree::Tree::new(&site.sources);
+    let doc = |i: usize| {
+        let s = &site.sources[i];
+        zola::Doc {
+            permalink: sitemap::loc(&site.config.base_url, &s.path),
+            title: s.front.title.as_deref().unwrap_or(""),
+            description: s.front.description.as_deref().unwrap_or(""),
+            date: s.front.date.as_ref().map(|d| match d {
+                toml::Value::String(text) => text.clone(),
+                other => other.to_string(),
+            }),
+            path: &s.path,
+            html: &bodies[i].html,
+        }
+    };
     let mut files = Vec::new();
+    let mut library = false;
     for (lang, options) in zola_languages(site) {
-        let docs: Vec<zola::Doc> = site
-            .sources
-            .iter()
-            .zip(bodies)
-            .filter(|(s, _)| s.lang == lang && s.front.in_search_index != Some(false))
-            .filter(|(s, _)| match s.kind {
-                Kind::Section => s.front.redirect_to.is_none(),
-                Kind::Page => !out_sections.contains(s.section_dir.as_str()),
-            })
-            .map(|(s, b)| zola::Doc {
-                permalink: sitemap::loc(&site.config.base_url, &s.path),
-                title: s.front.title.as_deref().unwrap_or(""),
-                description: s.front.description.as_deref().unwrap_or(""),
-                date: s.front.date.as_ref().map(|d| match d {
-                    toml::Value::String(text) => text.clone(),
-                    other => other.to_string(),
-                }),
-                path: &s.path,
-                html: &b.html,
-            })
-            .collect();
+        library |= options.format().needs_library();
+        let mut docs: Vec<zola::Doc> = Vec::new();
+        let sections = site.sources.iter().enumerate().filter(|(_, s)| {
+            s.kind == Kind::Section && s.lang == lang && s.front.in_search_index != Some(false)
+        });
+        for (i, section) in sections {
+            if section.front.redirect_to.is_none() {
+                docs.push(doc(i));
+            }
+            let pages = tree.section_pages(i).into_iter();
+            docs.extend(
+                pages
+                    .filter(|p| site.sources[*p].front.in_search_index != Some(false))
+                    .map(doc),
+            );
+        }
         let file = zola::language_file(lang, &options, &docs)
             .map_err(|msg| BuildError::Problems(vec![Problem::new(&site.config.file, msg)]))?;
         files.push(file);
     }
-    files.push(zola::library_file());
+    if library {
+        files.push(zola::library_file());
+    }
     Ok(files)
 }
 

@@ -92,6 +92,8 @@ pub(crate) struct Body {
     pub(crate) word_count: usize,
     /// The plain text by section, for the search index.
     pub(crate) sections: Vec<SectionText>,
+    /// The site's `summary-cutoff.html` as rendered (see [`Parsed`]).
+    pub(crate) summary_cutoff: Option<String>,
 }
 
 /// What the links stage gives: the complete link table (for `url()` in the theme) and
@@ -181,6 +183,7 @@ fn resolve_body(parsed: Arc<Parsed>, table: &LinkTable, prefix: &str) -> Body {
         headings: parsed.headings,
         word_count: parsed.word_count,
         sections: parsed.sections,
+        summary_cutoff: parsed.summary_cutoff,
     }
 }
 

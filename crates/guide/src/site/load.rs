@@ -8,7 +8,7 @@ use crate::errors::{BuildError, Problem, Problems};
 use crate::paths::{output_file, rel_path};
 use crate::site::assets::{self, Registry};
 use crate::site::cache::ParseCache;
-use crate::site::config::Config;
+use crate::site::config::{Config, Flavour};
 use crate::site::content::{self, Content, Source};
 use crate::site::find_file::SiteFiles;
 use crate::site::highlight::Highlighter;
@@ -383,28 +383,54 @@ fn static_files(
         let www = root.join(&widget.www);
         registry.add_dir(&www, mount, true).map_err(io(&www))?;
     }
+    let bundles: Vec<&content::Source> = content
+        .sources
+        .iter()
+        .filter(|s| s.kind == content::Kind::Page && s.is_bundle())
+        .collect();
+    // Zola copies a bundle's files only beside its pages: none are left at the folder's
+    // own path when no page of the bundle is there (our own sites keep every file at
+    // its path under `content/`).
+    let unplaced: HashSet<&str> = match config.flavour {
+        Flavour::Zola => {
+            let home: HashSet<&str> = bundles
+                .iter()
+                .filter(|s| s.path.trim_matches('/') == s.dir)
+                .map(|s| s.dir.as_str())
+                .collect();
+            bundles
+                .iter()
+                .map(|s| s.dir.as_str())
+                .filter(|d| !home.contains(d))
+                .collect()
+        }
+        Flavour::Guide => HashSet::new(),
+    };
     for rel in &content.assets {
-        registry.add_file(rel, root.join("content").join(rel));
+        if !unplaced.iter().any(|d| in_folder(rel, d)) {
+            registry.add_file(rel, root.join("content").join(rel));
+        }
     }
     // A page bundle whose URL is not its folder's (a translation, `a/p/index.fr.md` at
     // `/fr/a/p/`, or one with a `slug` or `path`) has its folder's files beside it too,
     // as in Zola.
-    for s in &content.sources {
-        let name = s.rel.rsplit('/').next().unwrap_or_default();
-        let moved = s.path.trim_matches('/') != s.dir;
-        if s.kind != content::Kind::Page || !name.starts_with("index.") || !moved {
+    for s in bundles {
+        if s.path.trim_matches('/') == s.dir {
             continue;
         }
-        for rel in &content.assets {
-            if let Some(file) = rel.strip_prefix(&format!("{}/", s.dir)) {
-                if !file.contains('/') {
-                    let out = format!("{}{file}", s.path.trim_start_matches('/'));
-                    registry.add_file(&out, root.join("content").join(rel));
-                }
-            }
+        for rel in content.assets.iter().filter(|rel| in_folder(rel, &s.dir)) {
+            let file = &rel[s.dir.len() + 1..];
+            let out = format!("{}{file}", s.path.trim_start_matches('/'));
+            registry.add_file(&out, root.join("content").join(rel));
         }
     }
     Ok(registry)
+}
+
+/// `rel` is under the folder `dir` (at any depth).
+fn in_folder(rel: &str, dir: &str) -> bool {
+    rel.strip_prefix(dir)
+        .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Output path of `file` under the widget `mount` (`widget` + `pkg/a.js` -> `widget/pkg/a.js`).

@@ -101,6 +101,9 @@ pub(crate) struct Parsed {
     /// The body could not be parsed (its problems are reported): its headings are not
     /// known, so links to its anchors are not checked.
     pub(crate) failed: bool,
+    /// The site's `summary-cutoff.html` as rendered for the summary, when the summary
+    /// needs one (a Zola site that has the template).
+    pub(crate) summary_cutoff: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -164,6 +167,8 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
     let mut block: Option<OpenBlock> = None;
     // Inside a `lazy_async_image` image: its alt text is written into an attribute.
     let mut lazy_image = false;
+    // Zola marks only the first `<!-- more -->`; later ones stay comments.
+    let mut more_seen = false;
     // Built at the first internal link or bounce block (a page without either needs none).
     let lines = std::cell::OnceCell::new();
     let line_of = |pos: usize| {
@@ -237,8 +242,11 @@ pub(crate) fn render(input: &MdInput) -> Rendered {
                 text_event(t, input.markdown, lazy_image)
             }
             // `<!-- more -->` ends the summary: Zola marks the place with an anchor.
-            Event::Html(t) | Event::InlineHtml(t) if is_more(&t) => {
-                let end = if t.ends_with('\n') { "\n" } else { "" };
+            Event::Html(t) | Event::InlineHtml(t) if !more_seen && is_more(&t) => {
+                more_seen = true;
+                // (Zola's anchor has no line of its own: the next block follows it.)
+                let zola = input.permalink.is_some();
+                let end = if t.ends_with('\n') && !zola { "\n" } else { "" };
                 Event::Html(format!("{CONTINUE_READING}{end}").into())
             }
             other => other,
@@ -459,7 +467,8 @@ fn is_external(url: &str) -> bool {
 }
 
 /// The opening tag of an external link with the `external_links_*` options, as Zola
-/// writes it: `<a rel="noopener nofollow noreferrer" target="_blank" href="...">`.
+/// writes it: `<a class="c" rel="noopener nofollow noreferrer external" target="_blank"
+/// title="t" href="...">`.
 fn external_link(md: &Markdown, url: &str, title: &str) -> String {
     let mut rel = Vec::new();
     let mut target = "";
@@ -474,6 +483,13 @@ fn external_link(md: &Markdown, url: &str, title: &str) -> String {
     if md.external_links_no_referrer {
         rel.push("noreferrer");
     }
+    if md.external_links_external {
+        rel.push("external");
+    }
+    let class = match &md.external_links_class {
+        Some(c) => format!("class=\"{}\" ", escape_attr(c)),
+        None => String::new(),
+    };
     let rel = match rel.is_empty() {
         true => String::new(),
         false => format!("rel=\"{}\" ", rel.join(" ")),
@@ -482,7 +498,10 @@ fn external_link(md: &Markdown, url: &str, title: &str) -> String {
         true => String::new(),
         false => format!("title=\"{}\" ", escape_attr(title)),
     };
-    format!("<a {rel}{target}{title}href=\"{}\">", escape_attr(url))
+    format!(
+        "<a {class}{rel}{target}{title}href=\"{}\">",
+        escape_attr(url)
+    )
 }
 
 /// What replaces `<!-- more -->` in a body: the summary is the HTML before it.
@@ -503,9 +522,51 @@ pub(crate) fn summary(html: &str) -> Option<&str> {
 
 /// The summary of a Zola page's HTML as Zola makes it: what comes before `<!-- more -->`,
 /// without footnote references; when elements are still open there (the marker was in
-/// a paragraph), Zola's `summary-cutoff.html` (an ellipsis after a last character that
-/// is no punctuation) and the closing tags.
-pub(crate) fn zola_summary(html: &str) -> Option<String> {
+/// a paragraph), the cutoff (the site's `summary-cutoff.html` as rendered, `cutoff`;
+/// else Zola's: an ellipsis after a last character that is no punctuation) and the
+/// closing tags.
+pub(crate) fn zola_summary(html: &str, cutoff: Option<&str>) -> Option<String> {
+    let (mut summary, open) = zola_summary_start(html)?;
+    if !open.is_empty() {
+        match cutoff {
+            Some(text) => summary.push_str(text),
+            None if !summary.chars().last().is_some_and(is_punctuation) => {
+                summary.push_str("&hellip;\n")
+            }
+            None => {}
+        }
+    }
+    for name in open.iter().rev() {
+        summary.push_str(&format!("</{name}>"));
+        // (Zola closes a block as pulldown-cmark writes it, with a newline.)
+        let block = [
+            "p",
+            "li",
+            "ul",
+            "ol",
+            "blockquote",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "dl",
+            "dt",
+            "dd",
+        ];
+        if block.contains(&name.as_str()) {
+            summary.push('\n');
+        }
+    }
+    Some(summary)
+}
+
+/// A Zola page's summary before its cutoff (without footnote references, trailing
+/// white space trimmed, as the cutoff template gets it), and the elements still open
+/// there; `None` without `<!-- more -->`.
+pub(crate) fn zola_summary_start(html: &str) -> Option<(String, Vec<String>)> {
     let summary = summary(html)?;
     // Footnote references: `<sup class="footnote-reference"...>...</sup>`.
     let mut out = String::with_capacity(summary.len());
@@ -521,15 +582,9 @@ pub(crate) fn zola_summary(html: &str) -> Option<String> {
         }
     }
     out.push_str(rest);
-    let mut summary = out.trim_end().to_string();
+    let summary = out.trim_end().to_string();
     let open = open_elements(&summary);
-    if !open.is_empty() && !summary.chars().last().is_some_and(is_punctuation) {
-        summary.push_str("&hellip;\n");
-    }
-    for name in open.iter().rev() {
-        summary.push_str(&format!("</{name}>"));
-    }
-    Some(summary)
+    Some((summary, open))
 }
 
 /// Unicode punctuation (`\p{P}`), for the characters a text ends with: ASCII's (not its
@@ -708,7 +763,8 @@ impl OpenBlock {
                 line,
             }),
             BlockKind::Code { info, pos } => {
-                highlight::code_block(input.highlighter, &info, &self.text)
+                let zola = input.permalink.is_some();
+                highlight::code_block(input.highlighter, &info, &self.text, zola)
                     .map_err(|msg| Problem::at(input.file, line_of(pos).0, msg))
             }
         }
@@ -737,14 +793,14 @@ fn finish_heading(
         format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
     };
     let attr_id = escape_attr(&id);
-    // The site's `anchor-link.html`, else Zola's built-in one as it renders (with its
-    // closing newline).
+    // The site's `anchor-link.html`, else Zola's built-in one as Zola 0.22 inserts it
+    // (no newline after it).
     let zola_link = match anchors {
         Anchors::Zola(InsertAnchor::None) | Anchors::Guide => String::new(),
         Anchors::Zola(_) => anchor_link(&id, n).unwrap_or_else(|| {
             format!(
                 "<a class=\"zola-anchor\" href=\"#{attr_id}\" aria-label=\"Anchor link for: \
-                 {attr_id}\">🔗</a>\n"
+                 {attr_id}\">🔗</a>"
             )
         }),
     };
@@ -936,7 +992,7 @@ mod tests {
         });
         assert_eq!(
             r.html,
-            "<p><a rel=\"noopener nofollow noreferrer\" target=\"_blank\" \
+            "<p><a rel=\"noopener nofollow noreferrer external\" target=\"_blank\" \
              href=\"https://x.test/a\">out</a> and <a href=\"/b/\">in</a></p>\n"
         );
     }
@@ -969,14 +1025,18 @@ mod tests {
              {CONTINUE_READING}two</li>\n</ul>\n"
         );
         assert_eq!(
-            zola_summary(&html).unwrap(),
-            "<ul>\n<li>one&hellip;\n</li></ul>"
+            zola_summary(&html, None).unwrap(),
+            "<ul>\n<li>one&hellip;\n</li>\n</ul>\n"
         );
-        let html = format!("<p>Done. {CONTINUE_READING}more</p>\n");
-        assert_eq!(zola_summary(&html).unwrap(), "<p>Done.</p>");
+        assert_eq!(
+            zola_summary(&html, Some("[cut]")).unwrap(),
+            "<ul>\n<li>one[cut]</li>\n</ul>\n"
+        );
+        let html = format!("<p>Done. {CONTINUE_READING}<em>more</em></p>\n");
+        assert_eq!(zola_summary(&html, None).unwrap(), "<p>Done.</p>\n");
         let html = format!("<p>Block</p>\n{CONTINUE_READING}\n<p>more</p>\n");
-        assert_eq!(zola_summary(&html).unwrap(), "<p>Block</p>");
-        assert_eq!(zola_summary("<p>no marker</p>"), None);
+        assert_eq!(zola_summary(&html, Some("[cut]")).unwrap(), "<p>Block</p>");
+        assert_eq!(zola_summary("<p>no marker</p>", None), None);
     }
 
     #[test]

@@ -119,6 +119,7 @@ fn body_tera(site: &Site, theme: &Theme, bodies: &[String]) -> (Tera, FnSite) {
 
 /// The template of Zola's heading links that a site or theme may write.
 const ANCHOR_LINK: &str = "anchor-link.html";
+const SUMMARY_CUTOFF: &str = "summary-cutoff.html";
 
 /// What parsing a body needs besides the source.
 struct Env<'a> {
@@ -254,6 +255,7 @@ impl Env<'_> {
         }
         let mut html = body::restore(r.html, &templated);
         html.shrink_to_fit();
+        let summary_cutoff = self.summary_cutoff(s, &html)?;
         let parsed = Arc::new(Parsed {
             html,
             headings: r.headings,
@@ -267,11 +269,46 @@ impl Env<'_> {
                 .map(|t| t.finish(&templated.blocks))
                 .unwrap_or_default(),
             failed: false,
+            summary_cutoff,
         });
         if let Some(c) = cache {
             c.parsed.put(&s.file, key, parsed.clone());
         }
         Ok(parsed)
+    }
+
+    /// The site's or theme's `summary-cutoff.html` rendered for the summary of `html`
+    /// (with `summary` and `lang`, as Zola renders it), when it has one and the summary
+    /// ends inside an element.
+    fn summary_cutoff(&self, s: &Source, html: &str) -> Result<Option<String>, Vec<Problem>> {
+        let has_template = self.site.config.flavour == Flavour::Zola
+            && self
+                .site
+                .theme
+                .as_ref()
+                .is_some_and(|t| t.has(SUMMARY_CUTOFF));
+        let Some((summary, open)) = has_template
+            .then(|| markdown::zola_summary_start(html))
+            .flatten()
+        else {
+            return Ok(None);
+        };
+        if open.is_empty() {
+            return Ok(None);
+        }
+        let mut ctx = Context::new();
+        ctx.insert("summary", &summary);
+        ctx.insert("lang", &s.lang);
+        self.tera
+            .render(SUMMARY_CUTOFF, &ctx)
+            .map(Some)
+            .map_err(|e| {
+                let msg = format!(
+                    "template error in {SUMMARY_CUTOFF}: {}",
+                    crate::errors::describe_template_error(&e).0
+                );
+                vec![Problem::new(&s.file, msg)]
+            })
     }
 
     fn page_tera(&self) -> (Tera, UrlCalls) {

@@ -133,8 +133,26 @@ fn escaped(rest: &str) -> Option<(String, usize)> {
     };
     let end = rest[open.len()..].find(close)? + open.len();
     let inner = &rest[open.len()..end];
+    // Zola's grammar escapes only what would be a call (`name(...)`, or `end` in
+    // `{%/* */%}`): any other text between the markers stays as written.
+    let is_end = open == "{%/*" && inner.trim() == "end";
+    if !is_end && !looks_like_call(inner.trim()) {
+        return None;
+    }
     let len = end + close.len();
     Some((format!("{plain_open}{inner}{plain_close}"), len))
+}
+
+/// `name(...)`: an identifier, then arguments in parentheses.
+fn looks_like_call(text: &str) -> bool {
+    let name_len = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    let rest = text[name_len..].trim_start();
+    name_len > 0
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+        && rest.starts_with('(')
+        && rest.ends_with(')')
 }
 
 /// A call at the start of `rest` (`at` in the body): `{{ name(...) }}` or
@@ -519,6 +537,12 @@ mod tests {
         .unwrap();
         let done = ex.finish(&ex.text, |_| String::new());
         assert_eq!(done, "`{{ youtube(id=1) }}` {% quote() %}x{% end %}");
+        // Not a call: the markers stay, as in Zola.
+        let ex = extract("{{/* templates */}} {%/* if x */%}", known).unwrap();
+        assert_eq!(
+            ex.finish(&ex.text, |_| String::new()),
+            "{{/* templates */}} {%/* if x */%}"
+        );
     }
 
     #[test]

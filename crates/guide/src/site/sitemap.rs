@@ -34,28 +34,33 @@ pub(crate) struct Url<'a> {
     pub(crate) lastmod: Option<&'a str>,
 }
 
-pub(crate) fn sitemap(urls: &[Url]) -> String {
+/// The sitemap of `urls`; `zola`: laid out as Zola's built-in template writes it (four
+/// spaces a level).
+pub(crate) fn sitemap(urls: &[Url], zola: bool) -> String {
+    let indent = if zola { "    " } else { "  " };
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for u in urls {
-        out.push_str("  <url>\n    <loc>");
+        out.push_str(&format!("{indent}<url>\n{indent}{indent}<loc>"));
         out.push_str(&escape_text(&u.loc));
         out.push_str("</loc>\n");
         if let Some(d) = u.lastmod {
-            out.push_str("    <lastmod>");
+            out.push_str(&format!("{indent}{indent}<lastmod>"));
             out.push_str(&escape_text(d));
             out.push_str("</lastmod>\n");
         }
-        out.push_str("  </url>\n");
+        out.push_str(&format!("{indent}</url>\n"));
     }
     out.push_str("</urlset>\n");
     out
 }
 
-pub(crate) fn robots(base_url: &str) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {base_url}/sitemap.xml\n")
+/// `robots.txt`; `zola`: Zola's built-in one (with its empty `Disallow:`).
+pub(crate) fn robots(base_url: &str, zola: bool) -> String {
+    let disallow = if zola { "Disallow:\n" } else { "" };
+    format!("User-agent: *\n{disallow}Allow: /\nSitemap: {base_url}/sitemap.xml\n")
 }
 
 #[cfg(test)]
@@ -69,10 +74,13 @@ mod tests {
             loc("https://x.org", "/my page#1?/100%/é/"),
             "https://x.org/my%20page%231%3F/100%25/%C3%A9/"
         );
-        let xml = sitemap(&[Url {
-            loc: loc("https://x.org", "/a&b/"),
-            lastmod: None,
-        }]);
+        let xml = sitemap(
+            &[Url {
+                loc: loc("https://x.org", "/a&b/"),
+                lastmod: None,
+            }],
+            false,
+        );
         assert!(xml.contains("<loc>https://x.org/a&amp;b/</loc>"), "{xml}");
     }
 }

@@ -158,11 +158,14 @@ impl Hash for Item<'_> {
     }
 }
 
-/// A page without its content: the entries of `section.pages` and `section.subsections`.
+/// A page as the entries of `section.pages` (and `paginator.pages`, `page.lower`...)
+/// show it: with its content and table of contents, as Zola 0.22 gives them.
 #[derive(Debug, Serialize, Hash)]
 pub(crate) struct PageSummary<'a> {
     #[serde(flatten)]
     pub(crate) meta: PageMeta<'a>,
+    pub(crate) content: &'a str,
+    toc: Vec<TocEntry<'a>>,
     word_count: usize,
     reading_time: usize,
     /// The HTML before `<!-- more -->`, when the body has one.
@@ -226,8 +229,6 @@ impl<'a> Translation<'a> {
 pub(crate) struct PageView<'a> {
     #[serde(flatten)]
     pub(crate) summary: PageSummary<'a>,
-    pub(crate) content: &'a str,
-    toc: Vec<TocEntry<'a>>,
 }
 
 impl<'a> PageView<'a> {
@@ -237,6 +238,8 @@ impl<'a> PageView<'a> {
         PageView {
             summary: PageSummary {
                 meta,
+                content: &body.html,
+                toc,
                 word_count: body.word_count,
                 reading_time: match config.flavour {
                     // Zola's: 0 for an empty page.
@@ -244,15 +247,15 @@ impl<'a> PageView<'a> {
                     Flavour::Guide => body.word_count.div_ceil(200).max(1),
                 },
                 summary: match config.flavour {
-                    Flavour::Zola => {
-                        crate::site::markdown::zola_summary(&body.html).map(Into::into)
-                    }
+                    Flavour::Zola => crate::site::markdown::zola_summary(
+                        &body.html,
+                        body.summary_cutoff.as_deref(),
+                    )
+                    .map(Into::into),
                     Flavour::Guide => crate::site::markdown::summary(&body.html).map(Into::into),
                 },
                 translations: Vec::new(),
             },
-            content: &body.html,
-            toc,
         }
     }
 
@@ -366,6 +369,7 @@ mod tests {
             headings: vec![heading(2, "h")],
             word_count: 1,
             sections: Vec::new(),
+            summary_cutoff: None,
         };
         let value = serde_json::to_value(PageView::new(&source, &body, &config)).unwrap();
         let mut keys: Vec<&str> = value

@@ -76,6 +76,7 @@ fn its_extra_grammar_and_theme_highlight_its_code() {
         Some(&hl),
         "mylang",
         "for (int i = 0; ; i++ ) {\n    if (i < 10)\n}\n",
+        true,
     )
     .unwrap();
     // custom_gruvbox colours keywords #FB4938 (giallo writes colours in capitals).

@@ -157,10 +157,8 @@ fn a_zola_site_gets_zolas_index_and_its_library() {
     assert!(!out.files.keys().any(|p| p.starts_with("search/")));
     assert!(text_of(&out, "elasticlunr.min.js").contains("elasticlunr"));
     let js = text_of(&out, "search_index.en.js");
-    let json = js
-        .strip_prefix("window.searchIndex = ")
-        .and_then(|j| j.strip_suffix(';'))
-        .unwrap();
+    // (As Zola writes it: no semicolon, no newline at the end.)
+    let json = js.strip_prefix("window.searchIndex = ").unwrap();
     let index: serde_json::Value = serde_json::from_str(json).unwrap();
     let docs = index["documentStore"]["docs"].as_object().unwrap();
     assert_eq!(
@@ -171,5 +169,54 @@ fn a_zola_site_gets_zolas_index_and_its_library() {
     assert!(
         !docs.contains_key("https://example.com/hidden/"),
         "{docs:?}"
+    );
+}
+
+/// `index_format = "fuse_json"` / `"fuse_javascript"`: Zola's Fuse.js list, one object
+/// per section and per page its section lists (`url`, `title`, `body`: the text without
+/// tags, one line per block), and no elasticlunr library.
+#[test]
+fn a_zola_site_gets_fuse_indexes_in_either_format() {
+    let dir = site("zola-markdown");
+    let config = dir.path().join("config.toml");
+    let written = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("build_search_index = true\n{written}\n[search]\nindex_format = \"fuse_json\"\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/page.md"),
+        "+++\ntitle = \"Page\"\n+++\nDeferred *mail*.\n\n## Retry\n",
+    )
+    .unwrap();
+    add_page(
+        dir.path(),
+        "hidden",
+        "in_search_index = false\n",
+        "Quietly.",
+    );
+    let out = build(dir.path()).unwrap();
+    assert!(!out.files.contains_key("elasticlunr.min.js"));
+    let list: serde_json::Value =
+        serde_json::from_str(&text_of(&out, "search_index.en.json")).unwrap();
+    assert_eq!(
+        list,
+        serde_json::json!([
+            {"url": "https://example.com/", "title": "", "body": ""},
+            {"url": "https://example.com/page/", "title": "Page", "body": "Deferred mail.\nRetry"},
+        ])
+    );
+    let config_text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("fuse_json", "fuse_javascript");
+    std::fs::write(&config, config_text).unwrap();
+    let out = build(dir.path()).unwrap();
+    assert!(!out.files.contains_key("search_index.en.json"));
+    let js = text_of(&out, "search_index.en.js");
+    let json = js.strip_prefix("window.searchIndex = [").unwrap();
+    assert!(
+        json.starts_with("{\"url\":\"https://example.com/\""),
+        "{js}"
     );
 }

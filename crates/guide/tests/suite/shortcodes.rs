@@ -51,7 +51,7 @@ fn shortcodes_mix_with_the_body_s_own_templating() {
     <h2 id="heading">Heading</h2>
     <p>Arrrh Jim
 
-     on Mixed, a <a href="https://sc.example.org/calls/">link</a>.</p>
+     on Mixed, a <a rel="external" href="https://sc.example.org/calls/">link</a>.</p>
     "##);
 }
 

@@ -32,7 +32,7 @@ fn a_section_s_insert_anchor_links_applies_to_its_pages() {
         "+++\ntitle = \"H\"\n+++\n## Hello World\n",
     );
     let link = "<a class=\"zola-anchor\" href=\"#hello-world\" aria-label=\"Anchor link for: \
-                hello-world\">🔗</a>\n";
+                hello-world\">🔗</a>";
     for (mode, expected) in [
         (
             "left",

@@ -159,3 +159,26 @@ fn config_markdown_has_zolas_defaults_filled_in() {
     let out = build(dir.path()).unwrap();
     assert_eq!(text(&out, "index.html"), "true|github-dark|inline|false|0");
 }
+
+/// Without templates of their own, a Zola site's `404.html`, `robots.txt` and
+/// `sitemap.xml` are Zola's built-in ones, byte for byte as Zola 0.22 writes them.
+#[test]
+fn zola_s_built_in_404_robots_and_sitemap() {
+    let dir = site("zola-markdown");
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "404.html"),
+        "<!doctype html>\n<title>404 Not Found</title>\n<h1>404 Not Found</h1>\n"
+    );
+    assert_eq!(
+        text(&out, "robots.txt"),
+        "User-agent: *\nDisallow:\nAllow: /\nSitemap: https://example.com/sitemap.xml\n"
+    );
+    assert_eq!(
+        text(&out, "sitemap.xml"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n    \
+         <url>\n        <loc>https://example.com/</loc>\n    </url>\n    \
+         <url>\n        <loc>https://example.com/page/</loc>\n    </url>\n</urlset>\n"
+    );
+}

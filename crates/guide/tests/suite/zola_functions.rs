@@ -120,3 +120,29 @@ fn errors_are_zolas_at_the_template_line() {
         );
     }
 }
+
+/// `load_data` of a JSON file keeps its objects' keys in the file's order (Zola's Tera
+/// keeps it); a TOML file's tables come sorted, as in Zola.
+#[test]
+fn load_data_keeps_a_json_file_s_key_order() {
+    let dir = site("zola-functions");
+    let data = dir.path().join("static/data");
+    std::fs::write(
+        data.join("order.json"),
+        r#"{"zeta": 1, "alpha": {"y": 1, "b": 2}, "mid": 3}"#,
+    )
+    .unwrap();
+    std::fs::write(data.join("order.toml"), "zeta = 1\nalpha = 2\nmid = 3\n").unwrap();
+    std::fs::write(
+        dir.path().join("templates/index.html"),
+        "{% set j = load_data(path=\"static/data/order.json\") %}\
+         {% for k, v in j %}{{ k }},{% endfor %}|{% for k, v in j.alpha %}{{ k }},{% endfor %}|\
+         {% for k, v in load_data(path=\"static/data/order.toml\") %}{{ k }},{% endfor %}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "index.html"),
+        "zeta,alpha,mid,|y,b,|alpha,mid,zeta,"
+    );
+}

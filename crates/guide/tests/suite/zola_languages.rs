@@ -55,14 +55,24 @@ fn a_translated_bundle_has_its_files_and_each_language_a_home_page() {
     let out = build(dir.path()).unwrap();
     assert_eq!(text(&out, "blog/bundle/some.js"), "x();\n");
     assert_eq!(text(&out, "fr/blog/bundle/some.js"), "x();\n");
-    // A bundle with a `path` has them at its URL too.
+    // A bundle with a `path` has them at its URL instead.
     std::fs::write(
         bundle.join("index.md"),
         "+++\ntitle = \"B\"\npath = \"elsewhere\"\n+++\n",
     )
     .unwrap();
+    std::fs::create_dir_all(bundle.join("sub")).unwrap();
+    std::fs::write(bundle.join("sub/n.txt"), "n\n").unwrap();
     let out = build(dir.path()).unwrap();
     assert_eq!(text(&out, "elsewhere/some.js"), "x();\n");
+    assert_eq!(text(&out, "elsewhere/sub/n.txt"), "n\n");
+    assert_eq!(text(&out, "fr/blog/bundle/sub/n.txt"), "n\n");
+    // As in Zola, no page is at the folder's own URL: none of its files are there.
+    assert!(
+        !out.files.keys().any(|k| k.starts_with("blog/bundle/")),
+        "{:?}",
+        out.files.keys().collect::<Vec<_>>()
+    );
     // No `content/_index.fr.md`: the French home page is made all the same.
     assert!(out.files.contains_key("fr/index.html"));
 }

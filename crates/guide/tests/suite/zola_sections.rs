@@ -267,3 +267,92 @@ fn each_pager_page_has_its_own_current_url() {
         "{second}"
     );
 }
+
+/// A taxonomy whose list or term template is missing (neither `<name>/list.html` nor
+/// `taxonomy_list.html`) fails the build, as in Zola, naming the templates to write.
+#[test]
+fn a_taxonomy_without_its_templates_fails_the_build() {
+    let dir = site("zola-sections");
+    std::fs::remove_file(dir.path().join("templates/tags/list.html")).unwrap();
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "config.toml: the taxonomy `tags` has no template for its list of terms at /tags/: \
+          write templates/tags/list.html or templates/taxonomy_list.html"
+        ]
+    );
+    std::fs::write(dir.path().join("templates/taxonomy_list.html"), "terms").unwrap();
+    std::fs::remove_file(dir.path().join("templates/tags/single.html")).unwrap();
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "config.toml: the taxonomy `tags` has no template for its term pages at /tags/rust/: \
+          write templates/tags/single.html or templates/taxonomy_single.html"
+        ]
+    );
+    std::fs::write(
+        dir.path().join("templates/taxonomy_single.html"),
+        "{{ term.name }}",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(text(&out, "tags/index.html"), "terms");
+    assert_eq!(text(&out, "tags/rust/index.html"), "Rust");
+}
+
+/// The sitemap lists what Zola's lists, sorted by URL: pages (with their `updated`, else
+/// `date`) and sections, each pager of a paginated section (the first, which only
+/// redirects, too), and the taxonomies' pages (one no page uses too, though it has no
+/// page).
+#[test]
+fn the_sitemap_lists_pagers_and_taxonomies_as_zola_does() {
+    let dir = site("zola-sections");
+    let out = build(dir.path()).unwrap();
+    let xml = text(&out, "sitemap.xml");
+    let locs: Vec<&str> = xml
+        .split("<loc>")
+        .skip(1)
+        .map(|l| &l[..l.find("</loc>").unwrap()])
+        .collect();
+    let mut sorted = locs.clone();
+    sorted.sort();
+    assert_eq!(locs, sorted);
+    assert_eq!(locs.len(), 67, "{xml}");
+    for loc in [
+        "paged/page/1/",
+        "paged/page/2/",
+        "unused/",
+        "tags/rust/",
+        "dated/c/",
+    ] {
+        let want = format!("https://sections.example.org/{loc}");
+        assert!(locs.contains(&want.as_str()), "{loc}: {xml}");
+    }
+    assert!(
+        xml.contains(
+            "    <url>\n        <loc>https://sections.example.org/dated/a/</loc>\n        \
+             <lastmod>2020-01-01</lastmod>\n    </url>\n"
+        ),
+        "{xml}"
+    );
+}
+
+/// `section.pages` and `paginator.pages` hold whole pages, with their `content` and
+/// `toc`, as in Zola 0.22.
+#[test]
+fn listed_pages_have_their_content() {
+    let dir = site("zola-sections");
+    std::fs::write(
+        dir.path().join("templates/section.html"),
+        "{% for p in section.pages %}{{ p.title }}={{ p.content | striptags | trim }}/{{ p.toc | length }};{% endfor %}",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/weighted/h.md"),
+        "+++\ntitle = \"Heavy\"\nweight = 30\n+++\n## Inside\n\nHeavy text.\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    let html = text(&out, "weighted/index.html");
+    assert_eq!(html, "Light=/0;Middle=/0;Heavy=Inside\nHeavy text./1;");
+}

@@ -114,8 +114,6 @@ fn markdown(config: &Config) -> Value {
         None => Value::Null,
     };
     all.insert("highlighting".into(), highlighting);
-    all.insert("external_links_class".into(), Value::Null);
-    all.insert("external_links_external".into(), json!(true));
     let mut value = match written.map(serde_json::to_value) {
         Some(Ok(Value::Object(m))) => m,
         _ => Map::new(),

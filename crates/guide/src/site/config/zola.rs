@@ -155,6 +155,10 @@ pub(crate) struct Markdown {
     pub(crate) external_links_target_blank: bool,
     pub(crate) external_links_no_follow: bool,
     pub(crate) external_links_no_referrer: bool,
+    /// `rel="external"` on links to other sites (Zola's default).
+    pub(crate) external_links_external: bool,
+    /// A class on links to other sites.
+    pub(crate) external_links_class: Option<String>,
     pub(crate) bottom_footnotes: bool,
     pub(crate) definition_list: bool,
     pub(crate) lazy_async_image: bool,
@@ -173,6 +177,9 @@ impl Markdown {
             external_links_target_blank: false,
             external_links_no_follow: false,
             external_links_no_referrer: false,
+            // (Our own site's links have no `rel="external"`.)
+            external_links_external: flavour == Flavour::Zola,
+            external_links_class: None,
             bottom_footnotes: false,
             definition_list: false,
             lazy_async_image: false,
@@ -185,6 +192,8 @@ impl Markdown {
         self.external_links_target_blank
             || self.external_links_no_follow
             || self.external_links_no_referrer
+            || self.external_links_external
+            || self.external_links_class.is_some()
     }
 }
 
@@ -263,7 +272,8 @@ pub(crate) fn markdown(zola: &ZolaConfig, flavour: Flavour) -> Result<Markdown, 
     let mut table = toml::Table::try_from(Markdown::defaults(flavour))
         .expect("the markdown options serialize to a table");
     for (k, v) in zola.markdown.iter().flatten() {
-        if table.contains_key(k) {
+        // (An option unset by default is not in the defaults' table.)
+        if table.contains_key(k) || k == "external_links_class" {
             table.insert(k.clone(), v.clone());
         }
     }

@@ -11,9 +11,16 @@ use crate::html::escape_attr;
 /// Without a highlighter the code is only escaped. `Err` (a message for the block's
 /// line) only when the site sets `error_on_missing_language` and the language is unknown,
 /// or when a grammar's own pattern fails on this code.
-pub fn code_block(hl: Option<&Highlighter>, info: &str, code: &str) -> Result<String, String> {
+/// `zola`: a Zola site's block (Zola 0.22 gives an unhighlighted block only its
+/// `data-lang`, no `language-x` class).
+pub fn code_block(
+    hl: Option<&Highlighter>,
+    info: &str,
+    code: &str,
+    zola: bool,
+) -> Result<String, String> {
     let Some(hl) = hl else {
-        return Ok(plain_code_block(info, code));
+        return Ok(plain_code_block(info, code, !zola));
     };
     let fence = parse_markdown_fence(info);
     let lang = if fence.lang.is_empty() {
@@ -31,13 +38,18 @@ pub fn code_block(hl: Option<&Highlighter>, info: &str, code: &str) -> Result<St
         .highlight(code, &hl.options(lang))
         .map_err(|e| format!("code block (`{lang}`) cannot be highlighted: {e}"))?;
     let mut html = hl.renderer(fence.rest).render(&highlighted, &fence.options);
+    // Our giallo ends a `<pre>` without other attributes with ` >`; Zola's has no space.
+    if let Some(end) = html.find('>').filter(|e| html[..*e].ends_with(' ')) {
+        html.remove(end - 1);
+    }
     html.push('\n');
     Ok(html)
 }
 
 /// The code block of a site without highlighting: `<pre><code class="language-x"
-/// data-lang="x">` with the code escaped (the fence options dropped).
-pub fn plain_code_block(info: &str, code: &str) -> String {
+/// data-lang="x">` (without the class unless `class`) with the code escaped (the fence
+/// options dropped).
+pub fn plain_code_block(info: &str, code: &str, class: bool) -> String {
     let lang = info
         .split([',', ' ', '\t'])
         .map(str::trim)
@@ -47,7 +59,10 @@ pub fn plain_code_block(info: &str, code: &str) -> String {
     html.push_str("<pre><code");
     if let Some(lang) = lang {
         let lang = escape_attr(lang);
-        html.push_str(&format!(" class=\"language-{lang}\" data-lang=\"{lang}\""));
+        if class {
+            html.push_str(&format!(" class=\"language-{lang}\""));
+        }
+        html.push_str(&format!(" data-lang=\"{lang}\""));
     }
     html.push('>');
     escape_body(&mut html, code);
@@ -81,12 +96,15 @@ mod tests {
 
     #[test]
     fn options_never_reach_the_language_class() {
-        let html = plain_code_block("rust,linenos,hl_lines=1", "let a = 1 < 2;\n");
+        let html = plain_code_block("rust,linenos,hl_lines=1", "let a = 1 < 2;\n", true);
         assert!(html.starts_with("<pre><code class=\"language-rust\" data-lang=\"rust\">"));
         assert!(html.contains("let a = 1 &lt; 2;"));
-        assert_eq!(plain_code_block("", "x"), "<pre><code>x</code></pre>\n");
         assert_eq!(
-            plain_code_block("linenostart=3", "x"),
+            plain_code_block("", "x", true),
+            "<pre><code>x</code></pre>\n"
+        );
+        assert_eq!(
+            plain_code_block("linenostart=3", "x", true),
             "<pre><code>x</code></pre>\n"
         );
     }
@@ -101,6 +119,7 @@ mod tests {
             Some(&hl),
             "toml,linenos,hl_lines=2",
             "[a]\nb = \"c\"\nd = 1\n",
+            true,
         )
         .unwrap();
         assert!(!html.contains("style="), "{html}");
@@ -114,9 +133,11 @@ mod tests {
     #[test]
     fn inline_mode_writes_styles_and_unknown_languages_are_plain() {
         let hl = highlighter("[markdown.highlighting]\ntheme = \"github-dark\"\n");
-        let html = code_block(Some(&hl), "rust", "fn main() {}\n").unwrap();
+        let html = code_block(Some(&hl), "rust", "fn main() {}\n", true).unwrap();
         assert!(html.contains("style=\"color:"), "{html}");
-        let html = code_block(Some(&hl), "no-such-language", "a < b\n").unwrap();
+        // (No space before the `>` of `<pre>`, as in Zola.)
+        assert!(html.contains(";\"><code"), "{html}");
+        let html = code_block(Some(&hl), "no-such-language", "a < b\n", true).unwrap();
         assert!(html.contains("a &lt; b"), "{html}");
         assert!(hl.stylesheets().is_empty());
     }
@@ -124,7 +145,7 @@ mod tests {
     #[test]
     fn hidden_lines_are_left_out() {
         let hl = highlighter("[markdown.highlighting]\ntheme = \"github-dark\"\n");
-        let html = code_block(Some(&hl), "txt,hide_lines=2", "one\ntwo\nthree\n").unwrap();
+        let html = code_block(Some(&hl), "txt,hide_lines=2", "one\ntwo\nthree\n", true).unwrap();
         assert!(html.contains("one") && html.contains("three") && !html.contains("two"));
     }
 
@@ -133,8 +154,8 @@ mod tests {
         let hl = highlighter(
             "[markdown.highlighting]\ntheme = \"github-dark\"\nerror_on_missing_language = true\n",
         );
-        assert!(code_block(Some(&hl), "no-such-language", "x\n").is_err());
-        assert!(code_block(Some(&hl), "", "x\n").is_ok());
+        assert!(code_block(Some(&hl), "no-such-language", "x\n", true).is_err());
+        assert!(code_block(Some(&hl), "", "x\n", true).is_ok());
     }
 
     #[test]

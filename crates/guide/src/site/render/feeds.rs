@@ -238,7 +238,7 @@ impl Job<'_> {
         Entry {
             title: view.meta().title,
             permalink: &view.meta().permalink,
-            content: view.content,
+            content: view.summary.content,
             date: rfc3339(s.front.date.as_ref()),
             updated: rfc3339(s.front.updated.as_ref()),
             lang,

@@ -398,7 +398,10 @@ impl Job<'_> {
     /// The theme's `404.html`, or a plain page when it has none.
     fn not_found(&self, base_ctx: &Context) -> Result<String, BuildError> {
         if !self.theme.has("404.html") {
-            return Ok(DEFAULT_404.to_string());
+            return Ok(match self.config.flavour {
+                Flavour::Zola => ZOLA_404.to_string(),
+                Flavour::Guide => DEFAULT_404.to_string(),
+            });
         }
         let mut ctx = base_ctx.clone();
         ctx.insert("current_path", "/404.html");
@@ -421,6 +424,9 @@ impl Job<'_> {
 const DEFAULT_404: &str = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
 <title>Page not found</title></head><body><h1>Page not found</h1>\
 <p><a href=\"/\">Back to the start page</a></p></body></html>\n";
+
+/// Zola's built-in `404.html`, as it renders.
+const ZOLA_404: &str = "<!doctype html>\n<title>404 Not Found</title>\n<h1>404 Not Found</h1>\n";
 
 impl Job<'_> {
     /// The template of source `i`: its own `template`, else (a page) the `page_template`

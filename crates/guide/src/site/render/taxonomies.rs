@@ -109,11 +109,22 @@ impl Job<'_> {
                     ),
                 )])
             })?,
-            None => format!(
-                "<!doctype html>\n<title>{}</title>\n<p>The site has no template \
-                 {own} (nor {shared}) for this page.</p>\n",
-                t.name
-            ),
+            // Zola fails the build too ("Tried to render `taxonomy_list.html` but the
+            // template wasn't found").
+            None => {
+                return Err(BuildError::Problems(vec![Problem::new(
+                    &self.config.file,
+                    format!(
+                        "the taxonomy `{}` has no template for its {what} at {path}: write \
+                         templates/{own} or templates/{shared}",
+                        t.name,
+                        what = match kind {
+                            "list" => "list of terms",
+                            _ => "term pages",
+                        },
+                    ),
+                )]))
+            }
         };
         sink.put(
             &output_file(path),

@@ -144,7 +144,7 @@ pub(crate) fn html_text(html: &str) -> String {
     out
 }
 
-fn push_decoded(out: &mut String, text: &str) {
+pub(crate) fn push_decoded(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
