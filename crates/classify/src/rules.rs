@@ -678,6 +678,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("recipient account is blocked", RcptStrong),
     ("compte du destinataire", RcptStrong),
     ("not a registered gateway user", RcptStrong),
+    // A carrier's e-mail-to-SMS gateway: "<a@b> has restricted SMS e-mail" (the
+    // subscriber turned e-mail off).
+    ("restricted sms", RcptStrong),
     ("invalid final delivery userid", RcptStrong),
     ("address book", RcptStrong),
     ("domino directory", RcptStrong),

@@ -22,6 +22,13 @@ pub(super) struct Contents {
     pub disposition: bool,
 }
 
+/// Whether the first line that is not blank is a header field.
+fn starts_with_field(text: &[u8]) -> bool {
+    text.split(|&b| b == b'\n')
+        .find(|l| !l.trim_ascii().is_empty())
+        .is_some_and(|l| header::field_name(l).is_some())
+}
+
 /// Whether a disposition notification reports a refusal rather than a receipt: a mail
 /// delivery agent's automatic rejection (Dovecot's and Sieve's `reject`: "Disposition:
 /// automatic-action/MDN-sent-automatically; deleted"), or a `denied` or `failed`
@@ -63,7 +70,14 @@ impl Reader {
             match part.media {
                 Media::DeliveryStatus => {
                     let text = self.text_of(part);
-                    c.dsn.extend(dsn::recipients(&text));
+                    let recipients = dsn::recipients(&text);
+                    // A report written as prose but labelled delivery-status (an
+                    // InterMail gateway's "This Message was undeliverable due to the
+                    // following reason: ...") is the human-readable report.
+                    if recipients.is_empty() && !starts_with_field(&text) {
+                        append(&mut c.report, &text);
+                    }
+                    c.dsn.extend(recipients);
                 }
                 Media::FeedbackReport => c.feedback = true,
                 Media::Disposition => {

@@ -183,6 +183,15 @@ fn a_delivery_agents_rejection_sent_as_a_disposition_is_a_bounce() {
 }
 
 #[test]
+fn a_delivery_status_part_written_as_prose_is_the_report() {
+    let m = "From: Mail Administrator <Postmaster@example.net>\nSubject: Mail System Error - Returned Mail\nContent-Type: multipart/report; report-type=delivery-status; boundary=x\n\n--x\nContent-Type: message/delivery-status\n\nThis Message was undeliverable due to the following reason:\n\n<a@example.net> has restricted SMS e-mail\n--x\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mta.example.net\n\nFinal-Recipient: RFC822; <a@example.net>\nAction: failed\nStatus: 5.3.0\n--x--\n";
+    let r = recipients(m);
+    assert_eq!(r[0].0.as_deref(), Some("a@example.net"));
+    assert!(r[0].1.contains("restricted SMS") && r[0].1.contains("Status: 5.3.0"));
+    assert!(!r[0].1.contains("Reporting-MTA"));
+}
+
+#[test]
 fn what_is_not_a_bounce_is_said_to_be_so() {
     let auto = "From: a@example.net\nAuto-Submitted: auto-replied\nSubject: Away until May 5\n\nI am away.\n";
     assert_eq!(kind(auto), Some(NotABounce::AutoReply));

@@ -43,6 +43,7 @@ const CASES: &[(&str, Category)] = &[
         "<a@example.com>:\nEsta casilla ha expirado por falta de uso.",
         Category::Recipient,
     ),
+    ("<a@example.com> has restricted SMS e-mail", Category::Recipient),
     (
         "550 5.1.2 mail domain mentioned in email address is unknown",
         Category::Recipient,
