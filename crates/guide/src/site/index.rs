@@ -142,7 +142,13 @@ fn zola_sitemap_entries(site: &Site) -> Vec<(String, Option<String>)> {
         let by = s.front.paginate_by.filter(|by| *by > 0);
         if let (Kind::Section, Some(by), true) = (s.kind, by, pagers) {
             let part = s.front.paginate_path.as_deref().unwrap_or("page");
-            for n in 1..=tree.section_pages(i).len().div_ceil(by) {
+            // (Counting the pages written: a `render = false` one is in no pager.)
+            let pages = tree.section_pages(i);
+            let written = pages
+                .iter()
+                .filter(|p| site.sources[**p].front.render != Some(false))
+                .count();
+            for n in 1..=written.div_ceil(by) {
                 entries.insert(sitemap::loc(base, &format!("{}{part}/{n}/", s.path)), None);
             }
         }

@@ -187,6 +187,10 @@ fn run_stages(
         true => site.images.finish(cache.is_none())?,
         false => Vec::new(),
     };
+    let mut index = index;
+    if let Some(robots) = rendered.robots {
+        index.robots = robots;
+    }
     publish::publish(
         &site,
         rendered.not_found,

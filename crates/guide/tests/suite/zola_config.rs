@@ -182,3 +182,19 @@ fn zola_s_built_in_404_robots_and_sitemap() {
          <url>\n        <loc>https://example.com/page/</loc>\n    </url>\n</urlset>\n"
     );
 }
+
+/// A Zola site's own `templates/robots.txt` is rendered (with `config`), as Zola does.
+#[test]
+fn a_zola_site_s_robots_template_is_rendered() {
+    let dir = site("zola-markdown");
+    std::fs::write(
+        dir.path().join("templates/robots.txt"),
+        "User-agent: zola\nSitemap: {{ config.base_url }}/sitemap.xml\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert_eq!(
+        text(&out, "robots.txt"),
+        "User-agent: zola\nSitemap: https://example.com/sitemap.xml\n"
+    );
+}

@@ -37,6 +37,8 @@ pub(crate) struct Rendered {
     pub(crate) pages: usize,
     /// The 404 page (rendered only when no problem was found: it would not be published).
     pub(crate) not_found: String,
+    /// A Zola site's own `robots.txt` template, rendered (with `config`).
+    pub(crate) robots: Option<String>,
 }
 
 /// What every page's rendering reads.
@@ -145,14 +147,18 @@ pub(crate) fn render(
     };
     let outcomes = job.render_all(&base_ctx, sink);
     let pages = report(outcomes, &site.sources, theme, problems)?;
-    let not_found = if problems.is_empty() {
+    let (not_found, robots) = if problems.is_empty() {
         job.render_feeds(&base_ctx, sink)?;
         job.render_taxonomies(&base_ctx, &taxonomies, &taxonomy_index, sink)?;
-        job.not_found(&base_ctx)?
+        (job.not_found(&base_ctx)?, job.robots(&base_ctx)?)
     } else {
-        String::new()
+        (String::new(), None)
     };
-    Ok(Rendered { pages, not_found })
+    Ok(Rendered {
+        pages,
+        not_found,
+        robots,
+    })
 }
 
 /// The pages and sections for `get_page` and `get_section`, serialized only when a
@@ -418,6 +424,25 @@ impl Job<'_> {
             };
             BuildError::Problems(vec![problem])
         })
+    }
+}
+
+impl Job<'_> {
+    /// A Zola site's (or theme's) `robots.txt` template, rendered as Zola renders it
+    /// (with `config`); `None` without one (the built-in text is written).
+    fn robots(&self, base_ctx: &Context) -> Result<Option<String>, BuildError> {
+        if self.config.flavour != Flavour::Zola || !self.theme.has("robots.txt") {
+            return Ok(None);
+        }
+        self.tera
+            .render("robots.txt", base_ctx)
+            .map(Some)
+            .map_err(|e| {
+                BuildError::Problems(vec![Problem::new(
+                    self.theme.file_of("robots.txt"),
+                    format!("template error: {}", describe(&e).0),
+                )])
+            })
     }
 }
 
