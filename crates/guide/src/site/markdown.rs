@@ -498,10 +498,10 @@ fn external_link(md: &Markdown, url: &str, title: &str) -> String {
         true => String::new(),
         false => format!("title=\"{}\" ", escape_attr(title)),
     };
-    format!(
-        "<a {class}{rel}{target}{title}href=\"{}\">",
-        escape_attr(url)
-    )
+    // The URL escaped as pulldown-cmark writes an href (`[` as `%5B`, `<` as `%3C`).
+    let mut href = String::with_capacity(url.len());
+    let _ = pulldown_cmark_escape::escape_href(&mut href, url);
+    format!("<a {class}{rel}{target}{title}href=\"{href}\">")
 }
 
 /// What replaces `<!-- more -->` in a body: the summary is the HTML before it.

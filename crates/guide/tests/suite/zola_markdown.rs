@@ -165,7 +165,8 @@ fn zola_defaults_for_external_links_and_plain_code_blocks() {
     let dir = site("zola-content");
     std::fs::write(
         dir.path().join("content/blog/links.md"),
-        "+++\ntitle = \"L\"\n+++\n[x](https://e.org/ \"T\") [in](/a/) <https://auto.org>\n\n\
+        "+++\ntitle = \"L\"\n+++\n[x](https://e.org/ \"T\") [in](/a/) <https://auto.org> \
+         <http://[2001:db8::]/p>\n\n\
          ```rust,linenos\nfn main() {}\n```\n",
     )
     .unwrap();
@@ -175,7 +176,8 @@ fn zola_defaults_for_external_links_and_plain_code_blocks() {
         html.contains(
             "<p><a rel=\"external\" title=\"T\" href=\"https://e.org/\">x</a> <a \
              href=\"/a/\">in</a> <a rel=\"external\" \
-             href=\"https://auto.org\">https://auto.org</a></p>\n\
+             href=\"https://auto.org\">https://auto.org</a> <a rel=\"external\" \
+             href=\"http://%5B2001:db8::%5D/p\">http://[2001:db8::]/p</a></p>\n\
              <pre><code data-lang=\"rust\">fn main() {}\n</code></pre>"
         ),
         "{html}"

@@ -356,3 +356,18 @@ fn listed_pages_have_their_content() {
     let html = text(&out, "weighted/index.html");
     assert_eq!(html, "Light=/0;Middle=/0;Heavy=Inside\nHeavy text./1;");
 }
+
+/// A `render = false` page is in the site's feed but not in its section's, as in Zola.
+#[test]
+fn an_unrendered_page_is_in_the_site_feed_only() {
+    let dir = site("zola-sections");
+    std::fs::write(
+        dir.path().join("content/blog/hidden.md"),
+        "+++\ntitle = \"Hidden one\"\ndate = 2021-01-01\nrender = false\n+++\nx\n",
+    )
+    .unwrap();
+    let out = build(dir.path()).unwrap();
+    assert!(text(&out, "atom.xml").contains("Hidden one"));
+    assert!(!text(&out, "blog/atom.xml").contains("Hidden one"));
+    assert!(!out.files.contains_key("blog/hidden/index.html"));
+}

@@ -124,7 +124,10 @@ impl Job<'_> {
         }
         for (i, s) in self.sources.iter().enumerate() {
             if s.kind == Kind::Section && s.front.generate_feeds {
-                let pages = self.tree.section_pages(i);
+                // (A `render = false` page is in the site's feed but not its section's,
+                // as in Zola.)
+                let mut pages = self.tree.section_pages(i);
+                pages.retain(|p| self.sources[*p].front.render != Some(false));
                 self.feed(
                     base_ctx,
                     sink,
