@@ -185,7 +185,7 @@ pub(crate) struct Translation<'a> {
 }
 
 /// Sets each view's `translations`: the sources of the same file in the other languages
-/// (`blog/a.md`, `blog/a.fr.md`), as Zola lists them (itself left out). `views` are by
+/// (`blog/a.md`, `blog/a.fr.md`), as Zola lists them (itself included). `views` are by
 /// source index.
 pub(crate) fn fill_translations<'a>(
     views: &mut [PageView<'a>],
@@ -202,11 +202,14 @@ pub(crate) fn fill_translations<'a>(
         let (name, _) = rules.language_of(name);
         groups.entry(format!("{dir}/{name}")).or_default().push(i);
     }
-    for members in groups.values().filter(|m| m.len() > 1) {
-        for &i in members {
+    // Zola lists the page itself among its translations (a page in one language has
+    // only itself), in no fixed order: here the default language first, then by code.
+    let default = config.default_language();
+    for members in groups.values_mut() {
+        members.sort_by_key(|&i| (sources[i].lang != default, sources[i].lang.clone()));
+        for &i in members.iter() {
             views[i].summary.translations = members
                 .iter()
-                .filter(|&&j| j != i)
                 .map(|&j| Translation::of(&sources[j], config))
                 .collect();
         }

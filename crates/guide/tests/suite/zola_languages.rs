@@ -1,9 +1,11 @@
 //! Translations as Zola makes them: with `[languages.fr]` configured, `page.fr.md` and
 //! `_index.fr.md` are French, at `/fr/...`, listed in the French section; templates see
-//! `lang`, `page.lang`, `page.translations` (the same file in the other languages) and
+//! `lang`, `page.lang`, `page.translations` (the same file in every language, itself included, as Zola
+//! lists it) and
 //! the language's `config.title`. `<!-- more -->` ends `page.summary`.
 use crate::common::*;
 
+/// (`page.translations` holds the page itself too, as in Zola 0.22.)
 #[test]
 fn a_translated_page_is_at_its_language_url_with_its_translations() {
     let dir = site("zola-content");
@@ -12,14 +14,16 @@ fn a_translated_page_is_at_its_language_url_with_its_translations() {
     assert!(
         fr.contains(
             "<p class=\"lang\">fr|fr|Site en français|en After blank lines \
-             https://zola.example.org/blog/blank-lines/ blog/blank-lines.md;</p>"
+             https://zola.example.org/blog/blank-lines/ blog/blank-lines.md;fr Après des lignes vides \
+             https://zola.example.org/fr/blog/blank-lines/ blog/blank-lines.fr.md;</p>"
         ),
         "{fr}"
     );
     let en = text(&out, "blog/blank-lines/index.html");
     assert!(
         en.contains(
-            "<p class=\"lang\">en|en|Zola Fixture|fr Après des lignes vides \
+            "<p class=\"lang\">en|en|Zola Fixture|en After blank lines \
+             https://zola.example.org/blog/blank-lines/ blog/blank-lines.md;fr Après des lignes vides \
              https://zola.example.org/fr/blog/blank-lines/ blog/blank-lines.fr.md;</p>"
         ),
         "{en}"
