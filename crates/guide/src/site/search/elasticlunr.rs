@@ -73,8 +73,11 @@ pub(crate) fn index_json(
     Some(out)
 }
 
-/// What one document gives each field: its number of words and its distinct words with
-/// their counts.
+/// What one document gives each field: its number of words and the distinct words filed
+/// under it with their counts. As in elasticlunr-rs 3.0.2, which Zola 0.22 links, a
+/// field files its own words and those of the fields before it (the counts run on
+/// across a document's fields: `body` holds the title's words too), while its length
+/// counts its own words only.
 struct Analysed {
     fields: Vec<FieldWords>,
 }
@@ -98,6 +101,7 @@ impl Analyser {
     }
 
     fn analyse(&self, fields: &[Field], doc: &Document) -> Analysed {
+        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
         let fields = fields
             .iter()
             .zip(&doc.values)
@@ -107,13 +111,13 @@ impl Analyser {
                     None => self.language.tokenize(value),
                 };
                 let words = self.pipeline.run(raw);
-                let mut counts = BTreeMap::new();
-                for word in &words {
-                    *counts.entry(word.clone()).or_insert(0) += 1;
+                let length = words.len();
+                for word in words {
+                    *counts.entry(word).or_insert(0) += 1;
                 }
                 FieldWords {
-                    length: words.len(),
-                    counts,
+                    length,
+                    counts: counts.clone(),
                 }
             })
             .collect();

@@ -1,7 +1,7 @@
 //! Zola's search index, for the themes written for Zola that read it: per language with
 //! `build_search_index`, `search_index.<lang>.js` (`window.searchIndex = {...}`: an
 //! elasticlunr.js index, made with elasticlunr-rs as Zola makes it; `.json` and no
-//! wrapper with `index_format = "elasticlunr_json"`), and `elasticlunr.min.js` (0.9.5,
+//! wrapper with `index_format = "elasticlunr_json"`), and `elasticlunr.min.js` (0.9.6,
 //! MIT licensed, the library that reads it). `index_format = "fuse_json"` or
 //! `"fuse_javascript"` give Fuse.js's list of documents instead (`{url, title, body}`,
 //! `description` and `path` as `[search]` says), and no library.
@@ -9,7 +9,8 @@ use rayon::prelude::*;
 
 use super::elasticlunr::{index_json, Document, Field, Tokenizer};
 
-/// elasticlunr.js 0.9.5, as its npm package releases it (its licence is in its header).
+/// elasticlunr.js 0.9.6, the build Zola 0.22 ships beside its index (MIT licensed: the
+/// licence is in its header).
 const ELASTICLUNR_JS: &str = include_str!("elasticlunr.min.js");
 
 /// What one page or section gives the index.
