@@ -12,6 +12,7 @@ use crate::site::content::Kind;
 use crate::site::links::Body;
 use crate::site::load::Site;
 use crate::site::search::{zola, SectionText};
+use crate::site::sorting::date_of;
 use crate::site::{pages_from, search, sitemap};
 
 /// The indexes of the site.
@@ -175,6 +176,22 @@ fn zola_sitemap_entries(site: &Site) -> Vec<(String, Option<String>)> {
     entries.into_iter().collect()
 }
 
+/// A page's date as Zola's index gives it, RFC 3339: its own offset if it has one
+/// (`Z` for UTC), else UTC (`2023-01-31` is `2023-01-31T00:00:00Z`).
+fn zola_date(value: Option<&toml::Value>) -> Option<String> {
+    let text = match value? {
+        toml::Value::Datetime(d) => d.to_string(),
+        toml::Value::String(s) => s.clone(),
+        _ => return None,
+    };
+    match chrono::DateTime::parse_from_rfc3339(text.trim()) {
+        Ok(d) if d.offset().local_minus_utc() != 0 => {
+            Some(d.format("%Y-%m-%dT%H:%M:%S%:z").to_string())
+        }
+        _ => date_of(value).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+    }
+}
+
 /// Zola's index files: one per language, and the library that reads them. As Zola
 /// collects them: each section of the language (not one that redirects), then the pages
 /// of its `pages` (a page no section lists, or that its section cannot sort, is left
@@ -187,10 +204,11 @@ fn zola_files(site: &Site, bodies: &[Body]) -> Result<Vec<(String, Vec<u8>)>, Bu
             permalink: sitemap::loc(&site.config.base_url, &s.path),
             title: s.front.title.as_deref().unwrap_or(""),
             description: s.front.description.as_deref().unwrap_or(""),
-            date: s.front.date.as_ref().map(|d| match d {
-                toml::Value::String(text) => text.clone(),
-                other => other.to_string(),
-            }),
+            // Zola gives sections no date.
+            date: match s.kind {
+                Kind::Section => None,
+                Kind::Page => zola_date(s.front.date.as_ref()),
+            },
             path: &s.path,
             html: &bodies[i].html,
         }

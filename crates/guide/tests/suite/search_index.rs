@@ -172,6 +172,42 @@ fn a_zola_site_gets_zolas_index_and_its_library() {
     );
 }
 
+/// `include_date`: a page's date as Zola writes it there, RFC 3339 in UTC; a section has
+/// none, so its later values move up a field, as in Zola.
+#[test]
+fn a_zola_index_dates_pages_in_rfc_3339() {
+    let dir = site("zola-markdown");
+    let config = dir.path().join("config.toml");
+    let written = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        format!("build_search_index = true\n{written}\n[search]\ninclude_date = true\n"),
+    )
+    .unwrap();
+    add_page(dir.path(), "dated", "date = 2024-03-05\n", "Deferred mail.");
+    add_page(
+        dir.path(),
+        "timed",
+        "date = 2024-03-05T10:20:30+02:00\n",
+        "Later.",
+    );
+    let out = build(dir.path()).unwrap();
+    let js = text_of(&out, "search_index.en.js");
+    let json = js.strip_prefix("window.searchIndex = ").unwrap();
+    let index: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(
+        index["fields"],
+        serde_json::json!(["title", "date", "body"])
+    );
+    let docs = &index["documentStore"]["docs"];
+    let page = &docs["https://example.com/dated/"];
+    assert_eq!(page["date"], "2024-03-05T00:00:00Z", "{page}");
+    assert_eq!(page["body"], "Deferred mail.", "{page}");
+    let timed = &docs["https://example.com/timed/"]["date"];
+    assert_eq!(timed, "2024-03-05T10:20:30+02:00");
+    assert!(docs["https://example.com/"].get("body").is_none(), "{docs}");
+}
+
 /// `index_format = "fuse_json"` / `"fuse_javascript"`: Zola's Fuse.js list, one object
 /// per section and per page its section lists (`url`, `title`, `body`: the text without
 /// tags, one line per block), and no elasticlunr library.
