@@ -1,5 +1,6 @@
-//! An elasticlunr.js index, written byte for byte as elasticlunr-rs writes it (the crate
-//! Zola builds its index with), but built on every core.
+//! An elasticlunr.js index, written byte for byte as Zola 0.22 writes it (with
+//! elasticlunr-rs 3.0.2: see [`Analysed`] for the one way that release differs from the
+//! crate we link), but built on every core.
 //!
 //! elasticlunr-rs adds one document at a time: it cuts each field into words, runs them
 //! through the language's pipeline (trimmer, stop words, stemmer) and files them in one
