@@ -538,30 +538,32 @@ pub(crate) fn zola_summary(html: &str, cutoff: Option<&str>) -> Option<String> {
     }
     for name in open.iter().rev() {
         summary.push_str(&format!("</{name}>"));
-        // (Zola closes a block as pulldown-cmark writes it, with a newline.)
-        let block = [
-            "p",
-            "li",
-            "ul",
-            "ol",
-            "blockquote",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "tr",
-            "dl",
-            "dt",
-            "dd",
-        ];
-        if block.contains(&name.as_str()) {
+        if CLOSED_WITH_NEWLINE.contains(&name.as_str()) {
             summary.push('\n');
         }
     }
     Some(summary)
 }
+
+/// The elements whose closing tag pulldown-cmark ends with a newline (so Zola's summary
+/// closes them so too).
+const CLOSED_WITH_NEWLINE: &[&str] = &[
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+];
 
 /// A Zola page's summary before its cutoff (without footnote references, trailing
 /// white space trimmed, as the cutoff template gets it), and the elements still open

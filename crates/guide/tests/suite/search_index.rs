@@ -139,14 +139,29 @@ fn a_big_site_is_cut_into_chunks_and_every_page_is_found() {
     assert_eq!(w.len(), expected);
 }
 
+/// The `zola-markdown` fixture with `build_search_index` and these `[search]` lines.
+fn zola_site_with_search(search: &str) -> tempfile::TempDir {
+    let dir = site("zola-markdown");
+    let config = dir.path().join("config.toml");
+    let written = std::fs::read_to_string(&config).unwrap();
+    let config_text = format!("build_search_index = true\n{written}\n[search]\n{search}");
+    std::fs::write(&config, config_text).unwrap();
+    dir
+}
+
+/// The elasticlunr index of `search_index.en.js` (as Zola writes it: no semicolon, no
+/// newline at the end).
+fn zola_index(out: &guide::site::Output) -> serde_json::Value {
+    let js = text_of(out, "search_index.en.js");
+    let json = js.strip_prefix("window.searchIndex = ").unwrap();
+    serde_json::from_str(json).unwrap()
+}
+
 /// Zola's own index, for a site written for Zola whose templates do not link ours: the
 /// files its themes read, and not ours.
 #[test]
 fn a_zola_site_gets_zolas_index_and_its_library() {
-    let dir = site("zola-markdown");
-    let config = dir.path().join("config.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(&config, format!("build_search_index = true\n{text}")).unwrap();
+    let dir = zola_site_with_search("");
     add_page(
         dir.path(),
         "hidden",
@@ -156,10 +171,7 @@ fn a_zola_site_gets_zolas_index_and_its_library() {
     let out = build(dir.path()).unwrap();
     assert!(!out.files.keys().any(|p| p.starts_with("search/")));
     assert!(text_of(&out, "elasticlunr.min.js").contains("elasticlunr"));
-    let js = text_of(&out, "search_index.en.js");
-    // (As Zola writes it: no semicolon, no newline at the end.)
-    let json = js.strip_prefix("window.searchIndex = ").unwrap();
-    let index: serde_json::Value = serde_json::from_str(json).unwrap();
+    let index = zola_index(&out);
     let docs = index["documentStore"]["docs"].as_object().unwrap();
     assert_eq!(
         docs["https://example.com/page/"]["title"], "Page",
@@ -172,18 +184,12 @@ fn a_zola_site_gets_zolas_index_and_its_library() {
     );
 }
 
-/// `include_date`: a page's date as Zola writes it there, RFC 3339 in UTC; a section has
-/// none, so its later values move up a field, as in Zola.
+/// `include_date`: a page's date as Zola writes it there, RFC 3339 (UTC for a date
+/// alone, a written offset kept); a section has none, so its later values move up a
+/// field, as in Zola.
 #[test]
 fn a_zola_index_dates_pages_in_rfc_3339() {
-    let dir = site("zola-markdown");
-    let config = dir.path().join("config.toml");
-    let written = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        format!("build_search_index = true\n{written}\n[search]\ninclude_date = true\n"),
-    )
-    .unwrap();
+    let dir = zola_site_with_search("include_date = true\n");
     add_page(dir.path(), "dated", "date = 2024-03-05\n", "Deferred mail.");
     add_page(
         dir.path(),
@@ -192,9 +198,7 @@ fn a_zola_index_dates_pages_in_rfc_3339() {
         "Later.",
     );
     let out = build(dir.path()).unwrap();
-    let js = text_of(&out, "search_index.en.js");
-    let json = js.strip_prefix("window.searchIndex = ").unwrap();
-    let index: serde_json::Value = serde_json::from_str(json).unwrap();
+    let index = zola_index(&out);
     assert_eq!(
         index["fields"],
         serde_json::json!(["title", "date", "body"])
@@ -213,14 +217,8 @@ fn a_zola_index_dates_pages_in_rfc_3339() {
 /// tags, one line per block), and no elasticlunr library.
 #[test]
 fn a_zola_site_gets_fuse_indexes_in_either_format() {
-    let dir = site("zola-markdown");
+    let dir = zola_site_with_search("index_format = \"fuse_json\"\n");
     let config = dir.path().join("config.toml");
-    let written = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(
-        &config,
-        format!("build_search_index = true\n{written}\n[search]\nindex_format = \"fuse_json\"\n"),
-    )
-    .unwrap();
     std::fs::write(
         dir.path().join("content/page.md"),
         "+++\ntitle = \"Page\"\n+++\nDeferred *mail*.\n\n## Retry\n",

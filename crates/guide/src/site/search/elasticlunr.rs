@@ -103,10 +103,12 @@ impl Analyser {
 
     fn analyse(&self, fields: &[Field], doc: &Document) -> Analysed {
         let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        let valued = fields.len().min(doc.values.len());
         let fields = fields
             .iter()
             .zip(&doc.values)
-            .map(|(field, value)| {
+            .enumerate()
+            .map(|(n, (field, value))| {
                 let raw = match field.tokenizer {
                     Some(tokenize) => tokenize(value),
                     None => self.language.tokenize(value),
@@ -116,10 +118,12 @@ impl Analyser {
                 for word in words {
                     *counts.entry(word).or_insert(0) += 1;
                 }
-                FieldWords {
-                    length,
-                    counts: counts.clone(),
-                }
+                // The last field takes the counts as they are; earlier ones a copy.
+                let counts = match n + 1 == valued {
+                    true => std::mem::take(&mut counts),
+                    false => counts.clone(),
+                };
+                FieldWords { length, counts }
             })
             .collect();
         Analysed { fields }

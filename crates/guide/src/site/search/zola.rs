@@ -137,10 +137,9 @@ fn elasticlunr_index(lang: &str, options: &Options, docs: &[Doc<'_>]) -> Result<
             values: row(options, doc),
         })
         .collect();
-    let json = index_json(lang, &fields, &documents).ok_or_else(|| {
+    index_json(lang, &fields, &documents).ok_or_else(|| {
         format!("the search index cannot be built for the language `{lang}`: elasticlunr has no pipeline for it")
-    })?;
-    Ok(json)
+    })
 }
 
 /// Fuse.js's list: one object per document, with the fields `[search]` asks for.
@@ -257,8 +256,13 @@ fn cleaned_text(html: &str) -> String {
             .to_ascii_lowercase();
         rest = &tag[end..];
         if name == "script" || name == "style" {
+            // (Found in any case without a lower-case copy of the rest of the page.)
             let close = format!("</{name}");
-            let at = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+            let at = rest
+                .as_bytes()
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+                .unwrap_or(rest.len());
             rest = &rest[at..];
             rest = rest.find('>').map_or("", |i| &rest[i + 1..]);
         }
