@@ -173,10 +173,12 @@ fn keep_scratch(_scratch: Scratch) {
     SCRATCH.with(|s| s.set(Some(_scratch)));
 }
 
-/// Enhanced codes only Microsoft uses (Outlook.com / Exchange Online).
+/// Enhanced codes only Microsoft uses (Outlook.com / Exchange Online): 5.7.509 (DMARC
+/// reject), 5.7.515 (authentication level), 5.7.606-649 (banned IP), 4.7.650-651.
 fn microsoft_only(e: Enhanced) -> bool {
     e.subject == 7
-        && ((e.class == 5 && (e.detail == 515 || (606..=649).contains(&e.detail)))
+        && ((e.class == 5
+            && (e.detail == 509 || e.detail == 515 || (606..=649).contains(&e.detail)))
             || (e.class == 4 && (650..=651).contains(&e.detail)))
 }
 

@@ -185,6 +185,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("the email account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
+    // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
+    // accepted due to domain's DMARC policy".
+    ("not accepted due to domain", GmailReply),
     // The report Gmail writes for its own user about another receiver: its Google
     // links then name the sender's provider.
     ("google tried to deliver", SenderNdr),
@@ -220,6 +223,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("(s3", OutlookHost),
     ("(s7", OutlookHost),
     ("(s8", OutlookHost),
+    // The same block-list codes as Exchange Online Protection writes them: "(AS3150)".
+    ("(as3130", OutlookHost),
+    ("(as3140", OutlookHost),
+    ("(as3150", OutlookHost),
     ("outlook.office365.com", OutlookHost),
     // Outlook.com's front-door ids (`(COL0-MC6-F31)`, `(BAY004-MC1F23)`) and Exchange
     // Online Protection's server names (`[#.eop-nam12.prod...]`).
@@ -399,6 +406,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("tss11", YahooPerm),
     ("permanently deferred", YahooPerm),
     ("ph01", YahooContent),
+    // Yahoo's content refusal with its bracketed reason: "Message not allowed - [PH01]",
+    // the older "[299]".
+    ("message not allowed - [", YahooContent),
     ("bl21", YahooList),
     ("bl23", YahooList),
     ("tss07", YahooList),
@@ -564,6 +574,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("thread limit", Rate),
     ("submission rate", Rate),
     ("relay quota", Rate),
+    // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
+    // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
+    ("sending quota", Rate),
+    ("sending limit", Rate),
+    ("limit on the number of", Rate),
     ("emails per hour", Rate),
     ("messages per hour", Rate),
     ("receiving mail at a rate", RateRecipient),
@@ -597,6 +612,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("mailbox exceeded", MailboxFull),
     ("mailbox exceeds", MailboxFull),
     ("mailfolder is full", MailboxFull),
+    ("folder is full", MailboxFull),
+    ("folder full", MailboxFull),
     ("disk quota", MailboxFull),
     ("mailbox quota", MailboxFull),
     ("over the quota", MailboxFull),
@@ -733,6 +750,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unknown virtual user", RcptStrong),
     ("account unavailable", RcptStrong),
     ("utilisateur inconnu", RcptStrong),
+    // Spanish: "Destinatario desconocido", "Usuario desconocido".
+    ("destinatario desconocido", RcptStrong),
+    ("usuario desconocido", RcptStrong),
     ("nessun utente", RcptStrong),
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
@@ -780,6 +800,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("message length exceeds", Content),
     ("maximum size", Content),
     ("line limit exceeded", Content),
+    ("line is too long", Content),
+    // A size limit in bytes: "Stream is more than 10485760 bytes long".
+    ("bytes long", Content),
+    ("line too long", Content),
     ("header error", Content),
     ("header size", Content),
     ("8-bit data", Content),
@@ -925,6 +949,12 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),
+    // An Exchange report's generating server (English, Italian, German, French): the
+    // sending side's, like a DSN's Reporting-MTA.
+    ("generating server:", ReportingMta),
+    ("server di generazione:", ReportingMta),
+    ("generierender server:", ReportingMta),
+    ("serveur de génération :", ReportingMta),
     // --- The receiver's own temporary trouble
     ("temporarily rejected", ReceiverSystem),
     ("service not available", ReceiverSystem),
