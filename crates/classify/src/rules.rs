@@ -69,6 +69,10 @@ pub enum Sig {
     /// a.example not found`, Postfix's `Malformed or unexpected name server reply`):
     /// words that would otherwise read as the sender's DNS.
     RcptHost,
+    /// The connecting client's address has no name (sendmail's `require_rdns`: "Relaying
+    /// denied. IP name lookup failed", "IP name possibly forged"): the sender's reverse
+    /// DNS, the stated reason even of a relay refusal.
+    ClientName,
     /// A mailbox over its limit in words that would otherwise read as a rate ("User has
     /// too many messages on the server").
     MailboxFullStrong,
@@ -527,7 +531,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("dynamic ip", Dns),
     ("dns lookup", Dns),
     ("noptr", Dns),
-    ("ip name lookup failed", Dns),
+    ("ip name lookup failed", ClientName),
+    ("ip name possibly forged", ClientName),
     ("from: domain is invalid", Dns),
     ("sender verify failed", Dns),
     ("invalid sender", Dns),
@@ -535,6 +540,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // The recipient's domain, not the sender's, could not be looked up.
     ("dns lookup failure: host", RcptHost),
     ("name server reply", RcptHost),
+    // qmail-remote: the recipient's domain has no mail host ("Sorry, I couldn't find any
+    // host by that name", "... any host named example.org").
+    ("couldn't find any host", RcptHost),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -630,6 +638,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
     ("no such user", RcptStrong),
+    // Post.Office's error token ("err.nosuchuser").
+    ("nosuchuser", RcptStrong),
     ("does not exist", RcptStrong),
     ("doesn't exist", RcptStrong),
     ("doesn't have a", RcptStrong),
