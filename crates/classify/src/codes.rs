@@ -443,7 +443,10 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     let prev = if i == 0 { None } else { b.get(i - 1).copied() };
     // A client library's `response=421-4.7.0 ...` (nodemailer, ZoneMTA): a reply.
     let labelled = prev == Some(b'=') && ends_with_ci(b, i, b"response=");
-    if labelled || !prev.is_some_and(blocks_basic_left) {
+    // Exchange's report writes the remote reply as `#550 5.7.1 RESOLVER...`: a reply
+    // when an enhanced code follows (else `#` marks qmail's enhanced code).
+    let hashed = prev == Some(b'#');
+    if labelled || hashed || !prev.is_some_and(blocks_basic_left) {
         if let Some((basic, mut end)) = basic_at(b, i) {
             let cont = b.get(end) == Some(&b'-');
             let mut enhanced = None;
@@ -463,6 +466,9 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                     enhanced = Some(e);
                     end = e_end;
                 }
+            }
+            if hashed && enhanced.is_none() {
+                return None;
             }
             codes.replies.push(Reply {
                 pos: i,
@@ -767,8 +773,14 @@ mod tests {
             read("\"code\": 501,\n\"message\": \"5.1.0 Invalid Sender\""),
             (Some(501), Some("5.1.0".into()))
         );
-        // Other labels, a reference number and a CSV field stay no reply.
-        assert_eq!(read("size=550 (508) x,550,y"), (None, None));
+        // Exchange's report: `#550 5.7.1 RESOLVER...`.
+        assert_eq!(
+            read("#550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized ##"),
+            (Some(550), Some("5.7.1".into()))
+        );
+        // Other labels, a reference number, a CSV field and `#` before no enhanced code
+        // stay no reply.
+        assert_eq!(read("size=550 (508) x,550,y #550 z"), (None, None));
     }
 
     #[test]

@@ -305,6 +305,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("163.com", OtherHost),
     ("zoho mail", OtherHost),
     ("tosa@rx.t-online", OtherHost),
+    // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
+    ("toda@rx.t-online", OtherHost),
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
@@ -529,6 +531,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unroutable sender", Dns),
     ("my name was rejected", Dns),
     ("dynamic ip", Dns),
+    // A dial-up or transient IP, told by its reverse DNS (T-Online's "Dialup/transient IP
+    // not allowed").
+    ("dialup", Dns),
+    ("dial-up", Dns),
     ("dns lookup", Dns),
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
@@ -760,6 +766,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unknown virtual user", RcptStrong),
     ("account unavailable", RcptStrong),
     ("utilisateur inconnu", RcptStrong),
+    // Exchange: the recipient takes mail only from senders it authorises
+    // ("RESOLVER.RST.NotAuthorized; not authorized").
+    ("resolver.rst.notauthorized", RcptStrong),
     // Spanish: "Destinatario desconocido", "Usuario desconocido".
     ("destinatario desconocido", RcptStrong),
     ("usuario desconocido", RcptStrong),
@@ -816,6 +825,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("line too long", Content),
     ("header error", Content),
     ("header size", Content),
+    ("header value", Content),
+    // A line ending the standards forbid (since SMTP smuggling, refused outright).
+    ("bare cr", Content),
+    ("bare lf", Content),
     ("8-bit data", Content),
     ("invalid mime", Content),
     ("unacceptable content", Content),
@@ -846,6 +859,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("hvu:b1", Content),
     // --- Reputation and policy (no list named)
     ("spam", Reputation),
+    // NetEase's (163.com, 126.com) spam verdict: "554 DT:SPM".
+    ("dt:spm", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
     ("bulk mail", Reputation),

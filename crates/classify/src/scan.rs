@@ -389,6 +389,13 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if !p.host && in_address(t, pos, after) {
         return;
     }
+    // PowerMTA's bounce categories (`spam-related`, `policy-related`, `virus-related`) are
+    // read by their own patterns: their first word states no cause of its own.
+    if matches!(p.sig, Sig::Reputation | Sig::Content)
+        && t.get(after..).is_some_and(|r| r.starts_with(b"-related"))
+    {
+        return;
+    }
     if p.sig == Sig::ReportingMta {
         found.reporting = Some(after);
     }
@@ -498,6 +505,14 @@ mod tests {
         assert!(sigs("550 5.7.1 Rejected by DMARC policy").has(Sig::Auth));
         // Sendmail's `a@b...User unknown`: `..` ends the address.
         assert!(sigs("550 a@earthlink.net...User unknown").has(Sig::RcptStrong));
+    }
+
+    #[test]
+    fn powermta_bounce_categories_state_no_cause_of_their_own() {
+        let s = sigs("smtp;550 5.1.1 <a@b.example>: Recipient address rejected,policy-related");
+        assert!(s.has(Sig::BcReputation) && !s.has(Sig::Reputation));
+        assert!(!sigs("virus-related").has(Sig::Content));
+        assert!(sigs("policy related").has(Sig::Reputation));
     }
 
     fn found(text: &str) -> Found {
