@@ -288,11 +288,17 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         // `12:30` is a time; `550: 5.7.1` and `550:` are replies.
         Some(b':') if b.get(i + 4).is_some_and(u8::is_ascii_digit) => return None,
         // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')`, a
-        // table row starting a line (`421, "4.7.0", ...`) or a labelled value (Zoho's
-        // `ERROR_CODE :550,`).
-        Some(b',') if !matches!(prev, None | Some(b'(' | b'\n' | b':')) => return None,
-        // `(508)` is a reference number, not a reply.
-        Some(b')') if prev == Some(b'(') => return None,
+        // table row starting a line (`421, "4.7.0", ...`), a labelled value (Zoho's
+        // `ERROR_CODE :550,`) or a JSON field (an ESP's event: `"code": 550,`).
+        Some(b',')
+            if !matches!(prev, None | Some(b'(' | b'\n' | b':'))
+                && !ends_with_ci(b, i, b"\"code\": ") =>
+        {
+            return None
+        }
+        // `(508)` is a reference number, not a reply; Python's smtplib debug line
+        // `reply: retcode (550); Msg: ...` is one.
+        Some(b')') if prev == Some(b'(') && !ends_with_ci(b, i, b"retcode (") => return None,
         _ => {}
     }
     Some((u16::from(c0 - b'0') * 100 + c1 * 10 + c2, i + 3))
@@ -435,7 +441,12 @@ fn codes_in(b: &[u8], mut m: u64, at: usize, mut next: usize, codes: &mut Codes)
 /// `5`) into `codes`; returns where it ends.
 fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     let prev = if i == 0 { None } else { b.get(i - 1).copied() };
-    if !prev.is_some_and(blocks_basic_left) {
+    // A client library's `response=421-4.7.0 ...` (nodemailer, ZoneMTA): a reply.
+    let labelled = prev == Some(b'=') && ends_with_ci(b, i, b"response=");
+    // Exchange's report writes the remote reply as `#550 5.7.1 RESOLVER...`: a reply
+    // when an enhanced code follows (else `#` marks qmail's enhanced code).
+    let hashed = prev == Some(b'#');
+    if labelled || hashed || !prev.is_some_and(blocks_basic_left) {
         if let Some((basic, mut end)) = basic_at(b, i) {
             let cont = b.get(end) == Some(&b'-');
             let mut enhanced = None;
@@ -455,6 +466,9 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                     enhanced = Some(e);
                     end = e_end;
                 }
+            }
+            if hashed && enhanced.is_none() {
+                return None;
             }
             codes.replies.push(Reply {
                 pos: i,
@@ -743,6 +757,30 @@ mod tests {
             read("550 cuda_nsu 5.1.1 <a@b>... User unknown"),
             (Some(550), Some("5.1.1".into()))
         );
+    }
+
+    #[test]
+    fn client_libraries_label_the_reply_code() {
+        assert_eq!(
+            read("Server terminates connection. response=421-4.7.0 Try again later"),
+            (Some(421), Some("4.7.0".into()))
+        );
+        assert_eq!(
+            read("reply: retcode (550); Msg: b'5.7.1 blocked'"),
+            (Some(550), Some("5.7.1".into()))
+        );
+        assert_eq!(
+            read("\"code\": 501,\n\"message\": \"5.1.0 Invalid Sender\""),
+            (Some(501), Some("5.1.0".into()))
+        );
+        // Exchange's report: `#550 5.7.1 RESOLVER...`.
+        assert_eq!(
+            read("#550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized ##"),
+            (Some(550), Some("5.7.1".into()))
+        );
+        // Other labels, a reference number, a CSV field and `#` before no enhanced code
+        // stay no reply.
+        assert_eq!(read("size=550 (508) x,550,y #550 z"), (None, None));
     }
 
     #[test]

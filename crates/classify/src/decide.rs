@@ -21,6 +21,7 @@ pub struct Verdict {
 
 /// The causes stated in words, in decision order (first part: up to reputation).
 const WORDS: &[(Sig, Category, &str)] = &[
+    (ClientName, Category::Dns, "dns-words"),
     (RelayStrong, Category::Relay, "relay-denied"),
     (SmtpLogin, Category::Auth, "smtp-login"),
     (Auth, Category::Auth, "auth-words"),

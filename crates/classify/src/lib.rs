@@ -80,10 +80,18 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     // The receiving ISP, from the surest sign to the weakest: the receiving host and the
     // provider's own wording and codes, another receiver's visible host, then the
     // recipient's address (never in a receiver's own log: its hosts are its clients).
+    // In the report Gmail writes for its own user about another receiver, a Google host
+    // in the receiver's reply is Gmail's sending host (`Client host rejected`), not the
+    // receiver.
+    let inner = if found.all.has(rules::Sig::SenderNdr) {
+        found.inner.with(rules::Sig::SenderNdr)
+    } else {
+        found.inner
+    };
     let mut isp = if receiver_log {
         None
     } else {
-        decide::isp(found.inner).or_else(|| decide::isp(found.all))
+        decide::isp(inner).or_else(|| decide::isp(found.all))
     };
     if isp.is_none() && chosen.enhanced.is_some_and(microsoft_only) {
         isp = Some(Isp::Outlook);
@@ -173,10 +181,12 @@ fn keep_scratch(_scratch: Scratch) {
     SCRATCH.with(|s| s.set(Some(_scratch)));
 }
 
-/// Enhanced codes only Microsoft uses (Outlook.com / Exchange Online).
+/// Enhanced codes only Microsoft uses (Outlook.com / Exchange Online): 5.7.509 (DMARC
+/// reject), 5.7.515 (authentication level), 5.7.606-649 (banned IP), 4.7.650-651.
 fn microsoft_only(e: Enhanced) -> bool {
     e.subject == 7
-        && ((e.class == 5 && (e.detail == 515 || (606..=649).contains(&e.detail)))
+        && ((e.class == 5
+            && (e.detail == 509 || e.detail == 515 || (606..=649).contains(&e.detail)))
             || (e.class == 4 && (650..=651).contains(&e.detail)))
 }
 

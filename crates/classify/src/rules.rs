@@ -69,6 +69,10 @@ pub enum Sig {
     /// a.example not found`, Postfix's `Malformed or unexpected name server reply`):
     /// words that would otherwise read as the sender's DNS.
     RcptHost,
+    /// The connecting client's address has no name (sendmail's `require_rdns`: "Relaying
+    /// denied. IP name lookup failed", "IP name possibly forged"): the sender's reverse
+    /// DNS, the stated reason even of a relay refusal.
+    ClientName,
     /// A mailbox over its limit in words that would otherwise read as a rate ("User has
     /// too many messages on the server").
     MailboxFullStrong,
@@ -185,6 +189,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("the email account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
+    // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
+    // accepted due to domain's DMARC policy".
+    ("not accepted due to domain", GmailReply),
     // The report Gmail writes for its own user about another receiver: its Google
     // links then name the sender's provider.
     ("google tried to deliver", SenderNdr),
@@ -220,6 +227,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("(s3", OutlookHost),
     ("(s7", OutlookHost),
     ("(s8", OutlookHost),
+    // The same block-list codes as Exchange Online Protection writes them: "(AS3150)".
+    ("(as3130", OutlookHost),
+    ("(as3140", OutlookHost),
+    ("(as3150", OutlookHost),
     ("outlook.office365.com", OutlookHost),
     // Outlook.com's front-door ids (`(COL0-MC6-F31)`, `(BAY004-MC1F23)`) and Exchange
     // Online Protection's server names (`[#.eop-nam12.prod...]`).
@@ -294,6 +305,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("163.com", OtherHost),
     ("zoho mail", OtherHost),
     ("tosa@rx.t-online", OtherHost),
+    // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
+    ("toda@rx.t-online", OtherHost),
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
@@ -399,6 +412,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("tss11", YahooPerm),
     ("permanently deferred", YahooPerm),
     ("ph01", YahooContent),
+    // Yahoo's content refusal with its bracketed reason: "Message not allowed - [PH01]",
+    // the older "[299]".
+    ("message not allowed - [", YahooContent),
     ("bl21", YahooList),
     ("bl23", YahooList),
     ("tss07", YahooList),
@@ -515,9 +531,14 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unroutable sender", Dns),
     ("my name was rejected", Dns),
     ("dynamic ip", Dns),
+    // A dial-up or transient IP, told by its reverse DNS (T-Online's "Dialup/transient IP
+    // not allowed").
+    ("dialup", Dns),
+    ("dial-up", Dns),
     ("dns lookup", Dns),
     ("noptr", Dns),
-    ("ip name lookup failed", Dns),
+    ("ip name lookup failed", ClientName),
+    ("ip name possibly forged", ClientName),
     ("from: domain is invalid", Dns),
     ("sender verify failed", Dns),
     ("invalid sender", Dns),
@@ -525,6 +546,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // The recipient's domain, not the sender's, could not be looked up.
     ("dns lookup failure: host", RcptHost),
     ("name server reply", RcptHost),
+    // qmail-remote: the recipient's domain has no mail host ("Sorry, I couldn't find any
+    // host by that name", "... any host named example.org").
+    ("couldn't find any host", RcptHost),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -564,6 +588,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("thread limit", Rate),
     ("submission rate", Rate),
     ("relay quota", Rate),
+    // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
+    // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
+    ("sending quota", Rate),
+    ("sending limit", Rate),
+    ("limit on the number of", Rate),
     ("emails per hour", Rate),
     ("messages per hour", Rate),
     ("receiving mail at a rate", RateRecipient),
@@ -597,6 +626,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("mailbox exceeded", MailboxFull),
     ("mailbox exceeds", MailboxFull),
     ("mailfolder is full", MailboxFull),
+    ("folder is full", MailboxFull),
+    ("folder full", MailboxFull),
     ("disk quota", MailboxFull),
     ("mailbox quota", MailboxFull),
     ("over the quota", MailboxFull),
@@ -613,6 +644,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
     ("no such user", RcptStrong),
+    // Post.Office's error token ("err.nosuchuser").
+    ("nosuchuser", RcptStrong),
     ("does not exist", RcptStrong),
     ("doesn't exist", RcptStrong),
     ("doesn't have a", RcptStrong),
@@ -733,6 +766,12 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unknown virtual user", RcptStrong),
     ("account unavailable", RcptStrong),
     ("utilisateur inconnu", RcptStrong),
+    // Exchange: the recipient takes mail only from senders it authorises
+    // ("RESOLVER.RST.NotAuthorized; not authorized").
+    ("resolver.rst.notauthorized", RcptStrong),
+    // Spanish: "Destinatario desconocido", "Usuario desconocido".
+    ("destinatario desconocido", RcptStrong),
+    ("usuario desconocido", RcptStrong),
     ("nessun utente", RcptStrong),
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
@@ -780,8 +819,16 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("message length exceeds", Content),
     ("maximum size", Content),
     ("line limit exceeded", Content),
+    ("line is too long", Content),
+    // A size limit in bytes: "Stream is more than 10485760 bytes long".
+    ("bytes long", Content),
+    ("line too long", Content),
     ("header error", Content),
     ("header size", Content),
+    ("header value", Content),
+    // A line ending the standards forbid (since SMTP smuggling, refused outright).
+    ("bare cr", Content),
+    ("bare lf", Content),
     ("8-bit data", Content),
     ("invalid mime", Content),
     ("unacceptable content", Content),
@@ -812,6 +859,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("hvu:b1", Content),
     // --- Reputation and policy (no list named)
     ("spam", Reputation),
+    // NetEase's (163.com, 126.com) spam verdict: "554 DT:SPM".
+    ("dt:spm", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
     ("bulk mail", Reputation),
@@ -925,6 +974,12 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),
+    // An Exchange report's generating server (English, Italian, German, French): the
+    // sending side's, like a DSN's Reporting-MTA.
+    ("generating server:", ReportingMta),
+    ("server di generazione:", ReportingMta),
+    ("generierender server:", ReportingMta),
+    ("serveur de génération :", ReportingMta),
     // --- The receiver's own temporary trouble
     ("temporarily rejected", ReceiverSystem),
     ("service not available", ReceiverSystem),

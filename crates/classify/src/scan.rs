@@ -288,10 +288,13 @@ fn not_the_receiver(
     }
     if reporting.is_some_and(|r| r < start && start - r < 16) {
         let value = t.get(reporting.unwrap_or(start)..start).unwrap_or_default();
+        let value = value.trim_ascii();
+        // `Reporting-MTA: dns; host`, `Generating server: host`.
         if value
-            .trim_ascii()
             .strip_prefix(b"dns;")
-            .is_some_and(|v| v.trim_ascii().is_empty())
+            .unwrap_or(value)
+            .trim_ascii()
+            .is_empty()
         {
             return true;
         }
@@ -301,6 +304,30 @@ fn not_the_receiver(
     // `comcast.net`).
     let domain = dotted || t.get(after) == Some(&b'.');
     start == pos && domain && t.get(after).is_none_or(ends) && sender_domain(t, pos)
+}
+
+/// Whether the word matched at `pos..after` is part of an e-mail address (`<dmarc@a.example>`,
+/// `noreply-dmarc-support@google.com`, `a@spam.example`): an address names a mailbox,
+/// it states no cause. A bounded look at each side; `..` ends an address (sendmail's
+/// `a@b.example...User unknown`).
+fn in_address(t: &[u8], pos: usize, after: usize) -> bool {
+    fn reaches_at<'a>(bytes: impl Iterator<Item = &'a u8>) -> bool {
+        let mut dot = false;
+        for &c in bytes {
+            match c {
+                b'@' => return true,
+                b'.' if dot => return false,
+                b'.' => dot = true,
+                b'-' | b'_' | b'+' => dot = false,
+                c if c.is_ascii_alphanumeric() => dot = false,
+                _ => return false,
+            }
+        }
+        false
+    }
+    let ahead = t.get(after..(after + 64).min(t.len())).unwrap_or_default();
+    let before = t.get(pos.saturating_sub(64)..pos).unwrap_or_default();
+    reaches_at(ahead.iter()) || reaches_at(before.iter().rev())
 }
 
 /// Whether the name at `pos` (the start of a word) is a registered domain on its own,
@@ -357,6 +384,16 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
         return;
     }
     if p.host && not_the_receiver(t, pos, after, p.dotted, found.reporting) {
+        return;
+    }
+    if !p.host && in_address(t, pos, after) {
+        return;
+    }
+    // PowerMTA's bounce categories (`spam-related`, `policy-related`, `virus-related`) are
+    // read by their own patterns: their first word states no cause of its own.
+    if matches!(p.sig, Sig::Reputation | Sig::Content)
+        && t.get(after..).is_some_and(|r| r.starts_with(b"-related"))
+    {
         return;
     }
     if p.sig == Sig::ReportingMta {
@@ -458,6 +495,24 @@ mod tests {
     fn hosts_inside_addresses_do_not_count() {
         assert!(!sigs("<someone@icloud.com>: user does not exist").has(Sig::AppleHost));
         assert!(sigs("mx01.mail.icloud.com said").has(Sig::AppleHost));
+    }
+
+    #[test]
+    fn cause_words_inside_addresses_do_not_count() {
+        assert!(!sigs("550 5.1.1 <dmarc@example.org>: User unknown").has(Sig::Auth));
+        assert!(!sigs("from=<noreply-dmarc-support@google.com>").has(Sig::Auth));
+        assert!(!sigs("to=<a@spamcop.example>").has(Sig::Spamcop));
+        assert!(sigs("550 5.7.1 Rejected by DMARC policy").has(Sig::Auth));
+        // Sendmail's `a@b...User unknown`: `..` ends the address.
+        assert!(sigs("550 a@earthlink.net...User unknown").has(Sig::RcptStrong));
+    }
+
+    #[test]
+    fn powermta_bounce_categories_state_no_cause_of_their_own() {
+        let s = sigs("smtp;550 5.1.1 <a@b.example>: Recipient address rejected,policy-related");
+        assert!(s.has(Sig::BcReputation) && !s.has(Sig::Reputation));
+        assert!(!sigs("virus-related").has(Sig::Content));
+        assert!(sigs("policy related").has(Sig::Reputation));
     }
 
     fn found(text: &str) -> Found {

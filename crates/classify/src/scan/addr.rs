@@ -292,6 +292,10 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
             (true, _) => Role::Not,
         });
     }
+    // Postfix's `<a> (expanded from <b>):`: b is the recipient the sender wrote.
+    if word == b"from" && prev.ends_with(b"expanded") {
+        return Some(Role::Named);
+    }
     // `on behalf of a`.
     if (word == b"of" && prev == b"behalf")
         || ends_any(word, NOT_RECIPIENT_ENDS)
@@ -395,6 +399,8 @@ mod tests {
             "550 5.1.1 <a@free.fr>: Recipient address rejected: User unknown",
             "<a@free.fr> (expanded from <b@example.org>): host x said: 550",
             "a@free.fr; Failed; 5.1.1 (bad destination mailbox address)",
+            // The expanded address lost its domain: the one the sender wrote remains.
+            "<XXXX (expanded from <a@free.fr>): User unknown in virtual alias table",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
         }

@@ -91,7 +91,11 @@ proptest! {
         let (domain, isp) = provider;
         let text = format!("{}\n{}\n{}", before.join("\n"), fill(place, domain), after.join("\n"));
         let d = diagnose(&text);
-        prop_assert_ne!(d.isp, Some(isp), "{}", text);
+        // Some places are written by the receiver in its own words or codes (Gmail's
+        // DMARC refusal, Microsoft's 5.7.509): the answer may name it, but the same with
+        // another sender's domain.
+        let neutral = text.replace(domain, "example.net");
+        prop_assert!(d.isp != Some(isp) || diagnose(&neutral).isp == Some(isp), "{}", text);
     }
 
     /// The answer does not change when the sender's domain does (its domain is never read

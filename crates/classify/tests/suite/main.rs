@@ -6,6 +6,7 @@ mod acct_fixture;
 mod acct_props;
 mod acct_timeline;
 mod corpus;
+mod corpus_heldout;
 mod isp;
 mod labels;
 mod messages;

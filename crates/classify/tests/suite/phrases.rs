@@ -134,6 +134,22 @@ const CASES: &[(&str, Category)] = &[
         Category::Reputation,
     ),
     ("451 4.3.0 Error: queue file write error", Category::Other),
+    // A relay refusal whose stated reason is the sending IP's missing name (sendmail's
+    // require_rdns): the sender's reverse DNS.
+    (
+        "550 5.7.1 Relaying denied. IP name lookup failed [192.0.2.254]",
+        Category::Dns,
+    ),
+    // qmail-remote: the recipient's domain has no mail host.
+    (
+        "<god@heaven.af.mil>:\nSorry, I couldn't find any host by that name.",
+        Category::Recipient,
+    ),
+    // Post.Office's error token for an unknown recipient.
+    (
+        "error: err.nosuchuser: newsletter-request@imusic.com",
+        Category::Recipient,
+    ),
 ];
 
 #[test]
