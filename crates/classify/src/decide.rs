@@ -213,6 +213,8 @@ pub fn recipient_counts(category: Category, named: bool) -> bool {
 }
 
 /// Decides the category. `ofr` is Orange's reason number, `code` the enhanced code.
+/// The stages, first answer wins: the provider's own readings (false friends, reason
+/// codes, a cited list), then the cause the words state, then the vaguest signs.
 pub fn category(
     s: Sigs,
     ofr: Option<u16>,
@@ -220,11 +222,28 @@ pub fn category(
     code: Option<Enhanced>,
     isp: Option<Isp>,
 ) -> Verdict {
-    let v = |category, blocklist, rule| Verdict {
+    provider_reading(s, ofr, code, isp)
+        .or_else(|| stated_cause(s, code))
+        .unwrap_or_else(|| vaguest(s, basic, code))
+}
+
+fn verdict(category: Category, blocklist: Option<Blocklist>, rule: &'static str) -> Verdict {
+    Verdict {
         category,
         blocklist,
         rule,
-    };
+    }
+}
+
+/// False friends, Orange's reason numbers, a provider's documented code, its reason
+/// markers, and a cited blocklist.
+fn provider_reading(
+    s: Sigs,
+    ofr: Option<u16>,
+    code: Option<Enhanced>,
+    isp: Option<Isp>,
+) -> Option<Verdict> {
+    let v = |category, blocklist, rule| Some(verdict(category, blocklist, rule));
     let cited = blocklist(s);
     if s.has(CudaNsu) {
         return v(Category::Recipient, None, "barracuda-cuda-nsu");
@@ -265,9 +284,12 @@ pub fn category(
     if s.has(Greylist) && cited == Some(Blocklist::Other) {
         return v(Category::Greylist, None, "greylist-words");
     }
-    if let Some(list) = cited {
-        return v(Category::Blocklist, Some(list), "blocklist-cited");
-    }
+    cited.map(|list| verdict(Category::Blocklist, Some(list), "blocklist-cited"))
+}
+
+/// The cause the words state, read with the code where the code settles a doubt.
+fn stated_cause(s: Sigs, code: Option<Enhanced>) -> Option<Verdict> {
+    let v = |category, rule| Some(verdict(category, None, rule));
     let greylist_code = code
         == Some(Enhanced {
             class: 4,
@@ -285,50 +307,53 @@ pub fn category(
             ReceiverSystem,
         ])
     {
-        return v(Category::Greylist, None, "greylist-try-later");
+        return v(Category::Greylist, "greylist-try-later");
     }
     // X.1.7 / X.1.8: the sender's address (its domain) is bad, whatever address words
     // the reply also has ("550 5.1.7 No such domain" after MAIL FROM).
     if code.is_some_and(|c| c.subject == 1 && (c.detail == 7 || c.detail == 8))
         && s.any(&[RcptStrong, RcptWeak])
     {
-        return v(Category::Dns, None, "sender-address-code");
+        return v(Category::Dns, "sender-address-code");
     }
     // "Too many recipients this hour": a rate, not the size of one transaction.
     if s.has(SenderLimit) && s.has(PerTime) {
-        return v(Category::RateLimit, None, "rate-words");
+        return v(Category::RateLimit, "rate-words");
     }
-    if let Some((sig, cat, rule)) = WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
-        // Address words in the answer to MAIL FROM are about the sender's address
-        // ("553 5.1.0 ... example.com does not exist" after MAIL FROM): its domain.
-        if *cat == Category::Recipient && s.has(MailFromStage) {
-            return v(Category::Dns, None, "sender-address-refused");
-        }
-        // "Recipient address rejected: Message too big" / ": Spam detected": the words
-        // after the generic prefix give the cause.
-        if *sig == RcptWeak {
-            if s.any(&[Content, ContentFilter]) {
-                return v(Category::Content, None, "content-words");
-            }
-            if s.has(Reputation) {
-                return v(Category::Reputation, None, "reputation-words");
-            }
-        }
-        return v(*cat, None, rule);
+    let (sig, cat, rule) = WORDS.iter().find(|(sig, _, _)| s.has(*sig))?;
+    // Address words in the answer to MAIL FROM are about the sender's address
+    // ("553 5.1.0 ... example.com does not exist" after MAIL FROM): its domain.
+    if *cat == Category::Recipient && s.has(MailFromStage) {
+        return v(Category::Dns, "sender-address-refused");
     }
+    // "Recipient address rejected: Message too big" / ": Spam detected": the words
+    // after the generic prefix give the cause.
+    if *sig == RcptWeak {
+        if s.any(&[Content, ContentFilter]) {
+            return v(Category::Content, "content-words");
+        }
+        if s.has(Reputation) {
+            return v(Category::Reputation, "reputation-words");
+        }
+    }
+    v(*cat, rule)
+}
+
+/// A refusal at the greeting, the vaguest words, the code's generic meaning, or none.
+fn vaguest(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Verdict {
     if s.has(Greeting) && !s.has(Connection) {
         if basic.is_some_and(|b| b >= 500) {
-            return v(Category::Reputation, None, "refused-at-greeting");
+            return verdict(Category::Reputation, None, "refused-at-greeting");
         }
-        return v(Category::Connection, None, "refused-at-greeting");
+        return verdict(Category::Connection, None, "refused-at-greeting");
     }
     if let Some((_, cat, rule)) = LAST_WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
-        return v(*cat, None, rule);
+        return verdict(*cat, None, rule);
     }
     if let Some((cat, _)) = code.and_then(meaning::generic) {
-        return v(cat, None, "enhanced-code");
+        return verdict(cat, None, "enhanced-code");
     }
-    v(Category::Other, None, "no-cause-stated")
+    verdict(Category::Other, None, "no-cause-stated")
 }
 
 /// How MailWizz should count the bounce: recipient problems are hard; a full mailbox,

@@ -105,10 +105,36 @@ fn lower(s: Severity) -> Severity {
     }
 }
 
-/// Applies the policy table; every change of level adds its reason.
+/// Applies the policy table in stages: the text's level, "only a few" lowering it, then
+/// each kind of context raising it. Every change of level adds its reason.
 pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
-    let (text_level, why) = level_of(d);
-    let mut level = text_level;
+    let mut st = from_text(d, ctx);
+    reported_outages(&mut st, d, ctx);
+    if let Some(rate) = ctx.rate.filter(|r| r.is_finite()) {
+        rate_reason(&mut st, rate);
+    }
+    scope_reason(&mut st, ctx);
+    if let Some(snds) = ctx.snds {
+        snds_reason(&mut st, snds);
+    }
+    if ctx.complaint_spike {
+        st.raise(
+            Some(Severity::P3),
+            "You report a spike in spam complaints (P3).".into(),
+        );
+    }
+    let level = st.level;
+    Assessment {
+        severity: level,
+        title: title(d, level),
+        reasons: st.reasons,
+        next_steps: next_steps(d, ctx, level),
+    }
+}
+
+/// The level the text alone gives, lowered by one when only a few messages are affected.
+fn from_text(d: &Diagnosis, ctx: &Context) -> State {
+    let (mut level, why) = level_of(d);
     let second: Option<Cow<'static, str>> =
         if ctx.volume == Volume::Few && matches!(level, Severity::P2 | Severity::P3) {
             level = lower(level);
@@ -131,10 +157,12 @@ pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
     // Exact without context (the usual case); the context's reasons may grow it.
     let mut reasons = Vec::with_capacity(1 + usize::from(second.is_some()));
     reasons.push(why);
-    if let Some(second) = second {
-        reasons.push(second);
-    }
-    let mut st = State { level, reasons };
+    reasons.extend(second);
+    State { level, reasons }
+}
+
+/// What the customer reports as down: each is a P1.
+fn reported_outages(st: &mut State, d: &Diagnosis, ctx: &Context) {
     if ctx.full_outage {
         st.raise(
             Some(Severity::P1),
@@ -162,40 +190,46 @@ pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
             "Connections fail at every ISP: your server is effectively not delivering (P1).".into(),
         );
     }
-    if let Some(rate) = ctx.rate.filter(|r| r.is_finite()) {
-        let rate_text = crate::decimal::tenths(rate);
-        if rate > 30.0 {
-            st.raise(
-                Some(Severity::P2),
-                cat(&[
-                    "A deferral or error rate of ",
-                    &rate_text,
-                    "% is above 30%: major delivery degradation (P2).",
-                ])
-                .into(),
-            );
-        } else if rate >= 10.0 {
-            st.raise(
-                Some(Severity::P3),
-                cat(&[
-                    "A deferral or error rate of ",
-                    &rate_text,
-                    "% is within 10-30% (P3).",
-                ])
-                .into(),
-            );
-        } else {
-            st.raise(
-                None,
-                cat(&[
-                    "A rate of ",
-                    &rate_text,
-                    "% is below 10%, so the rate alone does not make it an incident.",
-                ])
-                .into(),
-            );
-        }
+}
+
+/// The deferral or error rate's band: above 30% is P2, 10-30% inclusive P3.
+fn rate_reason(st: &mut State, rate: f64) {
+    let rate_text = crate::decimal::tenths(rate);
+    if rate > 30.0 {
+        st.raise(
+            Some(Severity::P2),
+            cat(&[
+                "A deferral or error rate of ",
+                &rate_text,
+                "% is above 30%: major delivery degradation (P2).",
+            ])
+            .into(),
+        );
+    } else if rate >= 10.0 {
+        st.raise(
+            Some(Severity::P3),
+            cat(&[
+                "A deferral or error rate of ",
+                &rate_text,
+                "% is within 10-30% (P3).",
+            ])
+            .into(),
+        );
+    } else {
+        st.raise(
+            None,
+            cat(&[
+                "A rate of ",
+                &rate_text,
+                "% is below 10%, so the rate alone does not make it an incident.",
+            ])
+            .into(),
+        );
     }
+}
+
+/// A P3 problem at several or all ISPs (at volume) is a P2.
+fn scope_reason(st: &mut State, ctx: &Context) {
     match ctx.scope {
         Some(Scope::Several | Scope::All)
             if st.level == Severity::P3 && ctx.volume == Volume::Many =>
@@ -208,33 +242,23 @@ pub fn assess(d: &Diagnosis, ctx: &Context) -> Assessment {
         Some(Scope::One) => st.raise(None, "It affects one ISP.".into()),
         _ => {}
     }
-    match ctx.snds {
-        Some(Snds::Red) => st.raise(
+}
+
+/// Outlook's SNDS colour for the sending IP.
+fn snds_reason(st: &mut State, snds: Snds) {
+    match snds {
+        Snds::Red => st.raise(
             Some(Severity::P2),
             "SNDS shows red for your IP at Outlook (P2).".into(),
         ),
-        Some(Snds::Yellow) => st.raise(
+        Snds::Yellow => st.raise(
             Some(Severity::P3),
             "SNDS shows yellow for your IP at Outlook (P3).".into(),
         ),
-        Some(Snds::Green) => st.raise(
+        Snds::Green => st.raise(
             None,
             "SNDS is green: Outlook sees no complaint problem.".into(),
         ),
-        None => {}
-    }
-    if ctx.complaint_spike {
-        st.raise(
-            Some(Severity::P3),
-            "You report a spike in spam complaints (P3).".into(),
-        );
-    }
-    let level = st.level;
-    Assessment {
-        severity: level,
-        title: title(d, level),
-        reasons: st.reasons,
-        next_steps: next_steps(d, ctx, level),
     }
 }
 

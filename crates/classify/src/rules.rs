@@ -554,6 +554,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // qmail-remote: the recipient's domain has no mail host ("Sorry, I couldn't find any
     // host by that name", "... any host named example.org").
     ("couldn't find any host", RcptHost),
+    // Amazon SES: "5.1.2 - Bad destination host 'DNS Hard Error looking up example.org
+    // (MX): NXDomain'".
+    ("bad destination host", RcptHost),
+    ("dns hard error", RcptHost),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -583,6 +587,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("concurrent connections", Rate),
     ("connection limit", Rate),
     ("exceeded a limit", Rate),
+    // Google Groups: "You have exceeded the allowable number of posts without solving a
+    // captcha".
+    ("number of posts", Rate),
     ("sending rate", Rate),
     ("server busy", Rate),
     ("deferred due to", Rate),

@@ -57,7 +57,10 @@ pub(crate) fn field_name(line: &[u8]) -> Option<(&[u8], &[u8])> {
 ///
 /// The header ends at the first empty line; a line that is neither a field nor a
 /// continuation also ends it (the body starts there), so a part without a header is
-/// all body. An mbox `From ` line before the header is skipped.
+/// all body. An mbox `From ` line before the header is skipped. A long value wrapped
+/// without the folding space (a copy of the message re-wrapped by an editor or a mail
+/// client) is read as folded when a message's own field (`From:`, `Subject:`...) still
+/// follows before the empty line: the header has not ended there.
 pub(crate) fn split(bytes: &[u8]) -> (Header<'_>, &[u8]) {
     let mut header = Header::default();
     let mut pos = if bytes.starts_with(b"From ") {
@@ -67,6 +70,8 @@ pub(crate) fn split(bytes: &[u8]) -> (Header<'_>, &[u8]) {
     };
     // The field being read: its name and where its value starts.
     let mut open: Option<(&[u8], usize)> = None;
+    // Up to where unfolded continuation lines are read as folded (looked ahead once).
+    let mut wrapped_until = 0;
     while pos < bytes.len() {
         let line = line_at(bytes, pos);
         let next = (pos + line.len() + 1).min(bytes.len());
@@ -74,9 +79,18 @@ pub(crate) fn split(bytes: &[u8]) -> (Header<'_>, &[u8]) {
             close(&mut header, bytes, open.take(), pos);
             return (header, &bytes[next..]);
         }
-        if !(matches!(line[0], b' ' | b'\t') && open.is_some()) {
+        let folded = matches!(line[0], b' ' | b'\t');
+        if !(folded && open.is_some()) {
+            let field = field_name(line);
+            if field.is_none() && open.is_some() && pos >= wrapped_until {
+                wrapped_until = wrapped_end(bytes, pos);
+            }
+            if field.is_none() && open.is_some() && pos < wrapped_until {
+                pos = next;
+                continue;
+            }
             close(&mut header, bytes, open.take(), pos);
-            let Some((name, value)) = field_name(line) else {
+            let Some((name, value)) = field else {
                 // Not a header line: the body starts here.
                 return (header, &bytes[pos..]);
             };
@@ -86,6 +100,39 @@ pub(crate) fn split(bytes: &[u8]) -> (Header<'_>, &[u8]) {
     }
     close(&mut header, bytes, open.take(), bytes.len());
     (header, &[])
+}
+
+/// Fields that only a message's own header has: one of them after a line that is no
+/// field shows that the header goes on.
+const MESSAGE_FIELDS: [&str; 8] = [
+    "from",
+    "to",
+    "subject",
+    "date",
+    "message-id",
+    "received",
+    "mime-version",
+    "content-type",
+];
+
+/// Where the run of unfolded lines starting at `pos` ends, if a message's own field
+/// follows it before the empty line that ends the header (else `pos`: the body starts).
+fn wrapped_end(bytes: &[u8], pos: usize) -> usize {
+    let mut at = pos;
+    while at < bytes.len() {
+        let line = line_at(bytes, at);
+        if line.is_empty() || line == b"\r" {
+            return pos;
+        }
+        if let Some((name, _)) = field_name(line) {
+            let known = MESSAGE_FIELDS
+                .iter()
+                .any(|f| name.eq_ignore_ascii_case(f.as_bytes()));
+            return if known { at } else { pos };
+        }
+        at += line.len() + 1;
+    }
+    pos
 }
 
 /// Ends the field whose value started at `start`, just before `end`.
@@ -202,6 +249,19 @@ mod tests {
         assert_eq!(h.fields.len(), 1);
         assert!(body.is_empty());
         assert_eq!(split(b"").1, b"");
+    }
+
+    #[test]
+    fn a_value_wrapped_without_folding_space_stays_in_the_header() {
+        let m = b"Received-SPF: pass (mx: domain of b.example designates\n192.0.2.1 as permitted sender)\nReceived: from b.example\nby mx.example\nFrom: Mail Delivery System <mailer-daemon@b.example>\nSubject: Mail delivery failed\n\nbody\n";
+        let (h, body) = split(m);
+        assert_eq!(h.fields.len(), 4);
+        assert!(h.has("from") && h.has("subject"));
+        assert_eq!(body, b"body\n");
+        // Without a message's own field after it, such a line still starts the body.
+        let (h, body) = split(b"X-Note: a\nno field follows\nx-y: z\n\nrest");
+        assert_eq!(h.fields.len(), 1);
+        assert_eq!(body, b"no field follows\nx-y: z\n\nrest");
     }
 
     #[test]

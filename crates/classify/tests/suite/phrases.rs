@@ -145,6 +145,17 @@ const CASES: &[(&str, Category)] = &[
         "<god@heaven.af.mil>:\nSorry, I couldn't find any host by that name.",
         Category::Recipient,
     ),
+    // Amazon SES: the recipient's domain has no DNS (its "delivery attempts" suffix is
+    // no connection failure).
+    (
+        "5.1.2 - Bad destination host 'DNS Hard Error looking up example.org (MX):  NXDomain' (delivery attempts: 0)",
+        Category::Recipient,
+    ),
+    // Google Groups' posting limit.
+    (
+        "Technical details of permanent failure: \nYou have exceeded the the allowable number of posts without solving a captcha.",
+        Category::RateLimit,
+    ),
     // Post.Office's error token for an unknown recipient.
     (
         "error: err.nosuchuser: newsletter-request@imusic.com",
