@@ -96,6 +96,16 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     if isp.is_none() && chosen.enhanced.is_some_and(microsoft_only) {
         isp = Some(Isp::Outlook);
     }
+    // Gmail and Yahoo refuse an unauthenticated sender in the same words; Gmail's code is
+    // 5.7.26 (Yahoo's 5.7.9, written with "Yahoo requires").
+    if isp.is_none()
+        && found.all.has(rules::Sig::SenderUnauthenticated)
+        && chosen
+            .enhanced
+            .is_some_and(|e| e.subject == 7 && e.detail == 26)
+    {
+        isp = Some(Isp::Gmail);
+    }
     // A help URL names the receiver only when no list is cited and the report is not the
     // sender's own provider's (Gmail's report links to Google's help).
     let listed = decide::blocklist(found.all).is_some() || found.all.has(rules::Sig::SenderNdr);

@@ -111,6 +111,9 @@ pub enum Sig {
     /// X.4.6, "other").
     Loop,
     TryLater,
+    /// Gmail's and Yahoo's words for a refused unauthenticated sender ("... blocked
+    /// because the sender is unauthenticated"): Gmail's with 5.7.26, Yahoo's with 5.7.9.
+    SenderUnauthenticated,
     /// The text is the receiver's own log (Postfix `NOQUEUE: reject`).
     ReceiverLog,
     /// The sender's own provider reports on another receiver (Gmail's "Google tried to
@@ -469,6 +472,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("domainkeys", Auth),
     ("dmarc", Auth),
     ("unauthenticated", Auth),
+    ("the sender is unauthenticated", SenderUnauthenticated),
     ("authentication", Auth),
     // Not "authenticated": Postfix's "(Authenticated sender: a@b)" of a quoted header.
     ("authenticate$", Auth),

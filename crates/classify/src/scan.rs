@@ -546,6 +546,10 @@ mod tests {
         ));
         assert!(host("remote-mta: dns; mx.***", false));
         assert!(host(
+            "[(10) mx.example.org. [192.0.2.1]:25: socket error]",
+            false
+        ));
+        assert!(host(
             "connect to pb-mx10.pobox.com[64.147.108.51]:25: timed out",
             false
         ));

@@ -171,7 +171,16 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
                 .take(48)
                 .position(|&c| c == b']')
                 .is_some_and(|p| after[p + 1..].starts_with(b" did not like our"));
+        // Gmail's report of a failed connection: "[(10) mx.example.org. [192.0.2.1]:25:
+        // socket error]".
+        let port25 = after.starts_with(b" [")
+            && after
+                .iter()
+                .take(48)
+                .position(|&c| c == b']')
+                .is_some_and(|p| after[p + 1..].starts_with(b":25:"));
         let in_context = disliked
+            || port25
             || HOST_CONTEXTS.iter().any(|c| ends(c))
             || (ends(b"host ")
                 && !ends(b"client host ")
