@@ -453,6 +453,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("not an open relay", RelayStrong),
     ("not configured to relay", RelayStrong),
     ("allowed rcpthost", RelayStrong),
+    // qmail's rcpthosts in other words ("this domain is not in my list of allowed hosts"),
+    // sendmail's "unauthorized relay traffic prohibited", "550 Relay prohibited".
+    ("my list of allowed", RelayStrong),
+    ("unauthorized relay", RelayStrong),
+    ("relay prohibited", RelayStrong),
     ("we don't handle mail for", RelayStrong),
     ("non-local e-mail address", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
@@ -822,6 +827,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("content filter", ContentFilter),
     ("content rejected, ube", SpamVerdict),
     ("content policy", Content),
+    // Exchange Online Protection: "Message rejected due to content restrictions"; a
+    // gateway's "Format restriction violation".
+    ("content restriction", Content),
+    ("format restriction", Content),
     ("its content", Content),
     ("in content", Content),
     ("content presents", Content),
@@ -908,6 +917,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("recurrent pattern detection", Reputation),
     ("bad ip profile", Reputation),
     ("go away", Reputation),
+    // Sendmail's access database: "Sorry, no access for this ip".
+    ("no access for", Reputation),
     ("accepting mail from your ip", Reputation),
     ("forbidden by your ip", Reputation),
     ("open proxy", Reputation),
@@ -955,6 +966,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("could not deliver for the last", Connection),
     ("connection to mail exchanger", Connection),
     ("connection was dropped", Connection),
+    // Yahoo's and AOL's "421 Connection went away".
+    ("connection went away", Connection),
     ("maximum delivery attempts", Connection),
     // A relay giving up: "This condition occurred after 30 attempt(s) to deliver over a
     // period of 92 hour(s)".

@@ -230,7 +230,12 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         matches!(c, b'>' | b')' | b']' | b'"' | b'\'')
     });
     let rest = t.get(j..).unwrap_or_default();
-    if rest.starts_with(b" (expanded from") || rest.starts_with(b"; failed") {
+    // Postfix's `<a> (expanded from ...)`, Exchange's `a (Undelivered): 550 ...`,
+    // PowerMTA's `a; Failed;`.
+    if rest.starts_with(b" (expanded from")
+        || rest.starts_with(b" (undelivered)")
+        || rest.starts_with(b"; failed")
+    {
         return Role::Named;
     }
     if rest.starts_with(b",") && field_has_at(t, j + 1, true) {
@@ -399,6 +404,7 @@ mod tests {
             "550 5.1.1 <a@free.fr>: Recipient address rejected: User unknown",
             "<a@free.fr> (expanded from <b@example.org>): host x said: 550",
             "a@free.fr; Failed; 5.1.1 (bad destination mailbox address)",
+            "a@free.fr (Undelivered): 550 5.7.1 Message rejected as spam by Content Filtering.",
             // The expanded address lost its domain: the one the sender wrote remains.
             "<XXXX (expanded from <a@free.fr>): User unknown in virtual alias table",
         ] {
