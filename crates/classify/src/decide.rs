@@ -222,9 +222,24 @@ pub fn category(
     code: Option<Enhanced>,
     isp: Option<Isp>,
 ) -> Verdict {
+    let s = advice_as_cause(s);
     provider_reading(s, ofr, code, isp)
         .or_else(|| stated_cause(s, code))
         .unwrap_or_else(|| vaguest(s, basic, code))
+}
+
+/// The authentication and DNS words of advice to the sender ("be sure your SPF is set
+/// up") are the cause only when the text states no other (a spam verdict states one).
+fn advice_as_cause(s: Sigs) -> Sigs {
+    if WORDS.iter().any(|(sig, _, _)| s.has(*sig)) {
+        return s;
+    }
+    let s = if s.has(AuthAdvised) { s.with(Auth) } else { s };
+    if s.has(DnsAdvised) {
+        s.with(Dns)
+    } else {
+        s
+    }
 }
 
 fn verdict(category: Category, blocklist: Option<Blocklist>, rule: &'static str) -> Verdict {
@@ -372,5 +387,19 @@ pub fn bounce_kind(category: Category) -> BounceKind {
         | Category::Tls
         | Category::Connection
         | Category::Relay => BounceKind::Internal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn advice_is_the_cause_only_when_no_other_is_stated() {
+        let advised = Sigs::default().with(AuthAdvised).with(DnsAdvised);
+        let alone = advice_as_cause(advised);
+        assert!(alone.has(Auth) && alone.has(Dns));
+        let with_verdict = advice_as_cause(advised.with(Reputation));
+        assert!(!with_verdict.has(Auth) && !with_verdict.has(Dns));
     }
 }

@@ -82,6 +82,14 @@ pub enum Sig {
     /// A spam verdict in a content refusal's words (amavisd's "Message content rejected,
     /// UBE": unsolicited bulk e-mail): reputation, not content.
     SpamVerdict,
+    /// The start of a clause that tells the sender what to set up ("Please be sure your
+    /// mailserver is configured correctly (spf, HELO, PTR)", "Set up SPF records ... if you
+    /// have not done so already"): the authentication and DNS words in it are advice.
+    Advice,
+    /// Authentication words inside advice: a cause only when the text states no other.
+    AuthAdvised,
+    /// DNS words inside advice: a cause only when the text states no other.
+    DnsAdvised,
     /// "content filter": a content refusal unless the filter's verdict says otherwise.
     ContentFilter,
     /// The recipient receives too much mail (not a sender problem).
@@ -802,6 +810,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("virus", Content),
     // A footer saying the mail was scanned ("scanned for all viruses and potentially
     // offensive content by ..."), not a refusal.
+    // Advice to the sender (see `Sig::Advice`).
+    ("be sure", Advice),
+    ("make sure", Advice),
+    ("set up", Advice),
     ("scanned for", ScanNote),
     // Trend Micro's gateway, named in its own reports ("InterScan E-Mail VirusWall").
     ("viruswall", ScanNote),

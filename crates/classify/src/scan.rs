@@ -59,6 +59,8 @@ pub struct Found {
     pub diag: Option<usize>,
     /// Where the last `Reporting-MTA:` field's value starts (its host is the sender's).
     pub reporting: Option<usize>,
+    /// Where the last clause of advice to the sender ends (see `Sig::Advice`).
+    advice_end: usize,
 }
 
 struct Pat {
@@ -396,6 +398,15 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     {
         return;
     }
+    let sig = match p.sig {
+        Sig::Advice => {
+            found.advice_end = clause_end(t, after);
+            Sig::Advice
+        }
+        Sig::Auth if pos < found.advice_end => Sig::AuthAdvised,
+        Sig::Dns if pos < found.advice_end => Sig::DnsAdvised,
+        sig => sig,
+    };
     if p.sig == Sig::ReportingMta {
         found.reporting = Some(after);
     }
@@ -405,10 +416,20 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if p.sig == Sig::OrangeOfr && found.ofr.is_none() {
         found.ofr = ofr_reason(t, after);
     }
-    found.all.set(p.sig);
+    found.all.set(sig);
     if pos >= norm.region.0 && pos < norm.region.1 {
-        found.inner.set(p.sig);
+        found.inner.set(sig);
     }
+}
+
+/// The end of the sentence that starts before `from`: its full stop (followed by a space
+/// or the end), or at most 160 bytes on.
+fn clause_end(t: &[u8], from: usize) -> usize {
+    let limit = (from + 160).min(t.len());
+    let rest = t.get(from..limit).unwrap_or_default();
+    rest.windows(2)
+        .position(|w| w[0] == b'.' && w[1] == b' ')
+        .map_or(limit, |i| from + i + 1)
 }
 
 /// Orange: `OFR004_102 [102]`, `ofr_506 [506]`: the reason is the bracketed number,
@@ -505,6 +526,17 @@ mod tests {
         assert!(sigs("550 5.7.1 Rejected by DMARC policy").has(Sig::Auth));
         // Sendmail's `a@b...User unknown`: `..` ends the address.
         assert!(sigs("550 a@earthlink.net...User unknown").has(Sig::RcptStrong));
+    }
+
+    #[test]
+    fn authentication_and_dns_words_in_advice_are_advice() {
+        let s = sigs("Rejected due to spam classification. Set up SPF records if you have not.");
+        assert!(s.has(Sig::AuthAdvised) && !s.has(Sig::Auth));
+        let s = sigs("Please be sure your mailserver is configured correctly (spf, HELO, PTR)");
+        assert!(s.has(Sig::AuthAdvised) && !s.has(Sig::Auth));
+        // The advice ends at its full stop: a cause stated after it counts.
+        let s = sigs("Please make sure you are a customer. Rejected: SPF check failed.");
+        assert!(s.has(Sig::Auth));
     }
 
     #[test]

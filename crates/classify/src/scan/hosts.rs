@@ -127,6 +127,16 @@ fn next_name(padded: &[u8], t: &[u8], from: usize) -> Option<(usize, usize)> {
 const LIST_FIRST: [u32; 256] = first_bytes(LIST_HOSTS);
 const PLACEHOLDER_FIRST: [u32; 256] = first_bytes(PLACEHOLDERS);
 
+/// Whether `after` (the text right after a host name) is ` [address]` followed by `tail`.
+fn bracket_then(after: &[u8], tail: &[u8]) -> bool {
+    after.starts_with(b" [")
+        && after
+            .iter()
+            .take(48)
+            .position(|&c| c == b']')
+            .is_some_and(|p| after[p + 1..].starts_with(tail))
+}
+
 /// Whether a host name of another receiver is visible: after `host ` (Postfix/Exim, not
 /// `client host`), `Remote-MTA: dns;`, `connect to`, `relay=`..., as the PowerMTA
 /// accounting `dsnMta` field, as the first word of the reply (its greeting host), or in
@@ -165,20 +175,10 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         let ends = |c: &[u8]| ends_with(before, c);
         // DragonFly's "mx.example.org [192.0.2.1] did not like our RCPT TO:".
         let after = &t[end..];
-        let disliked = after.starts_with(b" [")
-            && after
-                .iter()
-                .take(48)
-                .position(|&c| c == b']')
-                .is_some_and(|p| after[p + 1..].starts_with(b" did not like our"));
+        let disliked = bracket_then(after, b" did not like our");
         // Gmail's report of a failed connection: "[(10) mx.example.org. [192.0.2.1]:25:
         // socket error]".
-        let port25 = after.starts_with(b" [")
-            && after
-                .iter()
-                .take(48)
-                .position(|&c| c == b']')
-                .is_some_and(|p| after[p + 1..].starts_with(b":25:"));
+        let port25 = bracket_then(after, b":25:");
         let in_context = disliked
             || port25
             || HOST_CONTEXTS.iter().any(|c| ends(c))
