@@ -97,6 +97,10 @@ pub enum Sig {
     MailboxFull,
     RcptStrong,
     RcptWeak,
+    /// The recipient takes mail only from the senders it lists (Exchange's 5.7.129: "the
+    /// sender isn't on the recipient's list of senders to accept mail from", "add you to
+    /// the accept list"): the recipient's own restriction, and no block list.
+    AllowList,
     Relay,
     Content,
     Reputation,
@@ -130,6 +134,10 @@ pub enum Sig {
     /// `Reporting-MTA:` / `Received-From-MTA:` of a DSN: the hosts there are the sending
     /// side's.
     ReportingMta,
+    /// Exchange's own verdict that the recipient's domain does not exist
+    /// (`[Message=InfoDomainNonexistent]`): the Microsoft server stamped on it is the
+    /// sending side's, there is no receiving server.
+    ExchangeNoDomain,
     /// `smtp;` before a diagnostic (PowerMTA accounting `dsnDiag`, DSN `Diagnostic-Code`).
     DiagField,
     // PowerMTA `bounceCat` values (fallback only).
@@ -410,6 +418,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("using spam pattern", ListThreat),
     ("is in an rbl", ListWord),
     ("'s list", ListWord),
+    ("list of senders", AllowList),
+    ("accept list", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -830,6 +840,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // the cause when it gives one.
     ("content filter", ContentFilter),
     ("content rejected, ube", SpamVerdict),
+    // A filter's verdict that names spam first: "Message contains spam or virus".
+    ("spam or virus", SpamVerdict),
     ("content policy", Content),
     // Exchange Online Protection: "Message rejected due to content restrictions"; a
     // gateway's "Format restriction violation".
@@ -911,6 +923,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("is banned", Reputation),
     ("administrative prohibition", Reputation),
     ("sender rejected", Reputation),
+    // Exchange's sender filter: "Sender denied as sender's email address is on
+    // SenderFilterConfig list".
+    ("sender denied", Reputation),
+    // Zoho's refusal by its mail policy: "554 5.2.3 MailPolicy violation".
+    ("mailpolicy", Reputation),
     ("sender not pre-approved", Reputation),
     // A receiver that takes mail only from servers confirmed on its web page.
     ("requires confirmation", Reputation),
@@ -1013,6 +1030,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // An Exchange report's generating server (English, Italian, German, French): the
     // sending side's, like a DSN's Reporting-MTA.
     ("generating server:", ReportingMta),
+    ("infodomainnonexistent", ExchangeNoDomain),
     ("server di generazione:", ReportingMta),
     ("generierender server:", ReportingMta),
     ("serveur de génération :", ReportingMta),

@@ -56,6 +56,29 @@ const CASES: &[(&str, Category)] = &[
         "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown",
         Category::Recipient,
     ),
+    // Exchange Online: the recipient takes mail only from the senders it lists.
+    (
+        "550 5.7.129 RESOLVER.RST.RestrictedToRecipientsPermission; not authorized to send to recipient because the sender isn't on the recipient's list of senders to accept mail from",
+        Category::Recipient,
+    ),
+    // cPanel's Exim, its multi-line reply re-wrapped mid-sentence by Postfix ("550-or").
+    (
+        "550-The mail server\n    could not deliver mail to a@example.nl.  The account 550-or domain may\n    not exist, they may be blacklisted, or missing the proper dns 550 entries.",
+        Category::Recipient,
+    ),
+    // Refusals of the sender by a receiver's policy or spam filter.
+    (
+        "554 5.7.105 SenderFilterAgent; Sender denied as sender's email\n    address is on SenderFilterConfig list",
+        Category::Reputation,
+    ),
+    (
+        "554 5.2.3 MailPolicy violation Error delivering to mailboxes",
+        Category::Reputation,
+    ),
+    (
+        "550 5.7.1 Message contains spam or virus. (110) [23992349932-349593]",
+        Category::Reputation,
+    ),
     (
         "550 5.4.1 Recipient address rejected: Access denied",
         Category::Recipient,
