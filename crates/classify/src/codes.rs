@@ -470,6 +470,9 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
             if hashed && enhanced.is_none() {
                 return None;
             }
+            if enhanced.is_none() && reference_number(b, i, end, &codes.replies) {
+                return None;
+            }
             codes.replies.push(Reply {
                 pos: i,
                 basic,
@@ -498,6 +501,20 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether the code at `i..end` is a number ending its line after a failing reply on
+/// that line (La Poste's `550 5.1.1 ... Invalid recipient. LPN416 416`): the reply's
+/// reference number, not a reply. Looks on only when nothing follows on the line.
+fn reference_number(b: &[u8], i: usize, end: usize, replies: &[Reply]) -> bool {
+    let rest = b.get(end..).unwrap_or_default();
+    let bare = rest
+        .iter()
+        .take_while(|&&c| c != b'\n')
+        .all(|c| c.is_ascii_whitespace() || matches!(c, b'.' | b')' | b'\'' | b'"'));
+    bare && replies.last().is_some_and(|p| {
+        p.basic >= 400 && p.pos < i && !b.get(p.pos..i).unwrap_or_default().contains(&b'\n')
+    })
 }
 
 /// Whether the line after a 4xx code is sendmail's note of a deferral at some host
@@ -777,6 +794,11 @@ mod tests {
         assert_eq!(
             read("#550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized ##"),
             (Some(550), Some("5.7.1".into()))
+        );
+        // A reference number ending the reply's line is no reply of its own.
+        assert_eq!(
+            read("550 5.1.1 Invalid recipient. LPN416 416"),
+            (Some(550), Some("5.1.1".into()))
         );
         // Other labels, a reference number, a CSV field and `#` before no enhanced code
         // stay no reply.

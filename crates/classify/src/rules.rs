@@ -567,6 +567,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("ip name lookup failed", ClientName),
     ("ip name possibly forged", ClientName),
     ("from: domain is invalid", Dns),
+    // sendmail's "451 From:domain must resolve": the sender's domain.
+    ("domain must resolve", Dns),
     ("sender verify failed", Dns),
     ("invalid sender", Dns),
     ("bogus mail from", Dns),
@@ -690,6 +692,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
     ("invalid recipient", RcptStrong),
+    // Brevo's "451 4.0.0 Invalid to" (the `RCPT TO` address); not "invalid token".
+    ("invalid to$", RcptStrong),
     ("invalid-recipient", RcptStrong),
     ("unknown recipient", RcptStrong),
     ("no such recipient", RcptStrong),

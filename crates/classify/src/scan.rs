@@ -585,6 +585,19 @@ mod tests {
             "connect to pb-mx10.pobox.com[64.147.108.51]:25: timed out",
             false
         ));
+        // Stalwart's and Postal's own reports name the host they talked to.
+        assert!(host(
+            "TLS error from 'mx.example.org': Handshake failed",
+            false
+        ));
+        assert!(host(
+            "delivery error when sending to 192.0.2.1:25 (mx.example.org)",
+            false
+        ));
+        assert!(!host(
+            "Unexpected response from 'user@mx.example.org'",
+            false
+        ));
         assert!(host(
             "see http://www.symanteccloud.com/troubleshooting",
             false

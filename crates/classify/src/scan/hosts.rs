@@ -65,6 +65,13 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"remote server: ",
     b"server: '",
     b"servidor: '",
+    // Stalwart's own reports: "TLS error from 'host'", "Unexpected response from
+    // 'host'", "Connection to 'host' failed".
+    b"error from '",
+    b"response from '",
+    b"connection to '",
+    // Postal's "when sending to 192.0.2.1:25 (host)".
+    b":25 (",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last
