@@ -41,6 +41,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (MailboxFull, Category::MailboxFull, "mailbox-full-words"),
     (RcptStrong, Category::Recipient, "recipient-words"),
     (RcptWeak, Category::Recipient, "recipient-rejected-words"),
+    (AllowList, Category::Recipient, "recipient-allow-list"),
     (Relay, Category::Relay, "relay-words"),
     (SpamVerdict, Category::Reputation, "reputation-words"),
     (Content, Category::Content, "content-words"),
@@ -133,7 +134,10 @@ pub fn blocklist(s: Sigs) -> Option<Blocklist> {
     if s.has(BarracudaName) && s.has(ListWord) {
         return Some(Blocklist::Barracuda);
     }
-    if s.has(ListWord) && s.has(ListThreat) && !s.any(&[OtherList, YahooList, ComcastList]) {
+    if s.has(ListWord)
+        && s.any(&[ListThreat, AllowList])
+        && !s.any(&[OtherList, YahooList, ComcastList])
+    {
         return None;
     }
     if s.any(&[OtherList, ListWord, YahooList, ComcastList]) {
@@ -170,7 +174,11 @@ pub fn isp(s: Sigs) -> Option<Isp> {
         (ComcastAuth, Isp::Comcast),
         (OtherHost, Isp::Other),
     ];
-    ORDER.iter().find(|(sig, _)| s.has(*sig)).map(|(_, i)| *i)
+    ORDER
+        .iter()
+        .filter(|(sig, _)| !(*sig == OutlookHost && s.has(ExchangeNoDomain)))
+        .find(|(sig, _)| s.has(*sig))
+        .map(|(_, i)| *i)
 }
 
 /// The receiver the recipient's domain (`domain` in `text`) names: the provider whose

@@ -234,7 +234,10 @@ pub fn classify_bytes(bytes: &[u8], context: &Context) -> Classification {
 /// Classifies a whole message (`.eml`) by its structure: one answer per failed
 /// recipient (see [`mail`]), or one answer saying what the message is when it is not a
 /// bounce. Bytes that are not a whole message (a pasted reply, a DSN excerpt, a log
-/// line) get one answer, [`classify_bytes`]'s, with no recipient.
+/// line, a bounce's report without its header) get one answer, the reading of the whole
+/// text, with the failed recipient when the report names exactly one by its structure
+/// (`Final-Recipient:`, Postfix's `<a>: host X said`); its domain names the receiver
+/// when the text shows no other sign.
 pub fn classify_message(bytes: &[u8], context: &Context) -> Vec<MessageAnswer> {
     classify_message_counted(bytes, context).0
 }
@@ -244,6 +247,14 @@ pub fn classify_message(bytes: &[u8], context: &Context) -> Vec<MessageAnswer> {
 #[doc(hidden)]
 pub fn classify_message_counted(bytes: &[u8], context: &Context) -> (Vec<MessageAnswer>, u64) {
     let (message, mut work) = mail::read_counted(bytes);
+    // Pasted report text: the recipient its structure names, if only one.
+    let pasted = if message.is_none() {
+        let (recipient, w) = mail::pasted_recipient_counted(bytes);
+        work += w;
+        recipient
+    } else {
+        None
+    };
     // `recipient`: the failed recipient the message's structure names (its DSN fields,
     // its report), whose domain names the receiver when the text shows no other sign.
     let mut classify = |text: &[u8], recipient: Option<&str>| {
@@ -263,7 +274,10 @@ pub fn classify_message_counted(bytes: &[u8], context: &Context) -> (Vec<Message
         classification,
     };
     let answers = match message {
-        None => vec![answer(None, classify(bytes, None))],
+        None => {
+            let c = classify(bytes, pasted.as_deref());
+            vec![answer(pasted, c)]
+        }
         Some(mail::Message {
             not_a_bounce: Some(kind),
             ..

@@ -20,6 +20,7 @@ mod header;
 mod jis;
 mod kind;
 mod mime;
+mod pasted;
 mod prose;
 mod recipients;
 mod ses;
@@ -28,6 +29,7 @@ use std::borrow::Cow;
 
 pub(crate) use kind::answer as not_a_bounce_answer;
 pub use kind::NotABounce;
+pub(crate) use pasted::recipient_counted as pasted_recipient_counted;
 
 use contents::Contents;
 use mime::Part;

@@ -97,6 +97,10 @@ pub enum Sig {
     MailboxFull,
     RcptStrong,
     RcptWeak,
+    /// The recipient takes mail only from the senders it lists (Exchange's 5.7.129: "the
+    /// sender isn't on the recipient's list of senders to accept mail from", "add you to
+    /// the accept list"): the recipient's own restriction, and no block list.
+    AllowList,
     Relay,
     Content,
     Reputation,
@@ -130,6 +134,10 @@ pub enum Sig {
     /// `Reporting-MTA:` / `Received-From-MTA:` of a DSN: the hosts there are the sending
     /// side's.
     ReportingMta,
+    /// Exchange's own verdict that the recipient's domain does not exist
+    /// (`[Message=InfoDomainNonexistent]`): the Microsoft server stamped on it is the
+    /// sending side's, there is no receiving server.
+    ExchangeNoDomain,
     /// `smtp;` before a diagnostic (PowerMTA accounting `dsnDiag`, DSN `Diagnostic-Code`).
     DiagField,
     // PowerMTA `bounceCat` values (fallback only).
@@ -201,8 +209,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
     // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
-    // accepted due to domain's DMARC policy".
-    ("not accepted due to domain", GmailReply),
+    // accepted due to domain's DMARC policy" (Mail.ru's "This message was not accepted
+    // due to domain owner DMARC policy" is its own).
+    ("is not accepted due to domain", GmailReply),
     // The report Gmail writes for its own user about another receiver: its Google
     // links then name the sender's provider.
     ("google tried to deliver", SenderNdr),
@@ -292,7 +301,6 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("mwinf", OrangeHost),
     ("opmta", OrangeHost),
     ("ofr", OrangeOfr),
-    ("lpn007", OrangeHost),
     // --- Comcast
     ("comcast.net", ComcastHost),
     ("comcast$", ComcastHost),
@@ -313,6 +321,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("zohomail", OtherHost),
     ("rambler", OtherHost),
     ("seznam", OtherHost),
+    ("laposte.net", OtherHost),
     ("163.com", OtherHost),
     ("zoho mail", OtherHost),
     ("tosa@rx.t-online", OtherHost),
@@ -321,6 +330,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
+    // Its lists by name: "550 IP in XBL", "listed in SBL", "PBL".
+    ("sbl$", Spamhaus),
+    ("xbl$", Spamhaus),
+    ("pbl$", Spamhaus),
     ("open resolver", SpamhausResolver),
     ("open dns resolver", SpamhausResolver),
     ("public resolver", SpamhausResolver),
@@ -336,6 +349,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("cuda_nsu", CudaNsu),
     // --- Others with their own names or zones
     ("spamcop", Spamcop),
+    // The SpamCop Blocking List by its initials ("550 IP in SCBL").
+    ("scbl$", Spamcop),
     ("sorbs", Sorbs),
     ("uceprotect", Uceprotect),
     ("invaluement", Invaluement),
@@ -376,6 +391,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("senderscore", OtherList),
     ("unsubscore", OtherList),
     ("mail-abuse", OtherList),
+    // Trend Micro's ERS: "blocked ... by Trend Micro Email Reputation Service".
+    ("email reputation service", OtherList),
+    ("email reputation database", OtherList),
     ("surbl", OtherList),
     ("uribl", OtherList),
     ("dnswl", OtherList),
@@ -410,6 +428,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("using spam pattern", ListThreat),
     ("is in an rbl", ListWord),
     ("'s list", ListWord),
+    ("list of senders", AllowList),
+    ("accept list", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -461,6 +481,18 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("my list of allowed", RelayStrong),
     ("unauthorized relay", RelayStrong),
     ("relay prohibited", RelayStrong),
+    // "554 Relay operation rejected"; "550 relay through this server without
+    // authentication" (a relay refusal, whatever it says of authentication); Outlook's
+    // French report "Relais refusé".
+    ("relay operation", RelayStrong),
+    ("relay through this server", RelayStrong),
+    ("relais refus", RelayStrong),
+    // Portuguese "Reencaminhamento Negado/Recusado" (relaying denied); qmail's rcpthosts
+    // (the domains it relays for), also in Microsoft's Portuguese "lista de anfitriões
+    // rcpt".
+    ("reencaminhamento", RelayStrong),
+    ("rcpthosts", RelayStrong),
+    ("anfitriões rcpt", RelayStrong),
     ("we don't handle mail for", RelayStrong),
     ("non-local e-mail address", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
@@ -572,6 +604,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // (MX): NXDomain'".
     ("bad destination host", RcptHost),
     ("dns hard error", RcptHost),
+    // Exim: "all relevant MX records point to non-existent hosts" (the recipient's domain).
+    ("mx records point to non-existent", RcptHost),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -620,6 +654,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("sending limit", Rate),
     ("limit on the number of", Rate),
     ("emails per hour", Rate),
+    // cPanel's limit of the sending domain: "has exceeded the max defers and failures per
+    // hour".
+    ("defers and failures", Rate),
     ("messages per hour", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
@@ -690,6 +727,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("recipient unknown", RcptStrong),
     ("addressee unknown", RcptStrong),
     ("unknown address", RcptStrong),
+    ("address unknown", RcptStrong),
+    ("adress unknown", RcptStrong),
+    // Yandex: the recipient's account is blocked ("Policy rejection on the target
+    // address").
+    ("rejection on the target address", RcptStrong),
     // Sendmail milters: "553 5.3.0 <a@b>... Unknown E-Mail Address".
     ("unknown e-mail address", RcptStrong),
     ("unknown email address", RcptStrong),
@@ -724,6 +766,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("could not be found", RcptStrong),
     ("not in recipient list", RcptStrong),
     ("no mailbox", RcptStrong),
+    ("no such mailbox", RcptStrong),
     ("destinataire invalide", RcptStrong),
     ("bad destination mailbox", RcptStrong),
     ("host or domain name not found", RcptStrong),
@@ -834,6 +877,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // the cause when it gives one.
     ("content filter", ContentFilter),
     ("content rejected, ube", SpamVerdict),
+    // A filter's verdict that names spam first: "Message contains spam or virus".
+    ("spam or virus", SpamVerdict),
     ("content policy", Content),
     // Exchange Online Protection: "Message rejected due to content restrictions"; a
     // gateway's "Format restriction violation".
@@ -845,6 +890,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("content not accepted", Content),
     ("content violation", Content),
     ("objectionable content", Content),
+    // QQ Mail: "The mail may contain inappropriate words or content."
+    ("inappropriate words", Content),
+    ("inappropriate content", Content),
     ("message size", Content),
     ("too large", Content),
     ("too big", Content),
@@ -915,6 +963,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("is banned", Reputation),
     ("administrative prohibition", Reputation),
     ("sender rejected", Reputation),
+    // Exchange's sender filter: "Sender denied as sender's email address is on
+    // SenderFilterConfig list".
+    ("sender denied", Reputation),
+    // Zoho's refusal by its mail policy: "554 5.2.3 MailPolicy violation".
+    ("mailpolicy", Reputation),
     ("sender not pre-approved", Reputation),
     // A receiver that takes mail only from servers confirmed on its web page.
     ("requires confirmation", Reputation),
@@ -937,6 +990,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("rspam$", Reputation),
     ("score of", Reputation),
     ("bloquee", Reputation),
+    // Polish "Naruszenie zasad" (policy violation).
+    ("naruszenie zasad", Reputation),
+    // Korean portals' IP filters: "421 4.3.2 Your IP(...) is filtered and this connection
+    // will be closed".
+    ("is filtered", Reputation),
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),
@@ -1017,6 +1075,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // An Exchange report's generating server (English, Italian, German, French): the
     // sending side's, like a DSN's Reporting-MTA.
     ("generating server:", ReportingMta),
+    ("infodomainnonexistent", ExchangeNoDomain),
     ("server di generazione:", ReportingMta),
     ("generierender server:", ReportingMta),
     ("serveur de génération :", ReportingMta),

@@ -137,7 +137,10 @@ fn normalise_with(
                 st.last = AFTER_SPACE;
             }
             reply_starts.push(st.w);
-            i = r.end.max(i + 1);
+            // The dash of a continuation prefix without an enhanced code (`550-or domain`,
+            // a multi-line reply re-wrapped mid-sentence) is part of the prefix.
+            let dash = usize::from(r.cont && r.enhanced.is_none() && src.get(r.end) == Some(&b'-'));
+            i = (r.end + dash).max(i + 1);
             continue;
         }
         // A run up to the next event (reply code, region start).

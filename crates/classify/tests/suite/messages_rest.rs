@@ -11,7 +11,9 @@
 //!   flufl.bounce and the bounce_email gem test with, `tests/corpus/baunsu/` (the npm
 //!   package baunsu's test messages), `tests/corpus/mail-fixtures/` (mail libraries'
 //!   bounce fixtures), `tests/corpus/php-bounce-handler/` and `tests/corpus/more-fixtures/`
-//!   (sisimai's other trees, bounce detectors' and applications' fixtures), labelled from their text in batches
+//!   (sisimai's other trees, bounce detectors' and applications' fixtures) and
+//!   `tests/corpus/crisp-bounces/` (bounce reports without their header, from Crisp's
+//!   email-bounce-parser), labelled from their text in batches
 //!   scored before the classifier was changed for them (held-out sets; each folder's
 //!   README has the figures).
 //!
@@ -231,4 +233,12 @@ fn php_bounce_handler_messages_match_their_labels() {
 #[test]
 fn more_fixtures_match_their_labels() {
     check("more-fixtures", GOALS, 55);
+}
+
+/// The bounce texts that Crisp's email-bounce-parser tests with (Postfix's reports and
+/// Exchange Online's NDRs about Gmail, Outlook, Yahoo, iCloud, Orange and other
+/// receivers), held out the same way.
+#[test]
+fn crisp_bounces_match_their_labels() {
+    check("crisp-bounces", GOALS, 52);
 }

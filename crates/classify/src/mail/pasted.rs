@@ -1,0 +1,57 @@
+//! A bounce's report pasted without its header (the text a mail client shows, copied):
+//! the failed recipient it names by its structure, as a whole message's report names it.
+
+use super::{after_blank_lines, delivered, dsn, header, is_message_header, lf, mime, prose};
+use super::{Reader, MAX_COMMON_TOTAL};
+
+impl Reader {
+    /// The addresses a pasted report names as failed: its `Final-Recipient` fields, else
+    /// its lines about one recipient (Postfix's `<a>: host X said`, Exim's and
+    /// Exchange's lists). An address only quoted by a reply names no one here.
+    fn pasted_addresses(&mut self, text: &[u8]) -> Vec<Vec<u8>> {
+        let (parts, work) = mime::parts(header::Header::default(), text);
+        self.work += work + text.len() as u64;
+        let mut c = self.contents(&parts);
+        if c.dsn.is_empty() && dsn::has_fields(&c.report) {
+            c.dsn = dsn::recipients(&c.report);
+        }
+        self.work += c.report.len() as u64;
+        let failed: Vec<Vec<u8>> = c
+            .dsn
+            .iter()
+            .filter(|r| !delivered(r))
+            .filter_map(|r| r.address.clone())
+            .collect();
+        if !failed.is_empty() {
+            return failed;
+        }
+        self.work += c.report.len() as u64;
+        prose::split(&c.report)
+            .blocks
+            .into_iter()
+            .map(|b| b.address)
+            .collect()
+    }
+}
+
+/// The one failed recipient that pasted report text names (`None` for a whole message,
+/// for no recipient, or for several different ones), with the steps taken.
+pub(crate) fn recipient_counted(bytes: &[u8]) -> (Option<String>, u64) {
+    let text = lf(bytes);
+    let text = after_blank_lines(&text);
+    let mut reader = Reader {
+        work: 2 * bytes.len() as u64,
+        common_left: MAX_COMMON_TOTAL,
+    };
+    if is_message_header(text) {
+        return (None, reader.work);
+    }
+    let mut addresses = reader.pasted_addresses(text);
+    addresses.sort_unstable();
+    addresses.dedup();
+    let one = match &addresses[..] {
+        [only] => Some(String::from_utf8_lossy(only).into_owned()),
+        _ => None,
+    };
+    (one, reader.work)
+}
