@@ -289,10 +289,12 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         Some(b':') if b.get(i + 4).is_some_and(u8::is_ascii_digit) => return None,
         // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')`, a
         // table row starting a line (`421, "4.7.0", ...`), a labelled value (Zoho's
-        // `ERROR_CODE :550,`) or a JSON field (an ESP's event: `"code": 550,`).
+        // `ERROR_CODE :550,` and `ResponseCode 421, , 4.7.0`) or a JSON field (an ESP's
+        // event: `"code": 550,`).
         Some(b',')
             if !matches!(prev, None | Some(b'(' | b'\n' | b':'))
-                && !ends_with_ci(b, i, b"\"code\": ") =>
+                && !ends_with_ci(b, i, b"\"code\": ")
+                && !ends_with_ci(b, i, b"responsecode ") =>
         {
             return None
         }
@@ -504,17 +506,41 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
 }
 
 /// Whether the code at `i..end` is a number ending its line after a failing reply on
-/// that line (La Poste's `550 5.1.1 ... Invalid recipient. LPN416 416`): the reply's
-/// reference number, not a reply. Looks on only when nothing follows on the line.
+/// that line (La Poste's `550 5.1.1 ... Invalid recipient. LPN416 416`), or after a
+/// provider's reason code on a later line of the failing reply (`... Archived
+/// recipient. LPN007 420`): the reply's reference number, not a reply. Looks on only
+/// when nothing follows on the line.
 fn reference_number(b: &[u8], i: usize, end: usize, replies: &[Reply]) -> bool {
     let rest = b.get(end..).unwrap_or_default();
     let bare = rest
         .iter()
         .take_while(|&&c| c != b'\n')
         .all(|c| c.is_ascii_whitespace() || matches!(c, b'.' | b')' | b'\'' | b'"'));
+    let code_before = after_reason_code(b, i);
     bare && replies.last().is_some_and(|p| {
-        p.basic >= 400 && p.pos < i && !b.get(p.pos..i).unwrap_or_default().contains(&b'\n')
+        p.basic >= 400
+            && p.pos < i
+            && (code_before || !b.get(p.pos..i).unwrap_or_default().contains(&b'\n'))
     })
+}
+
+/// Whether the number at `i` follows a reason code after one space: a word of letters
+/// then digits (`LPN007 420`, `OFR004 104`). Looks back a bounded distance.
+fn after_reason_code(b: &[u8], i: usize) -> bool {
+    let Some(before) = b
+        .get(i.saturating_sub(17)..i)
+        .and_then(|w| w.strip_suffix(b" "))
+    else {
+        return false;
+    };
+    let start = before
+        .iter()
+        .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+        .map_or(0, |p| p + 1);
+    let word = &before[start..];
+    (start > 0 || i <= 17)
+        && word.first().is_some_and(u8::is_ascii_alphabetic)
+        && word.iter().any(u8::is_ascii_digit)
 }
 
 /// Whether the line after a 4xx code is sendmail's note of a deferral at some host
@@ -544,6 +570,11 @@ fn last_remote(replies: &[Reply]) -> Option<usize> {
         k -= 1;
         let r = replies[k];
         if !failing(&r) || r.deferred_elsewhere {
+            continue;
+        }
+        // `503 5.0.0 Need RCPT (recipient)` after a refused command: a bad sequence of
+        // commands that the earlier refusal caused, not the cause.
+        if r.basic == 503 && replies[..k].iter().any(failing) {
             continue;
         }
         match replies[..k].iter().rposition(failing) {
@@ -790,6 +821,11 @@ mod tests {
             read("\"code\": 501,\n\"message\": \"5.1.0 Invalid Sender\""),
             (Some(501), Some("5.1.0".into()))
         );
+        // Zoho's delay notice: `ResponseCode 421, , 4.7.0 ...`.
+        assert_eq!(
+            read("[Status: Error, Address: <a@b>, ResponseCode 421, , 4.7.0 [TS02] Messages"),
+            (Some(421), Some("4.7.0".into()))
+        );
         // Exchange's report: `#550 5.7.1 RESOLVER...`.
         assert_eq!(
             read("#550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized ##"),
@@ -799,6 +835,16 @@ mod tests {
         assert_eq!(
             read("550 5.1.1 Invalid recipient. LPN416 416"),
             (Some(550), Some("5.1.1".into()))
+        );
+        // The same reason repeated on a later line of the reply: `LPN007 420`.
+        assert_eq!(
+            read("550 550 5.1.1 Boite du destinataire archivee. LPN004_420 [420]\n\nArchived recipient. LPN007 420\n(in reply to RCPT TO command)"),
+            (Some(550), Some("5.1.1".into()))
+        );
+        // sendmail's transcript: the refused MAIL FROM, then the `503` it causes.
+        assert_eq!(
+            read("<<< 451 4.1.8 Domain of sender address a@b.example does not resolve <<< 503 5.0.0 Need RCPT (recipient)"),
+            (Some(451), Some("4.1.8".into()))
         );
         // Other labels, a reference number, a CSV field and `#` before no enhanced code
         // stay no reply.

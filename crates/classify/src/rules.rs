@@ -209,8 +209,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
     // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
-    // accepted due to domain's DMARC policy".
-    ("not accepted due to domain", GmailReply),
+    // accepted due to domain's DMARC policy" (Mail.ru's "This message was not accepted
+    // due to domain owner DMARC policy" is its own).
+    ("is not accepted due to domain", GmailReply),
     // The report Gmail writes for its own user about another receiver: its Google
     // links then name the sender's provider.
     ("google tried to deliver", SenderNdr),
@@ -300,7 +301,6 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("mwinf", OrangeHost),
     ("opmta", OrangeHost),
     ("ofr", OrangeOfr),
-    ("lpn007", OrangeHost),
     // --- Comcast
     ("comcast.net", ComcastHost),
     ("comcast$", ComcastHost),
@@ -321,6 +321,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("zohomail", OtherHost),
     ("rambler", OtherHost),
     ("seznam", OtherHost),
+    ("laposte.net", OtherHost),
     ("163.com", OtherHost),
     ("zoho mail", OtherHost),
     ("tosa@rx.t-online", OtherHost),
@@ -329,6 +330,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
+    // Its lists by name: "550 IP in XBL", "listed in SBL", "PBL".
+    ("sbl$", Spamhaus),
+    ("xbl$", Spamhaus),
+    ("pbl$", Spamhaus),
     ("open resolver", SpamhausResolver),
     ("open dns resolver", SpamhausResolver),
     ("public resolver", SpamhausResolver),
@@ -344,6 +349,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("cuda_nsu", CudaNsu),
     // --- Others with their own names or zones
     ("spamcop", Spamcop),
+    // The SpamCop Blocking List by its initials ("550 IP in SCBL").
+    ("scbl$", Spamcop),
     ("sorbs", Sorbs),
     ("uceprotect", Uceprotect),
     ("invaluement", Invaluement),
@@ -384,6 +391,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("senderscore", OtherList),
     ("unsubscore", OtherList),
     ("mail-abuse", OtherList),
+    // Trend Micro's ERS: "blocked ... by Trend Micro Email Reputation Service".
+    ("email reputation service", OtherList),
+    ("email reputation database", OtherList),
     ("surbl", OtherList),
     ("uribl", OtherList),
     ("dnswl", OtherList),
@@ -471,6 +481,18 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("my list of allowed", RelayStrong),
     ("unauthorized relay", RelayStrong),
     ("relay prohibited", RelayStrong),
+    // "554 Relay operation rejected"; "550 relay through this server without
+    // authentication" (a relay refusal, whatever it says of authentication); Outlook's
+    // French report "Relais refusé".
+    ("relay operation", RelayStrong),
+    ("relay through this server", RelayStrong),
+    ("relais refus", RelayStrong),
+    // Portuguese "Reencaminhamento Negado/Recusado" (relaying denied); qmail's rcpthosts
+    // (the domains it relays for), also in Microsoft's Portuguese "lista de anfitriões
+    // rcpt".
+    ("reencaminhamento", RelayStrong),
+    ("rcpthosts", RelayStrong),
+    ("anfitriões rcpt", RelayStrong),
     ("we don't handle mail for", RelayStrong),
     ("non-local e-mail address", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
@@ -582,6 +604,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // (MX): NXDomain'".
     ("bad destination host", RcptHost),
     ("dns hard error", RcptHost),
+    // Exim: "all relevant MX records point to non-existent hosts" (the recipient's domain).
+    ("mx records point to non-existent", RcptHost),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -630,6 +654,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("sending limit", Rate),
     ("limit on the number of", Rate),
     ("emails per hour", Rate),
+    // cPanel's limit of the sending domain: "has exceeded the max defers and failures per
+    // hour".
+    ("defers and failures", Rate),
     ("messages per hour", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
@@ -700,6 +727,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("recipient unknown", RcptStrong),
     ("addressee unknown", RcptStrong),
     ("unknown address", RcptStrong),
+    ("address unknown", RcptStrong),
+    ("adress unknown", RcptStrong),
+    // Yandex: the recipient's account is blocked ("Policy rejection on the target
+    // address").
+    ("rejection on the target address", RcptStrong),
     // Sendmail milters: "553 5.3.0 <a@b>... Unknown E-Mail Address".
     ("unknown e-mail address", RcptStrong),
     ("unknown email address", RcptStrong),
@@ -734,6 +766,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("could not be found", RcptStrong),
     ("not in recipient list", RcptStrong),
     ("no mailbox", RcptStrong),
+    ("no such mailbox", RcptStrong),
     ("destinataire invalide", RcptStrong),
     ("bad destination mailbox", RcptStrong),
     ("host or domain name not found", RcptStrong),
@@ -857,6 +890,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("content not accepted", Content),
     ("content violation", Content),
     ("objectionable content", Content),
+    // QQ Mail: "The mail may contain inappropriate words or content."
+    ("inappropriate words", Content),
+    ("inappropriate content", Content),
     ("message size", Content),
     ("too large", Content),
     ("too big", Content),
@@ -954,6 +990,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("rspam$", Reputation),
     ("score of", Reputation),
     ("bloquee", Reputation),
+    // Polish "Naruszenie zasad" (policy violation).
+    ("naruszenie zasad", Reputation),
+    // Korean portals' IP filters: "421 4.3.2 Your IP(...) is filtered and this connection
+    // will be closed".
+    ("is filtered", Reputation),
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),

@@ -391,6 +391,11 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if !p.host && in_address(t, pos, after) {
         return;
     }
+    // Outlook's error report names its connection setting, "Secure (SSL): No" in every
+    // language ("Sécurisé (SSL) : Non", "Secure(SSL): Não"): a setting, no TLS failure.
+    if p.sig == Sig::Tls && settings_field(t, pos, after) {
+        return;
+    }
     // PowerMTA's bounce categories (`spam-related`, `policy-related`, `virus-related`) are
     // read by their own patterns: their first word states no cause of its own.
     if matches!(p.sig, Sig::Reputation | Sig::Content)
@@ -420,6 +425,15 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if pos >= norm.region.0 && pos < norm.region.1 {
         found.inner.set(sig);
     }
+}
+
+/// Whether the word at `pos..after` is a field's name in parentheses before its value
+/// (`(ssl): no`, `(ssl) : non`).
+fn settings_field(t: &[u8], pos: usize, after: usize) -> bool {
+    let rest = t.get(after..).unwrap_or_default();
+    pos > 0
+        && t.get(pos - 1) == Some(&b'(')
+        && (rest.starts_with(b"):") || rest.starts_with(b") :"))
 }
 
 /// The end of the sentence that starts before `from`: its full stop (followed by a space
@@ -526,6 +540,19 @@ mod tests {
         assert!(sigs("550 5.7.1 Rejected by DMARC policy").has(Sig::Auth));
         // Sendmail's `a@b...User unknown`: `..` ends the address.
         assert!(sigs("550 a@earthlink.net...User unknown").has(Sig::RcptStrong));
+    }
+
+    #[test]
+    fn an_error_reports_ssl_setting_is_no_tls_failure() {
+        for text in [
+            "server response: \"550 5.1.1 unknown\", port: 25, security (SSL): no",
+            "Réponse du serveur : '550 inconnu', Port : 25, Sécurisé (SSL) : Non",
+            "Resposta do Servidor: '550 x', Porta: 25, Secure(SSL): Não",
+        ] {
+            assert!(!sigs(text).has(Sig::Tls), "{text}");
+        }
+        assert!(sigs("454 4.7.0 TLS not available due to local problem").has(Sig::Tls));
+        assert!(sigs("SSL handshake failed").has(Sig::Tls));
     }
 
     #[test]

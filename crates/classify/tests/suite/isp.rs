@@ -156,6 +156,13 @@ fn each_sign_of_the_receiver_in_order() {
     assert_eq!(d.isp, Some(Isp::Other));
     // No receiver at all.
     assert_eq!(diagnose("550 5.1.1 User unknown").isp, None);
+    // Another provider's DMARC wording and URL are not Gmail's ("is not accepted due to
+    // domain's DMARC policy").
+    let d = diagnose("550 5.7.1 This message was not accepted due to domain owner DMARC policy (RFC 7489) https://help.mail.ru/mail-help/postmaster/dmarc");
+    assert_eq!(d.isp, Some(Isp::Other));
+    // La Poste's host and reason code are La Poste's, not Orange's.
+    let d = diagnose("<a@laposte.net>: host smtpz4.laposte.net[194.117.213.1] said: 550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN007_510");
+    assert_eq!(d.isp, Some(Isp::Other));
 }
 
 #[test]

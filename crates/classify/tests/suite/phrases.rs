@@ -184,6 +184,59 @@ const CASES: &[(&str, Category)] = &[
         "error: err.nosuchuser: newsletter-request@imusic.com",
         Category::Recipient,
     ),
+    // Relay refusals in other words and languages.
+    ("554 Relay operation rejected", Category::Relay),
+    (
+        "550-550 relay through this server without authentication.",
+        Category::Relay,
+    ),
+    (
+        "Réponse du serveur : '550 <personne@exemple.com>... Relais refusé', Port : 25, Sécurisé (SSL) : Non",
+        Category::Relay,
+    ),
+    (
+        "Resposta do Servidor: '550 <alguém@examplo.com>... Reencaminhamento Negado', Porta: 25, Secure (SSL): Não, Erro do Servidor: 550",
+        Category::Relay,
+    ),
+    (
+        "Resposta do Servidor: '553 este domínio não faz parte da minha lista de anfitriões rcpt (#5.7.1)', Porta: 25, Secure(SSL): Não",
+        Category::Relay,
+    ),
+    // Unknown or blocked recipients in other words.
+    ("550 recipient e-mail adress unknown", Category::Recipient),
+    ("Policy rejection on the target address", Category::Recipient),
+    // The recipient's domain has no usable mail host (Exim).
+    (
+        "All relevant MX records point to non-existent hosts",
+        Category::Recipient,
+    ),
+    ("550 5.2.0 No such mailbox", Category::Recipient),
+    // A sending domain's hourly limit (cPanel).
+    (
+        "Domain domein.nl has exceeded the max defers and failures per hour (5/5 (100%)) allowed. Message discarded.",
+        Category::RateLimit,
+    ),
+    // QQ Mail's content filter.
+    (
+        "(550, b'The mail may contain inappropriate words or content.')",
+        Category::Content,
+    ),
+    // Policy and IP filters in Polish and Korean portals' English.
+    (
+        "550 5.1.0 Naruszenie zasad cNkj1y0022zrrQM01NkjaD, zobacz https://support.forpsi.com/kb/a4071",
+        Category::Reputation,
+    ),
+    (
+        "421 4.3.2 Your IP(218.236.206.104) is filtered and this connection will be closed.",
+        Category::Reputation,
+    ),
+    // Lists named by their initials and services.
+    ("550 IP in XBL", Category::Blocklist),
+    ("550 IP in SCBL", Category::Blocklist),
+    (
+        "550 5.7.1 Your email messages have been blocked by the recipient OR by Trend Micro Email Reputation Service.",
+        Category::Blocklist,
+    ),
 ];
 
 #[test]
