@@ -606,6 +606,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("dns hard error", RcptHost),
     // Exim: "all relevant MX records point to non-existent hosts" (the recipient's domain).
     ("mx records point to non-existent", RcptHost),
+    // Gmail's report of its own lookups of the recipient's domain and mail hosts: "DNS
+    // Error: ... DNS type 'a' lookup of mx.example.com. responded with code NXDOMAIN".
+    ("responded with code nxdomain", RcptHost),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),

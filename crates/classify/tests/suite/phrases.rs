@@ -66,6 +66,11 @@ const CASES: &[(&str, Category)] = &[
         "550-The mail server\n    could not deliver mail to a@example.nl.  The account 550-or domain may\n    not exist, they may be blacklisted, or missing the proper dns 550 entries.",
         Category::Recipient,
     ),
+    // Gmail cannot find the recipient domain's mail hosts.
+    (
+        "DNS Error: 8665694 DNS type 'mx' lookup of sanare.com responded with code NOERROR\n8665694 DNS type 'a' lookup of sanare.com.1.0001.arsmtp.com. responded with code NXDOMAIN",
+        Category::Recipient,
+    ),
     // Refusals of the sender by a receiver's policy or spam filter.
     (
         "554 5.7.105 SenderFilterAgent; Sender denied as sender's email\n    address is on SenderFilterConfig list",
