@@ -3,7 +3,8 @@
 //! Written from the providers' published documentation and from real bounces (see
 //! the sources cited in `meaning.rs` and `tests/corpus/bounces.toml`). Patterns are
 //! lower case, at least three bytes long, and match at the start of a word (one that
-//! starts with punctuation, like `.yahoo.com`, may also follow a word); a trailing `$`
+//! starts with punctuation, like `.yahoo.com`, may also follow a word; one in Chinese or
+//! Japanese may start at any of their characters); a trailing `$`
 //! requires the word to end there. Host names (patterns with a dot)
 //! do not count inside an e-mail address: the recipient's or sender's domain is not the
 //! receiving provider.
@@ -323,6 +324,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("seznam", OtherHost),
     ("laposte.net", OtherHost),
     ("163.com", OtherHost),
+    // NetEase named in its own Chinese replies ("超过了网易的限制": over NetEase's limit).
+    ("网易", OtherHost),
     ("zoho mail", OtherHost),
     ("tosa@rx.t-online", OtherHost),
     // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
@@ -494,6 +497,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("rcpthosts", RelayStrong),
     ("anfitriões rcpt", RelayStrong),
     ("we don't handle mail for", RelayStrong),
+    // "this server doesn’t handle mail for that user" (any apostrophe).
+    ("handle mail for", RelayStrong),
     ("non-local e-mail address", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
@@ -661,6 +666,12 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // hour".
     ("defers and failures", Rate),
     ("messages per hour", Rate),
+    // NetEase's Chinese replies: too many concurrent connections ("并发连接数过大"), many
+    // messages in a short time ("短期内发送了大量信件"), messages per connection over the
+    // limit ("邮件数量超出限制").
+    ("并发连接", Rate),
+    ("大量信件", Rate),
+    ("数量超出限制", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
@@ -731,6 +742,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("addressee unknown", RcptStrong),
     ("unknown address", RcptStrong),
     ("address unknown", RcptStrong),
+    // Alibaba Cloud's "559 Invalid rcptto"; hMailServer's "Recipient not in route list".
+    ("invalid rcptto", RcptStrong),
+    ("not in route list", RcptStrong),
     ("adress unknown", RcptStrong),
     // Yandex: the recipient's account is blocked ("Policy rejection on the target
     // address").
@@ -840,6 +854,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unknown virtual user", RcptStrong),
     ("account unavailable", RcptStrong),
     ("utilisateur inconnu", RcptStrong),
+    // Japanese: "<a> のユーザーは登録されていません" (the user is not registered).
+    ("ユーザーは登録されていません", RcptStrong),
     // Exchange: the recipient takes mail only from senders it authorises
     // ("RESOLVER.RST.NotAuthorized; not authorized").
     ("resolver.rst.notauthorized", RcptStrong),
@@ -904,6 +920,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("exceeds the maximum size", Content),
     ("maximum message size", Content),
     ("message length exceeds", Content),
+    // Alibaba Cloud: "557 The length of DATA content is achieved the maximum threshold".
+    ("length of data", Content),
     ("maximum size", Content),
     ("line limit exceeded", Content),
     ("line is too long", Content),

@@ -210,6 +210,26 @@ const CASES: &[(&str, Category)] = &[
     // Unknown or blocked recipients in other words.
     ("550 recipient e-mail adress unknown", Category::Recipient),
     ("Policy rejection on the target address", Category::Recipient),
+    ("559 Invalid rcptto", Category::Recipient),
+    ("421 Recipient not in route list", Category::Recipient),
+    (
+        "550 Requested action was not taken because this server doesn’t handle mail for that user",
+        Category::Relay,
+    ),
+    (
+        "557 The length of DATA content is achieved the maximum threshold",
+        Category::Content,
+    ),
+    // NetEase's Chinese replies: too many concurrent connections, too many messages on a
+    // connection.
+    (
+        "421HL:ICC 该IP同时并发连接数过大,超过了网易的限制,被临时禁止连接。",
+        Category::RateLimit,
+    ),
+    (
+        "450MI:DMC 当前连接发送的邮件数量超出限制。请减少每次连接中投递的邮件数量;",
+        Category::RateLimit,
+    ),
     // The recipient's domain has no usable mail host (Exim).
     (
         "All relevant MX records point to non-existent hosts",
