@@ -326,6 +326,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("163.com", OtherHost),
     // NetEase named in its own Chinese replies ("超过了网易的限制": over NetEase's limit).
     ("网易", OtherHost),
+    // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
+    ("qq邮箱", OtherHost),
     ("zoho mail", OtherHost),
     ("tosa@rx.t-online", OtherHost),
     // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
@@ -717,6 +719,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("space has been used up", MailboxFull),
     ("allowed storage", MailboxFull),
     ("too much mail data", MailboxFull),
+    // Chinese (QQ Mail): "收件人空间不足" (the recipient's space is insufficient).
+    ("空间不足", MailboxFull),
     // --- Recipient
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
@@ -729,6 +733,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("recipient not found", RcptStrong),
     ("recipnotfound", RcptStrong),
     ("user not found", RcptStrong),
+    // 263's and other Chinese hosts' English: "user not exist".
+    ("user not exist", RcptStrong),
     ("mailbox not found", RcptStrong),
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
@@ -856,6 +862,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("utilisateur inconnu", RcptStrong),
     // Japanese: "<a> のユーザーは登録されていません" (the user is not registered).
     ("ユーザーは登録されていません", RcptStrong),
+    // Chinese (QQ Mail's bounces): "该用户不存在" (the user does not exist), "该用户未开通
+    // QQ邮箱" (the user has not opened a mailbox).
+    ("用户不存在", RcptStrong),
+    ("未开通", RcptStrong),
     // Exchange: the recipient takes mail only from senders it authorises
     // ("RESOLVER.RST.NotAuthorized; not authorized").
     ("resolver.rst.notauthorized", RcptStrong),

@@ -230,6 +230,14 @@ const CASES: &[(&str, Category)] = &[
         "450MI:DMC 当前连接发送的邮件数量超出限制。请减少每次连接中投递的邮件数量;",
         Category::RateLimit,
     ),
+    // QQ Mail's bounces in Chinese: no such user, no mailbox opened, mailbox full.
+    ("该用户不存在", Category::Recipient),
+    ("该用户未开通QQ邮箱", Category::Recipient),
+    ("收件人空间不足", Category::MailboxFull),
+    (
+        "user not exist (in reply to RCPT TO command)",
+        Category::Recipient,
+    ),
     // The recipient's domain has no usable mail host (Exim).
     (
         "All relevant MX records point to non-existent hosts",
