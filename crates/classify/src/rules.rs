@@ -919,6 +919,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("content not accepted", Content),
     ("content violation", Content),
     ("objectionable content", Content),
+    ("unsafe content", Content),
     // QQ Mail: "The mail may contain inappropriate words or content."
     ("inappropriate words", Content),
     ("inappropriate content", Content),

@@ -234,6 +234,11 @@ const CASES: &[(&str, Category)] = &[
     ("该用户不存在", Category::Recipient),
     ("该用户未开通QQ邮箱", Category::Recipient),
     ("收件人空间不足", Category::MailboxFull),
+    // A content scanner's signature: its name's words are no authentication check.
+    (
+        "550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)",
+        Category::Content,
+    ),
     (
         "user not exist (in reply to RCPT TO command)",
         Category::Recipient,
