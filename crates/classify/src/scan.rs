@@ -396,6 +396,11 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if p.sig == Sig::Tls && settings_field(t, pos, after) {
         return;
     }
+    // An authentication word inside a dotted name (a scanner's signature,
+    // `Heuristics.Phishing.Email.SpoofedDomain`) names no failed check.
+    if p.sig == Sig::Auth && pos >= 2 && t[pos - 1] == b'.' && t[pos - 2].is_ascii_alphabetic() {
+        return;
+    }
     // PowerMTA's bounce categories (`spam-related`, `policy-related`, `virus-related`) are
     // read by their own patterns: their first word states no cause of its own.
     if matches!(p.sig, Sig::Reputation | Sig::Content)
@@ -550,6 +555,14 @@ mod tests {
         assert!(sigs(netease).has(Sig::OtherHost));
         let dti = "原因:  <a@b.example> のユーザーは登録されていません";
         assert!(sigs(dti).has(Sig::RcptStrong));
+    }
+
+    #[test]
+    fn auth_words_inside_a_dotted_name_are_no_check() {
+        let scanner =
+            "550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)";
+        assert!(!sigs(scanner).has(Sig::Auth));
+        assert!(sigs("550 5.7.1 Sender address is spoofed").has(Sig::Auth));
     }
 
     #[test]
