@@ -889,6 +889,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("content presents", Content),
     ("content not accepted", Content),
     ("content violation", Content),
+    // Exchange Online's 5.7.520: "Message blocked because it contains content identified
+    // as spam".
+    ("content identified", Content),
     ("objectionable content", Content),
     // QQ Mail: "The mail may contain inappropriate words or content."
     ("inappropriate words", Content),
