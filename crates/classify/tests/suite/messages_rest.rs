@@ -13,7 +13,8 @@
 //!   bounce fixtures), `tests/corpus/php-bounce-handler/` and `tests/corpus/more-fixtures/`
 //!   (sisimai's other trees, bounce detectors' and applications' fixtures) and
 //!   `tests/corpus/crisp-bounces/` (bounce reports without their header, from Crisp's
-//!   email-bounce-parser), labelled from their text in batches
+//!   email-bounce-parser) and `tests/corpus/zoon-bounces/` (zoonru's PHP Bounce Handler),
+//!   labelled from their text in batches
 //!   scored before the classifier was changed for them (held-out sets; each folder's
 //!   README has the figures).
 //!
@@ -241,4 +242,11 @@ fn more_fixtures_match_their_labels() {
 #[test]
 fn crisp_bounces_match_their_labels() {
     check("crisp-bounces", GOALS, 52);
+}
+
+/// The real bounces that zoonru's PHP Bounce Handler tests with (Exim, Postfix and
+/// Dovecot reports to a Russian sender, anonymised), held out the same way.
+#[test]
+fn zoon_bounces_match_their_labels() {
+    check("zoon-bounces", GOALS, 6);
 }
