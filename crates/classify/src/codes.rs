@@ -284,7 +284,9 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
     }
     let prev = if i == 0 { None } else { Some(b[i - 1]) };
     match b.get(i + 3) {
-        Some(&r) if blocks_basic_right(r) => return None,
+        // NetEase's reason marker glued to the code as its code tables print it
+        // (`421HL:ICC`, `451DT:SPM`): the code still.
+        Some(&r) if blocks_basic_right(r) && !netease_marker(b, i + 3) => return None,
         // `12:30` is a time; `550: 5.7.1` and `550:` are replies.
         Some(b':') if b.get(i + 4).is_some_and(u8::is_ascii_digit) => return None,
         // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')`, a
@@ -304,6 +306,17 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         _ => {}
     }
     Some((u16::from(c0 - b'0') * 100 + c1 * 10 + c2, i + 3))
+}
+
+/// Whether a NetEase reason marker starts at `j`: two capitals, a colon, a capital
+/// (`HL:ICC`, `DT:SPM`, `MI:DMC`).
+fn netease_marker(b: &[u8], j: usize) -> bool {
+    b.get(j..j + 4).is_some_and(|m| {
+        m[0].is_ascii_uppercase()
+            && m[1].is_ascii_uppercase()
+            && m[2] == b':'
+            && m[3].is_ascii_uppercase()
+    })
 }
 
 fn ends_with_ci(b: &[u8], end: usize, word: &[u8]) -> bool {
@@ -836,6 +849,9 @@ mod tests {
             read("550 5.1.1 Invalid recipient. LPN416 416"),
             (Some(550), Some("5.1.1".into()))
         );
+        // NetEase's marker glued to its code by a code table: `451DT:SPM`.
+        assert_eq!(read("451DT:SPM ,please try again"), (Some(451), None));
+        assert_eq!(read("MTA1234: 550ms"), (None, None));
         // The same reason repeated on a later line of the reply: `LPN007 420`.
         assert_eq!(
             read("550 550 5.1.1 Boite du destinataire archivee. LPN004_420 [420]\n\nArchived recipient. LPN007 420\n(in reply to RCPT TO command)"),

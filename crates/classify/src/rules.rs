@@ -3,7 +3,8 @@
 //! Written from the providers' published documentation and from real bounces (see
 //! the sources cited in `meaning.rs` and `tests/corpus/bounces.toml`). Patterns are
 //! lower case, at least three bytes long, and match at the start of a word (one that
-//! starts with punctuation, like `.yahoo.com`, may also follow a word); a trailing `$`
+//! starts with punctuation, like `.yahoo.com`, may also follow a word; one in Chinese or
+//! Japanese may start at any of their characters); a trailing `$`
 //! requires the word to end there. Host names (patterns with a dot)
 //! do not count inside an e-mail address: the recipient's or sender's domain is not the
 //! receiving provider.
@@ -323,6 +324,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("seznam", OtherHost),
     ("laposte.net", OtherHost),
     ("163.com", OtherHost),
+    // NetEase named in its own Chinese replies ("超过了网易的限制": over NetEase's limit).
+    ("网易", OtherHost),
+    // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
+    ("qq邮箱", OtherHost),
     ("zoho mail", OtherHost),
     ("tosa@rx.t-online", OtherHost),
     // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
@@ -494,6 +499,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("rcpthosts", RelayStrong),
     ("anfitriões rcpt", RelayStrong),
     ("we don't handle mail for", RelayStrong),
+    // "this server doesn’t handle mail for that user" (any apostrophe).
+    ("handle mail for", RelayStrong),
     ("non-local e-mail address", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
@@ -606,6 +613,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("dns hard error", RcptHost),
     // Exim: "all relevant MX records point to non-existent hosts" (the recipient's domain).
     ("mx records point to non-existent", RcptHost),
+    // Gmail's report of its own lookups of the recipient's domain and mail hosts: "DNS
+    // Error: ... DNS type 'a' lookup of mx.example.com. responded with code NXDOMAIN".
+    ("responded with code nxdomain", RcptHost),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -658,6 +668,12 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // hour".
     ("defers and failures", Rate),
     ("messages per hour", Rate),
+    // NetEase's Chinese replies: too many concurrent connections ("并发连接数过大"), many
+    // messages in a short time ("短期内发送了大量信件"), messages per connection over the
+    // limit ("邮件数量超出限制").
+    ("并发连接", Rate),
+    ("大量信件", Rate),
+    ("数量超出限制", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
@@ -703,6 +719,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("space has been used up", MailboxFull),
     ("allowed storage", MailboxFull),
     ("too much mail data", MailboxFull),
+    // Chinese (QQ Mail): "收件人空间不足" (the recipient's space is insufficient).
+    ("空间不足", MailboxFull),
     // --- Recipient
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
@@ -715,6 +733,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("recipient not found", RcptStrong),
     ("recipnotfound", RcptStrong),
     ("user not found", RcptStrong),
+    // 263's and other Chinese hosts' English: "user not exist".
+    ("user not exist", RcptStrong),
     ("mailbox not found", RcptStrong),
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
@@ -728,6 +748,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("addressee unknown", RcptStrong),
     ("unknown address", RcptStrong),
     ("address unknown", RcptStrong),
+    // Alibaba Cloud's "559 Invalid rcptto"; hMailServer's "Recipient not in route list".
+    ("invalid rcptto", RcptStrong),
+    ("not in route list", RcptStrong),
     ("adress unknown", RcptStrong),
     // Yandex: the recipient's account is blocked ("Policy rejection on the target
     // address").
@@ -837,6 +860,12 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unknown virtual user", RcptStrong),
     ("account unavailable", RcptStrong),
     ("utilisateur inconnu", RcptStrong),
+    // Japanese: "<a> のユーザーは登録されていません" (the user is not registered).
+    ("ユーザーは登録されていません", RcptStrong),
+    // Chinese (QQ Mail's bounces): "该用户不存在" (the user does not exist), "该用户未开通
+    // QQ邮箱" (the user has not opened a mailbox).
+    ("用户不存在", RcptStrong),
+    ("未开通", RcptStrong),
     // Exchange: the recipient takes mail only from senders it authorises
     // ("RESOLVER.RST.NotAuthorized; not authorized").
     ("resolver.rst.notauthorized", RcptStrong),
@@ -893,6 +922,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // as spam".
     ("content identified", Content),
     ("objectionable content", Content),
+    ("unsafe content", Content),
     // QQ Mail: "The mail may contain inappropriate words or content."
     ("inappropriate words", Content),
     ("inappropriate content", Content),
@@ -904,6 +934,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("exceeds the maximum size", Content),
     ("maximum message size", Content),
     ("message length exceeds", Content),
+    // Alibaba Cloud: "557 The length of DATA content is achieved the maximum threshold".
+    ("length of data", Content),
     ("maximum size", Content),
     ("line limit exceeded", Content),
     ("line is too long", Content),

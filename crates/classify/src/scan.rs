@@ -396,6 +396,11 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if p.sig == Sig::Tls && settings_field(t, pos, after) {
         return;
     }
+    // An authentication word inside a dotted name (a scanner's signature,
+    // `Heuristics.Phishing.Email.SpoofedDomain`) names no failed check.
+    if p.sig == Sig::Auth && pos >= 2 && t[pos - 1] == b'.' && t[pos - 2].is_ascii_alphabetic() {
+        return;
+    }
     // PowerMTA's bounce categories (`spam-related`, `policy-related`, `virus-related`) are
     // read by their own patterns: their first word states no cause of its own.
     if matches!(p.sig, Sig::Reputation | Sig::Content)
@@ -505,14 +510,15 @@ mod tests {
             // Found alone and among words, whatever its length...
             assert!(sigs(s).has(*sig), "{raw}");
             assert!(sigs(&format!("x {s} y")).has(*sig), "{raw}");
-            // ...and not without its last byte (unless a shorter pattern gives the signal).
-            let cut = &s[..s.len() - 1];
+            // ...and not without its last character (unless a shorter pattern gives the
+            // signal).
+            let cut = &s[..s.char_indices().last().map_or(0, |(i, _)| i)];
             let shorter = PATTERNS
                 .iter()
                 .any(|(r, g)| g == sig && cut.contains(r.trim_end_matches('$')));
             assert!(
                 !sigs(cut).has(*sig) || shorter,
-                "{raw} without its last byte"
+                "{raw} without its last character"
             );
         }
     }
@@ -540,6 +546,23 @@ mod tests {
         assert!(sigs("550 5.7.1 Rejected by DMARC policy").has(Sig::Auth));
         // Sendmail's `a@b...User unknown`: `..` ends the address.
         assert!(sigs("550 a@earthlink.net...User unknown").has(Sig::RcptStrong));
+    }
+
+    #[test]
+    fn patterns_in_chinese_and_japanese_match_between_characters() {
+        let netease = "421HL:ICC 该IP同时并发连接数过大,超过了网易的限制,被临时禁止连接。";
+        assert!(sigs(netease).has(Sig::Rate));
+        assert!(sigs(netease).has(Sig::OtherHost));
+        let dti = "原因:  <a@b.example> のユーザーは登録されていません";
+        assert!(sigs(dti).has(Sig::RcptStrong));
+    }
+
+    #[test]
+    fn auth_words_inside_a_dotted_name_are_no_check() {
+        let scanner =
+            "550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)";
+        assert!(!sigs(scanner).has(Sig::Auth));
+        assert!(sigs("550 5.7.1 Sender address is spoofed").has(Sig::Auth));
     }
 
     #[test]

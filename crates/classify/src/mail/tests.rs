@@ -226,3 +226,25 @@ fn the_recipient_comes_from_the_report_when_no_line_starts_with_it() {
     let m = "From: MAILER-DAEMON@example.jp\nSubject: Mail delivery failure\n\nThe following message, addressed to 'd@example.org',\nfailed because it has not been collected after 30 days\n";
     assert_eq!(recipients(m)[0].0.as_deref(), Some("d@example.org"));
 }
+
+#[test]
+fn a_report_pasted_without_its_header_names_its_one_recipient() {
+    let postfix = "This is the mail system at host mx.example.net.\n\n<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1\n    <a@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO\n    command)\n";
+    assert_eq!(
+        pasted::recipient_counted(postfix.as_bytes()).0.as_deref(),
+        Some("a@example.org")
+    );
+    let dsn = "Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; b@example.org\nAction: failed\nStatus: 5.1.1\n";
+    assert_eq!(
+        pasted::recipient_counted(dsn.as_bytes()).0.as_deref(),
+        Some("b@example.org")
+    );
+    // A reply that only quotes an address, two different recipients, and a whole message
+    // name no one here.
+    let reply = "550 5.7.1 <s@example.com>: Sender address rejected: Access denied";
+    assert_eq!(pasted::recipient_counted(reply.as_bytes()).0, None);
+    let two =
+        "<a@example.org>: host x said: 550 unknown\n\n<c@example.org>: host x said: 550 unknown\n";
+    assert_eq!(pasted::recipient_counted(two.as_bytes()).0, None);
+    assert_eq!(pasted::recipient_counted(DSN.as_bytes()).0, None);
+}

@@ -21,7 +21,8 @@ pub struct Norm {
     /// Where reply texts start (sorted).
     pub reply_starts: Vec<usize>,
     /// Positions where a pattern may start: word starts and pattern-starting punctuation
-    /// (dots among them: `.yahoo.com` starts with one, and host names have them).
+    /// (dots among them: `.yahoo.com` starts with one, and host names have them), and the
+    /// first byte of every character that is not ASCII.
     /// The first `nc` entries.
     cands: Vec<u32>,
     nc: usize,

@@ -13,8 +13,9 @@
 //!   bounce fixtures), `tests/corpus/php-bounce-handler/` and `tests/corpus/more-fixtures/`
 //!   (sisimai's other trees, bounce detectors' and applications' fixtures) and
 //!   `tests/corpus/crisp-bounces/` (bounce reports without their header, from Crisp's
-//!   email-bounce-parser) and `tests/corpus/zoon-bounces/` (zoonru's PHP Bounce Handler),
-//!   labelled from their text in batches
+//!   email-bounce-parser), `tests/corpus/zoon-bounces/` (zoonru's PHP Bounce Handler) and
+//!   `tests/corpus/findem-bounces/` (findemdev's node-bounce-handler), labelled from
+//!   their text in batches
 //!   scored before the classifier was changed for them (held-out sets; each folder's
 //!   README has the figures).
 //!
@@ -249,4 +250,11 @@ fn crisp_bounces_match_their_labels() {
 #[test]
 fn zoon_bounces_match_their_labels() {
     check("zoon-bounces", GOALS, 6);
+}
+
+/// Gmail's reports for its own users and Amazon's Postfix bounce that a Node.js bounce
+/// handler (findemdev/node-bounce-handler) tests with, held out the same way.
+#[test]
+fn findem_bounces_match_their_labels() {
+    check("findem-bounces", GOALS, 5);
 }

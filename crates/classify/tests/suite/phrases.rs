@@ -66,6 +66,11 @@ const CASES: &[(&str, Category)] = &[
         "550-The mail server\n    could not deliver mail to a@example.nl.  The account 550-or domain may\n    not exist, they may be blacklisted, or missing the proper dns 550 entries.",
         Category::Recipient,
     ),
+    // Gmail cannot find the recipient domain's mail hosts.
+    (
+        "DNS Error: 8665694 DNS type 'mx' lookup of sanare.com responded with code NOERROR\n8665694 DNS type 'a' lookup of sanare.com.1.0001.arsmtp.com. responded with code NXDOMAIN",
+        Category::Recipient,
+    ),
     // Refusals of the sender by a receiver's policy or spam filter.
     (
         "554 5.7.105 SenderFilterAgent; Sender denied as sender's email\n    address is on SenderFilterConfig list",
@@ -205,6 +210,39 @@ const CASES: &[(&str, Category)] = &[
     // Unknown or blocked recipients in other words.
     ("550 recipient e-mail adress unknown", Category::Recipient),
     ("Policy rejection on the target address", Category::Recipient),
+    ("559 Invalid rcptto", Category::Recipient),
+    ("421 Recipient not in route list", Category::Recipient),
+    (
+        "550 Requested action was not taken because this server doesn’t handle mail for that user",
+        Category::Relay,
+    ),
+    (
+        "557 The length of DATA content is achieved the maximum threshold",
+        Category::Content,
+    ),
+    // NetEase's Chinese replies: too many concurrent connections, too many messages on a
+    // connection.
+    (
+        "421HL:ICC 该IP同时并发连接数过大,超过了网易的限制,被临时禁止连接。",
+        Category::RateLimit,
+    ),
+    (
+        "450MI:DMC 当前连接发送的邮件数量超出限制。请减少每次连接中投递的邮件数量;",
+        Category::RateLimit,
+    ),
+    // QQ Mail's bounces in Chinese: no such user, no mailbox opened, mailbox full.
+    ("该用户不存在", Category::Recipient),
+    ("该用户未开通QQ邮箱", Category::Recipient),
+    ("收件人空间不足", Category::MailboxFull),
+    // A content scanner's signature: its name's words are no authentication check.
+    (
+        "550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)",
+        Category::Content,
+    ),
+    (
+        "user not exist (in reply to RCPT TO command)",
+        Category::Recipient,
+    ),
     // The recipient's domain has no usable mail host (Exim).
     (
         "All relevant MX records point to non-existent hosts",

@@ -41,7 +41,10 @@ fn fast(seg: &[u8], buf: &mut [u8], cands: &mut [u32], st: &mut State) -> usize 
         }
         let lower = x | range_mask(x, b'A', b'Z') >> 2;
         let alnum = range_mask(lower, b'a', b'z') | range_mask(x, b'0', b'9');
-        let mut cand = !(alnum & (alnum << 8 | prev_alnum)) & !space & !x & HIGH;
+        // UTF-8 continuation bytes (`10xxxxxx`) start no pattern; a lead byte may (a
+        // pattern in Chinese or Korean).
+        let cont = x & !(x << 1);
+        let mut cand = !(alnum & (alnum << 8 | prev_alnum)) & !space & !cont & HIGH;
         if let Some(out) = buf.get_mut(w..w + 8) {
             out.copy_from_slice(&lower.to_le_bytes());
         }
@@ -106,7 +109,9 @@ pub fn run(seg: &[u8], buf: &mut [u8], cands: &mut [u32], st: &mut State, watch:
             } else {
                 st.newlines = 0;
                 let alnum = l.is_ascii_alphanumeric();
-                if l < 0x80 && !(alnum && st.last == AFTER_ALNUM) {
+                // A UTF-8 continuation byte starts no pattern; a lead byte may.
+                let continuation = (0x80..0xc0).contains(&l);
+                if !(continuation || alnum && st.last == AFTER_ALNUM) {
                     if let Some(slot) = cands.get_mut(st.nc) {
                         *slot = st.w as u32;
                     }

@@ -206,7 +206,9 @@ fn masks(x: __m128i, valid: u32) -> Masks {
         lower: _mm_or_si128(x, _mm_and_si128(alpha, splat(0x20))),
         space: bits(space) & valid,
         alnum: bits(_mm_or_si128(alpha, digit)) & valid,
-        skip: bits(_mm_or_si128(space, x)),
+        // Spaces and UTF-8 continuation bytes (`10xxxxxx`: high bit set, the next clear)
+        // start no pattern; a lead byte may.
+        skip: bits(space) | (bits(x) & !bits(_mm_add_epi8(x, x))),
         control: bits(control) & valid,
     }
 }
