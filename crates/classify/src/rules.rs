@@ -735,6 +735,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("user not found", RcptStrong),
     // 263's and other Chinese hosts' English: "user not exist".
     ("user not exist", RcptStrong),
+    // Coremail's bounce hints: "local server don't exists that user", "not user of this
+    // server".
+    ("exists that user", RcptStrong),
+    ("not user of this server", RcptStrong),
     ("mailbox not found", RcptStrong),
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
@@ -923,6 +927,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("content identified", Content),
     ("objectionable content", Content),
     ("unsafe content", Content),
+    // "Disallowed Attach Type"; a Chinese host's "exceeded mailsize limit".
+    ("attach type", Content),
+    ("mailsize", Content),
     // QQ Mail: "The mail may contain inappropriate words or content."
     ("inappropriate words", Content),
     ("inappropriate content", Content),
@@ -1030,6 +1037,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // Korean portals' IP filters: "421 4.3.2 Your IP(...) is filtered and this connection
     // will be closed".
     ("is filtered", Reputation),
+    // Coremail: "IP is rejected".
+    ("ip is rejected", Reputation),
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),

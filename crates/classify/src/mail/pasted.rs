@@ -1,13 +1,17 @@
 //! A bounce's report pasted without its header (the text a mail client shows, copied):
 //! the failed recipient it names by its structure, as a whole message's report names it.
 
-use super::{after_blank_lines, delivered, dsn, header, is_message_header, lf, mime, prose};
+use super::{
+    after_blank_lines, delivered, dsn, header, is_message_header, lf, mime, prose, recipients,
+};
 use super::{Reader, MAX_COMMON_TOTAL};
 
 impl Reader {
     /// The addresses a pasted report names as failed: its `Final-Recipient` fields, else
     /// its lines about one recipient (Postfix's `<a>: host X said`, Exim's and
-    /// Exchange's lists). An address only quoted by a reply names no one here.
+    /// Exchange's lists), else an address written after a label or "to" (Gmail's "There
+    /// was a temporary problem delivering your message to a@b."). An address only quoted
+    /// by a reply names no one here.
     fn pasted_addresses(&mut self, text: &[u8]) -> Vec<Vec<u8>> {
         let (parts, work) = mime::parts(header::Header::default(), text);
         self.work += work + text.len() as u64;
@@ -25,11 +29,18 @@ impl Reader {
         if !failed.is_empty() {
             return failed;
         }
-        self.work += c.report.len() as u64;
-        prose::split(&c.report)
+        self.work += 2 * c.report.len() as u64;
+        let blocks: Vec<Vec<u8>> = prose::split(&c.report)
             .blocks
             .into_iter()
             .map(|b| b.address)
+            .collect();
+        if !blocks.is_empty() {
+            return blocks;
+        }
+        recipients::labelled_address(&c.report)
+            .map(String::into_bytes)
+            .into_iter()
             .collect()
     }
 }

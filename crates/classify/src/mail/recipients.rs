@@ -162,7 +162,7 @@ fn angle_address(report: &[u8]) -> Option<String> {
 /// Address: a@b`, `Delivery failed 20 attempts: a@b`, `Error-for: a@b`, `undeliverable
 /// to a@b`, `(Originally addressed to a@b)`), in a line that names no sender or contact
 /// (`contact postmaster@b`, `from a@b`).
-fn labelled_address(report: &[u8]) -> Option<String> {
+pub(super) fn labelled_address(report: &[u8]) -> Option<String> {
     let head = &report[..report.len().min(MAX_COMMON)];
     head.split(|&b| b == b'\n').find_map(|line| {
         let at = line.iter().position(|&b| b == b'@')?;
@@ -171,7 +171,13 @@ fn labelled_address(report: &[u8]) -> Option<String> {
             .rposition(|b| b.is_ascii_whitespace() || b"<>\"',;:()[]".contains(b))
             .map_or(0, |s| s + 1);
         let before = line[..start].trim_ascii_end();
-        let before = before.strip_suffix(b"'").unwrap_or(before).trim_ascii_end();
+        // `to 'a@b'`, `to <a@b>` (Cisco's "The following message to <a@b> was
+        // undeliverable.").
+        let before = before
+            .strip_suffix(b"'")
+            .or_else(|| before.strip_suffix(b"<"))
+            .unwrap_or(before)
+            .trim_ascii_end();
         let labelled = before.ends_with(b":")
             || (before.len() >= 3 && before[before.len() - 3..].eq_ignore_ascii_case(b" to"));
         let names_other = ["from", "contact", "postmaster", "sender"]

@@ -229,22 +229,27 @@ fn the_recipient_comes_from_the_report_when_no_line_starts_with_it() {
 
 #[test]
 fn a_report_pasted_without_its_header_names_its_one_recipient() {
-    let postfix = "This is the mail system at host mx.example.net.\n\n<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1\n    <a@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO\n    command)\n";
-    assert_eq!(
-        pasted::recipient_counted(postfix.as_bytes()).0.as_deref(),
-        Some("a@example.org")
-    );
-    let dsn = "Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; b@example.org\nAction: failed\nStatus: 5.1.1\n";
-    assert_eq!(
-        pasted::recipient_counted(dsn.as_bytes()).0.as_deref(),
-        Some("b@example.org")
-    );
+    let one = |text: &str| pasted::recipient_counted(text.as_bytes()).0;
+    let named = [
+        ("This is the mail system at host mx.example.net.\n\n<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1\n    <a@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO\n    command)\n", "a@example.org"),
+        ("Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; b@example.org\nAction: failed\nStatus: 5.1.1\n", "b@example.org"),
+        // A sentence that writes the address after "to" (Gmail's delay notice, Cisco's
+        // report).
+        ("** Delivery incomplete **\n\nThere was a temporary problem delivering your message to d@example.org. Gmail will retry for 47 more hours.\n", "d@example.org"),
+        ("The following message to <e@example.org> was undeliverable.\nThe reason for the problem:\n5.1.0 - Unknown address error 550-'5.4.1 Recipient address rejected: Access denied.'\n", "e@example.org"),
+    ];
+    for (text, address) in named {
+        assert_eq!(one(text).as_deref(), Some(address), "{text}");
+    }
     // A reply that only quotes an address, two different recipients, and a whole message
     // name no one here.
-    let reply = "550 5.7.1 <s@example.com>: Sender address rejected: Access denied";
-    assert_eq!(pasted::recipient_counted(reply.as_bytes()).0, None);
-    let two =
-        "<a@example.org>: host x said: 550 unknown\n\n<c@example.org>: host x said: 550 unknown\n";
-    assert_eq!(pasted::recipient_counted(two.as_bytes()).0, None);
-    assert_eq!(pasted::recipient_counted(DSN.as_bytes()).0, None);
+    assert_eq!(
+        one("550 5.7.1 <s@example.com>: Sender address rejected: Access denied"),
+        None
+    );
+    assert_eq!(
+        one("<a@example.org>: host x said: 550 unknown\n\n<c@example.org>: host x said: 550 unknown\n"),
+        None
+    );
+    assert_eq!(one(DSN), None);
 }

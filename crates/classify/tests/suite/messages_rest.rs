@@ -242,7 +242,7 @@ fn more_fixtures_match_their_labels() {
 /// receivers), held out the same way.
 #[test]
 fn crisp_bounces_match_their_labels() {
-    check("crisp-bounces", GOALS, 52);
+    check("crisp-bounces", GOALS, 60);
 }
 
 /// The real bounces that zoonru's PHP Bounce Handler tests with (Exim, Postfix and

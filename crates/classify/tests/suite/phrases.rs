@@ -234,6 +234,15 @@ const CASES: &[(&str, Category)] = &[
     ("该用户不存在", Category::Recipient),
     ("该用户未开通QQ邮箱", Category::Recipient),
     ("收件人空间不足", Category::MailboxFull),
+    // Coremail's and Chinese hosts' bounce hints, an attachment filter.
+    (
+        "退信提示:\"local server don't exists that user\"",
+        Category::Recipient,
+    ),
+    ("退信提示:\"not user of this server\"", Category::Recipient),
+    ("退信提示:\"IP is rejected\"", Category::Reputation),
+    ("[退信] 邮件过大:exceeded mailsize limit", Category::Content),
+    ("Disallowed Attach Type", Category::Content),
     // A content scanner's signature: its name's words are no authentication check.
     (
         "550 Message contained unsafe content (Heuristics.Phishing.Email.SpoofedDomain)",
