@@ -867,9 +867,10 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // Japanese: "<a> のユーザーは登録されていません" (the user is not registered).
     ("ユーザーは登録されていません", RcptStrong),
     // Chinese (QQ Mail's bounces): "该用户不存在" (the user does not exist), "该用户未开通
-    // QQ邮箱" (the user has not opened a mailbox).
+    // QQ邮箱" (the user has not opened a mailbox; not a sender's "账号未开通SMTP", its
+    // account without SMTP).
     ("用户不存在", RcptStrong),
-    ("未开通", RcptStrong),
+    ("用户未开通", RcptStrong),
     // Exchange: the recipient takes mail only from senders it authorises
     // ("RESOLVER.RST.NotAuthorized; not authorized").
     ("resolver.rst.notauthorized", RcptStrong),
