@@ -209,6 +209,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("the email account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
+    // Gmail's attachment refusal ("552 5.7.0 ... review our attachment guidelines").
+    ("review our attachment guidelines", GmailReply),
     // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
     // accepted due to domain's DMARC policy" (Mail.ru's "This message was not accepted
     // due to domain owner DMARC policy" is its own).
@@ -332,6 +334,22 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("tosa@rx.t-online", OtherHost),
     // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
     ("toda@rx.t-online", OtherHost),
+    // AT&T (with BellSouth): its own DNSBL code ("DNSBL:ATTRBL 521< IP >_is_blocked"), its
+    // hosts, and the directory of BellSouth's block list ("blocked by ldap:ou=rblmx,
+    // dc=bellsouth, dc=net").
+    ("attrbl", OtherHost),
+    ("att.net", OtherHost),
+    ("bellsouth.net", OtherHost),
+    ("dc=bellsouth", OtherHost),
+    // GoDaddy's reason codes at the end of its replies ("... IB212", "... IB508"): IB101
+    // a busy queue, IB103 Cloudmark, IB212 spam content, IB508 SPF.
+    ("ib101$", OtherHost),
+    ("ib103$", OtherHost),
+    ("ib212$", OtherHost),
+    ("ib508$", OtherHost),
+    // EarthLink names itself in its refusals ("550 IP ... is blocked by EarthLink").
+    ("earthlink.net", OtherHost),
+    ("blocked by earthlink", OtherHost),
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
@@ -458,10 +476,16 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("con:b1", YahooList),
     ("cs01", AppleReputation),
     ("hme1", AppleAuth),
+    // Apple's other bracketed local-policy codes ("554 5.7.1 [HM08] Message rejected due to
+    // local policy").
+    ("hm07", AppleReputation),
+    ("hm08", AppleReputation),
     ("bl0000", ComcastList),
     ("rl0000", ComcastRate),
     ("dm0000", ComcastAuth),
     ("cxbl", OtherList),
+    // BellSouth's own block list ("blocked by ldap:ou=rblmx, dc=bellsouth, dc=net").
+    ("rblmx", OtherList),
     // --- Relay (before auth: "client was not authenticated" is a relay denial)
     ("relay access denied", RelayStrong),
     ("relaying denied", RelayStrong),
@@ -508,6 +532,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("invalid credentials", SmtpLogin),
     ("smtp auth", SmtpLogin),
     ("authentication required", SmtpLogin),
+    // POP before SMTP: "553 5.3.0 <a>... Please receive your mail before sending."
+    ("receive your mail before sending", SmtpLogin),
     ("authentication is required", SmtpLogin),
     ("client was not authenticated", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
@@ -573,6 +599,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("bad helo", Dns),
     ("helo rejected", Dns),
     ("helo domain", Dns),
+    ("helo should be", Dns),
+    // AT&T: "421-failure in DNS look-up." (the sending IP's reverse DNS).
+    ("failure in dns look-up", Dns),
     ("fully-qualified", Dns),
     ("fully qualified", Dns),
     ("sender address rejected: domain not found", Dns),
@@ -662,6 +691,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
     ("sending limit", Rate),
+    ("daily limit", Rate),
     ("limit on the number of", Rate),
     ("emails per hour", Rate),
     // cPanel's limit of the sending domain: "has exceeded the max defers and failures per
@@ -678,10 +708,15 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
     ("receiving mail too quickly", RateRecipient),
+    // Rackspace: "Mailbox received too much email in a short period of time (G30)".
+    ("received too much email", RateRecipient),
+    ("received too much mail", RateRecipient),
     // --- Mailbox full
     // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
     // the server." (a full mailbox, not a rate).
     ("too many messages on the server", MailboxFullStrong),
+    // "Mailbox limit exceeded while appending message" (the mailbox's limit, not a rate).
+    ("mailbox limit exceeded", MailboxFullStrong),
     ("mailbox full", MailboxFull),
     ("over disk quota", MailboxFull),
     ("diskspace quota", MailboxFull),
@@ -988,6 +1023,12 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("spam", Reputation),
     // NetEase's (163.com, 126.com) spam verdict: "554 DT:SPM".
     ("dt:spm", Reputation),
+    // The receiving domain's own filters ("541 5.4.1 Mail rejected by destination
+    // domain"), whatever 5.4.1's generic meaning.
+    ("rejected by destination", Reputation),
+    // A sending account stopped for suspicious activity ("550 5.4.6 Unusual sending
+    // activity detected").
+    ("unusual sending activity", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
     ("bulk mail", Reputation),
@@ -1054,6 +1095,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("network is unreachable", Connection),
     ("host unreachable", Connection),
     ("could not connect", Connection),
+    // Windows' socket error in a hosted server's report: "A connection attempt failed
+    // because the connected party did not properly respond after a period of time".
+    ("connection attempt failed", Connection),
     ("unable to connect", Connection),
     ("failed to connect", Connection),
     ("connect to", Connection),
@@ -1114,6 +1158,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Receiver-side logs: the hosts there are clients, not the receiving provider
     ("noqueue: reject", ReceiverLog),
     ("rcpt from", ReceiverLog),
+    // sendmail's own rejections name their ruleset ("ruleset=check_relay, ...,
+    // relay=<client>"): its relay= is the connecting client.
+    ("ruleset=check_", ReceiverLog),
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),
