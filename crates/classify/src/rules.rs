@@ -195,8 +195,36 @@ pub const RECIPIENT_DOMAINS: &[(&str, &str, Isp)] = &[
     ("comcast", "net", Isp::Comcast),
 ];
 
-/// `(pattern, signal)`; see the module documentation for the pattern syntax.
-pub const PATTERNS: &[(&str, Sig)] = &[
+/// Declares the phrase table: every pattern written once into one string, and per pattern
+/// its length and signal (two bytes, where a `(&str, Sig)` row costs twelve: kilobytes of
+/// the widget's wasm). Read it with [`patterns`].
+macro_rules! phrase_table {
+    ($( ($pat:literal, $sig:ident $(,)?) ),* $(,)?) => {
+        const PATTERN_TEXT: &str = concat!($($pat),*);
+        const PATTERN_ROWS: &[(u8, Sig)] = &[$(
+            (
+                {
+                    assert!($pat.len() < 256, "a pattern is at most 255 bytes");
+                    $pat.len() as u8
+                },
+                $sig,
+            )
+        ),*];
+    };
+}
+
+/// The phrase table's `(pattern, signal)` rows, in table order; see the module
+/// documentation for the pattern syntax.
+pub fn patterns() -> impl Iterator<Item = (&'static str, Sig)> + Clone {
+    let mut at = 0;
+    PATTERN_ROWS.iter().map(move |&(len, sig)| {
+        let start = at;
+        at += usize::from(len);
+        (PATTERN_TEXT.get(start..at).unwrap_or_default(), sig)
+    })
+}
+
+phrase_table! {
     // --- Gmail / Google Workspace
     ("gsmtp", GmailReply),
     ("gcdp$", GmailReply),
@@ -1193,7 +1221,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("bad-connection", BcConnection),
     ("message-expired", BcConnection),
     ("invalid-sender", BcDns),
-];
+}
 
 #[cfg(test)]
 mod tests {
@@ -1207,8 +1235,8 @@ mod tests {
     #[test]
     fn no_pattern_is_listed_twice() {
         let mut seen = std::collections::BTreeSet::new();
-        for (p, _) in PATTERNS {
-            assert!(seen.insert(*p), "{p} twice");
+        for (p, _) in patterns() {
+            assert!(seen.insert(p), "{p} twice");
         }
     }
 }
