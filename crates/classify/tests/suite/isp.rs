@@ -163,19 +163,36 @@ fn each_sign_of_the_receiver_in_order() {
     // La Poste's host and reason code are La Poste's, not Orange's.
     let d = diagnose("<a@laposte.net>: host smtpz4.laposte.net[194.117.213.1] said: 550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN007_510");
     assert_eq!(d.isp, Some(Isp::Other));
-    // Providers' own codes and names: Apple's [HM08], AT&T's ATTRBL, GoDaddy's IB codes,
-    // EarthLink naming itself.
-    let d = diagnose("554 5.7.1 [HM08] Message rejected due to local policy.");
-    assert_eq!(d.isp, Some(Isp::Apple));
-    let d = diagnose("553 5.3.0 alph135 DNSBL:ATTRBL 521< 192.0.2.1 >_is_blocked.");
-    assert_eq!(d.isp, Some(Isp::Other));
-    let d = diagnose("550 5.1.0 192.0.2.1 is not allowed to send from <> per it's SPF Record. Please inspect your SPF settings, and try again. IB508");
-    assert_eq!(d.isp, Some(Isp::Other));
-    let d = diagnose("550 IP 192.0.2.1 is blocked by EarthLink.");
-    assert_eq!(d.isp, Some(Isp::Other));
-    // A sendmail rejection names its ruleset: the relay= there is the client.
-    let d = diagnose("sendmail[1]: ruleset=check_relay, arg1=omr.mx.aol.com, relay=omr.mx.aol.com [192.0.2.1], reject=550 5.7.1 Spam Block");
-    assert_eq!(d.isp, None);
+}
+
+/// Providers' own codes and names (Apple's [HM08], AT&T's ATTRBL, GoDaddy's IB codes,
+/// EarthLink naming itself) name the receiver; a sendmail rejection names its ruleset,
+/// and its relay= is then the client.
+const OWN_CODES: &[(&str, Option<Isp>)] = &[
+    (
+        "554 5.7.1 [HM08] Message rejected due to local policy.",
+        Some(Isp::Apple),
+    ),
+    (
+        "553 5.3.0 alph135 DNSBL:ATTRBL 521< 192.0.2.1 >_is_blocked.",
+        Some(Isp::Other),
+    ),
+    (
+        "550 5.1.0 192.0.2.1 is not allowed to send from <> per it's SPF Record. IB508",
+        Some(Isp::Other),
+    ),
+    ("550 IP 192.0.2.1 is blocked by EarthLink.", Some(Isp::Other)),
+    (
+        "sendmail[1]: ruleset=check_relay, relay=omr.mx.aol.com [192.0.2.1], reject=550 5.7.1 Spam Block",
+        None,
+    ),
+];
+
+#[test]
+fn providers_own_codes_name_the_receiver() {
+    for (text, want) in OWN_CODES {
+        assert_eq!(diagnose(text).isp, *want, "{text}");
+    }
 }
 
 #[test]
