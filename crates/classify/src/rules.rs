@@ -1044,6 +1044,11 @@ phrase_table! {
     ("header is not", Content),
     ("phishing", Content),
     ("spam url", Content),
+    // A URL rated by a web filter (FortiMail: "detected as spam.FortiGuard
+    // WebFilter(https://<url> (category))"): the link in the message.
+    ("webfilter", Content),
+    // Office attachments with macros ("552 MS-Office file containing VBA macros found").
+    ("vba macro", Content),
     ("links within", Content),
     ("potential security issue", Content),
     ("hvu:b1", Content),

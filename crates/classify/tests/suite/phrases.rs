@@ -322,6 +322,15 @@ const CASES: &[(&str, Category)] = &[
         "Unable to send message;Reason:550 5.4.6 Unusual sending activity detected.",
         Category::Reputation,
     ),
+    // A link rated by a web filter, an Office macro: the message's content.
+    (
+        "This email from IP 192.0.2.1 has been rejected. The email message was detected as spam.FortiGuard WebFilter(https://<url> (FortiGuard Category))",
+        Category::Content,
+    ),
+    (
+        "552 MS-Office file containing VBA macros found inside of the email",
+        Category::Content,
+    ),
     // BellSouth's own RBL in its directory.
     (
         "550 <0.0.0.0.> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net",
