@@ -522,6 +522,9 @@ phrase_table! {
     ("unable to relay", RelayStrong),
     ("not permitted to relay", RelayStrong),
     ("relay denied", RelayStrong),
+    // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
+    ("denies relay", RelayStrong),
+    ("拒绝中继", RelayStrong),
     ("open relay not allowed", RelayStrong),
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
@@ -567,6 +570,9 @@ phrase_table! {
     // --- Authentication (SPF, DKIM, DMARC)
     // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
     ("not allowed to send mail from", Auth),
+    // A provider refusing the From address an account may not use ("551 5.7.1 Not
+    // authorised to send from this header address").
+    ("authorised to send from", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -628,6 +634,8 @@ phrase_table! {
     ("helo rejected", Dns),
     ("helo domain", Dns),
     ("helo should be", Dns),
+    // "555 helohost error." (the HELO host failed the receiver's check).
+    ("helohost", Dns),
     // AT&T: "421-failure in DNS look-up." (the sending IP's reverse DNS).
     ("failure in dns look-up", Dns),
     ("fully-qualified", Dns),
@@ -802,6 +810,9 @@ phrase_table! {
     // server".
     ("exists that user", RcptStrong),
     ("not user of this server", RcptStrong),
+    // A locked mailbox: "550 user is locked. (邮箱被锁)".
+    ("user is locked", RcptStrong),
+    ("邮箱被锁", RcptStrong),
     ("mailbox not found", RcptStrong),
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
@@ -1062,6 +1073,11 @@ phrase_table! {
     // A sending account stopped for suspicious activity ("550 5.4.6 Unusual sending
     // activity detected").
     ("unusual sending activity", Reputation),
+    // A Chinese server's refusals of the sending IP and the sender: "550 black ip.
+    // (发信IP被禁止)", "553 host denies the sender. (拒绝发件人地址)".
+    ("black ip", Reputation),
+    ("denies the sender", Reputation),
+    ("拒绝发件人", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
     ("bulk mail", Reputation),

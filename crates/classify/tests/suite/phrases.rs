@@ -331,6 +331,15 @@ const CASES: &[(&str, Category)] = &[
         "552 MS-Office file containing VBA macros found inside of the email",
         Category::Content,
     ),
+    // A Chinese server's short replies with their glosses.
+    ("550 user is locked. (邮箱被锁)", Category::Recipient),
+    ("550 black ip. (发信IP被禁止)", Category::Reputation),
+    ("553 host denies relay. (拒绝中继)", Category::Relay),
+    ("555 helohost error.(helo 主机信息检查失败)", Category::Dns),
+    (
+        "551 5.7.1 Not authorised to send from this header address",
+        Category::Auth,
+    ),
     // BellSouth's own RBL in its directory.
     (
         "550 <0.0.0.0.> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net",
