@@ -192,11 +192,14 @@ fn keep_scratch(_scratch: Scratch) {
 }
 
 /// Enhanced codes only Microsoft uses (Outlook.com / Exchange Online): 5.7.509 (DMARC
-/// reject), 5.7.515 (authentication level), 5.7.606-649 (banned IP), 4.7.650-651.
+/// reject), 5.7.515 (authentication level), 5.7.520 (outbound spam), 5.7.606-649
+/// (banned IP), 5.7.700-750 (a tenant's sending blocked), 4.7.650-651.
 fn microsoft_only(e: Enhanced) -> bool {
     e.subject == 7
         && ((e.class == 5
-            && (e.detail == 509 || e.detail == 515 || (606..=649).contains(&e.detail)))
+            && (matches!(e.detail, 509 | 515 | 520)
+                || (606..=649).contains(&e.detail)
+                || (700..=750).contains(&e.detail)))
             || (e.class == 4 && (650..=651).contains(&e.detail)))
 }
 

@@ -199,8 +199,36 @@ pub const RECIPIENT_DOMAINS: &[(&str, &str, Isp)] = &[
     ("comcast", "net", Isp::Comcast),
 ];
 
-/// `(pattern, signal)`; see the module documentation for the pattern syntax.
-pub const PATTERNS: &[(&str, Sig)] = &[
+/// Declares the phrase table: every pattern written once into one string, and per pattern
+/// its length and signal (two bytes, where a `(&str, Sig)` row costs twelve: kilobytes of
+/// the widget's wasm). Read it with [`patterns`].
+macro_rules! phrase_table {
+    ($( ($pat:literal, $sig:ident $(,)?) ),* $(,)?) => {
+        const PATTERN_TEXT: &str = concat!($($pat),*);
+        const PATTERN_ROWS: &[(u8, Sig)] = &[$(
+            (
+                {
+                    assert!($pat.len() < 256, "a pattern is at most 255 bytes");
+                    $pat.len() as u8
+                },
+                $sig,
+            )
+        ),*];
+    };
+}
+
+/// The phrase table's `(pattern, signal)` rows, in table order; see the module
+/// documentation for the pattern syntax.
+pub fn patterns() -> impl Iterator<Item = (&'static str, Sig)> + Clone {
+    let mut at = 0;
+    PATTERN_ROWS.iter().map(move |&(len, sig)| {
+        let start = at;
+        at += usize::from(len);
+        (PATTERN_TEXT.get(start..at).unwrap_or_default(), sig)
+    })
+}
+
+phrase_table! {
     // --- Gmail / Google Workspace
     ("gsmtp", GmailReply),
     ("gcdp$", GmailReply),
@@ -213,6 +241,8 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("the email account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
+    // Gmail's attachment refusal ("552 5.7.0 ... review our attachment guidelines").
+    ("review our attachment guidelines", GmailReply),
     // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
     // accepted due to domain's DMARC policy" (Mail.ru's "This message was not accepted
     // due to domain owner DMARC policy" is its own).
@@ -336,6 +366,22 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("tosa@rx.t-online", OtherHost),
     // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
     ("toda@rx.t-online", OtherHost),
+    // AT&T (with BellSouth): its own DNSBL code ("DNSBL:ATTRBL 521< IP >_is_blocked"), its
+    // hosts, and the directory of BellSouth's block list ("blocked by ldap:ou=rblmx,
+    // dc=bellsouth, dc=net").
+    ("attrbl", OtherHost),
+    ("att.net", OtherHost),
+    ("bellsouth.net", OtherHost),
+    ("dc=bellsouth", OtherHost),
+    // GoDaddy's reason codes at the end of its replies ("... IB212", "... IB508"): IB101
+    // a busy queue, IB103 Cloudmark, IB212 spam content, IB508 SPF.
+    ("ib101$", OtherHost),
+    ("ib103$", OtherHost),
+    ("ib212$", OtherHost),
+    ("ib508$", OtherHost),
+    // EarthLink names itself in its refusals ("550 IP ... is blocked by EarthLink").
+    ("earthlink.net", OtherHost),
+    ("blocked by earthlink", OtherHost),
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
@@ -462,10 +508,16 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("con:b1", YahooList),
     ("cs01", AppleReputation),
     ("hme1", AppleAuth),
+    // Apple's other bracketed local-policy codes ("554 5.7.1 [HM08] Message rejected due to
+    // local policy").
+    ("hm07", AppleReputation),
+    ("hm08", AppleReputation),
     ("bl0000", ComcastList),
     ("rl0000", ComcastRate),
     ("dm0000", ComcastAuth),
     ("cxbl", OtherList),
+    // BellSouth's own block list ("blocked by ldap:ou=rblmx, dc=bellsouth, dc=net").
+    ("rblmx", OtherList),
     // --- Relay (before auth: "client was not authenticated" is a relay denial)
     ("relay access denied", RelayStrong),
     ("relaying denied", RelayStrong),
@@ -474,6 +526,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("unable to relay", RelayStrong),
     ("not permitted to relay", RelayStrong),
     ("relay denied", RelayStrong),
+    // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
+    ("denies relay", RelayStrong),
+    ("拒绝中继", RelayStrong),
     ("open relay not allowed", RelayStrong),
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
@@ -512,11 +567,16 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("invalid credentials", SmtpLogin),
     ("smtp auth", SmtpLogin),
     ("authentication required", SmtpLogin),
+    // POP before SMTP: "553 5.3.0 <a>... Please receive your mail before sending."
+    ("receive your mail before sending", SmtpLogin),
     ("authentication is required", SmtpLogin),
     ("client was not authenticated", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
     // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
     ("not allowed to send mail from", Auth),
+    // A provider refusing the From address an account may not use ("551 5.7.1 Not
+    // authorised to send from this header address").
+    ("authorised to send from", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -577,6 +637,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("bad helo", Dns),
     ("helo rejected", Dns),
     ("helo domain", Dns),
+    ("helo should be", Dns),
+    // "555 helohost error." (the HELO host failed the receiver's check).
+    ("helohost", Dns),
+    // AT&T: "421-failure in DNS look-up." (the sending IP's reverse DNS).
+    ("failure in dns look-up", Dns),
     ("fully-qualified", Dns),
     ("fully qualified", Dns),
     ("sender address rejected: domain not found", Dns),
@@ -669,6 +734,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
     ("sending limit", Rate),
+    ("daily limit", Rate),
     ("limit on the number of", Rate),
     ("emails per hour", Rate),
     // cPanel's limit of the sending domain: "has exceeded the max defers and failures per
@@ -685,10 +751,15 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
     ("receiving mail too quickly", RateRecipient),
+    // Rackspace: "Mailbox received too much email in a short period of time (G30)".
+    ("received too much email", RateRecipient),
+    ("received too much mail", RateRecipient),
     // --- Mailbox full
     // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
     // the server." (a full mailbox, not a rate).
     ("too many messages on the server", MailboxFullStrong),
+    // "Mailbox limit exceeded while appending message" (the mailbox's limit, not a rate).
+    ("mailbox limit exceeded", MailboxFullStrong),
     ("mailbox full", MailboxFull),
     ("over disk quota", MailboxFull),
     ("diskspace quota", MailboxFull),
@@ -746,6 +817,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // server".
     ("exists that user", RcptStrong),
     ("not user of this server", RcptStrong),
+    // A locked mailbox: "550 user is locked. (邮箱被锁)".
+    ("user is locked", RcptStrong),
+    ("邮箱被锁", RcptStrong),
     ("mailbox not found", RcptStrong),
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
@@ -933,6 +1007,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("content presents", Content),
     ("content not accepted", Content),
     ("content violation", Content),
+    // Exchange Online's 5.7.520: "Message blocked because it contains content identified
+    // as spam".
+    ("content identified", Content),
     ("objectionable content", Content),
     ("unsafe content", Content),
     // "Disallowed Attach Type"; a Chinese host's "exceeded mailsize limit".
@@ -988,6 +1065,11 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("header is not", Content),
     ("phishing", Content),
     ("spam url", Content),
+    // A URL rated by a web filter (FortiMail: "detected as spam.FortiGuard
+    // WebFilter(https://<url> (category))"): the link in the message.
+    ("webfilter", Content),
+    // Office attachments with macros ("552 MS-Office file containing VBA macros found").
+    ("vba macro", Content),
     ("links within", Content),
     ("potential security issue", Content),
     ("hvu:b1", Content),
@@ -995,6 +1077,17 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("spam", Reputation),
     // NetEase's (163.com, 126.com) spam verdict: "554 DT:SPM".
     ("dt:spm", Reputation),
+    // The receiving domain's own filters ("541 5.4.1 Mail rejected by destination
+    // domain"), whatever 5.4.1's generic meaning.
+    ("rejected by destination", Reputation),
+    // A sending account stopped for suspicious activity ("550 5.4.6 Unusual sending
+    // activity detected").
+    ("unusual sending activity", Reputation),
+    // A Chinese server's refusals of the sending IP and the sender: "550 black ip.
+    // (发信IP被禁止)", "553 host denies the sender. (拒绝发件人地址)".
+    ("black ip", Reputation),
+    ("denies the sender", Reputation),
+    ("拒绝发件人", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
     ("bulk mail", Reputation),
@@ -1061,6 +1154,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("network is unreachable", Connection),
     ("host unreachable", Connection),
     ("could not connect", Connection),
+    // Windows' socket error in a hosted server's report: "A connection attempt failed
+    // because the connected party did not properly respond after a period of time".
+    ("connection attempt failed", Connection),
     ("unable to connect", Connection),
     ("failed to connect", Connection),
     ("connect to", Connection),
@@ -1120,6 +1216,9 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     // --- Receiver-side logs: the hosts there are clients, not the receiving provider
     ("noqueue: reject", ReceiverLog),
     ("rcpt from", ReceiverLog),
+    // sendmail's own rejections name their ruleset ("ruleset=check_relay, ...,
+    // relay=<client>"): its relay= is the connecting client.
+    ("ruleset=check_", ReceiverLog),
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),
@@ -1152,7 +1251,7 @@ pub const PATTERNS: &[(&str, Sig)] = &[
     ("bad-connection", BcConnection),
     ("message-expired", BcConnection),
     ("invalid-sender", BcDns),
-];
+}
 
 #[cfg(test)]
 mod tests {
@@ -1166,8 +1265,8 @@ mod tests {
     #[test]
     fn no_pattern_is_listed_twice() {
         let mut seen = std::collections::BTreeSet::new();
-        for (p, _) in PATTERNS {
-            assert!(seen.insert(*p), "{p} twice");
+        for (p, _) in patterns() {
+            assert!(seen.insert(p), "{p} twice");
         }
     }
 }

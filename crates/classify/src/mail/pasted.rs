@@ -57,11 +57,13 @@ pub(crate) fn recipient_counted(bytes: &[u8]) -> (Option<String>, u64) {
     if is_message_header(text) {
         return (None, reader.work);
     }
-    let mut addresses = reader.pasted_addresses(text);
-    addresses.sort_unstable();
-    addresses.dedup();
-    let one = match &addresses[..] {
-        [only] => Some(String::from_utf8_lossy(only).into_owned()),
+    let addresses = reader.pasted_addresses(text);
+    // One recipient, however often named (a comparison, not a sort: the sort's code
+    // would cost the widget's wasm kilobytes).
+    let one = match addresses.split_first() {
+        Some((first, rest)) if rest.iter().all(|a| a == first) => {
+            Some(String::from_utf8_lossy(first).into_owned())
+        }
         _ => None,
     };
     (one, reader.work)
