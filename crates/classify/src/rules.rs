@@ -373,6 +373,12 @@ phrase_table! {
     ("att.net", OtherHost),
     ("bellsouth.net", OtherHost),
     ("dc=bellsouth", OtherHost),
+    // Charter/Spectrum and Cox close their refusals with an acceptable-use-policy code
+    // ("ESMTP server not available AUP#I-1010", "AUP#In-1310", "AUP#BL", "AUP#CXBL"): the
+    // receiver names itself (and the code is its policy refusal, below).
+    ("aup#i", OtherHost),
+    ("aup#bl", OtherHost),
+    ("aup#cx", OtherHost),
     // GoDaddy's reason codes at the end of its replies ("... IB212", "... IB508"): IB101
     // a busy queue, IB103 Cloudmark, IB212 spam content, IB508 SPF.
     ("ib101$", OtherHost),
@@ -660,6 +666,8 @@ phrase_table! {
     // not allowed").
     ("dialup", Dns),
     ("dial-up", Dns),
+    // AOL's code for a dynamic IP: "421-: (DYN:T1)".
+    ("dyn:t1", Dns),
     ("dns lookup", Dns),
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
@@ -1083,6 +1091,7 @@ phrase_table! {
     // A sending account stopped for suspicious activity ("550 5.4.6 Unusual sending
     // activity detected").
     ("unusual sending activity", Reputation),
+    ("aup#", Reputation),
     // A Chinese server's refusals of the sending IP and the sender: "550 black ip.
     // (发信IP被禁止)", "553 host denies the sender. (拒绝发件人地址)".
     ("black ip", Reputation),

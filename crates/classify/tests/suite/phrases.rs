@@ -350,6 +350,15 @@ const CASES: &[(&str, Category)] = &[
         "551 5.7.1 Not authorised to send from this header address",
         Category::Auth,
     ),
+    // A receiver's acceptable-use-policy code, AOL's dynamic-IP code.
+    (
+        "554 dnvrco-cmimta15 esmtp ESMTP server not available AUP#I-1010",
+        Category::Reputation,
+    ),
+    (
+        "421-: (DYN:T1)\nhttp://postmaster.info.aol.com/errors/421dynt1.html\n421 SERVICE NOT AVAILABLE",
+        Category::Dns,
+    ),
     // BellSouth's own RBL in its directory.
     (
         "550 <0.0.0.0.> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net",
