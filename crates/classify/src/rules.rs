@@ -769,6 +769,9 @@ phrase_table! {
     // "Mailbox limit exceeded while appending message" (the mailbox's limit, not a rate).
     ("mailbox limit exceeded", MailboxFullStrong),
     ("mailbox full", MailboxFull),
+    // The words joined by underscores in a reason token: AT&T's "Permanent Failure:
+    // 522_mailbox_full;_group_quota_sz=...".
+    ("mailbox_full", MailboxFull),
     ("over disk quota", MailboxFull),
     ("diskspace quota", MailboxFull),
     ("space not enough", MailboxFull),

@@ -260,9 +260,10 @@ fn findem_bounces_match_their_labels() {
     check("findem-bounces", GOALS, 5);
 }
 
-/// Real bounces that applications and mail parsers test with (Chatwoot's Gmail and
-/// Postfix bounces, mailparser's Amazon SES suppression notice), held out the same way.
+/// Real bounces that applications and mail parsers test with (the samples of Sympa's bounce
+/// parser, Chatwoot's Gmail and Postfix bounces, mailparser's Amazon SES suppression
+/// notice), held out the same way; they meet the goals.
 #[test]
 fn app_bounces_match_their_labels() {
-    check("app-bounces", GOALS, 30);
+    check("app-bounces", GOALS, 36);
 }

@@ -6,6 +6,10 @@ use classify::{classify, Category, Context};
 
 const CASES: &[(&str, Category)] = &[
     // A full mailbox, said in the words of its quota or space.
+    (
+        "Permanent Failure: 522_mailbox_full;_group_quota_sz=37748397/37748736_ct=1356/100000",
+        Category::MailboxFull,
+    ),
     ("552 5.2.2 user is over the quota", Category::MailboxFull),
     (
         "552 maildir delivery failed: userdisk quota exceeded",
