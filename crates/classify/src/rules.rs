@@ -237,6 +237,8 @@ phrase_table! {
     ("the email account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
+    // Gmail's attachment refusal ("552 5.7.0 ... review our attachment guidelines").
+    ("review our attachment guidelines", GmailReply),
     // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
     // accepted due to domain's DMARC policy" (Mail.ru's "This message was not accepted
     // due to domain owner DMARC policy" is its own).
@@ -360,6 +362,28 @@ phrase_table! {
     ("tosa@rx.t-online", OtherHost),
     // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
     ("toda@rx.t-online", OtherHost),
+    // AT&T (with BellSouth): its own DNSBL code ("DNSBL:ATTRBL 521< IP >_is_blocked"), its
+    // hosts, and the directory of BellSouth's block list ("blocked by ldap:ou=rblmx,
+    // dc=bellsouth, dc=net").
+    ("attrbl", OtherHost),
+    ("att.net", OtherHost),
+    ("bellsouth.net", OtherHost),
+    ("dc=bellsouth", OtherHost),
+    // Charter/Spectrum and Cox close their refusals with an acceptable-use-policy code
+    // ("ESMTP server not available AUP#I-1010", "AUP#In-1310", "AUP#BL", "AUP#CXBL"): the
+    // receiver names itself (and the code is its policy refusal, below).
+    ("aup#i", OtherHost),
+    ("aup#bl", OtherHost),
+    ("aup#cx", OtherHost),
+    // GoDaddy's reason codes at the end of its replies ("... IB212", "... IB508"): IB101
+    // a busy queue, IB103 Cloudmark, IB212 spam content, IB508 SPF.
+    ("ib101$", OtherHost),
+    ("ib103$", OtherHost),
+    ("ib212$", OtherHost),
+    ("ib508$", OtherHost),
+    // EarthLink names itself in its refusals ("550 IP ... is blocked by EarthLink").
+    ("earthlink.net", OtherHost),
+    ("blocked by earthlink", OtherHost),
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
@@ -486,10 +510,16 @@ phrase_table! {
     ("con:b1", YahooList),
     ("cs01", AppleReputation),
     ("hme1", AppleAuth),
+    // Apple's other bracketed local-policy codes ("554 5.7.1 [HM08] Message rejected due to
+    // local policy").
+    ("hm07", AppleReputation),
+    ("hm08", AppleReputation),
     ("bl0000", ComcastList),
     ("rl0000", ComcastRate),
     ("dm0000", ComcastAuth),
     ("cxbl", OtherList),
+    // BellSouth's own block list ("blocked by ldap:ou=rblmx, dc=bellsouth, dc=net").
+    ("rblmx", OtherList),
     // --- Relay (before auth: "client was not authenticated" is a relay denial)
     ("relay access denied", RelayStrong),
     ("relaying denied", RelayStrong),
@@ -498,6 +528,9 @@ phrase_table! {
     ("unable to relay", RelayStrong),
     ("not permitted to relay", RelayStrong),
     ("relay denied", RelayStrong),
+    // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
+    ("denies relay", RelayStrong),
+    ("拒绝中继", RelayStrong),
     ("open relay not allowed", RelayStrong),
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
@@ -536,11 +569,16 @@ phrase_table! {
     ("invalid credentials", SmtpLogin),
     ("smtp auth", SmtpLogin),
     ("authentication required", SmtpLogin),
+    // POP before SMTP: "553 5.3.0 <a>... Please receive your mail before sending."
+    ("receive your mail before sending", SmtpLogin),
     ("authentication is required", SmtpLogin),
     ("client was not authenticated", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
     // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
     ("not allowed to send mail from", Auth),
+    // A provider refusing the From address an account may not use ("551 5.7.1 Not
+    // authorised to send from this header address").
+    ("authorised to send from", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -601,6 +639,11 @@ phrase_table! {
     ("bad helo", Dns),
     ("helo rejected", Dns),
     ("helo domain", Dns),
+    ("helo should be", Dns),
+    // "555 helohost error." (the HELO host failed the receiver's check).
+    ("helohost", Dns),
+    // AT&T: "421-failure in DNS look-up." (the sending IP's reverse DNS).
+    ("failure in dns look-up", Dns),
     ("fully-qualified", Dns),
     ("fully qualified", Dns),
     ("sender address rejected: domain not found", Dns),
@@ -619,6 +662,8 @@ phrase_table! {
     // not allowed").
     ("dialup", Dns),
     ("dial-up", Dns),
+    // AOL's code for a dynamic IP: "421-: (DYN:T1)".
+    ("dyn:t1", Dns),
     ("dns lookup", Dns),
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
@@ -690,6 +735,7 @@ phrase_table! {
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
     ("sending limit", Rate),
+    ("daily limit", Rate),
     ("limit on the number of", Rate),
     ("emails per hour", Rate),
     // cPanel's limit of the sending domain: "has exceeded the max defers and failures per
@@ -706,10 +752,15 @@ phrase_table! {
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
     ("receiving mail too quickly", RateRecipient),
+    // Rackspace: "Mailbox received too much email in a short period of time (G30)".
+    ("received too much email", RateRecipient),
+    ("received too much mail", RateRecipient),
     // --- Mailbox full
     // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
     // the server." (a full mailbox, not a rate).
     ("too many messages on the server", MailboxFullStrong),
+    // "Mailbox limit exceeded while appending message" (the mailbox's limit, not a rate).
+    ("mailbox limit exceeded", MailboxFullStrong),
     ("mailbox full", MailboxFull),
     ("over disk quota", MailboxFull),
     ("diskspace quota", MailboxFull),
@@ -767,6 +818,9 @@ phrase_table! {
     // server".
     ("exists that user", RcptStrong),
     ("not user of this server", RcptStrong),
+    // A locked mailbox: "550 user is locked. (邮箱被锁)".
+    ("user is locked", RcptStrong),
+    ("邮箱被锁", RcptStrong),
     ("mailbox not found", RcptStrong),
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
@@ -1009,6 +1063,11 @@ phrase_table! {
     ("header is not", Content),
     ("phishing", Content),
     ("spam url", Content),
+    // A URL rated by a web filter (FortiMail: "detected as spam.FortiGuard
+    // WebFilter(https://<url> (category))"): the link in the message.
+    ("webfilter", Content),
+    // Office attachments with macros ("552 MS-Office file containing VBA macros found").
+    ("vba macro", Content),
     ("links within", Content),
     ("potential security issue", Content),
     ("hvu:b1", Content),
@@ -1016,6 +1075,18 @@ phrase_table! {
     ("spam", Reputation),
     // NetEase's (163.com, 126.com) spam verdict: "554 DT:SPM".
     ("dt:spm", Reputation),
+    // The receiving domain's own filters ("541 5.4.1 Mail rejected by destination
+    // domain"), whatever 5.4.1's generic meaning.
+    ("rejected by destination", Reputation),
+    // A sending account stopped for suspicious activity ("550 5.4.6 Unusual sending
+    // activity detected").
+    ("unusual sending activity", Reputation),
+    ("aup#", Reputation),
+    // A Chinese server's refusals of the sending IP and the sender: "550 black ip.
+    // (发信IP被禁止)", "553 host denies the sender. (拒绝发件人地址)".
+    ("black ip", Reputation),
+    ("denies the sender", Reputation),
+    ("拒绝发件人", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
     ("bulk mail", Reputation),
@@ -1082,6 +1153,9 @@ phrase_table! {
     ("network is unreachable", Connection),
     ("host unreachable", Connection),
     ("could not connect", Connection),
+    // Windows' socket error in a hosted server's report: "A connection attempt failed
+    // because the connected party did not properly respond after a period of time".
+    ("connection attempt failed", Connection),
     ("unable to connect", Connection),
     ("failed to connect", Connection),
     ("connect to", Connection),
@@ -1142,6 +1216,9 @@ phrase_table! {
     // --- Receiver-side logs: the hosts there are clients, not the receiving provider
     ("noqueue: reject", ReceiverLog),
     ("rcpt from", ReceiverLog),
+    // sendmail's own rejections name their ruleset ("ruleset=check_relay, ...,
+    // relay=<client>"): its relay= is the connecting client.
+    ("ruleset=check_", ReceiverLog),
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),

@@ -165,6 +165,36 @@ fn each_sign_of_the_receiver_in_order() {
     assert_eq!(d.isp, Some(Isp::Other));
 }
 
+/// Providers' own codes and names (Apple's [HM08], AT&T's ATTRBL, GoDaddy's IB codes,
+/// EarthLink naming itself) name the receiver; a sendmail rejection names its ruleset,
+/// and its relay= is then the client.
+const OWN_CODES: &[(&str, Option<Isp>)] = &[
+    (
+        "554 5.7.1 [HM08] Message rejected due to local policy.",
+        Some(Isp::Apple),
+    ),
+    (
+        "553 5.3.0 alph135 DNSBL:ATTRBL 521< 192.0.2.1 >_is_blocked.",
+        Some(Isp::Other),
+    ),
+    (
+        "550 5.1.0 192.0.2.1 is not allowed to send from <> per it's SPF Record. IB508",
+        Some(Isp::Other),
+    ),
+    ("550 IP 192.0.2.1 is blocked by EarthLink.", Some(Isp::Other)),
+    (
+        "sendmail[1]: ruleset=check_relay, relay=omr.mx.aol.com [192.0.2.1], reject=550 5.7.1 Spam Block",
+        None,
+    ),
+];
+
+#[test]
+fn providers_own_codes_name_the_receiver() {
+    for (text, want) in OWN_CODES {
+        assert_eq!(diagnose(text).isp, *want, "{text}");
+    }
+}
+
 #[test]
 fn a_relay_refusal_does_not_name_the_recipients_provider() {
     let d = diagnose("554 5.7.1 <a@icloud.com>: Relay access denied");

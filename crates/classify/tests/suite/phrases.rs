@@ -284,6 +284,76 @@ const CASES: &[(&str, Category)] = &[
         "550 5.7.1 Your email messages have been blocked by the recipient OR by Trend Micro Email Reputation Service.",
         Category::Blocklist,
     ),
+    // The sender's DNS in a provider's own words: AT&T's reverse-DNS deferral, a HELO
+    // that is not a host name.
+    ("421-failure in DNS look-up.", Category::Dns),
+    (
+        "550 R1: HELO should be a FQDN or address literal (See RFC 2821 4.1.1.1)",
+        Category::Dns,
+    ),
+    // A sending allowance per day, a recipient receiving too much (Rackspace's G30).
+    ("MAX RCPT TO DAILY LIMIT", Category::RateLimit),
+    (
+        "450 4.2.1 <email@example.com>: Mailbox received too much email in a short period of time (G30)",
+        Category::RateLimit,
+    ),
+    // The mailbox's limit while appending: a full mailbox, not a rate.
+    (
+        "Mailbox limit exceeded while appending message\n550 <user@example.com>\u{2026} Can\u{2019}t create output",
+        Category::MailboxFull,
+    ),
+    // Windows' socket error in a hosted server's report.
+    (
+        "Error: Host name: mx.example.net, message: A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond. Tried 5 time(s)",
+        Category::Connection,
+    ),
+    // POP before SMTP: log in (receive) first.
+    (
+        "553 5.3.0 <a@example.com>... Please receive your mail before sending.",
+        Category::Auth,
+    ),
+    // The receiving domain's filters under 5.4.1 (no routing problem), a sending account
+    // stopped for its activity under 5.4.6 (no loop).
+    (
+        "541 5.4.1 Mail rejected by destination domain",
+        Category::Reputation,
+    ),
+    (
+        "Unable to send message;Reason:550 5.4.6 Unusual sending activity detected.",
+        Category::Reputation,
+    ),
+    // A link rated by a web filter, an Office macro: the message's content.
+    (
+        "This email from IP 192.0.2.1 has been rejected. The email message was detected as spam.FortiGuard WebFilter(https://<url> (FortiGuard Category))",
+        Category::Content,
+    ),
+    (
+        "552 MS-Office file containing VBA macros found inside of the email",
+        Category::Content,
+    ),
+    // A Chinese server's short replies with their glosses.
+    ("550 user is locked. (邮箱被锁)", Category::Recipient),
+    ("550 black ip. (发信IP被禁止)", Category::Reputation),
+    ("553 host denies relay. (拒绝中继)", Category::Relay),
+    ("555 helohost error.(helo 主机信息检查失败)", Category::Dns),
+    (
+        "551 5.7.1 Not authorised to send from this header address",
+        Category::Auth,
+    ),
+    // A receiver's acceptable-use-policy code, AOL's dynamic-IP code.
+    (
+        "554 dnvrco-cmimta15 esmtp ESMTP server not available AUP#I-1010",
+        Category::Reputation,
+    ),
+    (
+        "421-: (DYN:T1)\nhttp://postmaster.info.aol.com/errors/421dynt1.html\n421 SERVICE NOT AVAILABLE",
+        Category::Dns,
+    ),
+    // BellSouth's own RBL in its directory.
+    (
+        "550 <0.0.0.0.> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net",
+        Category::Blocklist,
+    ),
 ];
 
 #[test]
