@@ -26,6 +26,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (SmtpLogin, Category::Auth, "smtp-login"),
     (Auth, Category::Auth, "auth-words"),
     (Tls, Category::Tls, "tls-words"),
+    (LookupRetry, Category::Connection, "lookup-retry-words"),
     (RcptHost, Category::Recipient, "recipient-host-words"),
     (Dns, Category::Dns, "dns-words"),
     (Greylist, Category::Greylist, "greylist-words"),

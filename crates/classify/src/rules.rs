@@ -70,6 +70,10 @@ pub enum Sig {
     /// a.example not found`, Postfix's `Malformed or unexpected name server reply`):
     /// words that would otherwise read as the sender's DNS.
     RcptHost,
+    /// The resolver's temporary failure (Postfix's "Host not found, try again"): the
+    /// recipient's domain could not be looked up this time, which proves nothing about it
+    /// (its other lookup words would read as a domain that does not exist).
+    LookupRetry,
     /// The connecting client's address has no name (sendmail's `require_rdns`: "Relaying
     /// denied. IP name lookup failed", "IP name possibly forged"): the sender's reverse
     /// DNS, the stated reason even of a relay refusal.
@@ -689,6 +693,9 @@ phrase_table! {
     // Gmail's report of its own lookups of the recipient's domain and mail hosts: "DNS
     // Error: ... DNS type 'a' lookup of mx.example.com. responded with code NXDOMAIN".
     ("responded with code nxdomain", RcptHost),
+    // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
+    // error for name=example.org type=MX: Host not found, try again".
+    ("host not found, try again", LookupRetry),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -870,6 +877,9 @@ phrase_table! {
     ("no longer valid", RcptStrong),
     ("no longer on server", RcptStrong),
     ("no longer available", RcptStrong),
+    // A host that stopped handling a domain's mail: "550 Apache OpenOffice no longer relays
+    // openoffice.org mail" (the recipient's address is gone, no relay set-up of the sender).
+    ("no longer relays", RcptStrong),
     ("not our customer", RcptStrong),
     ("mailbox unallocated", RcptStrong),
     ("could not be found", RcptStrong),
@@ -1190,7 +1200,6 @@ phrase_table! {
     ("server did not respond", Connection),
     // IMail: "Delivery failed 20 attempts: a@b".
     ("attempts:", Connection),
-    ("host not found, try again", Connection),
     // --- A refusal at the greeting (5xx: the receiver refuses the sending IP)
     ("refused to talk", Greeting),
     ("after initial connection", Greeting),

@@ -14,7 +14,8 @@
 //!   (sisimai's other trees, bounce detectors' and applications' fixtures) and
 //!   `tests/corpus/crisp-bounces/` (bounce reports without their header, from Crisp's
 //!   email-bounce-parser), `tests/corpus/zoon-bounces/` (zoonru's PHP Bounce Handler) and
-//!   `tests/corpus/findem-bounces/` (findemdev's node-bounce-handler), labelled from
+//!   `tests/corpus/findem-bounces/` (findemdev's node-bounce-handler) and
+//!   `tests/corpus/app-bounces/` (applications' and mail parsers' bounce fixtures), labelled from
 //!   their text in batches
 //!   scored before the classifier was changed for them (held-out sets; each folder's
 //!   README has the figures).
@@ -257,4 +258,11 @@ fn zoon_bounces_match_their_labels() {
 #[test]
 fn findem_bounces_match_their_labels() {
     check("findem-bounces", GOALS, 5);
+}
+
+/// Real bounces that applications and mail parsers test with (Chatwoot's Gmail and
+/// Postfix bounces, mailparser's Amazon SES suppression notice), held out the same way.
+#[test]
+fn app_bounces_match_their_labels() {
+    check("app-bounces", GOALS, 30);
 }

@@ -33,8 +33,18 @@ const CASES: &[(&str, Category)] = &[
         "-- Recipient server unavailable or busy\n-- 4.4.4 Temporary server error. Please try again later\nThis condition occurred after 30 attempt(s) to deliver over\na period of 92 hour(s) and 52 minute(s).",
         Category::Connection,
     ),
+    // The resolver's temporary failure: no proof that the recipient's domain is gone.
+    (
+        "<a@example.co.uk>: Host or domain name not found. Name service error\n    for name=example.co.uk type=MX: Host not found, try again",
+        Category::Connection,
+    ),
     // A recipient that is suspended, unknown or refuses the sender.
     ("550 this is a deactivated mailbox", Category::Recipient),
+    // A host that stopped handling the recipient's domain.
+    (
+        "550 Apache OpenOffice no longer relays openoffice.org mail.  See\n    http://incubator.apache.org/openofficeorg/mailing-lists.html#legacy-openofficeorg-lists",
+        Category::Recipient,
+    ),
     (
         "553 5.3.0 <a@example.com>... Unknown E-Mail Address",
         Category::Recipient,
