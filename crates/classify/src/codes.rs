@@ -561,9 +561,14 @@ fn after_reason_code(b: &[u8], i: usize) -> bool {
 fn deferred_elsewhere(tail: &[u8]) -> bool {
     const MARK: &[u8] = b"(smtp)... deferred";
     let line = tail.iter().take(160).take_while(|&&c| c != b'\n').count();
-    tail[..line]
-        .windows(MARK.len())
-        .any(|w| w.eq_ignore_ascii_case(MARK))
+    // Compared only where a `(` starts: this runs after every 4xx code.
+    let line = &tail[..line];
+    line.iter().enumerate().any(|(k, &c)| {
+        c == b'('
+            && line
+                .get(k..k + MARK.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(MARK))
+    })
 }
 
 /// Whether the text after a code is sendmail's `<address>... ` form.

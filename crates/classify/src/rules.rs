@@ -646,6 +646,7 @@ phrase_table! {
     ("helo should be", Dns),
     // "555 helohost error." (the HELO host failed the receiver's check).
     ("helohost", Dns),
+    ("helo host name", Dns),
     // AT&T: "421-failure in DNS look-up." (the sending IP's reverse DNS).
     ("failure in dns look-up", Dns),
     ("fully-qualified", Dns),
@@ -1099,6 +1100,8 @@ phrase_table! {
     // (发信IP被禁止)", "553 host denies the sender. (拒绝发件人地址)".
     ("black ip", Reputation),
     ("denies the sender", Reputation),
+    // qmail's barred senders: "Sorry, your envelope sender is in my badmailfrom list".
+    ("badmailfrom", Reputation),
     ("拒绝发件人", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),

@@ -328,6 +328,12 @@ fn in_address(t: &[u8], pos: usize, after: usize) -> bool {
         }
         false
     }
+    // Most words stand between spaces or punctuation: no address can reach them.
+    let part = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'@' | b'.' | b'-' | b'_' | b'+');
+    let before_part = pos > 0 && t.get(pos - 1).is_some_and(part);
+    if !before_part && !t.get(after).is_some_and(part) {
+        return false;
+    }
     let ahead = t.get(after..(after + 64).min(t.len())).unwrap_or_default();
     let before = t.get(pos.saturating_sub(64)..pos).unwrap_or_default();
     reaches_at(ahead.iter()) || reaches_at(before.iter().rev())

@@ -363,6 +363,12 @@ const CASES: &[(&str, Category)] = &[
         "421-: (DYN:T1)\nhttp://postmaster.info.aol.com/errors/421dynt1.html\n421 SERVICE NOT AVAILABLE",
         Category::Dns,
     ),
+    // qmail's barred sender, a HELO name denied.
+    (
+        "553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)",
+        Category::Reputation,
+    ),
+    ("553 sorry, your HELO host name has been denied", Category::Dns),
     // BellSouth's own RBL in its directory.
     (
         "550 <0.0.0.0.> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net",
