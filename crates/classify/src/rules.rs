@@ -892,6 +892,8 @@ phrase_table! {
     ("no such mailbox", RcptStrong),
     ("destinataire invalide", RcptStrong),
     ("bad destination mailbox", RcptStrong),
+    // IronPort's text for 5.1.1: "5.1.1 - Bad destination email address 'reject'".
+    ("bad destination email address", RcptStrong),
     ("host or domain name not found", RcptStrong),
     ("domain not found", RcptStrong),
     ("unrouteable address", RcptStrong),

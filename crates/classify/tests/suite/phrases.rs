@@ -44,6 +44,11 @@ const CASES: &[(&str, Category)] = &[
     ),
     // A recipient that is suspended, unknown or refuses the sender.
     ("550 this is a deactivated mailbox", Category::Recipient),
+    // IronPort's 5.1.1, whose "(delivery attempts: 0)" counts no attempt to connect.
+    (
+        "5.1.1 - Bad destination email address 'reject' (delivery attempts: 0)",
+        Category::Recipient,
+    ),
     // A host that stopped handling the recipient's domain.
     (
         "550 Apache OpenOffice no longer relays openoffice.org mail.  See\n    http://incubator.apache.org/openofficeorg/mailing-lists.html#legacy-openofficeorg-lists",
