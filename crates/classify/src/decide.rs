@@ -37,6 +37,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
         Category::MailboxFull,
         "mailbox-full-words",
     ),
+    (ReputationStrong, Category::Reputation, "reputation-words"),
     (RateRecipient, Category::RateLimit, "recipient-rate-words"),
     (Rate, Category::RateLimit, "rate-words"),
     (MailboxFull, Category::MailboxFull, "mailbox-full-words"),

@@ -81,12 +81,15 @@ pub enum Sig {
     /// A mailbox over its limit in words that would otherwise read as a rate ("User has
     /// too many messages on the server").
     MailboxFullStrong,
-    /// A disclaimer that the mail was scanned for viruses: the virus words near it are no
-    /// cause.
+    /// A disclaimer that the mail was scanned for viruses, or a block list's note that the
+    /// sender's own machine may be infected: the virus words near it are no cause.
     ScanNote,
     /// A spam verdict in a content refusal's words (amavisd's "Message content rejected,
     /// UBE": unsolicited bulk e-mail): reputation, not content.
     SpamVerdict,
+    /// The receiver's verdict on the sender's reputation ("very low reputation of the
+    /// sending IP"): the cause even when the reply also says the mail is rate limited.
+    ReputationStrong,
     /// The start of a clause that tells the sender what to set up ("Please be sure your
     /// mailserver is configured correctly (spf, HELO, PTR)", "Set up SPF records ... if you
     /// have not done so already"): the authentication and DNS words in it are advice.
@@ -241,6 +244,9 @@ phrase_table! {
     ("the email account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
+    // Gmail's PTR refusal: "550-5.7.25 The IP address sending this message does not have a
+    // PTR record setup" (other receivers word it otherwise: "No valid PTR record found").
+    ("ptr record setup", GmailReply),
     // Gmail's attachment refusal ("552 5.7.0 ... review our attachment guidelines").
     ("review our attachment guidelines", GmailReply),
     // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
@@ -673,6 +679,8 @@ phrase_table! {
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
     ("ip name possibly forged", ClientName),
+    // sendmail's check of the connecting client: "501 5.7.1 <a>... Sender IP must resolve".
+    ("ip must resolve", ClientName),
     ("from: domain is invalid", Dns),
     // sendmail's "451 From:domain must resolve": the sender's domain.
     ("domain must resolve", Dns),
@@ -994,6 +1002,8 @@ phrase_table! {
     ("make sure", Advice),
     ("set up", Advice),
     ("scanned for", ScanNote),
+    // A block of the sender's own machine: "Client host [IP] blocked you may be infected".
+    ("may be infected", ScanNote),
     // Trend Micro's gateway, named in its own reports ("InterScan E-Mail VirusWall").
     ("viruswall", ScanNote),
     ("malware", Content),
@@ -1112,6 +1122,9 @@ phrase_table! {
     ("policies", Reputation),
     ("reputation", Reputation),
     ("suspicious", Reputation),
+    // Gmail's "suspicious due to the very low reputation of the sending IP address ...
+    // temporarily rate limited": the reputation is the cause of the limit.
+    ("very low reputation", ReputationStrong),
     ("blocked", Reputation),
     ("access denied", AccessDenied),
     ("not accepted", Reputation),

@@ -237,13 +237,6 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         if tok.ends_with(b"barracudanetworks.com") && t[end..].starts_with(b"/reputation") {
             continue;
         }
-        // A bare placeholder domain (`host example.com[...]`) is the recipient's domain.
-        if matches!(
-            tok,
-            b"example.com" | b"example.net" | b"example.org" | b"domain.com"
-        ) {
-            continue;
-        }
         let placeholder = contains_any(tok, PLACEHOLDERS, &PLACEHOLDER_FIRST);
         if in_context || csv_field || !placeholder {
             return true;

@@ -379,6 +379,21 @@ const CASES: &[(&str, Category)] = &[
         "550 <0.0.0.0.> blocked by ldap:ou=rblmx, dc=bellsouth, dc=net",
         Category::Blocklist,
     ),
+    // The sender's own machine may be infected: a block of the sender, not a virus found.
+    (
+        "554 5.7.1 Service unavailable; Client host [xxx.xxx.xxx.xxx] blocked you may be infected",
+        Category::Reputation,
+    ),
+    // Gmail limits the rate because of the IP's very low reputation: the reputation decides.
+    (
+        "Our system has detected that this message is 421-4.7.0 suspicious due to the very low reputation of the sending IP address. 421-4.7.0 To protect our users from spam, mail sent from your IP address has 421-4.7.0 been temporarily rate limited. Please visit 421 4.7.0 for more information.",
+        Category::Reputation,
+    ),
+    // sendmail's check that the connecting client's address has a name.
+    (
+        "<mail server name>#smtp;501 5.7.1 <sender's email address>...Sender\nIP must resolve",
+        Category::Dns,
+    ),
 ];
 
 #[test]
