@@ -77,73 +77,17 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
         sigs = sigs.with(rules::Sig::MailFromStage);
     }
     let receiver_log = found.all.has(rules::Sig::ReceiverLog);
-    // The receiving ISP, from the surest sign to the weakest: the receiving host and the
-    // provider's own wording and codes, another receiver's visible host, then the
-    // recipient's address (never in a receiver's own log: its hosts are its clients).
-    // In the report Gmail writes for its own user about another receiver, a Google host
-    // in the receiver's reply is Gmail's sending host (`Client host rejected`), not the
-    // receiver.
-    let inner = if found.all.has(rules::Sig::SenderNdr) {
-        found.inner.with(rules::Sig::SenderNdr)
-    } else {
-        found.inner
-    };
-    let mut isp = if receiver_log {
+    let isp = if receiver_log {
         None
     } else {
-        decide::isp(inner).or_else(|| decide::isp(found.all))
+        receiver_from_signs(&norm, &found, chosen.enhanced, &mut work)
     };
-    if isp.is_none() && chosen.enhanced.is_some_and(microsoft_only) {
-        isp = Some(Isp::Outlook);
-    }
-    // Gmail and Yahoo refuse an unauthenticated sender in the same words; Gmail's code is
-    // 5.7.26 (Yahoo's 5.7.9, written with "Yahoo requires").
-    if isp.is_none()
-        && found.all.has(rules::Sig::SenderUnauthenticated)
-        && chosen
-            .enhanced
-            .is_some_and(|e| e.subject == 7 && e.detail == 26)
-    {
-        isp = Some(Isp::Gmail);
-    }
-    // A help URL names the receiver only when no list is cited and the report is not the
-    // sender's own provider's (Gmail's report links to Google's help).
-    let listed = decide::blocklist(found.all).is_some() || found.all.has(rules::Sig::SenderNdr);
-    if isp.is_none() && !receiver_log && scan::visible_host(&norm, &found, listed, &mut work) {
-        isp = Some(Isp::Other);
-    }
-    let rcpt = match isp {
-        None => scan::recipients(&norm, &mut work),
-        Some(_) => scan::Recipients::default(),
-    };
-    let named = isp.is_none() && rcpt.named.is_some();
-    if named {
-        isp = rcpt.named.map(|d| decide::recipient_isp(norm.text(), d));
-    }
-    let verdict = decide::category(sigs, found.ofr, chosen.basic, chosen.enhanced, isp);
-    if named && !decide::recipient_counts(verdict.category, true) {
-        isp = None;
-    }
-    if isp.is_none() && decide::recipient_counts(verdict.category, false) {
-        isp = rcpt.unnamed.map(|d| decide::recipient_isp(norm.text(), d));
-    }
+    let (verdict, isp) = category_and_recipient(&norm, sigs, &found, &chosen, isp, &mut work);
     let temporary = match chosen.basic {
         Some(b) => (400..500).contains(&b),
         None => chosen.enhanced.is_some_and(|e| e.class == 4),
     };
-    let meaning = meaning::of_marker(verdict.rule)
-        .or_else(|| {
-            (verdict.rule == "orange-ofr")
-                .then(|| found.ofr.and_then(meaning::orange).map(|o| o.2))
-                .flatten()
-        })
-        .or_else(|| {
-            chosen
-                .enhanced
-                .and_then(|c| meaning::provider(c, isp))
-                .map(|r| r.meaning)
-        })
-        .or_else(|| chosen.enhanced.and_then(meaning::generic).map(|g| g.1));
+    let meaning = meaning_of(verdict.rule, found.ofr, chosen.enhanced, isp);
     let hint = hint(verdict, sigs, isp);
     let diagnosis = Diagnosis {
         basic: chosen.basic,
@@ -162,6 +106,96 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
         keep_scratch(scratch);
     }
     (diagnosis, work)
+}
+
+/// The receiving ISP from the surest sign to the weakest: the receiving host and the
+/// provider's own wording and codes, then another receiver's visible host (the
+/// recipient's address comes later, with the category). Not for a receiver's own log,
+/// whose hosts are its clients.
+fn receiver_from_signs(
+    norm: &scan::Norm,
+    found: &scan::Found,
+    enhanced: Option<Enhanced>,
+    work: &mut u64,
+) -> Option<Isp> {
+    // In the report Gmail writes for its own user about another receiver, a Google host
+    // in the receiver's reply is Gmail's sending host (`Client host rejected`), not the
+    // receiver.
+    let inner = if found.all.has(rules::Sig::SenderNdr) {
+        found.inner.with(rules::Sig::SenderNdr)
+    } else {
+        found.inner
+    };
+    let mut isp = decide::isp(inner).or_else(|| decide::isp(found.all));
+    if isp.is_none() && enhanced.is_some_and(microsoft_only) {
+        isp = Some(Isp::Outlook);
+    }
+    // Gmail and Yahoo refuse an unauthenticated sender in the same words; Gmail's code is
+    // 5.7.26 (Yahoo's 5.7.9, written with "Yahoo requires").
+    if isp.is_none()
+        && found.all.has(rules::Sig::SenderUnauthenticated)
+        && enhanced.is_some_and(|e| e.subject == 7 && e.detail == 26)
+    {
+        isp = Some(Isp::Gmail);
+    }
+    // A help URL names the receiver only when no list is cited and the report is not the
+    // sender's own provider's (Gmail's report links to Google's help).
+    let listed = decide::blocklist(found.all).is_some() || found.all.has(rules::Sig::SenderNdr);
+    if isp.is_none() && scan::visible_host(norm, found, listed, work) {
+        isp = Some(Isp::Other);
+    }
+    isp
+}
+
+/// The category, and the receiver that the recipient's address names when no other sign
+/// did: an address named as the recipient counts unless the refusal is a relay's; one
+/// only quoted counts for refusals of the recipient (unknown, full, greylisted...).
+fn category_and_recipient(
+    norm: &scan::Norm,
+    sigs: scan::Sigs,
+    found: &scan::Found,
+    chosen: &codes::Chosen,
+    mut isp: Option<Isp>,
+    work: &mut u64,
+) -> (decide::Verdict, Option<Isp>) {
+    let rcpt = match isp {
+        None => scan::recipients(norm, work),
+        Some(_) => scan::Recipients::default(),
+    };
+    let named = isp.is_none() && rcpt.named.is_some();
+    if named {
+        isp = rcpt.named.map(|d| decide::recipient_isp(norm.text(), d));
+    }
+    let verdict = decide::category(sigs, found.ofr, chosen.basic, chosen.enhanced, isp);
+    if named && !decide::recipient_counts(verdict.category, true) {
+        isp = None;
+    }
+    if isp.is_none() && decide::recipient_counts(verdict.category, false) {
+        isp = rcpt.unnamed.map(|d| decide::recipient_isp(norm.text(), d));
+    }
+    (verdict, isp)
+}
+
+/// What the code means: the marker's or Orange's reason's own meaning, else the
+/// provider's meaning of the enhanced code, else its generic one.
+fn meaning_of(
+    rule: &'static str,
+    ofr: Option<u16>,
+    enhanced: Option<Enhanced>,
+    isp: Option<Isp>,
+) -> Option<&'static str> {
+    meaning::of_marker(rule)
+        .or_else(|| {
+            (rule == "orange-ofr")
+                .then(|| ofr.and_then(meaning::orange).map(|o| o.2))
+                .flatten()
+        })
+        .or_else(|| {
+            enhanced
+                .and_then(|c| meaning::provider(c, isp))
+                .map(|r| r.meaning)
+        })
+        .or_else(|| enhanced.and_then(meaning::generic).map(|g| g.1))
 }
 
 /// The buffers of one reading, kept for the next one (allocating them for every text

@@ -893,6 +893,8 @@ phrase_table! {
     // openoffice.org mail" (the recipient's address is gone, no relay set-up of the sender).
     ("no longer relays", RcptStrong),
     ("not our customer", RcptStrong),
+    // EarthLink: "550 a@earthlink.net...User account is unavailable".
+    ("user account is unavailable", RcptStrong),
     ("mailbox unallocated", RcptStrong),
     ("could not be found", RcptStrong),
     ("not in recipient list", RcptStrong),

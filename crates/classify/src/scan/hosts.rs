@@ -149,18 +149,14 @@ fn bracket_then(after: &[u8], tail: &[u8]) -> bool {
 /// accounting `dsnMta` field, as the first word of the reply (its greeting host), or in
 /// a URL when no blocklist is cited (the receiver's help page). Names inside e-mail
 /// addresses, blocklist zones and lookup sites, IPs and redactions do not count.
-/// `reply_starts` are the positions where reply texts start in `t`.
 pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) -> bool {
     let t = norm.text();
-    let reply_starts = &norm.reply_starts[..];
-    let diag = found.diag;
     let padded = norm.padded();
     let mut i = 0;
     // Only names with a dot matter: visit the dots and take the name around each.
     while let Some((start, end)) = next_name(padded, t, i) {
         *work += (end - i) as u64 + 1;
         i = end;
-        let after_diag = diag.is_some_and(|p| p < start);
         let mut tok = &t[start..end];
         while let Some(rest) = tok.strip_suffix(b".") {
             tok = rest;
@@ -169,78 +165,95 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         {
             continue;
         }
-        let before = &t[..start];
-        // Every context ends with one of these bytes (or the name starts a reply).
-        let prev = before.last().copied().unwrap_or(b' ');
-        if !matches!(
-            prev,
-            b' ' | b';' | b'=' | b'\'' | b'/' | b',' | b'-' | b'(' | b'[' | b'<' | b'"' | b':'
-        ) && start != 0
-        {
+        let Some(stated) = written_as_host(norm, found.diag, listed, (start, end), tok) else {
             continue;
-        }
-        let ends = |c: &[u8]| ends_with(before, c);
-        // DragonFly's "mx.example.org [192.0.2.1] did not like our RCPT TO:".
-        let after = &t[end..];
-        let disliked = bracket_then(after, b" did not like our");
-        // Gmail's report of a failed connection: "[(10) mx.example.org. [192.0.2.1]:25:
-        // socket error]".
-        let port25 = bracket_then(after, b":25:");
-        let in_context = disliked
-            || port25
-            || HOST_CONTEXTS.iter().any(|c| ends(c))
-            || (ends(b"host ")
-                && !ends(b"client host ")
-                && !ends(b"connecting host ")
-                // "This is the mail system at host X": the sender's own reporting MTA.
-                && !ends(b" at host "));
-        let csv_field = (prev == b',' && start != 0 || ends(b", "))
-            && (after_diag
-                || before
-                    .trim_ascii_end()
-                    .strip_suffix(b",")
-                    .is_some_and(|b| b.ends_with(b")")));
-        // A greeting host or a help URL: only a name of three labels or more, with an
-        // alphabetic top-level domain (looked at only when the rest did not decide).
-        let named = || {
-            let tld = tok.rsplit(|&c| c == b'.').next().unwrap_or(&[]);
-            tok.split(|&c| c == b'.').count() >= 3
-                && tld.len() >= 2
-                && tld.iter().all(u8::is_ascii_alphabetic)
         };
-        // `reply_starts` is sorted: a binary search keeps this pass linear.
-        let at_reply = |p: usize| reply_starts.binary_search(&p).is_ok();
-        let greeting = || {
-            (at_reply(start) || (start > 0 && at_reply(start - 1) && t[start - 1] == b'-'))
-                && named()
-        };
-        let url = || !listed && (ends(b"//") || tok.starts_with(b"www.")) && named();
-        let (greeting, url) = if in_context || csv_field {
-            (false, false)
-        } else {
-            (greeting(), url())
-        };
-        if !(in_context || csv_field || greeting || url) {
-            continue;
-        }
         // Only now the (longer) checks of what the name is.
         *work += tok.len() as u64 * (LIST_HOSTS.len() + PLACEHOLDERS.len()) as u64;
-        if tok.iter().all(|&c| matches!(c, b'x' | b'.' | b'0'..=b'9')) {
-            continue;
-        }
-        if contains_any(tok, LIST_HOSTS, &LIST_FIRST)
-            || NOT_HOSTS.iter().any(|p| tok.starts_with(p))
-        {
-            continue;
-        }
-        // Barracuda's lookup page, not its ESS receiving hosts.
-        if tok.ends_with(b"barracudanetworks.com") && t[end..].starts_with(b"/reputation") {
-            continue;
-        }
-        let placeholder = contains_any(tok, PLACEHOLDERS, &PLACEHOLDER_FIRST);
-        if in_context || csv_field || !placeholder {
+        if names_a_receiver(&t[end..], tok, stated) {
             return true;
         }
     }
     false
+}
+
+/// Whether the name at `start..end` (`tok`, without its final dots) is written where a
+/// receiving host stands: `Some(true)` in a host's context (`host `, `relay=`, a
+/// PowerMTA `dsnMta` field...), `Some(false)` as a reply's greeting host or in a help
+/// URL (a placeholder there names no one), `None` elsewhere.
+fn written_as_host(
+    norm: &Norm,
+    diag: Option<usize>,
+    listed: bool,
+    (start, end): (usize, usize),
+    tok: &[u8],
+) -> Option<bool> {
+    let t = norm.text();
+    let before = &t[..start];
+    // Every context ends with one of these bytes (or the name starts a reply).
+    let prev = before.last().copied().unwrap_or(b' ');
+    if !matches!(
+        prev,
+        b' ' | b';' | b'=' | b'\'' | b'/' | b',' | b'-' | b'(' | b'[' | b'<' | b'"' | b':'
+    ) && start != 0
+    {
+        return None;
+    }
+    let ends = |c: &[u8]| ends_with(before, c);
+    // DragonFly's "mx.example.org [192.0.2.1] did not like our RCPT TO:".
+    let after = &t[end..];
+    let disliked = bracket_then(after, b" did not like our");
+    // Gmail's report of a failed connection: "[(10) mx.example.org. [192.0.2.1]:25:
+    // socket error]".
+    let port25 = bracket_then(after, b":25:");
+    let in_context = disliked
+        || port25
+        || HOST_CONTEXTS.iter().any(|c| ends(c))
+        || (ends(b"host ")
+            && !ends(b"client host ")
+            && !ends(b"connecting host ")
+            // "This is the mail system at host X": the sender's own reporting MTA.
+            && !ends(b" at host "));
+    let csv_field = (prev == b',' && start != 0 || ends(b", "))
+        && (diag.is_some_and(|p| p < start)
+            || before
+                .trim_ascii_end()
+                .strip_suffix(b",")
+                .is_some_and(|b| b.ends_with(b")")));
+    if in_context || csv_field {
+        return Some(true);
+    }
+    // `reply_starts` is sorted: a binary search keeps this pass linear.
+    let at_reply = |p: usize| norm.reply_starts.binary_search(&p).is_ok();
+    let greeting = at_reply(start) || (start > 0 && at_reply(start - 1) && t[start - 1] == b'-');
+    let url = !listed && (ends(b"//") || tok.starts_with(b"www."));
+    if !(greeting || url) {
+        return None;
+    }
+    // A greeting host or a help URL: only a name of three labels or more, with an
+    // alphabetic top-level domain.
+    let tld = tok.rsplit(|&c| c == b'.').next().unwrap_or(&[]);
+    let named = tok.split(|&c| c == b'.').count() >= 3
+        && tld.len() >= 2
+        && tld.iter().all(u8::is_ascii_alphabetic);
+    named.then_some(false)
+}
+
+/// Whether `tok`, written where a host stands (`stated`: in a host's context), names a
+/// receiver: not a redaction, a blocklist's zone or lookup site, nor a placeholder
+/// domain outside a host's context (in it, a placeholder in the receiver's place still
+/// names another receiver: `host example.com[...] said`). `after` is the text after the
+/// name.
+fn names_a_receiver(after: &[u8], tok: &[u8], stated: bool) -> bool {
+    if tok.iter().all(|&c| matches!(c, b'x' | b'.' | b'0'..=b'9')) {
+        return false;
+    }
+    if contains_any(tok, LIST_HOSTS, &LIST_FIRST) || NOT_HOSTS.iter().any(|p| tok.starts_with(p)) {
+        return false;
+    }
+    // Barracuda's lookup page, not its ESS receiving hosts.
+    if tok.ends_with(b"barracudanetworks.com") && after.starts_with(b"/reputation") {
+        return false;
+    }
+    stated || !contains_any(tok, PLACEHOLDERS, &PLACEHOLDER_FIRST)
 }

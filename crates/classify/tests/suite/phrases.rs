@@ -49,6 +49,7 @@ const CASES: &[(&str, Category)] = &[
         "5.1.1 - Bad destination email address 'reject' (delivery attempts: 0)",
         Category::Recipient,
     ),
+    ("550 a@earthlink.net...User account is unavailable", Category::Recipient),
     // A host that stopped handling the recipient's domain.
     (
         "550 Apache OpenOffice no longer relays openoffice.org mail.  See\n    http://incubator.apache.org/openofficeorg/mailing-lists.html#legacy-openofficeorg-lists",
