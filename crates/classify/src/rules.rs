@@ -504,7 +504,8 @@ phrase_table! {
     ("gl01", YahooRate),
     ("ts01", YahooRate),
     ("ts02", YahooRate),
-    ("ts03", YahooRate),
+    // Yahoo's help: "421 4.7.1 [TS03] All messages from x.x.x.x permanently deferred".
+    ("ts03", YahooPerm),
     ("tss06", YahooPerm),
     ("tss09", YahooPerm),
     ("tss11", YahooPerm),

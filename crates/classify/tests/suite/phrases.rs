@@ -390,6 +390,11 @@ const CASES: &[(&str, Category)] = &[
         "Our system has detected that this message is 421-4.7.0 suspicious due to the very low reputation of the sending IP address. 421-4.7.0 To protect our users from spam, mail sent from your IP address has 421-4.7.0 been temporarily rate limited. Please visit 421 4.7.0 for more information.",
         Category::Reputation,
     ),
+    // Yahoo's TS03 code: all mail from the IP is deferred for good, a reputation block.
+    (
+        "421 4.7.1 [TS03] All messages from x.x.x.x permanently deferred",
+        Category::Reputation,
+    ),
     // sendmail's check that the connecting client's address has a name.
     (
         "<mail server name>#smtp;501 5.7.1 <sender's email address>...Sender\nIP must resolve",
