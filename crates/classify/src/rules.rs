@@ -244,6 +244,8 @@ phrase_table! {
     ("the email account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
+    // Gmail's 4.7.28 limits: "Gmail has detected an unusual rate of unsolicited mail".
+    ("gmail has detected", GmailReply),
     // Gmail's PTR refusal: "550-5.7.25 The IP address sending this message does not have a
     // PTR record setup" (other receivers word it otherwise: "No valid PTR record found").
     ("ptr record setup", GmailReply),

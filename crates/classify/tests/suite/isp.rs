@@ -148,6 +148,13 @@ fn each_sign_of_the_receiver_in_order() {
     // The provider's wording, without its host.
     let d = diagnose("421 4.7.27 Gmail requires all bulk email senders to authenticate");
     assert_eq!(d.isp, Some(Isp::Gmail));
+    let d = diagnose("421-4.7.28 Gmail has detected an unusual rate of unsolicited mail originating from your DKIM domain [ 15].");
+    assert_eq!(d.isp, Some(Isp::Gmail));
+    let d = diagnose("550-5.7.25 [203.0.113.5] The IP address sending this message does not have a 550-5.7.25 PTR record setup, or the corresponding forward DNS entry does not 550 5.7.25 point to the sending IP.");
+    assert_eq!(d.isp, Some(Isp::Gmail));
+    // A placeholder in the receiver's place still names another receiver.
+    let d = diagnose("3B0F8A08BF: host example.com[203.0.113.2] refused to talk to me: 554 5.7.1 You are not allowed to connect.");
+    assert_eq!(d.isp, Some(Isp::Other));
     let d =
         diagnose("550 5.7.0 (COL0-MC6-F31) Unfortunately, messages from 192.0.2.1 weren't sent.");
     assert_eq!(d.isp, Some(Isp::Outlook));
