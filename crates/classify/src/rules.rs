@@ -322,11 +322,15 @@ phrase_table! {
     ("mx.aol.com", YahooHost),
     ("mail.aol.com", YahooHost),
     ("aol will not accept", YahooHost),
+    // Yahoo's own 5.7.9 wording (its help page SLN7253), quoted without host or URL.
+    ("message not accepted for policy reasons", YahooHost),
     // --- Apple iCloud
     ("icloud.com", AppleHost),
     ("me.com", AppleHost),
     ("support.apple.com", AppleHost),
     ("ht204137", AppleHost),
+    // Hide My Email: Apple's relay receives for the `privaterelay.appleid.com` addresses.
+    ("privaterelay.appleid.com", AppleHost),
     // --- GMX / WEB.DE / 1&1
     ("gmx.net", GmxHost),
     ("gmx.de", GmxHost),
@@ -586,6 +590,11 @@ phrase_table! {
     ("receive your mail before sending", SmtpLogin),
     ("authentication is required", SmtpLogin),
     ("client was not authenticated", SmtpLogin),
+    // Gmail's web-login challenge to an SMTP login (534/535 5.7.14 "Please log in via
+    // your web browser and then try again").
+    ("log in via your web browser", SmtpLogin),
+    // Exchange Online's 5.7.60: the logged-in account may not send as the From address.
+    ("permissions to send as", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
     // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
     ("not allowed to send mail from", Auth),

@@ -72,6 +72,8 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"connection to '",
     // Postal's "when sending to 192.0.2.1:25 (host)".
     b":25 (",
+    // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
+    b"\"mx-host\": \"",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last

@@ -241,3 +241,26 @@ fn a_whole_messages_failed_recipient_names_the_receiver() {
     assert_eq!(answers[0].classification.isp, Some(Isp::Apple));
     assert_eq!(answers[0].classification.category, Category::Connection);
 }
+
+#[test]
+fn provider_wordings_and_relay_hosts_name_the_receiver() {
+    // Yahoo's own 5.7.9 wording without host or URL.
+    let d = diagnose("554 5.7.9 Message not accepted for policy reasons.");
+    assert_eq!(d.isp, Some(Isp::Yahoo));
+    assert_eq!(d.category, Category::Auth);
+    // Apple's Hide My Email relay host.
+    let d = diagnose(
+        "dsn=5.1.1, status=bounced (host smtp1.privaterelay.appleid.com[17.57.152.15] said: \
+         550 5.1.1 <test-of-zhzkndneko@privaterelay.appleid.com>: user not found (in reply to \
+         RCPT TO command))",
+    );
+    assert_eq!(d.isp, Some(Isp::Apple));
+    // Mailgun's event log names the receiving host in `mx-host`; the address is the
+    // sender's.
+    let d = diagnose(
+        "\"delivery-status\": {\"tls\": true, \"mx-host\": \"mail.adamspiers.org\", \"code\": 450, \
+         \"message\": \"4.1.8 <bounce+f2fe0d.521ee4-smv=adamspiers.org@staging.swapmyvote.uk>: \
+         Sender address rejected: Domain not found\"}",
+    );
+    assert_eq!(d.isp, Some(Isp::Other));
+}

@@ -5,6 +5,16 @@
 use classify::{classify, Category, Context};
 
 const CASES: &[(&str, Category)] = &[
+    // Gmail's web-login challenge and Exchange Online's send-as refusal: the sender's
+    // own login, not a policy refusal.
+    (
+        "Exception message was: 5.7.14 Please log in via your web browser and 5.7.14 then try again. 5.7.14 Learn more at 5.7.14 https://support.google.com/mail/bin/answer.py?answer=78754 v3sm309845wix.8 - gsmtp",
+        Category::Auth,
+    ),
+    (
+        "Expected response code 250 but got code \"550\", with message \"550 5.7.60 SMTP; Client does not have permissions to send as this sender [MW2PR1901MB2155.namprd19.prod.outlook.com]",
+        Category::Auth,
+    ),
     // A full mailbox, said in the words of its quota or space.
     (
         "Permanent Failure: 522_mailbox_full;_group_quota_sz=37748397/37748736_ct=1356/100000",
