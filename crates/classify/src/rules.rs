@@ -359,6 +359,9 @@ phrase_table! {
     ("qq.com", OtherHost),
     ("mimecast.com", OtherHost),
     ("mimecast.org", OtherHost),
+    // Barracuda Email Security Service's receiving hosts (`mx27.ess.sfj.cudaops.com`),
+    // which write `<host> #550 permanent failure ...` without `host ... said`.
+    ("cudaops.com", OtherHost),
     ("t-online.de", OtherHost),
     ("free.fr", OtherHost),
     ("secureserver.net", OtherHost),
