@@ -23,6 +23,11 @@ pub struct Verdict {
 const WORDS: &[(Sig, Category, &str)] = &[
     (ClientName, Category::Dns, "dns-words"),
     (RelayStrong, Category::Relay, "relay-denied"),
+    (
+        RecipientAuthOnly,
+        Category::Recipient,
+        "recipient-allow-list",
+    ),
     (SmtpLogin, Category::Auth, "smtp-login"),
     (Auth, Category::Auth, "auth-words"),
     (Tls, Category::Tls, "tls-words"),
@@ -31,6 +36,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (Dns, Category::Dns, "dns-words"),
     (Greylist, Category::Greylist, "greylist-words"),
     (Loop, Category::Other, "mail-loop"),
+    (AllHostsFailed, Category::Connection, "connection-words"),
     (SenderLimit, Category::Other, "sender-limit-words"),
     (
         MailboxFullStrong,

@@ -284,13 +284,15 @@ pub fn classify_message(bytes: &[u8], context: &Context) -> Vec<MessageAnswer> {
 #[doc(hidden)]
 pub fn classify_message_counted(bytes: &[u8], context: &Context) -> (Vec<MessageAnswer>, u64) {
     let (message, mut work) = mail::read_counted(bytes);
-    // Pasted report text: the recipient its structure names, if only one.
-    let pasted = if message.is_none() {
-        let (recipient, w) = mail::pasted_recipient_counted(bytes);
-        work += w;
-        recipient
-    } else {
-        None
+    // Pasted report text: the recipient its structure names, if only one; if several, the
+    // report read as a message, one answer per recipient.
+    let (pasted, message) = match message {
+        None => {
+            let (recipient, several, w) = mail::pasted_recipient_counted(bytes);
+            work += w;
+            (recipient, several)
+        }
+        m => (None, m),
     };
     // `recipient`: the failed recipient the message's structure names (its DSN fields,
     // its report), whose domain names the receiver when the text shows no other sign.

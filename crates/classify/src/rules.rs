@@ -130,6 +130,15 @@ pub enum Sig {
     /// A mail loop ("too many hops"): not a rate, whatever "too many" says (RFC 3463
     /// X.4.6, "other").
     Loop,
+    /// The sending server gave up after every host of the recipient's domain failed
+    /// (Haraka's "Too many failures (Tried all MXs)"): a connection failure, not a rate,
+    /// whatever "too many" says.
+    AllHostsFailed,
+    /// A recipient that takes mail only from authenticated (internal) senders, in words
+    /// that would otherwise read as a refused login (Exchange's 5.7.133 to 5.7.136:
+    /// "RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required"): the
+    /// recipient's own restriction, as the accept list of 5.7.129 is.
+    RecipientAuthOnly,
     TryLater,
     /// Gmail's and Yahoo's words for a refused unauthenticated sender ("... blocked
     /// because the sender is unauthenticated"): Gmail's with 5.7.26, Yahoo's with 5.7.9.
@@ -505,6 +514,10 @@ phrase_table! {
     ("is in an rbl", ListWord),
     ("'s list", ListWord),
     ("list of senders", AllowList),
+    // Exchange's group, mailbox, mail user and public folder that take mail only from
+    // authenticated senders: "RESOLVER.RST.SenderNotAuthenticatedForGroup",
+    // "...ForMailbox", "...ForMailUser", "...ForPublicFolder".
+    ("sendernotauthenticatedfor", RecipientAuthOnly),
     ("accept list", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
@@ -1249,6 +1262,7 @@ phrase_table! {
     ("after mail from", MailFromStage),
     ("in reply to mail from", MailFromStage),
     ("too many hops", Loop),
+    ("tried all mxs", AllHostsFailed),
     ("hop count exceeded", Loop),
     ("routing loop", Loop),
     ("mail loop", Loop),

@@ -4,7 +4,7 @@
 use super::{
     after_blank_lines, delivered, dsn, header, is_message_header, lf, mime, prose, recipients,
 };
-use super::{Reader, MAX_COMMON_TOTAL};
+use super::{Message, Reader, MAX_COMMON_TOTAL};
 
 impl Reader {
     /// The addresses a pasted report names as failed: its `Final-Recipient` fields, else
@@ -46,8 +46,10 @@ impl Reader {
 }
 
 /// The one failed recipient that pasted report text names (`None` for a whole message,
-/// for no recipient, or for several different ones), with the steps taken.
-pub(crate) fn recipient_counted(bytes: &[u8]) -> (Option<String>, u64) {
+/// for no recipient, or for several different ones); for several, the report read as a
+/// message body, one answer per recipient (Exchange's "Delivery has failed to these
+/// recipients or groups:" list, Postfix's lines about each); with the steps taken.
+pub(crate) fn recipient_counted(bytes: &[u8]) -> (Option<String>, Option<Message>, u64) {
     let text = lf(bytes);
     let text = after_blank_lines(&text);
     let mut reader = Reader {
@@ -55,7 +57,7 @@ pub(crate) fn recipient_counted(bytes: &[u8]) -> (Option<String>, u64) {
         common_left: MAX_COMMON_TOTAL,
     };
     if is_message_header(text) {
-        return (None, reader.work);
+        return (None, None, reader.work);
     }
     let addresses = reader.pasted_addresses(text);
     // One recipient, however often named (a comparison, not a sort: the sort's code
@@ -66,5 +68,13 @@ pub(crate) fn recipient_counted(bytes: &[u8]) -> (Option<String>, u64) {
         }
         _ => None,
     };
-    (one, reader.work)
+    let several = if one.is_none() && addresses.len() > 1 {
+        let (parts, work) = mime::parts(header::Header::default(), text);
+        reader.work += work + text.len() as u64;
+        let m = reader.read_parts(&parts, false);
+        (m.not_a_bounce.is_none() && m.recipients.len() > 1).then_some(m)
+    } else {
+        None
+    };
+    (one, several, reader.work)
 }

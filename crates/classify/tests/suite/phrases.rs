@@ -52,8 +52,19 @@ const CASES: &[(&str, Category)] = &[
         "<a@example.co.uk>: Host or domain name not found. Name service error\n    for name=example.co.uk type=MX: Host not found, try again",
         Category::Connection,
     ),
+    // Every host tried and failed: a connection failure, whatever "too many" says.
+    (
+        "<user@sending-domain.com>: Too many failures (Tried all MXs)",
+        Category::Connection,
+    ),
     // A recipient that is suspended, unknown or refuses the sender.
     ("550 this is a deactivated mailbox", Category::Recipient),
+    // An Exchange group that takes mail only from authenticated senders: its own
+    // restriction, not a refused login of the sender.
+    (
+        "Remote Server returned '554 5.7.0 < #5.7.133 smtp;550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group>'",
+        Category::Recipient,
+    ),
     // IronPort's 5.1.1, whose "(delivery attempts: 0)" counts no attempt to connect.
     (
         "5.1.1 - Bad destination email address 'reject' (delivery attempts: 0)",
