@@ -301,8 +301,16 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
             return None
         }
         // `(508)` is a reference number, not a reply; Python's smtplib debug line
-        // `reply: retcode (550); Msg: ...` is one.
-        Some(b')') if prev == Some(b'(') && !ends_with_ci(b, i, b"retcode (") => return None,
+        // `reply: retcode (550); Msg: ...` is one, and so are lettre's errors.
+        // Rust's lettre writes `permanent error (550): ...` and `transient error (451): ...`.
+        Some(b')')
+            if prev == Some(b'(')
+                && !ends_with_ci(b, i, b"retcode (")
+                && !ends_with_ci(b, i, b"permanent error (")
+                && !ends_with_ci(b, i, b"transient error (") =>
+        {
+            return None
+        }
         _ => {}
     }
     Some((u16::from(c0 - b'0') * 100 + c1 * 10 + c2, i + 3))
@@ -834,6 +842,14 @@ mod tests {
         assert_eq!(
             read("reply: retcode (550); Msg: b'5.7.1 blocked'"),
             (Some(550), Some("5.7.1".into()))
+        );
+        assert_eq!(
+            read("SMTP 4xx error: transient error (451): 4.3.5 Server configuration error"),
+            (Some(451), Some("4.3.5".into()))
+        );
+        assert_eq!(
+            read("permanent error (550): Error: content rejected"),
+            (Some(550), None)
         );
         assert_eq!(
             read("\"code\": 501,\n\"message\": \"5.1.0 Invalid Sender\""),

@@ -248,6 +248,8 @@ phrase_table! {
     ("aspmx.l.google.com", GmailReply),
     ("google.com", GmailHost),
     ("googlemail.com", GmailHost),
+    // Gmail's submission server (`smtp.gmail.com`), named by the clients that reach it.
+    ("smtp.gmail.com", GmailHost),
     // Gmail's own wording, also when the reply lost its `- gsmtp` ending.
     ("gmail requires", GmailReply),
     ("the email account that you tried to reach", GmailReply),
@@ -276,6 +278,9 @@ phrase_table! {
     ("gmail will retry", SenderNdr),
     // --- Microsoft (Outlook.com, Hotmail, Exchange Online)
     ("protection.outlook.com", OutlookHost),
+    // Exchange Online's own 5.7.60 wording, as its submission server writes it without
+    // its host: "550 5.7.60 SMTP; Client does not have permissions to send as this sender".
+    ("smtp; client does not have permissions", OutlookHost),
     ("outlook.com", OutlookHost),
     (".hotmail.com", OutlookHost),
     ("mail.live.com", OutlookHost),
@@ -611,6 +616,15 @@ phrase_table! {
     ("log in via your web browser", SmtpLogin),
     // Exchange Online's 5.7.60: the logged-in account may not send as the From address.
     ("permissions to send as", SmtpLogin),
+    // Postfix's `reject_sender_login_mismatch`: "553 5.7.1 <a>: Sender address rejected:
+    // not owned by user <login>" (the login may not use that sender address).
+    ("not owned by", SmtpLogin),
+    // Chinese providers' submission servers (QQ, NetEase): "501 mail from address must be
+    // same as authorization user".
+    ("same as authorization user", SmtpLogin),
+    // Amazon SES's unverified sender identity: "554 Message rejected: Email address is not
+    // verified. The following identities failed the check in region ...".
+    ("identities failed the check", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
     // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
     ("not allowed to send mail from", Auth),

@@ -63,6 +63,8 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"remote mailserver ",
     b"remote server at ",
     b"remote server: ",
+    // JavaMail's "Could not connect to SMTP host: smtp.gmail.com, port: 465".
+    b"smtp host: ",
     b"server: '",
     b"servidor: '",
     // Stalwart's own reports: "TLS error from 'host'", "Unexpected response from

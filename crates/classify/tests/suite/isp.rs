@@ -277,4 +277,18 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
          DKIM. You can most...) ##",
     );
     assert_eq!(d.isp, Some(Isp::Other));
+    // Exchange Online's 5.7.60 wording without its host.
+    let d = diagnose(
+        "2025-06-26 08:50:43,741 - DEBUG - Socket Exception: (550, b'5.7.60 SMTP; Client does \
+         not have permissions to send as this sender')",
+    );
+    assert_eq!(d.isp, Some(Isp::Outlook));
+    assert_eq!(d.category, Category::Auth);
+    // JavaMail names the server it could not reach: "SMTP host: <host>".
+    let d = diagnose(
+        "Caused: javax.mail.MessagingException: Could not connect to SMTP host: smtp.gmail.com, \
+         port: 465;\n  nested exception is:\n\tjava.net.ConnectException: Connection refused: connect",
+    );
+    assert_eq!(d.isp, Some(Isp::Gmail));
+    assert_eq!(d.category, Category::Connection);
 }

@@ -15,6 +15,21 @@ const CASES: &[(&str, Category)] = &[
         "Expected response code 250 but got code \"550\", with message \"550 5.7.60 SMTP; Client does not have permissions to send as this sender [MW2PR1901MB2155.namprd19.prod.outlook.com]",
         Category::Auth,
     ),
+    // A sender address the login may not use (Postfix's login mismatch, a Chinese
+    // provider's submission server) and Amazon SES's unverified sender identity: the
+    // sender's own authorisation, not a policy refusal.
+    (
+        "SMTP 5xx error: permanent error (553): 5.7.1 <vaultwarden-rs@**domain.tld**>: Sender address rejected: not owned by user",
+        Category::Auth,
+    ),
+    (
+        "error=\"gomail: could not send email 1: 501 mail from address must be same as authorization user\"",
+        Category::Auth,
+    ),
+    (
+        "error=\"gomail: could not send email 1: 554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: admin@grafana.localhost\"",
+        Category::Auth,
+    ),
     // A full mailbox, said in the words of its quota or space.
     (
         "Permanent Failure: 522_mailbox_full;_group_quota_sz=37748397/37748736_ct=1356/100000",
