@@ -274,7 +274,9 @@ pub fn classify_bytes(bytes: &[u8], context: &Context) -> Classification {
 /// line, a bounce's report without its header) get one answer, the reading of the whole
 /// text, with the failed recipient when the report names exactly one by its structure
 /// (`Final-Recipient:`, Postfix's `<a>: host X said`); its domain names the receiver
-/// when the text shows no other sign.
+/// when the text shows no other sign. A report pasted without its header that names
+/// several failed recipients (Exchange's "Delivery has failed to these recipients or
+/// groups:" list) is read as a message's report: one answer per recipient.
 pub fn classify_message(bytes: &[u8], context: &Context) -> Vec<MessageAnswer> {
     classify_message_counted(bytes, context).0
 }
