@@ -266,6 +266,13 @@ phrase_table! {
     // accepted due to domain's DMARC policy" (Mail.ru's "This message was not accepted
     // due to domain owner DMARC policy" is its own).
     ("is not accepted due to domain", GmailReply),
+    // Gmail's "Our system has detected an unusual rate of unsolicited mail originating from
+    // your IP address", "The user or domain that you are sending to (or from) has a policy
+    // that prohibited the mail that you sent", "The recipient's inbox is out of storage
+    // space" (quoted in Mautic's and KumoMTA's bounce rules).
+    ("unusual rate of unsolicited", GmailReply),
+    ("policy that prohibited", GmailReply),
+    ("inbox is out of storage", GmailReply),
     // The report Gmail writes for its own user about another receiver: its Google
     // links then name the sender's provider.
     ("google tried to deliver", SenderNdr),
@@ -287,6 +294,12 @@ phrase_table! {
     ("postmaster.live.com", OutlookHost),
     ("sender.office.com", OutlookHost),
     ("aka.ms/postmaster", OutlookHost),
+    // Microsoft's own refusals of banned senders: "Access denied, banned sending IP [ip]"
+    // (5.7.606), "Access denied, banned sender[ip]" (5.7.511).
+    ("access denied, banned", OutlookHost),
+    // Microsoft's 5.7.509 wording: "Access denied, sending domain <d> does not pass DMARC
+    // verification and has a DMARC policy of reject".
+    ("does not pass dmarc verification", OutlookHost),
     ("go.microsoft.com", OutlookHost),
     ("messaging.microsoft.com", OutlookHost),
     ("sc-001", OutlookHost),
@@ -326,6 +339,8 @@ phrase_table! {
     (".yahoo.com", YahooHost),
     (".yahoo.co.jp", YahooHost),
     ("postmaster.yahoo", YahooHost),
+    // Yahoo's disabled mailbox: "This mailbox is disabled (554.30)".
+    ("(554.30)", YahooHost),
     ("help.yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
     ("4.16.55.1", YahooHost),
@@ -337,7 +352,8 @@ phrase_table! {
     ("mail.aol.com", YahooHost),
     ("aol will not accept", YahooHost),
     // Yahoo's own 5.7.9 wording (its help page SLN7253), quoted without host or URL.
-    ("message not accepted for policy reasons", YahooHost),
+    // and its "554 Email not accepted for policy reasons" (KumoMTA's community rules).
+    ("not accepted for policy reasons", YahooHost),
     // --- Apple iCloud
     ("icloud.com", AppleHost),
     ("me.com", AppleHost),
@@ -366,6 +382,8 @@ phrase_table! {
     ("comcast.net", ComcastHost),
     ("comcast$", ComcastHost),
     ("xfinity", ComcastHost),
+    // Comcast's "<ip> found on one or more DNSBLs, see http://postmaster.comcast.net/...".
+    ("one or more dnsbls", ComcastHost),
     // --- Other receiving providers and gateways, named by their own hosts or URLs
     ("yandex.net", OtherHost),
     ("yandex.ru", OtherHost),
@@ -448,7 +466,8 @@ phrase_table! {
     ("ivmuri", Invaluement),
     ("s3150", MsList),
     ("s3140", MsList),
-    ("banned sending ip", MsList),
+    // Microsoft's "Access denied, banned sending IP" (5.7.606) and "banned sender" (5.7.511).
+    ("banned send", MsList),
     ("blocklist 1", MsList),
     ("delist@messaging.microsoft.com", MsList),
     ("our block list", MsList),
@@ -494,6 +513,10 @@ phrase_table! {
     ("listed at", ListWord),
     ("listed on", ListWord),
     ("listed by", ListWord),
+    // "Mail from IP <ip> was rejected due to listing in Spamhaus XBL", "You are in the
+    // SPAMMER List" (ZoneMTA's bounce rules).
+    ("listing in", ListWord),
+    ("spammer list", ListWord),
     ("block listed", ListWord),
     ("blocklisted", ListWord),
     ("blocklist", ListWord),
@@ -576,7 +599,8 @@ phrase_table! {
     ("tenantattribution", RelayStrong),
     ("as a relay", RelayStrong),
     ("insecure mail relay", RelayStrong),
-    ("not allowed to relay", RelayStrong),
+    // Also "<a> isn't allowed to relay" (KumoMTA's community rules).
+    ("allowed to relay", RelayStrong),
     ("not an open relay", RelayStrong),
     ("not configured to relay", RelayStrong),
     ("allowed rcpthost", RelayStrong),
@@ -585,6 +609,8 @@ phrase_table! {
     ("my list of allowed", RelayStrong),
     ("unauthorized relay", RelayStrong),
     ("relay prohibited", RelayStrong),
+    // "550 Relay Disabled" (a relay refusal, not a disabled mailbox).
+    ("relay disabled", RelayStrong),
     // "554 Relay operation rejected"; "550 relay through this server without
     // authentication" (a relay refusal, whatever it says of authentication); Outlook's
     // French report "Relais refusé".
@@ -603,6 +629,8 @@ phrase_table! {
     ("non-local e-mail address", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
+    // "553 AUTH FAILED - <a>" (PHPMailer-BMH's rules).
+    ("auth failed", SmtpLogin),
     ("username and password not accepted", SmtpLogin),
     ("invalid credentials", SmtpLogin),
     ("smtp auth", SmtpLogin),
@@ -707,6 +735,8 @@ phrase_table! {
     ("valid sender domain", Dns),
     ("invalid dns", Dns),
     ("dns mx", Dns),
+    // "550 Domain may not exist or DNS check failed" (the sender's domain).
+    ("dns check", Dns),
     ("emetteur invalide", Dns),
     ("unroutable sender", Dns),
     ("my name was rejected", Dns),
@@ -781,6 +811,8 @@ phrase_table! {
     ("number of posts", Rate),
     ("sending rate", Rate),
     ("server busy", Rate),
+    // "server too busy", "too busy to accept mail" (PHP Bounce Handler's responses).
+    ("too busy", Rate),
     ("deferred due to", Rate),
     ("temporarily deferred", Rate),
     ("temporarily rate", Rate),
@@ -817,8 +849,11 @@ phrase_table! {
     // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
     // the server." (a full mailbox, not a rate).
     ("too many messages on the server", MailboxFullStrong),
-    // "Mailbox limit exceeded while appending message" (the mailbox's limit, not a rate).
-    ("mailbox limit exceeded", MailboxFullStrong),
+    // "Mailbox limit exceeded while appending message" (the mailbox's limit, not a rate;
+    // also misspelt: "552 Mailbox limit exeeded for this email address").
+    ("mailbox limit", MailboxFullStrong),
+    // web.de's German half of it: "Benutzer hat zuviele Mails auf dem Server".
+    ("zuviele mails", MailboxFullStrong),
     ("mailbox full", MailboxFull),
     // The words joined by underscores in a reason token: AT&T's "Permanent Failure:
     // 522_mailbox_full;_group_quota_sz=...".
@@ -830,7 +865,8 @@ phrase_table! {
     ("mailbox for user is full", MailboxFull),
     ("over quota", MailboxFull),
     ("overquota", MailboxFull),
-    ("quota exceeded", MailboxFull),
+    // Also "Quota exceed the hard limit" (PHPMailer-BMH's rules).
+    ("quota exceed", MailboxFull),
     ("quota-issues", BcFull),
     ("exceeded storage", MailboxFull),
     ("storage allocation", MailboxFull),
@@ -859,11 +895,70 @@ phrase_table! {
     ("space has been used up", MailboxFull),
     ("allowed storage", MailboxFull),
     ("too much mail data", MailboxFull),
+    // Other bounce handlers' tables (PHPMailer-BMH's, PHP Bounce Handler's, KumoMTA's):
+    // "552 recipient storage full", "452 Insufficient system storage", "Sorry the recipient
+    // quota limit is exceeded", Postfix local's "error writing message: File too large"
+    // (the mailbox file over its size limit, not the message).
+    ("storage full", MailboxFull),
+    ("system storage", MailboxFull),
+    ("quota limit", MailboxFull),
+    ("file too large", MailboxFull),
     // Chinese (QQ Mail): "收件人空间不足" (the recipient's space is insufficient).
     ("空间不足", MailboxFull),
     // --- Recipient
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
+    // Other bounce handlers' tables (PHP Bounce Handler's responses, PHPMailer-BMH's rules,
+    // KumoMTA's community rules): "User is unknown", "Address is unknown", "hostname is
+    // unknown", "unknown or illegal alias", "Invalid User", "user invalid", "Invalid account",
+    // "Address invalid", "All recipients are invalid", "Account not found", "Email Address
+    // was not found", "was not found in LDAP server", "Account is not active", "User account
+    // not activated", "User is suspended", "this account is suspended", "User suspended",
+    // "account expired", "is expired account", "Account Closed, Please Remove", "does not
+    // have an account here", "Sorry, can't find user's mailbox", "The recipient cannot be
+    // verified", "Error: Wrong recipients", "User refused to receive this mail".
+    ("is unknown", RcptStrong),
+    ("unknown or illegal", RcptStrong),
+    ("invalid user", RcptStrong),
+    ("user invalid", RcptStrong),
+    ("invalid account", RcptStrong),
+    ("address invalid", RcptStrong),
+    ("recipients are invalid", RcptStrong),
+    ("account not found", RcptStrong),
+    ("was not found", RcptStrong),
+    ("not activ", RcptStrong),
+    ("is suspended", RcptStrong),
+    ("user suspended", RcptStrong),
+    ("account expire", RcptStrong),
+    ("expired account", RcptStrong),
+    ("account closed", RcptStrong),
+    ("not have an account", RcptStrong),
+    ("find user's mailbox", RcptStrong),
+    ("recipient cannot be verified", RcptStrong),
+    ("wrong recipient", RcptStrong),
+    ("refused to receive", RcptStrong),
+    // The same in other languages: German "Adressat unbekannt", Italian "Destinatario
+    // sconosciuto", "Indirizzo inesistente", Polish "nie istnieje", French "Destinataire
+    // inconnu".
+    ("unbekannt", RcptStrong),
+    ("sconosciuto", RcptStrong),
+    ("inesistente", RcptStrong),
+    ("nie istnieje", RcptStrong),
+    ("destinataire inconnu", RcptStrong),
+    // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
+    // inactivo", Polish "Podane konto jest zablokowane administracyjnie lub nieaktywne",
+    // "Nie ma takiego konta" (no such account), Italian "Questo indirizzo e' bloccato per
+    // inutilizzo", "Destinatario errato" (wrong recipient).
+    ("inactivo", RcptStrong),
+    ("nieaktywne", RcptStrong),
+    ("takiego konta", RcptStrong),
+    ("inutilizzo", RcptStrong),
+    ("destinatario errato", RcptStrong),
+    // "501 #5.1.1 bad address <a>", "Recipient address no longer exists", Gmail's "We
+    // weren't able to find the recipient domain".
+    ("bad address", RcptStrong),
+    ("no longer exist", RcptStrong),
+    ("find the recipient domain", RcptStrong),
     ("no such user", RcptStrong),
     // Post.Office's error token ("err.nosuchuser").
     ("nosuchuser", RcptStrong),
@@ -879,8 +974,10 @@ phrase_table! {
     // server".
     ("exists that user", RcptStrong),
     ("not user of this server", RcptStrong),
-    // A locked mailbox: "550 user is locked. (邮箱被锁)".
-    ("user is locked", RcptStrong),
+    // A locked mailbox: "550 user is locked. (邮箱被锁)", "account is locked", "User status is
+    // locked", "Mailbox Locked or Suspended".
+    ("is locked", RcptStrong),
+    ("mailbox locked", RcptStrong),
     ("邮箱被锁", RcptStrong),
     ("mailbox not found", RcptStrong),
     ("address not found", RcptStrong),
@@ -906,14 +1003,17 @@ phrase_table! {
     ("unknown e-mail address", RcptStrong),
     ("unknown email address", RcptStrong),
     ("unknown local part", RcptStrong),
+    // Exim's own spelling: "unknown local-part "a" in domain "example.com"".
+    ("unknown local-part", RcptStrong),
     ("invalid mailbox", RcptStrong),
-    ("mailbox is disabled", RcptStrong),
-    ("is disabled", RcptStrong),
-    ("account is disabled", RcptStrong),
-    ("account has been disabled", RcptStrong),
+    // "Mailbox is disabled", "account has been disabled", "user disabled", "Account disabled",
+    // "Recipient mailbox was disabled", "mailbox temporarily disabled", "mail receiving
+    // disabled", "disabled recipient" (a sender's refused login or relay is decided before).
+    ("disabled", RcptStrong),
     ("inactive", RcptStrong),
     ("bad_recipient", RcptStrong),
-    ("user not known", RcptStrong),
+    // "User not known", "This email address is not known to this system".
+    ("not known", RcptStrong),
     // French: "L'adresse ... ci-dessus n'existe pas" (not Google Groups' hedge "Il se
     // peut que le groupe ... n'existe pas").
     ("ci-dessus n'existe pas", RcptStrong),
@@ -935,8 +1035,8 @@ phrase_table! {
     // openoffice.org mail" (the recipient's address is gone, no relay set-up of the sender).
     ("no longer relays", RcptStrong),
     ("not our customer", RcptStrong),
-    // EarthLink: "550 a@earthlink.net...User account is unavailable".
-    ("user account is unavailable", RcptStrong),
+    // EarthLink: "550 a@earthlink.net...User account is unavailable"; "account is unavailable".
+    ("account is unavailable", RcptStrong),
     ("mailbox unallocated", RcptStrong),
     ("could not be found", RcptStrong),
     ("not in recipient list", RcptStrong),
@@ -955,7 +1055,8 @@ phrase_table! {
     ("unknown host", RcptStrong),
     ("illegal host/domain", RcptStrong),
     ("domain is not reachable", RcptStrong),
-    ("no valid recipients for this", RcptStrong),
+    // qmail's "554 Sorry, no valid recipients (#5.1.3)", "no valid recipients for this".
+    ("no valid recipients", RcptStrong),
     ("recipient account is blocked", RcptStrong),
     ("compte du destinataire", RcptStrong),
     ("not a registered gateway user", RcptStrong),
@@ -967,10 +1068,8 @@ phrase_table! {
     ("domino directory", RcptStrong),
     ("account or domain may not exist", RcptStrong),
     ("mailbox is frozen", RcptStrong),
-    ("account is locked", RcptStrong),
-    ("disabled recipient", RcptStrong),
-    ("no mx record", RcptStrong),
-    ("no mx found", RcptStrong),
+    // "no MX record", "no MX found", "498 No MX for <domain>".
+    ("no mx", RcptStrong),
     ("indicated no smtp service", RcptStrong),
     ("domain name not found", RcptStrong),
     ("null mx", RcptStrong),
@@ -1087,6 +1186,10 @@ phrase_table! {
     ("inappropriate words", Content),
     ("inappropriate content", Content),
     ("message size", Content),
+    // Exchange's "This message is larger than the current system limit"; "The user does not
+    // accept email in non-Western (non-Latin) character sets".
+    ("larger than", Content),
+    ("character set", Content),
     ("too large", Content),
     ("too big", Content),
     ("size limit", Content),
@@ -1110,6 +1213,8 @@ phrase_table! {
     ("bare lf", Content),
     ("8-bit data", Content),
     ("invalid mime", Content),
+    // amavisd: "Message with invalid header rejected ... MIME error: ...".
+    ("mime error", Content),
     ("unacceptable content", Content),
     ("taille limite", Content),
     ("rfc 5322", Content),
@@ -1169,6 +1274,10 @@ phrase_table! {
     // Gmail's "suspicious due to the very low reputation of the sending IP address ...
     // temporarily rate limited": the reputation is the cause of the limit.
     ("very low reputation", ReputationStrong),
+    // A block for what the sender sent, whatever "too many" says: "Too many spams from your
+    // IP", "Domain has received too many bounces" (PHP Bounce Handler's responses).
+    ("too many spam", ReputationStrong),
+    ("too many bounces", ReputationStrong),
     ("blocked", Reputation),
     ("access denied", AccessDenied),
     ("not accepted", Reputation),
@@ -1180,6 +1289,11 @@ phrase_table! {
     ("is banned", Reputation),
     ("administrative prohibition", Reputation),
     ("sender rejected", Reputation),
+    // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
+    // Exchange's "Your access to submit messages to this e-mail system has been rejected".
+    ("message refused", Reputation),
+    ("mail refused", Reputation),
+    ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
     // SenderFilterConfig list".
     ("sender denied", Reputation),
@@ -1192,6 +1306,8 @@ phrase_table! {
     ("bulk.advertising", Reputation),
     ("mass mailer", Reputation),
     ("antispam", Reputation),
+    // Polish "odrzucona przez system antyspamowy" (refused by the anti-spam system).
+    ("antyspam", Reputation),
     ("recurrent pattern detection", Reputation),
     ("bad ip profile", Reputation),
     ("go away", Reputation),
@@ -1236,6 +1352,10 @@ phrase_table! {
     ("connect to", Connection),
     ("requests to connect", Connection),
     ("delivery time expired", Connection),
+    // Gmail's older report "Could not initiate SMTP conversation with any hosts"; Postfix's
+    // "delivery temporarily suspended: connect to ...".
+    ("could not initiate", Connection),
+    ("delivery temporarily suspended", Connection),
     ("message expired", Connection),
     ("queue.expired", Connection),
     ("retry timeout exceeded", Connection),

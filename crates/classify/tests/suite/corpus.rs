@@ -238,6 +238,17 @@ impl Score {
         }
     }
 
+    /// The fields below their floors (in percent, in the order of [`FIELDS`]), each as
+    /// "field reached% < floor%".
+    pub(crate) fn below(&self, floors: [f64; 6]) -> Vec<String> {
+        FIELDS
+            .iter()
+            .zip(floors)
+            .filter(|(f, floor)| self.pct(f) < *floor)
+            .map(|(f, floor)| format!("{f} {:.1}% < {floor}%", self.pct(f)))
+            .collect()
+    }
+
     /// The per-field table, then the ISP and category breakdowns.
     pub(crate) fn table(&self, title: &str) -> String {
         let mut table = String::new();

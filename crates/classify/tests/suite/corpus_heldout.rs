@@ -10,12 +10,13 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::corpus::{load_from, validate, Score, FIELDS};
+use crate::corpus::{load_from, validate, Score};
 
 /// The file must never fall below this many cases.
 const MIN_CASES: usize = 100;
 
-/// The floors, in percent of the cases that carry the field, in the order of [`FIELDS`].
+/// The floors, in percent of the cases that carry the field, in the order of
+/// [`crate::corpus::FIELDS`].
 const FLOORS: [f64; 6] = [99.8, 99.6, 98.9, 98.6, 100.0, 100.0];
 
 fn path() -> PathBuf {
@@ -57,12 +58,7 @@ fn held_out_replies_match_their_labels() {
     println!("{}", all.table("held-out replies, all batches"));
     all.print_failures();
 
-    let short: Vec<String> = FIELDS
-        .iter()
-        .zip(FLOORS)
-        .filter(|(f, floor)| all.pct(f) < *floor)
-        .map(|(f, floor)| format!("{f} {:.1}% < {floor}%", all.pct(f)))
-        .collect();
+    let short = all.below(FLOORS);
     assert!(
         short.is_empty(),
         "held-out replies below their floors: {}",
