@@ -869,6 +869,9 @@ phrase_table! {
     ("nosuchuser", RcptStrong),
     ("does not exist", RcptStrong),
     ("doesn't exist", RcptStrong),
+    // A recipient at a domain kept for documentation: "Recipient address reserved by RFC
+    // 2606" (example.com and the like, refused by the sender's own server).
+    ("address reserved", RcptStrong),
     ("doesn't have a", RcptStrong),
     ("recipient not found", RcptStrong),
     ("recipnotfound", RcptStrong),
