@@ -122,6 +122,10 @@ pub enum Sig {
     /// The reply answers the sender's address (`after MAIL FROM`, `in reply to MAIL FROM
     /// command`): address words there are about the sender, not the recipient.
     MailFromStage,
+    /// The reply answers the recipient's address (`in reply to RCPT TO command`, `after
+    /// RCPT TO:<a>`): a permanent refusal there that states no cause refuses the
+    /// recipient.
+    RcptStage,
     /// "Access denied": a policy refusal, except after "Recipient address rejected:"
     /// (Microsoft's 5.4.1 for a recipient its tenant does not have).
     AccessDenied,
@@ -1303,6 +1307,8 @@ phrase_table! {
     ("too many recipients", SenderLimit),
     ("after mail from", MailFromStage),
     ("in reply to mail from", MailFromStage),
+    ("after rcpt to", RcptStage),
+    ("in reply to rcpt to", RcptStage),
     ("too many hops", Loop),
     ("tried all mxs", AllHostsFailed),
     ("hop count exceeded", Loop),
