@@ -288,6 +288,9 @@ phrase_table! {
     // accepted due to domain's DMARC policy" (Mail.ru's "This message was not accepted
     // due to domain owner DMARC policy" is its own).
     ("is not accepted due to domain", GmailReply),
+    // Google's refusals by the recipient domain's own settings: "421 4.7.0 IP not in
+    // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain".
+    ("for rcpt domain", GmailReply),
     // The report Gmail writes for its own user about another receiver: its Google
     // links then name the sender's provider.
     ("google tried to deliver", SenderNdr),
@@ -330,6 +333,10 @@ phrase_table! {
     ("(as3130", OutlookHost),
     ("(as3140", OutlookHost),
     ("(as3150", OutlookHost),
+    // Exchange Online Protection's anti-spam codes after its reply: "blocked using
+    // Spamhaus ... AS(1440)", "Access denied. AS(201806281)", "AS(4810)" (with its digits:
+    // a pattern ending in "(" needs one after it).
+    ("as(", OutlookHost),
     ("outlook.office365.com", OutlookHost),
     // Outlook.com's front-door ids (`(COL0-MC6-F31)`, `(BAY004-MC1F23)`) and Exchange
     // Online Protection's server names (`[#.eop-nam12.prod...]`).
@@ -426,6 +433,10 @@ phrase_table! {
     ("seznam", OtherHost),
     ("laposte.net", OtherHost),
     ("163.com", OtherHost),
+    // NetEase's server markers in its replies: "553 Local user only,163 smtp5,<id>",
+    // "DT:SPM 126 smtp2,<id>".
+    ("163 smtp", OtherHost),
+    ("126 smtp", OtherHost),
     // NetEase named in its own Chinese replies ("超过了网易的限制": over NetEase's limit).
     ("网易", OtherHost),
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
@@ -672,6 +683,16 @@ phrase_table! {
     // Chinese providers' submission servers (QQ, NetEase): "501 mail from address must be
     // same as authorization user".
     ("same as authorization user", SmtpLogin),
+    // Coremail's and NetEase's "553 Local user only" (MAIL FROM only for the logged-in
+    // local user); Postfix's "Sender address rejected: not logged in".
+    ("local user only", SmtpLogin),
+    ("not logged in", SmtpLogin),
+    // Tencent Cloud's sending service: "发件sender没有经过认证，无法发送" (the sender has not
+    // been authenticated, cannot send).
+    ("没有经过认证", SmtpLogin),
+    // French: Orange's "550 5.7.0 Code d'authentification invalide OFR 305",
+    // "Authentification requise".
+    ("authentification", SmtpLogin),
     // Amazon SES's unverified sender identity: "554 Message rejected: Email address is not
     // verified. The following identities failed the check in region ...".
     ("identities failed the check", SmtpLogin),
@@ -872,6 +893,8 @@ phrase_table! {
     ("并发连接", Rate),
     ("大量信件", Rate),
     ("数量超出限制", Rate),
+    // NetEase's "554 5.5.0 MI:STC": the sender's messages of the day over the limit.
+    ("mi:stc", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
@@ -940,14 +963,16 @@ phrase_table! {
     ("nosuchuser", RcptStrong),
     ("does not exist", RcptStrong),
     ("doesn't exist", RcptStrong),
+    // A recipient at a domain kept for documentation: "Recipient address reserved by RFC
+    // 2606" (example.com and the like, refused by the sender's own server).
+    ("address reserved", RcptStrong),
     ("doesn't have a", RcptStrong),
     ("recipient not found", RcptStrong),
     ("recipnotfound", RcptStrong),
     // Exchange: "550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found".
     ("exrecipnotfound", RcptStrong),
-    // Exchange's refusals of reserved and single-label domains: "Recipient address
-    // reserved by RFC 2606", "Recipient addresses in single label domains not accepted".
-    ("reserved by rfc", RcptStrong),
+    // Exchange's refusal of single-label domains: "Recipient addresses in single label
+    // domains not accepted".
     ("single label domain", RcptStrong),
     // "Recipient is not accepted", "recipient is not local" (a refusal of the address).
     ("recipient is not", RcptStrong),
@@ -1205,6 +1230,8 @@ phrase_table! {
     ("header error", Content),
     ("header size", Content),
     ("header value", Content),
+    // "550 Subject contains invalid characters."
+    ("invalid characters", Content),
     // A line ending the standards forbid (since SMTP smuggling, refused outright).
     ("bare cr", Content),
     ("bare lf", Content),
