@@ -675,6 +675,10 @@ phrase_table! {
     // Gmail's web-login challenge to an SMTP login (534/535 5.7.14 "Please log in via
     // your web browser and then try again").
     ("log in via your web browser", SmtpLogin),
+    // The same in its other wordings: "535 5.7.1 Please log in with your web browser and
+    // then try again", "534 5.7.14 Please log in through your web browser".
+    ("log in with your web", SmtpLogin),
+    ("log in through your web", SmtpLogin),
     // Exchange Online's 5.7.60: the logged-in account may not send as the From address.
     ("permissions to send as", SmtpLogin),
     // Postfix's `reject_sender_login_mismatch`: "553 5.7.1 <a>: Sender address rejected:
@@ -983,8 +987,11 @@ phrase_table! {
     ("account disabled", RcptStrong),
     // "Recipient refuses to accept your mail", "User refuses to receive this mail".
     ("refuses to", RcptStrong),
-    // "Nonexistent user", Exchange's "SMTPSEND.DNS.NonExistentDomain; nonexistent domain".
+    // "Nonexistent user", "non-existent user", Exchange's "SMTPSEND.DNS.NonExistentDomain;
+    // nonexistent domain"; "user not active".
     ("nonexistent", RcptStrong),
+    ("non-existent", RcptStrong),
+    ("user not active", RcptStrong),
     // Spanish: "No existe dicha persona", "No existe ese usuario".
     ("no existe", RcptStrong),
     // A moved address (sisimai's `hasmoved`): "a@b has been replaced by c@d".
