@@ -623,8 +623,10 @@ phrase_table! {
     // same as authorization user".
     ("same as authorization user", SmtpLogin),
     // Amazon SES's unverified sender identity: "554 Message rejected: Email address is not
-    // verified. The following identities failed the check in region ...".
+    // verified. The following identities failed the check in region ..." (either sentence
+    // alone in client errors).
     ("identities failed the check", SmtpLogin),
+    ("address is not verified", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
     // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
     ("not allowed to send mail from", Auth),
@@ -717,6 +719,9 @@ phrase_table! {
     ("dial-up", Dns),
     // AOL's code for a dynamic IP: "421-: (DYN:T1)".
     ("dyn:t1", Dns),
+    // AOL's relay blocks of the sending IP: "554 RLY:B1" (over the complaint threshold),
+    // RLY:B2, RLY:SN... (its postmaster's list of errors).
+    ("rly:", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
@@ -792,6 +797,9 @@ phrase_table! {
     // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
+    // An ESP's limit of the sending account: MailerSend's "450 Your account reached its
+    // email quota limit. Contact support to increase it. #MS42204".
+    ("account reached its", Rate),
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
@@ -886,6 +894,8 @@ phrase_table! {
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
     ("invalid recipient", RcptStrong),
+    // smtplib's and sendmail's "501 Recipient syntax error" (a malformed or empty address).
+    ("recipient syntax", RcptStrong),
     // Brevo's "451 4.0.0 Invalid to" (the `RCPT TO` address); not "invalid token".
     ("invalid to$", RcptStrong),
     ("invalid-recipient", RcptStrong),
