@@ -980,6 +980,8 @@ phrase_table! {
     ("single label domain", RcptStrong),
     // "Recipient is not accepted", "recipient is not local" (a refusal of the address).
     ("recipient is not", RcptStrong),
+    // "550 Unknown mailbox", "Mailbox invalid", "User suspended", "Mailbox disabled",
+    // GoDaddy's "Account disabled".
     ("unknown mailbox", RcptStrong),
     ("mailbox invalid", RcptStrong),
     ("user suspended", RcptStrong),
@@ -996,9 +998,11 @@ phrase_table! {
     ("no existe", RcptStrong),
     // A moved address (sisimai's `hasmoved`): "a@b has been replaced by c@d".
     ("been replaced by", RcptStrong),
+    // iCloud: "550 5.1.1 unknown or illegal alias".
     ("illegal alias", RcptStrong),
     // Exchange Online's 5.7.505: "Access denied, banned recipient".
     ("banned recipient", RcptStrong),
+    // Gmail's 5.1.2: "We weren't able to find the recipient domain".
     ("find the recipient domain", RcptStrong),
     ("user not found", RcptStrong),
     // 263's and other Chinese hosts' English: "user not exist".
@@ -1164,6 +1168,7 @@ phrase_table! {
     ("all recipient addresses rejected", RcptWeak),
     ("invalid address", RcptWeak),
     ("mailbox not available", RcptWeak),
+    // "550 Mailbox is unavailable".
     ("mailbox is unavailable", RcptWeak),
     // Microsoft's 5.4.1 in the plural: "Recipient addresses rejected : Access denied".
     ("recipient addresses rejected", RcptWeak),
