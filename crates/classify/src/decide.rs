@@ -240,7 +240,7 @@ pub fn category(
 ) -> Verdict {
     let s = advice_as_cause(s);
     provider_reading(s, ofr, code, isp)
-        .or_else(|| stated_cause(s, code))
+        .or_else(|| stated_cause(s, basic, code))
         .unwrap_or_else(|| vaguest(s, basic, code))
 }
 
@@ -319,14 +319,16 @@ fn provider_reading(
 }
 
 /// The cause the words state, read with the code where the code settles a doubt.
-fn stated_cause(s: Sigs, code: Option<Enhanced>) -> Option<Verdict> {
+fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<Verdict> {
     let v = |category, rule| Some(verdict(category, None, rule));
-    let greylist_code = code
-        == Some(Enhanced {
+    // Greylisting answers 450 or 451 with 4.7.1; not Rambler's "452 4.7.1 Try again
+    // later" at DATA (452: insufficient storage), which states no cause.
+    let greylist_code =
+        code == Some(Enhanced {
             class: 4,
             subject: 7,
             detail: 1,
-        });
+        }) && !matches!(basic, Some(b) if b != 450 && b != 451);
     if s.has(TryLater)
         && greylist_code
         && !s.any(&[

@@ -67,6 +67,14 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"smtp host: ",
     b"server: '",
     b"servidor: '",
+    // Odoo's "Mail delivery failed via SMTP server 'smtp.yandex.com'."
+    b"server '",
+    // Outlook's report as a web page prints it, with typographic quotes: "Server:
+    // ‘smtp.email.it’".
+    "server: \u{2018}".as_bytes(),
+    // Gmail's report: "rejected by the server for the recipient domain sansad.nic.in by
+    // mailgw.nic.in. [164.100.2.6]".
+    b"recipient domain ",
     // Stalwart's own reports: "TLS error from 'host'", "Unexpected response from
     // 'host'", "Connection to 'host' failed".
     b"error from '",
@@ -199,6 +207,8 @@ fn written_as_host(
     if !matches!(
         prev,
         b' ' | b';' | b'=' | b'\'' | b'/' | b',' | b'-' | b'(' | b'[' | b'<' | b'"' | b':'
+            // The last byte of a typographic opening quote (U+2018).
+            | 0x98
     ) && start != 0
     {
         return None;
