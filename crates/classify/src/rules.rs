@@ -278,7 +278,7 @@ phrase_table! {
     ("low reputation of the sending", GmailReply),
     ("likely unsolicited", GmailReply),
     ("nature of the content or the links", GmailReply),
-    ("illegal attachment", GmailReply),
+    ("illegal attachment on your", GmailReply),
     ("presents a potential security", GmailReply),
     ("has a policy that prohibited", GmailReply),
     // 553 5.1.2 "We weren't able to find the recipient domain."
@@ -802,6 +802,9 @@ phrase_table! {
     ("dial-up", Dns),
     // AOL's code for a dynamic IP: "421-: (DYN:T1)".
     ("dyn:t1", Dns),
+    // AOL's relay blocks of the sending IP: "554 RLY:B1" (over the complaint threshold),
+    // RLY:B2, RLY:SN... (its postmaster's list of errors).
+    ("rly:", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
@@ -887,6 +890,9 @@ phrase_table! {
     // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
+    // An ESP's limit of the sending account: MailerSend's "450 Your account reached its
+    // email quota limit. Contact support to increase it. #MS42204".
+    ("account reached its", Rate),
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
@@ -984,6 +990,8 @@ phrase_table! {
     ("single label domain", RcptStrong),
     // "Recipient is not accepted", "recipient is not local" (a refusal of the address).
     ("recipient is not", RcptStrong),
+    // "550 Unknown mailbox", "Mailbox invalid", "User suspended", "Mailbox disabled",
+    // GoDaddy's "Account disabled".
     ("unknown mailbox", RcptStrong),
     ("mailbox invalid", RcptStrong),
     ("user suspended", RcptStrong),
@@ -1000,9 +1008,11 @@ phrase_table! {
     ("no existe", RcptStrong),
     // A moved address (sisimai's `hasmoved`): "a@b has been replaced by c@d".
     ("been replaced by", RcptStrong),
+    // iCloud: "550 5.1.1 unknown or illegal alias".
     ("illegal alias", RcptStrong),
     // Exchange Online's 5.7.505: "Access denied, banned recipient".
     ("banned recipient", RcptStrong),
+    // Gmail's 5.1.2: "We weren't able to find the recipient domain".
     ("find the recipient domain", RcptStrong),
     ("user not found", RcptStrong),
     // 263's and other Chinese hosts' English: "user not exist".
@@ -1018,6 +1028,8 @@ phrase_table! {
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
     ("invalid recipient", RcptStrong),
+    // smtplib's and sendmail's "501 Recipient syntax error" (a malformed or empty address).
+    ("recipient syntax", RcptStrong),
     // Brevo's "451 4.0.0 Invalid to" (the `RCPT TO` address); not "invalid token".
     ("invalid to$", RcptStrong),
     ("invalid-recipient", RcptStrong),
@@ -1168,6 +1180,7 @@ phrase_table! {
     ("all recipient addresses rejected", RcptWeak),
     ("invalid address", RcptWeak),
     ("mailbox not available", RcptWeak),
+    // "550 Mailbox is unavailable".
     ("mailbox is unavailable", RcptWeak),
     // Microsoft's 5.4.1 in the plural: "Recipient addresses rejected : Access denied".
     ("recipient addresses rejected", RcptWeak),

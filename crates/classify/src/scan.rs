@@ -668,6 +668,12 @@ mod tests {
             "delivery error when sending to 192.0.2.1:25 (mx.example.org)",
             false
         ));
+        // Exchange's wrapper: the remote host before the status it gave.
+        assert!(host(
+            "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554 no>'",
+            false
+        ));
+        assert!(!host("Remote Server returned '<mx.example.org> no'", false));
         assert!(!host(
             "Unexpected response from 'user@mx.example.org'",
             false

@@ -220,8 +220,13 @@ fn written_as_host(
     // Gmail's report of a failed connection: "[(10) mx.example.org. [192.0.2.1]:25:
     // socket error]".
     let port25 = bracket_then(after, b":25:");
+    // Exchange's "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554
+    // ...>'": the remote host right before the status it gave.
+    let exchange =
+        prev == b'<' && after.starts_with(b" #") && matches!(after.get(2), Some(b'4' | b'5'));
     let in_context = disliked
         || port25
+        || exchange
         || HOST_CONTEXTS.iter().any(|c| ends(c))
         || (ends(b"host ")
             && !ends(b"client host ")
