@@ -258,7 +258,10 @@ pub fn enhanced_at(b: &[u8], i: usize) -> Option<(Enhanced, usize)> {
     match b.get(j) {
         Some(c) if c.is_ascii_digit() => return None,
         Some(b'.') if b.get(j + 1).is_some_and(u8::is_ascii_digit) => return None,
-        Some(c) if c.is_ascii_alphabetic() => return None,
+        // A capitalised word glued to the code is the reply's text as some logs and web
+        // pages print it (`550 5.7.1Unauthorized relay attempt`); other letters make
+        // a name or a version (`5.1.2beta`).
+        Some(c) if c.is_ascii_alphabetic() && !starts_word(&b[j..]) => return None,
         _ => {}
     }
     Some((
@@ -269,6 +272,11 @@ pub fn enhanced_at(b: &[u8], i: usize) -> Option<(Enhanced, usize)> {
         },
         j,
     ))
+}
+
+/// Whether `b` starts with a capital and a small letter (`Unauthorized`, `Relay`).
+fn starts_word(b: &[u8]) -> bool {
+    matches!(b, [c, d, ..] if c.is_ascii_uppercase() && d.is_ascii_lowercase())
 }
 
 /// Parses a basic reply code at `i` (left boundary already checked).
@@ -490,7 +498,9 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                     end = e_end;
                 }
             }
-            if hashed && enhanced.is_none() {
+            // Barracuda's cloud gateway writes `<host> #550 permanent failure for one or
+            // more recipients (...)`: a reply without an enhanced code.
+            if hashed && enhanced.is_none() && !tail.starts_with(b" permanent failure") {
                 return None;
             }
             if enhanced.is_none() && reference_number(b, i, end, &codes.replies) {
@@ -801,6 +811,18 @@ mod tests {
             (Some(451), None)
         );
         assert_eq!(read("dd mailbox is disabled (554.30)."), (None, None));
+        // Letters glued to a code make a word or a version, except a capitalised word.
+        assert_eq!(read("release 5.1.2beta"), (None, None));
+        assert_eq!(
+            read("550 5.7.1Unauthorized relay attempt"),
+            (Some(550), Some("5.7.1".into()))
+        );
+        // `#` marks a reference number, unless a reply's words follow.
+        assert_eq!(read("ticket #550 closed"), (None, None));
+        assert_eq!(
+            read("mx.example.com #550 permanent failure for one or more recipients"),
+            (Some(550), None)
+        );
     }
 
     #[test]

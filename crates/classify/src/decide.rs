@@ -28,6 +28,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
         Category::Recipient,
         "recipient-allow-list",
     ),
+    (SendingCredit, Category::RateLimit, "rate-words"),
     (SmtpLogin, Category::Auth, "smtp-login"),
     (Auth, Category::Auth, "auth-words"),
     (Tls, Category::Tls, "tls-words"),
@@ -240,7 +241,7 @@ pub fn category(
 ) -> Verdict {
     let s = advice_as_cause(s);
     provider_reading(s, ofr, code, isp)
-        .or_else(|| stated_cause(s, code))
+        .or_else(|| stated_cause(s, basic, code))
         .unwrap_or_else(|| vaguest(s, basic, code))
 }
 
@@ -319,14 +320,16 @@ fn provider_reading(
 }
 
 /// The cause the words state, read with the code where the code settles a doubt.
-fn stated_cause(s: Sigs, code: Option<Enhanced>) -> Option<Verdict> {
+fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<Verdict> {
     let v = |category, rule| Some(verdict(category, None, rule));
-    let greylist_code = code
-        == Some(Enhanced {
+    // Greylisting answers 450 or 451 with 4.7.1; not Rambler's "452 4.7.1 Try again
+    // later" at DATA (452: insufficient storage), which states no cause.
+    let greylist_code =
+        code == Some(Enhanced {
             class: 4,
             subject: 7,
             detail: 1,
-        });
+        }) && !matches!(basic, Some(b) if b != 450 && b != 451);
     if s.has(TryLater)
         && greylist_code
         && !s.any(&[
@@ -384,6 +387,11 @@ fn vaguest(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Verdict {
     if let Some((cat, _)) = code.and_then(meaning::generic) {
         return verdict(cat, None, "enhanced-code");
     }
+    // A permanent refusal of the recipient's address that says no more (ukr.net's
+    // "550 <a> not used (in reply to RCPT TO command)"): the recipient is refused.
+    if s.has(RcptStage) && basic.is_some_and(|b| b >= 500) {
+        return verdict(Category::Recipient, None, "refused-at-rcpt");
+    }
     verdict(Category::Other, None, "no-cause-stated")
 }
 
@@ -417,5 +425,20 @@ mod tests {
         assert!(alone.has(Auth) && alone.has(Dns));
         let with_verdict = advice_as_cause(advised.with(Reputation));
         assert!(!with_verdict.has(Auth) && !with_verdict.has(Dns));
+    }
+
+    #[test]
+    fn a_bare_permanent_refusal_at_rcpt_refuses_the_recipient() {
+        let at_rcpt = Sigs::default().with(RcptStage);
+        let read = |s, basic| category(s, None, Some(basic), None, None);
+        assert_eq!(read(at_rcpt, 550).category, Category::Recipient);
+        // A temporary refusal there, or the same words at another stage, say nothing.
+        assert_eq!(read(at_rcpt, 450).category, Category::Other);
+        assert_eq!(read(Sigs::default(), 550).category, Category::Other);
+        // A stated cause wins over the stage.
+        assert_eq!(
+            read(at_rcpt.with(Reputation), 550).category,
+            Category::Reputation
+        );
     }
 }

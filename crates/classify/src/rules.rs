@@ -60,6 +60,10 @@ pub enum Sig {
     OrangeOfr,
     // Causes stated in words.
     RelayStrong,
+    /// The sending account's credit is used up (SendGrid's "451 Authentication failed:
+    /// Maximum credits exceeded"): a rate of the sending account, whatever login words
+    /// come with it.
+    SendingCredit,
     SmtpLogin,
     Auth,
     Tls,
@@ -122,6 +126,10 @@ pub enum Sig {
     /// The reply answers the sender's address (`after MAIL FROM`, `in reply to MAIL FROM
     /// command`): address words there are about the sender, not the recipient.
     MailFromStage,
+    /// The reply answers the recipient's address (`in reply to RCPT TO command`, `after
+    /// RCPT TO:<a>`): a permanent refusal there that states no cause refuses the
+    /// recipient.
+    RcptStage,
     /// "Access denied": a policy refusal, except after "Recipient address rejected:"
     /// (Microsoft's 5.4.1 for a recipient its tenant does not have).
     AccessDenied,
@@ -250,13 +258,34 @@ phrase_table! {
     ("googlemail.com", GmailHost),
     // Gmail's submission server (`smtp.gmail.com`), named by the clients that reach it.
     ("smtp.gmail.com", GmailHost),
+    // Google's limits named in its replies: "Your message exceeded Google's message size
+    // limits", "... exceeds Google's message header size limit".
+    ("google's", GmailHost),
     // Gmail's own wording, also when the reply lost its `- gsmtp` ending.
     ("gmail requires", GmailReply),
-    ("the email account that you tried to reach", GmailReply),
+    // "The email account that you tried to reach does not exist / is disabled / is
+    // inactive" (5.1.1, 5.2.1).
+    ("account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
     // Gmail's 4.7.28 limits: "Gmail has detected an unusual rate of unsolicited mail".
     ("gmail has detected", GmailReply),
+    // ... without its first words: "421 4.7.28 ... an unusual rate of unsolicited mail
+    // originating from your IP address", "... an unusual rate of mail".
+    ("an unusual rate of", GmailReply),
+    // Gmail's reputation and content wordings (its help page "Why has Gmail blocked my
+    // messages?"): "... due to the very low reputation of the sending IP address",
+    // "... this message is likely unsolicited mail", "... due to the nature of the content
+    // or the links within", "... an illegal attachment on your message", "... its content
+    // presents a potential security issue", Workspace's "The user or domain that you are
+    // sending to (or from) has a policy that prohibited the mail that you sent".
+    ("low reputation of the sending", GmailReply),
+    ("likely unsolicited", GmailReply),
+    ("nature of the content or the links", GmailReply),
+    ("illegal attachment on your", GmailReply),
+    ("presents a potential security", GmailReply),
+    // 553 5.1.2 "We weren't able to find the recipient domain."
+    ("able to find the recipient", GmailReply),
     // Gmail's PTR refusal: "550-5.7.25 The IP address sending this message does not have a
     // PTR record setup" (other receivers word it otherwise: "No valid PTR record found").
     ("ptr record setup", GmailReply),
@@ -269,10 +298,14 @@ phrase_table! {
     // Gmail's "Our system has detected an unusual rate of unsolicited mail originating from
     // your IP address", "The user or domain that you are sending to (or from) has a policy
     // that prohibited the mail that you sent", "The recipient's inbox is out of storage
-    // space" (quoted in Mautic's and KumoMTA's bounce rules).
+    // space" (quoted in Mautic's and KumoMTA's bounce rules; "inbox is out of storage"
+    // alone is not Gmail's own).
     ("unusual rate of unsolicited", GmailReply),
     ("policy that prohibited", GmailReply),
-    ("inbox is out of storage", GmailReply),
+    ("recipient's inbox is out of storage", GmailReply),
+    // Google's refusals by the recipient domain's own settings: "421 4.7.0 IP not in
+    // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain".
+    ("for rcpt domain", GmailReply),
     // The report Gmail writes for its own user about another receiver: its Google
     // links then name the sender's provider.
     ("google tried to deliver", SenderNdr),
@@ -294,9 +327,6 @@ phrase_table! {
     ("postmaster.live.com", OutlookHost),
     ("sender.office.com", OutlookHost),
     ("aka.ms/postmaster", OutlookHost),
-    // Microsoft's own refusals of banned senders: "Access denied, banned sending IP [ip]"
-    // (5.7.606), "Access denied, banned sender[ip]" (5.7.511).
-    ("access denied, banned", OutlookHost),
     // Microsoft's 5.7.509 wording: "Access denied, sending domain <d> does not pass DMARC
     // verification and has a DMARC policy of reject".
     ("does not pass dmarc verification", OutlookHost),
@@ -321,6 +351,10 @@ phrase_table! {
     ("(as3130", OutlookHost),
     ("(as3140", OutlookHost),
     ("(as3150", OutlookHost),
+    // Exchange Online Protection's anti-spam codes after its reply: "blocked using
+    // Spamhaus ... AS(1440)", "Access denied. AS(201806281)", "AS(4810)" (with its digits:
+    // a pattern ending in "(" needs one after it).
+    ("as(", OutlookHost),
     ("outlook.office365.com", OutlookHost),
     // Outlook.com's front-door ids (`(COL0-MC6-F31)`, `(BAY004-MC1F23)`) and Exchange
     // Online Protection's server names (`[#.eop-nam12.prod...]`).
@@ -333,6 +367,11 @@ phrase_table! {
     // Exchange Online's refusal to relay for a tenant it cannot attribute the mail to
     // (`TenantAttribution; Relay Access Denied`; the word alone is the relay signal).
     ("tenantattribution;", OutlookHost),
+    // Exchange Online Protection's refusals start "Access denied," (5.7.506 "Access
+    // denied, bad HELO", 5.7.511 "Access denied, banned sender", 5.7.708 "Access denied,
+    // traffic not accepted from this IP", 4.7.5xx "Access denied, please try again
+    // later").
+    ("access denied,", OutlookHost),
     // --- Yahoo / AOL
     ("yahoodns.net", YahooHost),
     ("yahooinc.com", YahooHost),
@@ -343,7 +382,9 @@ phrase_table! {
     ("(554.30)", YahooHost),
     ("help.yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
-    ("4.16.55.1", YahooHost),
+    // Yahoo's own references after its deferrals: "temporarily deferred - 4.16.50",
+    // "[TS01] ... - 4.16.55.1" (4.16.50 to 4.16.56; none is an enhanced code).
+    ("4.16.5", YahooHost),
     ("mx-aol", YahooHost),
     ("postmaster.info.aol", YahooHost),
     ("delivery error: dd", YahooHost),
@@ -352,13 +393,24 @@ phrase_table! {
     ("mail.aol.com", YahooHost),
     ("aol will not accept", YahooHost),
     // Yahoo's own 5.7.9 wording (its help page SLN7253), quoted without host or URL.
-    // and its "554 Email not accepted for policy reasons" (KumoMTA's community rules).
+    // "554 Message not allowed - [PH01] Email not accepted for policy reasons".
     ("not accepted for policy reasons", YahooHost),
+    // Yahoo's deferrals: "Messages from x temporarily deferred due to user complaints",
+    // "... due to unexpected volume or user complaints", "Message temporarily deferred due
+    // to unresolvable RFC.5321 from domain".
+    ("temporarily deferred due", YahooHost),
+    // Its BL21/BL23: "Connections will not be accepted from x, because the ip is in
+    // Spamhaus's list", "Connections not accepted from IP addresses on Spamhaus XBL".
+    ("spamhaus's list", YahooHost),
+    ("ip addresses on spamhaus", YahooHost),
     // --- Apple iCloud
     ("icloud.com", AppleHost),
     ("me.com", AppleHost),
     ("support.apple.com", AppleHost),
     ("ht204137", AppleHost),
+    // Its HME1 text, with its own spelling: "This message was blocked for failing both
+    // SPF and DKIM autentication checks".
+    ("autentication", AppleHost),
     // Hide My Email: Apple's relay receives for the `privaterelay.appleid.com` addresses.
     ("privaterelay.appleid.com", AppleHost),
     // --- GMX / WEB.DE / 1&1
@@ -405,6 +457,10 @@ phrase_table! {
     ("seznam", OtherHost),
     ("laposte.net", OtherHost),
     ("163.com", OtherHost),
+    // NetEase's server markers in its replies: "553 Local user only,163 smtp5,<id>",
+    // "DT:SPM 126 smtp2,<id>".
+    ("163 smtp", OtherHost),
+    ("126 smtp", OtherHost),
     // NetEase named in its own Chinese replies ("超过了网易的限制": over NetEase's limit).
     ("网易", OtherHost),
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
@@ -466,8 +522,7 @@ phrase_table! {
     ("ivmuri", Invaluement),
     ("s3150", MsList),
     ("s3140", MsList),
-    // Microsoft's "Access denied, banned sending IP" (5.7.606) and "banned sender" (5.7.511).
-    ("banned send", MsList),
+    ("banned sending ip", MsList),
     ("blocklist 1", MsList),
     ("delist@messaging.microsoft.com", MsList),
     ("our block list", MsList),
@@ -517,6 +572,8 @@ phrase_table! {
     // SPAMMER List" (ZoneMTA's bounce rules).
     ("listing in", ListWord),
     ("spammer list", ListWord),
+    // "Server IP x listed as abusive".
+    ("listed as", ListWord),
     ("block listed", ListWord),
     ("blocklisted", ListWord),
     ("blocklist", ListWord),
@@ -546,6 +603,12 @@ phrase_table! {
     // authenticated senders: "RESOLVER.RST.SenderNotAuthenticatedForGroup",
     // "...ForMailbox", "...ForMailUser", "...ForPublicFolder".
     ("sendernotauthenticatedfor", RecipientAuthOnly),
+    // The same restrictions in words (Microsoft's 5.7.12 "Sender was not authenticated by
+    // organization", 5.7.133-5.7.135 "Sender was not authenticated for group / mailbox /
+    // public folder") and 5.7.124 "Sender not in allowed-senders list".
+    ("not authenticated for", RecipientAuthOnly),
+    ("authenticated by organization", RecipientAuthOnly),
+    ("allowed-senders", AllowList),
     ("accept list", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
@@ -592,7 +655,8 @@ phrase_table! {
     // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
     ("denies relay", RelayStrong),
     ("拒绝中继", RelayStrong),
-    ("open relay not allowed", RelayStrong),
+    // Mimecast: "451 Open relay not allowed", "Open relay is not allowed".
+    ("open relay", RelayStrong),
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
     ("delivery not authorized", RelayStrong),
@@ -627,6 +691,8 @@ phrase_table! {
     // "this server doesn’t handle mail for that user" (any apostrophe).
     ("handle mail for", RelayStrong),
     ("non-local e-mail address", RelayStrong),
+    // sendmail and others: "550 not local host example.org, not a gateway".
+    ("not a gateway", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
     // "553 AUTH FAILED - <a>" (PHPMailer-BMH's rules).
@@ -642,6 +708,10 @@ phrase_table! {
     // Gmail's web-login challenge to an SMTP login (534/535 5.7.14 "Please log in via
     // your web browser and then try again").
     ("log in via your web browser", SmtpLogin),
+    // The same in its other wordings: "535 5.7.1 Please log in with your web browser and
+    // then try again", "534 5.7.14 Please log in through your web browser".
+    ("log in with your web", SmtpLogin),
+    ("log in through your web", SmtpLogin),
     // Exchange Online's 5.7.60: the logged-in account may not send as the From address.
     ("permissions to send as", SmtpLogin),
     // Postfix's `reject_sender_login_mismatch`: "553 5.7.1 <a>: Sender address rejected:
@@ -650,9 +720,23 @@ phrase_table! {
     // Chinese providers' submission servers (QQ, NetEase): "501 mail from address must be
     // same as authorization user".
     ("same as authorization user", SmtpLogin),
+    // Coremail's and NetEase's "553 Local user only" (MAIL FROM only for the logged-in
+    // local user); Postfix's "Sender address rejected: not logged in".
+    ("local user only", SmtpLogin),
+    ("not logged in", SmtpLogin),
+    // Tencent Cloud's sending service: "发件sender没有经过认证，无法发送" (the sender has not
+    // been authenticated, cannot send).
+    ("没有经过认证", SmtpLogin),
+    // French: Orange's "550 5.7.0 Code d'authentification invalide OFR 305",
+    // "Authentification requise".
+    ("authentification", SmtpLogin),
     // Amazon SES's unverified sender identity: "554 Message rejected: Email address is not
     // verified. The following identities failed the check in region ...".
     ("identities failed the check", SmtpLogin),
+    // The same in its shorter form: "554 Message rejected: Email address is not verified."
+    ("address is not verified", SmtpLogin),
+    // Gmail: "535 5.7.9 Application-specific password required".
+    ("application-specific password", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
     // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
     ("not allowed to send mail from", Auth),
@@ -699,6 +783,8 @@ phrase_table! {
     ("tls handshake", Tls),
     ("ssl handshake", Tls),
     ("handshake fail", Tls),
+    // Exchange Online: "MX hosts of <domain> failed MTA-STS validation".
+    ("mta-sts", Tls),
     // --- Sender-side DNS
     ("ptr$", Dns),
     ("reverse dns", Dns),
@@ -747,6 +833,9 @@ phrase_table! {
     ("dial-up", Dns),
     // AOL's code for a dynamic IP: "421-: (DYN:T1)".
     ("dyn:t1", Dns),
+    // AOL's relay blocks of the sending IP: "554 RLY:B1" (over the complaint threshold),
+    // RLY:B2, RLY:SN... (its postmaster's list of errors).
+    ("rly:", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
@@ -784,8 +873,9 @@ phrase_table! {
     ("gray-list", Greylist),
     ("grey list", Greylist),
     ("not yet authorized to deliver", Greylist),
-    ("internal resource temporarily unavailable", Greylist),
-    ("internal resource is temporarily unavailable", Greylist),
+    // Mimecast's greylisting: "451 Internal resource temporarily unavailable", "...
+    // resource is ...", "... resources are temporarily unavailable".
+    ("internal resource", Greylist),
     ("try again in a few minutes", Greylist),
     ("postgrey", Greylist),
     // --- Rate limits and deferrals for volume or complaints
@@ -809,6 +899,8 @@ phrase_table! {
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
     ("number of posts", Rate),
+    // "450 Too frequent connects from 198.37.147.135, please try again later".
+    ("too frequent", Rate),
     ("sending rate", Rate),
     ("server busy", Rate),
     // "server too busy", "too busy to accept mail" (PHP Bounce Handler's responses).
@@ -820,10 +912,23 @@ phrase_table! {
     ("queue quota", Rate),
     ("thread limit", Rate),
     ("submission rate", Rate),
+    // Exchange Online's 5.2.2 "Submission quota exceeded"; Google Workspace's relay
+    // limits ("Daily SMTP relay limit exceeded for user", "Peak SMTP relay limit exceeded
+    // for customer"); Postfix-based "Please try again slower".
+    ("submission quota", Rate),
+    ("relay limit", Rate),
+    ("try again slower", Rate),
+    // Exchange Online's 5.7.508: "Access denied, [IP] has exceeded permitted limits within
+    // [range] range".
+    ("permitted limits", Rate),
     ("relay quota", Rate),
     // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
+    // An ESP's limit of the sending account: MailerSend's "450 Your account reached its
+    // email quota limit. Contact support to increase it. #MS42204".
+    ("account reached its", Rate),
+    ("credits exceeded", SendingCredit),
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
@@ -838,6 +943,8 @@ phrase_table! {
     ("并发连接", Rate),
     ("大量信件", Rate),
     ("数量超出限制", Rate),
+    // NetEase's "554 5.5.0 MI:STC": the sender's messages of the day over the limit.
+    ("mi:stc", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
@@ -845,6 +952,9 @@ phrase_table! {
     // Rackspace: "Mailbox received too much email in a short period of time (G30)".
     ("received too much email", RateRecipient),
     ("received too much mail", RateRecipient),
+    // Exchange Online's 5.2.121/5.2.122: "Recipient's per hour message receive limit
+    // (from specific sender) exceeded".
+    ("receive limit", RateRecipient),
     // --- Mailbox full
     // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
     // the server." (a full mailbox, not a rate).
@@ -903,6 +1013,8 @@ phrase_table! {
     ("system storage", MailboxFull),
     ("quota limit", MailboxFull),
     ("file too large", MailboxFull),
+    // GoDaddy: "Account storage limit".
+    ("storage limit", MailboxFull),
     // Chinese (QQ Mail): "收件人空间不足" (the recipient's space is insufficient).
     ("空间不足", MailboxFull),
     // --- Recipient
@@ -928,7 +1040,6 @@ phrase_table! {
     ("was not found", RcptStrong),
     ("not activ", RcptStrong),
     ("is suspended", RcptStrong),
-    ("user suspended", RcptStrong),
     ("account expire", RcptStrong),
     ("expired account", RcptStrong),
     ("account closed", RcptStrong),
@@ -954,19 +1065,48 @@ phrase_table! {
     ("takiego konta", RcptStrong),
     ("inutilizzo", RcptStrong),
     ("destinatario errato", RcptStrong),
-    // "501 #5.1.1 bad address <a>", "Recipient address no longer exists", Gmail's "We
-    // weren't able to find the recipient domain".
+    // "501 #5.1.1 bad address <a>", "Recipient address no longer exists".
     ("bad address", RcptStrong),
     ("no longer exist", RcptStrong),
-    ("find the recipient domain", RcptStrong),
     ("no such user", RcptStrong),
     // Post.Office's error token ("err.nosuchuser").
     ("nosuchuser", RcptStrong),
     ("does not exist", RcptStrong),
     ("doesn't exist", RcptStrong),
+    // A recipient at a domain kept for documentation: "Recipient address reserved by RFC
+    // 2606" (example.com and the like, refused by the sender's own server).
+    ("address reserved", RcptStrong),
     ("doesn't have a", RcptStrong),
     ("recipient not found", RcptStrong),
     ("recipnotfound", RcptStrong),
+    // Exchange: "550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found".
+    ("exrecipnotfound", RcptStrong),
+    // Exchange's refusal of single-label domains: "Recipient addresses in single label
+    // domains not accepted".
+    ("single label domain", RcptStrong),
+    // "Recipient is not accepted", "recipient is not local" (a refusal of the address).
+    ("recipient is not", RcptStrong),
+    // "550 Unknown mailbox", "Mailbox invalid", "User suspended" ("Mailbox disabled",
+    // GoDaddy's "Account disabled": "disabled" above).
+    ("unknown mailbox", RcptStrong),
+    ("mailbox invalid", RcptStrong),
+    ("user suspended", RcptStrong),
+    // "Recipient refuses to accept your mail", "User refuses to receive this mail".
+    ("refuses to", RcptStrong),
+    // "Nonexistent user", "non-existent user", Exchange's "SMTPSEND.DNS.NonExistentDomain;
+    // nonexistent domain" ("user not active": "not activ" above).
+    ("nonexistent", RcptStrong),
+    ("non-existent", RcptStrong),
+    // Spanish: "No existe dicha persona", "No existe ese usuario".
+    ("no existe", RcptStrong),
+    // A moved address (sisimai's `hasmoved`): "a@b has been replaced by c@d".
+    ("been replaced by", RcptStrong),
+    // iCloud: "550 5.1.1 unknown or illegal alias".
+    ("illegal alias", RcptStrong),
+    // Exchange Online's 5.7.505: "Access denied, banned recipient".
+    ("banned recipient", RcptStrong),
+    // Gmail's 5.1.2: "We weren't able to find the recipient domain".
+    ("find the recipient domain", RcptStrong),
     ("user not found", RcptStrong),
     // 263's and other Chinese hosts' English: "user not exist".
     ("user not exist", RcptStrong),
@@ -983,6 +1123,8 @@ phrase_table! {
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
     ("invalid recipient", RcptStrong),
+    // smtplib's and sendmail's "501 Recipient syntax error" (a malformed or empty address).
+    ("recipient syntax", RcptStrong),
     // Brevo's "451 4.0.0 Invalid to" (the `RCPT TO` address); not "invalid token".
     ("invalid to$", RcptStrong),
     ("invalid-recipient", RcptStrong),
@@ -1002,9 +1144,8 @@ phrase_table! {
     // Sendmail milters: "553 5.3.0 <a@b>... Unknown E-Mail Address".
     ("unknown e-mail address", RcptStrong),
     ("unknown email address", RcptStrong),
-    ("unknown local part", RcptStrong),
-    // Exim's own spelling: "unknown local-part "a" in domain "example.com"".
-    ("unknown local-part", RcptStrong),
+    // "Unknown local part", "unknown local-part".
+    ("unknown local", RcptStrong),
     ("invalid mailbox", RcptStrong),
     // "Mailbox is disabled", "account has been disabled", "user disabled", "Account disabled",
     // "Recipient mailbox was disabled", "mailbox temporarily disabled", "mail receiving
@@ -1055,7 +1196,6 @@ phrase_table! {
     ("unknown host", RcptStrong),
     ("illegal host/domain", RcptStrong),
     ("domain is not reachable", RcptStrong),
-    // qmail's "554 Sorry, no valid recipients (#5.1.3)", "no valid recipients for this".
     ("no valid recipients", RcptStrong),
     ("recipient account is blocked", RcptStrong),
     ("compte du destinataire", RcptStrong),
@@ -1076,12 +1216,10 @@ phrase_table! {
     ("does not accept mail", RcptStrong),
     ("doesn't receive email", RcptStrong),
     ("deactivated mailbox", RcptStrong),
-    ("mailbox currently suspended", RcptStrong),
+    ("currently suspended", RcptStrong),
     ("recipient suspend", RcptStrong),
     ("destinataire archivee", RcptStrong),
     ("domain must exist", RcptStrong),
-    ("domain mentioned in email address is unknown", RcptStrong),
-    ("name or service not known", RcptStrong),
     ("unroutable address", RcptStrong),
     ("only accepting mail from", RcptStrong),
     ("recipient preferences", RcptStrong),
@@ -1134,6 +1272,10 @@ phrase_table! {
     ("all recipient addresses rejected", RcptWeak),
     ("invalid address", RcptWeak),
     ("mailbox not available", RcptWeak),
+    // "550 Mailbox is unavailable".
+    ("mailbox is unavailable", RcptWeak),
+    // Microsoft's 5.4.1 in the plural: "Recipient addresses rejected : Access denied".
+    ("recipient addresses rejected", RcptWeak),
     // --- Relay (weaker words)
     ("relaying", Relay),
     // --- Content, size, virus, message format
@@ -1208,6 +1350,8 @@ phrase_table! {
     ("header error", Content),
     ("header size", Content),
     ("header value", Content),
+    // "550 Subject contains invalid characters."
+    ("invalid characters", Content),
     // A line ending the standards forbid (since SMTP smuggling, refused outright).
     ("bare cr", Content),
     ("bare lf", Content),
@@ -1243,6 +1387,13 @@ phrase_table! {
     ("webfilter", Content),
     // Office attachments with macros ("552 MS-Office file containing VBA macros found").
     ("vba macro", Content),
+    // "Executable files are not allowed in compressed files", Mimecast's "Maximum email
+    // size exceeded", Gmail's "This message is not RFC 5322 compliant because it has
+    // duplicate headers", "Mail message is malformed".
+    ("executable", Content),
+    ("email size", Content),
+    ("duplicate header", Content),
+    ("message is malformed", Content),
     ("links within", Content),
     ("potential security issue", Content),
     ("hvu:b1", Content),
@@ -1263,6 +1414,15 @@ phrase_table! {
     ("denies the sender", Reputation),
     // qmail's barred senders: "Sorry, your envelope sender is in my badmailfrom list".
     ("badmailfrom", Reputation),
+    // Bounces refused as backscatter: BATV ("BATV failed to verify", "the message has been
+    // rejected by BATV defense"), MDaemon's "Backscatter protection detected an invalid or
+    // expired email address".
+    ("batv", Reputation),
+    ("backscatter", Reputation),
+    // "Sender IP address rejected", "bad sender IP address"; "Your access to submit
+    // messages to this e-mail system has been rejected".
+    ("sender ip", Reputation),
+    ("submit messages", Reputation),
     ("拒绝发件人", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
@@ -1278,6 +1438,9 @@ phrase_table! {
     // IP", "Domain has received too many bounces" (PHP Bounce Handler's responses).
     ("too many spam", ReputationStrong),
     ("too many bounces", ReputationStrong),
+    // Outlook.com's 4.7.650: "The mail server [IP] has been temporarily rate limited due to
+    // IP reputation".
+    ("due to ip reputation", ReputationStrong),
     ("blocked", Reputation),
     ("access denied", AccessDenied),
     ("not accepted", Reputation),
@@ -1381,6 +1544,10 @@ phrase_table! {
     // period of 92 hour(s)".
     ("attempt(s) to deliver", Connection),
     ("long failure period", Connection),
+    // Exim: "T=remote_smtp defer (-53): retry time not reached for any host".
+    ("retry time not reached", Connection),
+    // Go clients (mox): "data: unexpected EOF, transient" (the connection dropped).
+    ("unexpected eof", Connection),
     ("allowed queue period", Connection),
     ("server did not respond", Connection),
     // IMail: "Delivery failed 20 attempts: a@b".
@@ -1393,8 +1560,13 @@ phrase_table! {
     ("not accepting connections", Greeting),
     // --- Sending-side limits that are none of the specific categories
     ("too many recipients", SenderLimit),
+    // Gmail's limits of one transaction: "Domain policy size per transaction exceeded",
+    // "Multiple destination domains per transaction is unsupported".
+    ("per transaction", SenderLimit),
     ("after mail from", MailFromStage),
     ("in reply to mail from", MailFromStage),
+    ("after rcpt to", RcptStage),
+    ("in reply to rcpt to", RcptStage),
     ("too many hops", Loop),
     ("tried all mxs", AllHostsFailed),
     ("hop count exceeded", Loop),

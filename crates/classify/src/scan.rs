@@ -395,12 +395,18 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if p.host && not_the_receiver(t, pos, after, p.dotted, found.reporting) {
         return;
     }
+    // Exchange Online's `AS(1440)`: a code only with its digits (`AS(xxxxxxx)` is a
+    // documentation placeholder).
+    if t[after - 1] == b'(' && !t.get(after).is_some_and(u8::is_ascii_digit) {
+        return;
+    }
     if !p.host && in_address(t, pos, after) {
         return;
     }
     // Outlook's error report names its connection setting, "Secure (SSL): No" in every
-    // language ("Sécurisé (SSL) : Non", "Secure(SSL): Não"): a setting, no TLS failure.
-    if p.sig == Sig::Tls && settings_field(t, pos, after) {
+    // language ("Sécurisé (SSL) : Non", "Secure(SSL): Não"): a setting, no TLS failure;
+    // nor is a client's URL scheme ("(ssl://smtphz.qiye.163.com:994) DATA - 554 ...").
+    if p.sig == Sig::Tls && (settings_field(t, pos, after) || t[after..].starts_with(b"://")) {
         return;
     }
     // An authentication word inside a dotted name (a scanner's signature,
@@ -514,9 +520,15 @@ mod tests {
         for (raw, sig) in patterns() {
             let s = raw.trim_end_matches('$');
             assert!(s.len() < usize::from(u16::MAX), "{raw}");
-            // Found alone and among words, whatever its length...
-            assert!(sigs(s).has(sig), "{raw}");
-            assert!(sigs(&format!("x {s} y")).has(sig), "{raw}");
+            // Found alone and among words, whatever its length (a code's opening
+            // parenthesis with a digit after it)...
+            let whole = if s.ends_with('(') {
+                format!("{s}1")
+            } else {
+                s.to_string()
+            };
+            assert!(sigs(&whole).has(sig), "{raw}");
+            assert!(sigs(&format!("x {whole} y")).has(sig), "{raw}");
             // ...and not without its last character (unless a shorter pattern gives the
             // signal).
             let cut = &s[..s.char_indices().last().map_or(0, |(i, _)| i)];
@@ -527,6 +539,12 @@ mod tests {
                 "{raw} without its last character"
             );
         }
+    }
+
+    #[test]
+    fn exchange_online_codes_need_their_digits() {
+        assert!(sigs("blocked using Spamhaus. AS(1440)").has(Sig::OutlookHost));
+        assert!(!sigs("Access denied. AS(xxxxxxx)").has(Sig::OutlookHost));
     }
 
     #[test]
@@ -650,6 +668,12 @@ mod tests {
             "delivery error when sending to 192.0.2.1:25 (mx.example.org)",
             false
         ));
+        // Exchange's wrapper: the remote host before the status it gave.
+        assert!(host(
+            "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554 no>'",
+            false
+        ));
+        assert!(!host("Remote Server returned '<mx.example.org> no'", false));
         assert!(!host(
             "Unexpected response from 'user@mx.example.org'",
             false
@@ -666,6 +690,20 @@ mod tests {
             "client host [bl11-253-215.dsl.telepac.pt] blocked using",
             false
         ));
+        // Postfix's lost connection and Exim's delivery log (H= after the SMTP
+        // transport) name the remote host; H= of an arrival (`<=`) is the client.
+        assert!(host(
+            "lost connection with mx.example.org[192.0.2.1] while receiving the initial server greeting",
+            false
+        ));
+        assert!(host(
+            "** a@b.example R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.1]: SMTP error",
+            false
+        ));
+        assert!(!host(
+            "<= a@b.example H=mail.sender.net [192.0.2.1] P=esmtpa S=1103",
+            false
+        ));
         // A placeholder in the receiver's place still names another receiver.
         assert!(host("host example.com[x.xx.xx.xx] said:", false));
         assert!(!host(
@@ -673,5 +711,23 @@ mod tests {
             false
         ));
         assert!(!host("host x.xx.xx.xx said", false));
+        // A client's or report's name for the server it used, in plain or typographic
+        // quotes; Gmail's report names the recipient's domain and its host.
+        assert!(host(
+            "Mail delivery failed via SMTP server 'smtp.yandex.com'.",
+            false
+        ));
+        assert!(!host(
+            "Mail delivery failed via SMTP server 'localhost'.",
+            false
+        ));
+        assert!(host(
+            "Server: \u{2018}smtp.email.it\u{2019}, Protocollo: SMTP",
+            false
+        ));
+        assert!(host(
+            "rejected by the server for the recipient domain sansad.nic.in by mailgw.nic.in.",
+            false
+        ));
     }
 }

@@ -141,7 +141,15 @@ pub fn recipients(norm: &Norm, work: &mut u64) -> Recipients {
     let mut found = Recipients::default();
     let mut from = 0;
     while let Some(at) = next_byte(padded, from, t.len(), b'@') {
-        let start = back(t, at, 64, local);
+        let mut start = back(t, at, 64, local);
+        // A local part redacted as a placeholder in angle brackets: "Failed Recipient:
+        // <anyone>@gmail.com" (the placeholder is the local part).
+        if start == at && byte(t, at.wrapping_sub(1)) == b'>' {
+            let s = back(t, at - 1, 32, local);
+            if s < at - 1 && byte(t, s.wrapping_sub(1)) == b'<' {
+                start = s;
+            }
+        }
         let mut end = fwd(t, at + 1, 255, domain);
         *work += (at - from) as u64 / 8 + (end - start) as u64 + 1;
         from = end.max(at + 1);
@@ -153,7 +161,11 @@ pub fn recipients(norm: &Norm, work: &mut u64) -> Recipients {
             continue;
         }
         let role = match role(t, start, end, &norm.reply_starts, work) {
-            Role::Named | Role::Unnamed if ROLE_LOCALS.contains(&sub(t, start, at)) => Role::Not,
+            Role::Named | Role::Unnamed
+                if ROLE_LOCALS.contains(&sub(t, start, at)) && !refused_next(t, end) =>
+            {
+                Role::Not
+            }
             r => r,
         };
         match role {
@@ -246,7 +258,9 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     // `<a>:` right before a reply's code (Yahoo's and qmail's `<a>:\n550 ...`): a
     // bounce's line about the recipient, whatever the reply says next (`Sender address
     // rejected`: the reply's words, not the address's role).
-    let after_colon = fwd(t, j + 1, 4, |c| c == b' ');
+    // Python's smtplib writes its refused recipients as a map to their replies:
+    // `{'a@b.example': (550, '5.1.1 ...')}`.
+    let after_colon = fwd(t, j + 1, 4, |c| c == b' ' || c == b'(');
     if colon && reply_starts.binary_search(&after_colon).is_ok() {
         return Role::Named;
     }
@@ -333,6 +347,14 @@ fn field_has_at(t: &[u8], at: usize, forward: bool) -> bool {
     sub(t, a, b).contains(&b'@')
 }
 
+/// Whether the words right after the address at `..end` refuse it as a recipient
+/// (`The recipient's email address (abuse@a.example) does not exist`, `<postmaster@a>
+/// user unknown`): then even a role address is the recipient.
+fn refused_next(t: &[u8], end: usize) -> bool {
+    let next = next_word(t, end);
+    matches!(next, b"does" | b"user" | b"unknown" | b"mailbox")
+}
+
 /// The first word at or after `at` past punctuation and spaces (`: host`, `... Sender
 /// ok`).
 fn next_word(t: &[u8], at: usize) -> &[u8] {
@@ -407,6 +429,9 @@ mod tests {
             "a@free.fr (Undelivered): 550 5.7.1 Message rejected as spam by Content Filtering.",
             // The expanded address lost its domain: the one the sender wrote remains.
             "<XXXX (expanded from <a@free.fr>): User unknown in virtual alias table",
+            // A local part redacted as a placeholder in angle brackets.
+            "Failed Recipient: <anyone>@free.fr\nReason: Remote host said: 550 no",
+            "SMTPRecipientsRefused: {'a@free.fr': (550, '5.1.1 user unknown')}",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
         }
@@ -451,6 +476,11 @@ mod tests {
                 "prodigy.net",
             ),
             ("550 No such user (a@example.org)", "example.org"),
+            // A role address refused as the recipient is the recipient still.
+            (
+                "The recipient's email address (abuse@free.fr) does not exist",
+                "free.fr",
+            ),
         ] {
             assert_eq!(kinds(text), [None, Some(domain.to_owned())], "{text}");
         }

@@ -71,6 +71,32 @@ pub(crate) fn load_from(path: &Path) -> Vec<Case> {
     corpus.case
 }
 
+/// The cases of a corpus file whose labels must be valid, at least `min` of them.
+pub(crate) fn load_checked(path: &Path, min: usize) -> Vec<Case> {
+    let cases = load_from(path);
+    let problems = validate(&cases);
+    assert!(problems.is_empty(), "bad labels:\n{}", problems.join("\n"));
+    assert!(
+        cases.len() >= min,
+        "{}: {} cases, fewer than {min}",
+        path.display(),
+        cases.len()
+    );
+    cases
+}
+
+/// Scores the cases of a corpus file (valid labels, at least `min` of them) and prints
+/// its per-field table, titled `title`, and its misses.
+pub(crate) fn score_checked(path: &Path, min: usize, title: &str) -> Score {
+    let mut score = Score::default();
+    for c in &load_checked(path, min) {
+        score.add(c);
+    }
+    println!("{}", score.table(title));
+    score.print_failures();
+    score
+}
+
 fn load() -> Vec<Case> {
     load_from(&corpus_path())
 }
@@ -238,8 +264,8 @@ impl Score {
         }
     }
 
-    /// The fields below their floors (in percent, in the order of [`FIELDS`]), each as
-    /// "field reached% < floor%".
+    /// The fields below their floors (percent, in the order of [`FIELDS`]), as
+    /// `field 97.0% < 98%`.
     pub(crate) fn below(&self, floors: [f64; 6]) -> Vec<String> {
         FIELDS
             .iter()

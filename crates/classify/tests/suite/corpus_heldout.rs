@@ -10,14 +10,13 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::corpus::{load_from, validate, Score};
+use crate::corpus::{load_from, validate, Score, FIELDS};
 
 /// The file must never fall below this many cases.
 const MIN_CASES: usize = 100;
 
-/// The floors, in percent of the cases that carry the field, in the order of
-/// [`crate::corpus::FIELDS`].
-const FLOORS: [f64; 6] = [99.8, 99.6, 98.9, 98.6, 100.0, 100.0];
+/// The floors, in percent of the cases that carry the field, in the order of [`FIELDS`].
+const FLOORS: [f64; 6] = [99.8, 100.0, 99.0, 98.6, 100.0, 100.0];
 
 fn path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/replies-heldout.toml")
@@ -58,7 +57,12 @@ fn held_out_replies_match_their_labels() {
     println!("{}", all.table("held-out replies, all batches"));
     all.print_failures();
 
-    let short = all.below(FLOORS);
+    let short: Vec<String> = FIELDS
+        .iter()
+        .zip(FLOORS)
+        .filter(|(f, floor)| all.pct(f) < *floor)
+        .map(|(f, floor)| format!("{f} {:.1}% < {floor}%", all.pct(f)))
+        .collect();
     assert!(
         short.is_empty(),
         "held-out replies below their floors: {}",
