@@ -386,6 +386,11 @@ fn vaguest(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Verdict {
     if let Some((cat, _)) = code.and_then(meaning::generic) {
         return verdict(cat, None, "enhanced-code");
     }
+    // A permanent refusal of the recipient's address that says no more (ukr.net's
+    // "550 <a> not used (in reply to RCPT TO command)"): the recipient is refused.
+    if s.has(RcptStage) && basic.is_some_and(|b| b >= 500) {
+        return verdict(Category::Recipient, None, "refused-at-rcpt");
+    }
     verdict(Category::Other, None, "no-cause-stated")
 }
 
@@ -419,5 +424,20 @@ mod tests {
         assert!(alone.has(Auth) && alone.has(Dns));
         let with_verdict = advice_as_cause(advised.with(Reputation));
         assert!(!with_verdict.has(Auth) && !with_verdict.has(Dns));
+    }
+
+    #[test]
+    fn a_bare_permanent_refusal_at_rcpt_refuses_the_recipient() {
+        let at_rcpt = Sigs::default().with(RcptStage);
+        let read = |s, basic| category(s, None, Some(basic), None, None);
+        assert_eq!(read(at_rcpt, 550).category, Category::Recipient);
+        // A temporary refusal there, or the same words at another stage, say nothing.
+        assert_eq!(read(at_rcpt, 450).category, Category::Other);
+        assert_eq!(read(Sigs::default(), 550).category, Category::Other);
+        // A stated cause wins over the stage.
+        assert_eq!(
+            read(at_rcpt.with(Reputation), 550).category,
+            Category::Reputation
+        );
     }
 }

@@ -73,8 +73,10 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     let mut sigs = decide::deciding(found.inner, found.all);
     // The command a reply answers is written around it (`after MAIL FROM:<a>: host X:
     // 553 ...`), outside the innermost reply.
-    if found.all.has(rules::Sig::MailFromStage) {
-        sigs = sigs.with(rules::Sig::MailFromStage);
+    for stage in [rules::Sig::MailFromStage, rules::Sig::RcptStage] {
+        if found.all.has(stage) {
+            sigs = sigs.with(stage);
+        }
     }
     let receiver_log = found.all.has(rules::Sig::ReceiverLog);
     let isp = if receiver_log {

@@ -122,6 +122,10 @@ pub enum Sig {
     /// The reply answers the sender's address (`after MAIL FROM`, `in reply to MAIL FROM
     /// command`): address words there are about the sender, not the recipient.
     MailFromStage,
+    /// The reply answers the recipient's address (`in reply to RCPT TO command`, `after
+    /// RCPT TO:<a>`): a permanent refusal there that states no cause refuses the
+    /// recipient.
+    RcptStage,
     /// "Access denied": a policy refusal, except after "Recipient address rejected:"
     /// (Microsoft's 5.4.1 for a recipient its tenant does not have).
     AccessDenied,
@@ -250,13 +254,35 @@ phrase_table! {
     ("googlemail.com", GmailHost),
     // Gmail's submission server (`smtp.gmail.com`), named by the clients that reach it.
     ("smtp.gmail.com", GmailHost),
+    // Google's limits named in its replies: "Your message exceeded Google's message size
+    // limits", "... exceeds Google's message header size limit".
+    ("google's", GmailHost),
     // Gmail's own wording, also when the reply lost its `- gsmtp` ending.
     ("gmail requires", GmailReply),
-    ("the email account that you tried to reach", GmailReply),
+    // "The email account that you tried to reach does not exist / is disabled / is
+    // inactive" (5.1.1, 5.2.1).
+    ("account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
     ("protect our users from spam", GmailReply),
     // Gmail's 4.7.28 limits: "Gmail has detected an unusual rate of unsolicited mail".
     ("gmail has detected", GmailReply),
+    // ... without its first words: "421 4.7.28 ... an unusual rate of unsolicited mail
+    // originating from your IP address", "... an unusual rate of mail".
+    ("an unusual rate of", GmailReply),
+    // Gmail's reputation and content wordings (its help page "Why has Gmail blocked my
+    // messages?"): "... due to the very low reputation of the sending IP address",
+    // "... this message is likely unsolicited mail", "... due to the nature of the content
+    // or the links within", "... an illegal attachment on your message", "... its content
+    // presents a potential security issue", Workspace's "The user or domain that you are
+    // sending to (or from) has a policy that prohibited the mail that you sent".
+    ("low reputation of the sending", GmailReply),
+    ("likely unsolicited", GmailReply),
+    ("nature of the content or the links", GmailReply),
+    ("illegal attachment on your", GmailReply),
+    ("presents a potential security", GmailReply),
+    ("has a policy that prohibited", GmailReply),
+    // 553 5.1.2 "We weren't able to find the recipient domain."
+    ("able to find the recipient", GmailReply),
     // Gmail's PTR refusal: "550-5.7.25 The IP address sending this message does not have a
     // PTR record setup" (other receivers word it otherwise: "No valid PTR record found").
     ("ptr record setup", GmailReply),
@@ -327,6 +353,11 @@ phrase_table! {
     // Exchange Online's refusal to relay for a tenant it cannot attribute the mail to
     // (`TenantAttribution; Relay Access Denied`; the word alone is the relay signal).
     ("tenantattribution;", OutlookHost),
+    // Exchange Online Protection's refusals start "Access denied," (5.7.506 "Access
+    // denied, bad HELO", 5.7.511 "Access denied, banned sender", 5.7.708 "Access denied,
+    // traffic not accepted from this IP", 4.7.5xx "Access denied, please try again
+    // later").
+    ("access denied,", OutlookHost),
     // --- Yahoo / AOL
     ("yahoodns.net", YahooHost),
     ("yahooinc.com", YahooHost),
@@ -335,7 +366,9 @@ phrase_table! {
     ("postmaster.yahoo", YahooHost),
     ("help.yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
-    ("4.16.55.1", YahooHost),
+    // Yahoo's own references after its deferrals: "temporarily deferred - 4.16.50",
+    // "[TS01] ... - 4.16.55.1" (4.16.50 to 4.16.56; none is an enhanced code).
+    ("4.16.5", YahooHost),
     ("mx-aol", YahooHost),
     ("postmaster.info.aol", YahooHost),
     ("delivery error: dd", YahooHost),
@@ -344,12 +377,24 @@ phrase_table! {
     ("mail.aol.com", YahooHost),
     ("aol will not accept", YahooHost),
     // Yahoo's own 5.7.9 wording (its help page SLN7253), quoted without host or URL.
-    ("message not accepted for policy reasons", YahooHost),
+    // "554 Message not allowed - [PH01] Email not accepted for policy reasons".
+    ("not accepted for policy reasons", YahooHost),
+    // Yahoo's deferrals: "Messages from x temporarily deferred due to user complaints",
+    // "... due to unexpected volume or user complaints", "Message temporarily deferred due
+    // to unresolvable RFC.5321 from domain".
+    ("temporarily deferred due", YahooHost),
+    // Its BL21/BL23: "Connections will not be accepted from x, because the ip is in
+    // Spamhaus's list", "Connections not accepted from IP addresses on Spamhaus XBL".
+    ("spamhaus's list", YahooHost),
+    ("ip addresses on spamhaus", YahooHost),
     // --- Apple iCloud
     ("icloud.com", AppleHost),
     ("me.com", AppleHost),
     ("support.apple.com", AppleHost),
     ("ht204137", AppleHost),
+    // Its HME1 text, with its own spelling: "This message was blocked for failing both
+    // SPF and DKIM autentication checks".
+    ("autentication", AppleHost),
     // Hide My Email: Apple's relay receives for the `privaterelay.appleid.com` addresses.
     ("privaterelay.appleid.com", AppleHost),
     // --- GMX / WEB.DE / 1&1
@@ -505,6 +550,8 @@ phrase_table! {
     ("listed at", ListWord),
     ("listed on", ListWord),
     ("listed by", ListWord),
+    // "Server IP x listed as abusive".
+    ("listed as", ListWord),
     ("block listed", ListWord),
     ("blocklisted", ListWord),
     ("blocklist", ListWord),
@@ -534,6 +581,12 @@ phrase_table! {
     // authenticated senders: "RESOLVER.RST.SenderNotAuthenticatedForGroup",
     // "...ForMailbox", "...ForMailUser", "...ForPublicFolder".
     ("sendernotauthenticatedfor", RecipientAuthOnly),
+    // The same restrictions in words (Microsoft's 5.7.12 "Sender was not authenticated by
+    // organization", 5.7.133-5.7.135 "Sender was not authenticated for group / mailbox /
+    // public folder") and 5.7.124 "Sender not in allowed-senders list".
+    ("not authenticated for", RecipientAuthOnly),
+    ("authenticated by organization", RecipientAuthOnly),
+    ("allowed-senders", AllowList),
     ("accept list", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
@@ -580,7 +633,8 @@ phrase_table! {
     // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
     ("denies relay", RelayStrong),
     ("拒绝中继", RelayStrong),
-    ("open relay not allowed", RelayStrong),
+    // Mimecast: "451 Open relay not allowed", "Open relay is not allowed".
+    ("open relay", RelayStrong),
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
     ("delivery not authorized", RelayStrong),
@@ -612,6 +666,8 @@ phrase_table! {
     // "this server doesn’t handle mail for that user" (any apostrophe).
     ("handle mail for", RelayStrong),
     ("non-local e-mail address", RelayStrong),
+    // sendmail and others: "550 not local host example.org, not a gateway".
+    ("not a gateway", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
     ("username and password not accepted", SmtpLogin),
@@ -625,6 +681,10 @@ phrase_table! {
     // Gmail's web-login challenge to an SMTP login (534/535 5.7.14 "Please log in via
     // your web browser and then try again").
     ("log in via your web browser", SmtpLogin),
+    // The same in its other wordings: "535 5.7.1 Please log in with your web browser and
+    // then try again", "534 5.7.14 Please log in through your web browser".
+    ("log in with your web", SmtpLogin),
+    ("log in through your web", SmtpLogin),
     // Exchange Online's 5.7.60: the logged-in account may not send as the From address.
     ("permissions to send as", SmtpLogin),
     // Postfix's `reject_sender_login_mismatch`: "553 5.7.1 <a>: Sender address rejected:
@@ -646,6 +706,10 @@ phrase_table! {
     // Amazon SES's unverified sender identity: "554 Message rejected: Email address is not
     // verified. The following identities failed the check in region ...".
     ("identities failed the check", SmtpLogin),
+    // The same in its shorter form: "554 Message rejected: Email address is not verified."
+    ("address is not verified", SmtpLogin),
+    // Gmail: "535 5.7.9 Application-specific password required".
+    ("application-specific password", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
     // Exim's SPF refusal: "<ip> is not allowed to send mail from <domain>".
     ("not allowed to send mail from", Auth),
@@ -692,6 +756,8 @@ phrase_table! {
     ("tls handshake", Tls),
     ("ssl handshake", Tls),
     ("handshake fail", Tls),
+    // Exchange Online: "MX hosts of <domain> failed MTA-STS validation".
+    ("mta-sts", Tls),
     // --- Sender-side DNS
     ("ptr$", Dns),
     ("reverse dns", Dns),
@@ -738,6 +804,9 @@ phrase_table! {
     ("dial-up", Dns),
     // AOL's code for a dynamic IP: "421-: (DYN:T1)".
     ("dyn:t1", Dns),
+    // AOL's relay blocks of the sending IP: "554 RLY:B1" (over the complaint threshold),
+    // RLY:B2, RLY:SN... (its postmaster's list of errors).
+    ("rly:", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
@@ -775,8 +844,9 @@ phrase_table! {
     ("gray-list", Greylist),
     ("grey list", Greylist),
     ("not yet authorized to deliver", Greylist),
-    ("internal resource temporarily unavailable", Greylist),
-    ("internal resource is temporarily unavailable", Greylist),
+    // Mimecast's greylisting: "451 Internal resource temporarily unavailable", "...
+    // resource is ...", "... resources are temporarily unavailable".
+    ("internal resource", Greylist),
     ("try again in a few minutes", Greylist),
     ("postgrey", Greylist),
     // --- Rate limits and deferrals for volume or complaints
@@ -800,6 +870,8 @@ phrase_table! {
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
     ("number of posts", Rate),
+    // "450 Too frequent connects from 198.37.147.135, please try again later".
+    ("too frequent", Rate),
     ("sending rate", Rate),
     ("server busy", Rate),
     ("deferred due to", Rate),
@@ -809,10 +881,22 @@ phrase_table! {
     ("queue quota", Rate),
     ("thread limit", Rate),
     ("submission rate", Rate),
+    // Exchange Online's 5.2.2 "Submission quota exceeded"; Google Workspace's relay
+    // limits ("Daily SMTP relay limit exceeded for user", "Peak SMTP relay limit exceeded
+    // for customer"); Postfix-based "Please try again slower".
+    ("submission quota", Rate),
+    ("relay limit", Rate),
+    ("try again slower", Rate),
+    // Exchange Online's 5.7.508: "Access denied, [IP] has exceeded permitted limits within
+    // [range] range".
+    ("permitted limits", Rate),
     ("relay quota", Rate),
     // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
+    // An ESP's limit of the sending account: MailerSend's "450 Your account reached its
+    // email quota limit. Contact support to increase it. #MS42204".
+    ("account reached its", Rate),
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
@@ -836,6 +920,9 @@ phrase_table! {
     // Rackspace: "Mailbox received too much email in a short period of time (G30)".
     ("received too much email", RateRecipient),
     ("received too much mail", RateRecipient),
+    // Exchange Online's 5.2.121/5.2.122: "Recipient's per hour message receive limit
+    // (from specific sender) exceeded".
+    ("receive limit", RateRecipient),
     // --- Mailbox full
     // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
     // the server." (a full mailbox, not a rate).
@@ -882,6 +969,8 @@ phrase_table! {
     ("space has been used up", MailboxFull),
     ("allowed storage", MailboxFull),
     ("too much mail data", MailboxFull),
+    // GoDaddy: "Account storage limit".
+    ("storage limit", MailboxFull),
     // Chinese (QQ Mail): "收件人空间不足" (the recipient's space is insufficient).
     ("空间不足", MailboxFull),
     // --- Recipient
@@ -898,6 +987,37 @@ phrase_table! {
     ("doesn't have a", RcptStrong),
     ("recipient not found", RcptStrong),
     ("recipnotfound", RcptStrong),
+    // Exchange: "550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found".
+    ("exrecipnotfound", RcptStrong),
+    // Exchange's refusal of single-label domains: "Recipient addresses in single label
+    // domains not accepted".
+    ("single label domain", RcptStrong),
+    // "Recipient is not accepted", "recipient is not local" (a refusal of the address).
+    ("recipient is not", RcptStrong),
+    // "550 Unknown mailbox", "Mailbox invalid", "User suspended", "Mailbox disabled",
+    // GoDaddy's "Account disabled".
+    ("unknown mailbox", RcptStrong),
+    ("mailbox invalid", RcptStrong),
+    ("user suspended", RcptStrong),
+    ("mailbox disabled", RcptStrong),
+    ("account disabled", RcptStrong),
+    // "Recipient refuses to accept your mail", "User refuses to receive this mail".
+    ("refuses to", RcptStrong),
+    // "Nonexistent user", "non-existent user", Exchange's "SMTPSEND.DNS.NonExistentDomain;
+    // nonexistent domain"; "user not active".
+    ("nonexistent", RcptStrong),
+    ("non-existent", RcptStrong),
+    ("user not active", RcptStrong),
+    // Spanish: "No existe dicha persona", "No existe ese usuario".
+    ("no existe", RcptStrong),
+    // A moved address (sisimai's `hasmoved`): "a@b has been replaced by c@d".
+    ("been replaced by", RcptStrong),
+    // iCloud: "550 5.1.1 unknown or illegal alias".
+    ("illegal alias", RcptStrong),
+    // Exchange Online's 5.7.505: "Access denied, banned recipient".
+    ("banned recipient", RcptStrong),
+    // Gmail's 5.1.2: "We weren't able to find the recipient domain".
+    ("find the recipient domain", RcptStrong),
     ("user not found", RcptStrong),
     // 263's and other Chinese hosts' English: "user not exist".
     ("user not exist", RcptStrong),
@@ -912,6 +1032,8 @@ phrase_table! {
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
     ("invalid recipient", RcptStrong),
+    // smtplib's and sendmail's "501 Recipient syntax error" (a malformed or empty address).
+    ("recipient syntax", RcptStrong),
     // Brevo's "451 4.0.0 Invalid to" (the `RCPT TO` address); not "invalid token".
     ("invalid to$", RcptStrong),
     ("invalid-recipient", RcptStrong),
@@ -931,7 +1053,8 @@ phrase_table! {
     // Sendmail milters: "553 5.3.0 <a@b>... Unknown E-Mail Address".
     ("unknown e-mail address", RcptStrong),
     ("unknown email address", RcptStrong),
-    ("unknown local part", RcptStrong),
+    // "Unknown local part", "unknown local-part".
+    ("unknown local", RcptStrong),
     ("invalid mailbox", RcptStrong),
     ("mailbox is disabled", RcptStrong),
     ("is disabled", RcptStrong),
@@ -981,7 +1104,7 @@ phrase_table! {
     ("unknown host", RcptStrong),
     ("illegal host/domain", RcptStrong),
     ("domain is not reachable", RcptStrong),
-    ("no valid recipients for this", RcptStrong),
+    ("no valid recipients", RcptStrong),
     ("recipient account is blocked", RcptStrong),
     ("compte du destinataire", RcptStrong),
     ("not a registered gateway user", RcptStrong),
@@ -1003,7 +1126,7 @@ phrase_table! {
     ("does not accept mail", RcptStrong),
     ("doesn't receive email", RcptStrong),
     ("deactivated mailbox", RcptStrong),
-    ("mailbox currently suspended", RcptStrong),
+    ("currently suspended", RcptStrong),
     ("recipient suspend", RcptStrong),
     ("destinataire archivee", RcptStrong),
     ("domain must exist", RcptStrong),
@@ -1061,6 +1184,10 @@ phrase_table! {
     ("all recipient addresses rejected", RcptWeak),
     ("invalid address", RcptWeak),
     ("mailbox not available", RcptWeak),
+    // "550 Mailbox is unavailable".
+    ("mailbox is unavailable", RcptWeak),
+    // Microsoft's 5.4.1 in the plural: "Recipient addresses rejected : Access denied".
+    ("recipient addresses rejected", RcptWeak),
     // --- Relay (weaker words)
     ("relaying", Relay),
     // --- Content, size, virus, message format
@@ -1166,6 +1293,13 @@ phrase_table! {
     ("webfilter", Content),
     // Office attachments with macros ("552 MS-Office file containing VBA macros found").
     ("vba macro", Content),
+    // "Executable files are not allowed in compressed files", Mimecast's "Maximum email
+    // size exceeded", Gmail's "This message is not RFC 5322 compliant because it has
+    // duplicate headers", "Mail message is malformed".
+    ("executable", Content),
+    ("email size", Content),
+    ("duplicate header", Content),
+    ("message is malformed", Content),
     ("links within", Content),
     ("potential security issue", Content),
     ("hvu:b1", Content),
@@ -1186,6 +1320,15 @@ phrase_table! {
     ("denies the sender", Reputation),
     // qmail's barred senders: "Sorry, your envelope sender is in my badmailfrom list".
     ("badmailfrom", Reputation),
+    // Bounces refused as backscatter: BATV ("BATV failed to verify", "the message has been
+    // rejected by BATV defense"), MDaemon's "Backscatter protection detected an invalid or
+    // expired email address".
+    ("batv", Reputation),
+    ("backscatter", Reputation),
+    // "Sender IP address rejected", "bad sender IP address"; "Your access to submit
+    // messages to this e-mail system has been rejected".
+    ("sender ip", Reputation),
+    ("submit messages", Reputation),
     ("拒绝发件人", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
@@ -1197,6 +1340,9 @@ phrase_table! {
     // Gmail's "suspicious due to the very low reputation of the sending IP address ...
     // temporarily rate limited": the reputation is the cause of the limit.
     ("very low reputation", ReputationStrong),
+    // Outlook.com's 4.7.650: "The mail server [IP] has been temporarily rate limited due to
+    // IP reputation".
+    ("due to ip reputation", ReputationStrong),
     ("blocked", Reputation),
     ("access denied", AccessDenied),
     ("not accepted", Reputation),
@@ -1289,6 +1435,10 @@ phrase_table! {
     // period of 92 hour(s)".
     ("attempt(s) to deliver", Connection),
     ("long failure period", Connection),
+    // Exim: "T=remote_smtp defer (-53): retry time not reached for any host".
+    ("retry time not reached", Connection),
+    // Go clients (mox): "data: unexpected EOF, transient" (the connection dropped).
+    ("unexpected eof", Connection),
     ("allowed queue period", Connection),
     ("server did not respond", Connection),
     // IMail: "Delivery failed 20 attempts: a@b".
@@ -1301,8 +1451,13 @@ phrase_table! {
     ("not accepting connections", Greeting),
     // --- Sending-side limits that are none of the specific categories
     ("too many recipients", SenderLimit),
+    // Gmail's limits of one transaction: "Domain policy size per transaction exceeded",
+    // "Multiple destination domains per transaction is unsupported".
+    ("per transaction", SenderLimit),
     ("after mail from", MailFromStage),
     ("in reply to mail from", MailFromStage),
+    ("after rcpt to", RcptStage),
+    ("in reply to rcpt to", RcptStage),
     ("too many hops", Loop),
     ("tried all mxs", AllHostsFailed),
     ("hop count exceeded", Loop),

@@ -668,6 +668,12 @@ mod tests {
             "delivery error when sending to 192.0.2.1:25 (mx.example.org)",
             false
         ));
+        // Exchange's wrapper: the remote host before the status it gave.
+        assert!(host(
+            "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554 no>'",
+            false
+        ));
+        assert!(!host("Remote Server returned '<mx.example.org> no'", false));
         assert!(!host(
             "Unexpected response from 'user@mx.example.org'",
             false
@@ -682,6 +688,20 @@ mod tests {
         ));
         assert!(!host(
             "client host [bl11-253-215.dsl.telepac.pt] blocked using",
+            false
+        ));
+        // Postfix's lost connection and Exim's delivery log (H= after the SMTP
+        // transport) name the remote host; H= of an arrival (`<=`) is the client.
+        assert!(host(
+            "lost connection with mx.example.org[192.0.2.1] while receiving the initial server greeting",
+            false
+        ));
+        assert!(host(
+            "** a@b.example R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.1]: SMTP error",
+            false
+        ));
+        assert!(!host(
+            "<= a@b.example H=mail.sender.net [192.0.2.1] P=esmtpa S=1103",
             false
         ));
         // A placeholder in the receiver's place still names another receiver.

@@ -141,7 +141,15 @@ pub fn recipients(norm: &Norm, work: &mut u64) -> Recipients {
     let mut found = Recipients::default();
     let mut from = 0;
     while let Some(at) = next_byte(padded, from, t.len(), b'@') {
-        let start = back(t, at, 64, local);
+        let mut start = back(t, at, 64, local);
+        // A local part redacted as a placeholder in angle brackets: "Failed Recipient:
+        // <anyone>@gmail.com" (the placeholder is the local part).
+        if start == at && byte(t, at.wrapping_sub(1)) == b'>' {
+            let s = back(t, at - 1, 32, local);
+            if s < at - 1 && byte(t, s.wrapping_sub(1)) == b'<' {
+                start = s;
+            }
+        }
         let mut end = fwd(t, at + 1, 255, domain);
         *work += (at - from) as u64 / 8 + (end - start) as u64 + 1;
         from = end.max(at + 1);
@@ -421,6 +429,8 @@ mod tests {
             "a@free.fr (Undelivered): 550 5.7.1 Message rejected as spam by Content Filtering.",
             // The expanded address lost its domain: the one the sender wrote remains.
             "<XXXX (expanded from <a@free.fr>): User unknown in virtual alias table",
+            // A local part redacted as a placeholder in angle brackets.
+            "Failed Recipient: <anyone>@free.fr\nReason: Remote host said: 550 no",
             "SMTPRecipientsRefused: {'a@free.fr': (550, '5.1.1 user unknown')}",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");

@@ -63,6 +63,13 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"remote mailserver ",
     b"remote server at ",
     b"remote server: ",
+    // Postfix: "lost connection with mx.example.org[192.0.2.1] while receiving the
+    // initial server greeting".
+    b"lost connection with ",
+    // Exim's delivery log names the remote host after the SMTP transport: "** a@b
+    // R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.1]: SMTP error ..." (in a
+    // `<=` line H= is the client, and no transport precedes it).
+    b"smtp h=",
     // JavaMail's "Could not connect to SMTP host: smtp.gmail.com, port: 465".
     b"smtp host: ",
     b"server: '",
@@ -220,8 +227,13 @@ fn written_as_host(
     // Gmail's report of a failed connection: "[(10) mx.example.org. [192.0.2.1]:25:
     // socket error]".
     let port25 = bracket_then(after, b":25:");
+    // Exchange's "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554
+    // ...>'": the remote host right before the status it gave.
+    let exchange =
+        prev == b'<' && after.starts_with(b" #") && matches!(after.get(2), Some(b'4' | b'5'));
     let in_context = disliked
         || port25
+        || exchange
         || HOST_CONTEXTS.iter().any(|c| ends(c))
         || (ends(b"host ")
             && !ends(b"client host ")

@@ -71,6 +71,20 @@ pub(crate) fn load_from(path: &Path) -> Vec<Case> {
     corpus.case
 }
 
+/// The cases of a corpus file whose labels must be valid, at least `min` of them.
+pub(crate) fn load_checked(path: &Path, min: usize) -> Vec<Case> {
+    let cases = load_from(path);
+    let problems = validate(&cases);
+    assert!(problems.is_empty(), "bad labels:\n{}", problems.join("\n"));
+    assert!(
+        cases.len() >= min,
+        "{}: {} cases, fewer than {min}",
+        path.display(),
+        cases.len()
+    );
+    cases
+}
+
 fn load() -> Vec<Case> {
     load_from(&corpus_path())
 }
@@ -236,6 +250,17 @@ impl Score {
             Some(&(right, checked)) if checked > 0 => 100.0 * right as f64 / checked as f64,
             _ => 100.0,
         }
+    }
+
+    /// The fields below their floors (percent, in the order of [`FIELDS`]), as
+    /// `field 97.0% < 98%`.
+    pub(crate) fn below(&self, floors: [f64; 6]) -> Vec<String> {
+        FIELDS
+            .iter()
+            .zip(floors)
+            .filter(|(f, floor)| self.pct(f) < *floor)
+            .map(|(f, floor)| format!("{f} {:.1}% < {floor}%", self.pct(f)))
+            .collect()
     }
 
     /// The per-field table, then the ISP and category breakdowns.

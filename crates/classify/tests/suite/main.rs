@@ -7,6 +7,7 @@ mod acct_props;
 mod acct_timeline;
 mod corpus;
 mod corpus_heldout;
+mod corpus_vocabulary;
 mod isp;
 mod labels;
 mod messages;
