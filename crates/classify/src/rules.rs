@@ -60,6 +60,10 @@ pub enum Sig {
     OrangeOfr,
     // Causes stated in words.
     RelayStrong,
+    /// The sending account's credit is used up (SendGrid's "451 Authentication failed:
+    /// Maximum credits exceeded"): a rate of the sending account, whatever login words
+    /// come with it.
+    SendingCredit,
     SmtpLogin,
     Auth,
     Tls,
@@ -897,6 +901,7 @@ phrase_table! {
     // An ESP's limit of the sending account: MailerSend's "450 Your account reached its
     // email quota limit. Contact support to increase it. #MS42204".
     ("account reached its", Rate),
+    ("credits exceeded", SendingCredit),
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
