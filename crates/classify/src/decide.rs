@@ -28,6 +28,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
         Category::Recipient,
         "recipient-allow-list",
     ),
+    (SendingCredit, Category::RateLimit, "rate-words"),
     (SmtpLogin, Category::Auth, "smtp-login"),
     (Auth, Category::Auth, "auth-words"),
     (Tls, Category::Tls, "tls-words"),

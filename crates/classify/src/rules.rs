@@ -60,6 +60,10 @@ pub enum Sig {
     OrangeOfr,
     // Causes stated in words.
     RelayStrong,
+    /// The sending account's credit is used up (SendGrid's "451 Authentication failed:
+    /// Maximum credits exceeded"): a rate of the sending account, whatever login words
+    /// come with it.
+    SendingCredit,
     SmtpLogin,
     Auth,
     Tls,
@@ -366,7 +370,9 @@ phrase_table! {
     ("postmaster.yahoo", YahooHost),
     ("help.yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
-    ("4.16.55.1", YahooHost),
+    // Yahoo's own references after its deferrals: "temporarily deferred - 4.16.50",
+    // "[TS01] ... - 4.16.55.1" (4.16.50 to 4.16.56; none is an enhanced code).
+    ("4.16.5", YahooHost),
     ("mx-aol", YahooHost),
     ("postmaster.info.aol", YahooHost),
     ("delivery error: dd", YahooHost),
@@ -871,6 +877,8 @@ phrase_table! {
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
     ("number of posts", Rate),
+    // "450 Too frequent connects from 198.37.147.135, please try again later".
+    ("too frequent", Rate),
     ("sending rate", Rate),
     ("server busy", Rate),
     ("deferred due to", Rate),
@@ -896,6 +904,7 @@ phrase_table! {
     // An ESP's limit of the sending account: MailerSend's "450 Your account reached its
     // email quota limit. Contact support to increase it. #MS42204".
     ("account reached its", Rate),
+    ("credits exceeded", SendingCredit),
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
@@ -1434,6 +1443,10 @@ phrase_table! {
     // period of 92 hour(s)".
     ("attempt(s) to deliver", Connection),
     ("long failure period", Connection),
+    // Exim: "T=remote_smtp defer (-53): retry time not reached for any host".
+    ("retry time not reached", Connection),
+    // Go clients (mox): "data: unexpected EOF, transient" (the connection dropped).
+    ("unexpected eof", Connection),
     ("allowed queue period", Connection),
     ("server did not respond", Connection),
     // IMail: "Delivery failed 20 attempts: a@b".

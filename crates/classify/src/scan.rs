@@ -690,6 +690,20 @@ mod tests {
             "client host [bl11-253-215.dsl.telepac.pt] blocked using",
             false
         ));
+        // Postfix's lost connection and Exim's delivery log (H= after the SMTP
+        // transport) name the remote host; H= of an arrival (`<=`) is the client.
+        assert!(host(
+            "lost connection with mx.example.org[192.0.2.1] while receiving the initial server greeting",
+            false
+        ));
+        assert!(host(
+            "** a@b.example R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.1]: SMTP error",
+            false
+        ));
+        assert!(!host(
+            "<= a@b.example H=mail.sender.net [192.0.2.1] P=esmtpa S=1103",
+            false
+        ));
         // A placeholder in the receiver's place still names another receiver.
         assert!(host("host example.com[x.xx.xx.xx] said:", false));
         assert!(!host(

@@ -63,6 +63,13 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"remote mailserver ",
     b"remote server at ",
     b"remote server: ",
+    // Postfix: "lost connection with mx.example.org[192.0.2.1] while receiving the
+    // initial server greeting".
+    b"lost connection with ",
+    // Exim's delivery log names the remote host after the SMTP transport: "** a@b
+    // R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.1]: SMTP error ..." (in a
+    // `<=` line H= is the client, and no transport precedes it).
+    b"smtp h=",
     // JavaMail's "Could not connect to SMTP host: smtp.gmail.com, port: 465".
     b"smtp host: ",
     b"server: '",
