@@ -1211,8 +1211,11 @@ phrase_table! {
     ("domino directory", RcptStrong),
     ("account or domain may not exist", RcptStrong),
     ("mailbox is frozen", RcptStrong),
-    // "no MX record", "no MX found", "498 No MX for <domain>".
-    ("no mx", RcptStrong),
+    ("no mx record", RcptStrong),
+    ("no mx found", RcptStrong),
+    // "498 No MX for <domain>" (not "no MXs for this domain could be reached", a
+    // connection failure).
+    ("no mx for", RcptStrong),
     ("indicated no smtp service", RcptStrong),
     ("domain name not found", RcptStrong),
     ("null mx", RcptStrong),
