@@ -672,6 +672,9 @@ phrase_table! {
     ("non-local e-mail address", RelayStrong),
     // sendmail and others: "550 not local host example.org, not a gateway".
     ("not a gateway", RelayStrong),
+    // Debian's local-only Exim, for any other domain: "Mailing to remote domains not
+    // supported" (the server relays nothing).
+    ("remote domains not", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
     ("username and password not accepted", SmtpLogin),
