@@ -88,8 +88,10 @@ const MARKERS: &[(Sig, Category, &str)] = &[
 ];
 
 /// The signals to decide from: the innermost reply's when it states a cause, unless it
-/// only says the receiver has trouble ("service unavailable", "try again later") while
-/// the text around it names a cause (a transcript's `mail.local: unknown user`).
+/// only says the receiver has trouble ("service unavailable", "try again later") or that
+/// the delivery gave up (qmail's "in the queue too long" after the reply) while the text
+/// around it names a cause (a transcript's `mail.local: unknown user`, qmail's "my name
+/// was rejected").
 pub fn deciding(inner: Sigs, all: Sigs) -> Sigs {
     // Virus words next to a note that the mail was scanned for viruses (or a virus
     // scanner's name) are no cause.
@@ -99,9 +101,15 @@ pub fn deciding(inner: Sigs, all: Sigs) -> Sigs {
         (inner, all)
     };
     let vague = |s: Sigs| {
-        WORDS.iter().all(|(sig, _, _)| !s.has(*sig)) && s.any(&[ReceiverSystem, TryLater])
+        WORDS.iter().all(|(sig, _, _)| !s.has(*sig))
+            && s.any(&[ReceiverSystem, TryLater, Connection])
     };
-    let specific = WORDS.iter().any(|(sig, _, _)| all.has(*sig)) || blocklist(all).is_some();
+    // A connection that failed, around a vague reply (Postfix's "delivery temporarily
+    // suspended: connect to ...: server refused to talk to me: 421 Service not
+    // available", qmail's "try again later ... in the queue too long"), is the cause.
+    let specific = WORDS.iter().any(|(sig, _, _)| all.has(*sig))
+        || blocklist(all).is_some()
+        || all.has(Connection);
     if states_a_cause(inner) && !(vague(inner) && specific) {
         inner
     } else {

@@ -302,11 +302,12 @@ fn not_a_bounce(kind: NotABounce) -> Message {
 }
 
 /// A DSN recipient that did not fail (delivered, relayed to a system without DSNs,
-/// expanded to a list).
+/// expanded to a list, or found deliverable by Postfix's address verification: "Mail
+/// Delivery Status Report ... Action: deliverable").
 fn delivered(r: &dsn::Recipient) -> bool {
     matches!(
         r.action.as_deref(),
-        Some(b"delivered" | b"relayed" | b"expanded")
+        Some(b"delivered" | b"relayed" | b"expanded" | b"deliverable")
     )
 }
 

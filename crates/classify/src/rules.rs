@@ -1173,6 +1173,9 @@ phrase_table! {
     ("utilisateur inconnu", RcptStrong),
     // Japanese: "<a> のユーザーは登録されていません" (the user is not registered).
     ("ユーザーは登録されていません", RcptStrong),
+    // Lotus Domino in Japanese: "ユーザー Neko (a) は Domino ディレクトリには見つかりません"
+    // (the user is not found in the Domino directory).
+    ("domino ディレクトリ", RcptStrong),
     // Chinese (QQ Mail's bounces): "该用户不存在" (the user does not exist), "该用户未开通
     // QQ邮箱" (the user has not opened a mailbox; not a sender's "账号未开通SMTP", its
     // account without SMTP).
@@ -1448,6 +1451,9 @@ phrase_table! {
     // Go clients (mox): "data: unexpected EOF, transient" (the connection dropped).
     ("unexpected eof", Connection),
     ("allowed queue period", Connection),
+    // qmail's give-up line: "I'm not going to try again; this message has been in the
+    // queue too long."
+    ("queue too long", Connection),
     ("server did not respond", Connection),
     // IMail: "Delivery failed 20 attempts: a@b".
     ("attempts:", Connection),

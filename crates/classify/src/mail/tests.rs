@@ -154,6 +154,10 @@ fn an_ses_notification_is_read_as_a_dsn() {
         .contains("Diagnostic-Code: smtp; 550 5.1.1 user unknown"));
     let delivered = m.replace("\"Bounce\"", "\"Delivery\"");
     assert_eq!(kind(&delivered), Some(NotABounce::Receipt));
+    let verified = DSN
+        .replace("Action: failed", "Action: deliverable")
+        .replace("Action: delayed", "Action: deliverable");
+    assert_eq!(kind(&verified), Some(NotABounce::Receipt));
 }
 
 #[test]
