@@ -284,7 +284,6 @@ phrase_table! {
     ("nature of the content or the links", GmailReply),
     ("illegal attachment on your", GmailReply),
     ("presents a potential security", GmailReply),
-    ("has a policy that prohibited", GmailReply),
     // 553 5.1.2 "We weren't able to find the recipient domain."
     ("able to find the recipient", GmailReply),
     // Gmail's PTR refusal: "550-5.7.25 The IP address sending this message does not have a
@@ -296,6 +295,14 @@ phrase_table! {
     // accepted due to domain's DMARC policy" (Mail.ru's "This message was not accepted
     // due to domain owner DMARC policy" is its own).
     ("is not accepted due to domain", GmailReply),
+    // Gmail's "Our system has detected an unusual rate of unsolicited mail originating from
+    // your IP address", "The user or domain that you are sending to (or from) has a policy
+    // that prohibited the mail that you sent", "The recipient's inbox is out of storage
+    // space" (quoted in Mautic's and KumoMTA's bounce rules; "inbox is out of storage"
+    // alone is not Gmail's own).
+    ("unusual rate of unsolicited", GmailReply),
+    ("policy that prohibited", GmailReply),
+    ("recipient's inbox is out of storage", GmailReply),
     // Google's refusals by the recipient domain's own settings: "421 4.7.0 IP not in
     // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain".
     ("for rcpt domain", GmailReply),
@@ -320,6 +327,9 @@ phrase_table! {
     ("postmaster.live.com", OutlookHost),
     ("sender.office.com", OutlookHost),
     ("aka.ms/postmaster", OutlookHost),
+    // Microsoft's 5.7.509 wording: "Access denied, sending domain <d> does not pass DMARC
+    // verification and has a DMARC policy of reject".
+    ("does not pass dmarc verification", OutlookHost),
     ("go.microsoft.com", OutlookHost),
     ("messaging.microsoft.com", OutlookHost),
     ("sc-001", OutlookHost),
@@ -371,6 +381,8 @@ phrase_table! {
     (".yahoo.com", YahooHost),
     (".yahoo.co.jp", YahooHost),
     ("postmaster.yahoo", YahooHost),
+    // Yahoo's disabled mailbox: "This mailbox is disabled (554.30)".
+    ("(554.30)", YahooHost),
     ("help.yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
     // Yahoo's own references after its deferrals: "temporarily deferred - 4.16.50",
@@ -425,6 +437,8 @@ phrase_table! {
     ("comcast.net", ComcastHost),
     ("comcast$", ComcastHost),
     ("xfinity", ComcastHost),
+    // Comcast's "<ip> found on one or more DNSBLs, see http://postmaster.comcast.net/...".
+    ("one or more dnsbls", ComcastHost),
     // --- Other receiving providers and gateways, named by their own hosts or URLs
     ("yandex.net", OtherHost),
     ("yandex.ru", OtherHost),
@@ -557,6 +571,10 @@ phrase_table! {
     ("listed at", ListWord),
     ("listed on", ListWord),
     ("listed by", ListWord),
+    // "Mail from IP <ip> was rejected due to listing in Spamhaus XBL", "You are in the
+    // SPAMMER List" (ZoneMTA's bounce rules).
+    ("listing in", ListWord),
+    ("spammer list", ListWord),
     // "Server IP x listed as abusive".
     ("listed as", ListWord),
     ("block listed", ListWord),
@@ -648,7 +666,8 @@ phrase_table! {
     ("tenantattribution", RelayStrong),
     ("as a relay", RelayStrong),
     ("insecure mail relay", RelayStrong),
-    ("not allowed to relay", RelayStrong),
+    // Also "<a> isn't allowed to relay" (KumoMTA's community rules).
+    ("allowed to relay", RelayStrong),
     ("not an open relay", RelayStrong),
     ("not configured to relay", RelayStrong),
     ("allowed rcpthost", RelayStrong),
@@ -657,6 +676,8 @@ phrase_table! {
     ("my list of allowed", RelayStrong),
     ("unauthorized relay", RelayStrong),
     ("relay prohibited", RelayStrong),
+    // "550 Relay Disabled" (a relay refusal, not a disabled mailbox).
+    ("relay disabled", RelayStrong),
     // "554 Relay operation rejected"; "550 relay through this server without
     // authentication" (a relay refusal, whatever it says of authentication); Outlook's
     // French report "Relais refusé".
@@ -680,6 +701,8 @@ phrase_table! {
     ("remote domains not", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
+    // "553 AUTH FAILED - <a>" (PHPMailer-BMH's rules).
+    ("auth failed", SmtpLogin),
     ("username and password not accepted", SmtpLogin),
     ("invalid credentials", SmtpLogin),
     ("smtp auth", SmtpLogin),
@@ -812,6 +835,8 @@ phrase_table! {
     ("valid sender domain", Dns),
     ("invalid dns", Dns),
     ("dns mx", Dns),
+    // "550 Domain may not exist or DNS check failed" (the sender's domain).
+    ("dns check", Dns),
     ("emetteur invalide", Dns),
     ("unroutable sender", Dns),
     ("my name was rejected", Dns),
@@ -895,6 +920,8 @@ phrase_table! {
     ("too frequent", Rate),
     ("sending rate", Rate),
     ("server busy", Rate),
+    // "server too busy", "too busy to accept mail" (PHP Bounce Handler's responses).
+    ("too busy", Rate),
     ("deferred due to", Rate),
     ("temporarily deferred", Rate),
     ("temporarily rate", Rate),
@@ -949,8 +976,11 @@ phrase_table! {
     // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
     // the server." (a full mailbox, not a rate).
     ("too many messages on the server", MailboxFullStrong),
-    // "Mailbox limit exceeded while appending message" (the mailbox's limit, not a rate).
-    ("mailbox limit exceeded", MailboxFullStrong),
+    // "Mailbox limit exceeded while appending message" (the mailbox's limit, not a rate;
+    // also misspelt: "552 Mailbox limit exeeded for this email address").
+    ("mailbox limit", MailboxFullStrong),
+    // web.de's German half of it: "Benutzer hat zuviele Mails auf dem Server".
+    ("zuviele mails", MailboxFullStrong),
     ("mailbox full", MailboxFull),
     // The words joined by underscores in a reason token: AT&T's "Permanent Failure:
     // 522_mailbox_full;_group_quota_sz=...".
@@ -964,7 +994,8 @@ phrase_table! {
     ("ist voll", MailboxFull),
     ("over quota", MailboxFull),
     ("overquota", MailboxFull),
-    ("quota exceeded", MailboxFull),
+    // Also "Quota exceed the hard limit" (PHPMailer-BMH's rules).
+    ("quota exceed", MailboxFull),
     ("quota-issues", BcFull),
     ("exceeded storage", MailboxFull),
     ("storage allocation", MailboxFull),
@@ -993,6 +1024,14 @@ phrase_table! {
     ("space has been used up", MailboxFull),
     ("allowed storage", MailboxFull),
     ("too much mail data", MailboxFull),
+    // Other bounce handlers' tables (PHPMailer-BMH's, PHP Bounce Handler's, KumoMTA's):
+    // "552 recipient storage full", "452 Insufficient system storage", "Sorry the recipient
+    // quota limit is exceeded", Postfix local's "error writing message: File too large"
+    // (the mailbox file over its size limit, not the message).
+    ("storage full", MailboxFull),
+    ("system storage", MailboxFull),
+    ("quota limit", MailboxFull),
+    ("file too large", MailboxFull),
     // GoDaddy: "Account storage limit".
     ("storage limit", MailboxFull),
     // Chinese (QQ Mail): "收件人空间不足" (the recipient's space is insufficient).
@@ -1000,6 +1039,54 @@ phrase_table! {
     // --- Recipient
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
+    // Other bounce handlers' tables (PHP Bounce Handler's responses, PHPMailer-BMH's rules,
+    // KumoMTA's community rules): "User is unknown", "Address is unknown", "hostname is
+    // unknown", "unknown or illegal alias", "Invalid User", "user invalid", "Invalid account",
+    // "Address invalid", "All recipients are invalid", "Account not found", "Email Address
+    // was not found", "was not found in LDAP server", "Account is not active", "User account
+    // not activated", "User is suspended", "this account is suspended", "User suspended",
+    // "account expired", "is expired account", "Account Closed, Please Remove", "does not
+    // have an account here", "Sorry, can't find user's mailbox", "The recipient cannot be
+    // verified", "Error: Wrong recipients", "User refused to receive this mail".
+    ("is unknown", RcptStrong),
+    ("unknown or illegal", RcptStrong),
+    ("invalid user", RcptStrong),
+    ("user invalid", RcptStrong),
+    ("invalid account", RcptStrong),
+    ("address invalid", RcptStrong),
+    ("recipients are invalid", RcptStrong),
+    ("account not found", RcptStrong),
+    ("was not found", RcptStrong),
+    ("not activ", RcptStrong),
+    ("is suspended", RcptStrong),
+    ("account expire", RcptStrong),
+    ("expired account", RcptStrong),
+    ("account closed", RcptStrong),
+    ("not have an account", RcptStrong),
+    ("find user's mailbox", RcptStrong),
+    ("recipient cannot be verified", RcptStrong),
+    ("wrong recipient", RcptStrong),
+    ("refused to receive", RcptStrong),
+    // The same in other languages: German "Adressat unbekannt", Italian "Destinatario
+    // sconosciuto", "Indirizzo inesistente", Polish "nie istnieje", French "Destinataire
+    // inconnu".
+    ("unbekannt", RcptStrong),
+    ("sconosciuto", RcptStrong),
+    ("inesistente", RcptStrong),
+    ("nie istnieje", RcptStrong),
+    ("destinataire inconnu", RcptStrong),
+    // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
+    // inactivo", Polish "Podane konto jest zablokowane administracyjnie lub nieaktywne",
+    // "Nie ma takiego konta" (no such account), Italian "Questo indirizzo e' bloccato per
+    // inutilizzo", "Destinatario errato" (wrong recipient).
+    ("inactivo", RcptStrong),
+    ("nieaktywne", RcptStrong),
+    ("takiego konta", RcptStrong),
+    ("inutilizzo", RcptStrong),
+    ("destinatario errato", RcptStrong),
+    // "501 #5.1.1 bad address <a>", "Recipient address no longer exists".
+    ("bad address", RcptStrong),
+    ("no longer exist", RcptStrong),
     ("no such user", RcptStrong),
     // Post.Office's error token ("err.nosuchuser").
     ("nosuchuser", RcptStrong),
@@ -1018,20 +1105,17 @@ phrase_table! {
     ("single label domain", RcptStrong),
     // "Recipient is not accepted", "recipient is not local" (a refusal of the address).
     ("recipient is not", RcptStrong),
-    // "550 Unknown mailbox", "Mailbox invalid", "User suspended", "Mailbox disabled",
-    // GoDaddy's "Account disabled".
+    // "550 Unknown mailbox", "Mailbox invalid", "User suspended" ("Mailbox disabled",
+    // GoDaddy's "Account disabled": "disabled" above).
     ("unknown mailbox", RcptStrong),
     ("mailbox invalid", RcptStrong),
     ("user suspended", RcptStrong),
-    ("mailbox disabled", RcptStrong),
-    ("account disabled", RcptStrong),
     // "Recipient refuses to accept your mail", "User refuses to receive this mail".
     ("refuses to", RcptStrong),
     // "Nonexistent user", "non-existent user", Exchange's "SMTPSEND.DNS.NonExistentDomain;
-    // nonexistent domain"; "user not active".
+    // nonexistent domain" ("user not active": "not activ" above).
     ("nonexistent", RcptStrong),
     ("non-existent", RcptStrong),
-    ("user not active", RcptStrong),
     // Spanish: "No existe dicha persona", "No existe ese usuario".
     ("no existe", RcptStrong),
     // A moved address (sisimai's `hasmoved`): "a@b has been replaced by c@d".
@@ -1049,8 +1133,10 @@ phrase_table! {
     // server".
     ("exists that user", RcptStrong),
     ("not user of this server", RcptStrong),
-    // A locked mailbox: "550 user is locked. (邮箱被锁)".
-    ("user is locked", RcptStrong),
+    // A locked mailbox: "550 user is locked. (邮箱被锁)", "account is locked", "User status is
+    // locked", "Mailbox Locked or Suspended".
+    ("is locked", RcptStrong),
+    ("mailbox locked", RcptStrong),
     ("邮箱被锁", RcptStrong),
     ("mailbox not found", RcptStrong),
     ("address not found", RcptStrong),
@@ -1080,13 +1166,14 @@ phrase_table! {
     // "Unknown local part", "unknown local-part".
     ("unknown local", RcptStrong),
     ("invalid mailbox", RcptStrong),
-    ("mailbox is disabled", RcptStrong),
-    ("is disabled", RcptStrong),
-    ("account is disabled", RcptStrong),
-    ("account has been disabled", RcptStrong),
+    // "Mailbox is disabled", "account has been disabled", "user disabled", "Account disabled",
+    // "Recipient mailbox was disabled", "mailbox temporarily disabled", "mail receiving
+    // disabled", "disabled recipient" (a sender's refused login or relay is decided before).
+    ("disabled", RcptStrong),
     ("inactive", RcptStrong),
     ("bad_recipient", RcptStrong),
-    ("user not known", RcptStrong),
+    // "User not known", "This email address is not known to this system".
+    ("not known", RcptStrong),
     // French: "L'adresse ... ci-dessus n'existe pas" (not Google Groups' hedge "Il se
     // peut que le groupe ... n'existe pas").
     ("ci-dessus n'existe pas", RcptStrong),
@@ -1108,8 +1195,8 @@ phrase_table! {
     // openoffice.org mail" (the recipient's address is gone, no relay set-up of the sender).
     ("no longer relays", RcptStrong),
     ("not our customer", RcptStrong),
-    // EarthLink: "550 a@earthlink.net...User account is unavailable".
-    ("user account is unavailable", RcptStrong),
+    // EarthLink: "550 a@earthlink.net...User account is unavailable"; "account is unavailable".
+    ("account is unavailable", RcptStrong),
     ("mailbox unallocated", RcptStrong),
     ("could not be found", RcptStrong),
     ("not in recipient list", RcptStrong),
@@ -1140,8 +1227,6 @@ phrase_table! {
     ("domino directory", RcptStrong),
     ("account or domain may not exist", RcptStrong),
     ("mailbox is frozen", RcptStrong),
-    ("account is locked", RcptStrong),
-    ("disabled recipient", RcptStrong),
     ("no mx record", RcptStrong),
     ("no mx found", RcptStrong),
     // ZoneMTA: "450 Can't find an MX server for example.net" (the recipient's domain).
@@ -1149,6 +1234,9 @@ phrase_table! {
     // The sender's own suppression of a recipient that bounced before: PowerMTA's "550
     // 5.7.1 recipient is in suppression list", SES's "on the suppression list".
     ("suppression list", RcptStrong),
+    // "498 No MX for <domain>" (not "no MXs for this domain could be reached", a
+    // connection failure).
+    ("no mx for", RcptStrong),
     ("indicated no smtp service", RcptStrong),
     ("domain name not found", RcptStrong),
     ("null mx", RcptStrong),
@@ -1159,8 +1247,6 @@ phrase_table! {
     ("recipient suspend", RcptStrong),
     ("destinataire archivee", RcptStrong),
     ("domain must exist", RcptStrong),
-    ("domain mentioned in email address is unknown", RcptStrong),
-    ("name or service not known", RcptStrong),
     ("unroutable address", RcptStrong),
     ("only accepting mail from", RcptStrong),
     ("recipient preferences", RcptStrong),
@@ -1272,6 +1358,10 @@ phrase_table! {
     ("inappropriate words", Content),
     ("inappropriate content", Content),
     ("message size", Content),
+    // Exchange's "This message is larger than the current system limit"; "The user does not
+    // accept email in non-Western (non-Latin) character sets".
+    ("larger than", Content),
+    ("character set", Content),
     ("too large", Content),
     ("too big", Content),
     ("size limit", Content),
@@ -1297,6 +1387,8 @@ phrase_table! {
     ("bare lf", Content),
     ("8-bit data", Content),
     ("invalid mime", Content),
+    // amavisd: "Message with invalid header rejected ... MIME error: ...".
+    ("mime error", Content),
     ("unacceptable content", Content),
     ("taille limite", Content),
     ("rfc 5322", Content),
@@ -1375,6 +1467,10 @@ phrase_table! {
     // Gmail's "suspicious due to the very low reputation of the sending IP address ...
     // temporarily rate limited": the reputation is the cause of the limit.
     ("very low reputation", ReputationStrong),
+    // A block for what the sender sent, whatever "too many" says: "Too many spams from your
+    // IP", "Domain has received too many bounces" (PHP Bounce Handler's responses).
+    ("too many spam", ReputationStrong),
+    ("too many bounces", ReputationStrong),
     // Outlook.com's 4.7.650: "The mail server [IP] has been temporarily rate limited due to
     // IP reputation".
     ("due to ip reputation", ReputationStrong),
@@ -1389,6 +1485,11 @@ phrase_table! {
     ("is banned", Reputation),
     ("administrative prohibition", Reputation),
     ("sender rejected", Reputation),
+    // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
+    // Exchange's "Your access to submit messages to this e-mail system has been rejected".
+    ("message refused", Reputation),
+    ("mail refused", Reputation),
+    ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
     // SenderFilterConfig list".
     ("sender denied", Reputation),
@@ -1401,6 +1502,8 @@ phrase_table! {
     ("bulk.advertising", Reputation),
     ("mass mailer", Reputation),
     ("antispam", Reputation),
+    // Polish "odrzucona przez system antyspamowy" (refused by the anti-spam system).
+    ("antyspam", Reputation),
     ("recurrent pattern detection", Reputation),
     ("bad ip profile", Reputation),
     ("go away", Reputation),
@@ -1445,6 +1548,10 @@ phrase_table! {
     ("connect to", Connection),
     ("requests to connect", Connection),
     ("delivery time expired", Connection),
+    // Gmail's older report "Could not initiate SMTP conversation with any hosts"; Postfix's
+    // "delivery temporarily suspended: connect to ...".
+    ("could not initiate", Connection),
+    ("delivery temporarily suspended", Connection),
     ("message expired", Connection),
     ("queue.expired", Connection),
     ("retry timeout exceeded", Connection),

@@ -150,6 +150,40 @@ fn next_name(padded: &[u8], t: &[u8], from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// For each byte, the contexts of [`HOST_CONTEXTS`] whose last byte (`from_end` 1) or
+/// last but one (`from_end` 2) it is: most names are preceded by bytes no context ends
+/// with, and are then rejected without comparing any.
+const fn context_bytes(from_end: usize) -> [u32; 256] {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < HOST_CONTEXTS.len() && i < 32 {
+        let c = HOST_CONTEXTS[i];
+        t[c[c.len() - from_end] as usize] |= 1 << i;
+        i += 1;
+    }
+    t
+}
+
+const CONTEXT_LAST: [u32; 256] = context_bytes(1);
+const CONTEXT_LAST_BUT_ONE: [u32; 256] = context_bytes(2);
+const _: () = assert!(HOST_CONTEXTS.len() <= 32);
+
+/// Whether `before` ends with one of [`HOST_CONTEXTS`].
+fn ends_with_context(before: &[u8]) -> bool {
+    let [.., b2, b1] = before else {
+        return false;
+    };
+    let mut which = CONTEXT_LAST[usize::from(*b1)] & CONTEXT_LAST_BUT_ONE[usize::from(*b2)];
+    while which != 0 {
+        let i = which.trailing_zeros() as usize;
+        if HOST_CONTEXTS.get(i).is_some_and(|c| ends_with(before, c)) {
+            return true;
+        }
+        which &= which - 1;
+    }
+    false
+}
+
 const LIST_FIRST: [u32; 256] = first_bytes(LIST_HOSTS);
 const PLACEHOLDER_FIRST: [u32; 256] = first_bytes(PLACEHOLDERS);
 
@@ -234,7 +268,7 @@ fn written_as_host(
     let in_context = disliked
         || port25
         || exchange
-        || HOST_CONTEXTS.iter().any(|c| ends(c))
+        || ends_with_context(before)
         || (ends(b"host ")
             && !ends(b"client host ")
             && !ends(b"connecting host ")

@@ -85,6 +85,18 @@ pub(crate) fn load_checked(path: &Path, min: usize) -> Vec<Case> {
     cases
 }
 
+/// Scores the cases of a corpus file (valid labels, at least `min` of them) and prints
+/// its per-field table, titled `title`, and its misses.
+pub(crate) fn score_checked(path: &Path, min: usize, title: &str) -> Score {
+    let mut score = Score::default();
+    for c in &load_checked(path, min) {
+        score.add(c);
+    }
+    println!("{}", score.table(title));
+    score.print_failures();
+    score
+}
+
 fn load() -> Vec<Case> {
     load_from(&corpus_path())
 }

@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use crate::corpus::{load_checked, Score};
+use crate::corpus::score_checked;
 
 /// The file must never fall below this many phrases.
 const MIN_CASES: usize = 700;
@@ -21,12 +21,7 @@ const FLOORS: [f64; 6] = [100.0, 100.0, 90.2, 98.6, 100.0, 93.8];
 #[test]
 fn sisimai_vocabulary_matches_its_labels() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/vocabulary.toml");
-    let mut score = Score::default();
-    for c in &load_checked(&path, MIN_CASES) {
-        score.add(c);
-    }
-    println!("{}", score.table("sisimai's vocabulary"));
-    score.print_failures();
+    let score = score_checked(&path, MIN_CASES, "sisimai's vocabulary");
     let short = score.below(FLOORS);
     assert!(short.is_empty(), "vocabulary below its floors: {short:?}");
 }

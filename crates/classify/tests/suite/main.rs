@@ -17,3 +17,4 @@ mod phrases;
 mod policy;
 mod report_data;
 mod robustness;
+mod vocabulary_others;
