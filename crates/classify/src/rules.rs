@@ -1230,7 +1230,7 @@ phrase_table! {
     ("no mx record", RcptStrong),
     ("no mx found", RcptStrong),
     // ZoneMTA: "450 Can't find an MX server for example.net" (the recipient's domain).
-    ("find an mx", RcptStrong),
+    ("find an mx server", RcptStrong),
     // The sender's own suppression of a recipient that bounced before: PowerMTA's "550
     // 5.7.1 recipient is in suppression list", SES's "on the suppression list".
     ("suppression list", RcptStrong),
