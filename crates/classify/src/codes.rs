@@ -601,16 +601,25 @@ fn about_address(after: &[u8]) -> bool {
 /// error`). Each reply is looked at once, going back.
 fn last_remote(replies: &[Reply]) -> Option<usize> {
     let failing = |r: &Reply| r.basic >= 400;
+    // `503 5.0.0 Need RCPT (recipient)` after a refused command, `554 5.5.1 Error: no
+    // valid recipients` after the refused RCPT: a bad sequence of commands that the
+    // earlier refusal caused, not the cause. The first such reply, if any.
+    let first_failing = replies.iter().position(failing);
+    let sequence = |i: usize, r: &Reply| {
+        (r.basic == 503 || r.enhanced.is_some_and(|e| e.subject == 5 && e.detail == 1))
+            && first_failing.is_some_and(|f| f < i)
+    };
+    let seq = replies.iter().enumerate().find(|&(i, r)| sequence(i, r));
     let mut k = replies.len();
     while k > 0 {
         k -= 1;
         let r = replies[k];
-        if !failing(&r) || r.deferred_elsewhere {
+        if !failing(&r) || r.deferred_elsewhere || sequence(k, &r) {
             continue;
         }
-        // `503 5.0.0 Need RCPT (recipient)` after a refused command: a bad sequence of
-        // commands that the earlier refusal caused, not the cause.
-        if r.basic == 503 && replies[..k].iter().any(failing) {
+        // A client's bare restatement of that reply (SwiftMailer's `got code "554", with
+        // message "554 5.5.1 ..." (code: 554)`) is no cause either.
+        if r.enhanced.is_none() && seq.is_some_and(|(i, s)| i < k && s.basic == r.basic) {
             continue;
         }
         match replies[..k].iter().rposition(failing) {

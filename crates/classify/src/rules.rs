@@ -342,6 +342,9 @@ phrase_table! {
     ("rp-001", OutlookHost),
     ("rp-002", OutlookHost),
     ("rp-003", OutlookHost),
+    // Exchange Online Protection's own block list, named without its host: "550 5.7.1
+    // Service unavailable; Client host [a.b.c.d] blocked using FBLW15".
+    ("using fblw15", OutlookHost),
     ("(s1", OutlookHost),
     ("(s2", OutlookHost),
     ("(s3", OutlookHost),
@@ -738,6 +741,14 @@ phrase_table! {
     ("identities failed the check", SmtpLogin),
     // The same in its shorter form: "554 Message rejected: Email address is not verified."
     ("address is not verified", SmtpLogin),
+    // SendGrid: "550 The from address does not match a verified Sender Identity".
+    ("verified sender identity", SmtpLogin),
+    // Postal's refusal of a From domain the credential may not send for: "530
+    // From/Sender name is not valid".
+    ("sender name is not valid", SmtpLogin),
+    // Exchange's submission refusal of a send-as: "554 5.2.0
+    // STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied".
+    ("sendasdenied", SmtpLogin),
     // Gmail: "535 5.7.9 Application-specific password required".
     ("application-specific password", SmtpLogin),
     // --- Authentication (SPF, DKIM, DMARC)
@@ -894,6 +905,9 @@ phrase_table! {
     ("user complaints", Rate),
     ("excessive user complaints", Rate),
     ("frequency limited", Rate),
+    // Hotmail's RP-001: "We have limits for how many messages can be sent per hour and
+    // per day".
+    ("limits for how many", Rate),
     ("max message per connection", Rate),
     ("maximum number of", Rate),
     ("concurrent connections", Rate),
@@ -976,6 +990,8 @@ phrase_table! {
     ("space not enough", MailboxFull),
     ("mailbox is full", MailboxFull),
     ("mailbox for user is full", MailboxFull),
+    // German: "Das Postfach des Empfängers ist voll" (the recipient's mailbox is full).
+    ("ist voll", MailboxFull),
     ("over quota", MailboxFull),
     ("overquota", MailboxFull),
     // Also "Quota exceed the hard limit" (PHPMailer-BMH's rules).
@@ -1213,6 +1229,11 @@ phrase_table! {
     ("mailbox is frozen", RcptStrong),
     ("no mx record", RcptStrong),
     ("no mx found", RcptStrong),
+    // ZoneMTA: "450 Can't find an MX server for example.net" (the recipient's domain).
+    ("find an mx server", RcptStrong),
+    // The sender's own suppression of a recipient that bounced before: PowerMTA's "550
+    // 5.7.1 recipient is in suppression list", SES's "on the suppression list".
+    ("suppression list", RcptStrong),
     // "498 No MX for <domain>" (not "no MXs for this domain could be reached", a
     // connection failure).
     ("no mx for", RcptStrong),
@@ -1408,6 +1429,9 @@ phrase_table! {
     ("hvu:b1", Content),
     // --- Reputation and policy (no list named)
     ("spam", Reputation),
+    // Exchange's block of a sending account for spam, in one word: "554 5.2.0
+    // STOREDRV.Submission.Exception:OutboundSpamException".
+    ("outboundspam", Reputation),
     // NetEase's (163.com, 126.com) spam verdict: "554 DT:SPM".
     ("dt:spm", Reputation),
     // The receiving domain's own filters ("541 5.4.1 Mail rejected by destination

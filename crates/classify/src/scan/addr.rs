@@ -225,6 +225,15 @@ fn opening(t: &[u8], start: usize) -> usize {
 fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u64) -> Role {
     *work += 64;
     let open = opening(t, start);
+    // Exim's main log (`<id> ** a` failed, `<id> == a` deferred) and the JSON events of
+    // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"`) name the recipient.
+    let before = sub(t, open.saturating_sub(12), open);
+    if [&b" **"[..], b" ==", b"\"email\":", b"\"recipient\":"]
+        .iter()
+        .any(|m| before.ends_with(m))
+    {
+        return Role::Named;
+    }
     let (wstart, word, seps) = word_before(t, open);
     let (_, prev, _) = word_before(t, wstart);
     if let Some(r) = named_by_word(word, prev, seps) {
