@@ -261,8 +261,10 @@ phrase_table! {
     // Google's limits named in its replies: "Your message exceeded Google's message size
     // limits", "... exceeds Google's message header size limit".
     ("google's", GmailHost),
-    // Gmail's own wording, also when the reply lost its `- gsmtp` ending.
-    ("gmail requires", GmailReply),
+    // Gmail's own wording, also when the reply lost its `- gsmtp` ending: "Gmail requires
+    // all senders to authenticate", and its bulk-sender rows (4.7.23, 4.7.32): "To learn more
+    // about Gmail requirements for bulk email senders".
+    ("gmail require", GmailReply),
     // "The email account that you tried to reach does not exist / is disabled / is
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
@@ -289,6 +291,9 @@ phrase_table! {
     // Gmail's PTR refusal: "550-5.7.25 The IP address sending this message does not have a
     // PTR record setup" (other receivers word it otherwise: "No valid PTR record found").
     ("ptr record setup", GmailReply),
+    // Gmail's refusal of an IP that may not send directly: "... not authorized to send email
+    // directly to our servers. Please use the SMTP relay at your service provider instead."
+    ("the smtp relay at your service", GmailReply),
     // Gmail's attachment refusal ("552 5.7.0 ... review our attachment guidelines").
     ("review our attachment guidelines", GmailReply),
     // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
@@ -841,6 +846,10 @@ phrase_table! {
     ("unroutable sender", Dns),
     ("my name was rejected", Dns),
     ("dynamic ip", Dns),
+    // Gmail's refusal of an IP that may not send directly (a consumer or dynamic range):
+    // "550-5.7.1 The IP you're using to send mail is not authorized to send email directly
+    // to our servers. Please use the SMTP relay at your service provider instead."
+    ("send email directly to", Dns),
     // A dial-up or transient IP, told by its reverse DNS (T-Online's "Dialup/transient IP
     // not allowed").
     ("dialup", Dns),
