@@ -606,6 +606,9 @@ phrase_table! {
     // authenticated senders: "RESOLVER.RST.SenderNotAuthenticatedForGroup",
     // "...ForMailbox", "...ForMailUser", "...ForPublicFolder".
     ("sendernotauthenticatedfor", RecipientAuthOnly),
+    // Exchange's 5.7.12 as a resolver code: "550 5.7.12 RESOLVER.RST.SenderAuthenticated;
+    // Delivery restriction check failed as sender not authenticated".
+    ("senderauthenticated", RecipientAuthOnly),
     // The same restrictions in words (Microsoft's 5.7.12 "Sender was not authenticated by
     // organization", 5.7.133-5.7.135 "Sender was not authenticated for group / mailbox /
     // public folder") and 5.7.124 "Sender not in allowed-senders list".
@@ -626,6 +629,9 @@ phrase_table! {
     ("tss09", YahooPerm),
     ("tss11", YahooPerm),
     ("permanently deferred", YahooPerm),
+    // Yahoo's older refusals of an IP for its traffic: "421 VS1-IP Excessive unknown
+    // recipients - possible Open Relay (#4.1.8)", "451 VS1-MF ...".
+    ("vs1-", YahooPerm),
     ("ph01", YahooContent),
     // Yahoo's content refusal with its bracketed reason: "Message not allowed - [PH01]",
     // the older "[299]".
@@ -757,6 +763,9 @@ phrase_table! {
     // A provider refusing the From address an account may not use ("551 5.7.1 Not
     // authorised to send from this header address").
     ("authorised to send from", Auth),
+    // An SPF refusal in words: "You're mail was rejected because you are not using a server
+    // that is authorized to send mail from your domain".
+    ("authorized to send mail from", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -827,6 +836,12 @@ phrase_table! {
     ("failure in dns look-up", Dns),
     ("fully-qualified", Dns),
     ("fully qualified", Dns),
+    // "550 Please use your real hostname when saying HELO (not HSP-AV01)".
+    ("real hostname", Dns),
+    // Gmail's refusal of an IP that may not send directly (a dynamic or consumer range):
+    // "The IP you're using to send mail is not authorized to send email directly to our
+    // servers. Please use the SMTP relay at your service provider instead".
+    ("directly to our servers", Dns),
     ("sender address rejected: domain not found", Dns),
     ("sender domain", Dns),
     ("domain of sender address", Dns),
@@ -1039,6 +1054,8 @@ phrase_table! {
     // --- Recipient
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
+    // Exchange's X.1.4: "420 4.2.0 RESOLVER.ADR.Ambiguous; ambiguous address".
+    ("ambiguous address", RcptStrong),
     // Other bounce handlers' tables (PHP Bounce Handler's responses, PHPMailer-BMH's rules,
     // KumoMTA's community rules): "User is unknown", "Address is unknown", "hostname is
     // unknown", "unknown or illegal alias", "Invalid User", "user invalid", "Invalid account",
