@@ -281,6 +281,12 @@ phrase_table! {
     // sending to (or from) has a policy that prohibited the mail that you sent".
     ("low reputation of the sending", GmailReply),
     ("likely unsolicited", GmailReply),
+    // "The IP you're using to send mail is not authorized to send email directly to our
+    // servers. Please use the SMTP relay at your service provider instead."
+    ("directly to our servers", GmailReply),
+    // "This message does not have authentication information or fails to pass
+    // authentication checks" (the end alone, in sisimai's list, is no sign of Gmail).
+    ("have authentication information", GmailReply),
     ("nature of the content or the links", GmailReply),
     ("illegal attachment on your", GmailReply),
     ("presents a potential security", GmailReply),
@@ -469,9 +475,9 @@ phrase_table! {
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
     ("qq邮箱", OtherHost),
     ("zoho mail", OtherHost),
-    ("tosa@rx.t-online", OtherHost),
-    // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
-    ("toda@rx.t-online", OtherHost),
+    // T-Online's contacts in its refusals: "tosa@rx.t-online.de" (BL), "toda@rx..." for
+    // dial-up IPs (DIAL), "tobr@rx..." and "<postmaster@rx.t-online.de> for reset" (NOWL).
+    ("@rx.t-online", OtherHost),
     // AT&T (with BellSouth): its own DNSBL code ("DNSBL:ATTRBL 521< IP >_is_blocked"), its
     // hosts, and the directory of BellSouth's block list ("blocked by ldap:ou=rblmx,
     // dc=bellsouth, dc=net").
@@ -613,6 +619,9 @@ phrase_table! {
     ("authenticated by organization", RecipientAuthOnly),
     ("allowed-senders", AllowList),
     ("accept list", AllowList),
+    // A recipient that takes mail only from its own domain (a Japanese server's "450
+    // 4.7.1 The transmission has been permitted to this user only in the same domain.").
+    ("only in the same domain", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -1298,7 +1307,8 @@ phrase_table! {
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
     ("recipient address rejected", RcptWeak),
-    ("recipient rejected", RcptWeak),
+    // "Recipient rejected", Sohu's "550 Recipient reject".
+    ("recipient reject", RcptWeak),
     ("all recipient addresses rejected", RcptWeak),
     ("invalid address", RcptWeak),
     ("mailbox not available", RcptWeak),
@@ -1526,12 +1536,16 @@ phrase_table! {
     ("is filtered", Reputation),
     // Coremail: "IP is rejected".
     ("ip is rejected", Reputation),
+    // Chinese hosts' filters: "This Message is not welcome", "You are not welcome".
+    ("not welcome", Reputation),
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),
     ("time-out", Connection),
     ("connection refused", Connection),
     ("no answer", Connection),
+    // The server sent no greeting: "No welcome message from 202.108.44.203".
+    ("no welcome message", Connection),
     ("no route to host", Connection),
     ("lost connection", Connection),
     ("connection reset", Connection),
