@@ -854,6 +854,9 @@ phrase_table! {
     // not allowed").
     ("dialup", Dns),
     ("dial-up", Dns),
+    // Gmail's refusal of an IP in a consumer or dynamic range (NotAuthorizedError): "The
+    // IP you're using to send mail is not authorized to send email directly to our servers".
+    ("using to send mail is not authorized", Dns),
     // AOL's code for a dynamic IP: "421-: (DYN:T1)".
     ("dyn:t1", Dns),
     // AOL's relay blocks of the sending IP: "554 RLY:B1" (over the complaint threshold),
