@@ -151,10 +151,12 @@ fn field<'a>(fields: &'a ReportFields, name: &str) -> &'a str {
 pub fn build_email(c: &Classification, fields: &ReportFields, contacts: &Contacts) -> Email {
     let id = c.severity.as_str();
     let level = contacts.levels.iter().find(|l| l.id == id);
+    // A char pattern and `get`, here and below, not a `&str` pattern or `&s[..i]`: their
+    // panic paths would bring core's string formatting into the widget's WebAssembly.
     let what = c
         .title
-        .split_once(": ")
-        .map_or(c.title.as_str(), |(_, w)| w);
+        .split_once(':')
+        .map_or(c.title.as_str(), |(_, w)| w.trim_start());
     let mut subject = String::new();
     match level
         .map(|l| l.subject_tag.trim())
@@ -197,7 +199,8 @@ pub fn build_email(c: &Classification, fields: &ReportFields, contacts: &Contact
             }
             cut = i + ch.len_utf8();
         }
-        let short = String::from(&fields.bounce[..cut]) + "\n" + SHORTENED_NOTE;
+        let short =
+            String::from(fields.bounce.get(..cut).unwrap_or_default()) + "\n" + SHORTENED_NOTE;
         mailto = uri(
             &to,
             &subject,

@@ -281,6 +281,12 @@ phrase_table! {
     // sending to (or from) has a policy that prohibited the mail that you sent".
     ("low reputation of the sending", GmailReply),
     ("likely unsolicited", GmailReply),
+    // "The IP you're using to send mail is not authorized to send email directly to our
+    // servers. Please use the SMTP relay at your service provider instead."
+    ("directly to our servers", GmailReply),
+    // "This message does not have authentication information or fails to pass
+    // authentication checks" (the end alone, in sisimai's list, is no sign of Gmail).
+    ("have authentication information", GmailReply),
     ("nature of the content or the links", GmailReply),
     ("illegal attachment on your", GmailReply),
     ("presents a potential security", GmailReply),
@@ -469,9 +475,9 @@ phrase_table! {
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
     ("qq邮箱", OtherHost),
     ("zoho mail", OtherHost),
-    ("tosa@rx.t-online", OtherHost),
-    // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
-    ("toda@rx.t-online", OtherHost),
+    // T-Online's contacts in its refusals: "tosa@rx.t-online.de" (BL), "toda@rx..." for
+    // dial-up IPs (DIAL), "tobr@rx..." and "<postmaster@rx.t-online.de> for reset" (NOWL).
+    ("@rx.t-online", OtherHost),
     // AT&T (with BellSouth): its own DNSBL code ("DNSBL:ATTRBL 521< IP >_is_blocked"), its
     // hosts, and the directory of BellSouth's block list ("blocked by ldap:ou=rblmx,
     // dc=bellsouth, dc=net").
@@ -616,6 +622,9 @@ phrase_table! {
     ("authenticated by organization", RecipientAuthOnly),
     ("allowed-senders", AllowList),
     ("accept list", AllowList),
+    // A recipient that takes mail only from its own domain (a Japanese server's "450
+    // 4.7.1 The transmission has been permitted to this user only in the same domain.").
+    ("only in the same domain", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -838,10 +847,6 @@ phrase_table! {
     ("fully qualified", Dns),
     // "550 Please use your real hostname when saying HELO (not HSP-AV01)".
     ("real hostname", Dns),
-    // Gmail's refusal of an IP that may not send directly (a dynamic or consumer range):
-    // "The IP you're using to send mail is not authorized to send email directly to our
-    // servers. Please use the SMTP relay at your service provider instead".
-    ("directly to our servers", Dns),
     ("sender address rejected: domain not found", Dns),
     ("sender domain", Dns),
     ("domain of sender address", Dns),
@@ -860,6 +865,9 @@ phrase_table! {
     // not allowed").
     ("dialup", Dns),
     ("dial-up", Dns),
+    // Gmail's refusal of an IP in a consumer or dynamic range (NotAuthorizedError): "The
+    // IP you're using to send mail is not authorized to send email directly to our servers".
+    ("using to send mail is not authorized", Dns),
     // AOL's code for a dynamic IP: "421-: (DYN:T1)".
     ("dyn:t1", Dns),
     // AOL's relay blocks of the sending IP: "554 RLY:B1" (over the complaint threshold),
@@ -1315,7 +1323,8 @@ phrase_table! {
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
     ("recipient address rejected", RcptWeak),
-    ("recipient rejected", RcptWeak),
+    // "Recipient rejected", Sohu's "550 Recipient reject".
+    ("recipient reject", RcptWeak),
     ("all recipient addresses rejected", RcptWeak),
     ("invalid address", RcptWeak),
     ("mailbox not available", RcptWeak),
@@ -1543,12 +1552,16 @@ phrase_table! {
     ("is filtered", Reputation),
     // Coremail: "IP is rejected".
     ("ip is rejected", Reputation),
+    // Chinese hosts' filters: "This Message is not welcome", "You are not welcome".
+    ("not welcome", Reputation),
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),
     ("time-out", Connection),
     ("connection refused", Connection),
     ("no answer", Connection),
+    // The server sent no greeting: "No welcome message from 202.108.44.203".
+    ("no welcome message", Connection),
     ("no route to host", Connection),
     ("lost connection", Connection),
     ("connection reset", Connection),

@@ -138,15 +138,16 @@ pub(crate) fn decimal(text: &str) -> f64 {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (digits, exponent) = match body.find(['e', 'E']) {
-        Some(i) => {
-            let e = &body[i + 1..];
+    // `split_once`, not `&body[..i]`: a slice's panic message would bring core's string
+    // formatting into the WebAssembly module.
+    let (digits, exponent) = match body.split_once(['e', 'E']) {
+        Some((digits, e)) => {
             let big = if e.starts_with('-') {
                 i32::MIN
             } else {
                 i32::MAX
             };
-            (&body[..i], e.parse::<i32>().unwrap_or(big))
+            (digits, e.parse::<i32>().unwrap_or(big))
         }
         None => (body, 0),
     };

@@ -169,7 +169,14 @@ impl<'a> Parser<'a> {
         if !ok {
             return Err(self.error("invalid number"));
         }
-        Ok(Value::Number(&self.src[start..self.pos]))
+        Ok(Value::Number(self.text(start, self.pos)))
+    }
+
+    /// The source between two positions the parser reached (always character
+    /// boundaries). Not `&src[a..b]`: its panic message would bring `core`'s string
+    /// formatting into the WebAssembly (about 2 KB gzipped).
+    fn text(&self, start: usize, end: usize) -> &'a str {
+        self.src.get(start..end).unwrap_or_default()
     }
 
     fn digits(&mut self) -> usize {
@@ -191,7 +198,7 @@ impl<'a> Parser<'a> {
             };
             match b {
                 b'"' => {
-                    let rest = &self.src[start..self.pos];
+                    let rest = self.text(start, self.pos);
                     self.pos += 1;
                     return Ok(match out {
                         Some(s) => Cow::Owned(s),
@@ -199,7 +206,7 @@ impl<'a> Parser<'a> {
                     });
                 }
                 b'\\' => {
-                    let s = out.get_or_insert_with(|| self.src[start..self.pos].to_owned());
+                    let s = out.get_or_insert_with(|| self.text(start, self.pos).to_owned());
                     self.pos += 1;
                     let c = self.escape()?;
                     s.push(c);
@@ -209,7 +216,7 @@ impl<'a> Parser<'a> {
                     // A whole UTF-8 character (the input is a `str`).
                     let len = utf8_len(b);
                     if let Some(s) = &mut out {
-                        s.push_str(&self.src[self.pos..self.pos + len]);
+                        s.push_str(self.text(self.pos, self.pos + len));
                     }
                     self.pos += len;
                 }

@@ -268,6 +268,11 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     {
         return Role::Named;
     }
+    // Chinese mail systems' line about one recipient: a bare address opening its line,
+    // then ` : ` (`a@b : No welcome message from 192.0.2.1`).
+    if !angle && rest.starts_with(b" : ") && (start == 0 || byte(t, start - 1) == b'\n') {
+        return Role::Named;
+    }
     if rest.starts_with(b",") && field_has_at(t, j + 1, true) {
         return Role::Not;
     }
