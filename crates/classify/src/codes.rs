@@ -468,6 +468,12 @@ fn codes_in(b: &[u8], mut m: u64, at: usize, mut next: usize, codes: &mut Codes)
     next
 }
 
+/// Whether the line that starts with `tail` ends with Exchange's ` ##`.
+fn closes_with_hashes(tail: &[u8]) -> bool {
+    let line = tail.split(|&c| c == b'\n').next().unwrap_or_default();
+    line.trim_ascii_end().ends_with(b" ##")
+}
+
 /// Reads the reply code or free-standing enhanced code starting at `i` (a `2`, `4` or
 /// `5`) into `codes`; returns where it ends.
 fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
@@ -499,8 +505,13 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                 }
             }
             // Barracuda's cloud gateway writes `<host> #550 permanent failure for one or
-            // more recipients (...)`: a reply without an enhanced code.
-            if hashed && enhanced.is_none() && !tail.starts_with(b" permanent failure") {
+            // more recipients (...)`, Exchange's report `#554 rejecting banned content ##`
+            // (its `##` closes the line): replies without an enhanced code.
+            if hashed
+                && enhanced.is_none()
+                && !tail.starts_with(b" permanent failure")
+                && !closes_with_hashes(tail)
+            {
                 return None;
             }
             if enhanced.is_none() && reference_number(b, i, end, &codes.replies) {
@@ -891,6 +902,7 @@ mod tests {
             read("[Status: Error, Address: <a@b>, ResponseCode 421, , 4.7.0 [TS02] Messages"),
             (Some(421), Some("4.7.0".into()))
         );
+        assert_eq!(read("#554 rejecting banned content ##"), (Some(554), None));
         // Exchange's report: `#550 5.7.1 RESOLVER...`.
         assert_eq!(
             read("#550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized ##"),

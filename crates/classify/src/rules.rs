@@ -283,6 +283,12 @@ phrase_table! {
     // sending to (or from) has a policy that prohibited the mail that you sent".
     ("low reputation of the sending", GmailReply),
     ("likely unsolicited", GmailReply),
+    // "The IP you're using to send mail is not authorized to send email directly to our
+    // servers. Please use the SMTP relay at your service provider instead."
+    ("directly to our servers", GmailReply),
+    // "This message does not have authentication information or fails to pass
+    // authentication checks" (the end alone, in sisimai's list, is no sign of Gmail).
+    ("have authentication information", GmailReply),
     ("nature of the content or the links", GmailReply),
     ("illegal attachment on your", GmailReply),
     ("presents a potential security", GmailReply),
@@ -291,9 +297,6 @@ phrase_table! {
     // Gmail's PTR refusal: "550-5.7.25 The IP address sending this message does not have a
     // PTR record setup" (other receivers word it otherwise: "No valid PTR record found").
     ("ptr record setup", GmailReply),
-    // Gmail's refusal of an IP that may not send directly: "... not authorized to send email
-    // directly to our servers. Please use the SMTP relay at your service provider instead."
-    ("the smtp relay at your service", GmailReply),
     // Gmail's attachment refusal ("552 5.7.0 ... review our attachment guidelines").
     ("review our attachment guidelines", GmailReply),
     // Gmail's DMARC refusal: "Unauthenticated email from <sender's domain> is not
@@ -474,9 +477,9 @@ phrase_table! {
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
     ("qq邮箱", OtherHost),
     ("zoho mail", OtherHost),
-    ("tosa@rx.t-online", OtherHost),
-    // T-Online's contact for its refusals of dial-up IPs ("(DIAL)").
-    ("toda@rx.t-online", OtherHost),
+    // T-Online's contacts in its refusals: "tosa@rx.t-online.de" (BL), "toda@rx..." for
+    // dial-up IPs (DIAL), "tobr@rx..." and "<postmaster@rx.t-online.de> for reset" (NOWL).
+    ("@rx.t-online", OtherHost),
     // AT&T (with BellSouth): its own DNSBL code ("DNSBL:ATTRBL 521< IP >_is_blocked"), its
     // hosts, and the directory of BellSouth's block list ("blocked by ldap:ou=rblmx,
     // dc=bellsouth, dc=net").
@@ -611,6 +614,9 @@ phrase_table! {
     // authenticated senders: "RESOLVER.RST.SenderNotAuthenticatedForGroup",
     // "...ForMailbox", "...ForMailUser", "...ForPublicFolder".
     ("sendernotauthenticatedfor", RecipientAuthOnly),
+    // Exchange's 5.7.12 as a resolver code: "550 5.7.12 RESOLVER.RST.SenderAuthenticated;
+    // Delivery restriction check failed as sender not authenticated".
+    ("senderauthenticated", RecipientAuthOnly),
     // The same restrictions in words (Microsoft's 5.7.12 "Sender was not authenticated by
     // organization", 5.7.133-5.7.135 "Sender was not authenticated for group / mailbox /
     // public folder") and 5.7.124 "Sender not in allowed-senders list".
@@ -618,6 +624,9 @@ phrase_table! {
     ("authenticated by organization", RecipientAuthOnly),
     ("allowed-senders", AllowList),
     ("accept list", AllowList),
+    // A recipient that takes mail only from its own domain (a Japanese server's "450
+    // 4.7.1 The transmission has been permitted to this user only in the same domain.").
+    ("only in the same domain", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -631,6 +640,9 @@ phrase_table! {
     ("tss09", YahooPerm),
     ("tss11", YahooPerm),
     ("permanently deferred", YahooPerm),
+    // Yahoo's older refusals of an IP for its traffic: "421 VS1-IP Excessive unknown
+    // recipients - possible Open Relay (#4.1.8)", "451 VS1-MF ...".
+    ("vs1-", YahooPerm),
     ("ph01", YahooContent),
     // Yahoo's content refusal with its bracketed reason: "Message not allowed - [PH01]",
     // the older "[299]".
@@ -762,6 +774,9 @@ phrase_table! {
     // A provider refusing the From address an account may not use ("551 5.7.1 Not
     // authorised to send from this header address").
     ("authorised to send from", Auth),
+    // An SPF refusal in words: "You're mail was rejected because you are not using a server
+    // that is authorized to send mail from your domain".
+    ("authorized to send mail from", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -832,6 +847,8 @@ phrase_table! {
     ("failure in dns look-up", Dns),
     ("fully-qualified", Dns),
     ("fully qualified", Dns),
+    // "550 Please use your real hostname when saying HELO (not HSP-AV01)".
+    ("real hostname", Dns),
     ("sender address rejected: domain not found", Dns),
     ("sender domain", Dns),
     ("domain of sender address", Dns),
@@ -846,14 +863,13 @@ phrase_table! {
     ("unroutable sender", Dns),
     ("my name was rejected", Dns),
     ("dynamic ip", Dns),
-    // Gmail's refusal of an IP that may not send directly (a consumer or dynamic range):
-    // "550-5.7.1 The IP you're using to send mail is not authorized to send email directly
-    // to our servers. Please use the SMTP relay at your service provider instead."
-    ("send email directly to", Dns),
     // A dial-up or transient IP, told by its reverse DNS (T-Online's "Dialup/transient IP
     // not allowed").
     ("dialup", Dns),
     ("dial-up", Dns),
+    // Gmail's refusal of an IP in a consumer or dynamic range (NotAuthorizedError): "The
+    // IP you're using to send mail is not authorized to send email directly to our servers".
+    ("using to send mail is not authorized", Dns),
     // AOL's code for a dynamic IP: "421-: (DYN:T1)".
     ("dyn:t1", Dns),
     // AOL's relay blocks of the sending IP: "554 RLY:B1" (over the complaint threshold),
@@ -1048,6 +1064,8 @@ phrase_table! {
     // --- Recipient
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
+    // Exchange's X.1.4: "420 4.2.0 RESOLVER.ADR.Ambiguous; ambiguous address".
+    ("ambiguous address", RcptStrong),
     // Other bounce handlers' tables (PHP Bounce Handler's responses, PHPMailer-BMH's rules,
     // KumoMTA's community rules): "User is unknown", "Address is unknown", "hostname is
     // unknown", "unknown or illegal alias", "Invalid User", "user invalid", "Invalid account",
@@ -1307,7 +1325,8 @@ phrase_table! {
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
     ("recipient address rejected", RcptWeak),
-    ("recipient rejected", RcptWeak),
+    // "Recipient rejected", Sohu's "550 Recipient reject".
+    ("recipient reject", RcptWeak),
     ("all recipient addresses rejected", RcptWeak),
     ("invalid address", RcptWeak),
     ("mailbox not available", RcptWeak),
@@ -1535,12 +1554,16 @@ phrase_table! {
     ("is filtered", Reputation),
     // Coremail: "IP is rejected".
     ("ip is rejected", Reputation),
+    // Chinese hosts' filters: "This Message is not welcome", "You are not welcome".
+    ("not welcome", Reputation),
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),
     ("time-out", Connection),
     ("connection refused", Connection),
     ("no answer", Connection),
+    // The server sent no greeting: "No welcome message from 202.108.44.203".
+    ("no welcome message", Connection),
     ("no route to host", Connection),
     ("lost connection", Connection),
     ("connection reset", Connection),

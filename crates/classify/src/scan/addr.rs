@@ -225,12 +225,21 @@ fn opening(t: &[u8], start: usize) -> usize {
 fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u64) -> Role {
     *work += 64;
     let open = opening(t, start);
-    // Exim's main log (`<id> ** a` failed, `<id> == a` deferred) and the JSON events of
-    // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"`) name the recipient.
+    // Exim's main log (`<id> ** a` failed, `<id> == a` deferred), the JSON events of
+    // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"`), a log's envelope pair
+    // on one line (Cisco IronPort's `From:<a> To:<b>`) and Exchange's and MailEnable's
+    // `Recipient: [SMTP:a]` name the recipient.
     let before = sub(t, open.saturating_sub(12), open);
-    if [&b" **"[..], b" ==", b"\"email\":", b"\"recipient\":"]
-        .iter()
-        .any(|m| before.ends_with(m))
+    if [
+        &b" **"[..],
+        b" ==",
+        b"\"email\":",
+        b"\"recipient\":",
+        b"> to:",
+        b"t: [smtp:",
+    ]
+    .iter()
+    .any(|m| before.ends_with(m))
     {
         return Role::Named;
     }
@@ -257,6 +266,11 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         || rest.starts_with(b" (undelivered)")
         || rest.starts_with(b"; failed")
     {
+        return Role::Named;
+    }
+    // Chinese mail systems' line about one recipient: a bare address opening its line,
+    // then ` : ` (`a@b : No welcome message from 192.0.2.1`).
+    if !angle && rest.starts_with(b" : ") && (start == 0 || byte(t, start - 1) == b'\n') {
         return Role::Named;
     }
     if rest.starts_with(b",") && field_has_at(t, j + 1, true) {
