@@ -1375,6 +1375,9 @@ phrase_table! {
     // A filter's verdict that names spam first: "Message contains spam or virus".
     ("spam or virus", SpamVerdict),
     ("content policy", Content),
+    // ZMailer's policy filter (vger.kernel.org): "550 5.7.1 Content-Policy reject msg: Wrong
+    // MIME labeling on 8-bit character texts".
+    ("content-policy", Content),
     // Exchange Online Protection: "Message rejected due to content restrictions"; a
     // gateway's "Format restriction violation".
     ("content restriction", Content),
@@ -1447,6 +1450,8 @@ phrase_table! {
     ("from: header", Content),
     ("from header", Content),
     ("headers are not", Content),
+    // Exim's header_syntax check: "550 Message headers fail syntax check".
+    ("headers fail syntax", Content),
     ("header is not", Content),
     ("phishing", Content),
     ("spam url", Content),
