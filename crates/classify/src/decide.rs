@@ -216,7 +216,13 @@ pub fn recipient_isp(text: &[u8], (start, end): (usize, usize)) -> Isp {
     RECIPIENT_DOMAINS
         .iter()
         .find(|(n, r, _)| {
-            n.as_bytes() == name && (placeholder || r.as_bytes() == rest || (*r == "*" && tld))
+            // `*` as the name: any names before the domain (`a.mail.onmicrosoft.com`).
+            (*n == "*"
+                && rest
+                    .strip_suffix(r.as_bytes())
+                    .is_some_and(|h| h.is_empty() || h.ends_with(b".")))
+                || (n.as_bytes() == name
+                    && (placeholder || r.as_bytes() == rest || (*r == "*" && tld)))
         })
         .map_or(Isp::Other, |d| d.2)
 }

@@ -196,8 +196,9 @@ impl Sig {
 }
 
 /// The consumer domains of each provider: a recipient there names the receiving
-/// provider (any other domain names a receiver that is none of them). `*`: any
-/// top-level domain (`hotmail.co.uk`, `yahoo.fr`, `gmx.at`).
+/// provider (any other domain names a receiver that is none of them). `*` as the
+/// top-level domain: any (`hotmail.co.uk`, `yahoo.fr`, `gmx.at`); as the name: any names
+/// before the domain.
 pub const RECIPIENT_DOMAINS: &[(&str, &str, Isp)] = &[
     ("gmail", "com", Isp::Gmail),
     ("googlemail", "com", Isp::Gmail),
@@ -217,6 +218,9 @@ pub const RECIPIENT_DOMAINS: &[(&str, &str, Isp)] = &[
     ("orange", "fr", Isp::Orange),
     ("wanadoo", "fr", Isp::Orange),
     ("comcast", "net", Isp::Comcast),
+    // Microsoft 365's tenant domains (`contoso.onmicrosoft.com`, `contoso.mail.onmicrosoft.com`)
+    // are hosted by Exchange Online. `*`: any name before the domain.
+    ("*", "onmicrosoft.com", Isp::Outlook),
 ];
 
 /// Declares the phrase table: every pattern written once into one string, and per pattern
@@ -574,6 +578,9 @@ phrase_table! {
     ("dnswl", OtherList),
     ("(bl)", OtherList),
     ("blocked using", ListWord),
+    // sendmail's FEATURE(rbl) refusal: "550 5.7.1 <a>... Mail from 192.0.2.1 refused by
+    // blackhole site orbz.gst-group.co.uk".
+    ("blackhole site", ListWord),
     ("listed in", ListWord),
     ("spam list", ListWord),
     ("listed at", ListWord),
@@ -1084,6 +1091,9 @@ phrase_table! {
     ("recipients are invalid", RcptStrong),
     ("account not found", RcptStrong),
     ("was not found", RcptStrong),
+    // Microsoft 365's plain-language NDR: "Your message to a@b couldn't be delivered.
+    // firstname.lastname wasn't found at company.com."
+    ("wasn't found", RcptStrong),
     ("not activ", RcptStrong),
     ("is suspended", RcptStrong),
     ("account expire", RcptStrong),
@@ -1365,6 +1375,9 @@ phrase_table! {
     // A filter's verdict that names spam first: "Message contains spam or virus".
     ("spam or virus", SpamVerdict),
     ("content policy", Content),
+    // ZMailer's policy filter (vger.kernel.org): "550 5.7.1 Content-Policy reject msg: Wrong
+    // MIME labeling on 8-bit character texts".
+    ("content-policy", Content),
     // Exchange Online Protection: "Message rejected due to content restrictions"; a
     // gateway's "Format restriction violation".
     ("content restriction", Content),
@@ -1437,6 +1450,8 @@ phrase_table! {
     ("from: header", Content),
     ("from header", Content),
     ("headers are not", Content),
+    // Exim's header_syntax check: "550 Message headers fail syntax check".
+    ("headers fail syntax", Content),
     ("header is not", Content),
     ("phishing", Content),
     ("spam url", Content),

@@ -261,10 +261,12 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     });
     let rest = t.get(j..).unwrap_or_default();
     // Postfix's `<a> (expanded from ...)`, Exchange's `a (Undelivered): 550 ...`,
-    // PowerMTA's `a; Failed;`.
+    // PowerMTA's `a; Failed;`, a "Mail Delivery Service" report's `a; Action: Failed;
+    // Status: 5.3.0`.
     if rest.starts_with(b" (expanded from")
         || rest.starts_with(b" (undelivered)")
         || rest.starts_with(b"; failed")
+        || rest.starts_with(b"; action: failed")
     {
         return Role::Named;
     }
@@ -449,6 +451,7 @@ mod tests {
             "550 5.1.1 <a@free.fr>: Recipient address rejected: User unknown",
             "<a@free.fr> (expanded from <b@example.org>): host x said: 550",
             "a@free.fr; Failed; 5.1.1 (bad destination mailbox address)",
+            "a@free.fr; Action: Failed; Status: 5.3.0 (other or undefined mail system status)",
             "a@free.fr (Undelivered): 550 5.7.1 Message rejected as spam by Content Filtering.",
             // The expanded address lost its domain: the one the sender wrote remains.
             "<XXXX (expanded from <a@free.fr>): User unknown in virtual alias table",

@@ -87,6 +87,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"error from '",
     b"response from '",
     b"connection to '",
+    // A sender's report that names the command, then the receiving host: "SMTP error from
+    // remote server for TEXT command, host: vger.kernel.org (209.132.180.67) reason: 550 ...".
+    b"command, host: ",
     // Postal's "when sending to 192.0.2.1:25 (host)".
     b":25 (",
     // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
