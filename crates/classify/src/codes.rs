@@ -310,10 +310,12 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         }
         // `(508)` is a reference number, not a reply; Python's smtplib debug line
         // `reply: retcode (550); Msg: ...` is one, and so are lettre's errors.
-        // Rust's lettre writes `permanent error (550): ...` and `transient error (451): ...`.
+        // Rust's lettre writes `permanent error (550): ...` and `transient error (451): ...`,
+        // Roundcube `SMTP Error (550): Failed to add recipient "a" (5.7.1 ...)`.
         Some(b')')
             if prev == Some(b'(')
                 && !ends_with_ci(b, i, b"retcode (")
+                && !ends_with_ci(b, i, b"smtp error (")
                 && !ends_with_ci(b, i, b"permanent error (")
                 && !ends_with_ci(b, i, b"transient error (") =>
         {
@@ -888,6 +890,10 @@ mod tests {
         assert_eq!(
             read("SMTP 4xx error: transient error (451): 4.3.5 Server configuration error"),
             (Some(451), Some("4.3.5".into()))
+        );
+        assert_eq!(
+            read("SMTP Error (550): Failed to add recipient \"a\" (5.7.1 <b>: blocked)"),
+            (Some(550), Some("5.7.1".into()))
         );
         assert_eq!(
             read("permanent error (550): Error: content rejected"),

@@ -273,6 +273,9 @@ phrase_table! {
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
+    // Gmail's submission reply "530-5.7.0 Authentication Required. For more information,
+    // go to ...": also when a client (.NET's SmtpException) keeps only its first line.
+    ("authentication required. for more information", GmailReply),
     ("protect our users from spam", GmailReply),
     // Gmail's 4.7.28 limits: "Gmail has detected an unusual rate of unsolicited mail".
     ("gmail has detected", GmailReply),
@@ -439,6 +442,11 @@ phrase_table! {
     ("mxeue", GmxHost),
     ("kundenserver.de", GmxHost),
     ("1and1.", GmxHost),
+    // IONOS, the 1&1 brand of GMX's group: its relay `smtp.ionos.de` and its explanation
+    // URLs "554 For explanation visit https://www.ionos.com/help/..." and
+    // "https://postmaster.1und1.de/de/case?c=hi".
+    ("ionos.", GmxHost),
+    ("1und1.", GmxHost),
     // --- Orange
     ("orange.fr", OrangeHost),
     ("wanadoo.fr", OrangeHost),
@@ -784,6 +792,9 @@ phrase_table! {
     // An SPF refusal in words: "You're mail was rejected because you are not using a server
     // that is authorized to send mail from your domain".
     ("authorized to send mail from", Auth),
+    // A sending platform's refusal of a sender domain not set up with it: "550 5.7.1
+    // Unconfigured Sending Domain <example.com>".
+    ("unconfigured sending domain", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -891,7 +902,10 @@ phrase_table! {
     ("from: domain is invalid", Dns),
     // sendmail's "451 From:domain must resolve": the sender's domain.
     ("domain must resolve", Dns),
-    ("sender verify failed", Dns),
+    // Exim's sender verification: "Sender verify failed", "sender verification failed",
+    // "unable to verify sender address" (the sender's domain does not route).
+    ("sender verif", Dns),
+    ("unable to verify sender", Dns),
     ("invalid sender", Dns),
     ("bogus mail from", Dns),
     // The recipient's domain, not the sender's, could not be looked up.
@@ -1363,6 +1377,9 @@ phrase_table! {
     ("infected", Content),
     ("attachment", Content),
     ("content denied", Content),
+    // AOL's refusal of the message after DATA: "521 5.2.1 :  AOL will not accept delivery
+    // of this message." (the message, not a disabled mailbox as 5.2.1 says).
+    ("will not accept delivery of this message", Content),
     ("content rejected", Content),
     ("banned content", Content),
     ("message content", Content),
@@ -1592,6 +1609,9 @@ phrase_table! {
     ("connection attempt failed", Connection),
     ("unable to connect", Connection),
     ("failed to connect", Connection),
+    // Postal's soft fail when no MX of the domain answers: "No SMTP servers were available
+    // for gmail.com. Tried gmail-smtp-in.l.google.com, ...".
+    ("no smtp servers were available", Connection),
     ("connect to", Connection),
     ("requests to connect", Connection),
     ("delivery time expired", Connection),

@@ -244,7 +244,20 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         return Role::Named;
     }
     let (wstart, word, seps) = word_before(t, open);
-    let (_, prev, _) = word_before(t, wstart);
+    let (pstart, prev, _) = word_before(t, wstart);
+    // Exim's sender verification quotes the sender: "550-Verification failed for <a>
+    // 550-Unrouteable address 550 unable to verify sender address".
+    if word == b"for" && prev == b"failed" && word_before(t, pstart).1 == b"verification" {
+        return Role::Not;
+    }
+    // Amazon SES lists the sender identities it refuses: "Email address is not verified.
+    // The following identities failed the check in region EU-WEST-2: Name <a>, a".
+    if sub(t, open.saturating_sub(96), open)
+        .windows(17)
+        .any(|w| w == b"failed the check ")
+    {
+        return Role::Not;
+    }
     if let Some(r) = named_by_word(word, prev, seps) {
         return r;
     }
@@ -474,6 +487,8 @@ mod tests {
             "Return-Path: <a@free.fr>",
             "spf=pass smtp.mailfrom=a@free.fr",
             "sent on behalf of a@free.fr",
+            "550-Verification failed for <a@free.fr>\r\n550 unable to verify sender address",
+            "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-2: A <a@free.fr>, a@free.fr",
             "To: a@free.fr",
             "From: Some One <a@free.fr>\n550 5.1.1 user unknown",
             "Message-ID: <123.456@free.fr>",
