@@ -110,7 +110,7 @@ impl Index {
 }
 
 /// The bucket index has `1 << BUCKET_BITS` rows: most words fall in an empty one.
-const BUCKET_BITS: u32 = 12;
+const BUCKET_BITS: u32 = 13;
 
 /// The bucket of the first three bytes of a little-endian word (every pattern has at
 /// least three bytes): a multiplicative hash.
