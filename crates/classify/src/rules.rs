@@ -966,6 +966,9 @@ phrase_table! {
     ("too frequent", Rate),
     ("sending rate", Rate),
     ("server busy", Rate),
+    // The receiver defers for its own load, like "server busy": maddy's "451 4.4.5 High
+    // load, try again later".
+    ("high load", Rate),
     // "server too busy", "too busy to accept mail" (PHP Bounce Handler's responses).
     ("too busy", Rate),
     ("deferred due to", Rate),

@@ -14,7 +14,9 @@ const HOST: [bool; 256] = {
     t
 };
 
-/// Names that make a host a blocklist's zone or lookup site, not a receiver.
+/// Names that make a host a blocklist's zone or lookup site, not a receiver; also the
+/// SPF project's help page that SPF refusals cite ("rejected due to SPF fail - not
+/// authorized. Please see http://www.openspf.net/Why", later `www.open-spf.org/Why`).
 const LIST_HOSTS: &[&[u8]] = &[
     b"spamhaus",
     b"spamcop",
@@ -36,6 +38,8 @@ const LIST_HOSTS: &[&[u8]] = &[
     b"mail-abuse",
     b"junkemailfilter",
     b"postgrey",
+    b"openspf.",
+    b"open-spf.",
 ];
 
 /// Documentation placeholders: they name no real receiver.
