@@ -489,6 +489,9 @@ phrase_table! {
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
     ("qq邮箱", OtherHost),
     ("zoho mail", OtherHost),
+    // Postini's gateway marks its replies: "571 spam source blocked – psmtp", "554 No
+    // relaying allowed - psmtp".
+    ("psmtp", OtherHost),
     // T-Online's contacts in its refusals: "tosa@rx.t-online.de" (BL), "toda@rx..." for
     // dial-up IPs (DIAL), "tobr@rx..." and "<postmaster@rx.t-online.de> for reset" (NOWL).
     ("@rx.t-online", OtherHost),
@@ -771,8 +774,13 @@ phrase_table! {
     // Amazon SES's unverified sender identity: "554 Message rejected: Email address is not
     // verified. The following identities failed the check in region ...".
     ("identities failed the check", SmtpLogin),
-    // The same in its shorter form: "554 Message rejected: Email address is not verified."
-    ("address is not verified", SmtpLogin),
+    // The same in its shorter form: "554 Message rejected: Email address is not verified.";
+    // an ESP's refusal of an unverified From domain: "530 From/Sender domain is not
+    // verified for this workspace".
+    ("is not verified", SmtpLogin),
+    // An ESP's API key used as the SMTP login, refused for this sender: "530 API key is
+    // restricted to sending domain: acme.com. From/Sender address must use this domain".
+    ("api key", SmtpLogin),
     // SendGrid: "550 The from address does not match a verified Sender Identity".
     ("verified sender identity", SmtpLogin),
     // Postal's refusal of a From domain the credential may not send for: "530
@@ -938,6 +946,9 @@ phrase_table! {
     ("internal resource", Greylist),
     ("try again in a few minutes", Greylist),
     ("postgrey", Greylist),
+    // Bluehost's greylisting code in its deferral: "SMTP 452 ("toemail" requested action
+    // aborted: try again later - GL/GL)".
+    ("gl/gl", Greylist),
     // --- Rate limits and deferrals for volume or complaints
     ("rate limit", Rate),
     ("rate-limit", Rate),
@@ -1002,7 +1013,12 @@ phrase_table! {
     // cPanel's limit of the sending domain: "has exceeded the max defers and failures per
     // hour".
     ("defers and failures", Rate),
-    ("messages per hour", Rate),
+    // Also the host's per-session and per-second limits: Bluehost's "SMTP 550
+    // ("fromemail" max messages per session)", "452 4.4.5 Messages per second limit
+    // exceeded".
+    ("messages per ", Rate),
+    // An ESP relay's daily quota: "452 4.5.3 Daily message limit exceeded".
+    ("message limit", Rate),
     // NetEase's Chinese replies: too many concurrent connections ("并发连接数过大"), many
     // messages in a short time ("短期内发送了大量信件"), messages per connection over the
     // limit ("邮件数量超出限制").

@@ -268,12 +268,18 @@ fn written_as_host(
     // Gmail's report of a failed connection: "[(10) mx.example.org. [192.0.2.1]:25:
     // socket error]".
     let port25 = bracket_then(after, b":25:");
+    // Barracuda's message log: "Rejected (mail.example.org:25:530 5.7.1 Client was not
+    // authenticated(at FROM))": the destination host, its port, then its reply.
+    // (The normalised text keeps a space where the reply code stood.)
+    let port_reply =
+        after.starts_with(b":25: ") && norm.reply_starts.binary_search(&(end + 5)).is_ok();
     // Exchange's "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554
     // ...>'": the remote host right before the status it gave.
     let exchange =
         prev == b'<' && after.starts_with(b" #") && matches!(after.get(2), Some(b'4' | b'5'));
     let in_context = disliked
         || port25
+        || port_reply
         || exchange
         || ends_with_context(before)
         || (ends(b"host ")

@@ -270,6 +270,17 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
          DKIM. You can most...) ##",
     );
     assert_eq!(d.isp, Some(Isp::Other));
+    // Barracuda's message log: the destination host, its port, then its reply; a port
+    // without a reply after it names no one.
+    let d = diagnose("Rejected (mail.example.org:25:550 5.1.1 User unknown)");
+    assert_eq!(d.isp, Some(Isp::Other));
+    let d = diagnose("Rejected (mail.example.org:2525 550 5.1.1 User unknown)");
+    assert_eq!(d.isp, None);
+    // Postini's mark without its host.
+    assert_eq!(
+        diagnose("571 spam source blocked - psmtp").isp,
+        Some(Isp::Other)
+    );
     // Exchange Online's 5.7.60 wording without its host.
     let d = diagnose(
         "2025-06-26 08:50:43,741 - DEBUG - Socket Exception: (550, b'5.7.60 SMTP; Client does \
