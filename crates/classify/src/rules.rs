@@ -273,6 +273,9 @@ phrase_table! {
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
+    // Gmail's over-quota reply sends the recipient to their Google Drive storage ("452
+    // 4.2.2 ... Please direct the recipient to Clear Google Drive space").
+    ("google drive", GmailReply),
     // Gmail's submission reply "530-5.7.0 Authentication Required. For more information,
     // go to ...": also when a client (.NET's SmtpException) keeps only its first line.
     ("authentication required. for more information", GmailReply),
@@ -1047,6 +1050,13 @@ phrase_table! {
     // web.de's German half of it: "Benutzer hat zuviele Mails auf dem Server".
     ("zuviele mails", MailboxFullStrong),
     ("mailbox full", MailboxFull),
+    // Spanish "452 4.2.2 <a>: Recipient address rejected: Error: BUZON LLENO. MAILBOX IS
+    // FULL.", "correo lleno" (not "lleno" alone: "Destinatario desconocido o mailbox
+    // lleno" names the unknown recipient first); Swedish "Mottagarens inkorg har slut på
+    // lagringsutrymme" (the inbox is out of storage space).
+    ("buzon lleno", MailboxFull),
+    ("correo lleno", MailboxFull),
+    ("slut på lagringsutrymme", MailboxFull),
     // The words joined by underscores in a reason token: AT&T's "Permanent Failure:
     // 522_mailbox_full;_group_quota_sz=...".
     ("mailbox_full", MailboxFull),
@@ -1143,6 +1153,12 @@ phrase_table! {
     ("unbekannt", RcptStrong),
     ("sconosciuto", RcptStrong),
     ("inesistente", RcptStrong),
+    // Spanish and Portuguese "Usuario inexistente", "usuário inexistente" (no such user),
+    // Swedish GoDaddy "550 Mottagaren hittades inte." (the recipient was not found),
+    // Lotus Domino in Spanish "no se encuentra en el Directorio de Domino".
+    ("inexistente", RcptStrong),
+    ("mottagaren hittades", RcptStrong),
+    ("directorio de domino", RcptStrong),
     ("nie istnieje", RcptStrong),
     ("destinataire inconnu", RcptStrong),
     // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
@@ -1508,6 +1524,9 @@ phrase_table! {
     ("hvu:b1", Content),
     // --- Reputation and policy (no list named)
     ("spam", Reputation),
+    // Aruba PEC: "Indirizzo IP bloccato temporaneamente per sospetto abuso" (the IP is
+    // blocked for suspected abuse).
+    ("sospetto abuso", Reputation),
     // Exchange's block of a sending account for spam, in one word: "554 5.2.0
     // STOREDRV.Submission.Exception:OutboundSpamException".
     ("outboundspam", Reputation),
