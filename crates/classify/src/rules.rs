@@ -511,6 +511,15 @@ phrase_table! {
     ("aup#i", OtherHost),
     ("aup#bl", OtherHost),
     ("aup#cx", OtherHost),
+    // AT&T's inbound hosts name themselves in its refusals ("553 5.3.0 flpd575 DNSBL:RBL
+    // <IP_address>_is_blocked").
+    ("flpd", OtherHost),
+    // BT Internet names its postmaster ("554 Message rejected for policy reasons (3.2.2.1)
+    // - Please report any problems to BT via the postmaster btinternet.com mailbox").
+    ("btinternet.com", OtherHost),
+    // Telstra's submission server greets its own customers by name ("nschwcmgw08p BigPond
+    // Outbound [OB105. Connection refused. ... is listed on the Exploits Block List").
+    ("bigpond outbound", OtherHost),
     // GoDaddy's reason codes at the end of its replies ("... IB212", "... IB508"): IB101
     // a busy queue, IB103 Cloudmark, IB212 spam content, IB508 SPF.
     ("ib101$", OtherHost),
@@ -1539,6 +1548,13 @@ phrase_table! {
     // activity detected").
     ("unusual sending activity", Reputation),
     ("aup#", Reputation),
+    // Cox's codes that are no policy refusal (its error-code page): CXCNCT too many
+    // concurrent connections, CXMXRT too many messages sent ("421 cmsmtp blocked. Refer to
+    // Error Codes section ... AUP#CXCNCT"); CXSNDR the sender's domain failed SPF,
+    // DomainKeys or DKIM ("message rejected. Refer to Error Codes section ... AUP#CXSNDR").
+    ("cxcnct", Rate),
+    ("cxmxrt", Rate),
+    ("cxsndr", Auth),
     // A Chinese server's refusals of the sending IP and the sender: "550 black ip.
     // (发信IP被禁止)", "553 host denies the sender. (拒绝发件人地址)".
     ("black ip", Reputation),

@@ -96,6 +96,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"command, host: ",
     // Postal's "when sending to 192.0.2.1:25 (host)".
     b":25 (",
+    // Exim gives up on the recipient domain's hosts: "all hosts for 'xtra.co.nz' have been
+    // failing for a long time (and retry time not reached)".
+    b"all hosts for '",
     // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
     b"\"mx-host\": \"",
 ];
