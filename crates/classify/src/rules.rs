@@ -981,6 +981,8 @@ phrase_table! {
     ("maximum number of", Rate),
     ("concurrent connections", Rate),
     ("connection limit", Rate),
+    // GreenArrow's own throttle: "All connection backlog slots used up for this domain."
+    ("connection backlog", Rate),
     ("exceeded a limit", Rate),
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
@@ -1324,6 +1326,9 @@ phrase_table! {
     ("mailbox is frozen", RcptStrong),
     ("no mx record", RcptStrong),
     ("no mx found", RcptStrong),
+    // GreenArrow's (and qmail's) "Sorry, the host named example.com does not have any MX
+    // records, and delivery without MX records prohibited by local policy. (#5.1.0)".
+    ("have any mx record", RcptStrong),
     // ZoneMTA: "450 Can't find an MX server for example.net" (the recipient's domain).
     ("find an mx server", RcptStrong),
     // The sender's own suppression of a recipient that bounced before: PowerMTA's "550

@@ -99,6 +99,10 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // Exim gives up on the recipient domain's hosts: "all hosts for 'xtra.co.nz' have been
     // failing for a long time (and retry time not reached)".
     b"all hosts for '",
+    // qmail's and GreenArrow's own failures name the recipient's domain: "Sorry, I
+    // couldn't find any host named example.org. (#5.1.2)", "the host named example.org
+    // does not have any MX records".
+    b"host named ",
     // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
     b"\"mx-host\": \"",
 ];
