@@ -163,6 +163,10 @@ pub enum Sig {
     /// (`[Message=InfoDomainNonexistent]`): the Microsoft server stamped on it is the
     /// sending side's, there is no receiving server.
     ExchangeNoDomain,
+    /// Exchange's resolver refused the recipient (`RESOLVER.ADR.*`, `RESOLVER.RST.*`): the
+    /// refusal was decided inside the organisation of the server that generated the
+    /// report, so that server is the receiver.
+    ExResolver,
     /// `smtp;` before a diagnostic (PowerMTA accounting `dsnDiag`, DSN `Diagnostic-Code`).
     DiagField,
     // PowerMTA `bounceCat` values (fallback only).
@@ -657,6 +661,10 @@ phrase_table! {
     // A recipient that takes mail only from its own domain (a Japanese server's "450
     // 4.7.1 The transmission has been permitted to this user only in the same domain.").
     ("only in the same domain", AllowList),
+    // Exchange's delivery restriction of a mailbox or group: "You do not have permission to
+    // send to this recipient. <server.domain.com #5.7.1>", "you don't have permission to
+    // send to the group".
+    ("permission to send to", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -1475,6 +1483,9 @@ phrase_table! {
     ("exceeds size", Content),
     ("exceeds the maximum size", Content),
     ("maximum message size", Content),
+    // Exchange's limit on one SMTP session's size: "552 4.3.1 Session size exceeds fixed
+    // maximum session size".
+    ("session size", Content),
     ("message length exceeds", Content),
     // Alibaba Cloud: "557 The length of DATA content is achieved the maximum threshold".
     ("length of data", Content),
@@ -1755,6 +1766,11 @@ phrase_table! {
     // sending side's, like a DSN's Reporting-MTA.
     ("generating server:", ReportingMta),
     ("infodomainnonexistent", ExchangeNoDomain),
+    // Exchange's resolver, inside the generating server's own organisation: "550 5.7.133
+    // RESOLVER.RST.SenderNotAuthenticatedForGroup" under "Generating server:
+    // BYAPR02MB5606.namprd02.prod.outlook.com", "550 5.1.10 RESOLVER.ADR.RecipientNotFound".
+    ("resolver.adr.", ExResolver),
+    ("resolver.rst.", ExResolver),
     ("server di generazione:", ReportingMta),
     ("generierender server:", ReportingMta),
     ("serveur de génération :", ReportingMta),

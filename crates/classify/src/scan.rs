@@ -59,6 +59,9 @@ pub struct Found {
     pub diag: Option<usize>,
     /// Where the last `Reporting-MTA:` field's value starts (its host is the sender's).
     pub reporting: Option<usize>,
+    /// The provider of the first host read as the reporting server's (see
+    /// `Sig::ExResolver`).
+    reported: Option<Sig>,
     /// Where the last clause of advice to the sender ends (see `Sig::Advice`).
     advice_end: usize,
 }
@@ -272,20 +275,21 @@ const WALK: [u8; 256] = {
 /// `reporting`: the sender's own server wrote the report), or a registered domain on its
 /// own (`icloud.com`, `comcast.net`, `yahoo.co.uk`; not a server such as
 /// `mx.icloud.com`) named as the sender's (`email from icloud.com`, `DMARC policy for
-/// comcast.net`). One walk back over the name, bounded.
+/// comcast.net`). `Some(true)` for the reporting server's host, `Some(false)` for the
+/// others, `None` when it may name the receiver. One walk back over the name, bounded.
 fn not_the_receiver(
     t: &[u8],
     pos: usize,
     after: usize,
     dotted: bool,
     reporting: Option<usize>,
-) -> bool {
+) -> Option<bool> {
     let before = t.get(pos.saturating_sub(64)..pos).unwrap_or_default();
     let mut start = pos;
     for &c in before.iter().rev() {
         match WALK[usize::from(c)] {
             NAME => start -= 1,
-            AT => return true,
+            AT => return Some(false),
             _ => break,
         }
     }
@@ -299,14 +303,15 @@ fn not_the_receiver(
             .trim_ascii()
             .is_empty()
         {
-            return true;
+            return Some(true);
         }
     }
     let ends = |c: &u8| matches!(c, b'.' | b' ' | b']' | b')' | b'\'' | b'"' | b',' | b';');
     // A domain: the pattern's own (`icloud.com`) or the one it starts (`comcast` in
     // `comcast.net`).
     let domain = dotted || t.get(after) == Some(&b'.');
-    start == pos && domain && t.get(after).is_none_or(ends) && sender_domain(t, pos)
+    (start == pos && domain && t.get(after).is_none_or(ends) && sender_domain(t, pos))
+        .then_some(false)
 }
 
 /// Whether the word matched at `pos..after` is part of an e-mail address (`<dmarc@a.example>`,
@@ -379,6 +384,11 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
         }
     }
     *work += steps;
+    // Exchange's resolver refused inside the reporting server's own organisation.
+    if let Some(sig) = found.reported.filter(|_| found.all.has(Sig::ExResolver)) {
+        found.all.set(sig);
+        found.inner.set(sig);
+    }
     found
 }
 
@@ -392,8 +402,15 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if p.end && t.get(after).is_some_and(u8::is_ascii_alphanumeric) {
         return;
     }
-    if p.host && not_the_receiver(t, pos, after, p.dotted, found.reporting) {
-        return;
+    if p.host {
+        match not_the_receiver(t, pos, after, p.dotted, found.reporting) {
+            Some(true) => {
+                found.reported = found.reported.or(Some(p.sig));
+                return;
+            }
+            Some(false) => return,
+            None => {}
+        }
     }
     // Exchange Online's `AS(1440)`: a code only with its digits (`AS(xxxxxxx)` is a
     // documentation placeholder).
