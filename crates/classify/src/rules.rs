@@ -1215,8 +1215,11 @@ phrase_table! {
     ("unknown mailbox", RcptStrong),
     ("mailbox invalid", RcptStrong),
     ("user suspended", RcptStrong),
-    // "Recipient refuses to accept your mail", "User refuses to receive this mail".
-    ("refuses to", RcptStrong),
+    // "Recipient refuses to accept your mail", "User refuses to receive this mail" (not
+    // "refuses to" alone: "Our server refuses to accept mail from your IP address" is a
+    // block of the sender, "This server refuses to relay" a relay refusal).
+    ("recipient refuses", RcptStrong),
+    ("user refuses", RcptStrong),
     // "Nonexistent user", "non-existent user", Exchange's "SMTPSEND.DNS.NonExistentDomain;
     // nonexistent domain" ("user not active": "not activ" above).
     ("nonexistent", RcptStrong),

@@ -30,6 +30,13 @@ const CASES: &[(&str, Category)] = &[
         "error=\"gomail: could not send email 1: 554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: admin@grafana.localhost\"",
         Category::Auth,
     ),
+    // A recipient that refuses the mail is refused; a server that refuses the sender's
+    // IP blocks the sender.
+    ("550 Recipient refuses to accept your mail", Category::Recipient),
+    (
+        "554 5.7.1 Our server refuses to accept mail from your IP address",
+        Category::Reputation,
+    ),
     // A full mailbox, said in the words of its quota or space.
     (
         "Permanent Failure: 522_mailbox_full;_group_quota_sz=37748397/37748736_ct=1356/100000",
