@@ -713,8 +713,11 @@ phrase_table! {
     // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
     ("denies relay", RelayStrong),
     ("拒绝中继", RelayStrong),
-    // Mimecast: "451 Open relay not allowed", "Open relay is not allowed".
-    ("open relay", RelayStrong),
+    // Mimecast: "451 Open relay not allowed", "Open relay is not allowed" (not "open
+    // relay" alone: "blocked as possible open relay", "handled by an open relay" block the
+    // sender as one).
+    ("open relay not", RelayStrong),
+    ("open relay is not", RelayStrong),
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
     ("delivery not authorized", RelayStrong),
@@ -733,6 +736,7 @@ phrase_table! {
     ("relay prohibited", RelayStrong),
     // "550 Relay Disabled" (a relay refusal, not a disabled mailbox).
     ("relay disabled", RelayStrong),
+    ("relaying disabled", RelayStrong),
     // "554 Relay operation rejected"; "550 relay through this server without
     // authentication" (a relay refusal, whatever it says of authentication); Outlook's
     // French report "Relais refusé".

@@ -37,6 +37,17 @@ const CASES: &[(&str, Category)] = &[
         "554 5.7.1 Our server refuses to accept mail from your IP address",
         Category::Reputation,
     ),
+    // A relay refusal in its words; a sender blocked as an open relay is no relay
+    // refusal.
+    ("550 5.7.1 Relaying disabled for your IP", Category::Relay),
+    (
+        "smtp;451 Open relay not allowed - https://community.mimecast.com/docs/DOC-1369#451",
+        Category::Relay,
+    ),
+    (
+        "550 5.7.1 This IP is an open relay, blocked",
+        Category::Reputation,
+    ),
     // A full mailbox, said in the words of its quota or space.
     (
         "Permanent Failure: 522_mailbox_full;_group_quota_sz=37748397/37748736_ct=1356/100000",
