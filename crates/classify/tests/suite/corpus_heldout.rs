@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::corpus::{load_from, validate, Score, FIELDS};
+use crate::corpus::{load_checked, Score};
 
 /// The file must never fall below this many cases.
 const MIN_CASES: usize = 100;
@@ -24,20 +24,13 @@ fn path() -> PathBuf {
 
 #[test]
 fn held_out_replies_match_their_labels() {
-    let cases = load_from(&path());
-    let problems = validate(&cases);
-    assert!(problems.is_empty(), "bad labels:\n{}", problems.join("\n"));
+    let cases = load_checked(&path(), MIN_CASES);
     let unbatched: Vec<&str> = cases
         .iter()
         .filter(|c| c.batch.is_none())
         .map(|c| c.id.as_str())
         .collect();
     assert!(unbatched.is_empty(), "cases without a batch: {unbatched:?}");
-    assert!(
-        cases.len() >= MIN_CASES,
-        "{} held-out replies, fewer than {MIN_CASES}",
-        cases.len()
-    );
 
     let mut all = Score::default();
     let mut batches: BTreeMap<u32, Score> = BTreeMap::new();
@@ -57,12 +50,7 @@ fn held_out_replies_match_their_labels() {
     println!("{}", all.table("held-out replies, all batches"));
     all.print_failures();
 
-    let short: Vec<String> = FIELDS
-        .iter()
-        .zip(FLOORS)
-        .filter(|(f, floor)| all.pct(f) < *floor)
-        .map(|(f, floor)| format!("{f} {:.1}% < {floor}%", all.pct(f)))
-        .collect();
+    let short = all.below(FLOORS);
     assert!(
         short.is_empty(),
         "held-out replies below their floors: {}",
