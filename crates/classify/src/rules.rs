@@ -758,6 +758,11 @@ phrase_table! {
     // Debian's local-only Exim, for any other domain: "Mailing to remote domains not
     // supported" (the server relays nothing).
     ("remote domains not", RelayStrong),
+    // Mail for a domain the gateway does not serve: Trend Micro InterScan's "550 Domain of
+    // forward path is not allowed" (the domain is not in its relay domains), VIPRE Email
+    // Security's "Your domain is not configured to use this MX host."
+    ("domain of forward path", RelayStrong),
+    ("configured to use this mx", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
     // "553 AUTH FAILED - <a>" (PHPMailer-BMH's rules).
@@ -925,6 +930,15 @@ phrase_table! {
     // AOL's relay blocks of the sending IP: "554 RLY:B1" (over the complaint threshold),
     // RLY:B2, RLY:SN... (its postmaster's list of errors).
     ("rly:", Reputation),
+    // Trend Micro's Email Reputation Services, when no list is named: "450 Temporary
+    // denial of connection (450) for Zombie matches (ERS)".
+    ("denial of connection", Reputation),
+    // A sender probing for addresses (directory harvesting): Baruwa's "Dictionary attack
+    // detected".
+    ("dictionary attack", Reputation),
+    // ASSP's refusal of the sending IP: "554 5.7.2 Service denied, closing transmission
+    // channel".
+    ("service denied", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
@@ -940,6 +954,10 @@ phrase_table! {
     ("unable to verify sender", Dns),
     ("invalid sender", Dns),
     ("bogus mail from", Dns),
+    // smtpf (Barricade MX), of the client's host or the sender's address: "550 5.7.1 host
+    // %s [%s] from unknown TLD", "550 5.7.1 sender <%s> from RFC2606 reserved domain".
+    ("from unknown tld", Dns),
+    ("from rfc2606", Dns),
     // The recipient's domain, not the sender's, could not be looked up.
     ("dns lookup failure: host", RcptHost),
     ("name server reply", RcptHost),
@@ -995,6 +1013,8 @@ phrase_table! {
     ("connection limit", Rate),
     // GreenArrow's own throttle: "All connection backlog slots used up for this domain."
     ("connection backlog", Rate),
+    // Baruwa's rate limit of a sender: "You can only send xx msgs per xx".
+    ("msgs per", Rate),
     ("exceeded a limit", Rate),
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
@@ -1197,6 +1217,10 @@ phrase_table! {
     ("bad address", RcptStrong),
     ("no longer exist", RcptStrong),
     ("no such user", RcptStrong),
+    // Exim's default ACL (and the gateways built on it, Baruwa's): "Restricted characters
+    // in address" (a local part with `@%!/|`), "Recipient verification failed".
+    ("restricted characters", RcptStrong),
+    ("recipient verif", RcptStrong),
     // Post.Office's error token ("err.nosuchuser").
     ("nosuchuser", RcptStrong),
     ("does not exist", RcptStrong),
@@ -1589,6 +1613,9 @@ phrase_table! {
     // expired email address".
     ("batv", Reputation),
     ("backscatter", Reputation),
+    // Exim's default ACL against backscatter: "Legitimate bounces are never sent to more
+    // than one recipient."
+    ("legitimate bounces", Reputation),
     // "Sender IP address rejected", "bad sender IP address"; "Your access to submit
     // messages to this e-mail system has been rejected".
     ("sender ip", Reputation),

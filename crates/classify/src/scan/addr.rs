@@ -283,6 +283,15 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     {
         return Role::Named;
     }
+    // Exchange's diagnostic block: the failed recipient alone on its line, the remote
+    // server (a host, or an IP literal) on the next, then "Remote Server returned '550
+    // ...'" (line breaks are spaces in the normalised text).
+    if let Some(line) = rest.strip_prefix(b" ") {
+        let server = line.iter().take(80).position(|&c| c == b' ');
+        if server.is_some_and(|n| line[n + 1..].starts_with(b"remote server returned")) {
+            return Role::Named;
+        }
+    }
     // Chinese mail systems' line about one recipient: a bare address opening its line,
     // then ` : ` (`a@b : No welcome message from 192.0.2.1`).
     if !angle && rest.starts_with(b" : ") && (start == 0 || byte(t, start - 1) == b'\n') {
@@ -475,6 +484,8 @@ mod tests {
             // A local part redacted as a placeholder in angle brackets.
             "Failed Recipient: <anyone>@free.fr\nReason: Remote host said: 550 no",
             "SMTPRecipientsRefused: {'a@free.fr': (550, '5.1.1 user unknown')}",
+            // Exchange's diagnostic block, the refusing server an IP literal.
+            "Generating server: mail.example.org\n\na@free.fr\n[192.0.2.1]\nRemote Server returned '550 5.7.1 no'",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
         }

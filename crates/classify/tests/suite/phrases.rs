@@ -454,6 +454,32 @@ const CASES: &[(&str, Category)] = &[
         "<mail server name>#smtp;501 5.7.1 <sender's email address>...Sender\nIP must resolve",
         Category::Dns,
     ),
+    // Security gateways' own wordings: Trend Micro's reputation service and InterScan,
+    // VIPRE, Baruwa, smtpf, ASSP, and the backscatter and address checks of Exim's default
+    // ACL that gateways built on it reuse.
+    (
+        "421 Temporary denial of connection for Zombie matches",
+        Category::Reputation,
+    ),
+    ("550 5.7.1 Domain of forward path is not allowed", Category::Relay),
+    ("550 Your domain is not configured to use this MX host", Category::Relay),
+    ("451 You can only send 10 msgs per 60 seconds", Category::RateLimit),
+    ("550 5.7.1 Dictionary attack detected", Category::Reputation),
+    (
+        "550 5.7.1 host mx.example.zz [192.0.2.1] from unknown TLD",
+        Category::Dns,
+    ),
+    (
+        "550 5.7.1 sender <a@example.com> from RFC2606 reserved domain",
+        Category::Dns,
+    ),
+    ("554 Service denied, closing transmission channel", Category::Reputation),
+    ("550 Restricted characters in address", Category::Recipient),
+    ("451 Recipient verification failed", Category::Recipient),
+    (
+        "550 Legitimate bounces are never sent to more than one recipient.",
+        Category::Reputation,
+    ),
 ];
 
 #[test]
