@@ -362,8 +362,12 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
     if word == b"from" && prev.ends_with(b"expanded") {
         return Some(Role::Named);
     }
-    // `on behalf of a`.
+    // `on behalf of a`; a log's field for the sender's address (a hosting server's Exim limit
+    // "... by User: u, From_Address: a, Rate: 75.2 / 1h", `sender_address=a`).
     if (word == b"of" && prev == b"behalf")
+        || [&b"from_"[..], b"from-", b"sender_", b"sender-"]
+            .iter()
+            .any(|p| word.starts_with(p))
         || ends_any(word, NOT_RECIPIENT_ENDS)
         || NOT_RECIPIENT.contains(&word)
     {
@@ -499,6 +503,7 @@ mod tests {
             "spf=pass smtp.mailfrom=a@free.fr",
             "sent on behalf of a@free.fr",
             "550-Verification failed for <a@free.fr>\r\n550 unable to verify sender address",
+            "Script mails recipient ratelimit exceeded by User: u, From_Address: a@free.fr, Rate: 75.2 / 1h",
             "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-2: A <a@free.fr>, a@free.fr",
             "To: a@free.fr",
             "From: Some One <a@free.fr>\n550 5.1.1 user unknown",
