@@ -1369,7 +1369,9 @@ phrase_table! {
     // subscriber turned e-mail off).
     ("restricted sms", RcptStrong),
     ("invalid final delivery userid", RcptStrong),
-    ("address book", RcptStrong),
+    // Lotus Notes: "User  not listed in public Name & Address Book". Not "address book"
+    // alone: a virus notice's advice is to "warn the other users in your address book".
+    ("name & address book", RcptStrong),
     ("domino directory", RcptStrong),
     ("account or domain may not exist", RcptStrong),
     ("mailbox is frozen", RcptStrong),

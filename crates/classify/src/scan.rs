@@ -572,6 +572,15 @@ mod tests {
     }
 
     #[test]
+    fn only_notes_name_and_address_book_names_a_missing_recipient() {
+        let notes = "User  not listed in public Name & Address Book";
+        assert!(sigs(notes).has(Sig::RcptStrong));
+        // A virus notice's advice names the sender's own address book.
+        let advice = "please warn the other users in your address book about the virus";
+        assert!(!sigs(advice).has(Sig::RcptStrong));
+    }
+
+    #[test]
     fn patterns_match_at_word_starts_across_line_breaks() {
         assert!(sigs("Recipient address rejected: USER\n   UNKNOWN").has(Sig::RcptStrong));
         assert!(!sigs("xspamhaus").has(Sig::Spamhaus));
