@@ -1077,6 +1077,9 @@ phrase_table! {
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
     ("receiving mail too quickly", RateRecipient),
+    // Gmail's current wording: "The user you are trying to contact is receiving email too
+    // quickly."
+    ("receiving email too quickly", RateRecipient),
     // Rackspace: "Mailbox received too much email in a short period of time (G30)".
     ("received too much email", RateRecipient),
     ("received too much mail", RateRecipient),
@@ -1437,6 +1440,10 @@ phrase_table! {
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
     ("recipient address rejected", RcptWeak),
+    // The same refusal translated (GoDaddy's pages): Indonesian "5.4.1 Alamat penerima
+    // ditolak: Akses ditolak", Chinese "550 5.4.1 收件人地址被拒绝:访问被拒绝".
+    ("alamat penerima ditolak", RcptWeak),
+    ("收件人地址被拒绝", RcptWeak),
     // "Recipient rejected", Sohu's "550 Recipient reject".
     ("recipient reject", RcptWeak),
     ("all recipient addresses rejected", RcptWeak),
@@ -1450,6 +1457,9 @@ phrase_table! {
     ("relaying", Relay),
     // --- Content, size, virus, message format
     ("virus", Content),
+    // Polish (GoDaddy's translated reply): "552 Wiadomość odrzucona, ponieważ zawiera spam
+    // lub wirusy" (rejected because it contains spam or viruses).
+    ("wirus", Content),
     // A footer saying the mail was scanned ("scanned for all viruses and potentially
     // offensive content by ..."), not a refusal.
     // Advice to the sender (see `Sig::Advice`).
@@ -1511,6 +1521,9 @@ phrase_table! {
     ("too large", Content),
     ("too big", Content),
     ("size limit", Content),
+    // Vietnamese (Zing Mail's rendering of the size template): "Dung lượng thư "vượt giới
+    // hạn dung lương cho phép" của máy chủ abcd.com" (the message size exceeds the limit).
+    ("dung lượng thư", Content),
     ("exceeds size", Content),
     ("exceeds the maximum size", Content),
     ("maximum message size", Content),
@@ -1580,6 +1593,21 @@ phrase_table! {
     ("hvu:b1", Content),
     // --- Reputation and policy (no list named)
     ("spam", Reputation),
+    // Spam in other languages, in Microsoft's translated NDR for a sender blocked as a
+    // spam source: Swedish "din e-postadress är misstänkt för att skicka skräppost",
+    // Russian "предположительной рассылкой нежелательной почты" (junk mail).
+    ("skräppost", Reputation),
+    ("нежелательн", Reputation),
+    // ... and in the same NDR's other translations: Turkish "e-posta adresinizin istenmeyen
+    // posta gönderdiğinden şüphelenilmiş olması", Korean "스팸 메일을 보내는 것으로 의심",
+    // Japanese "スパムを送信している疑い", Chinese "正在发送垃圾邮件", "傳送垃圾郵件的嫌疑",
+    // Arabic "مشتبه في إرسال البريد العشوائي".
+    ("istenmeyen posta", Reputation),
+    ("스팸", Reputation),
+    ("スパム", Reputation),
+    ("垃圾邮件", Reputation),
+    ("垃圾郵件", Reputation),
+    ("البريد العشوائي", Reputation),
     // Aruba PEC: "Indirizzo IP bloccato temporaneamente per sospetto abuso" (the IP is
     // blocked for suspected abuse).
     ("sospetto abuso", Reputation),
@@ -1702,6 +1730,10 @@ phrase_table! {
     ("no welcome message", Connection),
     ("no route to host", Connection),
     ("lost connection", Connection),
+    // Vietnamese for Postfix's "lost connection with" and "connect to": "Mất kết nối với
+    // abcd.com [123.123.123.123] *", "Kết nối với abcd.com [123.123.123.123]: *".
+    ("mất kết nối", Connection),
+    ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
     ("connection dropped", Connection),

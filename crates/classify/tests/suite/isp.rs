@@ -295,4 +295,10 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
     );
     assert_eq!(d.isp, Some(Isp::Gmail));
     assert_eq!(d.category, Category::Connection);
+    // Postfix's "connect to" in Vietnamese (Zing Mail) names the receiving host; a
+    // sender's server named after "của bạn" (your) is no host.
+    let d = diagnose("Kết nối với abcd.com [123.123.123.123]: *");
+    assert_eq!(d.isp, Some(Isp::Other));
+    assert_eq!(d.category, Category::Connection);
+    assert_eq!(diagnose("Mất kết nối với máy chủ của bạn").isp, None);
 }

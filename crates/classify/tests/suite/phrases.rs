@@ -480,6 +480,66 @@ const CASES: &[(&str, Category)] = &[
         "550 Legitimate bounces are never sent to more than one recipient.",
         Category::Reputation,
     ),
+    // Spam named in other languages (Microsoft's translated NDR for a sender blocked as a
+    // spam source): the cause is the words, not 5.1.8's generic meaning (the sender's
+    // system address).
+    (
+        "Vanligtvis beror detta på att din e-postadress är misstänkt för att skicka skräppost. Fjärrservern returnerade '550 5.1.8 åtkomst nekad, felaktig utgående avsändare”.",
+        Category::Reputation,
+    ),
+    (
+        "Причина проблемы чаще всего связана с предположительной рассылкой нежелательной почты с вашего электронного адреса. Удаленный сервер вернул ошибку \"550 5.1.8. Отказано в доступе\".",
+        Category::Reputation,
+    ),
+    (
+        "Bunun en yaygın nedeni, e-posta adresinizin istenmeyen posta gönderdiğinden şüphelenilmiş olmasıdır. Uzak Sunucu '550 5.1.8 Erişim reddedildi döndürdü.",
+        Category::Reputation,
+    ),
+    (
+        "가장 일반적인 이유는 전자 메일 주소가 스팸 메일을 보내는 것으로 의심어서 더 이상 전자 메일을 보낼 수 없는 경우입니다. 원격 서버에서 '550 5.1.8 액세스가 거부되었습니다.",
+        Category::Reputation,
+    ),
+    (
+        "この最も一般的な理由は、メールアドレスがスパムを送信している疑いがあり、メールを送信することを許可されていないことです。 リモートサーバーが 「550 5.1.8 アクセスが拒否されました",
+        Category::Reputation,
+    ),
+    (
+        "这种情形最常见的原因是怀疑你的电子邮件地址正在发送垃圾邮件。 远程服务器返回“550 5.1.8 拒绝访问",
+        Category::Reputation,
+    ),
+    (
+        "最有可能發生此狀況的原因是您的電子郵件地址有傳送垃圾郵件的嫌疑。 遠端伺服器傳回「550 5.1.8 存取被拒",
+        Category::Reputation,
+    ),
+    (
+        "السبب الأكثر شيوعا لذلك هو أن عنوان البريد الإلكتروني الخاص بك مشتبه في إرسال البريد العشوائي. أرجع Remote Server '550 5.1.8",
+        Category::Reputation,
+    ),
+    // GoDaddy's translated replies: a virus named in Polish is content; the recipient's
+    // address refused in Indonesian and Chinese is the recipient, whatever 5.4.1 says.
+    (
+        "552 Wiadomość odrzucona, ponieważ zawiera spam lub wirusy",
+        Category::Content,
+    ),
+    (
+        "5.4.1 Alamat penerima ditolak: Akses ditolak",
+        Category::Recipient,
+    ),
+    ("550 5.4.1 收件人地址被拒绝:访问被拒绝", Category::Recipient),
+    // Gmail's current wording of its per-recipient rate (not 4.2.1's disabled mailbox).
+    (
+        "450 4.2.1 The user you are trying to contact is receiving email too quickly.",
+        Category::RateLimit,
+    ),
+    // Postfix's templates in Vietnamese (Zing Mail): the message size, a lost connection.
+    (
+        "Dung lượng thư \"vượt giới hạn dung lương cho phép\" của máy chủ abcd.com [123.123.123.123]",
+        Category::Content,
+    ),
+    (
+        "Mất kết nối với abcd.com [123.123.123.123] *",
+        Category::Connection,
+    ),
 ];
 
 #[test]
