@@ -852,6 +852,9 @@ phrase_table! {
     ("domain owner discourages", Auth),
     // Sender ID (RFC 4407) found no sender identity in the header.
     ("purported responsible address", Auth),
+    // Outlook.com's FAQ: "550 command rejected due to Sender ID validation failure." (not
+    // "sender identity", Amazon SES's unverified address).
+    ("sender id$", Auth),
     // The sending IP is not one the sender's domain allows (an SPF-like check).
     ("mismatches client ip", Auth),
     ("unverifyable sending ip", Auth),
@@ -1459,6 +1462,10 @@ phrase_table! {
     ("scanned for", ScanNote),
     // A block of the sender's own machine: "Client host [IP] blocked you may be infected".
     ("may be infected", ScanNote),
+    // Outlook.com's DY-002: "The likely cause is a compromised or virus infected
+    // server/personal computer" (the sender's machine, not the message).
+    ("infected server", ScanNote),
+    ("infected computer", ScanNote),
     // Trend Micro's gateway, named in its own reports ("InterScan E-Mail VirusWall").
     ("viruswall", ScanNote),
     ("malware", Content),

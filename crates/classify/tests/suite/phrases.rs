@@ -480,6 +480,26 @@ const CASES: &[(&str, Category)] = &[
         "550 Legitimate bounces are never sent to more than one recipient.",
         Category::Reputation,
     ),
+    // Outlook.com's postmaster codes: a compromised sending machine (no virus found in the
+    // message), and the Sender ID check of the sender's domain.
+    (
+        "550 DY-002 Mail rejected by Outlook.com for policy reasons. The likely cause is a compromised or virus infected server/personal computer.",
+        Category::Reputation,
+    ),
+    (
+        "550 command rejected due to Sender ID validation failure.",
+        Category::Auth,
+    ),
+    // A policy refusal after MAIL FROM is no refusal of the sender's address, whatever
+    // generic address words come before it; those words alone there are.
+    (
+        "<a@example.org>: host mx00.1and1.es[192.0.2.1] said: 550-Requested action not taken: mailbox unavailable 550-Reject due to policy restrictions. 550 For explanation visit http://postmaster.1and1.com/en/error-messages?ip=192.0.2.2&c=poli (in reply to MAIL FROM command)",
+        Category::Reputation,
+    ),
+    (
+        "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 mailbox unavailable (in reply to MAIL FROM command)",
+        Category::Dns,
+    ),
 ];
 
 #[test]
