@@ -638,6 +638,9 @@ phrase_table! {
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
     ("not listed in domino", ListThreat),
+    // The destination's mail hosts, not a list: KumoMTA's "451 4.4.1 No answer from any
+    // hosts listed in MX".
+    ("listed in mx", ListThreat),
     // A content pattern, not a list: "Blocked using spam pattern, your message may contain
     // the spam contents".
     ("using spam pattern", ListThreat),
@@ -976,6 +979,9 @@ phrase_table! {
     // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
     // error for name=example.org type=MX: Host not found, try again".
     ("host not found, try again", LookupRetry),
+    // sendmail's own temporary lookup failure of the recipient's domain: "host map: lookup
+    // (example.org): deferred".
+    ("host map: lookup", LookupRetry),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -1010,6 +1016,9 @@ phrase_table! {
     ("max message per connection", Rate),
     ("maximum number of", Rate),
     ("concurrent connections", Rate),
+    // A relay's cap on simultaneous sessions: "421 4.4.5 Service unavailable, concurrency
+    // limit reached".
+    ("concurrency limit", Rate),
     ("connection limit", Rate),
     // GreenArrow's own throttle: "All connection backlog slots used up for this domain."
     ("connection backlog", Rate),

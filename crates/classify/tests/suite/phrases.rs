@@ -476,6 +476,20 @@ const CASES: &[(&str, Category)] = &[
     ("554 Service denied, closing transmission channel", Category::Reputation),
     ("550 Restricted characters in address", Category::Recipient),
     ("451 Recipient verification failed", Category::Recipient),
+    // A relay's cap on simultaneous sessions; the destination's MX hosts are no list.
+    (
+        "421 4.4.5 Service unavailable, concurrency limit reached",
+        Category::RateLimit,
+    ),
+    (
+        "451 4.4.1 No answer from any hosts listed in MX",
+        Category::Connection,
+    ),
+    // sendmail's temporary lookup failure of the recipient's domain.
+    (
+        "stat=host map: lookup (example.org): deferred",
+        Category::Connection,
+    ),
     (
         "550 Legitimate bounces are never sent to more than one recipient.",
         Category::Reputation,
