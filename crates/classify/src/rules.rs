@@ -1092,6 +1092,8 @@ phrase_table! {
     ("ist voll", MailboxFull),
     ("over quota", MailboxFull),
     ("overquota", MailboxFull),
+    // Hyphenated: "SMTP error from remote mail server after RCPT TO:<a>: 451 Over-quota".
+    ("over-quota", MailboxFull),
     // Also "Quota exceed the hard limit" (PHPMailer-BMH's rules).
     ("quota exceed", MailboxFull),
     ("quota-issues", BcFull),
@@ -1182,6 +1184,9 @@ phrase_table! {
     ("inexistente", RcptStrong),
     ("mottagaren hittades", RcptStrong),
     ("directorio de domino", RcptStrong),
+    // Lotus Domino in German: "Benutzer a (a) nicht im Domino-Verzeichnis aufgeführt"
+    // (the user is not listed in the Domino Directory).
+    ("domino-verzeichnis", RcptStrong),
     ("nie istnieje", RcptStrong),
     ("destinataire inconnu", RcptStrong),
     // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
