@@ -52,7 +52,8 @@ pub struct Reply {
     /// Offset just past the code prefix (`550 5.7.1 ` or `550 `).
     pub end: usize,
     /// Sendmail's own note that it deferred another host (`421 example.org (smtp)...
-    /// Deferred: Connection timed out`), written after the remote reply it reports.
+    /// Deferred: Connection timed out`), written after the remote reply it reports; or an
+    /// earlier attempt quoted in the final result (Momentum's `last transfail: 421 ...`).
     pub deferred_elsewhere: bool,
     /// Sendmail's own line about an address (`554 <a>... Remote protocol error`), written
     /// after the remote reply (`<<< 550 ...`) it sums up.
@@ -300,10 +301,11 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')`, a
         // table row starting a line (`421, "4.7.0", ...`), a labelled value (Zoho's
         // `ERROR_CODE :550,` and `ResponseCode 421, , 4.7.0`) or a JSON field (an ESP's
-        // event: `"code": 550,`).
+        // event: `"code": 550,`; CiviMail's log of Amazon SES: `code: 454, response: "..."`).
         Some(b',')
             if !matches!(prev, None | Some(b'(' | b'\n' | b':'))
-                && !ends_with_ci(b, i, b"\"code\": ")
+                && !ends_with_ci(b, i, b"code\": ")
+                && !ends_with_ci(b, i, b"code: ")
                 && !ends_with_ci(b, i, b"responsecode ") =>
         {
             return None
@@ -525,7 +527,12 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                 cont,
                 enhanced,
                 end,
-                deferred_elsewhere: basic < 500 && deferred_elsewhere(tail),
+                // Momentum's (SparkPost's) expiry record quotes the last temporary
+                // failure before giving up: `554 5.4.7 [internal] message timeout
+                // (exceeded max time, last transfail: 421 4.4.0 ...)`. An earlier
+                // attempt, not the result.
+                deferred_elsewhere: (basic < 500 && deferred_elsewhere(tail))
+                    || ends_with_ci(b, i, b"transfail: "),
                 about_address: about_address(b.get(end..).unwrap_or_default()),
             });
             return Some(end);
@@ -604,8 +611,17 @@ fn deferred_elsewhere(tail: &[u8]) -> bool {
 
 /// Whether the text after a code is sendmail's `<address>... ` form.
 fn about_address(after: &[u8]) -> bool {
+    // The first byte after the blanks decides before the line is measured: this runs
+    // after every code.
+    let blanks = after
+        .iter()
+        .take_while(|&&c| c != b'\n' && c.is_ascii_whitespace())
+        .count();
+    if after.get(blanks) != Some(&b'<') {
+        return false;
+    }
     let line = &after[..after.iter().take(200).take_while(|&&c| c != b'\n').count()];
-    line.trim_ascii_start().starts_with(b"<") && line.windows(4).any(|w| w == b">...")
+    line.windows(4).any(|w| w == b">...")
 }
 
 /// The last 4xx/5xx reply that is the remote server's: not sendmail's note of a deferral
@@ -855,6 +871,10 @@ mod tests {
         assert_eq!(read(t), (Some(550), Some("5.7.26".into())));
         let t = r#"Expected response code "250" but got code "550", with message "550 5.1.1 No such user""#;
         assert_eq!(read(t), (Some(550), Some("5.1.1".into())));
+        // Momentum's (SparkPost's) expiry quotes its last temporary failure: the quoted
+        // attempt is earlier, the record's own code is the result.
+        let t = "554 5.4.7 [internal] message timeout (exceeded max time, last transfail: 421 4.4.0 [internal] no mail servers)";
+        assert_eq!(read(t), (Some(554), Some("5.4.7".into())));
     }
 
     #[test]
@@ -902,6 +922,11 @@ mod tests {
         assert_eq!(
             read("\"code\": 501,\n\"message\": \"5.1.0 Invalid Sender\""),
             (Some(501), Some("5.1.0".into()))
+        );
+        // CiviMail's log of Amazon SES's reply: an unquoted `code:` label.
+        assert_eq!(
+            read("code: 454, response: \"Throttling failure: Maximum sending rate exceeded,\""),
+            (Some(454), None)
         );
         // Zoho's delay notice: `ResponseCode 421, , 4.7.0 ...`.
         assert_eq!(

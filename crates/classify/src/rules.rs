@@ -495,6 +495,9 @@ phrase_table! {
     ("网易", OtherHost),
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
     ("qq邮箱", OtherHost),
+    // A Chinese enterprise-mail host named in its own replies ("该IP不在万象互联允许的发送地址
+    // 列表里": not in the list of addresses Wanxiang Hulian allows).
+    ("万象互联", OtherHost),
     ("zoho mail", OtherHost),
     // Postini's gateway marks its replies: "571 spam source blocked – psmtp", "554 No
     // relaying allowed - psmtp".
@@ -758,6 +761,11 @@ phrase_table! {
     // Debian's local-only Exim, for any other domain: "Mailing to remote domains not
     // supported" (the server relays nothing).
     ("remote domains not", RelayStrong),
+    // Mail for a domain the gateway does not serve: Trend Micro InterScan's "550 Domain of
+    // forward path is not allowed" (the domain is not in its relay domains), VIPRE Email
+    // Security's "Your domain is not configured to use this MX host."
+    ("domain of forward path", RelayStrong),
+    ("configured to use this mx", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
     // "553 AUTH FAILED - <a>" (PHPMailer-BMH's rules).
@@ -925,6 +933,15 @@ phrase_table! {
     // AOL's relay blocks of the sending IP: "554 RLY:B1" (over the complaint threshold),
     // RLY:B2, RLY:SN... (its postmaster's list of errors).
     ("rly:", Reputation),
+    // Trend Micro's Email Reputation Services, when no list is named: "450 Temporary
+    // denial of connection (450) for Zombie matches (ERS)".
+    ("denial of connection", Reputation),
+    // A sender probing for addresses (directory harvesting): Baruwa's "Dictionary attack
+    // detected".
+    ("dictionary attack", Reputation),
+    // ASSP's refusal of the sending IP: "554 5.7.2 Service denied, closing transmission
+    // channel".
+    ("service denied", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
     ("ip name lookup failed", ClientName),
@@ -940,6 +957,10 @@ phrase_table! {
     ("unable to verify sender", Dns),
     ("invalid sender", Dns),
     ("bogus mail from", Dns),
+    // smtpf (Barricade MX), of the client's host or the sender's address: "550 5.7.1 host
+    // %s [%s] from unknown TLD", "550 5.7.1 sender <%s> from RFC2606 reserved domain".
+    ("from unknown tld", Dns),
+    ("from rfc2606", Dns),
     // The recipient's domain, not the sender's, could not be looked up.
     ("dns lookup failure: host", RcptHost),
     ("name server reply", RcptHost),
@@ -950,6 +971,10 @@ phrase_table! {
     // (MX): NXDomain'".
     ("bad destination host", RcptHost),
     ("dns hard error", RcptHost),
+    // RFC 1893's text for X.4.3, printed as the reason by Italian providers' reports
+    // ("ROUTING SERVER FAILURE": Virgilio's and Libero's help pages, the recipient's domain
+    // does not exist or is mistyped).
+    ("routing server failure", RcptHost),
     // Exim: "all relevant MX records point to non-existent hosts" (the recipient's domain).
     ("mx records point to non-existent", RcptHost),
     // Gmail's report of its own lookups of the recipient's domain and mail hosts: "DNS
@@ -995,6 +1020,8 @@ phrase_table! {
     ("connection limit", Rate),
     // GreenArrow's own throttle: "All connection backlog slots used up for this domain."
     ("connection backlog", Rate),
+    // Baruwa's rate limit of a sender: "You can only send xx msgs per xx".
+    ("msgs per", Rate),
     ("exceeded a limit", Rate),
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
@@ -1051,6 +1078,9 @@ phrase_table! {
     ("并发连接", Rate),
     ("大量信件", Rate),
     ("数量超出限制", Rate),
+    // NetEase's MI:CCL and RP:CCL: "发送方发送超出正常的指令数量" (the sender sends more
+    // commands than normal).
+    ("指令数量", Rate),
     // NetEase's "554 5.5.0 MI:STC": the sender's messages of the day over the limit.
     ("mi:stc", Rate),
     ("receiving mail at a rate", RateRecipient),
@@ -1202,6 +1232,10 @@ phrase_table! {
     ("bad address", RcptStrong),
     ("no longer exist", RcptStrong),
     ("no such user", RcptStrong),
+    // Exim's default ACL (and the gateways built on it, Baruwa's): "Restricted characters
+    // in address" (a local part with `@%!/|`), "Recipient verification failed".
+    ("restricted characters", RcptStrong),
+    ("recipient verif", RcptStrong),
     // Post.Office's error token ("err.nosuchuser").
     ("nosuchuser", RcptStrong),
     ("does not exist", RcptStrong),
@@ -1594,11 +1628,30 @@ phrase_table! {
     // expired email address".
     ("batv", Reputation),
     ("backscatter", Reputation),
+    // Exim's default ACL against backscatter: "Legitimate bounces are never sent to more
+    // than one recipient."
+    ("legitimate bounces", Reputation),
     // "Sender IP address rejected", "bad sender IP address"; "Your access to submit
     // messages to this e-mail system has been rejected".
     ("sender ip", Reputation),
     ("submit messages", Reputation),
     ("拒绝发件人", Reputation),
+    // Chinese for spam mail, as "spam" is: NetEase's "请检查是否有用户发送病毒或者垃圾邮件",
+    // QQ Mail's "被多数用户投诉为垃圾邮件" (reported as spam by many users).
+    ("垃圾邮件", Reputation),
+    // The IP's sending behaviour ("该IP发送行为异常,...被临时禁止连接": abnormal sending
+    // behaviour, connection temporarily refused; "该IP的发送行为触犯了...服务条款,被临时
+    // 挂起": it broke the terms of service, suspended).
+    ("发送行为", Reputation),
+    // Not on the receiver's list of allowed senders ("该IP不在网易允许的发送地址列表里",
+    // "此用户不在网易允许的发信用户列表里").
+    ("允许的发", Reputation),
+    // Korean (Naver's notice): "받는 사람이 회원님의 메일을 수신차단 하였습니다" (the
+    // recipient has blocked your mail).
+    ("수신차단", Reputation),
+    // A Czech host's reply: "Rejected for Security Reasons" (its page lists HELO, PTR, SPF,
+    // DNSBL and spam checks).
+    ("security reasons", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
     ("bulk mail", Reputation),

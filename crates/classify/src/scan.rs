@@ -423,7 +423,14 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     // Outlook's error report names its connection setting, "Secure (SSL): No" in every
     // language ("Sécurisé (SSL) : Non", "Secure(SSL): Não"): a setting, no TLS failure;
     // nor is a client's URL scheme ("(ssl://smtphz.qiye.163.com:994) DATA - 554 ...").
-    if p.sig == Sig::Tls && (settings_field(t, pos, after) || t[after..].starts_with(b"://")) {
+    // Nor is the value of a log's session field: sendmail's `STARTTLS=client, ...,
+    // version=TLSv1.3, verify=FAIL, cipher=TLS_AES_256_GCM_SHA384`, Exim's
+    // `X=TLS1.2:ECDHE_RSA_AES_128_GCM_SHA256:128` name the protocol and cipher used.
+    if p.sig == Sig::Tls
+        && (settings_field(t, pos, after)
+            || t[after..].starts_with(b"://")
+            || (pos > 0 && t[pos - 1] == b'='))
+    {
         return;
     }
     // An authentication word inside a dotted name (a scanner's signature,
@@ -615,6 +622,13 @@ mod tests {
         ] {
             assert!(!sigs(text).has(Sig::Tls), "{text}");
         }
+        // The values of a log's TLS session fields name the protocol and cipher used.
+        for text in [
+            "STARTTLS=client, relay=mx.example.org., version=TLSv1.3, verify=FAIL, cipher=TLS_AES_256_GCM_SHA384, bits=256/256",
+            "** a@example.org R=dnslookup T=remote_smtp X=TLS1.2:ECDHE_RSA_AES_128_GCM_SHA256:128 CV=yes",
+        ] {
+            assert!(!sigs(text).has(Sig::Tls), "{text}");
+        }
         assert!(sigs("454 4.7.0 TLS not available due to local problem").has(Sig::Tls));
         assert!(sigs("SSL handshake failed").has(Sig::Tls));
     }
@@ -702,6 +716,11 @@ mod tests {
         assert!(!host(
             "see http://www.symanteccloud.com/troubleshooting",
             true
+        ));
+        // The sending service's own guide (Amazon SES's suppression-list refusal).
+        assert!(!host(
+            "see the Amazon SES Developer Guide: http://docs.aws.amazon.com/ses/latest/DeveloperGuide/remove-from-suppressionlist.html",
+            false
         ));
         assert!(!host(
             "client host [bl11-253-215.dsl.telepac.pt] blocked using",

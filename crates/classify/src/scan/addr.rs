@@ -283,6 +283,15 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     {
         return Role::Named;
     }
+    // Exchange's diagnostic block: the failed recipient alone on its line, the remote
+    // server (a host, or an IP literal) on the next, then "Remote Server returned '550
+    // ...'" (line breaks are spaces in the normalised text).
+    if let Some(line) = rest.strip_prefix(b" ") {
+        let server = line.iter().take(80).position(|&c| c == b' ');
+        if server.is_some_and(|n| line[n + 1..].starts_with(b"remote server returned")) {
+            return Role::Named;
+        }
+    }
     // Chinese mail systems' line about one recipient: a bare address opening its line,
     // then ` : ` (`a@b : No welcome message from 192.0.2.1`).
     if !angle && rest.starts_with(b" : ") && (start == 0 || byte(t, start - 1) == b'\n') {
@@ -353,8 +362,12 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
     if word == b"from" && prev.ends_with(b"expanded") {
         return Some(Role::Named);
     }
-    // `on behalf of a`.
+    // `on behalf of a`; a log's field for the sender's address (a hosting server's Exim limit
+    // "... by User: u, From_Address: a, Rate: 75.2 / 1h", `sender_address=a`).
     if (word == b"of" && prev == b"behalf")
+        || [&b"from_"[..], b"from-", b"sender_", b"sender-"]
+            .iter()
+            .any(|p| word.starts_with(p))
         || ends_any(word, NOT_RECIPIENT_ENDS)
         || NOT_RECIPIENT.contains(&word)
     {
@@ -471,6 +484,8 @@ mod tests {
             // A local part redacted as a placeholder in angle brackets.
             "Failed Recipient: <anyone>@free.fr\nReason: Remote host said: 550 no",
             "SMTPRecipientsRefused: {'a@free.fr': (550, '5.1.1 user unknown')}",
+            // Exchange's diagnostic block, the refusing server an IP literal.
+            "Generating server: mail.example.org\n\na@free.fr\n[192.0.2.1]\nRemote Server returned '550 5.7.1 no'",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
         }
@@ -488,6 +503,7 @@ mod tests {
             "spf=pass smtp.mailfrom=a@free.fr",
             "sent on behalf of a@free.fr",
             "550-Verification failed for <a@free.fr>\r\n550 unable to verify sender address",
+            "Script mails recipient ratelimit exceeded by User: u, From_Address: a@free.fr, Rate: 75.2 / 1h",
             "554 Message rejected: Email address is not verified. The following identities failed the check in region EU-WEST-2: A <a@free.fr>, a@free.fr",
             "To: a@free.fr",
             "From: Some One <a@free.fr>\n550 5.1.1 user unknown",

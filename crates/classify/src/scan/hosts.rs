@@ -16,7 +16,10 @@ const HOST: [bool; 256] = {
 
 /// Names that make a host a blocklist's zone or lookup site, not a receiver; also the
 /// SPF project's help page that SPF refusals cite ("rejected due to SPF fail - not
-/// authorized. Please see http://www.openspf.net/Why", later `www.open-spf.org/Why`).
+/// authorized. Please see http://www.openspf.net/Why", later `www.open-spf.org/Why`),
+/// and the sending service's own guide that Amazon SES's refusals cite ("Amazon SES has
+/// suppressed sending to this address ... see the Amazon SES Developer Guide:
+/// http://docs.aws.amazon.com/ses/...").
 const LIST_HOSTS: &[&[u8]] = &[
     b"spamhaus",
     b"spamcop",
@@ -40,6 +43,7 @@ const LIST_HOSTS: &[&[u8]] = &[
     b"postgrey",
     b"openspf.",
     b"open-spf.",
+    b"docs.aws.",
 ];
 
 /// Documentation placeholders: they name no real receiver.
@@ -105,6 +109,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"host named ",
     // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
     b"\"mx-host\": \"",
+    // F-Secure's mail gateway signs its own refusals with the gateway's name: "550
+    // Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)".
+    b"virusgw_smtp/",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last

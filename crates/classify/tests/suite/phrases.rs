@@ -454,6 +454,50 @@ const CASES: &[(&str, Category)] = &[
         "<mail server name>#smtp;501 5.7.1 <sender's email address>...Sender\nIP must resolve",
         Category::Dns,
     ),
+    // Security gateways' own wordings: Trend Micro's reputation service and InterScan,
+    // VIPRE, Baruwa, smtpf, ASSP, and the backscatter and address checks of Exim's default
+    // ACL that gateways built on it reuse.
+    (
+        "421 Temporary denial of connection for Zombie matches",
+        Category::Reputation,
+    ),
+    ("550 5.7.1 Domain of forward path is not allowed", Category::Relay),
+    ("550 Your domain is not configured to use this MX host", Category::Relay),
+    ("451 You can only send 10 msgs per 60 seconds", Category::RateLimit),
+    ("550 5.7.1 Dictionary attack detected", Category::Reputation),
+    (
+        "550 5.7.1 host mx.example.zz [192.0.2.1] from unknown TLD",
+        Category::Dns,
+    ),
+    (
+        "550 5.7.1 sender <a@example.com> from RFC2606 reserved domain",
+        Category::Dns,
+    ),
+    ("554 Service denied, closing transmission channel", Category::Reputation),
+    ("550 Restricted characters in address", Category::Recipient),
+    ("451 Recipient verification failed", Category::Recipient),
+    (
+        "550 Legitimate bounces are never sent to more than one recipient.",
+        Category::Reputation,
+    ),
+    // Chinese for spam mail is a spam verdict ("该邮件被反垃圾系统认定为垃圾邮件").
+    ("553 邮件被认定为垃圾邮件", Category::Reputation),
+    // ... but NetEase's rate codes keep their rate when they also ask the sender to check
+    // for spam.
+    (
+        "421 HL:IFC 该IP短期内发送了大量信件,超过了网易的限制,被临时禁止连接。请检查是否有用户发送病毒或者垃圾邮件",
+        Category::RateLimit,
+    ),
+    // The IP's sending behaviour, and a sender not on the allowed list, in Chinese.
+    ("554 HL:IHU 该IP的发送行为异常,被暂时挂起", Category::Reputation),
+    ("450 WM:BLU 此用户不在网易允许的发信用户列表里", Category::Reputation),
+    // Korean: the recipient blocked the sender.
+    ("받는 사람이 메일을 수신차단 하였습니다", Category::Reputation),
+    // RFC 1893's X.4.3 text as a provider's report prints it: the recipient's domain.
+    ("Status: 5.4.3 Routing server failure", Category::Recipient),
+    ("554 Rejected for security reasons", Category::Reputation),
+    // NetEase's count of commands in a session over its limit.
+    ("450 RP:CCL 发送方发送超出正常的指令数量", Category::RateLimit),
 ];
 
 #[test]
