@@ -628,8 +628,17 @@ fn deferred_elsewhere(tail: &[u8]) -> bool {
 
 /// Whether the text after a code is sendmail's `<address>... ` form.
 fn about_address(after: &[u8]) -> bool {
+    // The first byte after the blanks decides before the line is measured: this runs
+    // after every code.
+    let blanks = after
+        .iter()
+        .take_while(|&&c| c != b'\n' && c.is_ascii_whitespace())
+        .count();
+    if after.get(blanks) != Some(&b'<') {
+        return false;
+    }
     let line = &after[..after.iter().take(200).take_while(|&&c| c != b'\n').count()];
-    line.trim_ascii_start().starts_with(b"<") && line.windows(4).any(|w| w == b">...")
+    line.windows(4).any(|w| w == b">...")
 }
 
 /// The last 4xx/5xx reply that is the remote server's: not sendmail's note of a deferral
