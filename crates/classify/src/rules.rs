@@ -495,6 +495,9 @@ phrase_table! {
     ("网易", OtherHost),
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
     ("qq邮箱", OtherHost),
+    // A Chinese enterprise-mail host named in its own replies ("该IP不在万象互联允许的发送地址
+    // 列表里": not in the list of addresses Wanxiang Hulian allows).
+    ("万象互联", OtherHost),
     ("zoho mail", OtherHost),
     // Postini's gateway marks its replies: "571 spam source blocked – psmtp", "554 No
     // relaying allowed - psmtp".
@@ -638,6 +641,9 @@ phrase_table! {
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
     ("not listed in domino", ListThreat),
+    // The destination's mail hosts, not a list: KumoMTA's "451 4.4.1 No answer from any
+    // hosts listed in MX".
+    ("listed in mx", ListThreat),
     // A content pattern, not a list: "Blocked using spam pattern, your message may contain
     // the spam contents".
     ("using spam pattern", ListThreat),
@@ -852,6 +858,9 @@ phrase_table! {
     ("domain owner discourages", Auth),
     // Sender ID (RFC 4407) found no sender identity in the header.
     ("purported responsible address", Auth),
+    // Outlook.com's FAQ: "550 command rejected due to Sender ID validation failure." (not
+    // "sender identity", Amazon SES's unverified address).
+    ("sender id$", Auth),
     // The sending IP is not one the sender's domain allows (an SPF-like check).
     ("mismatches client ip", Auth),
     ("unverifyable sending ip", Auth),
@@ -968,6 +977,10 @@ phrase_table! {
     // (MX): NXDomain'".
     ("bad destination host", RcptHost),
     ("dns hard error", RcptHost),
+    // RFC 1893's text for X.4.3, printed as the reason by Italian providers' reports
+    // ("ROUTING SERVER FAILURE": Virgilio's and Libero's help pages, the recipient's domain
+    // does not exist or is mistyped).
+    ("routing server failure", RcptHost),
     // Exim: "all relevant MX records point to non-existent hosts" (the recipient's domain).
     ("mx records point to non-existent", RcptHost),
     // Gmail's report of its own lookups of the recipient's domain and mail hosts: "DNS
@@ -976,6 +989,9 @@ phrase_table! {
     // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
     // error for name=example.org type=MX: Host not found, try again".
     ("host not found, try again", LookupRetry),
+    // sendmail's own temporary lookup failure of the recipient's domain: "host map: lookup
+    // (example.org): deferred".
+    ("host map: lookup", LookupRetry),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -1010,6 +1026,9 @@ phrase_table! {
     ("max message per connection", Rate),
     ("maximum number of", Rate),
     ("concurrent connections", Rate),
+    // A relay's cap on simultaneous sessions: "421 4.4.5 Service unavailable, concurrency
+    // limit reached".
+    ("concurrency limit", Rate),
     ("connection limit", Rate),
     // GreenArrow's own throttle: "All connection backlog slots used up for this domain."
     ("connection backlog", Rate),
@@ -1071,6 +1090,9 @@ phrase_table! {
     ("并发连接", Rate),
     ("大量信件", Rate),
     ("数量超出限制", Rate),
+    // NetEase's MI:CCL and RP:CCL: "发送方发送超出正常的指令数量" (the sender sends more
+    // commands than normal).
+    ("指令数量", Rate),
     // NetEase's "554 5.5.0 MI:STC": the sender's messages of the day over the limit.
     ("mi:stc", Rate),
     ("receiving mail at a rate", RateRecipient),
@@ -1115,6 +1137,8 @@ phrase_table! {
     ("ist voll", MailboxFull),
     ("over quota", MailboxFull),
     ("overquota", MailboxFull),
+    // Hyphenated: "SMTP error from remote mail server after RCPT TO:<a>: 451 Over-quota".
+    ("over-quota", MailboxFull),
     // Also "Quota exceed the hard limit" (PHPMailer-BMH's rules).
     ("quota exceed", MailboxFull),
     ("quota-issues", BcFull),
@@ -1205,6 +1229,9 @@ phrase_table! {
     ("inexistente", RcptStrong),
     ("mottagaren hittades", RcptStrong),
     ("directorio de domino", RcptStrong),
+    // Lotus Domino in German: "Benutzer a (a) nicht im Domino-Verzeichnis aufgeführt"
+    // (the user is not listed in the Domino Directory).
+    ("domino-verzeichnis", RcptStrong),
     ("nie istnieje", RcptStrong),
     ("destinataire inconnu", RcptStrong),
     // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
@@ -1469,6 +1496,10 @@ phrase_table! {
     ("scanned for", ScanNote),
     // A block of the sender's own machine: "Client host [IP] blocked you may be infected".
     ("may be infected", ScanNote),
+    // Outlook.com's DY-002: "The likely cause is a compromised or virus infected
+    // server/personal computer" (the sender's machine, not the message).
+    ("infected server", ScanNote),
+    ("infected computer", ScanNote),
     // Trend Micro's gateway, named in its own reports ("InterScan E-Mail VirusWall").
     ("viruswall", ScanNote),
     ("malware", Content),
@@ -1600,12 +1631,11 @@ phrase_table! {
     ("нежелательн", Reputation),
     // ... and in the same NDR's other translations: Turkish "e-posta adresinizin istenmeyen
     // posta gönderdiğinden şüphelenilmiş olması", Korean "스팸 메일을 보내는 것으로 의심",
-    // Japanese "スパムを送信している疑い", Chinese "正在发送垃圾邮件", "傳送垃圾郵件的嫌疑",
-    // Arabic "مشتبه في إرسال البريد العشوائي".
+    // Japanese "スパムを送信している疑い", Chinese "傳送垃圾郵件的嫌疑" (Simplified "垃圾邮件"
+    // is below), Arabic "مشتبه في إرسال البريد العشوائي".
     ("istenmeyen posta", Reputation),
     ("스팸", Reputation),
     ("スパム", Reputation),
-    ("垃圾邮件", Reputation),
     ("垃圾郵件", Reputation),
     ("البريد العشوائي", Reputation),
     // Aruba PEC: "Indirizzo IP bloccato temporaneamente per sospetto abuso" (the IP is
@@ -1649,6 +1679,22 @@ phrase_table! {
     ("sender ip", Reputation),
     ("submit messages", Reputation),
     ("拒绝发件人", Reputation),
+    // Chinese for spam mail, as "spam" is: NetEase's "请检查是否有用户发送病毒或者垃圾邮件",
+    // QQ Mail's "被多数用户投诉为垃圾邮件" (reported as spam by many users).
+    ("垃圾邮件", Reputation),
+    // The IP's sending behaviour ("该IP发送行为异常,...被临时禁止连接": abnormal sending
+    // behaviour, connection temporarily refused; "该IP的发送行为触犯了...服务条款,被临时
+    // 挂起": it broke the terms of service, suspended).
+    ("发送行为", Reputation),
+    // Not on the receiver's list of allowed senders ("该IP不在网易允许的发送地址列表里",
+    // "此用户不在网易允许的发信用户列表里").
+    ("允许的发", Reputation),
+    // Korean (Naver's notice): "받는 사람이 회원님의 메일을 수신차단 하였습니다" (the
+    // recipient has blocked your mail).
+    ("수신차단", Reputation),
+    // A Czech host's reply: "Rejected for Security Reasons" (its page lists HELO, PTR, SPF,
+    // DNSBL and spam checks).
+    ("security reasons", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
     ("bulk mail", Reputation),

@@ -114,6 +114,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"host named ",
     // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
     b"\"mx-host\": \"",
+    // F-Secure's mail gateway signs its own refusals with the gateway's name: "550
+    // Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)".
+    b"virusgw_smtp/",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last

@@ -189,6 +189,13 @@ const OWN_CODES: &[(&str, Option<Isp>)] = &[
         Some(Isp::Other),
     ),
     ("550 IP 192.0.2.1 is blocked by EarthLink.", Some(Isp::Other)),
+    // A Chinese host named in its own reply, and an F-Secure gateway's signature.
+    ("554 HL:IPB 该IP不在万象互联允许的发送地址列表里。", Some(Isp::Other)),
+    (
+        "550 Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)",
+        Some(Isp::Other),
+    ),
+    ("550 Relaying denied.", None),
     (
         "sendmail[1]: ruleset=check_relay, relay=omr.mx.aol.com [192.0.2.1], reject=550 5.7.1 Spam Block",
         None,

@@ -476,10 +476,62 @@ const CASES: &[(&str, Category)] = &[
     ("554 Service denied, closing transmission channel", Category::Reputation),
     ("550 Restricted characters in address", Category::Recipient),
     ("451 Recipient verification failed", Category::Recipient),
+    // A relay's cap on simultaneous sessions; the destination's MX hosts are no list.
+    (
+        "421 4.4.5 Service unavailable, concurrency limit reached",
+        Category::RateLimit,
+    ),
+    (
+        "451 4.4.1 No answer from any hosts listed in MX",
+        Category::Connection,
+    ),
+    // sendmail's temporary lookup failure of the recipient's domain.
+    (
+        "stat=host map: lookup (example.org): deferred",
+        Category::Connection,
+    ),
     (
         "550 Legitimate bounces are never sent to more than one recipient.",
         Category::Reputation,
     ),
+    // Outlook.com's postmaster codes: a compromised sending machine (no virus found in the
+    // message), and the Sender ID check of the sender's domain.
+    (
+        "550 DY-002 Mail rejected by Outlook.com for policy reasons. The likely cause is a compromised or virus infected server/personal computer.",
+        Category::Reputation,
+    ),
+    (
+        "550 command rejected due to Sender ID validation failure.",
+        Category::Auth,
+    ),
+    // A policy refusal after MAIL FROM is no refusal of the sender's address, whatever
+    // generic address words come before it; those words alone there are.
+    (
+        "<a@example.org>: host mx00.1and1.es[192.0.2.1] said: 550-Requested action not taken: mailbox unavailable 550-Reject due to policy restrictions. 550 For explanation visit http://postmaster.1and1.com/en/error-messages?ip=192.0.2.2&c=poli (in reply to MAIL FROM command)",
+        Category::Reputation,
+    ),
+    (
+        "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 mailbox unavailable (in reply to MAIL FROM command)",
+        Category::Dns,
+    ),
+    // Chinese for spam mail is a spam verdict ("该邮件被反垃圾系统认定为垃圾邮件").
+    ("553 邮件被认定为垃圾邮件", Category::Reputation),
+    // ... but NetEase's rate codes keep their rate when they also ask the sender to check
+    // for spam.
+    (
+        "421 HL:IFC 该IP短期内发送了大量信件,超过了网易的限制,被临时禁止连接。请检查是否有用户发送病毒或者垃圾邮件",
+        Category::RateLimit,
+    ),
+    // The IP's sending behaviour, and a sender not on the allowed list, in Chinese.
+    ("554 HL:IHU 该IP的发送行为异常,被暂时挂起", Category::Reputation),
+    ("450 WM:BLU 此用户不在网易允许的发信用户列表里", Category::Reputation),
+    // Korean: the recipient blocked the sender.
+    ("받는 사람이 메일을 수신차단 하였습니다", Category::Reputation),
+    // RFC 1893's X.4.3 text as a provider's report prints it: the recipient's domain.
+    ("Status: 5.4.3 Routing server failure", Category::Recipient),
+    ("554 Rejected for security reasons", Category::Reputation),
+    // NetEase's count of commands in a session over its limit.
+    ("450 RP:CCL 发送方发送超出正常的指令数量", Category::RateLimit),
     // Spam named in other languages (Microsoft's translated NDR for a sender blocked as a
     // spam source): the cause is the words, not 5.1.8's generic meaning (the sender's
     // system address).
