@@ -277,6 +277,10 @@ phrase_table! {
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
+    // ... as Google's help pages translate it: German "Der Nutzer, den Sie kontaktieren
+    // möchten, ...", Portuguese "O usuário com quem você está tentando entrar em contato ...".
+    ("den sie kontaktieren möchten", GmailReply),
+    ("com quem você está tentando", GmailReply),
     // Gmail's over-quota reply sends the recipient to their Google Drive storage ("452
     // 4.2.2 ... Please direct the recipient to Clear Google Drive space").
     ("google drive", GmailReply),
@@ -1102,6 +1106,10 @@ phrase_table! {
     // Gmail's current wording: "The user you are trying to contact is receiving email too
     // quickly."
     ("receiving email too quickly", RateRecipient),
+    // ... in German and Portuguese: "... erhält zu rasch E-Mails", "... está recebendo
+    // e-mails muito rápido".
+    ("erhält zu rasch", RateRecipient),
+    ("recebendo e-mails muito", RateRecipient),
     // Rackspace: "Mailbox received too much email in a short period of time (G30)".
     ("received too much email", RateRecipient),
     ("received too much mail", RateRecipient),

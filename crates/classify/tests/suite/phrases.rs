@@ -583,6 +583,15 @@ const CASES: &[(&str, Category)] = &[
         "450 4.2.1 The user you are trying to contact is receiving email too quickly.",
         Category::RateLimit,
     ),
+    // ... and as Google's help pages translate it into German and Portuguese.
+    (
+        "450, \"4.2.1\" – Der Nutzer, den Sie kontaktieren möchten, erhält zu rasch E-Mails.",
+        Category::RateLimit,
+    ),
+    (
+        "450 4.2.1 O usuário com quem você está tentando entrar em contato está recebendo e-mails muito rápido.",
+        Category::RateLimit,
+    ),
     // Postfix's templates in Vietnamese (Zing Mail): the message size, a lost connection.
     (
         "Dung lượng thư \"vượt giới hạn dung lương cho phép\" của máy chủ abcd.com [123.123.123.123]",
