@@ -277,6 +277,10 @@ phrase_table! {
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
+    // ... as Google's help pages translate it: German "Der Nutzer, den Sie kontaktieren
+    // möchten, ...", Portuguese "O usuário com quem você está tentando entrar em contato ...".
+    ("den sie kontaktieren möchten", GmailReply),
+    ("com quem você está tentando", GmailReply),
     // Gmail's over-quota reply sends the recipient to their Google Drive storage ("452
     // 4.2.2 ... Please direct the recipient to Clear Google Drive space").
     ("google drive", GmailReply),
@@ -641,6 +645,9 @@ phrase_table! {
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
     ("not listed in domino", ListThreat),
+    // The destination's mail hosts, not a list: KumoMTA's "451 4.4.1 No answer from any
+    // hosts listed in MX".
+    ("listed in mx", ListThreat),
     // A content pattern, not a list: "Blocked using spam pattern, your message may contain
     // the spam contents".
     ("using spam pattern", ListThreat),
@@ -855,6 +862,9 @@ phrase_table! {
     ("domain owner discourages", Auth),
     // Sender ID (RFC 4407) found no sender identity in the header.
     ("purported responsible address", Auth),
+    // Outlook.com's FAQ: "550 command rejected due to Sender ID validation failure." (not
+    // "sender identity", Amazon SES's unverified address).
+    ("sender id$", Auth),
     // The sending IP is not one the sender's domain allows (an SPF-like check).
     ("mismatches client ip", Auth),
     ("unverifyable sending ip", Auth),
@@ -983,6 +993,9 @@ phrase_table! {
     // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
     // error for name=example.org type=MX: Host not found, try again".
     ("host not found, try again", LookupRetry),
+    // sendmail's own temporary lookup failure of the recipient's domain: "host map: lookup
+    // (example.org): deferred".
+    ("host map: lookup", LookupRetry),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -1017,6 +1030,9 @@ phrase_table! {
     ("max message per connection", Rate),
     ("maximum number of", Rate),
     ("concurrent connections", Rate),
+    // A relay's cap on simultaneous sessions: "421 4.4.5 Service unavailable, concurrency
+    // limit reached".
+    ("concurrency limit", Rate),
     ("connection limit", Rate),
     // GreenArrow's own throttle: "All connection backlog slots used up for this domain."
     ("connection backlog", Rate),
@@ -1087,6 +1103,13 @@ phrase_table! {
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
     ("receiving mail too quickly", RateRecipient),
+    // Gmail's current wording: "The user you are trying to contact is receiving email too
+    // quickly."
+    ("receiving email too quickly", RateRecipient),
+    // ... in German and Portuguese: "... erhält zu rasch E-Mails", "... está recebendo
+    // e-mails muito rápido".
+    ("erhält zu rasch", RateRecipient),
+    ("recebendo e-mails muito", RateRecipient),
     // Rackspace: "Mailbox received too much email in a short period of time (G30)".
     ("received too much email", RateRecipient),
     ("received too much mail", RateRecipient),
@@ -1122,6 +1145,8 @@ phrase_table! {
     ("ist voll", MailboxFull),
     ("over quota", MailboxFull),
     ("overquota", MailboxFull),
+    // Hyphenated: "SMTP error from remote mail server after RCPT TO:<a>: 451 Over-quota".
+    ("over-quota", MailboxFull),
     // Also "Quota exceed the hard limit" (PHPMailer-BMH's rules).
     ("quota exceed", MailboxFull),
     ("quota-issues", BcFull),
@@ -1212,6 +1237,9 @@ phrase_table! {
     ("inexistente", RcptStrong),
     ("mottagaren hittades", RcptStrong),
     ("directorio de domino", RcptStrong),
+    // Lotus Domino in German: "Benutzer a (a) nicht im Domino-Verzeichnis aufgeführt"
+    // (the user is not listed in the Domino Directory).
+    ("domino-verzeichnis", RcptStrong),
     ("nie istnieje", RcptStrong),
     ("destinataire inconnu", RcptStrong),
     // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
@@ -1449,6 +1477,10 @@ phrase_table! {
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
     ("recipient address rejected", RcptWeak),
+    // The same refusal translated (GoDaddy's pages): Indonesian "5.4.1 Alamat penerima
+    // ditolak: Akses ditolak", Chinese "550 5.4.1 收件人地址被拒绝:访问被拒绝".
+    ("alamat penerima ditolak", RcptWeak),
+    ("收件人地址被拒绝", RcptWeak),
     // "Recipient rejected", Sohu's "550 Recipient reject".
     ("recipient reject", RcptWeak),
     ("all recipient addresses rejected", RcptWeak),
@@ -1462,6 +1494,9 @@ phrase_table! {
     ("relaying", Relay),
     // --- Content, size, virus, message format
     ("virus", Content),
+    // Polish (GoDaddy's translated reply): "552 Wiadomość odrzucona, ponieważ zawiera spam
+    // lub wirusy" (rejected because it contains spam or viruses).
+    ("wirus", Content),
     // A footer saying the mail was scanned ("scanned for all viruses and potentially
     // offensive content by ..."), not a refusal.
     // Advice to the sender (see `Sig::Advice`).
@@ -1471,6 +1506,10 @@ phrase_table! {
     ("scanned for", ScanNote),
     // A block of the sender's own machine: "Client host [IP] blocked you may be infected".
     ("may be infected", ScanNote),
+    // Outlook.com's DY-002: "The likely cause is a compromised or virus infected
+    // server/personal computer" (the sender's machine, not the message).
+    ("infected server", ScanNote),
+    ("infected computer", ScanNote),
     // Trend Micro's gateway, named in its own reports ("InterScan E-Mail VirusWall").
     ("viruswall", ScanNote),
     ("malware", Content),
@@ -1523,6 +1562,9 @@ phrase_table! {
     ("too large", Content),
     ("too big", Content),
     ("size limit", Content),
+    // Vietnamese (Zing Mail's rendering of the size template): "Dung lượng thư "vượt giới
+    // hạn dung lương cho phép" của máy chủ abcd.com" (the message size exceeds the limit).
+    ("dung lượng thư", Content),
     ("exceeds size", Content),
     ("exceeds the maximum size", Content),
     ("maximum message size", Content),
@@ -1592,6 +1634,20 @@ phrase_table! {
     ("hvu:b1", Content),
     // --- Reputation and policy (no list named)
     ("spam", Reputation),
+    // Spam in other languages, in Microsoft's translated NDR for a sender blocked as a
+    // spam source: Swedish "din e-postadress är misstänkt för att skicka skräppost",
+    // Russian "предположительной рассылкой нежелательной почты" (junk mail).
+    ("skräppost", Reputation),
+    ("нежелательн", Reputation),
+    // ... and in the same NDR's other translations: Turkish "e-posta adresinizin istenmeyen
+    // posta gönderdiğinden şüphelenilmiş olması", Korean "스팸 메일을 보내는 것으로 의심",
+    // Japanese "スパムを送信している疑い", Chinese "傳送垃圾郵件的嫌疑" (Simplified "垃圾邮件"
+    // is below), Arabic "مشتبه في إرسال البريد العشوائي".
+    ("istenmeyen posta", Reputation),
+    ("스팸", Reputation),
+    ("スパム", Reputation),
+    ("垃圾郵件", Reputation),
+    ("البريد العشوائي", Reputation),
     // Aruba PEC: "Indirizzo IP bloccato temporaneamente per sospetto abuso" (the IP is
     // blocked for suspected abuse).
     ("sospetto abuso", Reputation),
@@ -1730,6 +1786,10 @@ phrase_table! {
     ("no welcome message", Connection),
     ("no route to host", Connection),
     ("lost connection", Connection),
+    // Vietnamese for Postfix's "lost connection with" and "connect to": "Mất kết nối với
+    // abcd.com [123.123.123.123] *", "Kết nối với abcd.com [123.123.123.123]: *".
+    ("mất kết nối", Connection),
+    ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
     ("connection dropped", Connection),

@@ -302,4 +302,17 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
     );
     assert_eq!(d.isp, Some(Isp::Gmail));
     assert_eq!(d.category, Category::Connection);
+    // Postfix's "connect to" in Vietnamese (Zing Mail) names the receiving host; a
+    // sender's server named after "của bạn" (your) is no host.
+    let d = diagnose("Kết nối với abcd.com [123.123.123.123]: *");
+    assert_eq!(d.isp, Some(Isp::Other));
+    assert_eq!(d.category, Category::Connection);
+    assert_eq!(diagnose("Mất kết nối với máy chủ của bạn").isp, None);
+    // Gmail's "The user you are trying to contact ..." as Google translates it.
+    for text in [
+        "450 4.2.1 Der Nutzer, den Sie kontaktieren möchten, erhält zu rasch E-Mails.",
+        "450 4.2.1 O usuário com quem você está tentando entrar em contato está recebendo e-mails muito rápido.",
+    ] {
+        assert_eq!(diagnose(text).isp, Some(Isp::Gmail), "{text}");
+    }
 }
