@@ -193,7 +193,9 @@ pub fn isp(s: Sigs) -> Option<Isp> {
     ];
     ORDER
         .iter()
-        .filter(|(sig, _)| !(*sig == OutlookHost && s.has(ExchangeNoDomain)))
+        .filter(|(sig, _)| {
+            !(*sig == OutlookHost && (s.has(ExchangeNoDomain) || s.has(MicrosoftSenderNdr)))
+        })
         .find(|(sig, _)| s.has(*sig))
         .map(|(_, i)| *i)
 }
@@ -433,6 +435,15 @@ pub fn bounce_kind(category: Category) -> BounceKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_microsoft_host_in_microsofts_report_on_an_outside_receiver_is_not_the_receiver() {
+        let host = Sigs::default().with(OutlookHost);
+        assert_eq!(isp(host), Some(Isp::Outlook));
+        assert_eq!(isp(host.with(MicrosoftSenderNdr)), None);
+        let outside = host.with(MicrosoftSenderNdr).with(OtherHost);
+        assert_eq!(isp(outside), Some(Isp::Other));
+    }
 
     #[test]
     fn advice_is_the_cause_only_when_no_other_is_stated() {

@@ -123,11 +123,14 @@ fn receiver_from_signs(
     // In the report Gmail writes for its own user about another receiver, a Google host
     // in the receiver's reply is Gmail's sending host (`Client host rejected`), not the
     // receiver.
-    let inner = if found.all.has(rules::Sig::SenderNdr) {
-        found.inner.with(rules::Sig::SenderNdr)
-    } else {
-        found.inner
-    };
+    // Microsoft's report for its own user about a receiver outside Microsoft: likewise for
+    // a Microsoft host.
+    let mut inner = found.inner;
+    for sig in [rules::Sig::SenderNdr, rules::Sig::MicrosoftSenderNdr] {
+        if found.all.has(sig) {
+            inner = inner.with(sig);
+        }
+    }
     let mut isp = decide::isp(inner).or_else(|| decide::isp(found.all));
     if isp.is_none() && enhanced.is_some_and(microsoft_only) {
         isp = Some(Isp::Outlook);

@@ -163,6 +163,10 @@ pub enum Sig {
     /// (`[Message=InfoDomainNonexistent]`): the Microsoft server stamped on it is the
     /// sending side's, there is no receiving server.
     ExchangeNoDomain,
+    /// Microsoft's report for its own user about a receiver outside Microsoft ("reported by
+    /// an email server outside Office 365", "refused to accept a connection from your
+    /// email system"): the Microsoft hosts in it are the sending side's.
+    MicrosoftSenderNdr,
     /// Exchange's resolver refused the recipient (`RESOLVER.ADR.*`, `RESOLVER.RST.*`): the
     /// refusal was decided inside the organisation of the server that generated the
     /// report, so that server is the receiver.
@@ -1888,6 +1892,11 @@ phrase_table! {
     // sending side's, like a DSN's Reporting-MTA.
     ("generating server:", ReportingMta),
     ("infodomainnonexistent", ExchangeNoDomain),
+    // Microsoft's NDR for its own user: "This error was reported by an email server
+    // outside Office 365", "the recipient's email system refused to accept a connection
+    // from your email system".
+    ("server outside office 365", MicrosoftSenderNdr),
+    ("accept a connection from your email system", MicrosoftSenderNdr),
     // Exchange's resolver, inside the generating server's own organisation: "550 5.7.133
     // RESOLVER.RST.SenderNotAuthenticatedForGroup" under "Generating server:
     // BYAPR02MB5606.namprd02.prod.outlook.com", "550 5.1.10 RESOLVER.ADR.RecipientNotFound".
