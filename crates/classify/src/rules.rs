@@ -46,6 +46,9 @@ pub enum Sig {
     /// "blocked using", "listed in", "blacklist", "RBL", "DNSBL"...
     ListWord,
     ListThreat,
+    /// A file type or extension refused ("Blacklisted high risk file extension"): the
+    /// message's content, and a list word near it lists file types, not senders.
+    FileType,
     CudaNsu,
     // Provider reason codes.
     YahooRate,
@@ -651,6 +654,10 @@ phrase_table! {
     // A content pattern, not a list: "Blocked using spam pattern, your message may contain
     // the spam contents".
     ("using spam pattern", ListThreat),
+    // A list of file types, not of senders: a relay's "MSG-EXT: Blacklisted high risk file
+    // extension detected"; rspamd's multimap symbol "Matched map: FORBIDDEN_FILE_EXTENSION".
+    ("file extension", FileType),
+    ("file_extension", FileType),
     ("is in an rbl", ListWord),
     ("'s list", ListWord),
     ("list of senders", AllowList),
@@ -1521,6 +1528,11 @@ phrase_table! {
     ("will not accept delivery of this message", Content),
     ("content rejected", Content),
     ("banned content", Content),
+    // amavis's reply for a banned attachment: "554 5.7.0 Reject, id=124-1-11 - BANNED:
+    // multipart/mixed | application/vnd.ms-excel,.doc,XXX.xls".
+    ("- banned:", Content),
+    // The GTUBE test string in the body: rspamd's "554 5.7.1 Gtube pattern".
+    ("gtube", Content),
     ("message content", Content),
     ("mail content", Content),
     ("nature of the content", Content),
@@ -1881,6 +1893,12 @@ phrase_table! {
     // sendmail's own rejections name their ruleset ("ruleset=check_relay, ...,
     // relay=<client>"): its relay= is the connecting client.
     ("ruleset=check_", ReceiverLog),
+    // Postfix's cleanup refusing by its header and body checks or a milter's verdict:
+    // "reject: body <line> from <client>[ip]; from=<a> to=<b>", "milter-reject:
+    // END-OF-MESSAGE from <client>[ip]: 5.7.1 Spam message rejected".
+    ("reject: body", ReceiverLog),
+    ("reject: header", ReceiverLog),
+    ("milter-reject", ReceiverLog),
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),

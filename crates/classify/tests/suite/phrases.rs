@@ -601,6 +601,22 @@ const CASES: &[(&str, Category)] = &[
         "Mất kết nối với abcd.com [123.123.123.123] *",
         Category::Connection,
     ),
+    // Spam filters' refusals of the message's content: amavis's banned attachment,
+    // rspamd's reply to the GTUBE test string, a banned file extension (a list word there
+    // lists file types, not senders).
+    (
+        "554 5.7.0 Reject, id=124-1-11 - BANNED: multipart/signed | multipart/mixed | application/vnd.ms-excel,.doc,XXX.xls",
+        Category::Content,
+    ),
+    ("554 5.7.1 Gtube pattern", Category::Content),
+    (
+        "554 5.7.1 Matched map: FORBIDDEN_FILE_EXTENSION",
+        Category::Content,
+    ),
+    (
+        "MSG-EXT: Blacklisted high risk file extension detected",
+        Category::Content,
+    ),
 ];
 
 #[test]
