@@ -954,7 +954,8 @@ phrase_table! {
     ("service denied", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
-    ("ip name lookup failed", ClientName),
+    // Also CiviCRM's "ip name lookup".
+    ("ip name lookup", ClientName),
     ("ip name possibly forged", ClientName),
     // sendmail's check of the connecting client: "501 5.7.1 <a>... Sender IP must resolve".
     ("ip must resolve", ClientName),
@@ -1153,8 +1154,11 @@ phrase_table! {
     ("exceeded storage", MailboxFull),
     ("storage allocation", MailboxFull),
     ("quota violation", MailboxFull),
+    // "quota usage exceeded".
+    ("quota usage", MailboxFull),
     ("user quota", MailboxFull),
-    ("mailbox size limit", MailboxFull),
+    // Also "mailbox size exceeded", CiviCRM's "mailbox exceeds allowed size".
+    ("mailbox size", MailboxFull),
     ("out of storage", MailboxFull),
     ("insufficient storage", MailboxFull),
     ("full mailbox", MailboxFull),
@@ -1171,7 +1175,18 @@ phrase_table! {
     ("allowed quota", MailboxFull),
     ("exceeded quota", MailboxFull),
     ("their quota", MailboxFull),
-    ("disk space limit", MailboxFull),
+    // "mailbox has exceeded its disk space limit", CiviCRM's "doesn't have enough disk
+    // space left", "running out of disk space".
+    ("disk space", MailboxFull),
+    // CiviCRM's "quota has been exceeded" wordings: "exceeds quota", "storage quota", "The
+    // mailbox has exceeded the limit", "mailbox is over the limit", "no space left for this
+    // user" (also the receiver's "No space left on device", its storage as "system
+    // storage" is).
+    ("exceeds quota", MailboxFull),
+    ("storage quota", MailboxFull),
+    ("mailbox has exceeded", MailboxFull),
+    ("mailbox is over", MailboxFull),
+    ("no space left", MailboxFull),
     ("enough space", MailboxFull),
     ("storage space", MailboxFull),
     ("space has been used up", MailboxFull),
@@ -1212,11 +1227,17 @@ phrase_table! {
     ("recipients are invalid", RcptStrong),
     ("account not found", RcptStrong),
     ("was not found", RcptStrong),
+    // "addresses were not found", "The e-mail address you entered couldn't be found"
+    // (CiviCRM's patterns).
+    ("were not found", RcptStrong),
+    ("couldn't be found", RcptStrong),
     // Microsoft 365's plain-language NDR: "Your message to a@b couldn't be delivered.
     // firstname.lastname wasn't found at company.com."
     ("wasn't found", RcptStrong),
     ("not activ", RcptStrong),
     ("is suspended", RcptStrong),
+    // "user account suspended".
+    ("account suspended", RcptStrong),
     ("account expire", RcptStrong),
     ("expired account", RcptStrong),
     ("account closed", RcptStrong),
@@ -1377,9 +1398,9 @@ phrase_table! {
     ("no mailbox", RcptStrong),
     ("no such mailbox", RcptStrong),
     ("destinataire invalide", RcptStrong),
-    ("bad destination mailbox", RcptStrong),
-    // IronPort's text for 5.1.1: "5.1.1 - Bad destination email address 'reject'".
-    ("bad destination email address", RcptStrong),
+    // "Bad destination mailbox address", IronPort's text for 5.1.1: "5.1.1 - Bad destination
+    // email address 'reject'", CiviCRM's "bad destination".
+    ("bad destination", RcptStrong),
     ("host or domain name not found", RcptStrong),
     ("domain not found", RcptStrong),
     ("unrouteable address", RcptStrong),
@@ -1389,14 +1410,14 @@ phrase_table! {
     ("unknown host", RcptStrong),
     ("illegal host/domain", RcptStrong),
     ("domain is not reachable", RcptStrong),
-    ("no valid recipients", RcptStrong),
+    ("no valid recipient", RcptStrong),
     ("recipient account is blocked", RcptStrong),
     ("compte du destinataire", RcptStrong),
     ("not a registered gateway user", RcptStrong),
     // A carrier's e-mail-to-SMS gateway: "<a@b> has restricted SMS e-mail" (the
     // subscriber turned e-mail off).
     ("restricted sms", RcptStrong),
-    ("invalid final delivery userid", RcptStrong),
+    ("invalid final delivery", RcptStrong),
     // Lotus Notes: "User  not listed in public Name & Address Book". Not "address book"
     // alone: a virus notice's advice is to "warn the other users in your address book".
     ("name & address book", RcptStrong),
@@ -1405,6 +1426,8 @@ phrase_table! {
     ("mailbox is frozen", RcptStrong),
     ("no mx record", RcptStrong),
     ("no mx found", RcptStrong),
+    // CiviCRM's "Unable to resolve MX record for <domain>" (the recipient's domain).
+    ("resolve mx", RcptStrong),
     // GreenArrow's (and qmail's) "Sorry, the host named example.com does not have any MX
     // records, and delivery without MX records prohibited by local policy. (#5.1.0)".
     ("have any mx record", RcptStrong),
@@ -1421,7 +1444,8 @@ phrase_table! {
     ("null mx", RcptStrong),
     ("does not accept mail", RcptStrong),
     ("doesn't receive email", RcptStrong),
-    ("deactivated mailbox", RcptStrong),
+    // "deactivated mailbox", "account deactivated".
+    ("deactivated", RcptStrong),
     ("currently suspended", RcptStrong),
     ("recipient suspend", RcptStrong),
     ("destinataire archivee", RcptStrong),
@@ -1453,8 +1477,24 @@ phrase_table! {
     ("badrecipientto", RcptStrong),
     ("validrcptto", RcptStrong),
     ("envelope recipient has been denied", RcptStrong),
-    ("email name is not found", RcptStrong),
-    ("unknown virtual user", RcptStrong),
+    // "user's email name is not found", "user's e-mail name is not found".
+    ("name is not found", RcptStrong),
+    // "unknown virtual user", "invalid virtual user" (vpopmail).
+    ("virtual user", RcptStrong),
+    // The mailbox's owner has moved on (auto-replies and refusals in CiviCRM's table):
+    // "my e-mail address has changed", "no longer in use", "no longer with", "no longer
+    // employed", "no longer works for"; a weak sign, the reply's own cause wins.
+    ("address has changed", RcptStrong),
+    ("no longer", RcptWeak),
+    // Exim's "missing or malformed local part", Notes' "No such local user".
+    ("malformed local", RcptStrong),
+    ("no such local", RcptStrong),
+    // "not accepting mail", "not accepting messages": the mailbox takes none.
+    ("not accepting mail", RcptWeak),
+    ("not accepting messages", RcptWeak),
+    // qmail's "a.b.c.d does not like recipient." leads the receiver's reply: a refusal of
+    // the recipient only when that reply states no other cause.
+    ("like recipient", RcptWeak),
     ("account unavailable", RcptStrong),
     ("utilisateur inconnu", RcptStrong),
     // Japanese: "<a> のユーザーは登録されていません" (the user is not registered).
@@ -1485,6 +1525,10 @@ phrase_table! {
     ("recipient reject", RcptWeak),
     ("all recipient addresses rejected", RcptWeak),
     ("invalid address", RcptWeak),
+    // "550 Invalid email address", "invalid e-mail address": weak as "invalid address" is
+    // (also the sender's address).
+    ("invalid email", RcptWeak),
+    ("invalid e-mail", RcptWeak),
     ("mailbox not available", RcptWeak),
     // "550 Mailbox is unavailable".
     ("mailbox is unavailable", RcptWeak),
@@ -1747,6 +1791,8 @@ phrase_table! {
     // A receiver that takes mail only from servers confirmed on its web page.
     ("requires confirmation", Reputation),
     ("bulk email", Reputation),
+    // "bulk e-mail filters" (CiviCRM).
+    ("bulk e-mail", Reputation),
     ("bulk.advertising", Reputation),
     ("mass mailer", Reputation),
     ("antispam", Reputation),
@@ -1793,8 +1839,9 @@ phrase_table! {
     ("connection reset", Connection),
     ("connection closed", Connection),
     ("connection dropped", Connection),
-    ("network is unreachable", Connection),
-    ("host unreachable", Connection),
+    // "Network is unreachable", "host unreachable", "host is unreachable", "server is
+    // down or unreachable".
+    ("unreachable", Connection),
     ("could not connect", Connection),
     // Windows' socket error in a hosted server's report: "A connection attempt failed
     // because the connected party did not properly respond after a period of time".
@@ -1822,9 +1869,13 @@ phrase_table! {
     ("network error", Connection),
     ("expired", Connection),
     ("broken pipe", Connection),
-    ("host is unreachable", Connection),
     ("host name lookup failure", Connection),
     ("failing for a long time", Connection),
+    // Exim's "all hosts have been failing", "server is not responding".
+    ("have been failing", Connection),
+    ("not responding", Connection),
+    // qmail's "Sorry, I wasn't able to establish an SMTP connection."
+    ("able to establish", Connection),
     // DragonFly Mail Agent: "Could not deliver for the last 432000 seconds. Giving up."
     ("could not deliver for the last", Connection),
     ("connection to mail exchanger", Connection),

@@ -601,6 +601,23 @@ const CASES: &[(&str, Category)] = &[
         "Mất kết nối với abcd.com [123.123.123.123] *",
         Category::Connection,
     ),
+    // CiviCRM's bounce patterns: a mailbox whose owner moved on, a full mailbox in its
+    // limit's words, an address not found, a host that cannot be reached.
+    ("550 This address is no longer in use", Category::Recipient),
+    ("550 My e-mail address has changed", Category::Recipient),
+    ("550 User account suspended", Category::Recipient),
+    ("550 The e-mail address you entered couldn't be found", Category::Recipient),
+    ("550 Missing or malformed local part", Category::Recipient),
+    ("550 Unable to resolve MX record for example.com", Category::Recipient),
+    ("550 Invalid e-mail address", Category::Recipient),
+    ("552 Mailbox has exceeded the limit", Category::MailboxFull),
+    ("552 No space left for this user", Category::MailboxFull),
+    ("421 Server is down or unreachable", Category::Connection),
+    ("451 all hosts have been failing", Category::Connection),
+    (
+        "Sorry, I wasn't able to establish an SMTP connection",
+        Category::Connection,
+    ),
 ];
 
 #[test]
