@@ -540,6 +540,12 @@ phrase_table! {
     // EarthLink names itself in its refusals ("550 IP ... is blocked by EarthLink").
     ("earthlink.net", OtherHost),
     ("blocked by earthlink", OtherHost),
+    // Proton's MX hosts in a client's log: "mailsec.protonmail.ch:25 --> 554 5.7.1 rejected
+    // by rspamd filter" (`mail.protonmail.ch`, `mailsec.protonmail.ch`).
+    ("protonmail.ch", OtherHost),
+    // Gandi's refusals, with its own rule codes (its postmaster page): "550 5.7.1 Reject
+    // for policy reason RULE3_2", "Reject for policy reason. RULE1_1".
+    ("reject for policy reason", OtherHost),
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
@@ -591,6 +597,8 @@ phrase_table! {
     ("psbl", OtherList),
     ("mailspike", OtherList),
     ("abusix", OtherList),
+    // The Abusive Hosts Blocking List: "550 5.7.1 Host is on the AHBL - Please see ...".
+    ("ahbl", OtherList),
     ("anonmails", OtherList),
     ("manitu", OtherList),
     ("nixspam", OtherList),
@@ -804,6 +812,11 @@ phrase_table! {
     // local user); Postfix's "Sender address rejected: not logged in".
     ("local user only", SmtpLogin),
     ("not logged in", SmtpLogin),
+    // Runbox's submission server: "550 Invalidated From address" (a From address the user
+    // has not validated); GMX's and 1&1's: "550-Requested action not taken: mailbox
+    // unavailable 550 Sender address is not allowed." (in reply to MAIL FROM).
+    ("invalidated from", SmtpLogin),
+    ("sender address is not allowed", SmtpLogin),
     // Tencent Cloud's sending service: "发件sender没有经过认证，无法发送" (the sender has not
     // been authenticated, cannot send).
     ("没有经过认证", SmtpLogin),
@@ -1381,6 +1394,11 @@ phrase_table! {
     // IronPort's text for 5.1.1: "5.1.1 - Bad destination email address 'reject'".
     ("bad destination email address", RcptStrong),
     ("host or domain name not found", RcptStrong),
+    // The same in Proton's Traditional Chinese NDR: "未找到主機或網域名稱。域名服務錯誤".
+    ("未找到主機", RcptStrong),
+    // A host's submission server that will not write again to addresses that bounced:
+    // "Message cannot be sent. One or more recipients were previously reported as unknown."
+    ("reported as unknown", RcptStrong),
     ("domain not found", RcptStrong),
     ("unrouteable address", RcptStrong),
     ("unrouteable mail domain", RcptStrong),
@@ -1538,6 +1556,16 @@ phrase_table! {
     // gateway's "Format restriction violation".
     ("content restriction", Content),
     ("format restriction", Content),
+    // Zoho ZeptoMail's refusal of a message without a subject: "5.2.1 Subject is Mandatory."
+    ("subject is mandatory", Content),
+    // MailChannels (the outbound filter of shared hosts such as HostPapa): "550 5.7.1 [SS]",
+    // a subject line with spam-like keywords.
+    ("[ss]", Content),
+    // Gandi's rule codes (its postmaster page): RULE1_n a possible virus or malware, RULE2_1
+    // phishing, RULE2_2 a scam ("Reject for policy reason. RULE1_1"); RULE3_n (commercial
+    // mail, a spam score) stay policy refusals.
+    ("rule1_", Content),
+    ("rule2_", Content),
     ("its content", Content),
     ("in content", Content),
     ("content presents", Content),
