@@ -472,6 +472,18 @@ fn codes_in(b: &[u8], mut m: u64, at: usize, mut next: usize, codes: &mut Codes)
     next
 }
 
+/// Whether position `i` of `b` is inside the value of a log's `key=value` field: an `=`
+/// earlier in the same run of non-blank bytes (looked for at most 48 bytes back).
+pub(crate) fn in_field_value(b: &[u8], i: usize) -> bool {
+    b.get(..i)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take(48)
+        .take_while(|c| !c.is_ascii_whitespace())
+        .any(|&c| c == b'=')
+}
+
 /// Whether the line that starts with `tail` ends with Exchange's ` ##`.
 fn closes_with_hashes(tail: &[u8]) -> bool {
     let line = tail.split(|&c| c == b'\n').next().unwrap_or_default();
@@ -484,6 +496,11 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     let prev = if i == 0 { None } else { b.get(i - 1).copied() };
     // A client library's `response=421-4.7.0 ...` (nodemailer, ZoneMTA): a reply.
     let labelled = prev == Some(b'=') && ends_with_ci(b, i, b"response=");
+    // A number glued by `:` inside a log's `key=value` field is part of its value (the
+    // key length of Exim's `X=TLS1.3:TLS_AES_256_GCM_SHA384:256`), no reply.
+    if prev == Some(b':') && in_field_value(b, i) {
+        return None;
+    }
     // Exchange's report writes the remote reply as `#550 5.7.1 RESOLVER...`: a reply
     // when an enhanced code follows (else `#` marks qmail's enhanced code).
     let hashed = prev == Some(b'#');
@@ -611,8 +628,17 @@ fn deferred_elsewhere(tail: &[u8]) -> bool {
 
 /// Whether the text after a code is sendmail's `<address>... ` form.
 fn about_address(after: &[u8]) -> bool {
+    // The first byte after the blanks decides before the line is measured: this runs
+    // after every code.
+    let blanks = after
+        .iter()
+        .take_while(|&&c| c != b'\n' && c.is_ascii_whitespace())
+        .count();
+    if after.get(blanks) != Some(&b'<') {
+        return false;
+    }
     let line = &after[..after.iter().take(200).take_while(|&&c| c != b'\n').count()];
-    line.trim_ascii_start().starts_with(b"<") && line.windows(4).any(|w| w == b">...")
+    line.windows(4).any(|w| w == b">...")
 }
 
 /// The last 4xx/5xx reply that is the remote server's: not sendmail's note of a deferral
@@ -938,6 +964,15 @@ mod tests {
         // NetEase's marker glued to its code by a code table: `451DT:SPM`.
         assert_eq!(read("451DT:SPM ,please try again"), (Some(451), None));
         assert_eq!(read("MTA1234: 550ms"), (None, None));
+        // The key length in Exim's TLS session field is no reply; a reply after a colon is.
+        assert_eq!(
+            read("X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no temporarily rejected RCPT"),
+            (None, None)
+        );
+        assert_eq!(
+            read("host said:550 5.1.1 no such user"),
+            (Some(550), Some("5.1.1".into()))
+        );
         // The same reason repeated on a later line of the reply: `LPN007 420`.
         assert_eq!(
             read("550 550 5.1.1 Boite du destinataire archivee. LPN004_420 [420]\n\nArchived recipient. LPN007 420\n(in reply to RCPT TO command)"),

@@ -369,13 +369,10 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
         return v(Category::RateLimit, "rate-words");
     }
     let (sig, cat, rule) = WORDS.iter().find(|(sig, _, _)| s.has(*sig))?;
-    // Address words in the answer to MAIL FROM are about the sender's address
-    // ("553 5.1.0 ... example.com does not exist" after MAIL FROM): its domain.
-    if *cat == Category::Recipient && s.has(MailFromStage) {
-        return v(Category::Dns, "sender-address-refused");
-    }
     // "Recipient address rejected: Message too big" / ": Spam detected": the words
-    // after the generic prefix give the cause.
+    // after the generic prefix give the cause, at any stage (1&1's "550-Requested action
+    // not taken: mailbox unavailable 550-Reject due to policy restrictions" after MAIL
+    // FROM refuses the sender by policy).
     if *sig == RcptWeak {
         if s.any(&[Content, ContentFilter]) {
             return v(Category::Content, "content-words");
@@ -383,6 +380,11 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
         if s.has(Reputation) {
             return v(Category::Reputation, "reputation-words");
         }
+    }
+    // Address words in the answer to MAIL FROM are about the sender's address
+    // ("553 5.1.0 ... example.com does not exist" after MAIL FROM): its domain.
+    if *cat == Category::Recipient && s.has(MailFromStage) {
+        return v(Category::Dns, "sender-address-refused");
     }
     v(*cat, rule)
 }

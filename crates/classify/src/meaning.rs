@@ -77,6 +77,7 @@ pub const CODES: &[CodeRule] = &[
     rule(4, 7, (500, 699), None, Some(C::RateLimit), "Microsoft: access temporarily denied to a new or suspicious IP (throttling); retry slowly."),
     rule(5, 7, (350, 350), None, None, "Microsoft: the remote server rejected the message; its own reply follows."),
     rule(5, 7, (64, 64), None, Some(C::Relay), "Microsoft: TenantAttribution, relay access denied."),
+    rule(5, 7, (60, 60), M, Some(C::Auth), "Microsoft: the signed-in account may not send as the From address."),
     rule(5, 4, (1, 1), M, None, "Microsoft: access denied, the recipient does not exist (directory-based edge blocking)."),
     rule(5, 2, (122, 122), M, Some(C::RateLimit), "Microsoft: the recipient has exceeded the number of messages they can receive per hour."),
     rule(4, 4, (7, 7), M, None, "Microsoft: the message expired in the queue after repeated failures."),
@@ -325,6 +326,12 @@ mod tests {
             Some(Category::RateLimit)
         );
         assert_eq!(provider(code(5, 7, 650), None).map(|r| r.decides), None);
+        // Exchange Online's send-as refusal, read by its code where its words are
+        // unreadable (an IIS SMTP log writes spaces as '+'); only at Microsoft.
+        assert!(provider(code(5, 7, 60), None).is_none());
+        let logged = "2018-02-19 23:06:36 40.97.132.226 OutboundConnectionResponse SMTPSVC1 FBDC-001 - 0 - - 550+5.7.60+SMTP;+Client+does+not+have+permissions+to+send+as+this+sender+[BY2PR1001MB1094.namprd10.prod.outlook.com] 0 0 116 0 11485 SMTP - - - -";
+        let d = crate::diagnose(logged);
+        assert_eq!((d.category, d.isp), (Category::Auth, Some(Isp::Outlook)));
     }
 
     #[test]

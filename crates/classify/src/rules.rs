@@ -277,6 +277,10 @@ phrase_table! {
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
     ("the user you are trying to contact", GmailReply),
+    // ... as Google's help pages translate it: German "Der Nutzer, den Sie kontaktieren
+    // möchten, ...", Portuguese "O usuário com quem você está tentando entrar em contato ...".
+    ("den sie kontaktieren möchten", GmailReply),
+    ("com quem você está tentando", GmailReply),
     // Gmail's over-quota reply sends the recipient to their Google Drive storage ("452
     // 4.2.2 ... Please direct the recipient to Clear Google Drive space").
     ("google drive", GmailReply),
@@ -495,6 +499,9 @@ phrase_table! {
     ("网易", OtherHost),
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
     ("qq邮箱", OtherHost),
+    // A Chinese enterprise-mail host named in its own replies ("该IP不在万象互联允许的发送地址
+    // 列表里": not in the list of addresses Wanxiang Hulian allows).
+    ("万象互联", OtherHost),
     ("zoho mail", OtherHost),
     // Postini's gateway marks its replies: "571 spam source blocked – psmtp", "554 No
     // relaying allowed - psmtp".
@@ -638,6 +645,9 @@ phrase_table! {
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
     ("not listed in domino", ListThreat),
+    // The destination's mail hosts, not a list: KumoMTA's "451 4.4.1 No answer from any
+    // hosts listed in MX".
+    ("listed in mx", ListThreat),
     // A content pattern, not a list: "Blocked using spam pattern, your message may contain
     // the spam contents".
     ("using spam pattern", ListThreat),
@@ -855,6 +865,9 @@ phrase_table! {
     ("domain owner discourages", Auth),
     // Sender ID (RFC 4407) found no sender identity in the header.
     ("purported responsible address", Auth),
+    // Outlook.com's FAQ: "550 command rejected due to Sender ID validation failure." (not
+    // "sender identity", Amazon SES's unverified address).
+    ("sender id$", Auth),
     // The sending IP is not one the sender's domain allows (an SPF-like check).
     ("mismatches client ip", Auth),
     ("unverifyable sending ip", Auth),
@@ -971,6 +984,10 @@ phrase_table! {
     // (MX): NXDomain'".
     ("bad destination host", RcptHost),
     ("dns hard error", RcptHost),
+    // RFC 1893's text for X.4.3, printed as the reason by Italian providers' reports
+    // ("ROUTING SERVER FAILURE": Virgilio's and Libero's help pages, the recipient's domain
+    // does not exist or is mistyped).
+    ("routing server failure", RcptHost),
     // Exim: "all relevant MX records point to non-existent hosts" (the recipient's domain).
     ("mx records point to non-existent", RcptHost),
     // Gmail's report of its own lookups of the recipient's domain and mail hosts: "DNS
@@ -979,6 +996,9 @@ phrase_table! {
     // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
     // error for name=example.org type=MX: Host not found, try again".
     ("host not found, try again", LookupRetry),
+    // sendmail's own temporary lookup failure of the recipient's domain: "host map: lookup
+    // (example.org): deferred".
+    ("host map: lookup", LookupRetry),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -1013,6 +1033,9 @@ phrase_table! {
     ("max message per connection", Rate),
     ("maximum number of", Rate),
     ("concurrent connections", Rate),
+    // A relay's cap on simultaneous sessions: "421 4.4.5 Service unavailable, concurrency
+    // limit reached".
+    ("concurrency limit", Rate),
     ("connection limit", Rate),
     // GreenArrow's own throttle: "All connection backlog slots used up for this domain."
     ("connection backlog", Rate),
@@ -1077,12 +1100,22 @@ phrase_table! {
     ("并发连接", Rate),
     ("大量信件", Rate),
     ("数量超出限制", Rate),
+    // NetEase's MI:CCL and RP:CCL: "发送方发送超出正常的指令数量" (the sender sends more
+    // commands than normal).
+    ("指令数量", Rate),
     // NetEase's "554 5.5.0 MI:STC": the sender's messages of the day over the limit.
     ("mi:stc", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
     ("receiving too much mail", RateRecipient),
     ("receiving mail too quickly", RateRecipient),
+    // Gmail's current wording: "The user you are trying to contact is receiving email too
+    // quickly."
+    ("receiving email too quickly", RateRecipient),
+    // ... in German and Portuguese: "... erhält zu rasch E-Mails", "... está recebendo
+    // e-mails muito rápido".
+    ("erhält zu rasch", RateRecipient),
+    ("recebendo e-mails muito", RateRecipient),
     // Rackspace: "Mailbox received too much email in a short period of time (G30)".
     ("received too much email", RateRecipient),
     ("received too much mail", RateRecipient),
@@ -1118,6 +1151,8 @@ phrase_table! {
     ("ist voll", MailboxFull),
     ("over quota", MailboxFull),
     ("overquota", MailboxFull),
+    // Hyphenated: "SMTP error from remote mail server after RCPT TO:<a>: 451 Over-quota".
+    ("over-quota", MailboxFull),
     // Also "Quota exceed the hard limit" (PHPMailer-BMH's rules).
     ("quota exceed", MailboxFull),
     ("quota-issues", BcFull),
@@ -1208,6 +1243,9 @@ phrase_table! {
     ("inexistente", RcptStrong),
     ("mottagaren hittades", RcptStrong),
     ("directorio de domino", RcptStrong),
+    // Lotus Domino in German: "Benutzer a (a) nicht im Domino-Verzeichnis aufgeführt"
+    // (the user is not listed in the Domino Directory).
+    ("domino-verzeichnis", RcptStrong),
     ("nie istnieje", RcptStrong),
     ("destinataire inconnu", RcptStrong),
     // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
@@ -1365,7 +1403,9 @@ phrase_table! {
     // subscriber turned e-mail off).
     ("restricted sms", RcptStrong),
     ("invalid final delivery userid", RcptStrong),
-    ("address book", RcptStrong),
+    // Lotus Notes: "User  not listed in public Name & Address Book". Not "address book"
+    // alone: a virus notice's advice is to "warn the other users in your address book".
+    ("name & address book", RcptStrong),
     ("domino directory", RcptStrong),
     ("account or domain may not exist", RcptStrong),
     ("mailbox is frozen", RcptStrong),
@@ -1443,6 +1483,10 @@ phrase_table! {
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
     ("recipient address rejected", RcptWeak),
+    // The same refusal translated (GoDaddy's pages): Indonesian "5.4.1 Alamat penerima
+    // ditolak: Akses ditolak", Chinese "550 5.4.1 收件人地址被拒绝:访问被拒绝".
+    ("alamat penerima ditolak", RcptWeak),
+    ("收件人地址被拒绝", RcptWeak),
     // "Recipient rejected", Sohu's "550 Recipient reject".
     ("recipient reject", RcptWeak),
     ("all recipient addresses rejected", RcptWeak),
@@ -1456,6 +1500,9 @@ phrase_table! {
     ("relaying", Relay),
     // --- Content, size, virus, message format
     ("virus", Content),
+    // Polish (GoDaddy's translated reply): "552 Wiadomość odrzucona, ponieważ zawiera spam
+    // lub wirusy" (rejected because it contains spam or viruses).
+    ("wirus", Content),
     // A footer saying the mail was scanned ("scanned for all viruses and potentially
     // offensive content by ..."), not a refusal.
     // Advice to the sender (see `Sig::Advice`).
@@ -1465,6 +1512,10 @@ phrase_table! {
     ("scanned for", ScanNote),
     // A block of the sender's own machine: "Client host [IP] blocked you may be infected".
     ("may be infected", ScanNote),
+    // Outlook.com's DY-002: "The likely cause is a compromised or virus infected
+    // server/personal computer" (the sender's machine, not the message).
+    ("infected server", ScanNote),
+    ("infected computer", ScanNote),
     // Trend Micro's gateway, named in its own reports ("InterScan E-Mail VirusWall").
     ("viruswall", ScanNote),
     ("malware", Content),
@@ -1517,6 +1568,9 @@ phrase_table! {
     ("too large", Content),
     ("too big", Content),
     ("size limit", Content),
+    // Vietnamese (Zing Mail's rendering of the size template): "Dung lượng thư "vượt giới
+    // hạn dung lương cho phép" của máy chủ abcd.com" (the message size exceeds the limit).
+    ("dung lượng thư", Content),
     ("exceeds size", Content),
     ("exceeds the maximum size", Content),
     ("maximum message size", Content),
@@ -1586,6 +1640,20 @@ phrase_table! {
     ("hvu:b1", Content),
     // --- Reputation and policy (no list named)
     ("spam", Reputation),
+    // Spam in other languages, in Microsoft's translated NDR for a sender blocked as a
+    // spam source: Swedish "din e-postadress är misstänkt för att skicka skräppost",
+    // Russian "предположительной рассылкой нежелательной почты" (junk mail).
+    ("skräppost", Reputation),
+    ("нежелательн", Reputation),
+    // ... and in the same NDR's other translations: Turkish "e-posta adresinizin istenmeyen
+    // posta gönderdiğinden şüphelenilmiş olması", Korean "스팸 메일을 보내는 것으로 의심",
+    // Japanese "スパムを送信している疑い", Chinese "傳送垃圾郵件的嫌疑" (Simplified "垃圾邮件"
+    // is below), Arabic "مشتبه في إرسال البريد العشوائي".
+    ("istenmeyen posta", Reputation),
+    ("스팸", Reputation),
+    ("スパム", Reputation),
+    ("垃圾郵件", Reputation),
+    ("البريد العشوائي", Reputation),
     // Aruba PEC: "Indirizzo IP bloccato temporaneamente per sospetto abuso" (the IP is
     // blocked for suspected abuse).
     ("sospetto abuso", Reputation),
@@ -1627,6 +1695,22 @@ phrase_table! {
     ("sender ip", Reputation),
     ("submit messages", Reputation),
     ("拒绝发件人", Reputation),
+    // Chinese for spam mail, as "spam" is: NetEase's "请检查是否有用户发送病毒或者垃圾邮件",
+    // QQ Mail's "被多数用户投诉为垃圾邮件" (reported as spam by many users).
+    ("垃圾邮件", Reputation),
+    // The IP's sending behaviour ("该IP发送行为异常,...被临时禁止连接": abnormal sending
+    // behaviour, connection temporarily refused; "该IP的发送行为触犯了...服务条款,被临时
+    // 挂起": it broke the terms of service, suspended).
+    ("发送行为", Reputation),
+    // Not on the receiver's list of allowed senders ("该IP不在网易允许的发送地址列表里",
+    // "此用户不在网易允许的发信用户列表里").
+    ("允许的发", Reputation),
+    // Korean (Naver's notice): "받는 사람이 회원님의 메일을 수신차단 하였습니다" (the
+    // recipient has blocked your mail).
+    ("수신차단", Reputation),
+    // A Czech host's reply: "Rejected for Security Reasons" (its page lists HELO, PTR, SPF,
+    // DNSBL and spam checks).
+    ("security reasons", Reputation),
     ("unsolicited", Reputation),
     ("junk", Reputation),
     ("bulk mail", Reputation),
@@ -1708,6 +1792,10 @@ phrase_table! {
     ("no welcome message", Connection),
     ("no route to host", Connection),
     ("lost connection", Connection),
+    // Vietnamese for Postfix's "lost connection with" and "connect to": "Mất kết nối với
+    // abcd.com [123.123.123.123] *", "Kết nối với abcd.com [123.123.123.123]: *".
+    ("mất kết nối", Connection),
+    ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
     ("connection dropped", Connection),

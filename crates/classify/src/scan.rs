@@ -425,11 +425,12 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     // nor is a client's URL scheme ("(ssl://smtphz.qiye.163.com:994) DATA - 554 ...").
     // Nor is the value of a log's session field: sendmail's `STARTTLS=client, ...,
     // version=TLSv1.3, verify=FAIL, cipher=TLS_AES_256_GCM_SHA384`, Exim's
-    // `X=TLS1.2:ECDHE_RSA_AES_128_GCM_SHA256:128` name the protocol and cipher used.
+    // `X=TLS1.2:ECDHE_RSA_AES_128_GCM_SHA256:128` and `X=TLS1.3:TLS_AES_256_GCM_SHA384:256`
+    // name the protocol and cipher used.
     if p.sig == Sig::Tls
         && (settings_field(t, pos, after)
             || t[after..].starts_with(b"://")
-            || (pos > 0 && t[pos - 1] == b'='))
+            || crate::codes::in_field_value(t, pos))
     {
         return;
     }
@@ -572,6 +573,15 @@ mod tests {
     }
 
     #[test]
+    fn only_notes_name_and_address_book_names_a_missing_recipient() {
+        let notes = "User  not listed in public Name & Address Book";
+        assert!(sigs(notes).has(Sig::RcptStrong));
+        // A virus notice's advice names the sender's own address book.
+        let advice = "please warn the other users in your address book about the virus";
+        assert!(!sigs(advice).has(Sig::RcptStrong));
+    }
+
+    #[test]
     fn patterns_match_at_word_starts_across_line_breaks() {
         assert!(sigs("Recipient address rejected: USER\n   UNKNOWN").has(Sig::RcptStrong));
         assert!(!sigs("xspamhaus").has(Sig::Spamhaus));
@@ -626,6 +636,7 @@ mod tests {
         for text in [
             "STARTTLS=client, relay=mx.example.org., version=TLSv1.3, verify=FAIL, cipher=TLS_AES_256_GCM_SHA384, bits=256/256",
             "** a@example.org R=dnslookup T=remote_smtp X=TLS1.2:ECDHE_RSA_AES_128_GCM_SHA256:128 CV=yes",
+            "H=mx.example.org [192.0.2.1] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=no F=<a@example.org>",
         ] {
             assert!(!sigs(text).has(Sig::Tls), "{text}");
         }

@@ -73,7 +73,15 @@ pub(crate) fn recipients(body: &[u8]) -> Vec<Recipient> {
             continue;
         }
         let Some((name, value)) = field_name(line) else {
-            keeping = false;
+            // A long value cut at a fixed width without the folding space (Gmail's
+            // `message/global-delivery-status`: "...content judged to b" then "e spam by
+            // the internet community IB212..."): the line still belongs to the field.
+            if keeping {
+                if let Some(r) = out.last_mut() {
+                    r.text.push(b'\n');
+                    r.text.extend_from_slice(line);
+                }
+            }
             continue;
         };
         let starts = is(name, &RECIPIENT);
@@ -226,6 +234,18 @@ mod tests {
         assert!(text.contains("user unknown\n  (continued)"), "{text}");
         assert!(!text.contains("Reporting-MTA") && !text.contains("Last-Attempt"));
         assert_eq!(r[1].address.as_deref(), Some(&b"b@example.org"[..]));
+    }
+
+    #[test]
+    fn a_value_cut_without_the_folding_space_stays_with_its_field() {
+        let body = b"Final-Recipient: rfc822; bob@example.com\nAction: failed\nStatus: 5.2.0\nDiagnostic-Code: smtp; 552 5.2.0 content judged to b\ne spam by the community IB212\nLast-Attempt-Date: today\nnot a field after a dropped one\n";
+        let r = recipients(body);
+        let text = String::from_utf8_lossy(&r[0].text);
+        assert!(
+            text.ends_with("judged to b\ne spam by the community IB212"),
+            "{text}"
+        );
+        assert!(!text.contains("dropped"), "{text}");
     }
 
     #[test]

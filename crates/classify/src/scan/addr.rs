@@ -226,7 +226,8 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     *work += 64;
     let open = opening(t, start);
     // Exim's main log (`<id> ** a` failed, `<id> == a` deferred), the JSON events of
-    // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"`), a log's envelope pair
+    // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"`, Resend's `"to":
+    // ["a"]`), a log's envelope pair
     // on one line (Cisco IronPort's `From:<a> To:<b>`) and Exchange's and MailEnable's
     // `Recipient: [SMTP:a]` name the recipient.
     let before = sub(t, open.saturating_sub(12), open);
@@ -235,6 +236,7 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         b" ==",
         b"\"email\":",
         b"\"recipient\":",
+        b"\"to\":",
         b"> to:",
         b"t: [smtp:",
     ]
@@ -460,6 +462,8 @@ mod tests {
             "The following address(es) failed:\n\n  a@free.fr\n    retry timeout exceeded",
             "Delivery has failed to these recipients or groups:\n\na@free.fr (a@free.fr)",
             "b,2020-01-01,bad-mailbox,vmta,bounce@sender.example,a@free.fr,mx (1.1.1.1)",
+            // An ESP's JSON event: the sender's `from`, then the recipients' `to` list.
+            "{\"from\": \"Acme <b@sender.example>\",\n\"to\": [\"a@free.fr\"],",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
         }

@@ -98,6 +98,11 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // A sender's report that names the command, then the receiving host: "SMTP error from
     // remote server for TEXT command, host: vger.kernel.org (209.132.180.67) reason: 550 ...".
     b"command, host: ",
+    // Postfix's "connect to", "lost connection with" and "size limit ... of server" as
+    // Zing Mail renders them in Vietnamese: "Kết nối với abcd.com [123.123.123.123]: *",
+    // "Mất kết nối với abcd.com [...] *", "vượt giới hạn ... của máy chủ abcd.com [...]".
+    "kết nối với ".as_bytes(),
+    "máy chủ ".as_bytes(),
     // Postal's "when sending to 192.0.2.1:25 (host)".
     b":25 (",
     // Exim gives up on the recipient domain's hosts: "all hosts for 'xtra.co.nz' have been
@@ -109,6 +114,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"host named ",
     // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
     b"\"mx-host\": \"",
+    // F-Secure's mail gateway signs its own refusals with the gateway's name: "550
+    // Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)".
+    b"virusgw_smtp/",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last

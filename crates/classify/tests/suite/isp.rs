@@ -189,6 +189,13 @@ const OWN_CODES: &[(&str, Option<Isp>)] = &[
         Some(Isp::Other),
     ),
     ("550 IP 192.0.2.1 is blocked by EarthLink.", Some(Isp::Other)),
+    // A Chinese host named in its own reply, and an F-Secure gateway's signature.
+    ("554 HL:IPB 该IP不在万象互联允许的发送地址列表里。", Some(Isp::Other)),
+    (
+        "550 Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)",
+        Some(Isp::Other),
+    ),
+    ("550 Relaying denied.", None),
     (
         "sendmail[1]: ruleset=check_relay, relay=omr.mx.aol.com [192.0.2.1], reject=550 5.7.1 Spam Block",
         None,
@@ -295,4 +302,17 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
     );
     assert_eq!(d.isp, Some(Isp::Gmail));
     assert_eq!(d.category, Category::Connection);
+    // Postfix's "connect to" in Vietnamese (Zing Mail) names the receiving host; a
+    // sender's server named after "của bạn" (your) is no host.
+    let d = diagnose("Kết nối với abcd.com [123.123.123.123]: *");
+    assert_eq!(d.isp, Some(Isp::Other));
+    assert_eq!(d.category, Category::Connection);
+    assert_eq!(diagnose("Mất kết nối với máy chủ của bạn").isp, None);
+    // Gmail's "The user you are trying to contact ..." as Google translates it.
+    for text in [
+        "450 4.2.1 Der Nutzer, den Sie kontaktieren möchten, erhält zu rasch E-Mails.",
+        "450 4.2.1 O usuário com quem você está tentando entrar em contato está recebendo e-mails muito rápido.",
+    ] {
+        assert_eq!(diagnose(text).isp, Some(Isp::Gmail), "{text}");
+    }
 }

@@ -16,7 +16,8 @@
 //!   email-bounce-parser), `tests/corpus/zoon-bounces/` (zoonru's PHP Bounce Handler) and
 //!   `tests/corpus/findem-bounces/` (findemdev's node-bounce-handler) and
 //!   `tests/corpus/app-bounces/` (applications' and mail parsers' bounce fixtures),
-//!   `tests/corpus/more-messages/` (CwsMailBounceHandler's, MediaWiki's and Discourse's) and
+//!   `tests/corpus/more-messages/` (CwsMailBounceHandler's, MediaWiki's, Discourse's,
+//!   Zammad's, CiviCRM's, EmailEngine's and Exim's) and
 //!   `tests/corpus/quoted-bounces/` (whole bounces quoted in issue threads), labelled from
 //!   their text in batches
 //!   scored before the classifier was changed for them (held-out sets; each folder's
@@ -180,7 +181,7 @@ fn check(name: &str, floors: [f64; 7], min_messages: usize) {
 
 #[test]
 fn messages_kept_in_the_repository_match_their_labels() {
-    check("set-of-emails-rest", GOALS, 140);
+    check("set-of-emails-rest", GOALS, 151);
 }
 
 /// The held-out set meets the goals but for the kind of message (its challenge-response
@@ -285,8 +286,10 @@ fn quoted_bounces_match_their_labels() {
 /// Real bounces that bounce handlers and applications test with, not used before:
 /// CwsMailBounceHandler's samples (an Argentine mailing list's bounces of 2006: qmail,
 /// Exim, Postfix, Hotmail, Yahoo, Sun ONE, Barracuda), MediaWiki's BounceHandler and
-/// Discourse's fixtures, held out the same way; they meet the goals.
+/// Discourse's fixtures, then Zammad's, CiviCRM's and EmailEngine's (Gmail, Outlook.com,
+/// Exchange Online, Mail.ru, Rambler, NetEase, Yahoo, Zoho, WorkMail, Postfix, ZoneMTA)
+/// and two of Exim's test suite, held out the same way; they meet the goals.
 #[test]
 fn more_messages_match_their_labels() {
-    check("more-messages", GOALS, 30);
+    check("more-messages", GOALS, 51);
 }

@@ -491,9 +491,130 @@ const CASES: &[(&str, Category)] = &[
     ("554 Service denied, closing transmission channel", Category::Reputation),
     ("550 Restricted characters in address", Category::Recipient),
     ("451 Recipient verification failed", Category::Recipient),
+    // A relay's cap on simultaneous sessions; the destination's MX hosts are no list.
+    (
+        "421 4.4.5 Service unavailable, concurrency limit reached",
+        Category::RateLimit,
+    ),
+    (
+        "451 4.4.1 No answer from any hosts listed in MX",
+        Category::Connection,
+    ),
+    // sendmail's temporary lookup failure of the recipient's domain.
+    (
+        "stat=host map: lookup (example.org): deferred",
+        Category::Connection,
+    ),
     (
         "550 Legitimate bounces are never sent to more than one recipient.",
         Category::Reputation,
+    ),
+    // Outlook.com's postmaster codes: a compromised sending machine (no virus found in the
+    // message), and the Sender ID check of the sender's domain.
+    (
+        "550 DY-002 Mail rejected by Outlook.com for policy reasons. The likely cause is a compromised or virus infected server/personal computer.",
+        Category::Reputation,
+    ),
+    (
+        "550 command rejected due to Sender ID validation failure.",
+        Category::Auth,
+    ),
+    // A policy refusal after MAIL FROM is no refusal of the sender's address, whatever
+    // generic address words come before it; those words alone there are.
+    (
+        "<a@example.org>: host mx00.1and1.es[192.0.2.1] said: 550-Requested action not taken: mailbox unavailable 550-Reject due to policy restrictions. 550 For explanation visit http://postmaster.1and1.com/en/error-messages?ip=192.0.2.2&c=poli (in reply to MAIL FROM command)",
+        Category::Reputation,
+    ),
+    (
+        "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 mailbox unavailable (in reply to MAIL FROM command)",
+        Category::Dns,
+    ),
+    // Chinese for spam mail is a spam verdict ("该邮件被反垃圾系统认定为垃圾邮件").
+    ("553 邮件被认定为垃圾邮件", Category::Reputation),
+    // ... but NetEase's rate codes keep their rate when they also ask the sender to check
+    // for spam.
+    (
+        "421 HL:IFC 该IP短期内发送了大量信件,超过了网易的限制,被临时禁止连接。请检查是否有用户发送病毒或者垃圾邮件",
+        Category::RateLimit,
+    ),
+    // The IP's sending behaviour, and a sender not on the allowed list, in Chinese.
+    ("554 HL:IHU 该IP的发送行为异常,被暂时挂起", Category::Reputation),
+    ("450 WM:BLU 此用户不在网易允许的发信用户列表里", Category::Reputation),
+    // Korean: the recipient blocked the sender.
+    ("받는 사람이 메일을 수신차단 하였습니다", Category::Reputation),
+    // RFC 1893's X.4.3 text as a provider's report prints it: the recipient's domain.
+    ("Status: 5.4.3 Routing server failure", Category::Recipient),
+    ("554 Rejected for security reasons", Category::Reputation),
+    // NetEase's count of commands in a session over its limit.
+    ("450 RP:CCL 发送方发送超出正常的指令数量", Category::RateLimit),
+    // Spam named in other languages (Microsoft's translated NDR for a sender blocked as a
+    // spam source): the cause is the words, not 5.1.8's generic meaning (the sender's
+    // system address).
+    (
+        "Vanligtvis beror detta på att din e-postadress är misstänkt för att skicka skräppost. Fjärrservern returnerade '550 5.1.8 åtkomst nekad, felaktig utgående avsändare”.",
+        Category::Reputation,
+    ),
+    (
+        "Причина проблемы чаще всего связана с предположительной рассылкой нежелательной почты с вашего электронного адреса. Удаленный сервер вернул ошибку \"550 5.1.8. Отказано в доступе\".",
+        Category::Reputation,
+    ),
+    (
+        "Bunun en yaygın nedeni, e-posta adresinizin istenmeyen posta gönderdiğinden şüphelenilmiş olmasıdır. Uzak Sunucu '550 5.1.8 Erişim reddedildi döndürdü.",
+        Category::Reputation,
+    ),
+    (
+        "가장 일반적인 이유는 전자 메일 주소가 스팸 메일을 보내는 것으로 의심어서 더 이상 전자 메일을 보낼 수 없는 경우입니다. 원격 서버에서 '550 5.1.8 액세스가 거부되었습니다.",
+        Category::Reputation,
+    ),
+    (
+        "この最も一般的な理由は、メールアドレスがスパムを送信している疑いがあり、メールを送信することを許可されていないことです。 リモートサーバーが 「550 5.1.8 アクセスが拒否されました",
+        Category::Reputation,
+    ),
+    (
+        "这种情形最常见的原因是怀疑你的电子邮件地址正在发送垃圾邮件。 远程服务器返回“550 5.1.8 拒绝访问",
+        Category::Reputation,
+    ),
+    (
+        "最有可能發生此狀況的原因是您的電子郵件地址有傳送垃圾郵件的嫌疑。 遠端伺服器傳回「550 5.1.8 存取被拒",
+        Category::Reputation,
+    ),
+    (
+        "السبب الأكثر شيوعا لذلك هو أن عنوان البريد الإلكتروني الخاص بك مشتبه في إرسال البريد العشوائي. أرجع Remote Server '550 5.1.8",
+        Category::Reputation,
+    ),
+    // GoDaddy's translated replies: a virus named in Polish is content; the recipient's
+    // address refused in Indonesian and Chinese is the recipient, whatever 5.4.1 says.
+    (
+        "552 Wiadomość odrzucona, ponieważ zawiera spam lub wirusy",
+        Category::Content,
+    ),
+    (
+        "5.4.1 Alamat penerima ditolak: Akses ditolak",
+        Category::Recipient,
+    ),
+    ("550 5.4.1 收件人地址被拒绝:访问被拒绝", Category::Recipient),
+    // Gmail's current wording of its per-recipient rate (not 4.2.1's disabled mailbox).
+    (
+        "450 4.2.1 The user you are trying to contact is receiving email too quickly.",
+        Category::RateLimit,
+    ),
+    // ... and as Google's help pages translate it into German and Portuguese.
+    (
+        "450, \"4.2.1\" – Der Nutzer, den Sie kontaktieren möchten, erhält zu rasch E-Mails.",
+        Category::RateLimit,
+    ),
+    (
+        "450 4.2.1 O usuário com quem você está tentando entrar em contato está recebendo e-mails muito rápido.",
+        Category::RateLimit,
+    ),
+    // Postfix's templates in Vietnamese (Zing Mail): the message size, a lost connection.
+    (
+        "Dung lượng thư \"vượt giới hạn dung lương cho phép\" của máy chủ abcd.com [123.123.123.123]",
+        Category::Content,
+    ),
+    (
+        "Mất kết nối với abcd.com [123.123.123.123] *",
+        Category::Connection,
     ),
 ];
 
