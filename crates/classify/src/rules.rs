@@ -675,6 +675,9 @@ phrase_table! {
     ("not authenticated for", RecipientAuthOnly),
     ("authenticated by organization", RecipientAuthOnly),
     ("allowed-senders", AllowList),
+    // Exchange's 5.7.129 in its NDR's words: "The group omexconeint only accepts messages
+    // from people in its organization or on its allowed senders list".
+    ("only accepts messages from", AllowList),
     ("accept list", AllowList),
     // A recipient that takes mail only from its own domain (a Japanese server's "450
     // 4.7.1 The transmission has been permitted to this user only in the same domain.").
@@ -1055,6 +1058,9 @@ phrase_table! {
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
     ("number of posts", Rate),
+    // Google Groups' limit on what a group sends out: "The group brigade@... has exceeded
+    // its quota for total number of external recipients."
+    ("number of external recipients", Rate),
     // "450 Too frequent connects from 198.37.147.135, please try again later".
     ("too frequent", Rate),
     ("sending rate", Rate),
@@ -1873,6 +1879,9 @@ phrase_table! {
     // queue too long."
     ("queue too long", Connection),
     ("server did not respond", Connection),
+    // Exchange's NDR when the recipient's servers never answered: "Despite repeated
+    // attempts to contact the recipient's email system it didn't respond."
+    ("didn't respond", Connection),
     // IMail: "Delivery failed 20 attempts: a@b".
     ("attempts:", Connection),
     // --- A refusal at the greeting (5xx: the receiver refuses the sending IP)

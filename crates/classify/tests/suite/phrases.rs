@@ -97,8 +97,23 @@ const CASES: &[(&str, Category)] = &[
         "<user@sending-domain.com>: Too many failures (Tried all MXs)",
         Category::Connection,
     ),
+    // Exchange's report when the recipient's servers never answered.
+    (
+        "Your message couldn't be delivered. Despite repeated attempts to contact the recipient's email system it didn't respond.",
+        Category::Connection,
+    ),
+    // Google Groups' limit on what a group sends out: a volume limit.
+    (
+        "Technical details of permanent failure:\nThe group a@example.org has exceeded its quota for total number of external recipients.",
+        Category::RateLimit,
+    ),
     // A recipient that is suspended, unknown or refuses the sender.
     ("550 this is a deactivated mailbox", Category::Recipient),
+    // Exchange's 5.7.129 in its NDR's words: the group's own accept list.
+    (
+        "Your message to g@example.com couldn't be delivered.\n\nThe group g only accepts messages from people in its organization or on its allowed senders list, and your email address isn't on the list.",
+        Category::Recipient,
+    ),
     // An Exchange group that takes mail only from authenticated senders: its own
     // restriction, not a refused login of the sender.
     (
