@@ -540,6 +540,12 @@ phrase_table! {
     // EarthLink names itself in its refusals ("550 IP ... is blocked by EarthLink").
     ("earthlink.net", OtherHost),
     ("blocked by earthlink", OtherHost),
+    // Proton's MX hosts in a client's log: "mailsec.protonmail.ch:25 --> 554 5.7.1 rejected
+    // by rspamd filter" (`mail.protonmail.ch`, `mailsec.protonmail.ch`).
+    ("protonmail.ch", OtherHost),
+    // Gandi's refusals, with its own rule codes (its postmaster page): "550 5.7.1 Reject
+    // for policy reason RULE3_2", "Reject for policy reason. RULE1_1".
+    ("reject for policy reason", OtherHost),
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
@@ -591,6 +597,8 @@ phrase_table! {
     ("psbl", OtherList),
     ("mailspike", OtherList),
     ("abusix", OtherList),
+    // The Abusive Hosts Blocking List: "550 5.7.1 Host is on the AHBL - Please see ...".
+    ("ahbl", OtherList),
     ("anonmails", OtherList),
     ("manitu", OtherList),
     ("nixspam", OtherList),
@@ -667,6 +675,9 @@ phrase_table! {
     ("not authenticated for", RecipientAuthOnly),
     ("authenticated by organization", RecipientAuthOnly),
     ("allowed-senders", AllowList),
+    // Exchange's 5.7.129 in its NDR's words: "The group omexconeint only accepts messages
+    // from people in its organization or on its allowed senders list".
+    ("only accepts messages from", AllowList),
     ("accept list", AllowList),
     // A recipient that takes mail only from its own domain (a Japanese server's "450
     // 4.7.1 The transmission has been permitted to this user only in the same domain.").
@@ -804,6 +815,11 @@ phrase_table! {
     // local user); Postfix's "Sender address rejected: not logged in".
     ("local user only", SmtpLogin),
     ("not logged in", SmtpLogin),
+    // Runbox's submission server: "550 Invalidated From address" (a From address the user
+    // has not validated); GMX's and 1&1's: "550-Requested action not taken: mailbox
+    // unavailable 550 Sender address is not allowed." (in reply to MAIL FROM).
+    ("invalidated from", SmtpLogin),
+    ("sender address is not allowed", SmtpLogin),
     // Tencent Cloud's sending service: "发件sender没有经过认证，无法发送" (the sender has not
     // been authenticated, cannot send).
     ("没有经过认证", SmtpLogin),
@@ -1043,6 +1059,9 @@ phrase_table! {
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
     ("number of posts", Rate),
+    // Google Groups' limit on what a group sends out: "The group brigade@... has exceeded
+    // its quota for total number of external recipients."
+    ("number of external recipients", Rate),
     // "450 Too frequent connects from 198.37.147.135, please try again later".
     ("too frequent", Rate),
     ("sending rate", Rate),
@@ -1402,6 +1421,11 @@ phrase_table! {
     // email address 'reject'", CiviCRM's "bad destination".
     ("bad destination", RcptStrong),
     ("host or domain name not found", RcptStrong),
+    // The same in Proton's Traditional Chinese NDR: "未找到主機或網域名稱。域名服務錯誤".
+    ("未找到主機", RcptStrong),
+    // A host's submission server that will not write again to addresses that bounced:
+    // "Message cannot be sent. One or more recipients were previously reported as unknown."
+    ("reported as unknown", RcptStrong),
     ("domain not found", RcptStrong),
     ("unrouteable address", RcptStrong),
     ("unrouteable mail domain", RcptStrong),
@@ -1582,6 +1606,16 @@ phrase_table! {
     // gateway's "Format restriction violation".
     ("content restriction", Content),
     ("format restriction", Content),
+    // Zoho ZeptoMail's refusal of a message without a subject: "5.2.1 Subject is Mandatory."
+    ("subject is mandatory", Content),
+    // MailChannels (the outbound filter of shared hosts such as HostPapa): "550 5.7.1 [SS]",
+    // a subject line with spam-like keywords.
+    ("[ss]", Content),
+    // Gandi's rule codes (its postmaster page): RULE1_n a possible virus or malware, RULE2_1
+    // phishing, RULE2_2 a scam ("Reject for policy reason. RULE1_1"); RULE3_n (commercial
+    // mail, a spam score) stay policy refusals.
+    ("rule1_", Content),
+    ("rule2_", Content),
     ("its content", Content),
     ("in content", Content),
     ("content presents", Content),
@@ -1896,6 +1930,9 @@ phrase_table! {
     // queue too long."
     ("queue too long", Connection),
     ("server did not respond", Connection),
+    // Exchange's NDR when the recipient's servers never answered: "Despite repeated
+    // attempts to contact the recipient's email system it didn't respond."
+    ("didn't respond", Connection),
     // IMail: "Delivery failed 20 attempts: a@b".
     ("attempts:", Connection),
     // --- A refusal at the greeting (5xx: the receiver refuses the sending IP)
