@@ -197,6 +197,15 @@ const OWN_CODES: &[(&str, Option<Isp>)] = &[
         "550 Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)",
         Some(Isp::Other),
     ),
+    // Gandi's refusal with its rule code, and Proton's MX in a client's log.
+    (
+        "550 5.7.1  Reject for policy reason RULE3_2. See the postmaster page",
+        Some(Isp::Other),
+    ),
+    (
+        "mailsec.protonmail.ch:25 --> 554 5.7.1 rejected by rspamd filter",
+        Some(Isp::Other),
+    ),
     ("550 Relaying denied.", None),
     (
         "sendmail[1]: ruleset=check_relay, relay=omr.mx.aol.com [192.0.2.1], reject=550 5.7.1 Spam Block",
