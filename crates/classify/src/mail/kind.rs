@@ -96,7 +96,7 @@ pub(crate) fn contains_ci(hay: &[u8], needle: &str) -> bool {
 
 /// Phrases of a delivery failure report (looked for near the start of the report, for a
 /// message whose header does not say it is a bounce).
-const UNDELIVERED: [&str; 14] = [
+const UNDELIVERED: [&str; 15] = [
     "could not be delivered",
     "couldn't be delivered",
     "was not delivered",
@@ -111,6 +111,9 @@ const UNDELIVERED: [&str; 14] = [
     "permanent fatal error",
     "following address(es) failed",
     "non-delivery",
+    // ITS COMSAT's and other old systems' opening line: "A copy of your message is being
+    // returned, because:".
+    "is being returned",
 ];
 
 /// Whether the start of a report says that a message was not delivered.
@@ -208,6 +211,14 @@ pub(crate) fn answer(kind: NotABounce) -> crate::Classification {
 mod tests {
     use super::*;
     use crate::mail::header::split;
+
+    #[test]
+    fn a_report_that_returns_the_message_says_so() {
+        assert!(says_undelivered(
+            b"=== A copy of your message is being returned, because: ===\n\"X\" at H.ORG is an unknown recipient.\n"
+        ));
+        assert!(!says_undelivered(b"Hello,\nthe report is attached.\n"));
+    }
 
     #[test]
     fn daemons_subjects_and_auto_replies() {
