@@ -58,6 +58,9 @@ pub struct Reply {
     /// Sendmail's own line about an address (`554 <a>... Remote protocol error`), written
     /// after the remote reply (`<<< 550 ...`) it sums up.
     pub about_address: bool,
+    /// Sendmail's own closing line after a transcript (`<<< 554 5.7.1 Gtube pattern` then
+    /// `554 5.0.0 Service unavailable`): the remote reply before it is the cause.
+    pub summary: bool,
 }
 
 /// A free-standing enhanced code (`#5.1.1`, `Status: 5.0.0`, `dsn=4.4.1`, `5.1.1 (bad ...`).
@@ -551,6 +554,11 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                 deferred_elsewhere: (basic < 500 && deferred_elsewhere(tail))
                     || ends_with_ci(b, i, b"transfail: "),
                 about_address: about_address(b.get(end..).unwrap_or_default()),
+                summary: enhanced.is_some_and(|e| e.subject == 0 && e.detail == 0)
+                    && b.get(end..).is_some_and(|t| {
+                        let t = t.trim_ascii_start();
+                        t.len() >= 19 && t[..19].eq_ignore_ascii_case(b"service unavailable")
+                    }),
             });
             return Some(end);
         }
@@ -669,7 +677,14 @@ fn last_remote(replies: &[Reply]) -> Option<usize> {
             continue;
         }
         match replies[..k].iter().rposition(failing) {
-            Some(p) if r.about_address && replies[p].basic != r.basic => k = p + 1,
+            // Sendmail's closing line gives way to a remote reply with its own enhanced
+            // code (without one, the closing line's code is the only one).
+            Some(p)
+                if (r.summary && replies[p].enhanced.is_some())
+                    || (r.about_address && replies[p].basic != r.basic) =>
+            {
+                k = p + 1
+            }
             _ => return Some(k),
         }
     }
@@ -982,6 +997,16 @@ mod tests {
         assert_eq!(
             read("<<< 451 4.1.8 Domain of sender address a@b.example does not resolve <<< 503 5.0.0 Need RCPT (recipient)"),
             (Some(451), Some("4.1.8".into()))
+        );
+        // sendmail's closing `5.0.0 Service unavailable` sums up the remote reply before it;
+        // alone, it is the reply.
+        assert_eq!(
+            read("<<< 554 5.7.1 Gtube pattern\n554 5.0.0 Service unavailable"),
+            (Some(554), Some("5.7.1".into()))
+        );
+        assert_eq!(
+            read("554 5.0.0 Service unavailable"),
+            (Some(554), Some("5.0.0".into()))
         );
         // Other labels, a reference number, a CSV field and `#` before no enhanced code
         // stay no reply.

@@ -53,6 +53,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (AllowList, Category::Recipient, "recipient-allow-list"),
     (Relay, Category::Relay, "relay-words"),
     (SpamVerdict, Category::Reputation, "reputation-words"),
+    (FileType, Category::Content, "content-words"),
     (Content, Category::Content, "content-words"),
     (Reputation, Category::Reputation, "reputation-words"),
     (AccessDenied, Category::Reputation, "reputation-words"),
@@ -152,7 +153,7 @@ pub fn blocklist(s: Sigs) -> Option<Blocklist> {
         return Some(Blocklist::Barracuda);
     }
     if s.has(ListWord)
-        && s.any(&[ListThreat, AllowList])
+        && s.any(&[ListThreat, AllowList, FileType])
         && !s.any(&[OtherList, YahooList, ComcastList])
     {
         return None;

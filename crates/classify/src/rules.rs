@@ -46,6 +46,9 @@ pub enum Sig {
     /// "blocked using", "listed in", "blacklist", "RBL", "DNSBL"...
     ListWord,
     ListThreat,
+    /// A file type or extension refused ("Blacklisted high risk file extension"): the
+    /// message's content, and a list word near it lists file types, not senders.
+    FileType,
     CudaNsu,
     // Provider reason codes.
     YahooRate,
@@ -540,6 +543,12 @@ phrase_table! {
     // EarthLink names itself in its refusals ("550 IP ... is blocked by EarthLink").
     ("earthlink.net", OtherHost),
     ("blocked by earthlink", OtherHost),
+    // Proton's MX hosts in a client's log: "mailsec.protonmail.ch:25 --> 554 5.7.1 rejected
+    // by rspamd filter" (`mail.protonmail.ch`, `mailsec.protonmail.ch`).
+    ("protonmail.ch", OtherHost),
+    // Gandi's refusals, with its own rule codes (its postmaster page): "550 5.7.1 Reject
+    // for policy reason RULE3_2", "Reject for policy reason. RULE1_1".
+    ("reject for policy reason", OtherHost),
     // --- Spamhaus
     ("spamhaus", Spamhaus),
     ("abuseat.org", Spamhaus),
@@ -591,6 +600,8 @@ phrase_table! {
     ("psbl", OtherList),
     ("mailspike", OtherList),
     ("abusix", OtherList),
+    // The Abusive Hosts Blocking List: "550 5.7.1 Host is on the AHBL - Please see ...".
+    ("ahbl", OtherList),
     ("anonmails", OtherList),
     ("manitu", OtherList),
     ("nixspam", OtherList),
@@ -651,6 +662,10 @@ phrase_table! {
     // A content pattern, not a list: "Blocked using spam pattern, your message may contain
     // the spam contents".
     ("using spam pattern", ListThreat),
+    // A list of file types, not of senders: a relay's "MSG-EXT: Blacklisted high risk file
+    // extension detected"; rspamd's multimap symbol "Matched map: FORBIDDEN_FILE_EXTENSION".
+    ("file extension", FileType),
+    ("file_extension", FileType),
     ("is in an rbl", ListWord),
     ("'s list", ListWord),
     ("list of senders", AllowList),
@@ -807,6 +822,11 @@ phrase_table! {
     // local user); Postfix's "Sender address rejected: not logged in".
     ("local user only", SmtpLogin),
     ("not logged in", SmtpLogin),
+    // Runbox's submission server: "550 Invalidated From address" (a From address the user
+    // has not validated); GMX's and 1&1's: "550-Requested action not taken: mailbox
+    // unavailable 550 Sender address is not allowed." (in reply to MAIL FROM).
+    ("invalidated from", SmtpLogin),
+    ("sender address is not allowed", SmtpLogin),
     // Tencent Cloud's sending service: "发件sender没有经过认证，无法发送" (the sender has not
     // been authenticated, cannot send).
     ("没有经过认证", SmtpLogin),
@@ -957,7 +977,8 @@ phrase_table! {
     ("service denied", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
-    ("ip name lookup failed", ClientName),
+    // Also CiviCRM's "ip name lookup".
+    ("ip name lookup", ClientName),
     ("ip name possibly forged", ClientName),
     // sendmail's check of the connecting client: "501 5.7.1 <a>... Sender IP must resolve".
     ("ip must resolve", ClientName),
@@ -1159,8 +1180,11 @@ phrase_table! {
     ("exceeded storage", MailboxFull),
     ("storage allocation", MailboxFull),
     ("quota violation", MailboxFull),
+    // "quota usage exceeded".
+    ("quota usage", MailboxFull),
     ("user quota", MailboxFull),
-    ("mailbox size limit", MailboxFull),
+    // Also "mailbox size exceeded", CiviCRM's "mailbox exceeds allowed size".
+    ("mailbox size", MailboxFull),
     ("out of storage", MailboxFull),
     ("insufficient storage", MailboxFull),
     ("full mailbox", MailboxFull),
@@ -1177,7 +1201,18 @@ phrase_table! {
     ("allowed quota", MailboxFull),
     ("exceeded quota", MailboxFull),
     ("their quota", MailboxFull),
-    ("disk space limit", MailboxFull),
+    // "mailbox has exceeded its disk space limit", CiviCRM's "doesn't have enough disk
+    // space left", "running out of disk space".
+    ("disk space", MailboxFull),
+    // CiviCRM's "quota has been exceeded" wordings: "exceeds quota", "storage quota", "The
+    // mailbox has exceeded the limit", "mailbox is over the limit", "no space left for this
+    // user" (also the receiver's "No space left on device", its storage as "system
+    // storage" is).
+    ("exceeds quota", MailboxFull),
+    ("storage quota", MailboxFull),
+    ("mailbox has exceeded", MailboxFull),
+    ("mailbox is over", MailboxFull),
+    ("no space left", MailboxFull),
     ("enough space", MailboxFull),
     ("storage space", MailboxFull),
     ("space has been used up", MailboxFull),
@@ -1218,11 +1253,17 @@ phrase_table! {
     ("recipients are invalid", RcptStrong),
     ("account not found", RcptStrong),
     ("was not found", RcptStrong),
+    // "addresses were not found", "The e-mail address you entered couldn't be found"
+    // (CiviCRM's patterns).
+    ("were not found", RcptStrong),
+    ("couldn't be found", RcptStrong),
     // Microsoft 365's plain-language NDR: "Your message to a@b couldn't be delivered.
     // firstname.lastname wasn't found at company.com."
     ("wasn't found", RcptStrong),
     ("not activ", RcptStrong),
     ("is suspended", RcptStrong),
+    // "user account suspended".
+    ("account suspended", RcptStrong),
     ("account expire", RcptStrong),
     ("expired account", RcptStrong),
     ("account closed", RcptStrong),
@@ -1383,10 +1424,15 @@ phrase_table! {
     ("no mailbox", RcptStrong),
     ("no such mailbox", RcptStrong),
     ("destinataire invalide", RcptStrong),
-    ("bad destination mailbox", RcptStrong),
-    // IronPort's text for 5.1.1: "5.1.1 - Bad destination email address 'reject'".
-    ("bad destination email address", RcptStrong),
+    // "Bad destination mailbox address", IronPort's text for 5.1.1: "5.1.1 - Bad destination
+    // email address 'reject'", CiviCRM's "bad destination".
+    ("bad destination", RcptStrong),
     ("host or domain name not found", RcptStrong),
+    // The same in Proton's Traditional Chinese NDR: "未找到主機或網域名稱。域名服務錯誤".
+    ("未找到主機", RcptStrong),
+    // A host's submission server that will not write again to addresses that bounced:
+    // "Message cannot be sent. One or more recipients were previously reported as unknown."
+    ("reported as unknown", RcptStrong),
     ("domain not found", RcptStrong),
     ("unrouteable address", RcptStrong),
     ("unrouteable mail domain", RcptStrong),
@@ -1395,14 +1441,14 @@ phrase_table! {
     ("unknown host", RcptStrong),
     ("illegal host/domain", RcptStrong),
     ("domain is not reachable", RcptStrong),
-    ("no valid recipients", RcptStrong),
+    ("no valid recipient", RcptStrong),
     ("recipient account is blocked", RcptStrong),
     ("compte du destinataire", RcptStrong),
     ("not a registered gateway user", RcptStrong),
     // A carrier's e-mail-to-SMS gateway: "<a@b> has restricted SMS e-mail" (the
     // subscriber turned e-mail off).
     ("restricted sms", RcptStrong),
-    ("invalid final delivery userid", RcptStrong),
+    ("invalid final delivery", RcptStrong),
     // Lotus Notes: "User  not listed in public Name & Address Book". Not "address book"
     // alone: a virus notice's advice is to "warn the other users in your address book".
     ("name & address book", RcptStrong),
@@ -1411,6 +1457,8 @@ phrase_table! {
     ("mailbox is frozen", RcptStrong),
     ("no mx record", RcptStrong),
     ("no mx found", RcptStrong),
+    // CiviCRM's "Unable to resolve MX record for <domain>" (the recipient's domain).
+    ("resolve mx", RcptStrong),
     // GreenArrow's (and qmail's) "Sorry, the host named example.com does not have any MX
     // records, and delivery without MX records prohibited by local policy. (#5.1.0)".
     ("have any mx record", RcptStrong),
@@ -1427,7 +1475,8 @@ phrase_table! {
     ("null mx", RcptStrong),
     ("does not accept mail", RcptStrong),
     ("doesn't receive email", RcptStrong),
-    ("deactivated mailbox", RcptStrong),
+    // "deactivated mailbox", "account deactivated".
+    ("deactivated", RcptStrong),
     ("currently suspended", RcptStrong),
     ("recipient suspend", RcptStrong),
     ("destinataire archivee", RcptStrong),
@@ -1459,8 +1508,24 @@ phrase_table! {
     ("badrecipientto", RcptStrong),
     ("validrcptto", RcptStrong),
     ("envelope recipient has been denied", RcptStrong),
-    ("email name is not found", RcptStrong),
-    ("unknown virtual user", RcptStrong),
+    // "user's email name is not found", "user's e-mail name is not found".
+    ("name is not found", RcptStrong),
+    // "unknown virtual user", "invalid virtual user" (vpopmail).
+    ("virtual user", RcptStrong),
+    // The mailbox's owner has moved on (auto-replies and refusals in CiviCRM's table):
+    // "my e-mail address has changed", "no longer in use", "no longer with", "no longer
+    // employed", "no longer works for"; a weak sign, the reply's own cause wins.
+    ("address has changed", RcptStrong),
+    ("no longer", RcptWeak),
+    // Exim's "missing or malformed local part", Notes' "No such local user".
+    ("malformed local", RcptStrong),
+    ("no such local", RcptStrong),
+    // "not accepting mail", "not accepting messages": the mailbox takes none.
+    ("not accepting mail", RcptWeak),
+    ("not accepting messages", RcptWeak),
+    // qmail's "a.b.c.d does not like recipient." leads the receiver's reply: a refusal of
+    // the recipient only when that reply states no other cause.
+    ("like recipient", RcptWeak),
     ("account unavailable", RcptStrong),
     ("utilisateur inconnu", RcptStrong),
     // Japanese: "<a> のユーザーは登録されていません" (the user is not registered).
@@ -1491,6 +1556,10 @@ phrase_table! {
     ("recipient reject", RcptWeak),
     ("all recipient addresses rejected", RcptWeak),
     ("invalid address", RcptWeak),
+    // "550 Invalid email address", "invalid e-mail address": weak as "invalid address" is
+    // (also the sender's address).
+    ("invalid email", RcptWeak),
+    ("invalid e-mail", RcptWeak),
     ("mailbox not available", RcptWeak),
     // "550 Mailbox is unavailable".
     ("mailbox is unavailable", RcptWeak),
@@ -1527,6 +1596,11 @@ phrase_table! {
     ("will not accept delivery of this message", Content),
     ("content rejected", Content),
     ("banned content", Content),
+    // amavis's reply for a banned attachment: "554 5.7.0 Reject, id=124-1-11 - BANNED:
+    // multipart/mixed | application/vnd.ms-excel,.doc,XXX.xls".
+    ("- banned:", Content),
+    // The GTUBE test string in the body: rspamd's "554 5.7.1 Gtube pattern".
+    ("gtube", Content),
     ("message content", Content),
     ("mail content", Content),
     ("nature of the content", Content),
@@ -1544,6 +1618,16 @@ phrase_table! {
     // gateway's "Format restriction violation".
     ("content restriction", Content),
     ("format restriction", Content),
+    // Zoho ZeptoMail's refusal of a message without a subject: "5.2.1 Subject is Mandatory."
+    ("subject is mandatory", Content),
+    // MailChannels (the outbound filter of shared hosts such as HostPapa): "550 5.7.1 [SS]",
+    // a subject line with spam-like keywords.
+    ("[ss]", Content),
+    // Gandi's rule codes (its postmaster page): RULE1_n a possible virus or malware, RULE2_1
+    // phishing, RULE2_2 a scam ("Reject for policy reason. RULE1_1"); RULE3_n (commercial
+    // mail, a spam score) stay policy refusals.
+    ("rule1_", Content),
+    ("rule2_", Content),
     ("its content", Content),
     ("in content", Content),
     ("content presents", Content),
@@ -1753,6 +1837,8 @@ phrase_table! {
     // A receiver that takes mail only from servers confirmed on its web page.
     ("requires confirmation", Reputation),
     ("bulk email", Reputation),
+    // "bulk e-mail filters" (CiviCRM).
+    ("bulk e-mail", Reputation),
     ("bulk.advertising", Reputation),
     ("mass mailer", Reputation),
     ("antispam", Reputation),
@@ -1799,8 +1885,9 @@ phrase_table! {
     ("connection reset", Connection),
     ("connection closed", Connection),
     ("connection dropped", Connection),
-    ("network is unreachable", Connection),
-    ("host unreachable", Connection),
+    // "Network is unreachable", "host unreachable", "host is unreachable", "server is
+    // down or unreachable".
+    ("unreachable", Connection),
     ("could not connect", Connection),
     // Windows' socket error in a hosted server's report: "A connection attempt failed
     // because the connected party did not properly respond after a period of time".
@@ -1828,9 +1915,13 @@ phrase_table! {
     ("network error", Connection),
     ("expired", Connection),
     ("broken pipe", Connection),
-    ("host is unreachable", Connection),
     ("host name lookup failure", Connection),
     ("failing for a long time", Connection),
+    // Exim's "all hosts have been failing", "server is not responding".
+    ("have been failing", Connection),
+    ("not responding", Connection),
+    // qmail's "Sorry, I wasn't able to establish an SMTP connection."
+    ("able to establish", Connection),
     // DragonFly Mail Agent: "Could not deliver for the last 432000 seconds. Giving up."
     ("could not deliver for the last", Connection),
     ("connection to mail exchanger", Connection),
@@ -1890,6 +1981,12 @@ phrase_table! {
     // sendmail's own rejections name their ruleset ("ruleset=check_relay, ...,
     // relay=<client>"): its relay= is the connecting client.
     ("ruleset=check_", ReceiverLog),
+    // Postfix's cleanup refusing by its header and body checks or a milter's verdict:
+    // "reject: body <line> from <client>[ip]; from=<a> to=<b>", "milter-reject:
+    // END-OF-MESSAGE from <client>[ip]: 5.7.1 Spam message rejected".
+    ("reject: body", ReceiverLog),
+    ("reject: header", ReceiverLog),
+    ("milter-reject", ReceiverLog),
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),

@@ -227,9 +227,9 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     let open = opening(t, start);
     // Exim's main log (`<id> ** a` failed, `<id> == a` deferred), the JSON events of
     // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"`, Resend's `"to":
-    // ["a"]`), a log's envelope pair
-    // on one line (Cisco IronPort's `From:<a> To:<b>`) and Exchange's and MailEnable's
-    // `Recipient: [SMTP:a]` name the recipient.
+    // ["a"]`), a log's envelope pair on one line (Cisco IronPort's `From:<a> To:<b>`,
+    // amavis's `<a> -> <b>`) and Exchange's and MailEnable's `Recipient: [SMTP:a]` name
+    // the recipient.
     let before = sub(t, open.saturating_sub(12), open);
     if [
         &b" **"[..],
@@ -239,6 +239,7 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         b"\"to\":",
         b"> to:",
         b"t: [smtp:",
+        b"> ->",
     ]
     .iter()
     .any(|m| before.ends_with(m))
@@ -356,7 +357,8 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
         return Some(match (seps.colon, prev) {
             (_, b"rcpt") => Role::Field,
             (false, _) if seps.equals => Role::Field,
-            (false, _) | (true, b"delivered" | b"sent") => Role::Named,
+            // amavis's notice: "The message WAS NOT relayed to: <a>: 250 2.7.0 Ok, discarded".
+            (false, _) | (true, b"delivered" | b"sent" | b"relayed") => Role::Named,
             (true, _) => Role::Not,
         });
     }

@@ -131,6 +131,8 @@ proptest! {
             "452 4.2.2 <{a}> mailbox full",
             "Delivery to the following recipient failed permanently:\n\n     {a}\n",
             "X-Failed-Recipients: {a}",
+            "The message WAS NOT relayed to:\n<{a}>:\n   250 2.7.0 Ok, discarded, id=00675-01 - INFECTED: Win.Test.EICAR_HDB-1",
+            "amavis[1043]: (01043-01) Blocked SPAM {BouncedInternal,Quarantined}, LOCAL [192.0.2.7]:57278 <bounce@example.net> -> <{a}>, Hits: 12.5",
         ][..]),
         sender in prop::sample::select(&["MAIL FROM:<bounce@example.net>\n", "from=<bounce@example.net>, ", ""][..]),
     ) {
@@ -195,6 +197,15 @@ const OWN_CODES: &[(&str, Option<Isp>)] = &[
         "550 Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)",
         Some(Isp::Other),
     ),
+    // Gandi's refusal with its rule code, and Proton's MX in a client's log.
+    (
+        "550 5.7.1  Reject for policy reason RULE3_2. See the postmaster page",
+        Some(Isp::Other),
+    ),
+    (
+        "mailsec.protonmail.ch:25 --> 554 5.7.1 rejected by rspamd filter",
+        Some(Isp::Other),
+    ),
     ("550 Relaying denied.", None),
     (
         "sendmail[1]: ruleset=check_relay, relay=omr.mx.aol.com [192.0.2.1], reject=550 5.7.1 Spam Block",
@@ -247,6 +258,26 @@ fn a_whole_messages_failed_recipient_names_the_receiver() {
     assert_eq!(answers[0].recipient.as_deref(), Some("user@icloud.com"));
     assert_eq!(answers[0].classification.isp, Some(Isp::Apple));
     assert_eq!(answers[0].classification.category, Category::Connection);
+}
+
+/// Postfix's cleanup and milter refusals are the receiver's own log: the host there is
+/// the client (here Microsoft's and Google's outbound servers), and `to=` the recipient.
+#[test]
+fn a_cleanup_or_milter_reject_names_its_client_not_the_receiver() {
+    let d = diagnose(
+        "postfix/cleanup[28132]: 1ED84ACC1E: reject: body <a href=3D\"http://www.example.com/\"> \
+         from mail-eopbgr30072.outbound.protection.outlook.com[40.107.3.72]; \
+         from=<a@example.net> to=<b@example.org> proto=ESMTP \
+         helo=<EUR03-AM5-obe.outbound.protection.outlook.com>: 5.7.1 message content rejected",
+    );
+    assert_eq!(d.isp, Some(Isp::Other));
+    assert_eq!(d.category, Category::Content);
+    let d = diagnose(
+        "postfix/cleanup[1]: 436DE5E0E9A: milter-reject: END-OF-MESSAGE from \
+         mail-wr1-f54.google.com[209.85.221.54]: 5.7.1 Spam message rejected; \
+         from=<a@example.net> proto=ESMTP helo=<mail-wr1-f54.google.com>",
+    );
+    assert_eq!(d.isp, None);
 }
 
 #[test]

@@ -30,6 +30,13 @@ const CASES: &[(&str, Category)] = &[
         "error=\"gomail: could not send email 1: 554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: admin@grafana.localhost\"",
         Category::Auth,
     ),
+    // A submission server refusing a From address the account has not validated (Runbox)
+    // or may not use (GMX, 1&1): the sender's own authorisation.
+    ("Error: 550 Invalidated From address", Category::Auth),
+    (
+        "host mail.my.smtp[192.0.2.1] said: 550-Requested action not taken: mailbox unavailable 550 Sender address is not allowed. (in reply to MAIL FROM command)",
+        Category::Auth,
+    ),
     // A recipient that refuses the mail is refused; a server that refuses the sender's
     // IP blocks the sender.
     ("550 Recipient refuses to accept your mail", Category::Recipient),
@@ -607,6 +614,30 @@ const CASES: &[(&str, Category)] = &[
         "450 4.2.1 O usuário com quem você está tentando entrar em contato está recebendo e-mails muito rápido.",
         Category::RateLimit,
     ),
+    // Hosting companies' own codes: Gandi's RULE1_n (virus) and RULE2_n (phishing, scam)
+    // are content, its RULE3_n a spam verdict; MailChannels' [SS] a spammy subject; a
+    // message without a subject; the AHBL a block list; recipients known to bounce.
+    ("Reject for policy reason. RULE1_1", Category::Content),
+    ("Reject for policy reason. RULE2_2", Category::Content),
+    (
+        "550 5.7.1  Reject for policy reason RULE3_2. See http://postmaster.gandi.net",
+        Category::Reputation,
+    ),
+    ("550 5.7.1 [SS] error", Category::Content),
+    ("5.2.1 Subject is Mandatory.", Category::Content),
+    (
+        "550 5.7.1 Host is on the AHBL - Please see",
+        Category::Blocklist,
+    ),
+    (
+        "Message cannot be sent. One or more recipients were previously reported as unknown.",
+        Category::Recipient,
+    ),
+    // Proton's NDR in Traditional Chinese: the recipient's domain has no mail record.
+    (
+        "<a@example.org>：未找到主機或網域名稱。域名服務錯誤",
+        Category::Recipient,
+    ),
     // Postfix's templates in Vietnamese (Zing Mail): the message size, a lost connection.
     (
         "Dung lượng thư \"vượt giới hạn dung lương cho phép\" của máy chủ abcd.com [123.123.123.123]",
@@ -614,6 +645,39 @@ const CASES: &[(&str, Category)] = &[
     ),
     (
         "Mất kết nối với abcd.com [123.123.123.123] *",
+        Category::Connection,
+    ),
+    // Spam filters' refusals of the message's content: amavis's banned attachment,
+    // rspamd's reply to the GTUBE test string, a banned file extension (a list word there
+    // lists file types, not senders).
+    (
+        "554 5.7.0 Reject, id=124-1-11 - BANNED: multipart/signed | multipart/mixed | application/vnd.ms-excel,.doc,XXX.xls",
+        Category::Content,
+    ),
+    ("554 5.7.1 Gtube pattern", Category::Content),
+    (
+        "554 5.7.1 Matched map: FORBIDDEN_FILE_EXTENSION",
+        Category::Content,
+    ),
+    (
+        "MSG-EXT: Blacklisted high risk file extension detected",
+        Category::Content,
+    ),
+    // CiviCRM's bounce patterns: a mailbox whose owner moved on, a full mailbox in its
+    // limit's words, an address not found, a host that cannot be reached.
+    ("550 This address is no longer in use", Category::Recipient),
+    ("550 My e-mail address has changed", Category::Recipient),
+    ("550 User account suspended", Category::Recipient),
+    ("550 The e-mail address you entered couldn't be found", Category::Recipient),
+    ("550 Missing or malformed local part", Category::Recipient),
+    ("550 Unable to resolve MX record for example.com", Category::Recipient),
+    ("550 Invalid e-mail address", Category::Recipient),
+    ("552 Mailbox has exceeded the limit", Category::MailboxFull),
+    ("552 No space left for this user", Category::MailboxFull),
+    ("421 Server is down or unreachable", Category::Connection),
+    ("451 all hosts have been failing", Category::Connection),
+    (
+        "Sorry, I wasn't able to establish an SMTP connection",
         Category::Connection,
     ),
 ];

@@ -115,6 +115,7 @@ fn replies_in(len: usize, picks: &[(usize, usize)]) -> Vec<Reply> {
             end: p + l,
             deferred_elsewhere: false,
             about_address: false,
+            summary: false,
         })
         .collect()
 }
