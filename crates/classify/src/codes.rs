@@ -295,6 +295,19 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         return None;
     }
     let prev = if i == 0 { None } else { Some(b[i - 1]) };
+    // A port after an IP address (`157.245.9.156:443`, `[192.0.2.1]:465`) is no reply
+    // (Barracuda's `host:25:530 5.7.1 ...` is one: a reply after the port).
+    if prev == Some(b':') && i >= 2 {
+        let digits = b[..i - 1]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let before = b[..i - 1 - digits].last();
+        if (before == Some(&b']') && digits == 0) || (before == Some(&b'.') && digits > 0) {
+            return None;
+        }
+    }
     match b.get(i + 3) {
         // NetEase's reason marker glued to the code as its code tables print it
         // (`421HL:ICC`, `451DT:SPM`): the code still.
@@ -881,6 +894,16 @@ mod tests {
             (Some(451), None)
         );
         assert_eq!(read("dd mailbox is disabled (554.30)."), (None, None));
+        // A port after an IP address is no reply; a reply after a host's port is one.
+        assert_eq!(
+            read("**550** connect EADDRNOTAVAIL 157.245.9.156:443 - Local"),
+            (Some(550), None)
+        );
+        assert_eq!(read("connect to [192.0.2.1]:465 failed"), (None, None));
+        assert_eq!(
+            read("Rejected (mail.example.org:25:530 5.7.1 Client was not authenticated)"),
+            (Some(530), Some("5.7.1".into()))
+        );
         // Letters glued to a code make a word or a version, except a capitalised word.
         assert_eq!(read("release 5.1.2beta"), (None, None));
         assert_eq!(

@@ -339,6 +339,9 @@ phrase_table! {
     // Google's refusals by the recipient domain's own settings: "421 4.7.0 IP not in
     // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain".
     ("for rcpt domain", GmailReply),
+    // Google Groups (also on a Workspace domain) refusing a post: "Your email to group
+    // a@example.com was rejected due to spam classification".
+    ("your email to group", GmailReply),
     // The report Gmail writes for its own user about another receiver: its Google
     // links then name the sender's provider.
     ("google tried to deliver", SenderNdr),
@@ -391,7 +394,10 @@ phrase_table! {
     // Spamhaus ... AS(1440)", "Access denied. AS(201806281)", "AS(4810)" (with its digits:
     // a pattern ending in "(" needs one after it).
     ("as(", OutlookHost),
-    ("outlook.office365.com", OutlookHost),
+    // Microsoft 365's hosts: its mailbox and submission servers (`outlook.office365.com`,
+    // `smtp.office365.com`, a smarthost relays through: "cannot authenticate to server
+    // smtp.office365.com[52.98.140.2]").
+    (".office365.com", OutlookHost),
     // Outlook.com's front-door ids (`(COL0-MC6-F31)`, `(BAY004-MC1F23)`) and Exchange
     // Online Protection's server names (`[#.eop-nam12.prod...]`).
     ("(bay0", OutlookHost),
@@ -483,6 +489,9 @@ phrase_table! {
     ("mail.ru", OtherHost),
     ("qq.com", OtherHost),
     ("mimecast.com", OtherHost),
+    // Forward Email, a forwarding service, by its MX hosts and help URL
+    // (`mx1.forwardemail.net`, "please see https://forwardemail.net").
+    ("forwardemail.net", OtherHost),
     ("mimecast.org", OtherHost),
     // Barracuda Email Security Service's receiving hosts (`mx27.ess.sfj.cudaops.com`),
     // which write `<host> #550 permanent failure ...` without `host ... said`.
@@ -742,6 +751,10 @@ phrase_table! {
     ("unable to relay", RelayStrong),
     ("not permitted to relay", RelayStrong),
     ("relay denied", RelayStrong),
+    // Microsoft 365's outbound policy refusing a mailbox's automatic forward: "550 5.7.520
+    // Access denied, Your organization does not allow external forwarding" (the sender's
+    // own tenant will not pass the mail on).
+    ("external forwarding", RelayStrong),
     // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
     ("denies relay", RelayStrong),
     ("拒绝中继", RelayStrong),
@@ -1021,6 +1034,10 @@ phrase_table! {
     // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
     // error for name=example.org type=MX: Host not found, try again".
     ("host not found, try again", LookupRetry),
+    // Node's resolver (c-ares) code for a SERVFAIL answer, as Node-based MTAs print it:
+    // "550 queryTxt ESERVFAIL example.info" (a forwarding service reading the recipient
+    // domain's forwarding record).
+    ("eservfail", LookupRetry),
     // sendmail's own temporary lookup failure of the recipient's domain: "host map: lookup
     // (example.org): deferred".
     ("host map: lookup", LookupRetry),
@@ -1461,6 +1478,9 @@ phrase_table! {
     ("mailbox is frozen", RcptStrong),
     ("no mx record", RcptStrong),
     ("no mx found", RcptStrong),
+    // Purelymail's (a Java exception's) name for it: "Diagnostic-Code: error;
+    // NoMxHostFoundException: null".
+    ("nomxhostfound", RcptStrong),
     // CiviCRM's "Unable to resolve MX record for <domain>" (the recipient's domain).
     ("resolve mx", RcptStrong),
     // GreenArrow's (and qmail's) "Sorry, the host named example.com does not have any MX
@@ -1882,6 +1902,9 @@ phrase_table! {
     ("no welcome message", Connection),
     ("no route to host", Connection),
     ("lost connection", Connection),
+    // Node's socket errors, as Node-based MTAs print them: "connect ECONNREFUSED
+    // 192.0.2.1:25", "connect ETIMEDOUT", "550 connect EADDRNOTAVAIL 157.245.9.156:443".
+    ("connect e", Connection),
     // Vietnamese for Postfix's "lost connection with" and "connect to": "Mất kết nối với
     // abcd.com [123.123.123.123] *", "Kết nối với abcd.com [123.123.123.123]: *".
     ("mất kết nối", Connection),
@@ -1933,6 +1956,9 @@ phrase_table! {
     // Yahoo's and AOL's "421 Connection went away".
     ("connection went away", Connection),
     ("maximum delivery attempts", Connection),
+    // Forward Email giving up on its onward delivery: "Error for hotmail.com of \"This
+    // message has been retried the maximum of (10) times and has permanently failed.\"".
+    ("retried the maximum", Connection),
     // A relay giving up: "This condition occurred after 30 attempt(s) to deliver over a
     // period of 92 hour(s)".
     ("attempt(s) to deliver", Connection),
@@ -1972,6 +1998,8 @@ phrase_table! {
     ("routing loop", Loop),
     ("mail loop", Loop),
     ("loops back to myself", Loop),
+    // Cloudflare Email Routing's loop check: "550 5.4.6 Email was forwarded too many times".
+    ("forwarded too many", Loop),
     ("this hour", PerTime),
     ("per hour", PerTime),
     ("per day", PerTime),

@@ -293,6 +293,17 @@ fn not_the_receiver(
             _ => break,
         }
     }
+    // Postfix's client restrictions quote the connecting client: "554 5.7.1
+    // <mail-pg1-f174.google.com[209.85.216.174]>: Client host rejected: ..." (the
+    // sender's host, not the receiver).
+    if start > 0 && t[start - 1] == b'<' {
+        let ahead = t.get(after..(after + 48).min(t.len())).unwrap_or_default();
+        if let Some(close) = ahead.iter().position(|&c| c == b'>') {
+            if ahead[close + 1..].starts_with(b": client host rejected") {
+                return Some(false);
+            }
+        }
+    }
     if reporting.is_some_and(|r| r < start && start - r < 16) {
         let value = t.get(reporting.unwrap_or(start)..start).unwrap_or_default();
         let value = value.trim_ascii();

@@ -314,6 +314,30 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
     assert_eq!(d.isp, Some(Isp::Other));
     let d = diagnose("Rejected (mail.example.org:2525 550 5.1.1 User unknown)");
     assert_eq!(d.isp, None);
+    // A smarthost at Microsoft 365 (`smtp.office365.com`) refusing the relay's login: the
+    // refusing server, not the recipient's company domain in `to=<>`.
+    let d = diagnose(
+        "postfix/smtp[512]: CB7251661E1: to=<a@example.org>, relay=smtp.office365.com[52.98.140.2]:587, \
+         dsn=4.7.0, status=deferred (SASL authentication failed; cannot authenticate to server \
+         smtp.office365.com[52.98.140.2]: generic failure)",
+    );
+    assert_eq!(d.isp, Some(Isp::Outlook));
+    // Postfix's client restriction quotes the sender's (Gmail's) host: the receiver is the
+    // one whose help URL the reply cites.
+    let d = diagnose(
+        "554 5.7.1 <mail-pg1-f174.google.com[]>: Client host rejected: Address locked or \
+         deactivated; see http://mail.messagingengine.com/docs/locked.html",
+    );
+    assert_eq!(d.isp, Some(Isp::Other));
+    // Google Groups' own wording names Google, whatever the group's domain.
+    let d = diagnose(
+        "Diagnostic-Code: smtp; Your email to group list@example.org was rejected due to spam \
+         classification.",
+    );
+    assert_eq!(d.isp, Some(Isp::Gmail));
+    // A forwarding service's help URL names it (two labels: its own row).
+    let d = diagnose("550 Please ensure the email service you are sending from has SPF. Please see https://forwardemail.net");
+    assert_eq!(d.isp, Some(Isp::Other));
     // Postini's mark without its host.
     assert_eq!(
         diagnose("571 spam source blocked - psmtp").isp,

@@ -680,6 +680,22 @@ const CASES: &[(&str, Category)] = &[
         "Sorry, I wasn't able to establish an SMTP connection",
         Category::Connection,
     ),
+    // Node-based MTAs print Node's socket and resolver codes: a connection failure, and
+    // the resolver's SERVFAIL (a failed lookup, as "Host not found, try again").
+    (
+        "550 connect EADDRNOTAVAIL 157.245.9.156:443 - Local (138.197.213.185:0)",
+        Category::Connection,
+    ),
+    (
+        "550 queryTxt ESERVFAIL example.info",
+        Category::Connection,
+    ),
+    // Microsoft 365's outbound policy will not forward outside the tenant: a relay
+    // refusal of the sender's own server, not a policy block.
+    (
+        "Remote Server returned '550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)'",
+        Category::Relay,
+    ),
 ];
 
 #[test]
