@@ -330,6 +330,9 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         // `reply: retcode (550); Msg: ...` is one, and so are lettre's errors.
         // Rust's lettre writes `permanent error (550): ...` and `transient error (451): ...`,
         // Roundcube `SMTP Error (550): Failed to add recipient "a" (5.7.1 ...)`.
+        // Symfony's API transports end their error with the API's own code: "Unable to
+        // send an email: ... (code 406)." (Postmark's error code, an HTTP status).
+        Some(b')') if ends_with_ci(b, i, b"(code ") => return None,
         Some(b')')
             if prev == Some(b'(')
                 && !ends_with_ci(b, i, b"retcode (")
@@ -982,6 +985,11 @@ mod tests {
         assert_eq!(
             read("code: 454, response: \"Throttling failure: Maximum sending rate exceeded,\""),
             (Some(454), None)
+        );
+        // Symfony's API transports end with the API's own code, no reply.
+        assert_eq!(
+            read("Unable to send an email: Found inactive addresses: a@b. (code 406)."),
+            (None, None)
         );
         // Zoho's delay notice: `ResponseCode 421, , 4.7.0 ...`.
         assert_eq!(

@@ -21,6 +21,7 @@ pub struct Verdict {
 
 /// The causes stated in words, in decision order (first part: up to reputation).
 const WORDS: &[(Sig, Category, &str)] = &[
+    (Suppressed, Category::Recipient, "sender-suppression"),
     (ClientName, Category::Dns, "dns-words"),
     (RelayStrong, Category::Relay, "relay-denied"),
     (
@@ -153,7 +154,7 @@ pub fn blocklist(s: Sigs) -> Option<Blocklist> {
         return Some(Blocklist::Barracuda);
     }
     if s.has(ListWord)
-        && s.any(&[ListThreat, AllowList, FileType])
+        && s.any(&[ListThreat, AllowList, FileType, Suppressed])
         && !s.any(&[OtherList, YahooList, ComcastList])
     {
         return None;

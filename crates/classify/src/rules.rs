@@ -112,6 +112,11 @@ pub enum Sig {
     MailboxFull,
     RcptStrong,
     RcptWeak,
+    /// The sending platform's own suppression of a recipient (Mailgun's "Not delivering to
+    /// previously bounced address", SparkPost's "recipient address suppressed due to
+    /// customer policy"): no receiver refused, so the spam, policy and list words around it
+    /// are the platform's reasons, and the recipient is the cause.
+    Suppressed,
     /// The recipient takes mail only from the senders it lists (Exchange's 5.7.129: "the
     /// sender isn't on the recipient's list of senders to accept mail from", "add you to
     /// the accept list"): the recipient's own restriction, and no block list.
@@ -1031,6 +1036,9 @@ phrase_table! {
     // Gmail's report of its own lookups of the recipient's domain and mail hosts: "DNS
     // Error: ... DNS type 'a' lookup of mx.example.com. responded with code NXDOMAIN".
     ("responded with code nxdomain", RcptHost),
+    // SendGrid's "unable to get mx info: failed to get IPs from PTR record" for a
+    // recipient's domain that does not exist (the PTR lookup is SendGrid's own step).
+    ("get mx info", RcptHost),
     // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
     // error for name=example.org type=MX: Host not found, try again".
     ("host not found, try again", LookupRetry),
@@ -1491,6 +1499,24 @@ phrase_table! {
     // The sender's own suppression of a recipient that bounced before: PowerMTA's "550
     // 5.7.1 recipient is in suppression list", SES's "on the suppression list".
     ("suppression list", RcptStrong),
+    // ESPs' drops of a suppressed recipient, in their documented words: Mailgun's "Not
+    // delivering to previously bounced address" (605), "... to unsubscribed address" (606),
+    // "... to a user who marked your messages as spam" (607); Mailjet's "preblocked";
+    // SendGrid's drop reason "Unsubscribed Address"; SparkPost's "554 5.7.1 recipient
+    // address suppressed due to customer policy"; Brevo's "blocked : due to blacklist user".
+    ("not delivering to", Suppressed),
+    ("preblocked", Suppressed),
+    ("unsubscribed address", Suppressed),
+    ("address suppressed", Suppressed),
+    ("blacklist user", Suppressed),
+    // Mailjet's "typofix": it did not send to an address whose domain looks mistyped.
+    ("typofix", Suppressed),
+    // Brevo's "Unable to find MX of domain no-mx.example.com" (the recipient's domain).
+    ("find mx", RcptStrong),
+    // Mailjet's documented error value `"error": "invalid domain"` (a mistyped or expired
+    // recipient domain); quoted, as its events write it: qmail's "501 5.0.0 Invalid domain
+    // name" is the sender's HELO name.
+    ("\"invalid domain\"", RcptStrong),
     // "498 No MX for <domain>" (not "no MXs for this domain could be reached", a
     // connection failure).
     ("no mx for", RcptStrong),
@@ -1619,6 +1645,10 @@ phrase_table! {
     // of this message." (the message, not a disabled mailbox as 5.2.1 says).
     ("will not accept delivery of this message", Content),
     ("content rejected", Content),
+    // Mailjet's error "content blocked" ("Something in your email has triggered an
+    // anti-spam filter"); Amazon SES's Reject event, its own scan: "reason": "Bad content".
+    ("content blocked", Content),
+    ("bad content", Content),
     ("banned content", Content),
     // amavis's reply for a banned attachment: "554 5.7.0 Reject, id=124-1-11 - BANNED:
     // multipart/mixed | application/vnd.ms-excel,.doc,XXX.xls".

@@ -438,9 +438,11 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     // version=TLSv1.3, verify=FAIL, cipher=TLS_AES_256_GCM_SHA384`, Exim's
     // `X=TLS1.2:ECDHE_RSA_AES_128_GCM_SHA256:128` and `X=TLS1.3:TLS_AES_256_GCM_SHA384:256`
     // name the protocol and cipher used.
+    // Nor is a JSON key: SendGrid's events carry `"tls": 0` or `"tls": 1`.
     if p.sig == Sig::Tls
         && (settings_field(t, pos, after)
             || t[after..].starts_with(b"://")
+            || t[after..].starts_with(b"\":")
             || crate::codes::in_field_value(t, pos))
     {
         return;

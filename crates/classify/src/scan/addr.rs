@@ -226,16 +226,20 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     *work += 64;
     let open = opening(t, start);
     // Exim's main log (`<id> ** a` failed, `<id> == a` deferred), the JSON events of
-    // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"`, Resend's `"to":
-    // ["a"]`), a log's envelope pair on one line (Cisco IronPort's `From:<a> To:<b>`,
-    // amavis's `<a> -> <b>`) and Exchange's and MailEnable's `Recipient: [SMTP:a]` name
-    // the recipient.
-    let before = sub(t, open.saturating_sub(12), open);
+    // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"` and its Python form
+    // `'recipient': 'a'`, SparkPost's `"rcpt_to": "a"`, Amazon SES's `"destination":
+    // ["a"]`, Resend's `"to": ["a"]`), a log's envelope pair on one line (Cisco IronPort's
+    // `From:<a> To:<b>`, amavis's `<a> -> <b>`) and Exchange's and MailEnable's
+    // `Recipient: [SMTP:a]` name the recipient.
+    let before = sub(t, open.saturating_sub(14), open);
     if [
         &b" **"[..],
         b" ==",
         b"\"email\":",
         b"\"recipient\":",
+        b"'recipient':",
+        b"\"rcpt_to\":",
+        b"\"destination\":",
         b"\"to\":",
         b"> to:",
         b"t: [smtp:",
@@ -466,6 +470,11 @@ mod tests {
             "b,2020-01-01,bad-mailbox,vmta,bounce@sender.example,a@free.fr,mx (1.1.1.1)",
             // An ESP's JSON event: the sender's `from`, then the recipients' `to` list.
             "{\"from\": \"Acme <b@sender.example>\",\n\"to\": [\"a@free.fr\"],",
+            // SparkPost's `rcpt_to`, Amazon SES's `destination` list, Mailgun's event
+            // printed as a Python dict.
+            "\"msg_from\": \"b@sender.example\",\n\"rcpt_to\": \"a@free.fr\",",
+            "\"source\": \"b@sender.example\",\n\"destination\": [\"a@free.fr\"],",
+            "'event': 'dropped',\n'recipient': 'a@free.fr',",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
         }

@@ -696,6 +696,34 @@ const CASES: &[(&str, Category)] = &[
         "Remote Server returned '550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)'",
         Category::Relay,
     ),
+    // ESPs' drops of a recipient on their own suppression lists: the recipient, whatever
+    // spam, policy or list words the drop gives as its reason.
+    ("Not delivering to unsubscribed address", Category::Recipient),
+    (
+        "Not delivering to a user who marked your messages as spam",
+        Category::Recipient,
+    ),
+    ("\"error_related_to\": \"mailjet\", \"error\": \"preblocked\"", Category::Recipient),
+    ("\"reason\": \"Unsubscribed Address\", \"event\": \"dropped\"", Category::Recipient),
+    (
+        "554 5.7.1 recipient address suppressed due to customer policy",
+        Category::Recipient,
+    ),
+    ("blocked : due to blacklist user", Category::Recipient),
+    (
+        "\"blocked\": true, \"error\": \"invalid domain\"",
+        Category::Recipient,
+    ),
+    ("\"blocked\": true, \"error\": \"typofix\"", Category::Recipient),
+    // A recipient's domain without MX in ESPs' words (Brevo, SendGrid).
+    ("Unable to find MX of domain example.org", Category::Recipient),
+    (
+        "unable to get mx info: failed to get IPs from PTR record",
+        Category::Recipient,
+    ),
+    // Content refused in ESPs' words (Mailjet's error, Amazon SES's Reject event).
+    ("error: content blocked", Category::Content),
+    ("\"reject\": { \"reason\": \"Bad content\" }", Category::Content),
 ];
 
 #[test]
@@ -724,4 +752,13 @@ fn starttls_offered_in_a_transcript_is_no_tls_failure() {
     let text = " Out: 250-PIPELINING\n Out: 250-STARTTLS\n Out: 250 CHUNKING\n In:  DATA\n Out: 451 4.3.0 Error: queue file write error\n";
     let got = classify(text, &Context::default());
     assert_ne!(got.category, Category::Tls, "{}", got.rule);
+}
+
+/// SendGrid's events carry a `"tls"` key: its value is no TLS failure.
+#[test]
+fn a_json_tls_key_is_no_tls_failure() {
+    let text = "{\"event\": \"bounce\", \"reason\": \"550 5.1.1 user unknown\", \"tls\": 0}";
+    let got = classify(text, &Context::default());
+    assert_eq!(got.category, Category::Recipient, "{}", got.rule);
+    assert!(classify("454 4.7.0 TLS not available", &Context::default()).category == Category::Tls);
 }
