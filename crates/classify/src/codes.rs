@@ -773,8 +773,15 @@ pub fn choose(codes: &Codes) -> Chosen {
                 .find_map(|r| r.enhanced)
         })
         .or_else(|| bares.iter().find(|b| b.pos > last.pos).map(|b| b.code))
-        // The nearest wrapper's own enhanced code (`451 4.4.0 ... 554 ...`).
-        .or_else(|| replies[..idx].iter().rev().find_map(|r| r.enhanced))
+        // The nearest wrapper's own enhanced code (`451 4.4.0 ... 554 ...`); an earlier
+        // success reply (`250 2.1.5 Recipient ok` before a refusal after DATA) is none.
+        .or_else(|| {
+            replies[..idx]
+                .iter()
+                .rev()
+                .filter(|r| r.basic >= 400)
+                .find_map(|r| r.enhanced)
+        })
         .or_else(|| bares.iter().rev().find(|b| b.status_like).map(|b| b.code))
         .or_else(|| {
             bares
@@ -918,6 +925,18 @@ mod tests {
         assert_eq!(
             read("mx.example.com #550 permanent failure for one or more recipients"),
             (Some(550), None)
+        );
+    }
+
+    #[test]
+    fn a_success_reply_lends_no_enhanced_code() {
+        // A session where the refusal after DATA has no enhanced code of its own.
+        let t = "rcpt to: <a@example.org>\n250 2.1.5 Recipient ok\ndata\n354 go\n.\n550 message rejected";
+        assert_eq!(read(t), (Some(550), None));
+        // A failing wrapper still lends its own.
+        assert_eq!(
+            read("451 4.4.0 relay said: 554 rejected"),
+            (Some(554), Some("4.4.0".into()))
         );
     }
 

@@ -949,6 +949,11 @@ phrase_table! {
     ("helo hostname", Dns),
     ("helo/ehlo", Dns),
     ("invalid helo", Dns),
+    // FTGate: "451 4.9.9 %s Invalid EHLO (#3.12)".
+    ("invalid ehlo", Dns),
+    // hMailServer: "501 EHLO Invalid domain address.", "501 HELO Invalid domain address.".
+    ("ehlo invalid", Dns),
+    ("helo invalid", Dns),
     ("bad helo", Dns),
     ("helo rejected", Dns),
     ("helo domain", Dns),
@@ -1083,6 +1088,8 @@ phrase_table! {
     ("max message per connection", Rate),
     ("maximum number of", Rate),
     ("concurrent connections", Rate),
+    // FTGate: "451 4.5.1 [%s] Max concurrent sessions (#1.04)".
+    ("concurrent sessions", Rate),
     // A relay's cap on simultaneous sessions: "421 4.4.5 Service unavailable, concurrency
     // limit reached".
     ("concurrency limit", Rate),
@@ -1207,6 +1214,8 @@ phrase_table! {
     ("quota exceed", MailboxFull),
     ("quota-issues", BcFull),
     ("exceeded storage", MailboxFull),
+    // FTGate: "Allocated mailbox storage exceeded (#1.02)".
+    ("storage exceeded", MailboxFull),
     ("storage allocation", MailboxFull),
     ("quota violation", MailboxFull),
     // "quota usage exceeded".
@@ -1254,6 +1263,9 @@ phrase_table! {
     ("storage full", MailboxFull),
     ("system storage", MailboxFull),
     ("quota limit", MailboxFull),
+    // SmarterMail's report when the recipient's whole domain is out of disk space: "Reason:
+    // The domain size limit has been exceeded" (not a message size limit).
+    ("domain size limit", MailboxFull),
     ("file too large", MailboxFull),
     // GoDaddy: "Account storage limit".
     ("storage limit", MailboxFull),
@@ -1960,6 +1972,9 @@ phrase_table! {
     // Gmail's older report "Could not initiate SMTP conversation with any hosts"; Postfix's
     // "delivery temporarily suspended: connect to ...".
     ("could not initiate", Connection),
+    // cmail's bounce reason "Failure to reach any MX"; "no MXs for this domain could be
+    // reached" reads as "connect to" does.
+    ("reach any", Connection),
     ("delivery temporarily suspended", Connection),
     ("message expired", Connection),
     ("queue.expired", Connection),

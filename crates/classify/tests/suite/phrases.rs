@@ -724,6 +724,20 @@ const CASES: &[(&str, Category)] = &[
     // Content refused in ESPs' words (Mailjet's error, Amazon SES's Reject event).
     ("error: content blocked", Category::Content),
     ("\"reject\": { \"reason\": \"Bad content\" }", Category::Content),
+    // Mail servers' own templates: FTGate's session cap and EHLO check, SmarterMail's
+    // domain out of disk space (not a message size), cmail's unreachable MXes.
+    ("451 4.5.1 [%s] Max concurrent sessions (#1.04)", Category::RateLimit),
+    ("451 4.9.9 %s Invalid EHLO (#3.12)", Category::Dns),
+    (
+        "Reason: The domain size limit has been exceeded",
+        Category::MailboxFull,
+    ),
+    ("Failure to reach any MX", Category::Connection),
+    // hMailServer's EHLO syntax check and FTGate's quota error (words the other way round
+    // from "exceeded storage allocation").
+    ("501 EHLO Invalid domain address.", Category::Dns),
+    ("501 HELO Invalid domain address.", Category::Dns),
+    ("Allocated mailbox storage exceeded (#1.02)", Category::MailboxFull),
 ];
 
 #[test]
