@@ -901,6 +901,9 @@ phrase_table! {
     ("not authenticated", Auth),
     ("anti-spoofing", Auth),
     ("spoof", Auth),
+    // A filter refusing a sender domain used from a server its SPF record does not list
+    // (Cleanmail for bluewin.ch: "Forged sender domain from this server").
+    ("forged sender", Auth),
     ("domain owner policy", Auth),
     ("not permitted by the domain owner", Auth),
     ("ipv6 sending guidelines", Auth),
@@ -1107,6 +1110,9 @@ phrase_table! {
     ("number of external recipients", Rate),
     // "450 Too frequent connects from 198.37.147.135, please try again later".
     ("too frequent", Rate),
+    // Ghent University's deferral of a client connecting too often: "421 4.5.1. Connection
+    // Rate - See https://helpdesk.ugent.be/email/".
+    ("connection rate", Rate),
     ("sending rate", Rate),
     ("server busy", Rate),
     // The receiver defers for its own load, like "server busy": maddy's "451 4.4.5 High
@@ -1339,6 +1345,9 @@ phrase_table! {
     ("takiego konta", RcptStrong),
     ("inutilizzo", RcptStrong),
     ("destinatario errato", RcptStrong),
+    // Italian "cannot be found" of the addressees (TIM webmail: "Le seguenti caselle di
+    // posta elettronica non sono disponibili o è impossibile trovarle :a").
+    ("impossibile trovarl", RcptStrong),
     // "501 #5.1.1 bad address <a>", "Recipient address no longer exists".
     ("bad address", RcptStrong),
     ("no longer exist", RcptStrong),

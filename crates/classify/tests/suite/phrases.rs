@@ -738,6 +738,15 @@ const CASES: &[(&str, Category)] = &[
     ("501 EHLO Invalid domain address.", Category::Dns),
     ("501 HELO Invalid domain address.", Category::Dns),
     ("Allocated mailbox storage exceeded (#1.02)", Category::MailboxFull),
+    // Western European receivers' own words: a client connecting too often (Ghent
+    // University), a sender domain used from a server its SPF record does not list
+    // (Cleanmail), Italian "cannot find them" of the addressees (TIM webmail).
+    ("421 Connection rate exceeded for 192.0.2.1", Category::RateLimit),
+    ("550 5.7.1 Forged sender domain example.com", Category::Auth),
+    (
+        "Impossibile trovarlo: a@example.org non è un indirizzo valido",
+        Category::Recipient,
+    ),
 ];
 
 #[test]
