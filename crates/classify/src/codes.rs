@@ -572,8 +572,9 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                 about_address: about_address(b.get(end..).unwrap_or_default()),
                 summary: enhanced.is_some_and(|e| e.subject == 0 && e.detail == 0)
                     && b.get(end..).is_some_and(|t| {
-                        let t = t.trim_ascii_start();
-                        t.len() >= 19 && t[..19].eq_ignore_ascii_case(b"service unavailable")
+                        const CLOSING: &[u8] = b"service unavailable";
+                        let start = t.trim_ascii_start().get(..CLOSING.len());
+                        start.is_some_and(|w| w.eq_ignore_ascii_case(CLOSING))
                     }),
             });
             return Some(end);
