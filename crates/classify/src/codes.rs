@@ -307,6 +307,23 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         if (before == Some(&b']') && digits == 0) || (before == Some(&b'.') && digits > 0) {
             return None;
         }
+        // Nor is a source file's line after its name (SwiftMailer's stack trace:
+        // `AbstractSmtpTransport.php:422`) or a port after a host name: a short
+        // extension of letters after a dot, then the colon.
+        let letters = b[..i - 1]
+            .iter()
+            .rev()
+            .take(5)
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        if digits == 0
+            && (1..=4).contains(&letters)
+            && i >= letters + 3
+            && b[i - 2 - letters] == b'.'
+            && b[i - 3 - letters].is_ascii_alphanumeric()
+        {
+            return None;
+        }
     }
     match b.get(i + 3) {
         // NetEase's reason marker glued to the code as its code tables print it
@@ -715,9 +732,12 @@ fn last_remote(replies: &[Reply]) -> Option<usize> {
 /// `dsn=` / PowerMTA status field, then any free-standing enhanced code.
 pub fn choose(codes: &Codes) -> Chosen {
     let replies = &codes.replies;
+    // Without a failing reply, a success reply may be the answer (amavis's `250 2.7.0 Ok,
+    // discarded`), but not the greeting or the go-ahead for TLS (220), the closing (221)
+    // or a login's success (235): they answer no message.
     let idx = last_remote(replies)
         .or_else(|| replies.iter().rposition(|r| r.basic >= 400))
-        .or_else(|| replies.len().checked_sub(1));
+        .or_else(|| replies.iter().rposition(|r| r.basic >= 250));
     let Some(idx) = idx else {
         let bares = &codes.bares;
         let status = bares
@@ -939,6 +959,22 @@ mod tests {
             read("451 4.4.0 relay said: 554 rejected"),
             (Some(554), Some("4.4.0".into()))
         );
+    }
+
+    #[test]
+    fn a_greeting_or_a_source_line_is_no_bounce_code() {
+        // The go-ahead for TLS before the delivery failed is no answer to the message.
+        let t = "RX: <220-mx.example.org ESMTP>\nTX: <STARTTLS>\nRX: <220 TLS go ahead>\nNo route";
+        assert_eq!(read(t), (None, None));
+        assert_eq!(read("235 2.7.0 Authentication successful"), (None, None));
+        // A success reply that is the answer still counts.
+        assert_eq!(
+            read("250 2.7.0 Ok, discarded, id=1 - INFECTED"),
+            (Some(250), Some("2.7.0".into()))
+        );
+        // A client's stack trace ends with the file's line number.
+        let t = "got code \"451\", with message \"451 4.3.0 Try later\" in ./Transport/Stream.php:550";
+        assert_eq!(read(t), (Some(451), Some("4.3.0".into())));
     }
 
     #[test]

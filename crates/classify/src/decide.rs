@@ -58,6 +58,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (Content, Category::Content, "content-words"),
     (Reputation, Category::Reputation, "reputation-words"),
     (AccessDenied, Category::Reputation, "reputation-words"),
+    (SenderRefused, Category::Reputation, "reputation-words"),
     (ContentFilter, Category::Content, "content-words"),
 ];
 
@@ -87,6 +88,7 @@ const MARKERS: &[(Sig, Category, &str)] = &[
     (AppleAuth, Category::Auth, "apple-hme"),
     (ComcastRate, Category::RateLimit, "comcast-rl"),
     (ComcastAuth, Category::Auth, "comcast-dm"),
+    (OutlookDynamic, Category::Reputation, "outlook-dy-001"),
 ];
 
 /// The signals to decide from: the innermost reply's when it states a cause, unless it
@@ -177,6 +179,7 @@ pub fn isp(s: Sigs) -> Option<Isp> {
     }
     const ORDER: &[(Sig, Isp)] = &[
         (OutlookHost, Isp::Outlook),
+        (OutlookDynamic, Isp::Outlook),
         (YahooHost, Isp::Yahoo),
         (YahooRate, Isp::Yahoo),
         (YahooPerm, Isp::Yahoo),
@@ -322,13 +325,10 @@ fn provider_reading(
             return v(cat, list, "provider-code");
         }
     }
+    // A list the text names is reported with the provider's reading (Outlook.com's
+    // DY-001 points to Spamhaus's lists of dynamic addresses).
     if let Some((_, cat, rule)) = MARKERS.iter().find(|(sig, _, _)| s.has(*sig)) {
-        let list = if *cat == Category::Blocklist {
-            cited
-        } else {
-            None
-        };
-        return v(*cat, list, rule);
+        return v(*cat, cited, rule);
     }
     // "blocked using grey.rbl ... greylisting": a greylisting service, not a list.
     if s.has(Greylist) && cited == Some(Blocklist::Other) {
@@ -362,9 +362,10 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
         return v(Category::Greylist, "greylist-try-later");
     }
     // X.1.7 / X.1.8: the sender's address (its domain) is bad, whatever address words
-    // the reply also has ("550 5.1.7 No such domain" after MAIL FROM).
+    // the reply also has ("550 5.1.7 No such domain" after MAIL FROM, "501 5.1.8 Sender
+    // address rejected").
     if code.is_some_and(|c| c.subject == 1 && (c.detail == 7 || c.detail == 8))
-        && s.any(&[RcptStrong, RcptWeak])
+        && s.any(&[RcptStrong, RcptWeak, SenderRefused])
     {
         return v(Category::Dns, "sender-address-code");
     }

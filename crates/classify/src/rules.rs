@@ -61,6 +61,10 @@ pub enum Sig {
     ComcastRate,
     ComcastAuth,
     OrangeOfr,
+    /// Outlook.com's DY-001, its refusal of mail from dynamic IP addresses "for policy
+    /// reasons" (its postmaster's list of errors): a reputation block, whatever its
+    /// explanation says of unauthenticated mail.
+    OutlookDynamic,
     // Causes stated in words.
     RelayStrong,
     /// The sending account's credit is used up (SendGrid's "451 Authentication failed:
@@ -141,6 +145,11 @@ pub enum Sig {
     /// "Access denied": a policy refusal, except after "Recipient address rejected:"
     /// (Microsoft's 5.4.1 for a recipient its tenant does not have).
     AccessDenied,
+    /// Postfix's "Sender address rejected:" with no cause of the known kinds after it (an
+    /// access table's own text, `Sender address rejected: zcs1.example.com`): a policy
+    /// refusal of the sender, not of the recipient whatever the code's subject (5.1.0);
+    /// the sender's address itself only with X.1.7/X.1.8.
+    SenderRefused,
     /// A period of time ("this hour", "per day"): with `SenderLimit`, a rate.
     PerTime,
     /// A mail loop ("too many hops"): not a rate, whatever "too many" says (RFC 3463
@@ -379,7 +388,7 @@ phrase_table! {
     ("sc-004", OutlookHost),
     ("ou-001", OutlookHost),
     ("ou-002", OutlookHost),
-    ("dy-001", OutlookHost),
+    ("dy-001", OutlookDynamic),
     ("rp-001", OutlookHost),
     ("rp-002", OutlookHost),
     ("rp-003", OutlookHost),
@@ -1893,6 +1902,7 @@ phrase_table! {
     ("not allowed", Reputation),
     ("rejected for policy", Reputation),
     ("client host rejected", Reputation),
+    ("sender address rejected", SenderRefused),
     ("rejete", Reputation),
     ("a problem occurred", Reputation),
     ("is banned", Reputation),

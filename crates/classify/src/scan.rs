@@ -443,7 +443,8 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
         && (settings_field(t, pos, after)
             || t[after..].starts_with(b"://")
             || t[after..].starts_with(b"\":")
-            || crate::codes::in_field_value(t, pos))
+            || crate::codes::in_field_value(t, pos)
+            || go_ahead(t, pos, after))
     {
         return;
     }
@@ -481,6 +482,13 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if pos >= norm.region.0 && pos < norm.region.1 {
         found.inner.set(sig);
     }
+}
+
+/// Whether the TLS word at `pos..after` is in the server's go-ahead for the handshake
+/// (Exim's `220 TLS go ahead`, Postfix's and sendmail's `220 2.0.0 Ready to start TLS`):
+/// the server agreed, no TLS failure.
+fn go_ahead(t: &[u8], pos: usize, after: usize) -> bool {
+    t[after..].starts_with(b" go ahead") || t[..pos].ends_with(b"ready to start ")
 }
 
 /// Whether the word at `pos..after` is a field's name in parentheses before its value

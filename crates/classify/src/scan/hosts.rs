@@ -112,6 +112,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // couldn't find any host named example.org. (#5.1.2)", "the host named example.org
     // does not have any MX records".
     b"host named ",
+    // MDaemon's log names the recipient's domain whose hosts it could not reach: "No
+    // available IPv4 route for example.org".
+    b"route for ",
     // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
     b"\"mx-host\": \"",
     // F-Secure's mail gateway signs its own refusals with the gateway's name: "550

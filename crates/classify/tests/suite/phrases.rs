@@ -5,6 +5,25 @@
 use classify::{classify, Category, Context};
 
 const CASES: &[(&str, Category)] = &[
+    // A sender refused by an access table's own words, which name no cause: a policy
+    // refusal of the sender, not of the recipient (5.1.0 is about an address); with
+    // 5.1.8 the sender's address itself.
+    (
+        "NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 550 5.1.0 <billing@shop.example.net>: Sender address rejected: shop.example.net; from=<billing@shop.example.net> to=<a@example.org> proto=ESMTP",
+        Category::Reputation,
+    ),
+    ("501 5.1.8 <a@b.example>: Sender address rejected", Category::Dns),
+    // Outlook.com's DY-001 is a policy refusal of dynamic IPs, whatever its explanation
+    // says of unauthenticated mail.
+    (
+        "550 DY-001 (COL004-MC1F22) Mail rejected by Outlook.com for policy reasons. We generally do not accept email from dynamic IP's as they are not typically used to deliver unauthenticated SMTP e-mail to an Internet mail server.",
+        Category::Reputation,
+    ),
+    // The server's go-ahead for TLS is no TLS failure; the delivery failed after it.
+    (
+        "SERVER -> CLIENT: 220 2.0.0 Ready to start TLS\nSMTP ERROR: mx.example.org is unreachable",
+        Category::Connection,
+    ),
     // Gmail's web-login challenge and Exchange Online's send-as refusal: the sender's
     // own login, not a policy refusal.
     (
