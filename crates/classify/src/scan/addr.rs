@@ -334,6 +334,16 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if !opens_reply && angle && (colon || sendmail || rest.starts_with(b" (reason")) {
         return Role::Named;
     }
+    // Postfix's queue listing (`mailq`, `postqueue -p`): "ID size Mon May 25 18:01:07
+    // sender", the reason and the recipients on the lines after. An address right after a
+    // time of day is the queue line's sender.
+    let digits = |w: &[u8]| w.len() == 2 && w.iter().all(u8::is_ascii_digit);
+    if digits(word) && digits(word_before(t, wstart).1) && !seps.colon {
+        let (_, _, before) = word_before(t, wstart);
+        if before.colon {
+            return Role::Not;
+        }
+    }
     Role::Unnamed
 }
 
