@@ -973,7 +973,8 @@ mod tests {
             (Some(250), Some("2.7.0".into()))
         );
         // A client's stack trace ends with the file's line number.
-        let t = "got code \"451\", with message \"451 4.3.0 Try later\" in ./Transport/Stream.php:550";
+        let t =
+            "got code \"451\", with message \"451 4.3.0 Try later\" in ./Transport/Stream.php:550";
         assert_eq!(read(t), (Some(451), Some("4.3.0".into())));
     }
 
