@@ -310,17 +310,15 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         // Nor is a source file's line after its name (SwiftMailer's stack trace:
         // `AbstractSmtpTransport.php:422`) or a port after a host name: a short
         // extension of letters after a dot, then the colon.
-        let letters = b[..i - 1]
-            .iter()
-            .rev()
-            .take(5)
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
+        let mut k = i - 1;
+        while k > 0 && i - k <= 5 && b[k - 1].is_ascii_alphabetic() {
+            k -= 1;
+        }
         if digits == 0
-            && (1..=4).contains(&letters)
-            && i >= letters + 3
-            && b[i - 2 - letters] == b'.'
-            && b[i - 3 - letters].is_ascii_alphanumeric()
+            && k + 1 < i
+            && k >= 2
+            && b[k - 1] == b'.'
+            && b[k - 2].is_ascii_alphanumeric()
         {
             return None;
         }

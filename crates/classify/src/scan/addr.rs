@@ -251,7 +251,7 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         return Role::Named;
     }
     let (wstart, word, seps) = word_before(t, open);
-    let (pstart, prev, _) = word_before(t, wstart);
+    let (pstart, prev, prev_seps) = word_before(t, wstart);
     // Exim's sender verification quotes the sender: "550-Verification failed for <a>
     // 550-Unrouteable address 550 unable to verify sender address".
     if word == b"for" && prev == b"failed" && word_before(t, pstart).1 == b"verification" {
@@ -338,11 +338,8 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     // sender", the reason and the recipients on the lines after. An address right after a
     // time of day is the queue line's sender.
     let digits = |w: &[u8]| w.len() == 2 && w.iter().all(u8::is_ascii_digit);
-    if digits(word) && digits(word_before(t, wstart).1) && !seps.colon {
-        let (_, _, before) = word_before(t, wstart);
-        if before.colon {
-            return Role::Not;
-        }
+    if digits(word) && digits(prev) && prev_seps.colon && !seps.colon {
+        return Role::Not;
     }
     Role::Unnamed
 }
