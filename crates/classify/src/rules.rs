@@ -156,6 +156,9 @@ pub enum Sig {
     /// recipient's own restriction, as the accept list of 5.7.129 is.
     RecipientAuthOnly,
     TryLater,
+    /// A sending client's own words for a refused command (PHPMailer's "SMTP Error: data
+    /// not accepted."): without a reply of the server's, its refusal words state no cause.
+    ClientRefusal,
     /// Gmail's and Yahoo's words for a refused unauthenticated sender ("... blocked
     /// because the sender is unauthenticated"): Gmail's with 5.7.26, Yahoo's with 5.7.9.
     SenderUnauthenticated,
@@ -272,6 +275,9 @@ phrase_table! {
     // --- Gmail / Google Workspace
     ("gsmtp", GmailReply),
     ("gcdp$", GmailReply),
+    // ... and its cause: a Workspace domain's content compliance rule ("This message
+    // violates example.com email policy. - gcdp"), in any of Gmail's languages.
+    ("gcdp", Content),
     ("gmail-smtp-in", GmailReply),
     ("aspmx.l.google.com", GmailReply),
     ("google.com", GmailHost),
@@ -837,6 +843,9 @@ phrase_table! {
     // Postfix's `reject_sender_login_mismatch`: "553 5.7.1 <a>: Sender address rejected:
     // not owned by user <login>" (the login may not use that sender address).
     ("not owned by", SmtpLogin),
+    // The same refusal in another submission server's words, as PHPMailer reports it:
+    // "MAIL FROM command failed,From address is not one of your addresses ,550,5.7.0".
+    ("not one of your addresses", SmtpLogin),
     // Chinese providers' submission servers (QQ, NetEase): "501 mail from address must be
     // same as authorization user".
     ("same as authorization user", SmtpLogin),
@@ -865,6 +874,9 @@ phrase_table! {
     // An ESP's API key used as the SMTP login, refused for this sender: "530 API key is
     // restricted to sending domain: acme.com. From/Sender address must use this domain".
     ("api key", SmtpLogin),
+    // A campaign platform's SMTP relay that takes the account's key in a header: Maropost's
+    // "554 Transaction failed[Missing Header X-ApiKey]".
+    ("apikey", SmtpLogin),
     // SendGrid: "550 The from address does not match a verified Sender Identity".
     ("verified sender identity", SmtpLogin),
     // Postal's refusal of a From domain the credential may not send for: "530
@@ -1415,6 +1427,8 @@ phrase_table! {
     ("invalid recipient", RcptStrong),
     // smtplib's and sendmail's "501 Recipient syntax error" (a malformed or empty address).
     ("recipient syntax", RcptStrong),
+    // The same of the command: Maropost's relay "501 5.5.2 RCPT TO syntax error".
+    ("rcpt to syntax", RcptStrong),
     // Brevo's "451 4.0.0 Invalid to" (the `RCPT TO` address); not "invalid token".
     ("invalid to$", RcptStrong),
     ("invalid-recipient", RcptStrong),
@@ -1590,6 +1604,9 @@ phrase_table! {
     ("no longer", RcptWeak),
     // Exim's "missing or malformed local part", Notes' "No such local user".
     ("malformed local", RcptStrong),
+    // A malformed recipient address refused as such: KumoMTA's "Invalid EnvelopeAddress
+    // value" for "a malformed recipient", "553 Malformed recipient address".
+    ("malformed recipient", RcptStrong),
     ("no such local", RcptStrong),
     // "not accepting mail", "not accepting messages": the mailbox takes none.
     ("not accepting mail", RcptWeak),
@@ -1794,6 +1811,12 @@ phrase_table! {
     ("email size", Content),
     ("duplicate header", Content),
     ("message is malformed", Content),
+    // A header the receiver cannot parse: "554 Failed: Malformed MIME field:
+    // ARC-Message-Signature: ..." (a bare CR in a header another hop added).
+    ("malformed mime", Content),
+    // A filtering service's content scanner: VirusFree's "554 Message refused by the
+    // scanner".
+    ("by the scanner", Content),
     ("links within", Content),
     ("potential security issue", Content),
     ("hvu:b1", Content),
@@ -1901,6 +1924,8 @@ phrase_table! {
     // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
     // Exchange's "Your access to submit messages to this e-mail system has been rejected".
     ("message refused", Reputation),
+    // PHPMailer's DATA refused, in its own words (FluentSMTP's and Mailster's logs).
+    ("data not accepted", ClientRefusal),
     ("mail refused", Reputation),
     ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
@@ -1962,6 +1987,9 @@ phrase_table! {
     ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
+    // Haraka's outbound log: "Remote end 192.0.2.1:25 closed connection while we were
+    // processing mail. Trying next MX."
+    ("closed connection", Connection),
     ("connection dropped", Connection),
     // "Network is unreachable", "host unreachable", "host is unreachable", "server is
     // down or unreachable".

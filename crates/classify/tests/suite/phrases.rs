@@ -747,6 +747,28 @@ const CASES: &[(&str, Category)] = &[
         "Impossibile trovarlo: a@example.org non è un indirizzo valido",
         Category::Recipient,
     ),
+    // Campaign panels' and sending tools' words: a malformed header (a MIME field), a
+    // From address the login does not own, a relay's key header, a malformed recipient
+    // in another command's words, a temporary refusal after a recipient prefix.
+    ("554 Malformed MIME field: Subject", Category::Content),
+    ("553 From address is not one of your addresses", Category::Auth),
+    ("530 Invalid header X-ApiKey", Category::Auth),
+    ("501 RCPT TO syntax error", Category::Recipient),
+    ("554 Mail refused by the scanner", Category::Content),
+    ("SMTP Error: data not accepted.", Category::Other),
+    (
+        "Remote end 192.0.2.1:25 closed connection while we were processing mail.",
+        Category::Connection,
+    ),
+    (
+        "550 5.7.1 Este mensaje infringe la política de example.com - gcdp - gsmtp",
+        Category::Content,
+    ),
+    ("553 5.1.3 Malformed recipient address", Category::Recipient),
+    (
+        "Recipient address rejected: Please try again later",
+        Category::Other,
+    ),
 ];
 
 #[test]
