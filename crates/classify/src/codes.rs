@@ -373,7 +373,11 @@ fn netease_marker(b: &[u8], j: usize) -> bool {
 fn phpmailer_message(b: &[u8], j: usize) -> bool {
     let rest = b.get(j..).unwrap_or_default();
     let rest = rest.strip_prefix(b",").unwrap_or(rest);
-    let skip = rest.iter().take(16).take_while(|c| c.is_ascii_whitespace()).count();
+    let skip = rest
+        .iter()
+        .take(16)
+        .take_while(|c| c.is_ascii_whitespace())
+        .count();
     let want = b"\"message\": \"smtp error:";
     rest.get(skip..skip + want.len())
         .is_some_and(|m| m.eq_ignore_ascii_case(want))
