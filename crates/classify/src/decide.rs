@@ -394,7 +394,7 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
         // "Recipient address rejected: Please try again later!": a temporary refusal that
         // says nothing of the address (greylisting's codes were read above); under a 5xx
         // ("550 Failure sending mail. Try again later") the address is refused.
-        if s.has(TryLater) && !basic.is_some_and(|b| b >= 500) {
+        if s.has(TryLater) && basic.is_none_or(|b| b < 500) {
             return v(Category::Other, "receiver-system-words");
         }
     }
