@@ -717,6 +717,9 @@ phrase_table! {
     // send to this recipient. <server.domain.com #5.7.1>", "you don't have permission to
     // send to the group".
     ("permission to send to", AllowList),
+    // Tencent's (QQ's) "550 Mail is rejected by recipients": the recipient's own block
+    // list or filter, the recipient's restriction.
+    ("rejected by recipients", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -777,6 +780,10 @@ phrase_table! {
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
     ("delivery not authorized", RelayStrong),
+    // A submission server that will not take a recipient for this sender: BT's "550
+    // Recipient Not Authorised [recipient rejected due to no authorised destination
+    // groups]" (a relay set-up question, not an unknown recipient).
+    ("recipient not authori", RelayStrong),
     ("tenantattribution", RelayStrong),
     ("as a relay", RelayStrong),
     ("insecure mail relay", RelayStrong),
@@ -1152,6 +1159,10 @@ phrase_table! {
     // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
+    // Outlook.com's submission verdict on an account over its sending quota:
+    // "OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is
+    // RefuseQuota, ShowTierUpgrade".
+    ("refusequota", Rate),
     // An ESP's limit of the sending account: MailerSend's "450 Your account reached its
     // email quota limit. Contact support to increase it. #MS42204".
     ("account reached its", Rate),
@@ -1159,6 +1170,10 @@ phrase_table! {
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
+    // Exchange Online's 5.2.121: "The sender has exceeded the limit for the number of
+    // messages they can send to this recipient per hour" (5.2.122's "their limit" is the
+    // recipient's).
+    ("limit for the number of", Rate),
     ("emails per hour", Rate),
     // cPanel's limit of the sending domain: "has exceeded the max defers and failures per
     // hour".
@@ -1635,6 +1650,10 @@ phrase_table! {
     ("nessun utente", RcptStrong),
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
+    // Comcast: "550 5.2.0 <a> - Recipient unavailable", "450 4.2.0 <a> - Recipient
+    // temporarily unavailable".
+    ("recipient unavailable", RcptWeak),
+    ("recipient temporarily unavailable", RcptWeak),
     ("recipient address rejected", RcptWeak),
     // The same refusal translated (GoDaddy's pages): Indonesian "5.4.1 Alamat penerima
     // ditolak: Akses ditolak", Chinese "550 5.4.1 收件人地址被拒绝:访问被拒绝".
@@ -1737,6 +1756,10 @@ phrase_table! {
     ("inappropriate words", Content),
     ("inappropriate content", Content),
     ("message size", Content),
+    // web.de's and GMX's header checks (in brackets: Mimecast's "Rejected by header based
+    // Blocked Senders" is a block of the sender): "550 <a>: Reject due to policy restrictions
+    // (header based)" (duplicate or malformed Date, From, To...: the message's form).
+    ("(header based)", Content),
     // Exchange's "This message is larger than the current system limit"; "The user does not
     // accept email in non-Western (non-Latin) character sets".
     ("larger than", Content),
@@ -2129,6 +2152,11 @@ phrase_table! {
     ("failed to be replicated", ReceiverSystem),
     ("local error", ReceiverSystem),
     ("service unavailable", ReceiverSystem),
+    // "451 4.7.1 Sorry, the service is currently unavailable. Please come back later."
+    // (listed under Yandex), Microsoft's "450 4.7.0 Message not proxied": the receiver's
+    // own trouble, which the code's 4.7.x does not turn into a policy refusal.
+    ("service is currently unavailable", ReceiverSystem),
+    ("not proxied", ReceiverSystem),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

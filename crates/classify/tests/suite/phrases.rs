@@ -769,6 +769,22 @@ const CASES: &[(&str, Category)] = &[
         "Recipient address rejected: Please try again later",
         Category::Other,
     ),
+    // Big mailbox providers' current replies: a sender over a per-recipient limit and an
+    // account over its sending quota (Microsoft), a recipient unavailable for now
+    // (Comcast), the receiver's own trouble under a 4.7.x code, a recipient's own block
+    // (Tencent), a submission server that takes no recipient for this sender (BT), a
+    // header check (web.de).
+    (
+        "554 5.2.121 Sender exceeded the limit for the number of messages to one recipient",
+        Category::RateLimit,
+    ),
+    ("554 5.2.0 Actual verdict is RefuseQuota", Category::RateLimit),
+    ("450 4.2.0 <a@example.net> Recipient temporarily unavailable", Category::Recipient),
+    ("451 4.7.1 The service is currently unavailable", Category::Other),
+    ("450 4.7.0 Message not proxied", Category::Other),
+    ("550 Your mail is rejected by recipients", Category::Recipient),
+    ("550 5.7.1 Recipient not authorized", Category::Relay),
+    ("550 Reject due to policy restrictions (header based)", Category::Content),
 ];
 
 #[test]
