@@ -308,6 +308,16 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
             return None;
         }
     }
+    // Swift Mailer's expectation before the reply it got ("Expected response code 250 but
+    // got code \"\", with message \"\""): the code it wanted, never the reply.
+    if ends_with_ci(b, i, b"expected response code ") {
+        return None;
+    }
+    // FluentSMTP's log: `"code": 422, "message": "SMTP Error: data not accepted."`: the
+    // plugin's own code around PHPMailer's own words, no reply.
+    if ends_with_ci(b, i, b"code\": ") && phpmailer_message(b, i + 3) {
+        return None;
+    }
     match b.get(i + 3) {
         // NetEase's reason marker glued to the code as its code tables print it
         // (`421HL:ICC`, `451DT:SPM`): the code still.
@@ -356,6 +366,21 @@ fn netease_marker(b: &[u8], j: usize) -> bool {
             && m[2] == b':'
             && m[3].is_ascii_uppercase()
     })
+}
+
+/// Whether a JSON `"message"` field holding PHPMailer's own error ("SMTP Error: ...")
+/// follows the value that ends at `j` (past its comma and spaces).
+fn phpmailer_message(b: &[u8], j: usize) -> bool {
+    let rest = b.get(j..).unwrap_or_default();
+    let rest = rest.strip_prefix(b",").unwrap_or(rest);
+    let skip = rest
+        .iter()
+        .take(16)
+        .take_while(|c| c.is_ascii_whitespace())
+        .count();
+    let want = b"\"message\": \"smtp error:";
+    rest.get(skip..skip + want.len())
+        .is_some_and(|m| m.eq_ignore_ascii_case(want))
 }
 
 fn ends_with_ci(b: &[u8], end: usize, word: &[u8]) -> bool {
@@ -1000,6 +1025,16 @@ mod tests {
         assert_eq!(
             read("\"code\": 501,\n\"message\": \"5.1.0 Invalid Sender\""),
             (Some(501), Some("5.1.0".into()))
+        );
+        // FluentSMTP's own code around PHPMailer's own error, and Swift Mailer's expected
+        // code when the server said nothing: no replies.
+        assert_eq!(
+            read("{\n  \"code\": 423,\n  \"message\": \"SMTP Error: Could not connect to SMTP host.\","),
+            (None, None)
+        );
+        assert_eq!(
+            read("Expected response code 250 but got code \"\", with message \"\" (code: 0)"),
+            (None, None)
         );
         // CiviMail's log of Amazon SES's reply: an unquoted `code:` label.
         assert_eq!(

@@ -340,6 +340,13 @@ fn provider_reading(
 /// The cause the words state, read with the code where the code settles a doubt.
 fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<Verdict> {
     let v = |category, rule| Some(verdict(category, None, rule));
+    // PHPMailer's "SMTP Error: data not accepted." with no reply of the server's: its
+    // "not accepted" is the client's, no cause.
+    let s = if s.has(ClientRefusal) && basic.is_none() {
+        s.without(Reputation)
+    } else {
+        s
+    };
     // Greylisting answers 450 or 451 with 4.7.1; not Rambler's "452 4.7.1 Try again
     // later" at DATA (452: insufficient storage), which states no cause.
     let greylist_code =
@@ -383,6 +390,12 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
         }
         if s.has(Reputation) {
             return v(Category::Reputation, "reputation-words");
+        }
+        // "Recipient address rejected: Please try again later!": a temporary refusal that
+        // says nothing of the address (greylisting's codes were read above); under a 5xx
+        // ("550 Failure sending mail. Try again later") the address is refused.
+        if s.has(TryLater) && basic.is_none_or(|b| b < 500) {
+            return v(Category::Other, "receiver-system-words");
         }
     }
     // Address words in the answer to MAIL FROM are about the sender's address

@@ -156,6 +156,9 @@ pub enum Sig {
     /// recipient's own restriction, as the accept list of 5.7.129 is.
     RecipientAuthOnly,
     TryLater,
+    /// A sending client's own words for a refused command (PHPMailer's "SMTP Error: data
+    /// not accepted."): without a reply of the server's, its refusal words state no cause.
+    ClientRefusal,
     /// Gmail's and Yahoo's words for a refused unauthenticated sender ("... blocked
     /// because the sender is unauthenticated"): Gmail's with 5.7.26, Yahoo's with 5.7.9.
     SenderUnauthenticated,
@@ -272,6 +275,9 @@ phrase_table! {
     // --- Gmail / Google Workspace
     ("gsmtp", GmailReply),
     ("gcdp$", GmailReply),
+    // ... and its cause: a Workspace domain's content compliance rule ("This message
+    // violates example.com email policy. - gcdp"), in any of Gmail's languages.
+    ("gcdp", Content),
     ("gmail-smtp-in", GmailReply),
     ("aspmx.l.google.com", GmailReply),
     ("google.com", GmailHost),
@@ -711,6 +717,9 @@ phrase_table! {
     // send to this recipient. <server.domain.com #5.7.1>", "you don't have permission to
     // send to the group".
     ("permission to send to", AllowList),
+    // Tencent's (QQ's) "550 Mail is rejected by recipients": the recipient's own block
+    // list or filter, the recipient's restriction.
+    ("rejected by recipients", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -771,6 +780,10 @@ phrase_table! {
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
     ("delivery not authorized", RelayStrong),
+    // A submission server that will not take a recipient for this sender: BT's "550
+    // Recipient Not Authorised [recipient rejected due to no authorised destination
+    // groups]" (a relay set-up question, not an unknown recipient).
+    ("recipient not authori", RelayStrong),
     ("tenantattribution", RelayStrong),
     ("as a relay", RelayStrong),
     ("insecure mail relay", RelayStrong),
@@ -837,6 +850,9 @@ phrase_table! {
     // Postfix's `reject_sender_login_mismatch`: "553 5.7.1 <a>: Sender address rejected:
     // not owned by user <login>" (the login may not use that sender address).
     ("not owned by", SmtpLogin),
+    // The same refusal in another submission server's words, as PHPMailer reports it:
+    // "MAIL FROM command failed,From address is not one of your addresses ,550,5.7.0".
+    ("not one of your addresses", SmtpLogin),
     // Chinese providers' submission servers (QQ, NetEase): "501 mail from address must be
     // same as authorization user".
     ("same as authorization user", SmtpLogin),
@@ -865,6 +881,9 @@ phrase_table! {
     // An ESP's API key used as the SMTP login, refused for this sender: "530 API key is
     // restricted to sending domain: acme.com. From/Sender address must use this domain".
     ("api key", SmtpLogin),
+    // A campaign platform's SMTP relay that takes the account's key in a header: Maropost's
+    // "554 Transaction failed[Missing Header X-ApiKey]".
+    ("apikey", SmtpLogin),
     // SendGrid: "550 The from address does not match a verified Sender Identity".
     ("verified sender identity", SmtpLogin),
     // Postal's refusal of a From domain the credential may not send for: "530
@@ -1140,6 +1159,10 @@ phrase_table! {
     // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
+    // Outlook.com's submission verdict on an account over its sending quota:
+    // "OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is
+    // RefuseQuota, ShowTierUpgrade".
+    ("refusequota", Rate),
     // An ESP's limit of the sending account: MailerSend's "450 Your account reached its
     // email quota limit. Contact support to increase it. #MS42204".
     ("account reached its", Rate),
@@ -1147,6 +1170,10 @@ phrase_table! {
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
+    // Exchange Online's 5.2.121: "The sender has exceeded the limit for the number of
+    // messages they can send to this recipient per hour" (5.2.122's "their limit" is the
+    // recipient's).
+    ("limit for the number of", Rate),
     ("emails per hour", Rate),
     // cPanel's limit of the sending domain: "has exceeded the max defers and failures per
     // hour".
@@ -1415,6 +1442,8 @@ phrase_table! {
     ("invalid recipient", RcptStrong),
     // smtplib's and sendmail's "501 Recipient syntax error" (a malformed or empty address).
     ("recipient syntax", RcptStrong),
+    // The same of the command: Maropost's relay "501 5.5.2 RCPT TO syntax error".
+    ("rcpt to syntax", RcptStrong),
     // Brevo's "451 4.0.0 Invalid to" (the `RCPT TO` address); not "invalid token".
     ("invalid to$", RcptStrong),
     ("invalid-recipient", RcptStrong),
@@ -1590,6 +1619,9 @@ phrase_table! {
     ("no longer", RcptWeak),
     // Exim's "missing or malformed local part", Notes' "No such local user".
     ("malformed local", RcptStrong),
+    // A malformed recipient address refused as such: KumoMTA's "Invalid EnvelopeAddress
+    // value" for "a malformed recipient", "553 Malformed recipient address".
+    ("malformed recipient", RcptStrong),
     ("no such local", RcptStrong),
     // "not accepting mail", "not accepting messages": the mailbox takes none.
     ("not accepting mail", RcptWeak),
@@ -1618,6 +1650,10 @@ phrase_table! {
     ("nessun utente", RcptStrong),
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
+    // Comcast: "550 5.2.0 <a> - Recipient unavailable", "450 4.2.0 <a> - Recipient
+    // temporarily unavailable".
+    ("recipient unavailable", RcptWeak),
+    ("recipient temporarily unavailable", RcptWeak),
     ("recipient address rejected", RcptWeak),
     // The same refusal translated (GoDaddy's pages): Indonesian "5.4.1 Alamat penerima
     // ditolak: Akses ditolak", Chinese "550 5.4.1 收件人地址被拒绝:访问被拒绝".
@@ -1720,6 +1756,10 @@ phrase_table! {
     ("inappropriate words", Content),
     ("inappropriate content", Content),
     ("message size", Content),
+    // web.de's and GMX's header checks (in brackets: Mimecast's "Rejected by header based
+    // Blocked Senders" is a block of the sender): "550 <a>: Reject due to policy restrictions
+    // (header based)" (duplicate or malformed Date, From, To...: the message's form).
+    ("(header based)", Content),
     // Exchange's "This message is larger than the current system limit"; "The user does not
     // accept email in non-Western (non-Latin) character sets".
     ("larger than", Content),
@@ -1794,6 +1834,12 @@ phrase_table! {
     ("email size", Content),
     ("duplicate header", Content),
     ("message is malformed", Content),
+    // A header the receiver cannot parse: "554 Failed: Malformed MIME field:
+    // ARC-Message-Signature: ..." (a bare CR in a header another hop added).
+    ("malformed mime", Content),
+    // A filtering service's content scanner: VirusFree's "554 Message refused by the
+    // scanner".
+    ("by the scanner", Content),
     ("links within", Content),
     ("potential security issue", Content),
     ("hvu:b1", Content),
@@ -1901,6 +1947,8 @@ phrase_table! {
     // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
     // Exchange's "Your access to submit messages to this e-mail system has been rejected".
     ("message refused", Reputation),
+    // PHPMailer's DATA refused, in its own words (FluentSMTP's and Mailster's logs).
+    ("data not accepted", ClientRefusal),
     ("mail refused", Reputation),
     ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
@@ -1962,6 +2010,9 @@ phrase_table! {
     ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
+    // Haraka's outbound log: "Remote end 192.0.2.1:25 closed connection while we were
+    // processing mail. Trying next MX."
+    ("closed connection", Connection),
     ("connection dropped", Connection),
     // "Network is unreachable", "host unreachable", "host is unreachable", "server is
     // down or unreachable".
@@ -2101,6 +2152,11 @@ phrase_table! {
     ("failed to be replicated", ReceiverSystem),
     ("local error", ReceiverSystem),
     ("service unavailable", ReceiverSystem),
+    // "451 4.7.1 Sorry, the service is currently unavailable. Please come back later."
+    // (listed under Yandex), Microsoft's "450 4.7.0 Message not proxied": the receiver's
+    // own trouble, which the code's 4.7.x does not turn into a policy refusal.
+    ("service is currently unavailable", ReceiverSystem),
+    ("not proxied", ReceiverSystem),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

@@ -723,6 +723,10 @@ mod tests {
             "delivery error when sending to 192.0.2.1:25 (mx.example.org)",
             false
         ));
+        assert!(host(
+            "Permanent SMTP delivery error when sending to mx.example.org (192.0.2.1)",
+            false
+        ));
         // Exchange's wrapper: the remote host before the status it gave.
         assert!(host(
             "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554 no>'",

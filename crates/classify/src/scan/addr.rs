@@ -257,6 +257,11 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if word == b"for" && prev == b"failed" && word_before(t, pstart).1 == b"verification" {
         return Role::Not;
     }
+    // PHPMailer's refused sender: "The following From address failed: a : MAIL FROM
+    // command failed" (its refused recipients: "The following recipients failed: a").
+    if word == b"failed" && prev == b"address" && word_before(t, pstart).1 == b"from" {
+        return Role::Not;
+    }
     // Amazon SES lists the sender identities it refuses: "Email address is not verified.
     // The following identities failed the check in region EU-WEST-2: Name <a>, a".
     if sub(t, open.saturating_sub(96), open)
@@ -526,6 +531,7 @@ mod tests {
             "please write to postmaster@free.fr",
             "<mailto:a@free.fr>",
             "b,2020,bad-mailbox,vmta,a@free.fr,rcpt@example.org,mx",
+            "The following From address failed: a@free.fr : MAIL FROM command failed",
         ] {
             let k = kinds(text);
             assert!(

@@ -103,8 +103,10 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // "Mất kết nối với abcd.com [...] *", "vượt giới hạn ... của máy chủ abcd.com [...]".
     "kết nối với ".as_bytes(),
     "máy chủ ".as_bytes(),
-    // Postal's "when sending to 192.0.2.1:25 (host)".
+    // Postal's "when sending to 192.0.2.1:25 (host)", and its older "Permanent SMTP
+    // delivery error when sending to host (192.0.2.1)".
     b":25 (",
+    b"when sending to ",
     // Exim gives up on the recipient domain's hosts: "all hosts for 'xtra.co.nz' have been
     // failing for a long time (and retry time not reached)".
     b"all hosts for '",

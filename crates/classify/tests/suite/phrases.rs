@@ -747,6 +747,44 @@ const CASES: &[(&str, Category)] = &[
         "Impossibile trovarlo: a@example.org non è un indirizzo valido",
         Category::Recipient,
     ),
+    // Campaign panels' and sending tools' words: a malformed header (a MIME field), a
+    // From address the login does not own, a relay's key header, a malformed recipient
+    // in another command's words, a temporary refusal after a recipient prefix.
+    ("554 Malformed MIME field: Subject", Category::Content),
+    ("553 From address is not one of your addresses", Category::Auth),
+    ("530 Invalid header X-ApiKey", Category::Auth),
+    ("501 RCPT TO syntax error", Category::Recipient),
+    ("554 Mail refused by the scanner", Category::Content),
+    ("SMTP Error: data not accepted.", Category::Other),
+    (
+        "Remote end 192.0.2.1:25 closed connection while we were processing mail.",
+        Category::Connection,
+    ),
+    (
+        "550 5.7.1 Este mensaje infringe la política de example.com - gcdp - gsmtp",
+        Category::Content,
+    ),
+    ("553 5.1.3 Malformed recipient address", Category::Recipient),
+    (
+        "Recipient address rejected: Please try again later",
+        Category::Other,
+    ),
+    // Big mailbox providers' current replies: a sender over a per-recipient limit and an
+    // account over its sending quota (Microsoft), a recipient unavailable for now
+    // (Comcast), the receiver's own trouble under a 4.7.x code, a recipient's own block
+    // (Tencent), a submission server that takes no recipient for this sender (BT), a
+    // header check (web.de).
+    (
+        "554 5.2.121 Sender exceeded the limit for the number of messages to one recipient",
+        Category::RateLimit,
+    ),
+    ("554 5.2.0 Actual verdict is RefuseQuota", Category::RateLimit),
+    ("450 4.2.0 <a@example.net> Recipient temporarily unavailable", Category::Recipient),
+    ("451 4.7.1 The service is currently unavailable", Category::Other),
+    ("450 4.7.0 Message not proxied", Category::Other),
+    ("550 Your mail is rejected by recipients", Category::Recipient),
+    ("550 5.7.1 Recipient not authorized", Category::Relay),
+    ("550 Reject due to policy restrictions (header based)", Category::Content),
 ];
 
 #[test]
