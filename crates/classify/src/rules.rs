@@ -1193,6 +1193,10 @@ phrase_table! {
     ("messages per ", Rate),
     // An ESP relay's daily quota: "452 4.5.3 Daily message limit exceeded".
     ("message limit", Rate),
+    // A sending platform's adaptive delivery backing off after a receiver's pushback
+    // (SparkPost's and Momentum's "451 4.3.0 [internal] Sending IP temporarily
+    // suspended"): the sending IP is throttled.
+    ("sending ip temporarily suspended", Rate),
     // NetEase's Chinese replies: too many concurrent connections ("并发连接数过大"), many
     // messages in a short time ("短期内发送了大量信件"), messages per connection over the
     // limit ("邮件数量超出限制").
@@ -1221,6 +1225,10 @@ phrase_table! {
     // Exchange Online's 5.2.121/5.2.122: "Recipient's per hour message receive limit
     // (from specific sender) exceeded".
     ("receive limit", RateRecipient),
+    // GMX's "450 4.3.2 Too many mails (mail bomb), try again in 1 hour(s)" after RCPT TO:
+    // a mail bomb is a flood of messages to one mailbox, so the recipient is receiving
+    // too much, not the sender sending too fast.
+    ("mail bomb", RateRecipient),
     // --- Mailbox full
     // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
     // the server." (a full mailbox, not a rate).
@@ -2167,6 +2175,9 @@ phrase_table! {
     // own trouble, which the code's 4.7.x does not turn into a policy refusal.
     ("service is currently unavailable", ReceiverSystem),
     ("not proxied", ReceiverSystem),
+    // "450 Server configuration problem" (at the greeting, or as ZoneMTA lists it): the
+    // receiver's own set-up is broken, not a refused connection.
+    ("configuration problem", ReceiverSystem),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

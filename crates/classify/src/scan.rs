@@ -776,6 +776,27 @@ mod tests {
             "<= a@b.example H=mail.sender.net [192.0.2.1] P=esmtpa S=1103",
             false
         ));
+        // Postfix's timed-out conversation; KumoMTA's own failure printing the address
+        // it tried; sendmail's relay with its final dot (one label when a poster hid it),
+        // but not the sending host's own localhost nor Gmail's "any hosts".
+        assert!(host(
+            "conversation with mx.example.org[192.0.2.1] timed out while sending MAIL FROM",
+            false
+        ));
+        assert!(host(
+            "TLS handshake with ResolvedAddress { name: \"mx.example.org.\", addr: 192.0.2.1 } failed",
+            false
+        ));
+        assert!(host(
+            "mailer=esmtp, relay=MAILSERVER. [192.0.2.1], dsn=4.0.0",
+            false
+        ));
+        assert!(!host("relay=localhost. [127.0.0.1], dsn=4.0.0", false));
+        assert!(!host("relay=MAILSERVER., dsn=4.0.0", false));
+        assert!(!host(
+            "Could not initiate SMTP conversation with any hosts",
+            false
+        ));
         // A placeholder in the receiver's place still names another receiver.
         assert!(host("host example.com[x.xx.xx.xx] said:", false));
         assert!(!host(

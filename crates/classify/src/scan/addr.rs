@@ -393,8 +393,12 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
     {
         return Some(Role::Not);
     }
-    // Exim: `The following address(es) failed:`.
-    if ends_any(word, NAMING) || (word == b"failed" && seps.colon) {
+    // Exim: `The following address(es) failed:`; its delay warning: `The address to
+    // which the message has not yet been delivered is:`.
+    if ends_any(word, NAMING)
+        || (word == b"failed" && seps.colon)
+        || (word == b"is" && seps.colon && prev == b"delivered")
+    {
         return Some(Role::Named);
     }
     None
@@ -478,6 +482,7 @@ mod tests {
             "550 5.1.10 Recipient a@free.fr not found by SMTP address lookup",
             "Delivery to the following recipient failed permanently:\n\n   a@free.fr\n",
             "The following address(es) failed:\n\n  a@free.fr\n    retry timeout exceeded",
+            "The address to which the message has not yet been delivered is:\n\n  a@free.fr\n",
             "Delivery has failed to these recipients or groups:\n\na@free.fr (a@free.fr)",
             "b,2020-01-01,bad-mailbox,vmta,bounce@sender.example,a@free.fr,mx (1.1.1.1)",
             // An ESP's JSON event: the sender's `from`, then the recipients' `to` list.

@@ -72,8 +72,12 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"remote server at ",
     b"remote server: ",
     // Postfix: "lost connection with mx.example.org[192.0.2.1] while receiving the
-    // initial server greeting".
-    b"lost connection with ",
+    // initial server greeting", "conversation with mx.example.org[192.0.2.1] timed out
+    // while sending MAIL FROM" (Gmail's "SMTP conversation with any hosts" names none).
+    b"ion with ",
+    // KumoMTA's own connection failures print the address tried as a Rust value: "TLS
+    // handshake with ResolvedAddress { name: \"mx.example.org.\", addr: ... } failed".
+    b"{ name: \"",
     // Exim's delivery log names the remote host after the SMTP transport: "** a@b
     // R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.1]: SMTP error ..." (in a
     // `<=` line H= is the client, and no transport precedes it).
@@ -245,7 +249,9 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         while let Some(rest) = tok.strip_suffix(b".") {
             tok = rest;
         }
-        if (start > 0 && t[start - 1] == b'@') || t.get(end) == Some(&b'@') || !tok.contains(&b'.')
+        if (start > 0 && t[start - 1] == b'@')
+            || t.get(end) == Some(&b'@')
+            || !(tok.contains(&b'.') || sendmail_relay(t, (start, end), tok))
         {
             continue;
         }
@@ -259,6 +265,15 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         }
     }
     false
+}
+
+/// sendmail's `relay=NAME. [192.0.2.1]`: the relay's name with its final dot, then its
+/// address, is the receiving host even when it has one label (a poster's `MAILSERVER.`).
+fn sendmail_relay(t: &[u8], (start, end): (usize, usize), tok: &[u8]) -> bool {
+    tok.len() < end - start
+        && tok != b"localhost"
+        && t[..start].ends_with(b"relay=")
+        && t[end..].starts_with(b" [")
 }
 
 /// Whether the name at `start..end` (`tok`, without its final dots) is written where a

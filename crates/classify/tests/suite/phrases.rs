@@ -804,6 +804,19 @@ const CASES: &[(&str, Category)] = &[
     ("550 Your mail is rejected by recipients", Category::Recipient),
     ("550 5.7.1 Recipient not authorized", Category::Relay),
     ("550 Reject due to policy restrictions (header based)", Category::Content),
+    // Delivery servers' deferrals: a mailbox flooded with mail (GMX's "mail bomb"), a
+    // sending platform suspending its own IP after pushback.
+    ("421 Mail bomb detected for this mailbox, please retry later", Category::RateLimit),
+    (
+        "451 4.3.0 Your sending IP temporarily suspended, retry in 30 minutes",
+        Category::RateLimit,
+    ),
+    // A greeting refusal for the receiver's own broken set-up: its trouble, no refused
+    // connection.
+    (
+        "host mx.example.org[192.0.2.1] refused to talk to me: 421 Configuration problem on this host",
+        Category::Other,
+    ),
 ];
 
 #[test]
