@@ -804,6 +804,30 @@ const CASES: &[(&str, Category)] = &[
     ("550 Your mail is rejected by recipients", Category::Recipient),
     ("550 5.7.1 Recipient not authorized", Category::Relay),
     ("550 Reject due to policy restrictions (header based)", Category::Content),
+    // Security gateways and filtering services: a delivery taken as a submission needing
+    // a login (a relay refusal), a header check, a bounce to several recipients
+    // (backscatter, whatever "Recipient address rejected" says), a loop check, and
+    // "antispam" as a word (not inside a filtering service's host or header name).
+    (
+        "553 5.7.1 Message submission is for authorized users only",
+        Category::Relay,
+    ),
+    ("451 4.7.1 Deferred by header checks", Category::Content),
+    (
+        "550 5.5.3 <a@example.org>: Recipient address rejected: Multi-recipient bounce",
+        Category::Reputation,
+    ),
+    ("554 5.4.6 Loop detected", Category::Other),
+    ("550 5.7.1 Rejected by the antispam filter", Category::Reputation),
+    (
+        "554 5.5.6 Loop detection > 10 mal X-antispameurope-disclaimer",
+        Category::Other,
+    ),
+    // A challenge-response filter: delivery once the sender confirms.
+    (
+        "550 Your message is held. To have it delivered, click on this link: https://cr.example.net/confirm?id=1",
+        Category::Reputation,
+    ),
     // Delivery servers' deferrals: a mailbox flooded with mail (GMX's "mail bomb"), a
     // sending platform suspending its own IP after pushback.
     ("421 Mail bomb detected for this mailbox, please retry later", Category::RateLimit),
