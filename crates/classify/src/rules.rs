@@ -783,6 +783,10 @@ phrase_table! {
     // Access denied, Your organization does not allow external forwarding" (the sender's
     // own tenant will not pass the mail on).
     ("external forwarding", RelayStrong),
+    // SpamExperts' filtering cluster taking a delivery for a domain it does not filter as
+    // a submission: "550 message submission is for authorised users only!" (a relay
+    // refusal in the words of a submission port's login requirement).
+    ("submission is for authori", Relay),
     // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
     ("denies relay", RelayStrong),
     ("拒绝中继", RelayStrong),
@@ -1779,6 +1783,10 @@ phrase_table! {
     // Blocked Senders" is a block of the sender): "550 <a>: Reject due to policy restrictions
     // (header based)" (duplicate or malformed Date, From, To...: the message's form).
     ("(header based)", Content),
+    // A filtering service's header-check rule (Postfix's `header_checks`, the
+    // antispameurope/Hornetsecurity table's "450 4.5.5 Header Checks Defer"): the
+    // message's form, deferred or refused.
+    ("header check", Content),
     // Exchange's "This message is larger than the current system limit"; "The user does not
     // accept email in non-Western (non-Latin) character sets".
     ("larger than", Content),
@@ -1933,6 +1941,11 @@ phrase_table! {
     // Exim's default ACL against backscatter: "Legitimate bounces are never sent to more
     // than one recipient."
     ("legitimate bounces", Reputation),
+    // Postfix's `reject_multi_recipient_bounce` (also in the antispameurope/Hornetsecurity
+    // table): "550 5.5.3 Recipient address rejected: Multi-recipient bounce", a bounce
+    // addressed to several recipients refused as backscatter, whatever its
+    // "Recipient address rejected" prefix says.
+    ("multi-recipient bounce", ReputationStrong),
     // "Sender IP address rejected", "bad sender IP address"; "Your access to submit
     // messages to this e-mail system has been rejected".
     ("sender ip", Reputation),
@@ -1968,6 +1981,10 @@ phrase_table! {
     // IP", "Domain has received too many bounces" (PHP Bounce Handler's responses).
     ("too many spam", ReputationStrong),
     ("too many bounces", ReputationStrong),
+    // Mail.ru's refusal of a sending account it has blocked (for spam or a stolen
+    // password): "550 message sending for this account is disabled": the sender's account,
+    // not the recipient's, whatever "account is disabled" says.
+    ("sending for this account", ReputationStrong),
     // Outlook.com's 4.7.650: "The mail server [IP] has been temporarily rate limited due to
     // IP reputation".
     ("due to ip reputation", ReputationStrong),
@@ -2003,12 +2020,19 @@ phrase_table! {
     ("sender not pre-approved", Reputation),
     // A receiver that takes mail only from servers confirmed on its web page.
     ("requires confirmation", Reputation),
+    // A challenge-response filter that delivers only once the sender confirms: "554 READ
+    // THIS: IMPORTANT ACTION REQUIRED: Delivery will ONLY occur if you click on this link
+    // https://mail2.example.net/cgi/user.cgi?...".
+    ("click on this link", Reputation),
     ("bulk email", Reputation),
     // "bulk e-mail filters" (CiviCRM).
     ("bulk e-mail", Reputation),
     ("bulk.advertising", Reputation),
     ("mass mailer", Reputation),
-    ("antispam", Reputation),
+    // "failed several antispam checks", "antispam software"; a word of its own only:
+    // filtering services' host and header names ("mx17.antispamcloud.com",
+    // "X-antispameurope-disclaimer") are no cause.
+    ("antispam$", Reputation),
     // Polish "odrzucona przez system antyspamowy" (refused by the anti-spam system).
     ("antyspam", Reputation),
     ("recurrent pattern detection", Reputation),
@@ -2149,6 +2173,9 @@ phrase_table! {
     ("routing loop", Loop),
     ("mail loop", Loop),
     ("loops back to myself", Loop),
+    // The antispameurope/Hornetsecurity table's "554 5.5.6 Loop detection > 10 mal
+    // X-antispameurope-disclaimer"; "Loop detected".
+    ("loop detect", Loop),
     // Cloudflare Email Routing's loop check: "550 5.4.6 Email was forwarded too many times".
     ("forwarded too many", Loop),
     ("this hour", PerTime),

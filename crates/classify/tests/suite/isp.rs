@@ -363,6 +363,17 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
     assert_eq!(d.isp, Some(Isp::Other));
     assert_eq!(d.category, Category::Connection);
     assert_eq!(diagnose("Mất kết nối với máy chủ của bạn").isp, None);
+    // A filtering gateway's host in Exchange's older diagnostic line ("host #550 ...
+    // ##"), after "Recipient server:", and a recipient's line in Halon's report ("<a>
+    // failed: domain->MX:") name the receiver; a "#" comment after a name does not.
+    for text in [
+        "mx17.antispamcloud.com #550 message submission is for authorised users only! ##",
+        "Recipient server: d123.ess.barracudanetworks.com SMTP response: 550 permanent failure",
+        "<someone@example.net> failed: example.net->MX:\n552 Spam Message Rejected",
+    ] {
+        assert_eq!(diagnose(text).isp, Some(Isp::Other), "{text}");
+    }
+    assert_eq!(diagnose("mx.example.org # a comment").isp, None);
     // Gmail's "The user you are trying to contact ..." as Google translates it.
     for text in [
         "450 4.2.1 Der Nutzer, den Sie kontaktieren möchten, erhält zu rasch E-Mails.",
