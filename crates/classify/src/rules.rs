@@ -359,6 +359,11 @@ phrase_table! {
     // Google's refusals by the recipient domain's own settings: "421 4.7.0 IP not in
     // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain".
     ("for rcpt domain", GmailReply),
+    // ... and both as Google's German help page prints them: "TLS für RCPT-Domain
+    // erforderlich", "Unser System hat eine ungewöhnliche Anzahl unerwünschter E-Mails von
+    // Ihrer IP-Adresse festgestellt" (an unusual rate of unsolicited mail).
+    ("für rcpt-domain", GmailReply),
+    ("ungewöhnliche anzahl", GmailReply),
     // Google Groups (also on a Workspace domain) refusing a post: "Your email to group
     // a@example.com was rejected due to spam classification".
     ("your email to group", GmailReply),
@@ -1348,6 +1353,9 @@ phrase_table! {
     ("recipients are invalid", RcptStrong),
     ("account not found", RcptStrong),
     ("was not found", RcptStrong),
+    // ... and in the present: a Chinese provider's "User a@163.net is not found in Server",
+    // "user's email name is not found", "user's e-mail name is not found".
+    ("is not found", RcptStrong),
     // "addresses were not found", "The e-mail address you entered couldn't be found"
     // (CiviCRM's patterns).
     ("were not found", RcptStrong),
@@ -1629,8 +1637,6 @@ phrase_table! {
     ("badrecipientto", RcptStrong),
     ("validrcptto", RcptStrong),
     ("envelope recipient has been denied", RcptStrong),
-    // "user's email name is not found", "user's e-mail name is not found".
-    ("name is not found", RcptStrong),
     // "unknown virtual user", "invalid virtual user" (vpopmail).
     ("virtual user", RcptStrong),
     // The mailbox's owner has moved on (auto-replies and refusals in CiviCRM's table):
@@ -1638,6 +1644,10 @@ phrase_table! {
     // employed", "no longer works for"; a weak sign, the reply's own cause wins.
     ("address has changed", RcptStrong),
     ("no longer", RcptWeak),
+    // French "n'accepte plus" (no longer accepts): Exchange's French text for an address
+    // that changed, "L'adresse à laquelle ce message a été envoyé n'accepte plus de
+    // messages".
+    ("n'accepte plus", RcptWeak),
     // Exim's "missing or malformed local part", Notes' "No such local user".
     ("malformed local", RcptStrong),
     // A malformed recipient address refused as such: KumoMTA's "Invalid EnvelopeAddress
@@ -1791,6 +1801,25 @@ phrase_table! {
     ("character set", Content),
     ("too large", Content),
     ("too big", Content),
+    // "Too big" in other languages, the words of a size refusal: German "zu groß", French
+    // "trop volumineux", Italian "troppo grande", Dutch "te groot", Russian "слишком велико"
+    // (Zammad's postmaster reply "Nachricht zu groß", "Message trop volumineux"...);
+    // Japanese "サイズ" (size: "メッセージサイズ超過"), Chinese "大小限制" (size limit:
+    // "邮件超出大小限制").
+    ("zu groß", Content),
+    ("trop volumineu", Content),
+    ("troppo grand", Content),
+    ("te groot", Content),
+    ("слишком велик", Content),
+    ("サイズ", Content),
+    ("大小限制", Content),
+    // ... and, added after a later batch showed these languages unread: Spanish "demasiado
+    // grande", Portuguese "muito grande", Swedish "för stort" (too big), Korean "크기" (size:
+    // "메시지 크기가 ... MB였지만").
+    ("demasiado grande", Content),
+    ("muito grande", Content),
+    ("för stor", Content),
+    ("크기", Content),
     ("size limit", Content),
     // Vietnamese (Zing Mail's rendering of the size template): "Dung lượng thư "vượt giới
     // hạn dung lương cho phép" của máy chủ abcd.com" (the message size exceeds the limit).
@@ -1960,10 +1989,19 @@ phrase_table! {
     // IP", "Domain has received too many bounces" (PHP Bounce Handler's responses).
     ("too many spam", ReputationStrong),
     ("too many bounces", ReputationStrong),
+    // Mail.ru's refusal of a sending account it has blocked (for spam or a stolen
+    // password): "550 message sending for this account is disabled": the sender's account,
+    // not the recipient's, whatever "account is disabled" says.
+    ("sending for this account", ReputationStrong),
     // Outlook.com's 4.7.650: "The mail server [IP] has been temporarily rate limited due to
     // IP reputation".
     ("due to ip reputation", ReputationStrong),
     ("blocked", Reputation),
+    // Japanese "ブロックされました" (was blocked): Gmail's Japanese notice "メールのブロック
+    // ... でメールがブロックされました", a block that names no cause. (Not "ブロック" alone:
+    // Gmail's Japanese gloss of its rate reply says it "blocked" the IP's mail for now,
+    // "一時的にブロックしました", and links advice against being "blocked", "ブロックされたり".)
+    ("ブロックされました", Reputation),
     ("access denied", AccessDenied),
     ("not accepted", Reputation),
     ("not allowed", Reputation),
@@ -2012,6 +2050,8 @@ phrase_table! {
     ("no access for", Reputation),
     ("accepting mail from your ip", Reputation),
     ("forbidden by your ip", Reputation),
+    // A Chinese host's table of replies: "remote ip is forbidden" (the sender's IP barred).
+    ("ip is forbidden", Reputation),
     ("open proxy", Reputation),
     ("unwanted messages", Reputation),
     ("in prison", Reputation),

@@ -378,6 +378,9 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
     for text in [
         "450 4.2.1 Der Nutzer, den Sie kontaktieren möchten, erhält zu rasch E-Mails.",
         "450 4.2.1 O usuário com quem você está tentando entrar em contato está recebendo e-mails muito rápido.",
+        // ... its domain-setting refusals and its rate reply in German.
+        "421 4.7.0 IP nicht in Zulassungsliste für RCPT-Domain, Verbindung wird beendet.",
+        "421 4.7.28 Unser System hat eine ungewöhnliche Anzahl von E-Mails festgestellt.",
     ] {
         assert_eq!(diagnose(text).isp, Some(Isp::Gmail), "{text}");
     }
