@@ -117,8 +117,9 @@ const NOT_RECIPIENT: &[&[u8]] = &[
 
 /// Words right after an address (past `:`) that name it the recipient: Postfix's and
 /// qmail's bounce lines (`<a>: host X said:`, `<a>: connect to X`), Postfix's
-/// `Recipient address rejected`.
-const NAMED_AFTER: &[&[u8]] = &[b"host", b"connect", b"recipient", b"delivery"];
+/// `Recipient address rejected`, a sending tool's line about one recipient (`job: a:
+/// Error: Can't send mail - all recipients were rejected: 550 ...`).
+const NAMED_AFTER: &[&[u8]] = &[b"host", b"connect", b"recipient", b"delivery", b"error"];
 
 /// Local parts of role addresses (a postmaster to write to, the bounce's own sender).
 const ROLE_LOCALS: &[&[u8]] = &[
