@@ -1784,6 +1784,10 @@ phrase_table! {
     // Blocked Senders" is a block of the sender): "550 <a>: Reject due to policy restrictions
     // (header based)" (duplicate or malformed Date, From, To...: the message's form).
     ("(header based)", Content),
+    // A host's outgoing filter refusing by a rule on the message's headers (Infomaniak:
+    // "5.7.0 AV: Message is rejected by headers rule filter.. 554 Please check the
+    // message").
+    ("headers rule", Content),
     // Exchange's "This message is larger than the current system limit"; "The user does not
     // accept email in non-Western (non-Latin) character sets".
     ("larger than", Content),
@@ -1914,6 +1918,10 @@ phrase_table! {
     ("cxcnct", Rate),
     ("cxmxrt", Rate),
     ("cxsndr", Auth),
+    // JetEmail's access list, the smarthost hosts' panels relay through: the From domain
+    // is not one the SMTP user may send from ("550 [ACL] Blocked. See
+    // https://reports.jetsmtp.net/..."), the sender's own authorisation.
+    ("[acl] blocked", Auth),
     // A Chinese server's refusals of the sending IP and the sender: "550 black ip.
     // (发信IP被禁止)", "553 host denies the sender. (拒绝发件人地址)".
     ("black ip", Reputation),

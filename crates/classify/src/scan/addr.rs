@@ -328,7 +328,9 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if next.starts_with(b"sender") {
         return Role::Not;
     }
-    if colon && NAMED_AFTER.contains(&next) {
+    // ... and a reply about the recipient's server (Rackspace: `450 4.4.1 <a>: The
+    // recipient's server was temporarily unavailable to accept your message (G6)`).
+    if colon && (NAMED_AFTER.contains(&next) || rest.starts_with(b": the recipient")) {
         return Role::Named;
     }
     // The address opens a reply (`550 5.1.1 <a>...`: the code prefix is gone): the

@@ -248,6 +248,14 @@ fn an_address_before_its_error_is_the_recipient() {
 }
 
 #[test]
+fn an_address_a_connection_failure_is_about_is_the_recipient() {
+    // The reply about one recipient whose server did not answer: the recipient's domain.
+    let d = diagnose("451 4.4.1 <a@example.org>: The recipient's server did not answer");
+    assert_eq!(d.category, Category::Connection);
+    assert_eq!(d.isp, Some(Isp::Other));
+}
+
+#[test]
 fn a_whole_messages_failed_recipient_names_the_receiver() {
     // Gmail's report for its own user: its Google links are the sender's provider; the
     // failed recipient, wherever the report puts it, names the receiver.

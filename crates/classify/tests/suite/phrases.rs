@@ -822,6 +822,10 @@ const CASES: &[(&str, Category)] = &[
         "Remote host said: 554 mail server permanently rejected message (#5.3.0)",
         Category::Reputation,
     ),
+    // A host's outgoing filter by a rule on the headers, and a smarthost's access list
+    // refusing a From domain the SMTP user may not use.
+    ("550 5.7.1 Message rejected by headers rule", Category::Content),
+    ("550 [ACL] Blocked. See the report", Category::Auth),
 ];
 
 #[test]
