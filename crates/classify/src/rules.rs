@@ -359,6 +359,11 @@ phrase_table! {
     // Google's refusals by the recipient domain's own settings: "421 4.7.0 IP not in
     // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain".
     ("for rcpt domain", GmailReply),
+    // ... and both as Google's German help page prints them: "TLS für RCPT-Domain
+    // erforderlich", "Unser System hat eine ungewöhnliche Anzahl unerwünschter E-Mails von
+    // Ihrer IP-Adresse festgestellt" (an unusual rate of unsolicited mail).
+    ("für rcpt-domain", GmailReply),
+    ("ungewöhnliche anzahl", GmailReply),
     // Google Groups (also on a Workspace domain) refusing a post: "Your email to group
     // a@example.com was rejected due to spam classification".
     ("your email to group", GmailReply),
@@ -785,6 +790,10 @@ phrase_table! {
     // Access denied, Your organization does not allow external forwarding" (the sender's
     // own tenant will not pass the mail on).
     ("external forwarding", RelayStrong),
+    // SpamExperts' filtering cluster taking a delivery for a domain it does not filter as
+    // a submission: "550 message submission is for authorised users only!" (a relay
+    // refusal in the words of a submission port's login requirement).
+    ("submission is for authori", Relay),
     // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
     ("denies relay", RelayStrong),
     ("拒绝中继", RelayStrong),
@@ -1351,6 +1360,9 @@ phrase_table! {
     ("recipients are invalid", RcptStrong),
     ("account not found", RcptStrong),
     ("was not found", RcptStrong),
+    // ... and in the present: a Chinese provider's "User a@163.net is not found in Server",
+    // "user's email name is not found", "user's e-mail name is not found".
+    ("is not found", RcptStrong),
     // "addresses were not found", "The e-mail address you entered couldn't be found"
     // (CiviCRM's patterns).
     ("were not found", RcptStrong),
@@ -1632,8 +1644,6 @@ phrase_table! {
     ("badrecipientto", RcptStrong),
     ("validrcptto", RcptStrong),
     ("envelope recipient has been denied", RcptStrong),
-    // "user's email name is not found", "user's e-mail name is not found".
-    ("name is not found", RcptStrong),
     // "unknown virtual user", "invalid virtual user" (vpopmail).
     ("virtual user", RcptStrong),
     // The mailbox's owner has moved on (auto-replies and refusals in CiviCRM's table):
@@ -1641,6 +1651,10 @@ phrase_table! {
     // employed", "no longer works for"; a weak sign, the reply's own cause wins.
     ("address has changed", RcptStrong),
     ("no longer", RcptWeak),
+    // French "n'accepte plus" (no longer accepts): Exchange's French text for an address
+    // that changed, "L'adresse à laquelle ce message a été envoyé n'accepte plus de
+    // messages".
+    ("n'accepte plus", RcptWeak),
     // Exim's "missing or malformed local part", Notes' "No such local user".
     ("malformed local", RcptStrong),
     // A malformed recipient address refused as such: KumoMTA's "Invalid EnvelopeAddress
@@ -1788,12 +1802,35 @@ phrase_table! {
     // "5.7.0 AV: Message is rejected by headers rule filter.. 554 Please check the
     // message").
     ("headers rule", Content),
+    // A filtering service's header-check rule (Postfix's `header_checks`, the
+    // antispameurope/Hornetsecurity table's "450 4.5.5 Header Checks Defer"): the
+    // message's form, deferred or refused.
+    ("header check", Content),
     // Exchange's "This message is larger than the current system limit"; "The user does not
     // accept email in non-Western (non-Latin) character sets".
     ("larger than", Content),
     ("character set", Content),
     ("too large", Content),
     ("too big", Content),
+    // "Too big" in other languages, the words of a size refusal: German "zu groß", French
+    // "trop volumineux", Italian "troppo grande", Dutch "te groot", Russian "слишком велико"
+    // (Zammad's postmaster reply "Nachricht zu groß", "Message trop volumineux"...);
+    // Japanese "サイズ" (size: "メッセージサイズ超過"), Chinese "大小限制" (size limit:
+    // "邮件超出大小限制").
+    ("zu groß", Content),
+    ("trop volumineu", Content),
+    ("troppo grand", Content),
+    ("te groot", Content),
+    ("слишком велик", Content),
+    ("サイズ", Content),
+    ("大小限制", Content),
+    // ... and, added after a later batch showed these languages unread: Spanish "demasiado
+    // grande", Portuguese "muito grande", Swedish "för stort" (too big), Korean "크기" (size:
+    // "메시지 크기가 ... MB였지만").
+    ("demasiado grande", Content),
+    ("muito grande", Content),
+    ("för stor", Content),
+    ("크기", Content),
     ("size limit", Content),
     // Vietnamese (Zing Mail's rendering of the size template): "Dung lượng thư "vượt giới
     // hạn dung lương cho phép" của máy chủ abcd.com" (the message size exceeds the limit).
@@ -1936,6 +1973,11 @@ phrase_table! {
     // Exim's default ACL against backscatter: "Legitimate bounces are never sent to more
     // than one recipient."
     ("legitimate bounces", Reputation),
+    // Postfix's `reject_multi_recipient_bounce` (also in the antispameurope/Hornetsecurity
+    // table): "550 5.5.3 Recipient address rejected: Multi-recipient bounce", a bounce
+    // addressed to several recipients refused as backscatter, whatever its
+    // "Recipient address rejected" prefix says.
+    ("multi-recipient bounce", ReputationStrong),
     // "Sender IP address rejected", "bad sender IP address"; "Your access to submit
     // messages to this e-mail system has been rejected".
     ("sender ip", Reputation),
@@ -1971,10 +2013,19 @@ phrase_table! {
     // IP", "Domain has received too many bounces" (PHP Bounce Handler's responses).
     ("too many spam", ReputationStrong),
     ("too many bounces", ReputationStrong),
+    // Mail.ru's refusal of a sending account it has blocked (for spam or a stolen
+    // password): "550 message sending for this account is disabled": the sender's account,
+    // not the recipient's, whatever "account is disabled" says.
+    ("sending for this account", ReputationStrong),
     // Outlook.com's 4.7.650: "The mail server [IP] has been temporarily rate limited due to
     // IP reputation".
     ("due to ip reputation", ReputationStrong),
     ("blocked", Reputation),
+    // Japanese "ブロックされました" (was blocked): Gmail's Japanese notice "メールのブロック
+    // ... でメールがブロックされました", a block that names no cause. (Not "ブロック" alone:
+    // Gmail's Japanese gloss of its rate reply says it "blocked" the IP's mail for now,
+    // "一時的にブロックしました", and links advice against being "blocked", "ブロックされたり".)
+    ("ブロックされました", Reputation),
     ("access denied", AccessDenied),
     ("not accepted", Reputation),
     ("not allowed", Reputation),
@@ -2001,12 +2052,19 @@ phrase_table! {
     ("sender not pre-approved", Reputation),
     // A receiver that takes mail only from servers confirmed on its web page.
     ("requires confirmation", Reputation),
+    // A challenge-response filter that delivers only once the sender confirms: "554 READ
+    // THIS: IMPORTANT ACTION REQUIRED: Delivery will ONLY occur if you click on this link
+    // https://mail2.example.net/cgi/user.cgi?...".
+    ("click on this link", Reputation),
     ("bulk email", Reputation),
     // "bulk e-mail filters" (CiviCRM).
     ("bulk e-mail", Reputation),
     ("bulk.advertising", Reputation),
     ("mass mailer", Reputation),
-    ("antispam", Reputation),
+    // "failed several antispam checks", "antispam software"; a word of its own only:
+    // filtering services' host and header names ("mx17.antispamcloud.com",
+    // "X-antispameurope-disclaimer") are no cause.
+    ("antispam$", Reputation),
     // Polish "odrzucona przez system antyspamowy" (refused by the anti-spam system).
     ("antyspam", Reputation),
     ("recurrent pattern detection", Reputation),
@@ -2016,6 +2074,8 @@ phrase_table! {
     ("no access for", Reputation),
     ("accepting mail from your ip", Reputation),
     ("forbidden by your ip", Reputation),
+    // A Chinese host's table of replies: "remote ip is forbidden" (the sender's IP barred).
+    ("ip is forbidden", Reputation),
     ("open proxy", Reputation),
     ("unwanted messages", Reputation),
     ("in prison", Reputation),
@@ -2145,6 +2205,9 @@ phrase_table! {
     ("routing loop", Loop),
     ("mail loop", Loop),
     ("loops back to myself", Loop),
+    // The antispameurope/Hornetsecurity table's "554 5.5.6 Loop detection > 10 mal
+    // X-antispameurope-disclaimer"; "Loop detected".
+    ("loop detect", Loop),
     // Cloudflare Email Routing's loop check: "550 5.4.6 Email was forwarded too many times".
     ("forwarded too many", Loop),
     ("this hour", PerTime),

@@ -287,10 +287,11 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     });
     let rest = t.get(j..).unwrap_or_default();
     // Postfix's `<a> (expanded from ...)`, Exchange's `a (Undelivered): 550 ...`,
-    // PowerMTA's `a; Failed;`, a "Mail Delivery Service" report's `a; Action: Failed;
-    // Status: 5.3.0`.
+    // Halon's `<a> failed: example.org->MX: 552 ...`, PowerMTA's `a; Failed;`, a "Mail
+    // Delivery Service" report's `a; Action: Failed; Status: 5.3.0`.
     if rest.starts_with(b" (expanded from")
         || rest.starts_with(b" (undelivered)")
+        || rest.starts_with(b" failed:")
         || rest.starts_with(b"; failed")
         || rest.starts_with(b"; action: failed")
     {

@@ -119,6 +119,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"route for ",
     // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
     b"\"mx-host\": \"",
+    // A report that names the recipient's server: "Recipient server:
+    // d123.ess.barracudanetworks.com SMTP response: 550 permanent failure".
+    b"recipient server: ",
     // F-Secure's mail gateway signs its own refusals with the gateway's name: "550
     // Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)".
     b"virusgw_smtp/",
@@ -298,9 +301,12 @@ fn written_as_host(
     let port_reply =
         after.starts_with(b":25: ") && norm.reply_starts.binary_search(&(end + 5)).is_ok();
     // Exchange's "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554
-    // ...>'": the remote host right before the status it gave.
+    // ...>'", and its older diagnostic line "mx.example.org #550 5.1.0 <a> sender
+    // rejected ##" (whose reply code the normalised text keeps as a space): the remote
+    // host right before the status it gave.
     let exchange =
-        prev == b'<' && after.starts_with(b" #") && matches!(after.get(2), Some(b'4' | b'5'));
+        (prev == b'<' && after.starts_with(b" #") && matches!(after.get(2), Some(b'4' | b'5')))
+            || (after.starts_with(b" # ") && norm.reply_starts.binary_search(&(end + 3)).is_ok());
     let in_context = disliked
         || port25
         || port_reply

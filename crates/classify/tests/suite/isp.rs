@@ -383,10 +383,24 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
     assert_eq!(d.isp, Some(Isp::Other));
     assert_eq!(d.category, Category::Connection);
     assert_eq!(diagnose("Mất kết nối với máy chủ của bạn").isp, None);
+    // A filtering gateway's host in Exchange's older diagnostic line ("host #550 ...
+    // ##"), after "Recipient server:", and a recipient's line in Halon's report ("<a>
+    // failed: domain->MX:") name the receiver; a "#" comment after a name does not.
+    for text in [
+        "mx17.antispamcloud.com #550 message submission is for authorised users only! ##",
+        "Recipient server: d123.ess.barracudanetworks.com SMTP response: 550 permanent failure",
+        "<someone@example.net> failed: example.net->MX:\n552 Spam Message Rejected",
+    ] {
+        assert_eq!(diagnose(text).isp, Some(Isp::Other), "{text}");
+    }
+    assert_eq!(diagnose("mx.example.org # a comment").isp, None);
     // Gmail's "The user you are trying to contact ..." as Google translates it.
     for text in [
         "450 4.2.1 Der Nutzer, den Sie kontaktieren möchten, erhält zu rasch E-Mails.",
         "450 4.2.1 O usuário com quem você está tentando entrar em contato está recebendo e-mails muito rápido.",
+        // ... its domain-setting refusals and its rate reply in German.
+        "421 4.7.0 IP nicht in Zulassungsliste für RCPT-Domain, Verbindung wird beendet.",
+        "421 4.7.28 Unser System hat eine ungewöhnliche Anzahl von E-Mails festgestellt.",
     ] {
         assert_eq!(diagnose(text).isp, Some(Isp::Gmail), "{text}");
     }

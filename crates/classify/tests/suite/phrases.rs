@@ -826,6 +826,49 @@ const CASES: &[(&str, Category)] = &[
     // refusing a From domain the SMTP user may not use.
     ("550 5.7.1 Message rejected by headers rule", Category::Content),
     ("550 [ACL] Blocked. See the report", Category::Auth),
+    // Cause words in other languages (a size refusal's "too big" and "size", a block, an
+    // address that no longer takes mail, a barred IP), in other wordings than the replies
+    // that brought them.
+    ("552 Die E-Mail ist zu groß", Category::Content),
+    ("552 La pièce jointe est trop volumineuse", Category::Content),
+    ("552 Allegati troppo grandi", Category::Content),
+    ("552 Het bericht is te groot", Category::Content),
+    ("552 Размер письма слишком велик", Category::Content),
+    ("552 メールのサイズが上限を超えています", Category::Content),
+    ("552 附件超过大小限制", Category::Content),
+    ("552 El archivo adjunto es demasiado grande", Category::Content),
+    ("552 O anexo é muito grande", Category::Content),
+    ("552 Meddelandet är för stort", Category::Content),
+    ("552 메일 크기 제한을 초과했습니다", Category::Content),
+    ("550 Cette adresse n'accepte plus de courrier", Category::Recipient),
+    ("554 Destination alice@example.org is not found", Category::Recipient),
+    ("送信したメールは受信側でブロックされました", Category::Reputation),
+    ("554 Your IP is forbidden", Category::Reputation),
+    ("550 Sending for this account is disabled", Category::Reputation),
+    // Security gateways and filtering services: a delivery taken as a submission needing
+    // a login (a relay refusal), a header check, a bounce to several recipients
+    // (backscatter, whatever "Recipient address rejected" says), a loop check, and
+    // "antispam" as a word (not inside a filtering service's host or header name).
+    (
+        "553 5.7.1 Message submission is for authorized users only",
+        Category::Relay,
+    ),
+    ("451 4.7.1 Deferred by header checks", Category::Content),
+    (
+        "550 5.5.3 <a@example.org>: Recipient address rejected: Multi-recipient bounce",
+        Category::Reputation,
+    ),
+    ("554 5.4.6 Loop detected", Category::Other),
+    ("550 5.7.1 Rejected by the antispam filter", Category::Reputation),
+    (
+        "554 5.5.6 Loop detection > 10 mal X-antispameurope-disclaimer",
+        Category::Other,
+    ),
+    // A challenge-response filter: delivery once the sender confirms.
+    (
+        "550 Your message is held. To have it delivered, click on this link: https://cr.example.net/confirm?id=1",
+        Category::Reputation,
+    ),
 ];
 
 #[test]
