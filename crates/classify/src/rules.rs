@@ -573,11 +573,15 @@ phrase_table! {
     // Outbound [OB105. Connection refused. ... is listed on the Exploits Block List").
     ("bigpond outbound", OtherHost),
     // GoDaddy's reason codes at the end of its replies ("... IB212", "... IB508"): IB101
-    // a busy queue, IB103 Cloudmark, IB212 spam content, IB508 SPF.
+    // a busy queue, IB103 Cloudmark, IB108 no reverse DNS ("421 Temporarily rejected.
+    // Reverse DNS for this IP failed. IB108"), IB212 spam content, IB508 SPF, IB605 too
+    // many recipients in one message.
     ("ib101$", OtherHost),
     ("ib103$", OtherHost),
+    ("ib108$", OtherHost),
     ("ib212$", OtherHost),
     ("ib508$", OtherHost),
+    ("ib605$", OtherHost),
     // EarthLink names itself in its refusals ("550 IP ... is blocked by EarthLink").
     ("earthlink.net", OtherHost),
     ("blocked by earthlink", OtherHost),
@@ -769,6 +773,9 @@ phrase_table! {
     ("rl0000", ComcastRate),
     ("dm0000", ComcastAuth),
     ("cxbl", OtherList),
+    // Cox's temporary block of a sending IP for spam-like behaviour (its error-code page:
+    // CDRBL, at most 24 hours; "550 ... sender rejected AUP#CDRBL"), its list like CXBL.
+    ("cdrbl", OtherList),
     // BellSouth's own block list ("blocked by ldap:ou=rblmx, dc=bellsouth, dc=net").
     ("rblmx", OtherList),
     // --- Relay (before auth: "client was not authenticated" is a relay denial)
@@ -924,6 +931,9 @@ phrase_table! {
     // A sending platform's refusal of a sender domain not set up with it: "550 5.7.1
     // Unconfigured Sending Domain <example.com>".
     ("unconfigured sending domain", Auth),
+    // A host's outgoing policy refusing a From domain it does not host (DreamHost's sender
+    // domain policy: "5.7.1 Sender domain not allowed"), not the domain's DNS.
+    ("sender domain not allowed", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -1014,6 +1024,11 @@ phrase_table! {
     ("unresolvable", Dns),
     ("valid sender domain", Dns),
     ("invalid dns", Dns),
+    // The sending IP without a PTR record, in the other word order (Aruba/Forpsi: "554
+    // cmg1.fe.forpsi.com bizsmtp ... no DNS reverse for x.x.x.x").
+    ("dns reverse", Dns),
+    // Exchange's refusal of the HELO/EHLO argument: "501 5.5.4 Invalid domain name".
+    ("invalid domain name", Dns),
     ("dns mx", Dns),
     // "550 Domain may not exist or DNS check failed" (the sender's domain).
     ("dns check", Dns),
@@ -1791,6 +1806,10 @@ phrase_table! {
     // Blocked Senders" is a block of the sender): "550 <a>: Reject due to policy restrictions
     // (header based)" (duplicate or malformed Date, From, To...: the message's form).
     ("(header based)", Content),
+    // A host's outgoing filter refusing by a rule on the message's headers (Infomaniak:
+    // "5.7.0 AV: Message is rejected by headers rule filter.. 554 Please check the
+    // message").
+    ("headers rule", Content),
     // A filtering service's header-check rule (Postfix's `header_checks`, the
     // antispameurope/Hornetsecurity table's "450 4.5.5 Header Checks Defer"): the
     // message's form, deferred or refused.
@@ -1927,6 +1946,15 @@ phrase_table! {
     // A sending account stopped for suspicious activity ("550 5.4.6 Unusual sending
     // activity detected").
     ("unusual sending activity", Reputation),
+    // cPanel's suspension or hold of a sending domain's outgoing mail ("Domain a.example
+    // has an outgoing mail suspension. Message discarded.", "... has an outgoing mail
+    // hold. Message will be reattempted later"): the host stops the sender.
+    ("outgoing mail suspension", Reputation),
+    ("outgoing mail hold", Reputation),
+    // qmail's permanent refusal by the program in qmail-queue's place, a spam filter's
+    // ("554 mail server permanently rejected message", exit code 31): a policy refusal,
+    // whose virus words, when stated, still read as content.
+    ("permanently rejected message", Reputation),
     ("aup#", Reputation),
     // Cox's codes that are no policy refusal (its error-code page): CXCNCT too many
     // concurrent connections, CXMXRT too many messages sent ("421 cmsmtp blocked. Refer to
@@ -1935,6 +1963,10 @@ phrase_table! {
     ("cxcnct", Rate),
     ("cxmxrt", Rate),
     ("cxsndr", Auth),
+    // JetEmail's access list, the smarthost hosts' panels relay through: the From domain
+    // is not one the SMTP user may send from ("550 [ACL] Blocked. See
+    // https://reports.jetsmtp.net/..."), the sender's own authorisation.
+    ("[acl] blocked", Auth),
     // A Chinese server's refusals of the sending IP and the sender: "550 black ip.
     // (发信IP被禁止)", "553 host denies the sender. (拒绝发件人地址)".
     ("black ip", Reputation),

@@ -117,8 +117,9 @@ const NOT_RECIPIENT: &[&[u8]] = &[
 
 /// Words right after an address (past `:`) that name it the recipient: Postfix's and
 /// qmail's bounce lines (`<a>: host X said:`, `<a>: connect to X`), Postfix's
-/// `Recipient address rejected`.
-const NAMED_AFTER: &[&[u8]] = &[b"host", b"connect", b"recipient", b"delivery"];
+/// `Recipient address rejected`, a sending tool's line about one recipient (`job: a:
+/// Error: Can't send mail - all recipients were rejected: 550 ...`).
+const NAMED_AFTER: &[&[u8]] = &[b"host", b"connect", b"recipient", b"delivery", b"error"];
 
 /// Local parts of role addresses (a postmaster to write to, the bounce's own sender).
 const ROLE_LOCALS: &[&[u8]] = &[
@@ -328,7 +329,9 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if next.starts_with(b"sender") {
         return Role::Not;
     }
-    if colon && NAMED_AFTER.contains(&next) {
+    // ... and a reply about the recipient's server (Rackspace: `450 4.4.1 <a>: The
+    // recipient's server was temporarily unavailable to accept your message (G6)`).
+    if colon && (NAMED_AFTER.contains(&next) || rest.starts_with(b": the recipient")) {
         return Role::Named;
     }
     // The address opens a reply (`550 5.1.1 <a>...`: the code prefix is gone): the

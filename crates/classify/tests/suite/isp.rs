@@ -190,6 +190,8 @@ const OWN_CODES: &[(&str, Option<Isp>)] = &[
         "550 5.1.0 192.0.2.1 is not allowed to send from <> per it's SPF Record. IB508",
         Some(Isp::Other),
     ),
+    ("421 192.0.2.1 Temporarily rejected. Reverse DNS failed. IB108", Some(Isp::Other)),
+    ("452 Too many recipients in this message. IB605", Some(Isp::Other)),
     ("550 IP 192.0.2.1 is blocked by EarthLink.", Some(Isp::Other)),
     // A Chinese host named in its own reply, and an F-Secure gateway's signature.
     ("554 HL:IPB 该IP不在万象互联允许的发送地址列表里。", Some(Isp::Other)),
@@ -233,6 +235,24 @@ fn a_quoted_address_before_a_block_may_be_the_senders() {
     let d = diagnose("550 5.7.1 <someone@yahoo.com>... 192.0.2.1 listed at zen.spamhaus.org");
     assert_eq!(d.category, Category::Blocklist);
     assert_eq!(d.isp, None);
+}
+
+#[test]
+fn an_address_before_its_error_is_the_recipient() {
+    // A sending tool's line about one recipient: `a: Error: ...` names the recipient.
+    let d = diagnose(
+        "Failed to send e-mail: someone@example.org: Error: Can't send mail - all recipients \
+         were rejected: 550 5.1.1 unknown",
+    );
+    assert_eq!(d.isp, Some(Isp::Other));
+}
+
+#[test]
+fn an_address_a_connection_failure_is_about_is_the_recipient() {
+    // The reply about one recipient whose server did not answer: the recipient's domain.
+    let d = diagnose("451 4.4.1 <a@example.org>: The recipient's server did not answer");
+    assert_eq!(d.category, Category::Connection);
+    assert_eq!(d.isp, Some(Isp::Other));
 }
 
 #[test]

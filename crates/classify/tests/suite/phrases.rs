@@ -804,6 +804,28 @@ const CASES: &[(&str, Category)] = &[
     ("550 Your mail is rejected by recipients", Category::Recipient),
     ("550 5.7.1 Recipient not authorized", Category::Relay),
     ("550 Reject due to policy restrictions (header based)", Category::Content),
+    // Hosts' and control panels' own refusals: a From domain the host does not serve, a
+    // sending domain whose outgoing mail the panel suspended or holds, a sending IP
+    // without a PTR record in the other word order, Exchange's refused EHLO argument, a
+    // Cox-style temporary block of the IP, qmail's refusal by a filter in qmail-queue's
+    // place.
+    ("554 5.7.1 <a@example.net>: Sender domain not allowed here", Category::Auth),
+    (
+        "550 Domain example.org has an outgoing mail suspension",
+        Category::Reputation,
+    ),
+    ("451 Domain example.org has an outgoing mail hold", Category::Reputation),
+    ("550 No DNS reverse record for 192.0.2.1", Category::Dns),
+    ("501 Invalid domain name", Category::Dns),
+    ("421 cmsmtp 192.0.2.1 blocked. AUP#CDRBL", Category::Blocklist),
+    (
+        "Remote host said: 554 mail server permanently rejected message (#5.3.0)",
+        Category::Reputation,
+    ),
+    // A host's outgoing filter by a rule on the headers, and a smarthost's access list
+    // refusing a From domain the SMTP user may not use.
+    ("550 5.7.1 Message rejected by headers rule", Category::Content),
+    ("550 [ACL] Blocked. See the report", Category::Auth),
     // Cause words in other languages (a size refusal's "too big" and "size", a block, an
     // address that no longer takes mail, a barred IP), in other wordings than the replies
     // that brought them.
