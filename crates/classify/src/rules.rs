@@ -1270,6 +1270,30 @@ phrase_table! {
     ("buzon lleno", MailboxFull),
     ("correo lleno", MailboxFull),
     ("slut på lagringsutrymme", MailboxFull),
+    // The lexicon of a full mailbox in other languages: Microsoft's NDR texts "La boîte
+    // aux lettres du destinataire est pleine", "El buzón del destinatario está lleno",
+    // Italian "Cassetta postale piena o quota superata" (its help page's heading); Brazilian
+    // hosts' pages "a caixa postal do destinatário está cheia"; Polish providers' pages
+    // "skrzynka ... jest pełna", "odbiorca ma przepełnioną skrzynkę"; a Czech host's "Příjemce
+    // má plnou schránku"; Hungarian "a postafiók megtelt"; Russian "почтовый ящик
+    // переполнен" (the stem without its first letter: capitals outside ASCII are not
+    // folded, and "Переполненный" starts a sentence); Turkish "posta kutusu dolu";
+    // Vietnamese "hộp thư ... bị đầy"; Chinese "邮箱已满"; Japanese ISPs' "メールボックスが
+    // 一杯"; Korean "메일함이 가득 찼습니다".
+    ("est pleine", MailboxFull),
+    ("está lleno", MailboxFull),
+    ("quota superata", MailboxFull),
+    ("está cheia", MailboxFull),
+    ("jest pełna", MailboxFull),
+    ("przepełnion", MailboxFull),
+    ("plnou schránk", MailboxFull),
+    ("megtelt", MailboxFull),
+    ("ереполнен", MailboxFull),
+    ("kutusu dolu", MailboxFull),
+    ("bị đầy", MailboxFull),
+    ("邮箱已满", MailboxFull),
+    ("ボックスが一杯", MailboxFull),
+    ("가득 찼", MailboxFull),
     // The words joined by underscores in a reason token: AT&T's "Permanent Failure:
     // 522_mailbox_full;_group_quota_sz=...".
     ("mailbox_full", MailboxFull),
@@ -1407,6 +1431,26 @@ phrase_table! {
     ("domino-verzeichnis", RcptStrong),
     ("nie istnieje", RcptStrong),
     ("destinataire inconnu", RcptStrong),
+    // The lexicon of an unknown recipient in other languages, as "unbekannt" and
+    // "sconosciuto" are: Portuguese "Usuário desconhecido" (Brazilian hosts' pages), Dutch
+    // "Gebruiker onbekend" (with the word's end: not "onbekende fout"), Romanian
+    // "destinatar necunoscut", Hungarian "ismeretlen címzett", Czech "Uživatel neznámý" (a
+    // Czech host's list of bounce texts), Japanese ISPs' "宛先不明" (address unknown),
+    // Chinese "对方地址不存在" (a host's bounce page).
+    ("desconhecido", RcptStrong),
+    ("onbekend$", RcptStrong),
+    ("necunoscut", RcptStrong),
+    ("ismeretlen címzett", RcptStrong),
+    ("uživatel neznám", RcptStrong),
+    ("宛先不明", RcptStrong),
+    ("地址不存在", RcptStrong),
+    // ... and, added after batches 431-432's first run: Exchange's German "equel wurde nicht
+    // in swipnet.se gefunden" (was not found at), as "wasn't found" is; Outlook's Japanese
+    // reasons "ユーザーが見つかりません" (the user is not found) and "無効な受信者です"
+    // (invalid recipient).
+    ("wurde nicht in", RcptStrong),
+    ("ユーザーが見つかりません", RcptStrong),
+    ("無効な受信者", RcptStrong),
     // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
     // inactivo", Polish "Podane konto jest zablokowane administracyjnie lub nieaktywne",
     // "Nie ma takiego konta" (no such account), Italian "Questo indirizzo e' bloccato per
@@ -1843,6 +1887,36 @@ phrase_table! {
     // Vietnamese (Zing Mail's rendering of the size template): "Dung lượng thư "vượt giới
     // hạn dung lương cho phép" của máy chủ abcd.com" (the message size exceeds the limit).
     ("dung lượng thư", Content),
+    // The lexicon of a size refusal, one stem per language not read above, each from a
+    // source other than the bounces it is tested on: Roundcube's translations of its
+    // "message part too big" and SMTP size errors (program/localization/*/messages.inc):
+    // Czech "příliš velká", Hungarian "túl nagy", Romanian "prea mare", Danish "for stor"
+    // (with the word's end: not "for storage"), Lithuanian "per didelė", Slovenian
+    // "preveliko" (the stem of Croatian and Serbian "prevelika" too), Ukrainian "занадто
+    // велика"; the plain words for "too big": Slovak "príliš veľká", Polish "za duża",
+    // Indonesian "terlalu besar",
+    // Vietnamese "quá lớn"; Chinese hosts' bounce pages: "[退信] 邮件过大" (message too big).
+    ("příliš velk", Content),
+    ("príliš veľk", Content),
+    ("túl nagy", Content),
+    ("prea mare", Content),
+    ("for stor$", Content),
+    ("per didel", Content),
+    ("prevelik", Content),
+    ("занадто велик", Content),
+    ("za duż", Content),
+    ("terlalu besar", Content),
+    ("quá lớn", Content),
+    ("邮件过大", Content),
+    // ... and, added after batches 431-432 showed these unread at first sight: Ukrainian
+    // "завелике" (too big, one word), Serbian "Превелика" in Cyrillic (the stem without
+    // its first letter, as "ереполнен" below), Turkish "Mesaj çok büyük", Persian "پیام
+    // خیلی بزرگ است", Bengali "বার্তা অতিরিক্ত বড়" (Zammad's size refusal).
+    ("завелик", Content),
+    ("ревелик", Content),
+    ("çok büyük", Content),
+    ("خیلی بزرگ", Content),
+    ("অতিরিক্ত বড়", Content),
     ("exceeds size", Content),
     ("exceeds the maximum size", Content),
     ("maximum message size", Content),
@@ -1932,6 +2006,12 @@ phrase_table! {
     ("スパム", Reputation),
     ("垃圾郵件", Reputation),
     ("البريد العشوائي", Reputation),
+    // Junk mail in the Romance and Dutch words, as "spam" is: "correo no deseado",
+    // "courrier indésirable", "posta indesiderata", "ongewenste e-mail".
+    ("no deseado", Reputation),
+    ("indésirable", Reputation),
+    ("indesiderat", Reputation),
+    ("ongewenst", Reputation),
     // Aruba PEC: "Indirizzo IP bloccato temporaneamente per sospetto abuso" (the IP is
     // blocked for suspected abuse).
     ("sospetto abuso", Reputation),

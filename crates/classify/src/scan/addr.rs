@@ -382,6 +382,11 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
             (true, _) => Role::Not,
         });
     }
+    // Exchange's German report: "Ihre Nachricht an a konnte nicht zugestellt werden"
+    // (your message to a), as `messages to a` is.
+    if word == b"an" && prev == b"nachricht" {
+        return Some(Role::Named);
+    }
     // Postfix's `<a> (expanded from <b>):`: b is the recipient the sender wrote.
     if word == b"from" && prev.ends_with(b"expanded") {
         return Some(Role::Named);
