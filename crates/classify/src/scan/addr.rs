@@ -39,7 +39,10 @@ enum Role {
 /// `repo/-/issues@forge.example.org`).
 fn local(c: u8) -> bool {
     c.is_ascii_alphanumeric()
-        || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-' | b'*' | b'\'' | b'&' | b'/')
+        || matches!(
+            c,
+            b'.' | b'_' | b'%' | b'+' | b'-' | b'*' | b'\'' | b'&' | b'/'
+        )
 }
 
 /// A byte of a domain (`*` of redactions included).
