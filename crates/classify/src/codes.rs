@@ -989,23 +989,21 @@ mod tests {
             read("550 5.7.1Unauthorized relay attempt"),
             (Some(550), Some("5.7.1".into()))
         );
-        // A private subject (8 or 9) counts only right after a reply code of its class.
-        assert_eq!(
-            read("451 4.9.9 Invalid EHLO"),
-            (Some(451), Some("4.9.9".into()))
-        );
-        assert_eq!(read("550 4.9.9 refused"), (Some(550), None));
-        assert_eq!(read("version 5.9.9 released"), (None, None));
-        // A later "too many recipients" asks for the rest elsewhere: the earlier refusal
+        // A private subject (8 or 9) counts only right after a reply code of its class; a
+        // later "too many recipients" asks for the rest elsewhere, so the earlier refusal
         // is the reply.
-        assert_eq!(
-            read("RCPT TO:<a@b.example> 550 5.4.1 Access denied RCPT TO:<c@b.example> 452 4.5.3 Too many recipients"),
-            (Some(550), Some("5.4.1".into()))
-        );
-        assert_eq!(
-            read("452 4.5.3 Too many recipients"),
-            (Some(452), Some("4.5.3".into()))
-        );
+        for (text, want) in [
+            ("451 4.9.9 Invalid EHLO", (Some(451), Some("4.9.9"))),
+            ("550 4.9.9 refused", (Some(550), None)),
+            ("version 5.9.9 released", (None, None)),
+            (
+                "RCPT TO:<a@b.example> 550 5.4.1 Access denied RCPT TO:<c@b.example> 452 4.5.3 Too many recipients",
+                (Some(550), Some("5.4.1")),
+            ),
+            ("452 4.5.3 Too many recipients", (Some(452), Some("4.5.3"))),
+        ] {
+            assert_eq!(read(text), (want.0, want.1.map(String::from)), "{text}");
+        }
         // `#` marks a reference number, unless a reply's words follow.
         assert_eq!(read("ticket #550 closed"), (None, None));
         assert_eq!(
