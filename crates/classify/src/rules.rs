@@ -928,6 +928,11 @@ phrase_table! {
     // An SPF refusal in words: "You're mail was rejected because you are not using a server
     // that is authorized to send mail from your domain".
     ("authorized to send mail from", Auth),
+    // A platform not authorized to send for the sender's domain (HubSpot's bounce type
+    // "Your IT team has not authorized HubSpot to send emails on your behalf", its DMARC
+    // policy not covering the platform): the sender's authentication, whatever the
+    // policy words and the set-up advice after it.
+    ("to send emails on your behalf", Auth),
     // A sending platform's refusal of a sender domain not set up with it: "550 5.7.1
     // Unconfigured Sending Domain <example.com>".
     ("unconfigured sending domain", Auth),
@@ -1143,6 +1148,10 @@ phrase_table! {
     ("unusual rate", Rate),
     ("excessive volume", Rate),
     ("unexpected volume", Rate),
+    // Klaviyo's bounce reason "Frequency or volume too high" (the mailbox provider "is
+    // unable or unwilling to process the number of messages ... because of the large
+    // volume").
+    ("volume too high", Rate),
     ("user complaints", Rate),
     ("excessive user complaints", Rate),
     ("frequency limited", Rate),
@@ -1603,8 +1612,20 @@ phrase_table! {
     // ZoneMTA: "450 Can't find an MX server for example.net" (the recipient's domain).
     ("find an mx server", RcptStrong),
     // The sender's own suppression of a recipient that bounced before: PowerMTA's "550
-    // 5.7.1 recipient is in suppression list", SES's "on the suppression list".
-    ("suppression list", RcptStrong),
+    // 5.7.1 recipient is in suppression list", SES's "on the suppression list", Postal's
+    // "Recipient added to suppression list (too many hard fails)": the platform's drop, so
+    // "too many" there counts the address's failures, not a rate.
+    ("suppression list", Suppressed),
+    // SES's Permanent/General bounce, as ESPs relay it (Resend: "The recipient's email
+    // provider sent a hard bounce message, but didn't specify the reason ... Sending
+    // messages to addresses that produce hard bounces can have a negative impact on your
+    // reputation as a sender"): the receiver refused the address and the ESP says to drop
+    // it; the reputation words are advice.
+    ("sent a hard bounce message", RcptStrong),
+    // Gmail's sentence about the recipient's account, "The email account that you tried to
+    // reach is disabled / inactive / over quota / temporarily unavailable": a state of the
+    // recipient's mailbox (over quota reads first as a full mailbox).
+    ("tried to reach is", RcptWeak),
     // ESPs' drops of a suppressed recipient, in their documented words: Mailgun's "Not
     // delivering to previously bounced address" (605), "... to unsubscribed address" (606),
     // "... to a user who marked your messages as spam" (607); Mailjet's "preblocked";

@@ -729,6 +729,28 @@ const CASES: &[(&str, Category)] = &[
         Category::Recipient,
     ),
     ("blocked : due to blacklist user", Category::Recipient),
+    ("Recipient added to suppression list (too many hard fails).", Category::Recipient),
+    (
+        "Recipient (someone@example.org) is on the suppression list",
+        Category::Recipient,
+    ),
+    (
+        "550 5.7.1 Your mail service is not authorized to send emails on your behalf: update your domain's DMARC policy",
+        Category::Auth,
+    ),
+    ("421 Sending volume too high, try again later", Category::RateLimit),
+    (
+        "450 4.2.0 The email account that you tried to reach is temporarily unavailable. - gsmtp",
+        Category::Recipient,
+    ),
+    (
+        "452 4.2.2 The email account that you tried to reach is over quota. Please direct the recipient to Clear Google Drive space - gsmtp",
+        Category::MailboxFull,
+    ),
+    (
+        "The recipient's email provider sent a hard bounce message, but didn't specify the reason for the hard bounce. Sending messages to addresses that produce hard bounces can have a negative impact on your reputation as a sender.",
+        Category::Recipient,
+    ),
     (
         "\"blocked\": true, \"error\": \"invalid domain\"",
         Category::Recipient,
