@@ -939,6 +939,13 @@ phrase_table! {
     // A host's outgoing policy refusing a From domain it does not host (DreamHost's sender
     // domain policy: "5.7.1 Sender domain not allowed"), not the domain's DNS.
     ("sender domain not allowed", Auth),
+    // A relay refusing an envelope sender the client may not use ("550 envelope sender
+    // not allowed a@yahoo.com" to an application sending as its user's Yahoo address):
+    // the sender's identity, not a block.
+    ("sender not allowed", Auth),
+    // Exim's ACL on hosts that take mail only from their own domains: "503 Domain not
+    // allowed in header" (the From header's domain is not one the account may use).
+    ("not allowed in header", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -1016,6 +1023,8 @@ phrase_table! {
     // "555 helohost error." (the HELO host failed the receiver's check).
     ("helohost", Dns),
     ("helo host name", Dns),
+    // sendmail: "501 5.0.0 HELO requires domain address" (the client's HELO named none).
+    ("requires domain address", Dns),
     // AT&T: "421-failure in DNS look-up." (the sending IP's reverse DNS).
     ("failure in dns look-up", Dns),
     ("fully-qualified", Dns),
@@ -1537,6 +1546,9 @@ phrase_table! {
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
     ("invalid recipient", RcptStrong),
+    // gen_smtp's server: "501 Invalid command or cannot parse to address" (the RCPT
+    // TO argument is no address).
+    ("parse to address", RcptStrong),
     // smtplib's and sendmail's "501 Recipient syntax error" (a malformed or empty address).
     ("recipient syntax", RcptStrong),
     // The same of the command: Maropost's relay "501 5.5.2 RCPT TO syntax error".
@@ -1984,6 +1996,11 @@ phrase_table! {
     ("invalid message-id", Content),
     ("from: header", Content),
     ("from header", Content),
+    // SendGrid: "550 MIME message is missing 'From' header" (quoted field names).
+    ("'from' header", Content),
+    // An application's LMTP refusal of a message it cannot read: "550 5.7.1 <a>
+    // Permanent failure: unrecognized patch header format".
+    ("header format", Content),
     ("headers are not", Content),
     // Exim's header_syntax check: "550 Message headers fail syntax check".
     ("headers fail syntax", Content),

@@ -35,9 +35,14 @@ enum Role {
 }
 
 /// A byte of a local part (`***` and `...` of redactions included; not `=`, which ends
-/// `to=` and `smtp.mailfrom=` in logs).
+/// `to=` and `smtp.mailfrom=` in logs). `/` is RFC 5321's (a forge's
+/// `repo/-/issues@forge.example.org`).
 fn local(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-' | b'*' | b'\'' | b'&')
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            b'.' | b'_' | b'%' | b'+' | b'-' | b'*' | b'\'' | b'&' | b'/'
+        )
 }
 
 /// A byte of a domain (`*` of redactions included).
@@ -501,6 +506,8 @@ mod tests {
             "\"msg_from\": \"b@sender.example\",\n\"rcpt_to\": \"a@free.fr\",",
             "\"source\": \"b@sender.example\",\n\"destination\": [\"a@free.fr\"],",
             "'event': 'dropped',\n'recipient': 'a@free.fr',",
+            // A local part with RFC 5321's `/` (a forge's mail address).
+            "to=<repo/-/issues@free.fr>, delay=40s result=TempFail",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
         }

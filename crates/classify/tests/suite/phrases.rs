@@ -951,6 +951,16 @@ const CASES: &[(&str, Category)] = &[
         "host mx.example.org[192.0.2.1] refused to talk to me: 421 Configuration problem on this host",
         Category::Other,
     ),
+    // Sending code's own relays and applications: an envelope sender the client may not
+    // use, a From domain the account may not put in its headers, a HELO without a
+    // domain, a quoted header name missing, a header the application cannot read, a
+    // recipient argument that is no address.
+    ("553 Sender not allowed: a@example.net", Category::Auth),
+    ("550 Sending domain not allowed in header From", Category::Auth),
+    ("501 5.0.0 EHLO requires domain address", Category::Dns),
+    ("550 5.6.0 Required 'From' header not present", Category::Content),
+    ("550 Rejected: invalid header format", Category::Content),
+    ("501 Cannot parse to address <a@>", Category::Recipient),
 ];
 
 #[test]
