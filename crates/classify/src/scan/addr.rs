@@ -236,7 +236,8 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     // `'recipient': 'a'`, SparkPost's `"rcpt_to": "a"`, Amazon SES's `"destination":
     // ["a"]`, Resend's `"to": ["a"]`), a log's envelope pair on one line (Cisco IronPort's
     // `From:<a> To:<b>`, amavis's `<a> -> <b>`) and Exchange's and MailEnable's
-    // `Recipient: [SMTP:a]` name the recipient.
+    // `Recipient: [SMTP:a]` name the recipient, as Chinese providers' bounces do with
+    // "无法发送到a" (could not be sent to a, no space before the address).
     let before = sub(t, open.saturating_sub(14), open);
     if [
         &b" **"[..],
@@ -250,6 +251,8 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         b"> to:",
         b"t: [smtp:",
         b"> ->",
+        "发送到".as_bytes(),
+        "發送到".as_bytes(),
     ]
     .iter()
     .any(|m| before.ends_with(m))
