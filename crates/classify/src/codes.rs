@@ -349,6 +349,11 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
     if ends_with_ci(b, i, b"code\": ") && phpmailer_message(b, i + 3) {
         return None;
     }
+    // A labelled duration in a sending log ("time: 431 status: Remote side closed
+    // connection", "time=451"): seconds, not a reply.
+    if ends_with_ci(b, i, b"time: ") || ends_with_ci(b, i, b"time=") {
+        return None;
+    }
     match b.get(i + 3) {
         // NetEase's reason marker glued to the code as its code tables print it
         // (`421HL:ICC`, `451DT:SPM`): the code still.
@@ -1172,6 +1177,11 @@ mod tests {
         // Other labels, a reference number, a CSV field and `#` before no enhanced code
         // stay no reply.
         assert_eq!(read("size=550 (508) x,550,y #550 z"), (None, None));
+        // A sending log's duration is no reply.
+        assert_eq!(
+            read("mid: 2709 time: 431 status: Remote side closed connection"),
+            (None, None)
+        );
     }
 
     #[test]

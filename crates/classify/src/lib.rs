@@ -78,6 +78,16 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
             sigs = sigs.with(stage);
         }
     }
+    // A permanent reply that opens with the server's own name has the greeting's form
+    // ("554 mx.example.org", RFC 5321 4.2): refused at the greeting, when no cause is said
+    // (an enhanced code about the address or the mailbox says more).
+    if chosen.basic.is_some_and(|b| b >= 500)
+        && !chosen.enhanced.is_some_and(|e| matches!(e.subject, 1 | 2))
+        && !sigs.has(rules::Sig::Greeting)
+        && scan::greeting_host(&norm, &mut work)
+    {
+        sigs = sigs.with(rules::Sig::Greeting);
+    }
     let receiver_log = found.all.has(rules::Sig::ReceiverLog);
     let isp = if receiver_log {
         None

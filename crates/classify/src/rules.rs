@@ -647,6 +647,9 @@ phrase_table! {
     ("anonmails", OtherList),
     ("manitu", OtherList),
     ("nixspam", OtherList),
+    // NiX Spam's listing as receivers quote it: "Your e-mail service was detected by
+    // <host> (NiX Spam) as spamming at ...".
+    ("nix spam", OtherList),
     ("spfbl", OtherList),
     ("rbl.jp", OtherList),
     ("hostkarma", OtherList),
@@ -2173,6 +2176,10 @@ phrase_table! {
     ("a problem occurred", Reputation),
     ("is banned", Reputation),
     ("administrative prohibition", Reputation),
+    // An administrator's rule refused the message, no cause named: "5.x.0 - Message
+    // bounced by administrator", "Message rejected by administrator".
+    ("bounced by administrator", Reputation),
+    ("rejected by administrator", Reputation),
     ("sender rejected", Reputation),
     // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
     // Exchange's "Your access to submit messages to this e-mail system has been rejected".
@@ -2300,6 +2307,8 @@ phrase_table! {
     // Yahoo's and AOL's "421 Connection went away".
     ("connection went away", Connection),
     ("maximum delivery attempts", Connection),
+    // IONOS's relay giving up: "Reason: multiple delivery attempts failed".
+    ("delivery attempts failed", Connection),
     // Forward Email giving up on its onward delivery: "Error for hotmail.com of \"This
     // message has been retried the maximum of (10) times and has permanently failed.\"".
     ("retried the maximum", Connection),

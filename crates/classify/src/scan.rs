@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use crate::rules::{patterns, Sig};
 
 pub use addr::{recipients, Recipients};
-pub use hosts::visible_host;
+pub use hosts::{greeting_host, visible_host};
 pub use norm::{normalise, Norm};
 
 /// A set of signals.
@@ -316,6 +316,13 @@ fn not_the_receiver(
         {
             return Some(true);
         }
+    }
+    // NiX Spam's listing names the host that caught the spam, not the receiver: "Your
+    // e-mail service was detected by mx-ha.web.de (NiX Spam) as spamming".
+    if t.get(after..)
+        .is_some_and(|r| r.starts_with(b" (nix spam)"))
+    {
+        return Some(false);
     }
     let ends = |c: &u8| matches!(c, b'.' | b' ' | b']' | b')' | b'\'' | b'"' | b',' | b';');
     // A domain: the pattern's own (`icloud.com`) or the one it starts (`comcast` in

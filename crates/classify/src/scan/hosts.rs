@@ -273,6 +273,41 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
     false
 }
 
+/// Whether a reply opens with a host name of three labels or more and an alphabetic
+/// top-level domain (`554 mx.example.org`, `554-mx.example.org`): the greeting's form
+/// (RFC 5321, 4.2), the server naming itself. A bounded look at each reply.
+pub fn greeting_host(norm: &Norm, work: &mut u64) -> bool {
+    let t = norm.text();
+    norm.reply_starts.iter().any(|&p| {
+        let rest = t.get(p..(p + 66).min(t.len())).unwrap_or_default();
+        let skip = rest
+            .iter()
+            .take(2)
+            .take_while(|&&c| matches!(c, b' ' | b'-'))
+            .count();
+        let rest = &rest[skip..];
+        let len = rest
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
+            .count();
+        // The bytes looked at: the name and the byte after it.
+        *work += (skip + len + 1) as u64;
+        let mut tok = &rest[..len];
+        while let Some(r) = tok.strip_suffix(b".") {
+            tok = r;
+        }
+        let tld = tok.rsplit(|&c| c == b'.').next().unwrap_or(&[]);
+        // The name stands alone: not an address's domain, not a dotted code
+        // (`RESOLVER.ADR.RecipientNotFound;`).
+        rest.get(len)
+            .is_none_or(|c| matches!(c, b' ' | b'\n' | b'>' | b')' | b'\'' | b'"'))
+            && tld.len() <= 12
+            && tok.split(|&c| c == b'.').count() >= 3
+            && tld.len() >= 2
+            && tld.iter().all(u8::is_ascii_alphabetic)
+    })
+}
+
 /// sendmail's `relay=NAME. [192.0.2.1]`: the relay's name with its final dot, then its
 /// address, is the receiving host even when it has one label (a poster's `MAILSERVER.`).
 fn sendmail_relay(t: &[u8], (start, end): (usize, usize), tok: &[u8]) -> bool {

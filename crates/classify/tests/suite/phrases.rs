@@ -966,6 +966,12 @@ const CASES: &[(&str, Category)] = &[
     ("550 5.6.0 Required 'From' header not present", Category::Content),
     ("550 Rejected: invalid header format", Category::Content),
     ("501 Cannot parse to address <a@>", Category::Recipient),
+    // An administrator's rule refused the message; NiX Spam named with its space.
+    ("5.x.0 - Message bounced by administrator", Category::Reputation),
+    ("550 Message rejected by administrator", Category::Reputation),
+    ("550 Your e-mail service was detected by mx.example.net (NiX Spam) as spamming", Category::Blocklist),
+    // A relay that gave up after its attempts: the delivery expired.
+    ("Reason: multiple delivery attempts failed", Category::Connection),
 ];
 
 #[test]
