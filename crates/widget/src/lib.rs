@@ -14,6 +14,13 @@ mod output;
 #[cfg(any(feature = "page", feature = "mail"))]
 use wasm_bindgen::prelude::*;
 
+// The WebAssembly modules' heap: talc instead of std's dlmalloc, for size (see
+// Cargo.toml). Rust names its allocator only through such a static; it holds no data of
+// ours. Host builds and tests keep the system allocator.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Classifies a bounce text; `context_json` is a `classify::Context` (`{}` for none).
 /// Returns the `Classification` as JSON (the contract of `docs/contracts.md`).
 #[cfg(feature = "page")]
