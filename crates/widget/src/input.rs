@@ -45,7 +45,7 @@ impl<'v, 'a> Object<'v, 'a> {
         read: impl FnOnce(&'v Value<'a>) -> Result<T, String>,
     ) -> Result<T, String> {
         match self.get(name)? {
-            Some(v) => read(v).map_err(|e| format!("{name}: {e}")),
+            Some(v) => read(v).map_err(|e| in_member(name, e)),
             None => Err(format!("missing field `{name}`")),
         }
     }
@@ -58,7 +58,7 @@ impl<'v, 'a> Object<'v, 'a> {
         read: impl FnOnce(&'v Value<'a>) -> Result<T, String>,
     ) -> Result<T, String> {
         match self.get(name)? {
-            Some(v) => read(v).map_err(|e| format!("{name}: {e}")),
+            Some(v) => read(v).map_err(|e| in_member(name, e)),
             None => Ok(default),
         }
     }
@@ -71,9 +71,14 @@ impl<'v, 'a> Object<'v, 'a> {
     ) -> Result<Option<T>, String> {
         match self.get(name)? {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => read(v).map(Some).map_err(|e| format!("{name}: {e}")),
+            Some(v) => read(v).map(Some).map_err(|e| in_member(name, e)),
         }
     }
+}
+
+/// An error of member `name`'s value, prefixed with its name.
+fn in_member(name: &str, e: String) -> String {
+    format!("{name}: {e}")
 }
 
 fn expected(what: &str, v: &Value) -> String {
