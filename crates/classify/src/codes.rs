@@ -307,6 +307,31 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         if (before == Some(&b']') && digits == 0) || (before == Some(&b'.') && digits > 0) {
             return None;
         }
+        // Nor is a source file's line after its name (SwiftMailer's stack trace:
+        // `AbstractSmtpTransport.php:422`) or a port after a host name: a short
+        // extension of letters after a dot, then the colon.
+        let mut k = i - 1;
+        while k > 0 && i - k <= 5 && b[k - 1].is_ascii_alphabetic() {
+            k -= 1;
+        }
+        if digits == 0
+            && k + 1 < i
+            && k >= 2
+            && b[k - 1] == b'.'
+            && b[k - 2].is_ascii_alphanumeric()
+        {
+            return None;
+        }
+    }
+    // Swift Mailer's expectation before the reply it got ("Expected response code 250 but
+    // got code \"\", with message \"\""): the code it wanted, never the reply.
+    if ends_with_ci(b, i, b"expected response code ") {
+        return None;
+    }
+    // FluentSMTP's log: `"code": 422, "message": "SMTP Error: data not accepted."`: the
+    // plugin's own code around PHPMailer's own words, no reply.
+    if ends_with_ci(b, i, b"code\": ") && phpmailer_message(b, i + 3) {
+        return None;
     }
     match b.get(i + 3) {
         // NetEase's reason marker glued to the code as its code tables print it
@@ -356,6 +381,21 @@ fn netease_marker(b: &[u8], j: usize) -> bool {
             && m[2] == b':'
             && m[3].is_ascii_uppercase()
     })
+}
+
+/// Whether a JSON `"message"` field holding PHPMailer's own error ("SMTP Error: ...")
+/// follows the value that ends at `j` (past its comma and spaces).
+fn phpmailer_message(b: &[u8], j: usize) -> bool {
+    let rest = b.get(j..).unwrap_or_default();
+    let rest = rest.strip_prefix(b",").unwrap_or(rest);
+    let skip = rest
+        .iter()
+        .take(16)
+        .take_while(|c| c.is_ascii_whitespace())
+        .count();
+    let want = b"\"message\": \"smtp error:";
+    rest.get(skip..skip + want.len())
+        .is_some_and(|m| m.eq_ignore_ascii_case(want))
 }
 
 fn ends_with_ci(b: &[u8], end: usize, word: &[u8]) -> bool {
@@ -715,9 +755,12 @@ fn last_remote(replies: &[Reply]) -> Option<usize> {
 /// `dsn=` / PowerMTA status field, then any free-standing enhanced code.
 pub fn choose(codes: &Codes) -> Chosen {
     let replies = &codes.replies;
+    // Without a failing reply, a success reply may be the answer (amavis's `250 2.7.0 Ok,
+    // discarded`), but not the greeting or the go-ahead for TLS (220), the closing (221)
+    // or a login's success (235): they answer no message.
     let idx = last_remote(replies)
         .or_else(|| replies.iter().rposition(|r| r.basic >= 400))
-        .or_else(|| replies.len().checked_sub(1));
+        .or_else(|| replies.iter().rposition(|r| r.basic >= 250));
     let Some(idx) = idx else {
         let bares = &codes.bares;
         let status = bares
@@ -942,6 +985,23 @@ mod tests {
     }
 
     #[test]
+    fn a_greeting_or_a_source_line_is_no_bounce_code() {
+        // The go-ahead for TLS before the delivery failed is no answer to the message.
+        let t = "RX: <220-mx.example.org ESMTP>\nTX: <STARTTLS>\nRX: <220 TLS go ahead>\nNo route";
+        assert_eq!(read(t), (None, None));
+        assert_eq!(read("235 2.7.0 Authentication successful"), (None, None));
+        // A success reply that is the answer still counts.
+        assert_eq!(
+            read("250 2.7.0 Ok, discarded, id=1 - INFECTED"),
+            (Some(250), Some("2.7.0".into()))
+        );
+        // A client's stack trace ends with the file's line number.
+        let t =
+            "got code \"451\", with message \"451 4.3.0 Try later\" in ./Transport/Stream.php:550";
+        assert_eq!(read(t), (Some(451), Some("4.3.0".into())));
+    }
+
+    #[test]
     fn innermost_reply_wins_over_wrappers() {
         let t = "550 Mailbox unavailable. The server response was: 554 5.7.1 Service unavailable";
         assert_eq!(read(t), (Some(554), Some("5.7.1".into())));
@@ -1000,6 +1060,16 @@ mod tests {
         assert_eq!(
             read("\"code\": 501,\n\"message\": \"5.1.0 Invalid Sender\""),
             (Some(501), Some("5.1.0".into()))
+        );
+        // FluentSMTP's own code around PHPMailer's own error, and Swift Mailer's expected
+        // code when the server said nothing: no replies.
+        assert_eq!(
+            read("{\n  \"code\": 423,\n  \"message\": \"SMTP Error: Could not connect to SMTP host.\","),
+            (None, None)
+        );
+        assert_eq!(
+            read("Expected response code 250 but got code \"\", with message \"\" (code: 0)"),
+            (None, None)
         );
         // CiviMail's log of Amazon SES's reply: an unquoted `code:` label.
         assert_eq!(

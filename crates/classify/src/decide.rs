@@ -58,6 +58,7 @@ const WORDS: &[(Sig, Category, &str)] = &[
     (Content, Category::Content, "content-words"),
     (Reputation, Category::Reputation, "reputation-words"),
     (AccessDenied, Category::Reputation, "reputation-words"),
+    (SenderRefused, Category::Reputation, "reputation-words"),
     (ContentFilter, Category::Content, "content-words"),
 ];
 
@@ -87,6 +88,7 @@ const MARKERS: &[(Sig, Category, &str)] = &[
     (AppleAuth, Category::Auth, "apple-hme"),
     (ComcastRate, Category::RateLimit, "comcast-rl"),
     (ComcastAuth, Category::Auth, "comcast-dm"),
+    (OutlookDynamic, Category::Reputation, "outlook-dy-001"),
 ];
 
 /// The signals to decide from: the innermost reply's when it states a cause, unless it
@@ -177,6 +179,7 @@ pub fn isp(s: Sigs) -> Option<Isp> {
     }
     const ORDER: &[(Sig, Isp)] = &[
         (OutlookHost, Isp::Outlook),
+        (OutlookDynamic, Isp::Outlook),
         (YahooHost, Isp::Yahoo),
         (YahooRate, Isp::Yahoo),
         (YahooPerm, Isp::Yahoo),
@@ -322,13 +325,10 @@ fn provider_reading(
             return v(cat, list, "provider-code");
         }
     }
+    // A list the text names is reported with the provider's reading (Outlook.com's
+    // DY-001 points to Spamhaus's lists of dynamic addresses).
     if let Some((_, cat, rule)) = MARKERS.iter().find(|(sig, _, _)| s.has(*sig)) {
-        let list = if *cat == Category::Blocklist {
-            cited
-        } else {
-            None
-        };
-        return v(*cat, list, rule);
+        return v(*cat, cited, rule);
     }
     // "blocked using grey.rbl ... greylisting": a greylisting service, not a list.
     if s.has(Greylist) && cited == Some(Blocklist::Other) {
@@ -340,6 +340,13 @@ fn provider_reading(
 /// The cause the words state, read with the code where the code settles a doubt.
 fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<Verdict> {
     let v = |category, rule| Some(verdict(category, None, rule));
+    // PHPMailer's "SMTP Error: data not accepted." with no reply of the server's: its
+    // "not accepted" is the client's, no cause.
+    let s = if s.has(ClientRefusal) && basic.is_none() {
+        s.without(Reputation)
+    } else {
+        s
+    };
     // Greylisting answers 450 or 451 with 4.7.1; not Rambler's "452 4.7.1 Try again
     // later" at DATA (452: insufficient storage), which states no cause.
     let greylist_code =
@@ -362,9 +369,10 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
         return v(Category::Greylist, "greylist-try-later");
     }
     // X.1.7 / X.1.8: the sender's address (its domain) is bad, whatever address words
-    // the reply also has ("550 5.1.7 No such domain" after MAIL FROM).
+    // the reply also has ("550 5.1.7 No such domain" after MAIL FROM, "501 5.1.8 Sender
+    // address rejected").
     if code.is_some_and(|c| c.subject == 1 && (c.detail == 7 || c.detail == 8))
-        && s.any(&[RcptStrong, RcptWeak])
+        && s.any(&[RcptStrong, RcptWeak, SenderRefused])
     {
         return v(Category::Dns, "sender-address-code");
     }
@@ -383,6 +391,12 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
         }
         if s.has(Reputation) {
             return v(Category::Reputation, "reputation-words");
+        }
+        // "Recipient address rejected: Please try again later!": a temporary refusal that
+        // says nothing of the address (greylisting's codes were read above); under a 5xx
+        // ("550 Failure sending mail. Try again later") the address is refused.
+        if s.has(TryLater) && basic.is_none_or(|b| b < 500) {
+            return v(Category::Other, "receiver-system-words");
         }
     }
     // Address words in the answer to MAIL FROM are about the sender's address

@@ -230,6 +230,19 @@ impl Reader {
                 return m;
             }
         }
+        // An automatic reply that a mail system passed on under its own name (an ESP
+        // relays its senders' replies with its MAILER-DAEMON as the author) is still a
+        // reply: the reply's own markers, no failed recipient, no reply code and no
+        // word of a failure.
+        if bounce
+            && failed.is_empty()
+            && !report_shape
+            && notification.is_none()
+            && signs.auto_reply_marker
+            && !kind::says_undelivered(&c.report)
+        {
+            return not_a_bounce(NotABounce::AutoReply);
+        }
         if !bounce {
             if signs.auto_reply_header {
                 return not_a_bounce(NotABounce::AutoReply);

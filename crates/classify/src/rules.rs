@@ -61,6 +61,10 @@ pub enum Sig {
     ComcastRate,
     ComcastAuth,
     OrangeOfr,
+    /// Outlook.com's DY-001, its refusal of mail from dynamic IP addresses "for policy
+    /// reasons" (its postmaster's list of errors): a reputation block, whatever its
+    /// explanation says of unauthenticated mail.
+    OutlookDynamic,
     // Causes stated in words.
     RelayStrong,
     /// The sending account's credit is used up (SendGrid's "451 Authentication failed:
@@ -141,6 +145,11 @@ pub enum Sig {
     /// "Access denied": a policy refusal, except after "Recipient address rejected:"
     /// (Microsoft's 5.4.1 for a recipient its tenant does not have).
     AccessDenied,
+    /// Postfix's "Sender address rejected:" with no cause of the known kinds after it (an
+    /// access table's own text, `Sender address rejected: zcs1.example.com`): a policy
+    /// refusal of the sender, not of the recipient whatever the code's subject (5.1.0);
+    /// the sender's address itself only with X.1.7/X.1.8.
+    SenderRefused,
     /// A period of time ("this hour", "per day"): with `SenderLimit`, a rate.
     PerTime,
     /// A mail loop ("too many hops"): not a rate, whatever "too many" says (RFC 3463
@@ -156,6 +165,9 @@ pub enum Sig {
     /// recipient's own restriction, as the accept list of 5.7.129 is.
     RecipientAuthOnly,
     TryLater,
+    /// A sending client's own words for a refused command (PHPMailer's "SMTP Error: data
+    /// not accepted."): without a reply of the server's, its refusal words state no cause.
+    ClientRefusal,
     /// Gmail's and Yahoo's words for a refused unauthenticated sender ("... blocked
     /// because the sender is unauthenticated"): Gmail's with 5.7.26, Yahoo's with 5.7.9.
     SenderUnauthenticated,
@@ -272,6 +284,9 @@ phrase_table! {
     // --- Gmail / Google Workspace
     ("gsmtp", GmailReply),
     ("gcdp$", GmailReply),
+    // ... and its cause: a Workspace domain's content compliance rule ("This message
+    // violates example.com email policy. - gcdp"), in any of Gmail's languages.
+    ("gcdp", Content),
     ("gmail-smtp-in", GmailReply),
     ("aspmx.l.google.com", GmailReply),
     ("google.com", GmailHost),
@@ -344,6 +359,11 @@ phrase_table! {
     // Google's refusals by the recipient domain's own settings: "421 4.7.0 IP not in
     // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain".
     ("for rcpt domain", GmailReply),
+    // ... and both as Google's German help page prints them: "TLS für RCPT-Domain
+    // erforderlich", "Unser System hat eine ungewöhnliche Anzahl unerwünschter E-Mails von
+    // Ihrer IP-Adresse festgestellt" (an unusual rate of unsolicited mail).
+    ("für rcpt-domain", GmailReply),
+    ("ungewöhnliche anzahl", GmailReply),
     // Google Groups (also on a Workspace domain) refusing a post: "Your email to group
     // a@example.com was rejected due to spam classification".
     ("your email to group", GmailReply),
@@ -379,7 +399,7 @@ phrase_table! {
     ("sc-004", OutlookHost),
     ("ou-001", OutlookHost),
     ("ou-002", OutlookHost),
-    ("dy-001", OutlookHost),
+    ("dy-001", OutlookDynamic),
     ("rp-001", OutlookHost),
     ("rp-002", OutlookHost),
     ("rp-003", OutlookHost),
@@ -553,11 +573,15 @@ phrase_table! {
     // Outbound [OB105. Connection refused. ... is listed on the Exploits Block List").
     ("bigpond outbound", OtherHost),
     // GoDaddy's reason codes at the end of its replies ("... IB212", "... IB508"): IB101
-    // a busy queue, IB103 Cloudmark, IB212 spam content, IB508 SPF.
+    // a busy queue, IB103 Cloudmark, IB108 no reverse DNS ("421 Temporarily rejected.
+    // Reverse DNS for this IP failed. IB108"), IB212 spam content, IB508 SPF, IB605 too
+    // many recipients in one message.
     ("ib101$", OtherHost),
     ("ib103$", OtherHost),
+    ("ib108$", OtherHost),
     ("ib212$", OtherHost),
     ("ib508$", OtherHost),
+    ("ib605$", OtherHost),
     // EarthLink names itself in its refusals ("550 IP ... is blocked by EarthLink").
     ("earthlink.net", OtherHost),
     ("blocked by earthlink", OtherHost),
@@ -711,6 +735,9 @@ phrase_table! {
     // send to this recipient. <server.domain.com #5.7.1>", "you don't have permission to
     // send to the group".
     ("permission to send to", AllowList),
+    // Tencent's (QQ's) "550 Mail is rejected by recipients": the recipient's own block
+    // list or filter, the recipient's restriction.
+    ("rejected by recipients", AllowList),
     // --- Provider reason codes
     ("tss04", YahooRate),
     ("tss05", YahooRate),
@@ -746,6 +773,9 @@ phrase_table! {
     ("rl0000", ComcastRate),
     ("dm0000", ComcastAuth),
     ("cxbl", OtherList),
+    // Cox's temporary block of a sending IP for spam-like behaviour (its error-code page:
+    // CDRBL, at most 24 hours; "550 ... sender rejected AUP#CDRBL"), its list like CXBL.
+    ("cdrbl", OtherList),
     // BellSouth's own block list ("blocked by ldap:ou=rblmx, dc=bellsouth, dc=net").
     ("rblmx", OtherList),
     // --- Relay (before auth: "client was not authenticated" is a relay denial)
@@ -760,6 +790,10 @@ phrase_table! {
     // Access denied, Your organization does not allow external forwarding" (the sender's
     // own tenant will not pass the mail on).
     ("external forwarding", RelayStrong),
+    // SpamExperts' filtering cluster taking a delivery for a domain it does not filter as
+    // a submission: "550 message submission is for authorised users only!" (a relay
+    // refusal in the words of a submission port's login requirement).
+    ("submission is for authori", Relay),
     // A Chinese server's "553 host denies relay. (拒绝中继)": relay refused.
     ("denies relay", RelayStrong),
     ("拒绝中继", RelayStrong),
@@ -771,6 +805,10 @@ phrase_table! {
     ("relaying not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
     ("delivery not authorized", RelayStrong),
+    // A submission server that will not take a recipient for this sender: BT's "550
+    // Recipient Not Authorised [recipient rejected due to no authorised destination
+    // groups]" (a relay set-up question, not an unknown recipient).
+    ("recipient not authori", RelayStrong),
     ("tenantattribution", RelayStrong),
     ("as a relay", RelayStrong),
     ("insecure mail relay", RelayStrong),
@@ -837,6 +875,9 @@ phrase_table! {
     // Postfix's `reject_sender_login_mismatch`: "553 5.7.1 <a>: Sender address rejected:
     // not owned by user <login>" (the login may not use that sender address).
     ("not owned by", SmtpLogin),
+    // The same refusal in another submission server's words, as PHPMailer reports it:
+    // "MAIL FROM command failed,From address is not one of your addresses ,550,5.7.0".
+    ("not one of your addresses", SmtpLogin),
     // Chinese providers' submission servers (QQ, NetEase): "501 mail from address must be
     // same as authorization user".
     ("same as authorization user", SmtpLogin),
@@ -865,6 +906,9 @@ phrase_table! {
     // An ESP's API key used as the SMTP login, refused for this sender: "530 API key is
     // restricted to sending domain: acme.com. From/Sender address must use this domain".
     ("api key", SmtpLogin),
+    // A campaign platform's SMTP relay that takes the account's key in a header: Maropost's
+    // "554 Transaction failed[Missing Header X-ApiKey]".
+    ("apikey", SmtpLogin),
     // SendGrid: "550 The from address does not match a verified Sender Identity".
     ("verified sender identity", SmtpLogin),
     // Postal's refusal of a From domain the credential may not send for: "530
@@ -887,6 +931,9 @@ phrase_table! {
     // A sending platform's refusal of a sender domain not set up with it: "550 5.7.1
     // Unconfigured Sending Domain <example.com>".
     ("unconfigured sending domain", Auth),
+    // A host's outgoing policy refusing a From domain it does not host (DreamHost's sender
+    // domain policy: "5.7.1 Sender domain not allowed"), not the domain's DNS.
+    ("sender domain not allowed", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -977,6 +1024,11 @@ phrase_table! {
     ("unresolvable", Dns),
     ("valid sender domain", Dns),
     ("invalid dns", Dns),
+    // The sending IP without a PTR record, in the other word order (Aruba/Forpsi: "554
+    // cmg1.fe.forpsi.com bizsmtp ... no DNS reverse for x.x.x.x").
+    ("dns reverse", Dns),
+    // Exchange's refusal of the HELO/EHLO argument: "501 5.5.4 Invalid domain name".
+    ("invalid domain name", Dns),
     ("dns mx", Dns),
     // "550 Domain may not exist or DNS check failed" (the sender's domain).
     ("dns check", Dns),
@@ -1140,6 +1192,10 @@ phrase_table! {
     // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
+    // Outlook.com's submission verdict on an account over its sending quota:
+    // "OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is
+    // RefuseQuota, ShowTierUpgrade".
+    ("refusequota", Rate),
     // An ESP's limit of the sending account: MailerSend's "450 Your account reached its
     // email quota limit. Contact support to increase it. #MS42204".
     ("account reached its", Rate),
@@ -1147,6 +1203,10 @@ phrase_table! {
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
+    // Exchange Online's 5.2.121: "The sender has exceeded the limit for the number of
+    // messages they can send to this recipient per hour" (5.2.122's "their limit" is the
+    // recipient's).
+    ("limit for the number of", Rate),
     ("emails per hour", Rate),
     // cPanel's limit of the sending domain: "has exceeded the max defers and failures per
     // hour".
@@ -1157,6 +1217,10 @@ phrase_table! {
     ("messages per ", Rate),
     // An ESP relay's daily quota: "452 4.5.3 Daily message limit exceeded".
     ("message limit", Rate),
+    // A sending platform's adaptive delivery backing off after a receiver's pushback
+    // (SparkPost's and Momentum's "451 4.3.0 [internal] Sending IP temporarily
+    // suspended"): the sending IP is throttled.
+    ("sending ip temporarily suspended", Rate),
     // NetEase's Chinese replies: too many concurrent connections ("并发连接数过大"), many
     // messages in a short time ("短期内发送了大量信件"), messages per connection over the
     // limit ("邮件数量超出限制").
@@ -1185,6 +1249,10 @@ phrase_table! {
     // Exchange Online's 5.2.121/5.2.122: "Recipient's per hour message receive limit
     // (from specific sender) exceeded".
     ("receive limit", RateRecipient),
+    // GMX's "450 4.3.2 Too many mails (mail bomb), try again in 1 hour(s)" after RCPT TO:
+    // a mail bomb is a flood of messages to one mailbox, so the recipient is receiving
+    // too much, not the sender sending too fast.
+    ("mail bomb", RateRecipient),
     // --- Mailbox full
     // web.de: "Benutzer hat zuviele Mails auf dem Server. / User has too many messages on
     // the server." (a full mailbox, not a rate).
@@ -1300,6 +1368,9 @@ phrase_table! {
     ("recipients are invalid", RcptStrong),
     ("account not found", RcptStrong),
     ("was not found", RcptStrong),
+    // ... and in the present: a Chinese provider's "User a@163.net is not found in Server",
+    // "user's email name is not found", "user's e-mail name is not found".
+    ("is not found", RcptStrong),
     // "addresses were not found", "The e-mail address you entered couldn't be found"
     // (CiviCRM's patterns).
     ("were not found", RcptStrong),
@@ -1415,6 +1486,8 @@ phrase_table! {
     ("invalid recipient", RcptStrong),
     // smtplib's and sendmail's "501 Recipient syntax error" (a malformed or empty address).
     ("recipient syntax", RcptStrong),
+    // The same of the command: Maropost's relay "501 5.5.2 RCPT TO syntax error".
+    ("rcpt to syntax", RcptStrong),
     // Brevo's "451 4.0.0 Invalid to" (the `RCPT TO` address); not "invalid token".
     ("invalid to$", RcptStrong),
     ("invalid-recipient", RcptStrong),
@@ -1579,8 +1652,6 @@ phrase_table! {
     ("badrecipientto", RcptStrong),
     ("validrcptto", RcptStrong),
     ("envelope recipient has been denied", RcptStrong),
-    // "user's email name is not found", "user's e-mail name is not found".
-    ("name is not found", RcptStrong),
     // "unknown virtual user", "invalid virtual user" (vpopmail).
     ("virtual user", RcptStrong),
     // The mailbox's owner has moved on (auto-replies and refusals in CiviCRM's table):
@@ -1588,8 +1659,15 @@ phrase_table! {
     // employed", "no longer works for"; a weak sign, the reply's own cause wins.
     ("address has changed", RcptStrong),
     ("no longer", RcptWeak),
+    // French "n'accepte plus" (no longer accepts): Exchange's French text for an address
+    // that changed, "L'adresse à laquelle ce message a été envoyé n'accepte plus de
+    // messages".
+    ("n'accepte plus", RcptWeak),
     // Exim's "missing or malformed local part", Notes' "No such local user".
     ("malformed local", RcptStrong),
+    // A malformed recipient address refused as such: KumoMTA's "Invalid EnvelopeAddress
+    // value" for "a malformed recipient", "553 Malformed recipient address".
+    ("malformed recipient", RcptStrong),
     ("no such local", RcptStrong),
     // "not accepting mail", "not accepting messages": the mailbox takes none.
     ("not accepting mail", RcptWeak),
@@ -1618,6 +1696,10 @@ phrase_table! {
     ("nessun utente", RcptStrong),
     ("no relevant answers", RcptStrong),
     ("mailbox unavailable", RcptWeak),
+    // Comcast: "550 5.2.0 <a> - Recipient unavailable", "450 4.2.0 <a> - Recipient
+    // temporarily unavailable".
+    ("recipient unavailable", RcptWeak),
+    ("recipient temporarily unavailable", RcptWeak),
     ("recipient address rejected", RcptWeak),
     // The same refusal translated (GoDaddy's pages): Indonesian "5.4.1 Alamat penerima
     // ditolak: Akses ditolak", Chinese "550 5.4.1 收件人地址被拒绝:访问被拒绝".
@@ -1720,12 +1802,43 @@ phrase_table! {
     ("inappropriate words", Content),
     ("inappropriate content", Content),
     ("message size", Content),
+    // web.de's and GMX's header checks (in brackets: Mimecast's "Rejected by header based
+    // Blocked Senders" is a block of the sender): "550 <a>: Reject due to policy restrictions
+    // (header based)" (duplicate or malformed Date, From, To...: the message's form).
+    ("(header based)", Content),
+    // A host's outgoing filter refusing by a rule on the message's headers (Infomaniak:
+    // "5.7.0 AV: Message is rejected by headers rule filter.. 554 Please check the
+    // message").
+    ("headers rule", Content),
+    // A filtering service's header-check rule (Postfix's `header_checks`, the
+    // antispameurope/Hornetsecurity table's "450 4.5.5 Header Checks Defer"): the
+    // message's form, deferred or refused.
+    ("header check", Content),
     // Exchange's "This message is larger than the current system limit"; "The user does not
     // accept email in non-Western (non-Latin) character sets".
     ("larger than", Content),
     ("character set", Content),
     ("too large", Content),
     ("too big", Content),
+    // "Too big" in other languages, the words of a size refusal: German "zu groß", French
+    // "trop volumineux", Italian "troppo grande", Dutch "te groot", Russian "слишком велико"
+    // (Zammad's postmaster reply "Nachricht zu groß", "Message trop volumineux"...);
+    // Japanese "サイズ" (size: "メッセージサイズ超過"), Chinese "大小限制" (size limit:
+    // "邮件超出大小限制").
+    ("zu groß", Content),
+    ("trop volumineu", Content),
+    ("troppo grand", Content),
+    ("te groot", Content),
+    ("слишком велик", Content),
+    ("サイズ", Content),
+    ("大小限制", Content),
+    // ... and, added after a later batch showed these languages unread: Spanish "demasiado
+    // grande", Portuguese "muito grande", Swedish "för stort" (too big), Korean "크기" (size:
+    // "메시지 크기가 ... MB였지만").
+    ("demasiado grande", Content),
+    ("muito grande", Content),
+    ("för stor", Content),
+    ("크기", Content),
     ("size limit", Content),
     // Vietnamese (Zing Mail's rendering of the size template): "Dung lượng thư "vượt giới
     // hạn dung lương cho phép" của máy chủ abcd.com" (the message size exceeds the limit).
@@ -1794,6 +1907,12 @@ phrase_table! {
     ("email size", Content),
     ("duplicate header", Content),
     ("message is malformed", Content),
+    // A header the receiver cannot parse: "554 Failed: Malformed MIME field:
+    // ARC-Message-Signature: ..." (a bare CR in a header another hop added).
+    ("malformed mime", Content),
+    // A filtering service's content scanner: VirusFree's "554 Message refused by the
+    // scanner".
+    ("by the scanner", Content),
     ("links within", Content),
     ("potential security issue", Content),
     ("hvu:b1", Content),
@@ -1827,6 +1946,15 @@ phrase_table! {
     // A sending account stopped for suspicious activity ("550 5.4.6 Unusual sending
     // activity detected").
     ("unusual sending activity", Reputation),
+    // cPanel's suspension or hold of a sending domain's outgoing mail ("Domain a.example
+    // has an outgoing mail suspension. Message discarded.", "... has an outgoing mail
+    // hold. Message will be reattempted later"): the host stops the sender.
+    ("outgoing mail suspension", Reputation),
+    ("outgoing mail hold", Reputation),
+    // qmail's permanent refusal by the program in qmail-queue's place, a spam filter's
+    // ("554 mail server permanently rejected message", exit code 31): a policy refusal,
+    // whose virus words, when stated, still read as content.
+    ("permanently rejected message", Reputation),
     ("aup#", Reputation),
     // Cox's codes that are no policy refusal (its error-code page): CXCNCT too many
     // concurrent connections, CXMXRT too many messages sent ("421 cmsmtp blocked. Refer to
@@ -1835,6 +1963,10 @@ phrase_table! {
     ("cxcnct", Rate),
     ("cxmxrt", Rate),
     ("cxsndr", Auth),
+    // JetEmail's access list, the smarthost hosts' panels relay through: the From domain
+    // is not one the SMTP user may send from ("550 [ACL] Blocked. See
+    // https://reports.jetsmtp.net/..."), the sender's own authorisation.
+    ("[acl] blocked", Auth),
     // A Chinese server's refusals of the sending IP and the sender: "550 black ip.
     // (发信IP被禁止)", "553 host denies the sender. (拒绝发件人地址)".
     ("black ip", Reputation),
@@ -1849,6 +1981,11 @@ phrase_table! {
     // Exim's default ACL against backscatter: "Legitimate bounces are never sent to more
     // than one recipient."
     ("legitimate bounces", Reputation),
+    // Postfix's `reject_multi_recipient_bounce` (also in the antispameurope/Hornetsecurity
+    // table): "550 5.5.3 Recipient address rejected: Multi-recipient bounce", a bounce
+    // addressed to several recipients refused as backscatter, whatever its
+    // "Recipient address rejected" prefix says.
+    ("multi-recipient bounce", ReputationStrong),
     // "Sender IP address rejected", "bad sender IP address"; "Your access to submit
     // messages to this e-mail system has been rejected".
     ("sender ip", Reputation),
@@ -1884,15 +2021,25 @@ phrase_table! {
     // IP", "Domain has received too many bounces" (PHP Bounce Handler's responses).
     ("too many spam", ReputationStrong),
     ("too many bounces", ReputationStrong),
+    // Mail.ru's refusal of a sending account it has blocked (for spam or a stolen
+    // password): "550 message sending for this account is disabled": the sender's account,
+    // not the recipient's, whatever "account is disabled" says.
+    ("sending for this account", ReputationStrong),
     // Outlook.com's 4.7.650: "The mail server [IP] has been temporarily rate limited due to
     // IP reputation".
     ("due to ip reputation", ReputationStrong),
     ("blocked", Reputation),
+    // Japanese "ブロックされました" (was blocked): Gmail's Japanese notice "メールのブロック
+    // ... でメールがブロックされました", a block that names no cause. (Not "ブロック" alone:
+    // Gmail's Japanese gloss of its rate reply says it "blocked" the IP's mail for now,
+    // "一時的にブロックしました", and links advice against being "blocked", "ブロックされたり".)
+    ("ブロックされました", Reputation),
     ("access denied", AccessDenied),
     ("not accepted", Reputation),
     ("not allowed", Reputation),
     ("rejected for policy", Reputation),
     ("client host rejected", Reputation),
+    ("sender address rejected", SenderRefused),
     ("rejete", Reputation),
     ("a problem occurred", Reputation),
     ("is banned", Reputation),
@@ -1901,6 +2048,8 @@ phrase_table! {
     // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
     // Exchange's "Your access to submit messages to this e-mail system has been rejected".
     ("message refused", Reputation),
+    // PHPMailer's DATA refused, in its own words (FluentSMTP's and Mailster's logs).
+    ("data not accepted", ClientRefusal),
     ("mail refused", Reputation),
     ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
@@ -1911,12 +2060,19 @@ phrase_table! {
     ("sender not pre-approved", Reputation),
     // A receiver that takes mail only from servers confirmed on its web page.
     ("requires confirmation", Reputation),
+    // A challenge-response filter that delivers only once the sender confirms: "554 READ
+    // THIS: IMPORTANT ACTION REQUIRED: Delivery will ONLY occur if you click on this link
+    // https://mail2.example.net/cgi/user.cgi?...".
+    ("click on this link", Reputation),
     ("bulk email", Reputation),
     // "bulk e-mail filters" (CiviCRM).
     ("bulk e-mail", Reputation),
     ("bulk.advertising", Reputation),
     ("mass mailer", Reputation),
-    ("antispam", Reputation),
+    // "failed several antispam checks", "antispam software"; a word of its own only:
+    // filtering services' host and header names ("mx17.antispamcloud.com",
+    // "X-antispameurope-disclaimer") are no cause.
+    ("antispam$", Reputation),
     // Polish "odrzucona przez system antyspamowy" (refused by the anti-spam system).
     ("antyspam", Reputation),
     ("recurrent pattern detection", Reputation),
@@ -1926,6 +2082,8 @@ phrase_table! {
     ("no access for", Reputation),
     ("accepting mail from your ip", Reputation),
     ("forbidden by your ip", Reputation),
+    // A Chinese host's table of replies: "remote ip is forbidden" (the sender's IP barred).
+    ("ip is forbidden", Reputation),
     ("open proxy", Reputation),
     ("unwanted messages", Reputation),
     ("in prison", Reputation),
@@ -1962,6 +2120,9 @@ phrase_table! {
     ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
+    // Haraka's outbound log: "Remote end 192.0.2.1:25 closed connection while we were
+    // processing mail. Trying next MX."
+    ("closed connection", Connection),
     ("connection dropped", Connection),
     // "Network is unreachable", "host unreachable", "host is unreachable", "server is
     // down or unreachable".
@@ -2052,6 +2213,9 @@ phrase_table! {
     ("routing loop", Loop),
     ("mail loop", Loop),
     ("loops back to myself", Loop),
+    // The antispameurope/Hornetsecurity table's "554 5.5.6 Loop detection > 10 mal
+    // X-antispameurope-disclaimer"; "Loop detected".
+    ("loop detect", Loop),
     // Cloudflare Email Routing's loop check: "550 5.4.6 Email was forwarded too many times".
     ("forwarded too many", Loop),
     ("this hour", PerTime),
@@ -2101,6 +2265,14 @@ phrase_table! {
     ("failed to be replicated", ReceiverSystem),
     ("local error", ReceiverSystem),
     ("service unavailable", ReceiverSystem),
+    // "451 4.7.1 Sorry, the service is currently unavailable. Please come back later."
+    // (listed under Yandex), Microsoft's "450 4.7.0 Message not proxied": the receiver's
+    // own trouble, which the code's 4.7.x does not turn into a policy refusal.
+    ("service is currently unavailable", ReceiverSystem),
+    ("not proxied", ReceiverSystem),
+    // "450 Server configuration problem" (at the greeting, or as ZoneMTA lists it): the
+    // receiver's own set-up is broken, not a refused connection.
+    ("configuration problem", ReceiverSystem),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

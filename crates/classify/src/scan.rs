@@ -443,7 +443,8 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
         && (settings_field(t, pos, after)
             || t[after..].starts_with(b"://")
             || t[after..].starts_with(b"\":")
-            || crate::codes::in_field_value(t, pos))
+            || crate::codes::in_field_value(t, pos)
+            || go_ahead(t, pos, after))
     {
         return;
     }
@@ -481,6 +482,13 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if pos >= norm.region.0 && pos < norm.region.1 {
         found.inner.set(sig);
     }
+}
+
+/// Whether the TLS word at `pos..after` is in the server's go-ahead for the handshake
+/// (Exim's `220 TLS go ahead`, Postfix's and sendmail's `220 2.0.0 Ready to start TLS`):
+/// the server agreed, no TLS failure.
+fn go_ahead(t: &[u8], pos: usize, after: usize) -> bool {
+    t[after..].starts_with(b" go ahead") || t[..pos].ends_with(b"ready to start ")
 }
 
 /// Whether the word at `pos..after` is a field's name in parentheses before its value
@@ -723,6 +731,10 @@ mod tests {
             "delivery error when sending to 192.0.2.1:25 (mx.example.org)",
             false
         ));
+        assert!(host(
+            "Permanent SMTP delivery error when sending to mx.example.org (192.0.2.1)",
+            false
+        ));
         // Exchange's wrapper: the remote host before the status it gave.
         assert!(host(
             "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554 no>'",
@@ -762,6 +774,27 @@ mod tests {
         ));
         assert!(!host(
             "<= a@b.example H=mail.sender.net [192.0.2.1] P=esmtpa S=1103",
+            false
+        ));
+        // Postfix's timed-out conversation; KumoMTA's own failure printing the address
+        // it tried; sendmail's relay with its final dot (one label when a poster hid it),
+        // but not the sending host's own localhost nor Gmail's "any hosts".
+        assert!(host(
+            "conversation with mx.example.org[192.0.2.1] timed out while sending MAIL FROM",
+            false
+        ));
+        assert!(host(
+            "TLS handshake with ResolvedAddress { name: \"mx.example.org.\", addr: 192.0.2.1 } failed",
+            false
+        ));
+        assert!(host(
+            "mailer=esmtp, relay=MAILSERVER. [192.0.2.1], dsn=4.0.0",
+            false
+        ));
+        assert!(!host("relay=localhost. [127.0.0.1], dsn=4.0.0", false));
+        assert!(!host("relay=MAILSERVER., dsn=4.0.0", false));
+        assert!(!host(
+            "Could not initiate SMTP conversation with any hosts",
             false
         ));
         // A placeholder in the receiver's place still names another receiver.

@@ -135,6 +135,10 @@ pub(crate) struct Signs {
     /// recipients (`X-Failed-Recipients`), or titled as a bounce.
     pub bounce_header: bool,
     pub auto_reply_header: bool,
+    /// The reply's own markers (`X-Autoreply`, an "Out of Office" subject...), which a
+    /// bounce does not carry; `Auto-Submitted: auto-replied` alone is not one: bounces
+    /// carry it too.
+    pub auto_reply_marker: bool,
 }
 
 /// Reads the header's signs. Bounded: only a few short fields are looked at.
@@ -163,9 +167,7 @@ pub(crate) fn signs(header: &Header<'_>, subject: &[u8]) -> Signs {
     let precedence = header
         .get("precedence")
         .is_some_and(|v| contains_ci(v, "auto_reply") || contains_ci(v, "auto-reply"));
-    let auto_reply_header = auto_submitted
-        || precedence
-        || header.has("x-autoreply")
+    let auto_reply_marker = header.has("x-autoreply")
         || header.has("x-autorespond")
         || header.has("x-autoresponder")
         || AUTO_REPLY_SUBJECTS
@@ -174,7 +176,8 @@ pub(crate) fn signs(header: &Header<'_>, subject: &[u8]) -> Signs {
     Signs {
         complaint_subject: contains_ci(subject, "complaint about message from"),
         bounce_header,
-        auto_reply_header,
+        auto_reply_header: auto_submitted || precedence || auto_reply_marker,
+        auto_reply_marker,
     }
 }
 

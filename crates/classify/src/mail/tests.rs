@@ -201,6 +201,12 @@ fn what_is_not_a_bounce_is_said_to_be_so() {
     assert_eq!(kind(auto), Some(NotABounce::AutoReply));
     let ooo = "From: a@example.net\nSubject: Automatic reply: hello\n\nOut of office.\n";
     assert_eq!(kind(ooo), Some(NotABounce::AutoReply));
+    // Passed on by an ESP under its own mail system's name: still the reply.
+    let relayed = "From: MAILER-DAEMON@esp.example\nAuto-Submitted: auto-replied\nX-Autoreply: yes\nSubject: Out of Office Re: report\n\nPlease write to b@example.net.\n";
+    assert_eq!(kind(relayed), Some(NotABounce::AutoReply));
+    // A bounce of a reply is a bounce: it says the reply was not delivered.
+    let bounced = "From: MAILER-DAEMON@mx.example\nAuto-Submitted: auto-replied\nSubject: Undeliverable: Out of Office\n\nYour message could not be delivered.\n";
+    assert_eq!(kind(bounced), None);
     let arf = "From: fbl@example.net\nSubject: report\nContent-Type: multipart/report; report-type=feedback-report; boundary=x\n\n--x\n\nA complaint.\n--x\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\n--x--\n";
     assert_eq!(kind(arf), Some(NotABounce::FeedbackReport));
     let jmrp = "From: staff@hotmail.com\nSubject: complaint about message from 192.0.2.1\n\nx\n";

@@ -117,8 +117,9 @@ const NOT_RECIPIENT: &[&[u8]] = &[
 
 /// Words right after an address (past `:`) that name it the recipient: Postfix's and
 /// qmail's bounce lines (`<a>: host X said:`, `<a>: connect to X`), Postfix's
-/// `Recipient address rejected`.
-const NAMED_AFTER: &[&[u8]] = &[b"host", b"connect", b"recipient", b"delivery"];
+/// `Recipient address rejected`, a sending tool's line about one recipient (`job: a:
+/// Error: Can't send mail - all recipients were rejected: 550 ...`).
+const NAMED_AFTER: &[&[u8]] = &[b"host", b"connect", b"recipient", b"delivery", b"error"];
 
 /// Local parts of role addresses (a postmaster to write to, the bounce's own sender).
 const ROLE_LOCALS: &[&[u8]] = &[
@@ -251,10 +252,15 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         return Role::Named;
     }
     let (wstart, word, seps) = word_before(t, open);
-    let (pstart, prev, _) = word_before(t, wstart);
+    let (pstart, prev, prev_seps) = word_before(t, wstart);
     // Exim's sender verification quotes the sender: "550-Verification failed for <a>
     // 550-Unrouteable address 550 unable to verify sender address".
     if word == b"for" && prev == b"failed" && word_before(t, pstart).1 == b"verification" {
+        return Role::Not;
+    }
+    // PHPMailer's refused sender: "The following From address failed: a : MAIL FROM
+    // command failed" (its refused recipients: "The following recipients failed: a").
+    if word == b"failed" && prev == b"address" && word_before(t, pstart).1 == b"from" {
         return Role::Not;
     }
     // Amazon SES lists the sender identities it refuses: "Email address is not verified.
@@ -281,10 +287,11 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     });
     let rest = t.get(j..).unwrap_or_default();
     // Postfix's `<a> (expanded from ...)`, Exchange's `a (Undelivered): 550 ...`,
-    // PowerMTA's `a; Failed;`, a "Mail Delivery Service" report's `a; Action: Failed;
-    // Status: 5.3.0`.
+    // Halon's `<a> failed: example.org->MX: 552 ...`, PowerMTA's `a; Failed;`, a "Mail
+    // Delivery Service" report's `a; Action: Failed; Status: 5.3.0`.
     if rest.starts_with(b" (expanded from")
         || rest.starts_with(b" (undelivered)")
+        || rest.starts_with(b" failed:")
         || rest.starts_with(b"; failed")
         || rest.starts_with(b"; action: failed")
     {
@@ -322,7 +329,9 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if next.starts_with(b"sender") {
         return Role::Not;
     }
-    if colon && NAMED_AFTER.contains(&next) {
+    // ... and a reply about the recipient's server (Rackspace: `450 4.4.1 <a>: The
+    // recipient's server was temporarily unavailable to accept your message (G6)`).
+    if colon && (NAMED_AFTER.contains(&next) || rest.starts_with(b": the recipient")) {
         return Role::Named;
     }
     // The address opens a reply (`550 5.1.1 <a>...`: the code prefix is gone): the
@@ -333,6 +342,13 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         .is_ok();
     if !opens_reply && angle && (colon || sendmail || rest.starts_with(b" (reason")) {
         return Role::Named;
+    }
+    // Postfix's queue listing (`mailq`, `postqueue -p`): "ID size Mon May 25 18:01:07
+    // sender", the reason and the recipients on the lines after. An address right after a
+    // time of day is the queue line's sender.
+    let digits = |w: &[u8]| w.len() == 2 && w.iter().all(u8::is_ascii_digit);
+    if digits(word) && digits(prev) && prev_seps.colon && !seps.colon {
+        return Role::Not;
     }
     Role::Unnamed
 }
@@ -381,8 +397,12 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
     {
         return Some(Role::Not);
     }
-    // Exim: `The following address(es) failed:`.
-    if ends_any(word, NAMING) || (word == b"failed" && seps.colon) {
+    // Exim: `The following address(es) failed:`; its delay warning: `The address to
+    // which the message has not yet been delivered is:`.
+    if ends_any(word, NAMING)
+        || (word == b"failed" && seps.colon)
+        || (word == b"is" && seps.colon && prev == b"delivered")
+    {
         return Some(Role::Named);
     }
     None
@@ -466,6 +486,7 @@ mod tests {
             "550 5.1.10 Recipient a@free.fr not found by SMTP address lookup",
             "Delivery to the following recipient failed permanently:\n\n   a@free.fr\n",
             "The following address(es) failed:\n\n  a@free.fr\n    retry timeout exceeded",
+            "The address to which the message has not yet been delivered is:\n\n  a@free.fr\n",
             "Delivery has failed to these recipients or groups:\n\na@free.fr (a@free.fr)",
             "b,2020-01-01,bad-mailbox,vmta,bounce@sender.example,a@free.fr,mx (1.1.1.1)",
             // An ESP's JSON event: the sender's `from`, then the recipients' `to` list.
@@ -526,6 +547,7 @@ mod tests {
             "please write to postmaster@free.fr",
             "<mailto:a@free.fr>",
             "b,2020,bad-mailbox,vmta,a@free.fr,rcpt@example.org,mx",
+            "The following From address failed: a@free.fr : MAIL FROM command failed",
         ] {
             let k = kinds(text);
             assert!(

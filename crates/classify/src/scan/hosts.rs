@@ -72,8 +72,12 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"remote server at ",
     b"remote server: ",
     // Postfix: "lost connection with mx.example.org[192.0.2.1] while receiving the
-    // initial server greeting".
-    b"lost connection with ",
+    // initial server greeting", "conversation with mx.example.org[192.0.2.1] timed out
+    // while sending MAIL FROM" (Gmail's "SMTP conversation with any hosts" names none).
+    b"ion with ",
+    // KumoMTA's own connection failures print the address tried as a Rust value: "TLS
+    // handshake with ResolvedAddress { name: \"mx.example.org.\", addr: ... } failed".
+    b"{ name: \"",
     // Exim's delivery log names the remote host after the SMTP transport: "** a@b
     // R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.1]: SMTP error ..." (in a
     // `<=` line H= is the client, and no transport precedes it).
@@ -103,8 +107,10 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // "Mất kết nối với abcd.com [...] *", "vượt giới hạn ... của máy chủ abcd.com [...]".
     "kết nối với ".as_bytes(),
     "máy chủ ".as_bytes(),
-    // Postal's "when sending to 192.0.2.1:25 (host)".
+    // Postal's "when sending to 192.0.2.1:25 (host)", and its older "Permanent SMTP
+    // delivery error when sending to host (192.0.2.1)".
     b":25 (",
+    b"when sending to ",
     // Exim gives up on the recipient domain's hosts: "all hosts for 'xtra.co.nz' have been
     // failing for a long time (and retry time not reached)".
     b"all hosts for '",
@@ -112,8 +118,14 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // couldn't find any host named example.org. (#5.1.2)", "the host named example.org
     // does not have any MX records".
     b"host named ",
+    // MDaemon's log names the recipient's domain whose hosts it could not reach: "No
+    // available IPv4 route for example.org".
+    b"route for ",
     // Mailgun's event log: `"delivery-status": {... "mx-host": "host", ...}`.
     b"\"mx-host\": \"",
+    // A report that names the recipient's server: "Recipient server:
+    // d123.ess.barracudanetworks.com SMTP response: 550 permanent failure".
+    b"recipient server: ",
     // F-Secure's mail gateway signs its own refusals with the gateway's name: "550
     // Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)".
     b"virusgw_smtp/",
@@ -240,7 +252,9 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         while let Some(rest) = tok.strip_suffix(b".") {
             tok = rest;
         }
-        if (start > 0 && t[start - 1] == b'@') || t.get(end) == Some(&b'@') || !tok.contains(&b'.')
+        if (start > 0 && t[start - 1] == b'@')
+            || t.get(end) == Some(&b'@')
+            || !(tok.contains(&b'.') || sendmail_relay(t, (start, end), tok))
         {
             continue;
         }
@@ -254,6 +268,15 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         }
     }
     false
+}
+
+/// sendmail's `relay=NAME. [192.0.2.1]`: the relay's name with its final dot, then its
+/// address, is the receiving host even when it has one label (a poster's `MAILSERVER.`).
+fn sendmail_relay(t: &[u8], (start, end): (usize, usize), tok: &[u8]) -> bool {
+    tok.len() < end - start
+        && tok != b"localhost"
+        && t[..start].ends_with(b"relay=")
+        && t[end..].starts_with(b" [")
 }
 
 /// Whether the name at `start..end` (`tok`, without its final dots) is written where a
@@ -293,9 +316,12 @@ fn written_as_host(
     let port_reply =
         after.starts_with(b":25: ") && norm.reply_starts.binary_search(&(end + 5)).is_ok();
     // Exchange's "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554
-    // ...>'": the remote host right before the status it gave.
+    // ...>'", and its older diagnostic line "mx.example.org #550 5.1.0 <a> sender
+    // rejected ##" (whose reply code the normalised text keeps as a space): the remote
+    // host right before the status it gave.
     let exchange =
-        prev == b'<' && after.starts_with(b" #") && matches!(after.get(2), Some(b'4' | b'5'));
+        (prev == b'<' && after.starts_with(b" #") && matches!(after.get(2), Some(b'4' | b'5')))
+            || (after.starts_with(b" # ") && norm.reply_starts.binary_search(&(end + 3)).is_ok());
     let in_context = disliked
         || port25
         || port_reply

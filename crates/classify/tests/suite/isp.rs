@@ -190,6 +190,8 @@ const OWN_CODES: &[(&str, Option<Isp>)] = &[
         "550 5.1.0 192.0.2.1 is not allowed to send from <> per it's SPF Record. IB508",
         Some(Isp::Other),
     ),
+    ("421 192.0.2.1 Temporarily rejected. Reverse DNS failed. IB108", Some(Isp::Other)),
+    ("452 Too many recipients in this message. IB605", Some(Isp::Other)),
     ("550 IP 192.0.2.1 is blocked by EarthLink.", Some(Isp::Other)),
     // A Chinese host named in its own reply, and an F-Secure gateway's signature.
     ("554 HL:IPB 该IP不在万象互联允许的发送地址列表里。", Some(Isp::Other)),
@@ -233,6 +235,24 @@ fn a_quoted_address_before_a_block_may_be_the_senders() {
     let d = diagnose("550 5.7.1 <someone@yahoo.com>... 192.0.2.1 listed at zen.spamhaus.org");
     assert_eq!(d.category, Category::Blocklist);
     assert_eq!(d.isp, None);
+}
+
+#[test]
+fn an_address_before_its_error_is_the_recipient() {
+    // A sending tool's line about one recipient: `a: Error: ...` names the recipient.
+    let d = diagnose(
+        "Failed to send e-mail: someone@example.org: Error: Can't send mail - all recipients \
+         were rejected: 550 5.1.1 unknown",
+    );
+    assert_eq!(d.isp, Some(Isp::Other));
+}
+
+#[test]
+fn an_address_a_connection_failure_is_about_is_the_recipient() {
+    // The reply about one recipient whose server did not answer: the recipient's domain.
+    let d = diagnose("451 4.4.1 <a@example.org>: The recipient's server did not answer");
+    assert_eq!(d.category, Category::Connection);
+    assert_eq!(d.isp, Some(Isp::Other));
 }
 
 #[test]
@@ -363,10 +383,24 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
     assert_eq!(d.isp, Some(Isp::Other));
     assert_eq!(d.category, Category::Connection);
     assert_eq!(diagnose("Mất kết nối với máy chủ của bạn").isp, None);
+    // A filtering gateway's host in Exchange's older diagnostic line ("host #550 ...
+    // ##"), after "Recipient server:", and a recipient's line in Halon's report ("<a>
+    // failed: domain->MX:") name the receiver; a "#" comment after a name does not.
+    for text in [
+        "mx17.antispamcloud.com #550 message submission is for authorised users only! ##",
+        "Recipient server: d123.ess.barracudanetworks.com SMTP response: 550 permanent failure",
+        "<someone@example.net> failed: example.net->MX:\n552 Spam Message Rejected",
+    ] {
+        assert_eq!(diagnose(text).isp, Some(Isp::Other), "{text}");
+    }
+    assert_eq!(diagnose("mx.example.org # a comment").isp, None);
     // Gmail's "The user you are trying to contact ..." as Google translates it.
     for text in [
         "450 4.2.1 Der Nutzer, den Sie kontaktieren möchten, erhält zu rasch E-Mails.",
         "450 4.2.1 O usuário com quem você está tentando entrar em contato está recebendo e-mails muito rápido.",
+        // ... its domain-setting refusals and its rate reply in German.
+        "421 4.7.0 IP nicht in Zulassungsliste für RCPT-Domain, Verbindung wird beendet.",
+        "421 4.7.28 Unser System hat eine ungewöhnliche Anzahl von E-Mails festgestellt.",
     ] {
         assert_eq!(diagnose(text).isp, Some(Isp::Gmail), "{text}");
     }

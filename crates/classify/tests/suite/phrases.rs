@@ -5,6 +5,25 @@
 use classify::{classify, Category, Context};
 
 const CASES: &[(&str, Category)] = &[
+    // A sender refused by an access table's own words, which name no cause: a policy
+    // refusal of the sender, not of the recipient (5.1.0 is about an address); with
+    // 5.1.8 the sender's address itself.
+    (
+        "NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 550 5.1.0 <billing@shop.example.net>: Sender address rejected: shop.example.net; from=<billing@shop.example.net> to=<a@example.org> proto=ESMTP",
+        Category::Reputation,
+    ),
+    ("501 5.1.8 <a@b.example>: Sender address rejected", Category::Dns),
+    // Outlook.com's DY-001 is a policy refusal of dynamic IPs, whatever its explanation
+    // says of unauthenticated mail.
+    (
+        "550 DY-001 (COL004-MC1F22) Mail rejected by Outlook.com for policy reasons. We generally do not accept email from dynamic IP's as they are not typically used to deliver unauthenticated SMTP e-mail to an Internet mail server.",
+        Category::Reputation,
+    ),
+    // The server's go-ahead for TLS is no TLS failure; the delivery failed after it.
+    (
+        "SERVER -> CLIENT: 220 2.0.0 Ready to start TLS\nSMTP ERROR: mx.example.org is unreachable",
+        Category::Connection,
+    ),
     // Gmail's web-login challenge and Exchange Online's send-as refusal: the sender's
     // own login, not a policy refusal.
     (
@@ -746,6 +765,122 @@ const CASES: &[(&str, Category)] = &[
     (
         "Impossibile trovarlo: a@example.org non è un indirizzo valido",
         Category::Recipient,
+    ),
+    // Campaign panels' and sending tools' words: a malformed header (a MIME field), a
+    // From address the login does not own, a relay's key header, a malformed recipient
+    // in another command's words, a temporary refusal after a recipient prefix.
+    ("554 Malformed MIME field: Subject", Category::Content),
+    ("553 From address is not one of your addresses", Category::Auth),
+    ("530 Invalid header X-ApiKey", Category::Auth),
+    ("501 RCPT TO syntax error", Category::Recipient),
+    ("554 Mail refused by the scanner", Category::Content),
+    ("SMTP Error: data not accepted.", Category::Other),
+    (
+        "Remote end 192.0.2.1:25 closed connection while we were processing mail.",
+        Category::Connection,
+    ),
+    (
+        "550 5.7.1 Este mensaje infringe la política de example.com - gcdp - gsmtp",
+        Category::Content,
+    ),
+    ("553 5.1.3 Malformed recipient address", Category::Recipient),
+    (
+        "Recipient address rejected: Please try again later",
+        Category::Other,
+    ),
+    // Big mailbox providers' current replies: a sender over a per-recipient limit and an
+    // account over its sending quota (Microsoft), a recipient unavailable for now
+    // (Comcast), the receiver's own trouble under a 4.7.x code, a recipient's own block
+    // (Tencent), a submission server that takes no recipient for this sender (BT), a
+    // header check (web.de).
+    (
+        "554 5.2.121 Sender exceeded the limit for the number of messages to one recipient",
+        Category::RateLimit,
+    ),
+    ("554 5.2.0 Actual verdict is RefuseQuota", Category::RateLimit),
+    ("450 4.2.0 <a@example.net> Recipient temporarily unavailable", Category::Recipient),
+    ("451 4.7.1 The service is currently unavailable", Category::Other),
+    ("450 4.7.0 Message not proxied", Category::Other),
+    ("550 Your mail is rejected by recipients", Category::Recipient),
+    ("550 5.7.1 Recipient not authorized", Category::Relay),
+    ("550 Reject due to policy restrictions (header based)", Category::Content),
+    // Hosts' and control panels' own refusals: a From domain the host does not serve, a
+    // sending domain whose outgoing mail the panel suspended or holds, a sending IP
+    // without a PTR record in the other word order, Exchange's refused EHLO argument, a
+    // Cox-style temporary block of the IP, qmail's refusal by a filter in qmail-queue's
+    // place.
+    ("554 5.7.1 <a@example.net>: Sender domain not allowed here", Category::Auth),
+    (
+        "550 Domain example.org has an outgoing mail suspension",
+        Category::Reputation,
+    ),
+    ("451 Domain example.org has an outgoing mail hold", Category::Reputation),
+    ("550 No DNS reverse record for 192.0.2.1", Category::Dns),
+    ("501 Invalid domain name", Category::Dns),
+    ("421 cmsmtp 192.0.2.1 blocked. AUP#CDRBL", Category::Blocklist),
+    (
+        "Remote host said: 554 mail server permanently rejected message (#5.3.0)",
+        Category::Reputation,
+    ),
+    // A host's outgoing filter by a rule on the headers, and a smarthost's access list
+    // refusing a From domain the SMTP user may not use.
+    ("550 5.7.1 Message rejected by headers rule", Category::Content),
+    ("550 [ACL] Blocked. See the report", Category::Auth),
+    // Cause words in other languages (a size refusal's "too big" and "size", a block, an
+    // address that no longer takes mail, a barred IP), in other wordings than the replies
+    // that brought them.
+    ("552 Die E-Mail ist zu groß", Category::Content),
+    ("552 La pièce jointe est trop volumineuse", Category::Content),
+    ("552 Allegati troppo grandi", Category::Content),
+    ("552 Het bericht is te groot", Category::Content),
+    ("552 Размер письма слишком велик", Category::Content),
+    ("552 メールのサイズが上限を超えています", Category::Content),
+    ("552 附件超过大小限制", Category::Content),
+    ("552 El archivo adjunto es demasiado grande", Category::Content),
+    ("552 O anexo é muito grande", Category::Content),
+    ("552 Meddelandet är för stort", Category::Content),
+    ("552 메일 크기 제한을 초과했습니다", Category::Content),
+    ("550 Cette adresse n'accepte plus de courrier", Category::Recipient),
+    ("554 Destination alice@example.org is not found", Category::Recipient),
+    ("送信したメールは受信側でブロックされました", Category::Reputation),
+    ("554 Your IP is forbidden", Category::Reputation),
+    ("550 Sending for this account is disabled", Category::Reputation),
+    // Security gateways and filtering services: a delivery taken as a submission needing
+    // a login (a relay refusal), a header check, a bounce to several recipients
+    // (backscatter, whatever "Recipient address rejected" says), a loop check, and
+    // "antispam" as a word (not inside a filtering service's host or header name).
+    (
+        "553 5.7.1 Message submission is for authorized users only",
+        Category::Relay,
+    ),
+    ("451 4.7.1 Deferred by header checks", Category::Content),
+    (
+        "550 5.5.3 <a@example.org>: Recipient address rejected: Multi-recipient bounce",
+        Category::Reputation,
+    ),
+    ("554 5.4.6 Loop detected", Category::Other),
+    ("550 5.7.1 Rejected by the antispam filter", Category::Reputation),
+    (
+        "554 5.5.6 Loop detection > 10 mal X-antispameurope-disclaimer",
+        Category::Other,
+    ),
+    // A challenge-response filter: delivery once the sender confirms.
+    (
+        "550 Your message is held. To have it delivered, click on this link: https://cr.example.net/confirm?id=1",
+        Category::Reputation,
+    ),
+    // Delivery servers' deferrals: a mailbox flooded with mail (GMX's "mail bomb"), a
+    // sending platform suspending its own IP after pushback.
+    ("421 Mail bomb detected for this mailbox, please retry later", Category::RateLimit),
+    (
+        "451 4.3.0 Your sending IP temporarily suspended, retry in 30 minutes",
+        Category::RateLimit,
+    ),
+    // A greeting refusal for the receiver's own broken set-up: its trouble, no refused
+    // connection.
+    (
+        "host mx.example.org[192.0.2.1] refused to talk to me: 421 Configuration problem on this host",
+        Category::Other,
     ),
 ];
 
