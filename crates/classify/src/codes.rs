@@ -63,6 +63,15 @@ pub struct Reply {
     pub summary: bool,
 }
 
+impl Reply {
+    /// `452 4.5.3 Too many recipients`: the server asks for the remaining recipients in
+    /// another transaction (RFC 5321's 452, RFC 3463's X.5.3), which fails no message.
+    pub fn too_many_recipients(&self) -> bool {
+        self.enhanced
+            .is_some_and(|e| e.class == 4 && e.subject == 5 && e.detail == 3)
+    }
+}
+
 /// A free-standing enhanced code (`#5.1.1`, `Status: 5.0.0`, `dsn=4.4.1`, `5.1.1 (bad ...`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bare {
@@ -242,12 +251,19 @@ fn blocks_enhanced_left(b: u8) -> bool {
 /// `4.16.55.1` fails here), detail 1-3 digits, not followed by a digit or `.digit`
 /// (IP addresses, version strings).
 pub fn enhanced_at(b: &[u8], i: usize) -> Option<(Enhanced, usize)> {
+    enhanced_upto(b, i, 7)
+}
+
+/// [`enhanced_at`] with subjects up to `max_subject`: right after a reply code of its
+/// class (`451 4.9.9`, `551 5.9.9`: FTGate's and other servers' private subjects, which
+/// RFC 3463's syntax allows), where no version or date stands.
+fn enhanced_upto(b: &[u8], i: usize, max_subject: u16) -> Option<(Enhanced, usize)> {
     let class = *b.get(i)?;
     if !matches!(class, b'2' | b'4' | b'5') || b.get(i + 1) != Some(&b'.') {
         return None;
     }
     let subject = digit(*b.get(i + 2)?)?;
-    if subject > 7 || b.get(i + 3) != Some(&b'.') {
+    if subject > max_subject || b.get(i + 3) != Some(&b'.') {
         return None;
     }
     let mut j = i + 4;
@@ -579,7 +595,9 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                 .take_while(|c| matches!(c, b' ' | b'-' | b'\t'))
                 .count();
             if gap > 0 {
-                if let Some((e, e_end)) = enhanced_at(b, j + gap) {
+                let after_basic = enhanced_upto(b, j + gap, 9)
+                    .filter(|(e, _)| e.subject <= 7 || u16::from(e.class) == basic / 100);
+                if let Some((e, e_end)) = after_basic {
                     enhanced = Some(e);
                     end = e_end;
                 }
@@ -731,6 +749,13 @@ fn last_remote(replies: &[Reply]) -> Option<usize> {
         // A client's bare restatement of that reply (SwiftMailer's `got code "554", with
         // message "554 5.5.1 ..." (code: 554)`) is no cause either.
         if r.enhanced.is_none() && seq.is_some_and(|(i, s)| i < k && s.basic == r.basic) {
+            continue;
+        }
+        // `452 4.5.3 Too many recipients` after an earlier refusal in the session: the
+        // server asks for the remaining recipients in another transaction (RFC 5321's
+        // 452 and RFC 3463's X.5.3), which fails no message; the earlier refusal is the
+        // bounce (JavaMail's debug transcript lists both).
+        if r.too_many_recipients() && first_failing.is_some_and(|f| f < k) {
             continue;
         }
         match replies[..k].iter().rposition(failing) {
@@ -964,6 +989,21 @@ mod tests {
             read("550 5.7.1Unauthorized relay attempt"),
             (Some(550), Some("5.7.1".into()))
         );
+        // A private subject (8 or 9) counts only right after a reply code of its class; a
+        // later "too many recipients" asks for the rest elsewhere, so the earlier refusal
+        // is the reply.
+        for (text, want) in [
+            ("451 4.9.9 Invalid EHLO", (Some(451), Some("4.9.9"))),
+            ("550 4.9.9 refused", (Some(550), None)),
+            ("version 5.9.9 released", (None, None)),
+            (
+                "RCPT TO:<a@b.example> 550 5.4.1 Access denied RCPT TO:<c@b.example> 452 4.5.3 Too many recipients",
+                (Some(550), Some("5.4.1")),
+            ),
+            ("452 4.5.3 Too many recipients", (Some(452), Some("4.5.3"))),
+        ] {
+            assert_eq!(read(text), (want.0, want.1.map(String::from)), "{text}");
+        }
         // `#` marks a reference number, unless a reply's words follow.
         assert_eq!(read("ticket #550 closed"), (None, None));
         assert_eq!(

@@ -928,12 +928,24 @@ phrase_table! {
     // An SPF refusal in words: "You're mail was rejected because you are not using a server
     // that is authorized to send mail from your domain".
     ("authorized to send mail from", Auth),
+    // A platform not authorized to send for the sender's domain (HubSpot's bounce type
+    // "Your IT team has not authorized HubSpot to send emails on your behalf", its DMARC
+    // policy not covering the platform): the sender's authentication, whatever the
+    // policy words and the set-up advice after it.
+    ("to send emails on your behalf", Auth),
     // A sending platform's refusal of a sender domain not set up with it: "550 5.7.1
     // Unconfigured Sending Domain <example.com>".
     ("unconfigured sending domain", Auth),
     // A host's outgoing policy refusing a From domain it does not host (DreamHost's sender
     // domain policy: "5.7.1 Sender domain not allowed"), not the domain's DNS.
     ("sender domain not allowed", Auth),
+    // A relay refusing an envelope sender the client may not use ("550 envelope sender
+    // not allowed a@yahoo.com" to an application sending as its user's Yahoo address):
+    // the sender's identity, not a block.
+    ("sender not allowed", Auth),
+    // Exim's ACL on hosts that take mail only from their own domains: "503 Domain not
+    // allowed in header" (the From header's domain is not one the account may use).
+    ("not allowed in header", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     ("dkim", Auth),
@@ -1011,6 +1023,8 @@ phrase_table! {
     // "555 helohost error." (the HELO host failed the receiver's check).
     ("helohost", Dns),
     ("helo host name", Dns),
+    // sendmail: "501 5.0.0 HELO requires domain address" (the client's HELO named none).
+    ("requires domain address", Dns),
     // AT&T: "421-failure in DNS look-up." (the sending IP's reverse DNS).
     ("failure in dns look-up", Dns),
     ("fully-qualified", Dns),
@@ -1134,6 +1148,10 @@ phrase_table! {
     ("unusual rate", Rate),
     ("excessive volume", Rate),
     ("unexpected volume", Rate),
+    // Klaviyo's bounce reason "Frequency or volume too high" (the mailbox provider "is
+    // unable or unwilling to process the number of messages ... because of the large
+    // volume").
+    ("volume too high", Rate),
     ("user complaints", Rate),
     ("excessive user complaints", Rate),
     ("frequency limited", Rate),
@@ -1270,6 +1288,30 @@ phrase_table! {
     ("buzon lleno", MailboxFull),
     ("correo lleno", MailboxFull),
     ("slut på lagringsutrymme", MailboxFull),
+    // The lexicon of a full mailbox in other languages: Microsoft's NDR texts "La boîte
+    // aux lettres du destinataire est pleine", "El buzón del destinatario está lleno",
+    // Italian "Cassetta postale piena o quota superata" (its help page's heading); Brazilian
+    // hosts' pages "a caixa postal do destinatário está cheia"; Polish providers' pages
+    // "skrzynka ... jest pełna", "odbiorca ma przepełnioną skrzynkę"; a Czech host's "Příjemce
+    // má plnou schránku"; Hungarian "a postafiók megtelt"; Russian "почтовый ящик
+    // переполнен" (the stem without its first letter: capitals outside ASCII are not
+    // folded, and "Переполненный" starts a sentence); Turkish "posta kutusu dolu";
+    // Vietnamese "hộp thư ... bị đầy"; Chinese "邮箱已满"; Japanese ISPs' "メールボックスが
+    // 一杯"; Korean "메일함이 가득 찼습니다".
+    ("est pleine", MailboxFull),
+    ("está lleno", MailboxFull),
+    ("quota superata", MailboxFull),
+    ("está cheia", MailboxFull),
+    ("jest pełna", MailboxFull),
+    ("przepełnion", MailboxFull),
+    ("plnou schránk", MailboxFull),
+    ("megtelt", MailboxFull),
+    ("ереполнен", MailboxFull),
+    ("kutusu dolu", MailboxFull),
+    ("bị đầy", MailboxFull),
+    ("邮箱已满", MailboxFull),
+    ("ボックスが一杯", MailboxFull),
+    ("가득 찼", MailboxFull),
     // The words joined by underscores in a reason token: AT&T's "Permanent Failure:
     // 522_mailbox_full;_group_quota_sz=...".
     ("mailbox_full", MailboxFull),
@@ -1407,6 +1449,26 @@ phrase_table! {
     ("domino-verzeichnis", RcptStrong),
     ("nie istnieje", RcptStrong),
     ("destinataire inconnu", RcptStrong),
+    // The lexicon of an unknown recipient in other languages, as "unbekannt" and
+    // "sconosciuto" are: Portuguese "Usuário desconhecido" (Brazilian hosts' pages), Dutch
+    // "Gebruiker onbekend" (with the word's end: not "onbekende fout"), Romanian
+    // "destinatar necunoscut", Hungarian "ismeretlen címzett", Czech "Uživatel neznámý" (a
+    // Czech host's list of bounce texts), Japanese ISPs' "宛先不明" (address unknown),
+    // Chinese "对方地址不存在" (a host's bounce page).
+    ("desconhecido", RcptStrong),
+    ("onbekend$", RcptStrong),
+    ("necunoscut", RcptStrong),
+    ("ismeretlen címzett", RcptStrong),
+    ("uživatel neznám", RcptStrong),
+    ("宛先不明", RcptStrong),
+    ("地址不存在", RcptStrong),
+    // ... and, added after batches 431-432's first run: Exchange's German "equel wurde nicht
+    // in swipnet.se gefunden" (was not found at), as "wasn't found" is; Outlook's Japanese
+    // reasons "ユーザーが見つかりません" (the user is not found) and "無効な受信者です"
+    // (invalid recipient).
+    ("wurde nicht in", RcptStrong),
+    ("ユーザーが見つかりません", RcptStrong),
+    ("無効な受信者", RcptStrong),
     // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
     // inactivo", Polish "Podane konto jest zablokowane administracyjnie lub nieaktywne",
     // "Nie ma takiego konta" (no such account), Italian "Questo indirizzo e' bloccato per
@@ -1484,6 +1546,9 @@ phrase_table! {
     ("address not found", RcptStrong),
     ("not found in directory", RcptStrong),
     ("invalid recipient", RcptStrong),
+    // gen_smtp's server: "501 Invalid command or cannot parse to address" (the RCPT
+    // TO argument is no address).
+    ("parse to address", RcptStrong),
     // smtplib's and sendmail's "501 Recipient syntax error" (a malformed or empty address).
     ("recipient syntax", RcptStrong),
     // The same of the command: Maropost's relay "501 5.5.2 RCPT TO syntax error".
@@ -1591,8 +1656,20 @@ phrase_table! {
     // ZoneMTA: "450 Can't find an MX server for example.net" (the recipient's domain).
     ("find an mx server", RcptStrong),
     // The sender's own suppression of a recipient that bounced before: PowerMTA's "550
-    // 5.7.1 recipient is in suppression list", SES's "on the suppression list".
-    ("suppression list", RcptStrong),
+    // 5.7.1 recipient is in suppression list", SES's "on the suppression list", Postal's
+    // "Recipient added to suppression list (too many hard fails)": the platform's drop, so
+    // "too many" there counts the address's failures, not a rate.
+    ("suppression list", Suppressed),
+    // SES's Permanent/General bounce, as ESPs relay it (Resend: "The recipient's email
+    // provider sent a hard bounce message, but didn't specify the reason ... Sending
+    // messages to addresses that produce hard bounces can have a negative impact on your
+    // reputation as a sender"): the receiver refused the address and the ESP says to drop
+    // it; the reputation words are advice.
+    ("sent a hard bounce message", RcptStrong),
+    // Gmail's sentence about the recipient's account, "The email account that you tried to
+    // reach is disabled / inactive / over quota / temporarily unavailable": a state of the
+    // recipient's mailbox (over quota reads first as a full mailbox).
+    ("tried to reach is", RcptWeak),
     // ESPs' drops of a suppressed recipient, in their documented words: Mailgun's "Not
     // delivering to previously bounced address" (605), "... to unsubscribed address" (606),
     // "... to a user who marked your messages as spam" (607); Mailjet's "preblocked";
@@ -1843,6 +1920,36 @@ phrase_table! {
     // Vietnamese (Zing Mail's rendering of the size template): "Dung lượng thư "vượt giới
     // hạn dung lương cho phép" của máy chủ abcd.com" (the message size exceeds the limit).
     ("dung lượng thư", Content),
+    // The lexicon of a size refusal, one stem per language not read above, each from a
+    // source other than the bounces it is tested on: Roundcube's translations of its
+    // "message part too big" and SMTP size errors (program/localization/*/messages.inc):
+    // Czech "příliš velká", Hungarian "túl nagy", Romanian "prea mare", Danish "for stor"
+    // (with the word's end: not "for storage"), Lithuanian "per didelė", Slovenian
+    // "preveliko" (the stem of Croatian and Serbian "prevelika" too), Ukrainian "занадто
+    // велика"; the plain words for "too big": Slovak "príliš veľká", Polish "za duża",
+    // Indonesian "terlalu besar",
+    // Vietnamese "quá lớn"; Chinese hosts' bounce pages: "[退信] 邮件过大" (message too big).
+    ("příliš velk", Content),
+    ("príliš veľk", Content),
+    ("túl nagy", Content),
+    ("prea mare", Content),
+    ("for stor$", Content),
+    ("per didel", Content),
+    ("prevelik", Content),
+    ("занадто велик", Content),
+    ("za duż", Content),
+    ("terlalu besar", Content),
+    ("quá lớn", Content),
+    ("邮件过大", Content),
+    // ... and, added after batches 431-432 showed these unread at first sight: Ukrainian
+    // "завелике" (too big, one word), Serbian "Превелика" in Cyrillic (the stem without
+    // its first letter, as "ереполнен" below), Turkish "Mesaj çok büyük", Persian "پیام
+    // خیلی بزرگ است", Bengali "বার্তা অতিরিক্ত বড়" (Zammad's size refusal).
+    ("завелик", Content),
+    ("ревелик", Content),
+    ("çok büyük", Content),
+    ("خیلی بزرگ", Content),
+    ("অতিরিক্ত বড়", Content),
     ("exceeds size", Content),
     ("exceeds the maximum size", Content),
     ("maximum message size", Content),
@@ -1889,6 +1996,11 @@ phrase_table! {
     ("invalid message-id", Content),
     ("from: header", Content),
     ("from header", Content),
+    // SendGrid: "550 MIME message is missing 'From' header" (quoted field names).
+    ("'from' header", Content),
+    // An application's LMTP refusal of a message it cannot read: "550 5.7.1 <a>
+    // Permanent failure: unrecognized patch header format".
+    ("header format", Content),
     ("headers are not", Content),
     // Exim's header_syntax check: "550 Message headers fail syntax check".
     ("headers fail syntax", Content),
@@ -1932,6 +2044,12 @@ phrase_table! {
     ("スパム", Reputation),
     ("垃圾郵件", Reputation),
     ("البريد العشوائي", Reputation),
+    // Junk mail in the Romance and Dutch words, as "spam" is: "correo no deseado",
+    // "courrier indésirable", "posta indesiderata", "ongewenste e-mail".
+    ("no deseado", Reputation),
+    ("indésirable", Reputation),
+    ("indesiderat", Reputation),
+    ("ongewenst", Reputation),
     // Aruba PEC: "Indirizzo IP bloccato temporaneamente per sospetto abuso" (the IP is
     // blocked for suspected abuse).
     ("sospetto abuso", Reputation),

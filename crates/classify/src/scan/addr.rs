@@ -35,9 +35,14 @@ enum Role {
 }
 
 /// A byte of a local part (`***` and `...` of redactions included; not `=`, which ends
-/// `to=` and `smtp.mailfrom=` in logs).
+/// `to=` and `smtp.mailfrom=` in logs). `/` is RFC 5321's (a forge's
+/// `repo/-/issues@forge.example.org`).
 fn local(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-' | b'*' | b'\'' | b'&')
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            b'.' | b'_' | b'%' | b'+' | b'-' | b'*' | b'\'' | b'&' | b'/'
+        )
 }
 
 /// A byte of a domain (`*` of redactions included).
@@ -231,7 +236,8 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     // `'recipient': 'a'`, SparkPost's `"rcpt_to": "a"`, Amazon SES's `"destination":
     // ["a"]`, Resend's `"to": ["a"]`), a log's envelope pair on one line (Cisco IronPort's
     // `From:<a> To:<b>`, amavis's `<a> -> <b>`) and Exchange's and MailEnable's
-    // `Recipient: [SMTP:a]` name the recipient.
+    // `Recipient: [SMTP:a]` name the recipient, as Chinese providers' bounces do with
+    // "无法发送到a" (could not be sent to a, no space before the address).
     let before = sub(t, open.saturating_sub(14), open);
     if [
         &b" **"[..],
@@ -245,6 +251,8 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         b"> to:",
         b"t: [smtp:",
         b"> ->",
+        "发送到".as_bytes(),
+        "發送到".as_bytes(),
     ]
     .iter()
     .any(|m| before.ends_with(m))
@@ -382,6 +390,11 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
             (true, _) => Role::Not,
         });
     }
+    // Exchange's German report: "Ihre Nachricht an a konnte nicht zugestellt werden"
+    // (your message to a), as `messages to a` is.
+    if word == b"an" && prev == b"nachricht" {
+        return Some(Role::Named);
+    }
     // Postfix's `<a> (expanded from <b>):`: b is the recipient the sender wrote.
     if word == b"from" && prev.ends_with(b"expanded") {
         return Some(Role::Named);
@@ -496,6 +509,8 @@ mod tests {
             "\"msg_from\": \"b@sender.example\",\n\"rcpt_to\": \"a@free.fr\",",
             "\"source\": \"b@sender.example\",\n\"destination\": [\"a@free.fr\"],",
             "'event': 'dropped',\n'recipient': 'a@free.fr',",
+            // A local part with RFC 5321's `/` (a forge's mail address).
+            "to=<repo/-/issues@free.fr>, delay=40s result=TempFail",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
         }

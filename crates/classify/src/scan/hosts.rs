@@ -129,6 +129,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // F-Secure's mail gateway signs its own refusals with the gateway's name: "550
     // Relaying denied.(F-Secure/virusgw_smtp/virusgw1.example.jp)".
     b"virusgw_smtp/",
+    // JavaMail's debug log names the server it talks to: "DEBUG SMTP: connected to host
+    // \"smtp.example.org\", port: 25" (the host whose replies follow).
+    b"to host \"",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last

@@ -132,6 +132,11 @@ fn normalise_with(
         if next < replies.len() && replies[next].pos == i {
             let r = replies[next];
             next += 1;
+            // A later "too many recipients" reply (which `codes::choose` passes over)
+            // ends the innermost reply: its words are about the remaining recipients.
+            if region.is_some() && i > region_start && r.too_many_recipients() {
+                st.region_end.get_or_insert(st.w);
+            }
             if st.last != AFTER_SPACE {
                 buf[st.w] = b' ';
                 st.w += 1;

@@ -321,6 +321,12 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
          Sender address rejected: Domain not found\"}",
     );
     assert_eq!(d.isp, Some(Isp::Other));
+    // JavaMail's debug log: the server it connected to answers the EHLO.
+    let d = diagnose(
+        "DEBUG SMTP: connected to host \"smtp.example.org\", port: 25\nEHLO app.example.net\n501 5.5.4 Invalid domain name",
+    );
+    assert_eq!(d.isp, Some(Isp::Other));
+    assert_eq!(d.category, Category::Dns);
     // Barracuda ESS's own line: its host, without `host ... said`.
     let d = diagnose(
         "mx27.ess.sfj.cudaops.com #550 permanent failure for one of more recipients \

@@ -729,6 +729,28 @@ const CASES: &[(&str, Category)] = &[
         Category::Recipient,
     ),
     ("blocked : due to blacklist user", Category::Recipient),
+    ("Recipient added to suppression list (too many hard fails).", Category::Recipient),
+    (
+        "Recipient (someone@example.org) is on the suppression list",
+        Category::Recipient,
+    ),
+    (
+        "550 5.7.1 Your mail service is not authorized to send emails on your behalf: update your domain's DMARC policy",
+        Category::Auth,
+    ),
+    ("421 Sending volume too high, try again later", Category::RateLimit),
+    (
+        "450 4.2.0 The email account that you tried to reach is temporarily unavailable. - gsmtp",
+        Category::Recipient,
+    ),
+    (
+        "452 4.2.2 The email account that you tried to reach is over quota. Please direct the recipient to Clear Google Drive space - gsmtp",
+        Category::MailboxFull,
+    ),
+    (
+        "The recipient's email provider sent a hard bounce message, but didn't specify the reason for the hard bounce. Sending messages to addresses that produce hard bounces can have a negative impact on your reputation as a sender.",
+        Category::Recipient,
+    ),
     (
         "\"blocked\": true, \"error\": \"invalid domain\"",
         Category::Recipient,
@@ -845,6 +867,53 @@ const CASES: &[(&str, Category)] = &[
     ("送信したメールは受信側でブロックされました", Category::Reputation),
     ("554 Your IP is forbidden", Category::Reputation),
     ("550 Sending for this account is disabled", Category::Reputation),
+    // The lexicon of other languages (a size refusal, a full mailbox, an unknown
+    // recipient, junk mail), one other wording per stem.
+    ("552 Příloha je příliš velká", Category::Content),
+    ("552 Príloha je príliš veľká", Category::Content),
+    ("552 A csatolmány túl nagy", Category::Content),
+    ("552 Atașamentul este prea mare", Category::Content),
+    ("552 Vedhæftningen er for stor", Category::Content),
+    ("552 Priedas per didelis", Category::Content),
+    ("552 Privitak je prevelik", Category::Content),
+    ("552 Вкладення занадто велике", Category::Content),
+    ("552 Załącznik jest za duży", Category::Content),
+    ("552 Lampiran terlalu besar", Category::Content),
+    ("552 Tệp đính kèm quá lớn", Category::Content),
+    ("552 您的邮件过大，请压缩附件后重试", Category::Content),
+    ("552 Вкладення завелике", Category::Content),
+    ("552 Прилог је превелик", Category::Content),
+    ("552 Ek dosya çok büyük", Category::Content),
+    ("552 پیوست خیلی بزرگ است", Category::Content),
+    ("552 সংযুক্তি অতিরিক্ত বড়", Category::Content),
+    ("452 4.2.2 La messagerie du destinataire est pleine", Category::MailboxFull),
+    ("452 4.2.2 La bandeja de entrada está llena: el buzón está lleno", Category::MailboxFull),
+    ("452 Quota superata per la casella di posta", Category::MailboxFull),
+    ("452 A caixa de entrada está cheia", Category::MailboxFull),
+    ("452 Skrzynka odbiorcy jest pełna", Category::MailboxFull),
+    ("452 Skrzynka pocztowa przepełniona", Category::MailboxFull),
+    ("452 Adresát má plnou schránku", Category::MailboxFull),
+    ("452 A címzett postafiókja megtelt", Category::MailboxFull),
+    ("452 Почтовый ящик получателя переполнен", Category::MailboxFull),
+    ("452 Alıcının posta kutusu dolu", Category::MailboxFull),
+    ("452 Hộp thư người nhận bị đầy", Category::MailboxFull),
+    ("452 收件人邮箱已满", Category::MailboxFull),
+    ("452 相手のメールボックスが一杯です", Category::MailboxFull),
+    ("452 받는 사람의 메일함이 가득 찼습니다", Category::MailboxFull),
+    ("550 Destinatário desconhecido", Category::Recipient),
+    ("550 Ontvanger onbekend", Category::Recipient),
+    ("550 Utilizator necunoscut", Category::Recipient),
+    ("550 Ismeretlen címzett", Category::Recipient),
+    ("550 Uživatel neznámý", Category::Recipient),
+    ("550 宛先不明のため配信できませんでした", Category::Recipient),
+    ("550 收件人地址不存在", Category::Recipient),
+    ("550 5.1.1 anna wurde nicht in example.org gefunden", Category::Recipient),
+    ("550 宛先のユーザーが見つかりません", Category::Recipient),
+    ("550 5.1.3 無効な受信者アドレスです", Category::Recipient),
+    ("550 Mensaje rechazado por ser correo no deseado", Category::Reputation),
+    ("550 Message refusé : courrier indésirable", Category::Reputation),
+    ("550 Messaggio rifiutato come posta indesiderata", Category::Reputation),
+    ("550 Bericht geweigerd: ongewenste e-mail", Category::Reputation),
     // Security gateways and filtering services: a delivery taken as a submission needing
     // a login (a relay refusal), a header check, a bounce to several recipients
     // (backscatter, whatever "Recipient address rejected" says), a loop check, and
@@ -882,6 +951,16 @@ const CASES: &[(&str, Category)] = &[
         "host mx.example.org[192.0.2.1] refused to talk to me: 421 Configuration problem on this host",
         Category::Other,
     ),
+    // Sending code's own relays and applications: an envelope sender the client may not
+    // use, a From domain the account may not put in its headers, a HELO without a
+    // domain, a quoted header name missing, a header the application cannot read, a
+    // recipient argument that is no address.
+    ("553 Sender not allowed: a@example.net", Category::Auth),
+    ("550 Sending domain not allowed in header From", Category::Auth),
+    ("501 5.0.0 EHLO requires domain address", Category::Dns),
+    ("550 5.6.0 Required 'From' header not present", Category::Content),
+    ("550 Rejected: invalid header format", Category::Content),
+    ("501 Cannot parse to address <a@>", Category::Recipient),
 ];
 
 #[test]
