@@ -1312,6 +1312,13 @@ phrase_table! {
     ("邮箱已满", MailboxFull),
     ("ボックスが一杯", MailboxFull),
     ("가득 찼", MailboxFull),
+    // ... and a mailbox's size or capacity over its limit (Japanese "メールボックスの容量を
+    // 超えています", "メールボックスのサイズが上限を超えています"; Korean "메일함 용량이
+    // 초과되었습니다"): the size words of a message's refusal (below) are not read there.
+    ("ボックスの容量", MailboxFull),
+    ("ボックスのサイズ", MailboxFull),
+    ("메일함 용량", MailboxFull),
+    ("메일함 크기", MailboxFull),
     // The words joined by underscores in a reason token: AT&T's "Permanent Failure:
     // 522_mailbox_full;_group_quota_sz=...".
     ("mailbox_full", MailboxFull),
@@ -1900,22 +1907,26 @@ phrase_table! {
     // "Too big" in other languages, the words of a size refusal: German "zu groß", French
     // "trop volumineux", Italian "troppo grande", Dutch "te groot", Russian "слишком велико"
     // (Zammad's postmaster reply "Nachricht zu groß", "Message trop volumineux"...);
-    // Japanese "サイズ" (size: "メッセージサイズ超過"), Chinese "大小限制" (size limit:
-    // "邮件超出大小限制").
+    // Japanese "サイズ" of the message or the mail ("メッセージサイズ超過", "メールのサイズが
+    // 上限を超えています"; not a mailbox's: "メールボックスのサイズ" is its quota), Chinese
+    // "大小限制" (size limit: "邮件超出大小限制").
     ("zu groß", Content),
     ("trop volumineu", Content),
     ("troppo grand", Content),
     ("te groot", Content),
     ("слишком велик", Content),
-    ("サイズ", Content),
+    ("メッセージサイズ", Content),
+    ("メッセージのサイズ", Content),
+    ("メールのサイズ", Content),
     ("大小限制", Content),
     // ... and, added after a later batch showed these languages unread: Spanish "demasiado
-    // grande", Portuguese "muito grande", Swedish "för stort" (too big), Korean "크기" (size:
-    // "메시지 크기가 ... MB였지만").
+    // grande", Portuguese "muito grande", Swedish "för stort" (too big), Korean "크기" of the
+    // message or the mail (size: "메시지 크기가 ... MB였지만"; not "메일함 크기", a mailbox's).
     ("demasiado grande", Content),
     ("muito grande", Content),
     ("för stor", Content),
-    ("크기", Content),
+    ("메시지 크기", Content),
+    ("메일 크기", Content),
     ("size limit", Content),
     // Vietnamese (Zing Mail's rendering of the size template): "Dung lượng thư "vượt giới
     // hạn dung lương cho phép" của máy chủ abcd.com" (the message size exceeds the limit).

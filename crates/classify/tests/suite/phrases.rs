@@ -862,6 +862,11 @@ const CASES: &[(&str, Category)] = &[
     ("552 O anexo é muito grande", Category::Content),
     ("552 Meddelandet är för stort", Category::Content),
     ("552 메일 크기 제한을 초과했습니다", Category::Content),
+    // ... but a mailbox's size or capacity is its quota.
+    ("552 メールボックスのサイズが上限を超えています", Category::MailboxFull),
+    ("452 メールボックスの容量を超えています", Category::MailboxFull),
+    ("552 메일함 용량이 초과되었습니다", Category::MailboxFull),
+    ("552 메일함 크기 제한을 초과했습니다", Category::MailboxFull),
     ("550 Cette adresse n'accepte plus de courrier", Category::Recipient),
     ("554 Destination alice@example.org is not found", Category::Recipient),
     ("送信したメールは受信側でブロックされました", Category::Reputation),
