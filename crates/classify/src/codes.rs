@@ -574,8 +574,10 @@ fn closes_with_hashes(tail: &[u8]) -> bool {
 /// `5`) into `codes`; returns where it ends.
 fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     let prev = if i == 0 { None } else { b.get(i - 1).copied() };
-    // A client library's `response=421-4.7.0 ...` (nodemailer, ZoneMTA): a reply.
-    let labelled = prev == Some(b'=') && ends_with_ci(b, i, b"response=");
+    // A client library's `response=421-4.7.0 ...` (nodemailer, ZoneMTA), OpenSMTPD's
+    // delivery log `stat=451 Temporary failure, please try again later`: a reply.
+    let labelled =
+        prev == Some(b'=') && (ends_with_ci(b, i, b"response=") || ends_with_ci(b, i, b"stat="));
     // A number glued by `:` inside a log's `key=value` field is part of its value (the
     // key length of Exim's `X=TLS1.3:TLS_AES_256_GCM_SHA384:256`), no reply.
     if prev == Some(b':') && in_field_value(b, i) {
@@ -1086,6 +1088,12 @@ mod tests {
             read("Server terminates connection. response=421-4.7.0 Try again later"),
             (Some(421), Some("4.7.0".into()))
         );
+        // OpenSMTPD's delivery log; any other `key=550` is a value, no reply.
+        assert_eq!(
+            read("relay=192.0.2.1 (mx.example.org), delay=2s, stat=550 5.7.1 Refused"),
+            (Some(550), Some("5.7.1".into()))
+        );
+        assert_eq!(read("size=550 nrcpt=1").0, None);
         assert_eq!(
             read("reply: retcode (550); Msg: b'5.7.1 blocked'"),
             (Some(550), Some("5.7.1".into()))

@@ -854,6 +854,10 @@ phrase_table! {
     // Security's "Your domain is not configured to use this MX host."
     ("domain of forward path", RelayStrong),
     ("configured to use this mx", RelayStrong),
+    // maddy's default configuration refuses mail for other domains on its port 25 and
+    // points the client to the submission port ("501 5.1.8 Use Submission for outgoing
+    // SMTP"): a relay set-up question, not the sender's address (5.1.8).
+    ("use submission for outgoing", RelayStrong),
     // --- Our own server refusing a login (SMTP AUTH), not SPF/DKIM/DMARC
     ("authentication credentials invalid", SmtpLogin),
     // "553 AUTH FAILED - <a>" (PHPMailer-BMH's rules).
@@ -1119,6 +1123,10 @@ phrase_table! {
     // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
     // error for name=example.org type=MX: Host not found, try again".
     ("host not found, try again", LookupRetry),
+    // Postfix's NXDOMAIN for the recipient's domain: "Name service error for
+    // name=example.org type=MX: Host not found" (the same without ", try again", which is
+    // the resolver's temporary failure above and wins).
+    ("type=mx: host not found", RcptHost),
     // Node's resolver (c-ares) code for a SERVFAIL answer, as Node-based MTAs print it:
     // "550 queryTxt ESERVFAIL example.info" (a forwarding service reading the recipient
     // domain's forwarding record).

@@ -4,6 +4,9 @@
 use classify::report::{build_email, Contacts, ReportFields};
 use classify::{Classification, Context};
 
+use std::fmt;
+
+use crate::output::{decimal, join};
 use crate::{input, output};
 
 /// Largest bounce text the widget classifies, in UTF-8 bytes (64 KiB). A whole DSN with
@@ -16,14 +19,40 @@ pub const MAX_MESSAGE_BYTES: usize = 10 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum FacadeError {
-    #[error("the bounce text is {len} bytes long; the widget reads at most {max} bytes (64 KB): paste only the bounce message")]
     TooLong { len: usize, max: usize },
-    #[error(
-        "the message is {len} bytes long; the widget reads messages of at most {max} bytes (10 MB)"
-    )]
     MessageTooLong { len: usize, max: usize },
-    #[error("invalid {what} JSON: {message}")]
     Json { what: &'static str, message: String },
+}
+
+impl FacadeError {
+    /// The message the page shows. Joined from its pieces rather than `format!`ted, as
+    /// are the JSON readers' errors: core's formatting of strings (padding, counting
+    /// characters) was otherwise kept in the WebAssembly for these messages alone.
+    pub fn message(&self) -> String {
+        match self {
+            FacadeError::TooLong { len, max } => join(&[
+                "the bounce text is ",
+                &decimal(*len),
+                " bytes long; the widget reads at most ",
+                &decimal(*max),
+                " bytes (64 KB): paste only the bounce message",
+            ]),
+            FacadeError::MessageTooLong { len, max } => join(&[
+                "the message is ",
+                &decimal(*len),
+                " bytes long; the widget reads messages of at most ",
+                &decimal(*max),
+                " bytes (10 MB)",
+            ]),
+            FacadeError::Json { what, message } => join(&["invalid ", what, " JSON: ", message]),
+        }
+    }
+}
+
+impl fmt::Display for FacadeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
 }
 
 /// Reads `json` with `build` (one of `input.rs`'s readers); errors name `what`.
@@ -47,7 +76,8 @@ fn check_len(what: usize) -> Result<(), FacadeError> {
 
 /// The classifier's context from JSON (`{}` or empty for none).
 pub(crate) fn context(context_json: &str) -> Result<Context, FacadeError> {
-    if context_json.trim().is_empty() {
+    // The same test as `trim().is_empty()`, without trim's searchers from both ends.
+    if context_json.chars().all(char::is_whitespace) {
         Ok(Context::default())
     } else {
         parse("context", context_json, input::context)
@@ -179,6 +209,61 @@ mod tests {
         );
         assert!(err.to_string().contains("65537 bytes"));
         assert!(classify_json(&"x".repeat(MAX_INPUT_BYTES), "{}").is_ok());
+    }
+
+    #[test]
+    fn error_messages_are_whole_sentences_with_their_numbers() {
+        // Joined from pieces (not `format!`): each piece and number in its place.
+        let too_long = FacadeError::TooLong {
+            len: 70_000,
+            max: MAX_INPUT_BYTES,
+        };
+        assert_eq!(
+            too_long.message(),
+            "the bounce text is 70000 bytes long; the widget reads at most 65536 bytes (64 KB): paste only the bounce message"
+        );
+        assert_eq!(too_long.to_string(), too_long.message());
+        let message = FacadeError::MessageTooLong {
+            len: 10_485_761,
+            max: MAX_MESSAGE_BYTES,
+        };
+        assert_eq!(
+            message.to_string(),
+            "the message is 10485761 bytes long; the widget reads messages of at most 10485760 bytes (10 MB)"
+        );
+        let json = |ctx: &str| classify_json("", ctx).unwrap_err().to_string();
+        assert_eq!(
+            json("[1,]"),
+            "invalid context JSON: expected a value at byte 3"
+        );
+        assert_eq!(
+            json("3"),
+            "invalid context JSON: expected an object, found a number"
+        );
+        assert_eq!(
+            json(r#"{"rate": 1, "rate": 2}"#),
+            "invalid context JSON: duplicate field `rate`"
+        );
+        assert_eq!(
+            json(r#"{"rate": 1e999}"#),
+            "invalid context JSON: rate: number out of range: 1e999"
+        );
+        assert_eq!(
+            json(r#"{"snds": 0}"#),
+            "invalid context JSON: snds: expected a string, found a number"
+        );
+        let c = classify_json("", "{}").unwrap();
+        let err = report_email_json(&c, "{}", "{}").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid contact data JSON: missing field `contact`"
+        );
+        let bad_code = c.replacen("\"basic\":null", "\"basic\":550.5", 1);
+        let err = report_email_json(&bad_code, "{}", CONTACTS).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid classification JSON: basic: 550.5 is not an integer from 0 to 65535"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use classify::{
 };
 
 use crate::json::{self, Value};
+use crate::output::join;
 
 type Members<'v, 'a> = &'v [(Cow<'a, str>, Value<'a>)];
 
@@ -24,7 +25,7 @@ impl<'v, 'a> Object<'v, 'a> {
     fn of(v: &'v Value<'a>) -> Result<Self, String> {
         match v {
             Value::Object(m) => Ok(Object(m)),
-            other => Err(format!("expected an object, found {}", other.kind())),
+            other => Err(expected("an object", other)),
         }
     }
 
@@ -33,7 +34,7 @@ impl<'v, 'a> Object<'v, 'a> {
         let mut found = self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v);
         let first = found.next();
         if found.next().is_some() {
-            return Err(format!("duplicate field `{name}`"));
+            return Err(join(&["duplicate field `", name, "`"]));
         }
         Ok(first)
     }
@@ -45,8 +46,8 @@ impl<'v, 'a> Object<'v, 'a> {
         read: impl FnOnce(&'v Value<'a>) -> Result<T, String>,
     ) -> Result<T, String> {
         match self.get(name)? {
-            Some(v) => read(v).map_err(|e| format!("{name}: {e}")),
-            None => Err(format!("missing field `{name}`")),
+            Some(v) => read(v).map_err(|e| in_member(name, e)),
+            None => Err(join(&["missing field `", name, "`"])),
         }
     }
 
@@ -58,7 +59,7 @@ impl<'v, 'a> Object<'v, 'a> {
         read: impl FnOnce(&'v Value<'a>) -> Result<T, String>,
     ) -> Result<T, String> {
         match self.get(name)? {
-            Some(v) => read(v).map_err(|e| format!("{name}: {e}")),
+            Some(v) => read(v).map_err(|e| in_member(name, e)),
             None => Ok(default),
         }
     }
@@ -71,13 +72,18 @@ impl<'v, 'a> Object<'v, 'a> {
     ) -> Result<Option<T>, String> {
         match self.get(name)? {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => read(v).map(Some).map_err(|e| format!("{name}: {e}")),
+            Some(v) => read(v).map(Some).map_err(|e| in_member(name, e)),
         }
     }
 }
 
+/// An error of member `name`'s value, prefixed with its name.
+fn in_member(name: &str, e: String) -> String {
+    join(&[name, ": ", &e])
+}
+
 fn expected(what: &str, v: &Value) -> String {
-    format!("expected {what}, found {}", v.kind())
+    join(&["expected ", what, ", found ", v.kind()])
 }
 
 fn string(v: &Value) -> Result<String, String> {
@@ -113,7 +119,7 @@ fn number(v: &Value) -> Result<f64, String> {
         // serde_json refuses a number out of range (`1e400`) too.
         Value::Number(n) => Some(decimal(n))
             .filter(|x| x.is_finite())
-            .ok_or_else(|| format!("number out of range: {n}")),
+            .ok_or_else(|| join(&["number out of range: ", n])),
         other => Err(expected("a number", other)),
     }
 }
@@ -202,7 +208,7 @@ fn reply_code(v: &Value) -> Result<u16, String> {
     match v {
         Value::Number(n) => n
             .parse()
-            .map_err(|_| format!("{n} is not an integer from 0 to 65535")),
+            .map_err(|_| join(&[n, " is not an integer from 0 to 65535"])),
         other => Err(expected("a number", other)),
     }
 }
@@ -215,7 +221,7 @@ fn one_of<T: Copy>(v: &Value, all: &[T], spell: impl Fn(T) -> &'static str) -> R
     all.iter()
         .copied()
         .find(|&t| spell(t) == s.as_ref())
-        .ok_or_else(|| format!("unknown variant `{s}`"))
+        .ok_or_else(|| join(&["unknown variant `", s, "`"]))
 }
 
 /// The spellings of the enums the classifier's tables do not list.

@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use crate::output;
+
 /// Deepest nesting of arrays and objects read (the facade's inputs nest three deep).
 pub(crate) const MAX_DEPTH: usize = 64;
 
@@ -63,7 +65,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn error(&self, what: &str) -> String {
-        format!("{what} at byte {}", self.pos)
+        output::join(&[what, " at byte ", &output::decimal(self.pos)])
     }
 
     fn skip_space(&mut self) {

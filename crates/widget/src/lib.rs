@@ -14,12 +14,19 @@ mod output;
 #[cfg(any(feature = "page", feature = "mail"))]
 use wasm_bindgen::prelude::*;
 
+// The WebAssembly modules' heap: talc instead of std's dlmalloc, for size (see
+// Cargo.toml). Rust names its allocator only through such a static; it holds no data of
+// ours. Host builds and tests keep the system allocator.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Classifies a bounce text; `context_json` is a `classify::Context` (`{}` for none).
 /// Returns the `Classification` as JSON (the contract of `docs/contracts.md`).
 #[cfg(feature = "page")]
 #[wasm_bindgen]
 pub fn classify(text: &str, context_json: &str) -> Result<String, JsError> {
-    facade::classify_json(text, context_json).map_err(|e| JsError::new(&e.to_string()))
+    facade::classify_json(text, context_json).map_err(|e| JsError::new(&e.message()))
 }
 
 /// Builds the report email (`{to, subject, body, mailto, tel, shortened}` as JSON) from
@@ -33,7 +40,7 @@ pub fn report_email(
     contacts_json: &str,
 ) -> Result<String, JsError> {
     facade::report_email_json(classification_json, fields_json, contacts_json)
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(|e| JsError::new(&e.message()))
 }
 
 // Whether a text is a whole message (an `.eml`: a message's header, then its body), to
@@ -76,7 +83,7 @@ pub fn labels() -> String {
 #[cfg(feature = "mail")]
 #[wasm_bindgen(js_name = classifyMessage)]
 pub fn classify_message(text: &str, context_json: &str) -> Result<String, JsError> {
-    mail::classify_message_json(text, context_json).map_err(|e| JsError::new(&e.to_string()))
+    mail::classify_message_json(text, context_json).map_err(|e| JsError::new(&e.message()))
 }
 
 #[cfg(all(test, feature = "page"))]

@@ -95,7 +95,7 @@ fn string(out: &mut String, value: &str) {
 fn classification_fields(o: &mut Object, c: &Classification, bounce: bool) {
     let basic = o.key("basic");
     match c.basic {
-        Some(b) => push_u16(basic, b),
+        Some(b) => push_decimal(basic, usize::from(b)),
         None => basic.push_str("null"),
     }
     o.opt_text("enhanced", c.enhanced.as_deref());
@@ -112,11 +112,30 @@ fn classification_fields(o: &mut Object, c: &Classification, bounce: bool) {
     o.texts("next_steps", &c.next_steps);
 }
 
-fn push_u16(out: &mut String, n: u16) {
+/// `n` in decimal, as `to_string` writes it.
+fn push_decimal(out: &mut String, n: usize) {
     if n >= 10 {
-        push_u16(out, n / 10);
+        push_decimal(out, n / 10);
     }
     out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// The pieces one after the other, for error messages: `[..].concat()` without its
+/// length-overflow `expect`, whose panic message would keep core's string formatting in
+/// the WebAssembly.
+pub(crate) fn join(pieces: &[&str]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        out.push_str(piece);
+    }
+    out
+}
+
+/// `n` in decimal, for error messages.
+pub(crate) fn decimal(n: usize) -> String {
+    let mut out = String::new();
+    push_decimal(&mut out, n);
+    out
 }
 
 /// A classification as `serde_json::to_string` writes it.

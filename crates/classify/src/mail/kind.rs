@@ -91,7 +91,11 @@ const AUTO_REPLY_SUBJECTS: [&str; 12] = [
 /// Whether `hay` contains `needle`, ASCII case-insensitively.
 pub(crate) fn contains_ci(hay: &[u8], needle: &str) -> bool {
     let n = needle.as_bytes();
-    n.len() <= hay.len() && hay.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    // `max(1)`: as in `ses::find`, no panic message for windows of length zero.
+    n.len() <= hay.len()
+        && hay
+            .windows(n.len().max(1))
+            .any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Phrases of a delivery failure report (looked for near the start of the report, for a

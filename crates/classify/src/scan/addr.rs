@@ -103,6 +103,8 @@ const NAMING: &[&[u8]] = &[
     b"delayed",
     b"reached",
     b"groups",
+    // A French report's recipient line: "Destinataire : a" (the recipient).
+    b"destinataire",
 ];
 
 /// Endings of the word before an address that make it the sender's or not a recipient:
@@ -235,7 +237,7 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"` and its Python form
     // `'recipient': 'a'`, SparkPost's `"rcpt_to": "a"`, Amazon SES's `"destination":
     // ["a"]`, Resend's `"to": ["a"]`), a log's envelope pair on one line (Cisco IronPort's
-    // `From:<a> To:<b>`, amavis's `<a> -> <b>`) and Exchange's and MailEnable's
+    // `From:<a> To:<b>`, amavis's `<a> -> <b>`, Mailgun's `a → b`) and Exchange's and MailEnable's
     // `Recipient: [SMTP:a]` name the recipient, as Chinese providers' bounces do with
     // "无法发送到a" (could not be sent to a, no space before the address).
     let before = sub(t, open.saturating_sub(14), open);
@@ -253,6 +255,8 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         b"deferral: to:",
         b"t: [smtp:",
         b"> ->",
+        // Mailgun's event log: "Failed: sender → recipient 'subject' Server response: ...".
+        "→".as_bytes(),
         "发送到".as_bytes(),
         "發送到".as_bytes(),
     ]
@@ -260,6 +264,11 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     .any(|m| before.ends_with(m))
     {
         return Role::Named;
+    }
+    // The sender Mailgun's event log writes before the arrow ("Failed: b → a"): no
+    // recipient, whatever "Failed:" before it says.
+    if t.get(end..).is_some_and(|r| r.starts_with(" →".as_bytes())) {
+        return Role::Not;
     }
     let (wstart, word, seps) = word_before(t, open);
     let (pstart, prev, prev_seps) = word_before(t, wstart);
@@ -518,6 +527,9 @@ mod tests {
             "'event': 'dropped',\n'recipient': 'a@free.fr',",
             // A local part with RFC 5321's `/` (a forge's mail address).
             "to=<repo/-/issues@free.fr>, delay=40s result=TempFail",
+            // Mailgun's event log (sender → recipient); a French report's recipient line.
+            "Failed: b@sender.example → a@free.fr 'Hello' Server response: 550 no",
+            "Destinataire : a@free.fr\nErreur : 550 no",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
         }

@@ -504,6 +504,17 @@ const CASES: &[(&str, Category)] = &[
     ),
     ("550 5.7.1 Domain of forward path is not allowed", Category::Relay),
     ("550 Your domain is not configured to use this MX host", Category::Relay),
+    // maddy's port 25 sends outgoing mail to the submission port (its 5.1.8 is no
+    // sender-address refusal).
+    (
+        "RCPT error: reject 501 5.1.8 Use Submission for outgoing SMTP",
+        Category::Relay,
+    ),
+    // Postfix's NXDOMAIN for the recipient's domain (without ", try again").
+    (
+        "<a@example.org>: Name service error for name=example.org type=MX: Host not\n    found",
+        Category::Recipient,
+    ),
     ("451 You can only send 10 msgs per 60 seconds", Category::RateLimit),
     ("550 5.7.1 Dictionary attack detected", Category::Reputation),
     (
