@@ -1815,6 +1815,9 @@ phrase_table! {
     ("recipient addresses rejected", RcptWeak),
     // --- Relay (weaker words)
     ("relaying", Relay),
+    // qmail's and others' "553 sorry, that domain isn't allowed to be relayed thru this
+    // MTA (#5.7.1)", "cannot be relayed".
+    ("be relayed", Relay),
     // --- Content, size, virus, message format
     ("virus", Content),
     // Polish (GoDaddy's translated reply): "552 Wiadomość odrzucona, ponieważ zawiera spam
@@ -2083,6 +2086,9 @@ phrase_table! {
     // The receiving domain's own filters ("541 5.4.1 Mail rejected by destination
     // domain"), whatever 5.4.1's generic meaning.
     ("rejected by destination", Reputation),
+    // ... but the recipient's address refused there is a recipient refusal: a hosted
+    // forward's log, "REJECTED Recipient address rejected by destination".
+    ("address rejected by destination", RcptStrong),
     // A sending account stopped for suspicious activity ("550 5.4.6 Unusual sending
     // activity detected").
     ("unusual sending activity", Reputation),

@@ -304,6 +304,19 @@ fn not_the_receiver(
             }
         }
     }
+    // A quoted original's `Received:` header names the hosts the message came through
+    // ("Received: from mail-yk0-f172.google.com (...) by mx.example.org"): the path of
+    // the original, not the receiver that refused it. The clause ends at the `;` before
+    // its date.
+    if t[..start].ends_with(b"from ") || t[..start].ends_with(b"by ") || t[..start].ends_with(b"(")
+    {
+        let window = t.get(start.saturating_sub(128)..start).unwrap_or_default();
+        if let Some(r) = window.windows(10).rposition(|w| w == b"received: ") {
+            if !window[r..].contains(&b';') {
+                return Some(false);
+            }
+        }
+    }
     if reporting.is_some_and(|r| r < start && start - r < 16) {
         let value = t.get(reporting.unwrap_or(start)..start).unwrap_or_default();
         let value = value.trim_ascii();
@@ -458,6 +471,14 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     // An authentication word inside a dotted name (a scanner's signature,
     // `Heuristics.Phishing.Email.SpoofedDomain`) names no failed check.
     if p.sig == Sig::Auth && pos >= 2 && t[pos - 1] == b'.' && t[pos - 2].is_ascii_alphabetic() {
+        return;
+    }
+    // A quoted original's `DKIM-Signature: v=1; ...` header is a signature, no failed
+    // check.
+    if p.sig == Sig::Auth
+        && t.get(after..)
+            .is_some_and(|r| r.starts_with(b"-signature: v="))
+    {
         return;
     }
     // PowerMTA's bounce categories (`spam-related`, `policy-related`, `virus-related`) are

@@ -427,9 +427,11 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
         return Some(Role::Not);
     }
     // Exim: `The following address(es) failed:`; its delay warning: `The address to
-    // which the message has not yet been delivered is:`.
+    // which the message has not yet been delivered is:`; Exchange's "Delivery to the
+    // following recipients failed." and the address on the next line.
     if ends_any(word, NAMING)
         || (word == b"failed" && seps.colon)
+        || (matches!(word, b"failed" | b"failed.") && ends_any(prev, NAMING))
         || (word == b"is" && seps.colon && prev == b"delivered")
     {
         return Some(Role::Named);

@@ -212,6 +212,11 @@ const CASES: &[(&str, Category)] = &[
         "550 5.7.0 <a@example.org>: Recipient address rejected: Spam detected",
         Category::Reputation,
     ),
+    // The address refused by the destination, not the mail.
+    (
+        "550 Recipient address rejected by destination server",
+        Category::Recipient,
+    ),
     // Relaying refused.
     (
         "550 5.7.1 we do not relay; not allowed to relay through this machine",
@@ -222,6 +227,11 @@ const CASES: &[(&str, Category)] = &[
         Category::Relay,
     ),
     ("550 Insecure Mail Relay", Category::Relay),
+    (
+        "553 sorry, that domain isn't allowed to be relayed thru this MTA (#5.7.1)",
+        Category::Relay,
+    ),
+    ("550 5.7.1 Message cannot be relayed", Category::Relay),
     // The sending side's DNS.
     (
         "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]",
