@@ -763,6 +763,15 @@ mod tests {
             "Permanent SMTP delivery error when sending to mx.example.org (192.0.2.1)",
             false
         ));
+        // Postfix's failed lookup of the recipient's domain; MailEnable's delay notice.
+        assert!(host(
+            "Host or domain name not found. Name service error for name=example.org type=MX: Host not found, try again",
+            false
+        ));
+        assert!(host(
+            "Message is waiting at mx1.sender.example for delivery to mail.example.org",
+            false
+        ));
         // Exchange's wrapper: the remote host before the status it gave.
         assert!(host(
             "Remote Server returned '554 5.0.0 <mx.example.org #5.0.0 smtp; 554 no>'",

@@ -132,6 +132,12 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // JavaMail's debug log names the server it talks to: "DEBUG SMTP: connected to host
     // \"smtp.example.org\", port: 25" (the host whose replies follow).
     b"to host \"",
+    // Postfix's failed lookup of the recipient's domain: "Host or domain name not found.
+    // Name service error for name=example.org type=MX: Host not found".
+    b"error for name=",
+    // MailEnable's delay notice: "Message is waiting at mx1.sender.example for delivery
+    // to mail.example.org" (the host it keeps trying).
+    b"for delivery to ",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last
@@ -193,11 +199,11 @@ fn next_name(padded: &[u8], t: &[u8], from: usize) -> Option<(usize, usize)> {
 
 /// For each byte, the contexts of [`HOST_CONTEXTS`] whose last byte (`from_end` 1) or
 /// last but one (`from_end` 2) it is: most names are preceded by bytes no context ends
-/// with, and are then rejected without comparing any.
-const fn context_bytes(from_end: usize) -> [u32; 256] {
-    let mut t = [0u32; 256];
+/// with, and are then rejected without comparing any. 64 bits: one per context.
+const fn context_bytes(from_end: usize) -> [u64; 256] {
+    let mut t = [0u64; 256];
     let mut i = 0;
-    while i < HOST_CONTEXTS.len() && i < 32 {
+    while i < HOST_CONTEXTS.len() && i < 64 {
         let c = HOST_CONTEXTS[i];
         t[c[c.len() - from_end] as usize] |= 1 << i;
         i += 1;
@@ -205,9 +211,9 @@ const fn context_bytes(from_end: usize) -> [u32; 256] {
     t
 }
 
-const CONTEXT_LAST: [u32; 256] = context_bytes(1);
-const CONTEXT_LAST_BUT_ONE: [u32; 256] = context_bytes(2);
-const _: () = assert!(HOST_CONTEXTS.len() <= 32);
+const CONTEXT_LAST: [u64; 256] = context_bytes(1);
+const CONTEXT_LAST_BUT_ONE: [u64; 256] = context_bytes(2);
+const _: () = assert!(HOST_CONTEXTS.len() <= 64);
 
 /// Whether `before` ends with one of [`HOST_CONTEXTS`].
 fn ends_with_context(before: &[u8]) -> bool {
