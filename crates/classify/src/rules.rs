@@ -784,6 +784,9 @@ phrase_table! {
     // --- Relay (before auth: "client was not authenticated" is a relay denial)
     ("relay access denied", RelayStrong),
     ("relaying denied", RelayStrong),
+    // sendmail's older relay refusal, as Outlook shows it: "550 <a@example.com>...
+    // Forwarding Denied" from the user's own outgoing server.
+    ("forwarding denied", RelayStrong),
     ("relaying disallowed", RelayStrong),
     ("relay not permitted", RelayStrong),
     ("unable to relay", RelayStrong),
@@ -955,6 +958,10 @@ phrase_table! {
     ("not allowed in header", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
+    // The SPF project's explanation page linked by an SPF refusal: "551 5.0.0 Rejected,
+    // look at http://www.openspf.org/why.html?sender=...", "Please see
+    // http://www.openspf.net/Why?s=mfrom...".
+    (".openspf.", Auth),
     ("dkim", Auth),
     ("domainkeys", Auth),
     ("dmarc", Auth),

@@ -267,7 +267,8 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         {
             continue;
         }
-        let Some(stated) = written_as_host(norm, found.diag, listed, (start, end), tok) else {
+        let Some(stated) = written_as_host(norm, found.diag, listed, (start, end), tok, work)
+        else {
             continue;
         };
         // Only now the (longer) checks of what the name is.
@@ -323,6 +324,23 @@ fn sendmail_relay(t: &[u8], (start, end): (usize, usize), tok: &[u8]) -> bool {
         && t[end..].starts_with(b" [")
 }
 
+/// Exim's sender callout in the receiving server's own log: "sender verify defer for <a>:
+/// could not connect to mx.sender.example [192.0.2.1]: Connection timed out". The host
+/// it could not reach is the sender's, not a receiver. A bounded look back on the line.
+fn sender_callout(before: &[u8], work: &mut u64) -> bool {
+    const WINDOW: usize = 160;
+    if !ends_with(before, b": could not connect to ") {
+        return false;
+    }
+    let line = &before[before.len().saturating_sub(WINDOW)..];
+    let line = line
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(line, |p| &line[p + 1..]);
+    *work += line.len() as u64;
+    line.windows(14).any(|w| w == b"sender verify ")
+}
+
 /// Whether the name at `start..end` (`tok`, without its final dots) is written where a
 /// receiving host stands: `Some(true)` in a host's context (`host `, `relay=`, a
 /// PowerMTA `dsnMta` field...), `Some(false)` as a reply's greeting host or in a help
@@ -333,6 +351,7 @@ fn written_as_host(
     listed: bool,
     (start, end): (usize, usize),
     tok: &[u8],
+    work: &mut u64,
 ) -> Option<bool> {
     let t = norm.text();
     let before = &t[..start];
@@ -370,7 +389,7 @@ fn written_as_host(
         || port25
         || port_reply
         || exchange
-        || ends_with_context(before)
+        || (ends_with_context(before) && !sender_callout(before, work))
         || (ends(b"host ")
             && !ends(b"client host ")
             && !ends(b"connecting host ")

@@ -232,6 +232,12 @@ const CASES: &[(&str, Category)] = &[
         Category::Relay,
     ),
     ("550 5.7.1 Message cannot be relayed", Category::Relay),
+    ("550 5.7.1 <a@example.org>... forwarding denied", Category::Relay),
+    // The SPF project's page linked by an SPF refusal.
+    (
+        "550 5.7.1 Please see http://www.openspf.net/Why?s=mfrom;id=a@example.org;ip=192.0.2.1",
+        Category::Auth,
+    ),
     // The sending side's DNS.
     (
         "450 4.7.1 Access denied. IP name lookup failed [192.0.2.1]",
