@@ -390,9 +390,10 @@ fn provider_wordings_and_relay_hosts_name_the_receiver() {
     assert_eq!(d.category, Category::Connection);
     assert_eq!(diagnose("Mất kết nối với máy chủ của bạn").isp, None);
     // Exim's sender callout in the receiver's own log names the sender's server, not a
-    // receiver; a recipient callout's host is the next hop's.
-    let callout = "H=relay1.example.com [192.0.2.1] sender verify defer for <a@mail.example.net>: \
-                   could not connect to mail.example.net [192.0.2.2]: Connection timed out";
+    // receiver (the address hidden, as the page that quoted it hid it); a recipient
+    // callout's host is the next hop's.
+    let callout = "H=relay1.example.com [192.0.2.1] sender verify defer for : could not \
+                   connect to mail.example.net [192.0.2.2]: Connection timed out";
     assert_eq!(diagnose(callout).isp, None);
     let callout = "recipient verify defer for <b@example.org>: could not connect to \
                    mx.example.org [192.0.2.3]: Connection timed out";
