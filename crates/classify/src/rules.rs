@@ -895,6 +895,15 @@ phrase_table! {
     // local user); Postfix's "Sender address rejected: not logged in".
     ("local user only", SmtpLogin),
     ("not logged in", SmtpLogin),
+    // Postfix's `reject_unlisted_sender` at a submission relay: "550 5.1.0 <a>: Sender
+    // address rejected: User unknown in relay recipient table" (the sender address is no
+    // user there), an identity refusal of the sender, not an unknown recipient.
+    ("sender address rejected: user unknown", SmtpLogin),
+    // A submission server's login mismatch in its own words: "554 5.7.1 Recipient
+    // address rejected: Username a@example.com and sender doesn't match" (whatever
+    // "Recipient address rejected" says, the sender is refused).
+    ("and sender doesn't match", SmtpLogin),
+    ("and sender does not match", SmtpLogin),
     // Runbox's submission server: "550 Invalidated From address" (a From address the user
     // has not validated); GMX's and 1&1's: "550-Requested action not taken: mailbox
     // unavailable 550 Sender address is not allowed." (in reply to MAIL FROM).

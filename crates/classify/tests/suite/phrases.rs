@@ -13,6 +13,18 @@ const CASES: &[(&str, Category)] = &[
         Category::Reputation,
     ),
     ("501 5.1.8 <a@b.example>: Sender address rejected", Category::Dns),
+    // Postfix's refusal of a sender address that is no user of the relay (its
+    // `reject_unlisted_sender`, in the other tables' wording): the sender's identity, not
+    // an unknown recipient.
+    (
+        "NOQUEUE: reject: RCPT from client.example.net[192.0.2.9]: 553 5.1.0 <news@example.net>: Sender address rejected: User unknown in virtual mailbox table; from=<news@example.net> to=<a@example.org> proto=ESMTP",
+        Category::Auth,
+    ),
+    // A login and sender mismatch behind a recipient prefix, in its other wording.
+    (
+        "550 5.7.1 <a@example.org>: Recipient address rejected: Username user@example.net and sender does not match",
+        Category::Auth,
+    ),
     // Outlook.com's DY-001 is a policy refusal of dynamic IPs, whatever its explanation
     // says of unauthenticated mail.
     (
