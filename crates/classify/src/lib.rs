@@ -83,7 +83,7 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
     // (an enhanced code about the address or the mailbox says more).
     if chosen.basic.is_some_and(|b| b >= 500)
         && !chosen.enhanced.is_some_and(|e| matches!(e.subject, 1 | 2))
-        && !sigs.has(rules::Sig::Greeting)
+        && !decide::states_a_cause(sigs)
         && scan::greeting_host(&norm, &mut work)
     {
         sigs = sigs.with(rules::Sig::Greeting);
