@@ -311,7 +311,8 @@ fn not_the_receiver(
     if t[..start].ends_with(b"from ") || t[..start].ends_with(b"by ") || t[..start].ends_with(b"(")
     {
         let window = t.get(start.saturating_sub(128)..start).unwrap_or_default();
-        if let Some(r) = window.windows(10).rposition(|w| w == b"received: ") {
+        const FIELD: &[u8] = b"received: ";
+        if let Some(r) = window.windows(FIELD.len()).rposition(|w| w == FIELD) {
             if !window[r..].contains(&b';') {
                 return Some(false);
             }
