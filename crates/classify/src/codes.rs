@@ -349,6 +349,10 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
     if ends_with_ci(b, i, b"code\": ") && phpmailer_message(b, i + 3) {
         return None;
     }
+    // A quota's number ("limit of 400 rcpts per 24 hours"): a count, not a reply.
+    if ends_with_ci(b, i, b"limit of ") {
+        return None;
+    }
     // A labelled duration in a sending log ("time: 431 status: Remote side closed
     // connection", "time=451"): seconds, not a reply.
     if ends_with_ci(b, i, b"time: ") || ends_with_ci(b, i, b"time=") {

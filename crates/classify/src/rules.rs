@@ -83,7 +83,8 @@ pub enum Sig {
     RcptHost,
     /// The resolver's temporary failure (Postfix's "Host not found, try again"): the
     /// recipient's domain could not be looked up this time, which proves nothing about it
-    /// (its other lookup words would read as a domain that does not exist).
+    /// (its other lookup words would read as a domain that does not exist). Also a sending
+    /// client's failed lookup of its own server (Python's "[Errno -2]"): no connection.
     LookupRetry,
     /// The connecting client's address has no name (sendmail's `require_rdns`: "Relaying
     /// denied. IP name lookup failed", "IP name possibly forged"): the sender's reverse
@@ -1150,6 +1151,11 @@ phrase_table! {
     // sendmail's own temporary lookup failure of the recipient's domain: "host map: lookup
     // (example.org): deferred".
     ("host map: lookup", LookupRetry),
+    // Python's socket errors for a name the sending client could not resolve, its own
+    // SMTP server's ("[Errno -2] Name or service not known", "[Errno -3] Temporary failure
+    // in name resolution"): a lookup that says nothing of the recipient's domain.
+    ("[errno -2]", LookupRetry),
+    ("[errno -3]", LookupRetry),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -1198,6 +1204,9 @@ phrase_table! {
     ("connection backlog", Rate),
     // Baruwa's rate limit of a sender: "You can only send xx msgs per xx".
     ("msgs per", Rate),
+    // A policy daemon's quota of the sending client: "Data command rejected: limit of 400
+    // rcpts per 24 hours for client a reached".
+    ("rcpts per", Rate),
     ("exceeded a limit", Rate),
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
@@ -1246,6 +1255,8 @@ phrase_table! {
     ("account reached its", Rate),
     ("credits exceeded", SendingCredit),
     ("sending limit", Rate),
+    // SendGrid's limit of the sending account: "451 You've exceeded your messaging limits".
+    ("messaging limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
     // Exchange Online's 5.2.121: "The sender has exceeded the limit for the number of
@@ -2216,6 +2227,9 @@ phrase_table! {
     ("message refused", Reputation),
     // PHPMailer's DATA refused, in its own words (FluentSMTP's and Mailster's logs).
     ("data not accepted", ClientRefusal),
+    // PHPMailer's debug output for any refused command: "SMTP -> ERROR: EHLO not accepted
+    // from server: 220 ...", "AUTH not accepted from server: 250 ...".
+    ("not accepted from server:", ClientRefusal),
     ("mail refused", Reputation),
     ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
@@ -2299,6 +2313,10 @@ phrase_table! {
     ("connection attempt failed", Connection),
     ("unable to connect", Connection),
     ("failed to connect", Connection),
+    // PHPMailer's "SMTP connect() failed."; Nodemailer's "Greeting never received" (the
+    // server accepted the connection but sent no banner).
+    ("connect() failed", Connection),
+    ("greeting never received", Connection),
     // Postal's soft fail when no MX of the domain answers: "No SMTP servers were available
     // for gmail.com. Tried gmail-smtp-in.l.google.com, ...".
     ("no smtp servers were available", Connection),

@@ -112,9 +112,11 @@ const NAMING: &[&[u8]] = &[
 /// `Delivered-To:`.
 const NOT_RECIPIENT_ENDS: &[&[u8]] = &[b"from", b"sender", b"senders", b"-to"];
 /// Words before an address that make it no recipient: `Return-Path:`, a `mailto:`
-/// link, a message id, Exim's `F=<a>`.
+/// link, a message id, Exim's `F=<a>`, a policy daemon's sending `client` ("limit of 400
+/// rcpts per 24 hours for client a reached").
 const NOT_RECIPIENT: &[&[u8]] = &[
     b"f",
+    b"client",
     b"return-path",
     b"mailto",
     b"message-id",
@@ -336,6 +338,15 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         return Role::Named;
     }
     if rest.starts_with(b",") && field_has_at(t, j + 1, true) {
+        return Role::Not;
+    }
+    // The account over its sending limit is the sender's: "User a has exceeded its
+    // 24-hour sending limit" (a mailbox over its quota is no sending limit).
+    if rest.starts_with(b" has exceeded")
+        && rest
+            .get(..rest.len().min(64))
+            .is_some_and(|w| w.windows(8).any(|x| x == b"sending "))
+    {
         return Role::Not;
     }
     let sendmail = rest.starts_with(b"...");

@@ -138,6 +138,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // MailEnable's delay notice: "Message is waiting at mx1.sender.example for delivery
     // to mail.example.org" (the host it keeps trying).
     b"for delivery to ",
+    // Nodemailer's debug log names the server it resolves, then connects to: "[w1e7Rr1bIfE]
+    // Resolved smtp.example.org as 192.0.2.1:465 [cache miss]".
+    b"] resolved ",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last
