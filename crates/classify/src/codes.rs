@@ -379,7 +379,8 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         // `(508)` is a reference number, not a reply; Python's smtplib debug line
         // `reply: retcode (550); Msg: ...` is one, and so are lettre's errors.
         // Rust's lettre writes `permanent error (550): ...` and `transient error (451): ...`,
-        // Roundcube `SMTP Error (550): Failed to add recipient "a" (5.7.1 ...)`.
+        // Roundcube `SMTP Error (550): Failed to add recipient "a" (5.7.1 ...)` (in Spanish
+        // `Error SMTP (451): (...)`).
         // Symfony's API transports end their error with the API's own code: "Unable to
         // send an email: ... (code 406)." (Postmark's error code, an HTTP status).
         Some(b')') if ends_with_ci(b, i, b"(code ") => return None,
@@ -387,6 +388,7 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
             if prev == Some(b'(')
                 && !ends_with_ci(b, i, b"retcode (")
                 && !ends_with_ci(b, i, b"smtp error (")
+                && !ends_with_ci(b, i, b"error smtp (")
                 && !ends_with_ci(b, i, b"permanent error (")
                 && !ends_with_ci(b, i, b"transient error (") =>
         {

@@ -378,6 +378,9 @@ phrase_table! {
     ("the other server returned", SenderNdr),
     ("the response from the remote server was", SenderNdr),
     ("gmail will retry", SenderNdr),
+    // Gmail's own lookup of the recipient's domain: "DNS Error: DNS type 'mx' lookup of
+    // example.org responded with code NXDOMAIN" (its help link is the report's).
+    ("dns error: dns type", SenderNdr),
     // --- Microsoft (Outlook.com, Hotmail, Exchange Online)
     ("protection.outlook.com", OutlookHost),
     // Exchange Online's own 5.7.60 wording, as its submission server writes it without
@@ -2222,6 +2225,9 @@ phrase_table! {
     ("bounced by administrator", Reputation),
     ("rejected by administrator", Reputation),
     ("sender rejected", Reputation),
+    // A filter's bare policy refusal, its mode in parentheses: "554 Denied (Mode: normal)"
+    // (its other refusals say more: "Invalid recipient a (Mode: normal)").
+    ("denied (mode", Reputation),
     // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
     // Exchange's "Your access to submit messages to this e-mail system has been rejected".
     ("message refused", Reputation),

@@ -442,6 +442,8 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
     // following recipients failed." and the address on the next line.
     if ends_any(word, NAMING)
         || (word == b"failed" && seps.colon)
+        // A sending service's "Failed to deliver: a".
+        || (word == b"deliver" && seps.colon)
         || (matches!(word, b"failed" | b"failed.") && ends_any(prev, NAMING))
         || (word == b"is" && seps.colon && prev == b"delivered")
     {
