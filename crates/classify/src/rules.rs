@@ -165,6 +165,10 @@ pub enum Sig {
     /// recipient's own restriction, as the accept list of 5.7.129 is.
     RecipientAuthOnly,
     TryLater,
+    /// A delay notice's own words ("has not yet been delivered", "Delivery to the
+    /// following recipients has been delayed"): without a reply code, the mail is still
+    /// being retried, so the refusal it reports is temporary.
+    Delayed,
     /// A sending client's own words for a refused command (PHPMailer's "SMTP Error: data
     /// not accepted."): without a reply of the server's, its refusal words state no cause.
     ClientRefusal,
@@ -1245,6 +1249,10 @@ phrase_table! {
     // email quota limit. Contact support to increase it. #MS42204".
     ("account reached its", Rate),
     ("credits exceeded", SendingCredit),
+    // A limit of the sender's own account, addressed to the sender: an outbound relay's
+    // "554 5.7.1 <a>: Recipient address rejected: You have exceeded your Outmail quota",
+    // "You have exceeded your sending limit" (the recipient's mailbox is "their" quota).
+    ("exceeded your", SendingCredit),
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
@@ -2317,7 +2325,6 @@ phrase_table! {
     ("retry timeout exceeded", Connection),
     ("socket error", Connection),
     ("host not reachable", Connection),
-    ("still undelivered after", Connection),
     ("was aborted after", Connection),
     ("multiple retries", Connection),
     ("network error", Connection),
@@ -2354,6 +2361,9 @@ phrase_table! {
     // qmail's give-up line: "I'm not going to try again; this message has been in the
     // queue too long."
     ("queue too long", Connection),
+    // sendmail's give-up after its queue lifetime: "Message could not be delivered for 5
+    // days" then "Message will be deleted from queue".
+    ("deleted from queue", Connection),
     ("server did not respond", Connection),
     // Exchange's NDR when the recipient's servers never answered: "Despite repeated
     // attempts to contact the recipient's email system it didn't respond."
@@ -2392,6 +2402,12 @@ phrase_table! {
     ("per minute", PerTime),
     // --- "Try again later": greylisting with 451 4.7.1, else the receiver's trouble
     ("try again later", TryLater),
+    // Exim's warning "A message that you sent has not yet been delivered to one or more of
+    // its recipients"; Exchange's "Delivery to the following recipients has been delayed",
+    // "Delivery is delayed to these recipients or groups".
+    ("not yet been delivered", Delayed),
+    ("has been delayed", Delayed),
+    ("delivery is delayed", Delayed),
     ("please try later", TryLater),
     // --- Receiver-side logs: the hosts there are clients, not the receiving provider
     ("noqueue: reject", ReceiverLog),
