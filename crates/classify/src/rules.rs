@@ -165,6 +165,10 @@ pub enum Sig {
     /// recipient's own restriction, as the accept list of 5.7.129 is.
     RecipientAuthOnly,
     TryLater,
+    /// The receiver's own broken set-up given as the reason (Postfix's "451 4.3.5 <host>:
+    /// Client host rejected: Server configuration error" when its own lookup table
+    /// fails): whatever refusal frames it, no fault of the sender's.
+    ReceiverSetup,
     /// A delay notice's own words ("has not yet been delivered", "Delivery to the
     /// following recipients has been delayed"): without a reply code, the mail is still
     /// being retried, so the refusal it reports is temporary.
@@ -2457,6 +2461,10 @@ phrase_table! {
     // "450 Server configuration problem" (at the greeting, or as ZoneMTA lists it): the
     // receiver's own set-up is broken, not a refused connection.
     ("configuration problem", ReceiverSystem),
+    ("server configuration error", ReceiverSetup),
+    // A filter's own failure: "451 System policy engine error" (an error of the engine,
+    // not its verdict).
+    ("engine error", ReceiverSetup),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),
