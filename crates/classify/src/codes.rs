@@ -361,7 +361,15 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
     match b.get(i + 3) {
         // NetEase's reason marker glued to the code as its code tables print it
         // (`421HL:ICC`, `451DT:SPM`): the code still.
-        Some(&r) if blocks_basic_right(r) && !netease_marker(b, i + 3) => return None,
+        // Roundcube's older "SMTP Error: [550] ..." (in Spanish "Error SMTP: [550]") brackets
+        // the reply code: `]` there ends no address or list.
+        Some(&r)
+            if blocks_basic_right(r)
+                && !netease_marker(b, i + 3)
+                && !(r == b']' && ends_with_ci(b, i, b"smtp: [")) =>
+        {
+            return None
+        }
         // `12:30` is a time; `550: 5.7.1` and `550:` are replies.
         Some(b':') if b.get(i + 4).is_some_and(u8::is_ascii_digit) => return None,
         // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')`, a
@@ -730,6 +738,11 @@ fn about_address(after: &[u8]) -> bool {
         .iter()
         .take_while(|&&c| c != b'\n' && c.is_ascii_whitespace())
         .count();
+    // A web page that dropped the address as an HTML tag leaves its dots: `550 5.1.1
+    // ... User unknown`.
+    if after.get(blanks..blanks + 4) == Some(b"... ") {
+        return true;
+    }
     if after.get(blanks) != Some(&b'<') {
         return false;
     }

@@ -347,6 +347,11 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
     } else {
         s
     };
+    // The receiver's own broken set-up, whatever refusal ("Client host rejected:")
+    // frames it.
+    if s.has(ReceiverSetup) {
+        return v(Category::Other, "receiver-system-words");
+    }
     // Greylisting answers 450 or 451 with 4.7.1; not Rambler's "452 4.7.1 Try again
     // later" at DATA (452: insufficient storage), which states no cause.
     let greylist_code =
