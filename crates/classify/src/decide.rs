@@ -22,6 +22,7 @@ pub struct Verdict {
 /// The causes stated in words, in decision order (first part: up to reputation).
 const WORDS: &[(Sig, Category, &str)] = &[
     (Suppressed, Category::Recipient, "sender-suppression"),
+    (ReceiverFault, Category::Other, "receiver-system-words"),
     (ClientName, Category::Dns, "dns-words"),
     (RelayStrong, Category::Relay, "relay-denied"),
     (

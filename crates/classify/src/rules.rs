@@ -131,6 +131,10 @@ pub enum Sig {
     Connection,
     /// Explicitly a temporary problem of the receiver's system.
     ReceiverSystem,
+    /// The receiver's own set-up is broken, whatever refusal prefix comes with it
+    /// (Postfix's "451 4.3.5 Client host rejected: Server configuration error" for a
+    /// restriction it cannot evaluate): no cause on the sender's side.
+    ReceiverFault,
     /// Refused at the greeting (`refused to talk to me`, `after initial connection`).
     Greeting,
     /// A limit of the sending side (too many recipients in one transaction).
@@ -965,6 +969,9 @@ phrase_table! {
     // Exim's ACL on hosts that take mail only from their own domains: "503 Domain not
     // allowed in header" (the From header's domain is not one the account may use).
     ("not allowed in header", Auth),
+    // A submission server's refusal of a From header it will not vouch for: "550
+    // Incorrect sender header (LOCAL)".
+    ("incorrect sender header", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     // The SPF project's explanation page linked by an SPF refusal: "551 5.0.0 Rejected,
@@ -2216,6 +2223,9 @@ phrase_table! {
     ("message refused", Reputation),
     // PHPMailer's DATA refused, in its own words (FluentSMTP's and Mailster's logs).
     ("data not accepted", ClientRefusal),
+    // OpenCart's own words for a refused command ("Error: RCPT TO not accepted from
+    // server!", "MAIL FROM not accepted from server!"), without the server's reply.
+    ("not accepted from server", ClientRefusal),
     ("mail refused", Reputation),
     ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
@@ -2441,6 +2451,9 @@ phrase_table! {
     // "450 Server configuration problem" (at the greeting, or as ZoneMTA lists it): the
     // receiver's own set-up is broken, not a refused connection.
     ("configuration problem", ReceiverSystem),
+    // Postfix's 4.3.5 for a misconfigured restriction, after any of its refusal prefixes
+    // ("Client host rejected: Server configuration error").
+    ("server configuration error", ReceiverFault),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

@@ -254,6 +254,9 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         // A bulk MTA's deferral log: "deferral: to: a toid: 7107226 ... toip: ...".
         b"deferral: to:",
         b"t: [smtp:",
+        // Python's smtplib's refused recipients without their replies:
+        // "SMTPRecipientsRefused: {'a'}" (with them, `{'a': (550, ...)}`, read below).
+        b"srefused: {",
         b"> ->",
         // Mailgun's event log: "Failed: sender → recipient 'subject' Server response: ...".
         "→".as_bytes(),
