@@ -354,6 +354,11 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
     if ends_with_ci(b, i, b"time: ") || ends_with_ci(b, i, b"time=") {
         return None;
     }
+    // A source file's line in an error report ("... Relaying denied\"\" on line 457 of
+    // /var/www/.../AbstractSmtpTransport.php"): no reply.
+    if prev == Some(b' ') && ends_with_ci(b, i, b" on line ") {
+        return None;
+    }
     // A client's label before the reply code in brackets (Roundcube's "Error SMTP: [550]
     // Incorrect sender header"): the reply's code.
     if prev == Some(b'[') && b.get(i + 3) == Some(&b']') && ends_with_ci(b, i, b"smtp: [") {
@@ -544,11 +549,11 @@ fn codes_in(b: &[u8], mut m: u64, at: usize, mut next: usize, codes: &mut Codes)
         m &= m - 1;
         // Most digits are inside a number or a word: neither kind of code starts there
         // (what blocks an enhanced code on the left blocks a reply code too).
-        // (After a `3`, [`code_at`] looks for a client's report of a 3xx reply.)
-        let inside = i
-            .checked_sub(1)
-            .and_then(|p| b.get(p))
-            .is_some_and(|&p| blocks_enhanced_left(p) && p != b'3');
+        // (After a `"3` or ` 3`, [`code_at`] looks for a client's report of a 3xx reply.)
+        let inside = i.checked_sub(1).and_then(|p| b.get(p)).is_some_and(|&p| {
+            blocks_enhanced_left(p)
+                && !(p == b'3' && matches!(b.get(i.wrapping_sub(2)), Some(b'"' | b' ')))
+        });
         if i >= next && !inside && matches!(b.get(i), Some(b'2' | b'4' | b'5')) {
             if let Some(end) = code_at(b, i, codes) {
                 next = end;
@@ -585,6 +590,7 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     // 354 Continue"): the server's answer, read only there (a session's `354 End data
     // with <CR><LF>.<CR><LF>` is a step, no answer). `i` is its second digit.
     if prev == Some(b'3')
+        && matches!(b.get(i.wrapping_sub(2)), Some(b'"' | b' '))
         && (ends_with_ci(b, i - 1, b"got code \"") || ends_with_ci(b, i - 1, b"command failed - "))
     {
         let c2 = digit(*b.get(i + 1)?)?;
@@ -769,10 +775,16 @@ fn last_remote(replies: &[Reply]) -> Option<usize> {
     // `503 5.0.0 Need RCPT (recipient)` after a refused command, `554 5.5.1 Error: no
     // valid recipients` after the refused RCPT: a bad sequence of commands that the
     // earlier refusal caused, not the cause. The first such reply, if any.
+    // A reply of the same code before it is the same reply restated (a client's `got
+    // code "530", with message "530-5.5.1 Authentication Required"`), no earlier refusal.
     let first_failing = replies.iter().position(failing);
+    let first_basic = first_failing.map(|f| replies[f].basic);
+    let other_failing =
+        first_basic.and_then(|b| replies.iter().position(|r| failing(r) && r.basic != b));
     let sequence = |i: usize, r: &Reply| {
         (r.basic == 503 || r.enhanced.is_some_and(|e| e.subject == 5 && e.detail == 1))
-            && first_failing.is_some_and(|f| f < i)
+            && (first_failing.is_some_and(|f| f < i && first_basic != Some(r.basic))
+                || other_failing.is_some_and(|o| o < i))
     };
     let seq = replies.iter().enumerate().find(|&(i, r)| sequence(i, r));
     let mut k = replies.len();
@@ -1143,6 +1155,16 @@ mod tests {
             Some(354)
         );
         assert_eq!(read("data\n354 End data with <CR><LF>.<CR><LF>").0, None);
+        // The client's code, then the server's reply with it: one reply.
+        assert_eq!(
+            read("but got code \"530\", with message \"530-5.5.1 Authentication Required"),
+            (Some(530), Some("5.5.1".into()))
+        );
+        // A source file's line is no reply.
+        assert_eq!(
+            read("with message \"550 5.7.1 Relaying denied\"\" on line 457 of /var/www/a.php").0,
+            Some(550)
+        );
         assert_eq!(
             read("reply: retcode (550); Msg: b'5.7.1 blocked'"),
             (Some(550), Some("5.7.1".into()))

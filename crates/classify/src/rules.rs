@@ -2290,6 +2290,9 @@ phrase_table! {
     // Node's socket errors, as Node-based MTAs print them: "connect ECONNREFUSED
     // 192.0.2.1:25", "connect ETIMEDOUT", "550 connect EADDRNOTAVAIL 157.245.9.156:443".
     ("connect e", Connection),
+    // PHPMailer's own words when it cannot reach the SMTP server: "SMTP connect()
+    // failed." (WordPress's SMTP plugins quote it).
+    ("smtp connect() failed", Connection),
     // Vietnamese for Postfix's "lost connection with" and "connect to": "Mất kết nối với
     // abcd.com [123.123.123.123] *", "Kết nối với abcd.com [123.123.123.123]: *".
     ("mất kết nối", Connection),
@@ -2454,6 +2457,9 @@ phrase_table! {
     // Postfix's 4.3.5 for a misconfigured restriction, after any of its refusal prefixes
     // ("Client host rejected: Server configuration error").
     ("server configuration error", ReceiverFault),
+    // A policy service's own failure, whatever refusal prefix it answers with ("450 4.7.1
+    // <a>: Recipient address rejected: Internal error, API request failed").
+    ("internal error", ReceiverFault),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

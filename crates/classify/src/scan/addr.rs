@@ -250,6 +250,8 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         b"\"rcpt_to\":",
         b"\"destination\":",
         b"\"to\":",
+        // Ruby's form of the same field: a mailer job's arguments `{"to"=>"a"}`.
+        b"\"to\"=>",
         b"> to:",
         // A bulk MTA's deferral log: "deferral: to: a toid: 7107226 ... toip: ...".
         b"deferral: to:",
