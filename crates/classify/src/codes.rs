@@ -759,6 +759,11 @@ fn about_address(after: &[u8]) -> bool {
         .iter()
         .take_while(|&&c| c != b'\n' && c.is_ascii_whitespace())
         .count();
+    // A web page that dropped the address as an HTML tag leaves its dots: `550 5.1.1
+    // ... User unknown`.
+    if after.get(blanks..blanks + 4) == Some(b"... ") {
+        return true;
+    }
     if after.get(blanks) != Some(&b'<') {
         return false;
     }

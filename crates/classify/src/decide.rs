@@ -22,7 +22,6 @@ pub struct Verdict {
 /// The causes stated in words, in decision order (first part: up to reputation).
 const WORDS: &[(Sig, Category, &str)] = &[
     (Suppressed, Category::Recipient, "sender-suppression"),
-    (ReceiverFault, Category::Other, "receiver-system-words"),
     (ClientName, Category::Dns, "dns-words"),
     (RelayStrong, Category::Relay, "relay-denied"),
     (
@@ -348,6 +347,11 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
     } else {
         s
     };
+    // The receiver's own broken set-up, whatever refusal ("Client host rejected:")
+    // frames it.
+    if s.has(ReceiverSetup) {
+        return v(Category::Other, "receiver-system-words");
+    }
     // Greylisting answers 450 or 451 with 4.7.1; not Rambler's "452 4.7.1 Try again
     // later" at DATA (452: insufficient storage), which states no cause.
     let greylist_code =

@@ -358,6 +358,19 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if next.starts_with(b"sender") {
         return Role::Not;
     }
+    // Postfix's prefix before the receiver's own failure ("450 4.7.1 <a>: Recipient
+    // address rejected: Internal error, API request failed", "... Server configuration
+    // error"): the address it was checking, quoted; no refusal of the recipient.
+    if next == b"recipient"
+        && [
+            &b": recipient address rejected: internal error"[..],
+            b": recipient address rejected: server configuration error",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    {
+        return Role::Unnamed;
+    }
     // ... and a reply about the recipient's server (Rackspace: `450 4.4.1 <a>: The
     // recipient's server was temporarily unavailable to accept your message (G6)`).
     if colon && (NAMED_AFTER.contains(&next) || rest.starts_with(b": the recipient")) {
@@ -565,6 +578,16 @@ mod tests {
             "Generating server: mail.example.org\n\na@free.fr\n[192.0.2.1]\nRemote Server returned '550 5.7.1 no'",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_receivers_own_failure_only_quotes_the_address() {
+        for text in [
+            "450 4.7.1 <a@free.fr>: Recipient address rejected: Internal error, API request failed",
+            "451 4.3.5 <a@free.fr>: Recipient address rejected: Server configuration error",
+        ] {
+            assert_eq!(kinds(text), [None, Some("free.fr".into())], "{text}");
         }
     }
 
