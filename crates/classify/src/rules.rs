@@ -977,6 +977,9 @@ phrase_table! {
     // Exim's ACL on hosts that take mail only from their own domains: "503 Domain not
     // allowed in header" (the From header's domain is not one the account may use).
     ("not allowed in header", Auth),
+    // A submission server's refusal of a From header it will not vouch for: "550
+    // Incorrect sender header (LOCAL)".
+    ("incorrect sender header", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     // The SPF project's explanation page linked by an SPF refusal: "551 5.0.0 Rejected,
@@ -2246,9 +2249,10 @@ phrase_table! {
     ("message refused", Reputation),
     // PHPMailer's DATA refused, in its own words (FluentSMTP's and Mailster's logs).
     ("data not accepted", ClientRefusal),
-    // PHPMailer's debug output for any refused command: "SMTP -> ERROR: EHLO not accepted
-    // from server: 220 ...", "AUTH not accepted from server: 250 ...".
-    ("not accepted from server:", ClientRefusal),
+    // OpenCart's own words for a refused command ("Error: RCPT TO not accepted from
+    // server!", "MAIL FROM not accepted from server!"), without the server's reply; also
+    // PHPMailer's debug output ("SMTP -> ERROR: EHLO not accepted from server: 220 ...").
+    ("not accepted from server", ClientRefusal),
     ("mail refused", Reputation),
     ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
@@ -2313,6 +2317,9 @@ phrase_table! {
     // Node's socket errors, as Node-based MTAs print them: "connect ECONNREFUSED
     // 192.0.2.1:25", "connect ETIMEDOUT", "550 connect EADDRNOTAVAIL 157.245.9.156:443".
     ("connect e", Connection),
+    // PHPMailer's own words when it cannot reach the SMTP server: "SMTP connect()
+    // failed." (WordPress's SMTP plugins quote it).
+    ("smtp connect() failed", Connection),
     // Vietnamese for Postfix's "lost connection with" and "connect to": "Mất kết nối với
     // abcd.com [123.123.123.123] *", "Kết nối với abcd.com [123.123.123.123]: *".
     ("mất kết nối", Connection),
@@ -2332,9 +2339,8 @@ phrase_table! {
     ("connection attempt failed", Connection),
     ("unable to connect", Connection),
     ("failed to connect", Connection),
-    // PHPMailer's "SMTP connect() failed."; Nodemailer's "Greeting never received" (the
-    // server accepted the connection but sent no banner).
-    ("connect() failed", Connection),
+    // Nodemailer's "Greeting never received": the server accepted the connection but sent
+    // no banner.
     ("greeting never received", Connection),
     // Postal's soft fail when no MX of the domain answers: "No SMTP servers were available
     // for gmail.com. Tried gmail-smtp-in.l.google.com, ...".
@@ -2486,10 +2492,15 @@ phrase_table! {
     // "450 Server configuration problem" (at the greeting, or as ZoneMTA lists it): the
     // receiver's own set-up is broken, not a refused connection.
     ("configuration problem", ReceiverSystem),
+    // Postfix's 4.3.5 for a misconfigured restriction, after any of its refusal prefixes
+    // ("Client host rejected: Server configuration error").
     ("server configuration error", ReceiverSetup),
     // A filter's own failure: "451 System policy engine error" (an error of the engine,
     // not its verdict).
     ("engine error", ReceiverSetup),
+    // A policy service's own failure, whatever refusal prefix it answers with ("450 4.7.1
+    // <a>: Recipient address rejected: Internal error, API request failed").
+    ("internal error", ReceiverSetup),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

@@ -252,10 +252,15 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         b"\"rcpt_to\":",
         b"\"destination\":",
         b"\"to\":",
+        // Ruby's form of the same field: a mailer job's arguments `{"to"=>"a"}`.
+        b"\"to\"=>",
         b"> to:",
         // A bulk MTA's deferral log: "deferral: to: a toid: 7107226 ... toip: ...".
         b"deferral: to:",
         b"t: [smtp:",
+        // Python's smtplib's refused recipients without their replies:
+        // "SMTPRecipientsRefused: {'a'}" (with them, `{'a': (550, ...)}`, read below).
+        b"srefused: {",
         b"> ->",
         // Mailgun's event log: "Failed: sender → recipient 'subject' Server response: ...".
         "→".as_bytes(),
@@ -363,6 +368,19 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     let next = next_word(t, j);
     if next.starts_with(b"sender") {
         return Role::Not;
+    }
+    // Postfix's prefix before the receiver's own failure ("450 4.7.1 <a>: Recipient
+    // address rejected: Internal error, API request failed", "... Server configuration
+    // error"): the address it was checking, quoted; no refusal of the recipient.
+    if next == b"recipient"
+        && [
+            &b": recipient address rejected: internal error"[..],
+            b": recipient address rejected: server configuration error",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    {
+        return Role::Unnamed;
     }
     // ... and a reply about the recipient's server (Rackspace: `450 4.4.1 <a>: The
     // recipient's server was temporarily unavailable to accept your message (G6)`).
@@ -573,6 +591,16 @@ mod tests {
             "Generating server: mail.example.org\n\na@free.fr\n[192.0.2.1]\nRemote Server returned '550 5.7.1 no'",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_receivers_own_failure_only_quotes_the_address() {
+        for text in [
+            "450 4.7.1 <a@free.fr>: Recipient address rejected: Internal error, API request failed",
+            "451 4.3.5 <a@free.fr>: Recipient address rejected: Server configuration error",
+        ] {
+            assert_eq!(kinds(text), [None, Some("free.fr".into())], "{text}");
         }
     }
 
