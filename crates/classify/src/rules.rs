@@ -366,8 +366,10 @@ phrase_table! {
     ("policy that prohibited", GmailReply),
     ("recipient's inbox is out of storage", GmailReply),
     // Google's refusals by the recipient domain's own settings: "421 4.7.0 IP not in
-    // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain".
-    ("for rcpt domain", GmailReply),
+    // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain" (not
+    // chkuser's "can't find a valid MX for rcpt domain").
+    ("whitelist for rcpt domain", GmailReply),
+    ("required for rcpt domain", GmailReply),
     // ... and both as Google's German help page prints them: "TLS für RCPT-Domain
     // erforderlich", "Unser System hat eine ungewöhnliche Anzahl unerwünschter E-Mails von
     // Ihrer IP-Adresse festgestellt" (an unusual rate of unsolicited mail).
@@ -801,6 +803,10 @@ phrase_table! {
     ("forwarding denied", RelayStrong),
     ("relaying disallowed", RelayStrong),
     ("relay not permitted", RelayStrong),
+    // Stalwart's "550 5.1.2 Relay not allowed."; hMailServer's "550 Delivery is not
+    // allowed to this address." (the client may not deliver to that domain).
+    ("relay not allowed", RelayStrong),
+    ("delivery is not allowed to this", RelayStrong),
     ("unable to relay", RelayStrong),
     ("not permitted to relay", RelayStrong),
     ("relay denied", RelayStrong),
@@ -1113,6 +1119,8 @@ phrase_table! {
     ("noptr", Dns),
     // Also CiviCRM's "ip name lookup".
     ("ip name lookup", ClientName),
+    // spamdyke: "421 Refused. The sender's domain has no mail exchanger."
+    ("sender's domain has no", Dns),
     ("ip name possibly forged", ClientName),
     // sendmail's check of the connecting client: "501 5.7.1 <a>... Sender IP must resolve".
     ("ip must resolve", ClientName),
@@ -1193,6 +1201,9 @@ phrase_table! {
     ("rate-limit", Rate),
     ("ratelimit", Rate),
     ("rate limited", Rate),
+    // Postfix's anvil limit on one client's messages: "450 4.7.1 Error: too much mail from
+    // 192.0.2.1".
+    ("too much mail from", Rate),
     ("throttl", Rate),
     ("too many", Rate),
     ("unusual rate", Rate),
@@ -1755,6 +1766,9 @@ phrase_table! {
     // "498 No MX for <domain>" (not "no MXs for this domain could be reached", a
     // connection failure).
     ("no mx for", RcptStrong),
+    // Exim's temporary failure to look up the recipient's domain: "host lookup did not
+    // complete".
+    ("host lookup did not", RcptWeak),
     ("indicated no smtp service", RcptStrong),
     ("domain name not found", RcptStrong),
     ("null mx", RcptStrong),
@@ -1897,6 +1911,11 @@ phrase_table! {
     ("content blocked", Content),
     ("bad content", Content),
     ("banned content", Content),
+    // amavisd's report of a refused attachment: "Our content checker found banned name:
+    // setup.exe"; Exim's transport refusing long lines: "message has lines too long for
+    // transport".
+    ("banned name", Content),
+    ("lines too long", Content),
     // amavis's reply for a banned attachment: "554 5.7.0 Reject, id=124-1-11 - BANNED:
     // multipart/mixed | application/vnd.ms-excel,.doc,XXX.xls".
     ("- banned:", Content),
@@ -2342,6 +2361,11 @@ phrase_table! {
     // Nodemailer's "Greeting never received": the server accepted the connection but sent
     // no banner.
     ("greeting never received", Connection),
+    // qmail-remote's "Connected to 192.0.2.1 but greeting failed."; sendmail's expiry
+    // notice "Cannot send message for 5 days" (its delay warning, "could not send message
+    // for past 4 hours", states no cause).
+    ("greeting failed", Connection),
+    ("cannot send message for", Connection),
     // Postal's soft fail when no MX of the domain answers: "No SMTP servers were available
     // for gmail.com. Tried gmail-smtp-in.l.google.com, ...".
     ("no smtp servers were available", Connection),

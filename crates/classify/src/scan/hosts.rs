@@ -144,6 +144,12 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // Nodemailer's debug log names the server it resolves, then connects to: "[w1e7Rr1bIfE]
     // Resolved smtp.example.org as 192.0.2.1:465 [cache miss]".
     b"] resolved ",
+    // Postfix's "message size 31457280 exceeds size limit 10240000 of server
+    // mx.example.org[192.0.2.1]"; sendmail's "Deferred: Connection refused by
+    // mx.example.org.", "Deferred: Connection timed out with mx.example.org.".
+    b" of server ",
+    b"connection refused by ",
+    b"timed out with ",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last

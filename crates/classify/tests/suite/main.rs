@@ -18,3 +18,4 @@ mod policy;
 mod report_data;
 mod robustness;
 mod vocabulary_others;
+mod vocabulary_servers;
