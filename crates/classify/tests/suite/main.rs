@@ -17,4 +17,5 @@ mod phrases;
 mod policy;
 mod report_data;
 mod robustness;
+mod vocabulary_clients;
 mod vocabulary_others;
