@@ -18,7 +18,7 @@ const MIN_CASES: usize = 106;
 
 /// The floors, in percent of the cases that carry the field (basic, enhanced, category,
 /// isp, blocklist, severity).
-const FLOORS: [f64; 6] = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+const FLOORS: [f64; 6] = [99.0, 100.0, 96.2, 98.1, 100.0, 98.0];
 
 #[test]
 fn client_errors_vocabulary_matches_its_labels() {
