@@ -884,6 +884,12 @@ phrase_table! {
     // "553 AUTH FAILED - <a>" (PHPMailer-BMH's rules).
     ("auth failed", SmtpLogin),
     ("username and password not accepted", SmtpLogin),
+    // Sending libraries' own words for a refused or impossible login: nodemailer's
+    // "Invalid login: 535 ..." and "Missing credentials for \"PLAIN\"", Symfony Mailer's
+    // "Failed to find an authenticator supported by the SMTP server.".
+    ("invalid login", SmtpLogin),
+    ("missing credentials", SmtpLogin),
+    ("find an authenticator", SmtpLogin),
     ("invalid credentials", SmtpLogin),
     ("smtp auth", SmtpLogin),
     ("authentication required", SmtpLogin),
@@ -940,6 +946,8 @@ phrase_table! {
     // an ESP's refusal of an unverified From domain: "530 From/Sender domain is not
     // verified for this workspace".
     ("is not verified", SmtpLogin),
+    // The same with "domain": "554 Message rejected: sender domain not verified".
+    ("domain not verified", SmtpLogin),
     // An ESP's API key used as the SMTP login, refused for this sender: "530 API key is
     // restricted to sending domain: acme.com. From/Sender address must use this domain".
     ("api key", SmtpLogin),
@@ -1026,6 +1034,12 @@ phrase_table! {
     ("starttls required", Tls),
     ("starttls fail", Tls),
     ("accept starttls", Tls),
+    // A client finding no STARTTLS offered: Python's "STARTTLS extension not supported
+    // by server.", Ruby's "STARTTLS is not supported on this server", .NET's "Server does
+    // not support secure connections.".
+    ("starttls extension not supported", Tls),
+    ("starttls is not supported", Tls),
+    ("support secure connections", Tls),
     ("use starttls", Tls),
     ("tls$", Tls),
     ("tls1", Tls),
@@ -1181,6 +1195,11 @@ phrase_table! {
     // in name resolution"): a lookup that says nothing of the recipient's domain.
     ("[errno -2]", LookupRetry),
     ("[errno -3]", LookupRetry),
+    // PHP's and .NET's words for the same: "php_network_getaddresses: getaddrinfo failed:
+    // Name or service not known", "getaddrinfo for smtp.example.com failed", "The SMTP
+    // host was not found.".
+    ("getaddrinfo", LookupRetry),
+    ("smtp host was not found", LookupRetry),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -1465,6 +1484,9 @@ phrase_table! {
     // --- Recipient
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
+    // RFC 5321's text for 553, as .NET prints it without the code: "Mailbox name not
+    // allowed. The server response was: 5.1.3 Invalid address".
+    ("mailbox name not allowed", RcptStrong),
     // Exchange's X.1.4: "420 4.2.0 RESOLVER.ADR.Ambiguous; ambiguous address".
     ("ambiguous address", RcptStrong),
     // Other bounce handlers' tables (PHP Bounce Handler's responses, PHPMailer-BMH's rules,
@@ -2345,6 +2367,11 @@ phrase_table! {
     ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
+    // Python's smtplib: "SMTPServerDisconnected: Connection unexpectedly closed", "Server
+    // not connected"; Ruby's "Net::ReadTimeout".
+    ("unexpectedly closed", Connection),
+    ("server not connected", Connection),
+    ("readtimeout", Connection),
     // Haraka's outbound log: "Remote end 192.0.2.1:25 closed connection while we were
     // processing mail. Trying next MX."
     ("closed connection", Connection),
