@@ -844,11 +844,21 @@ pub fn choose(codes: &Codes) -> Chosen {
     // or a login's success (235): they answer no message.
     // A 3xx reply, read only where a client reports it as the wrong answer, is the
     // answer before the success replies of the session it logs (`<< 250 2.1.5 Recipient
-    // OK`).
+    // OK`). A multi-line 250 is the server's list of extensions (`250-PIPELINING ... 250
+    // AUTH LOGIN`, the answer to EHLO in a client's session log), which answers no
+    // message either.
+    let multi_line = |i: usize| {
+        replies[i].cont
+            || (i > 0 && replies[i - 1].cont && replies[i - 1].basic == replies[i].basic)
+    };
     let idx = last_remote(replies)
         .or_else(|| replies.iter().rposition(|r| r.basic >= 400))
         .or_else(|| replies.iter().rposition(|r| (300..400).contains(&r.basic)))
-        .or_else(|| replies.iter().rposition(|r| r.basic >= 250));
+        .or_else(|| {
+            (0..replies.len())
+                .rev()
+                .find(|&i| replies[i].basic >= 250 && !multi_line(i))
+        });
     let Some(idx) = idx else {
         let bares = &codes.bares;
         let status = bares
@@ -1093,6 +1103,9 @@ mod tests {
         let t = "RX: <220-mx.example.org ESMTP>\nTX: <STARTTLS>\nRX: <220 TLS go ahead>\nNo route";
         assert_eq!(read(t), (None, None));
         assert_eq!(read("235 2.7.0 Authentication successful"), (None, None));
+        // Nor is the answer to EHLO, a multi-line 250, in a client's session log.
+        let t = "S: 250-mx.example.org\nS: 250-AUTH LOGIN\nS: 250 Ok\nC: AUTH LOGIN\nS: 334 VXNlcm5hbWU6";
+        assert_eq!(read(t), (None, None));
         // A success reply that is the answer still counts.
         assert_eq!(
             read("250 2.7.0 Ok, discarded, id=1 - INFECTED"),

@@ -104,6 +104,40 @@ pub fn deciding(inner: Sigs, all: Sigs) -> Sigs {
     } else {
         (inner, all)
     };
+    // A log that shows the TLS session set up, or the message's valid DKIM signatures,
+    // states no TLS or DKIM failure by those words.
+    let (inner, all) = if all.has(TlsUp) {
+        (inner.without(Tls), all.without(Tls))
+    } else {
+        (inner, all)
+    };
+    let (inner, all) = if all.has(DkimSigned) {
+        (inner.without(Auth), all.without(Auth))
+    } else {
+        (inner, all)
+    };
+    // A refused connection is a connection failure, and no TLS was tried.
+    let refused = |s: Sigs| {
+        if s.has(Refused) {
+            s.with(Connection)
+        } else {
+            s
+        }
+    };
+    let (inner, all) = if all.has(Refused) {
+        (refused(inner).without(Tls), refused(all).without(Tls))
+    } else {
+        (inner, all)
+    };
+    // The receiver's own log of its refusal (`NOQUEUE: reject: RCPT from`, `milter-reject:`):
+    // the client reached it, so connection words around the refusal are the receiver's
+    // own connections to its filters and lookups ("clamav: timeout waiting port"), not
+    // the delivery's.
+    let (inner, all) = if all.has(ReceiverLog) {
+        (inner.without(Connection), all.without(Connection))
+    } else {
+        (inner, all)
+    };
     let vague = |s: Sigs| {
         WORDS.iter().all(|(sig, _, _)| !s.has(*sig))
             && s.any(&[ReceiverSystem, TryLater, Connection])

@@ -96,6 +96,16 @@ pub enum Sig {
     /// A disclaimer that the mail was scanned for viruses, or a block list's note that the
     /// sender's own machine may be infected: the virus words near it are no cause.
     ScanNote,
+    /// A TLS session that was set up (Postfix's "TLS connection established"): TLS words
+    /// are then the session's details, not its failure.
+    TlsUp,
+    /// A refused TCP connection ("Connection refused"): a connection failure, before any
+    /// TLS could start, so TLS words around it (a port that "requires SSL/TLS") are the
+    /// set-up's, not the cause.
+    Refused,
+    /// amavisd's fields of the valid DKIM signatures a message carries (`dkim_sd=`,
+    /// `dkim_id=`): DKIM words are then no failed authentication.
+    DkimSigned,
     /// A spam verdict in a content refusal's words (amavisd's "Message content rejected,
     /// UBE": unsolicited bulk e-mail): reputation, not content.
     SpamVerdict,
@@ -888,6 +898,9 @@ phrase_table! {
     // "Invalid login: 535 ..." and "Missing credentials for \"PLAIN\"", Symfony Mailer's
     // "Failed to find an authenticator supported by the SMTP server.".
     ("invalid login", SmtpLogin),
+    // curl's CURLE_LOGIN_DENIED ("Login denied"), as the applications that send with
+    // libcurl log it.
+    ("login denied", SmtpLogin),
     ("missing credentials", SmtpLogin),
     ("find an authenticator", SmtpLogin),
     ("invalid credentials", SmtpLogin),
@@ -1852,6 +1865,9 @@ phrase_table! {
     // qmail's "a.b.c.d does not like recipient." leads the receiver's reply: a refusal of
     // the recipient only when that reply states no other cause.
     ("like recipient", RcptWeak),
+    // Haraka's default refusal of a recipient its host list does not hold: "550 I cannot
+    // deliver mail for <a>" (a refusal of the address, whatever the set-up behind it).
+    ("cannot deliver mail for", RcptWeak),
     ("account unavailable", RcptStrong),
     ("utilisateur inconnu", RcptStrong),
     // Japanese: "<a> のユーザーは登録されていません" (the user is not registered).
@@ -1912,6 +1928,14 @@ phrase_table! {
     ("make sure", Advice),
     ("set up", Advice),
     ("scanned for", ScanNote),
+    // A TLS session set up, as Postfix logs every one ("Anonymous TLS connection
+    // established from a[ip]", "Trusted TLS connection established to b:25"): the
+    // session's own detail, no TLS failure.
+    ("tls connection established", TlsUp),
+    // amavisd's log fields of the DKIM signatures the message carries (`dkim_sd=s:d`,
+    // `dkim_id=@d`): valid ones, no authentication failure.
+    ("dkim_sd=", DkimSigned),
+    ("dkim_id=", DkimSigned),
     // A block of the sender's own machine: "Client host [IP] blocked you may be infected".
     ("may be infected", ScanNote),
     // Outlook.com's DY-002: "The likely cause is a compromised or virus infected
@@ -2348,8 +2372,13 @@ phrase_table! {
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),
+    // ... in one word ("timedout while connecting to smtp server", `Error: Timedout`).
+    ("timedout", Connection),
     ("time-out", Connection),
-    ("connection refused", Connection),
+    // A refused TCP connection (see `Sig::Refused`), also as a C library's constant
+    // (libetpan's `MAILSMTP_ERROR_CONNECTION_REFUSED`).
+    ("connection refused", Refused),
+    ("_connection_refused", Refused),
     ("no answer", Connection),
     // The server sent no greeting: "No welcome message from 202.108.44.203".
     ("no welcome message", Connection),
@@ -2552,6 +2581,10 @@ phrase_table! {
     // A policy service's own failure, whatever refusal prefix it answers with ("450 4.7.1
     // <a>: Recipient address rejected: Internal error, API request failed").
     ("internal error", ReceiverSetup),
+    // Exim's failed local delivery program: "Child process of dovecot_delivery transport
+    // returned 127 (could mean unable to exec or command does not exist)": the receiving
+    // server's own set-up, not the recipient (its gloss's "does not exist" is the command).
+    ("transport returned", ReceiverSetup),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

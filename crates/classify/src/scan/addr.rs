@@ -167,7 +167,12 @@ pub fn recipients(norm: &Norm, work: &mut u64) -> Recipients {
             end -= 1;
         }
         let name = sub(t, at + 1, end);
-        if start == at || !name.contains(&b'.') || name.first() == Some(&b'.') {
+        // A domain without a dot is no address (a shell prompt's `user@host`, a version
+        // `pkg@1`), except in Postfix's `to=<a>` field, where it is the recipient as the
+        // asker typed it in place of the address (`to=<email@address>`; not `localhost`,
+        // the server itself).
+        let field = sub(t, start.saturating_sub(4), start) == b"to=<" && name != b"localhost";
+        if start == at || !(field || name.contains(&b'.')) || name.first() == Some(&b'.') {
             continue;
         }
         let role = match role(t, start, end, &norm.reply_starts, work) {
