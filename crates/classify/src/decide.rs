@@ -91,32 +91,31 @@ const MARKERS: &[(Sig, Category, &str)] = &[
     (OutlookDynamic, Category::Reputation, "outlook-dy-001"),
 ];
 
+/// Signals that void another wherever they are in the text: `(marker, voided)`.
+const VOIDS: &[(Sig, Sig)] = &[
+    // Virus words next to a note that the mail was scanned for viruses (or a virus
+    // scanner's name) are no cause.
+    (ScanNote, Content),
+    // A log that shows the TLS session set up, or the message's valid DKIM signatures,
+    // states no TLS or DKIM failure by those words.
+    (TlsUp, Tls),
+    (DkimSigned, Auth),
+    // A refused connection: no TLS was tried.
+    (Refused, Tls),
+    // The receiver's own log of its refusal (`NOQUEUE: reject: RCPT from`,
+    // `milter-reject:`): the client reached it, so connection words around the refusal
+    // are the receiver's own connections to its filters and lookups ("clamav: timeout
+    // waiting port"), not the delivery's.
+    (ReceiverLog, Connection),
+];
+
 /// The signals to decide from: the innermost reply's when it states a cause, unless it
 /// only says the receiver has trouble ("service unavailable", "try again later") or that
 /// the delivery gave up (qmail's "in the queue too long" after the reply) while the text
 /// around it names a cause (a transcript's `mail.local: unknown user`, qmail's "my name
 /// was rejected").
 pub fn deciding(inner: Sigs, all: Sigs) -> Sigs {
-    // Virus words next to a note that the mail was scanned for viruses (or a virus
-    // scanner's name) are no cause.
-    let (inner, all) = if all.has(ScanNote) {
-        (inner.without(Content), all.without(Content))
-    } else {
-        (inner, all)
-    };
-    // A log that shows the TLS session set up, or the message's valid DKIM signatures,
-    // states no TLS or DKIM failure by those words.
-    let (inner, all) = if all.has(TlsUp) {
-        (inner.without(Tls), all.without(Tls))
-    } else {
-        (inner, all)
-    };
-    let (inner, all) = if all.has(DkimSigned) {
-        (inner.without(Auth), all.without(Auth))
-    } else {
-        (inner, all)
-    };
-    // A refused connection is a connection failure, and no TLS was tried.
+    // A refused connection is a connection failure.
     let refused = |s: Sigs| {
         if s.has(Refused) {
             s.with(Connection)
@@ -124,20 +123,13 @@ pub fn deciding(inner: Sigs, all: Sigs) -> Sigs {
             s
         }
     };
-    let (inner, all) = if all.has(Refused) {
-        (refused(inner).without(Tls), refused(all).without(Tls))
-    } else {
-        (inner, all)
-    };
-    // The receiver's own log of its refusal (`NOQUEUE: reject: RCPT from`, `milter-reject:`):
-    // the client reached it, so connection words around the refusal are the receiver's
-    // own connections to its filters and lookups ("clamav: timeout waiting port"), not
-    // the delivery's.
-    let (inner, all) = if all.has(ReceiverLog) {
-        (inner.without(Connection), all.without(Connection))
-    } else {
-        (inner, all)
-    };
+    let (mut inner, mut all) = (refused(inner), refused(all));
+    for &(marker, void) in VOIDS {
+        if all.has(marker) {
+            inner = inner.without(void);
+            all = all.without(void);
+        }
+    }
     let vague = |s: Sigs| {
         WORDS.iter().all(|(sig, _, _)| !s.has(*sig))
             && s.any(&[ReceiverSystem, TryLater, Connection])
