@@ -138,46 +138,58 @@ const POWERS: [f64; 23] = [
 /// has: one multiplication or division of two exact values, rounded once. Longer numbers
 /// are first rounded to 15 digits, and numbers beyond 10^±22 are scaled in steps (not
 /// always the nearest). Core's `str::parse::<f64>`, exact for every number, brings tables
-/// of powers of five (about 10 KB) into the widget's WebAssembly module.
+/// of powers of five (about 10 KB) into the widget's WebAssembly module. Read byte by
+/// byte in one pass: `str`'s searchers (`find`, `split_once`) and `parse::<i32>` for the
+/// exponent were as large again as the arithmetic.
 pub(crate) fn decimal(text: &str) -> f64 {
-    let (negative, body) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    // `split_once`, not `&body[..i]`: a slice's panic message would bring core's string
-    // formatting into the WebAssembly module.
-    let (digits, exponent) = match body.split_once(['e', 'E']) {
-        Some((digits, e)) => {
-            let big = if e.starts_with('-') {
-                i32::MIN
-            } else {
-                i32::MAX
-            };
-            (digits, e.parse::<i32>().unwrap_or(big))
-        }
-        None => (body, 0),
-    };
-    let point = digits.find('.').unwrap_or(digits.len());
-    let (mut mantissa, mut kept, mut exp10) = (0u64, 0u32, i64::from(exponent));
+    let bytes = text.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let (mut mantissa, mut kept, mut exp10) = (0u64, 0u32, 0i64);
     let mut first_dropped = None;
-    for (i, b) in digits.bytes().enumerate().filter(|&(_, b)| b != b'.') {
-        let d = u64::from(b - b'0');
-        let fraction = i > point;
-        if kept < DIGITS {
-            mantissa = mantissa * 10 + d;
-            kept += u32::from(mantissa > 0);
-            exp10 -= i64::from(fraction);
-        } else {
-            first_dropped.get_or_insert(d);
-            exp10 += i64::from(!fraction);
+    let mut fraction = false;
+    let mut rest = bytes[usize::from(negative)..].iter();
+    for &b in rest.by_ref() {
+        match b {
+            b'.' => fraction = true,
+            b'e' | b'E' => break,
+            _ => {
+                let d = u64::from(b - b'0');
+                if kept < DIGITS {
+                    mantissa = mantissa * 10 + d;
+                    kept += u32::from(mantissa > 0);
+                    exp10 -= i64::from(fraction);
+                } else {
+                    first_dropped.get_or_insert(d);
+                    exp10 += i64::from(!fraction);
+                }
+            }
         }
     }
     mantissa += u64::from(first_dropped.is_some_and(|d| d >= 5));
-    let value = scaled(mantissa as f64, exp10);
+    let value = scaled(mantissa as f64, exp10 + exponent(rest.as_slice()));
     if negative {
         -value
     } else {
         value
+    }
+}
+
+/// The digits after `e` (with their sign) as an `i32` reads them, beyond its range its
+/// least or greatest value.
+fn exponent(text: &[u8]) -> i64 {
+    let (negative, digits) = match text.split_first() {
+        Some((&b'-', digits)) => (true, digits),
+        Some((&b'+', digits)) => (false, digits),
+        _ => (false, text),
+    };
+    let limit = 1i64 << 31;
+    let e = digits
+        .iter()
+        .fold(0, |e, &b| (e * 10 + i64::from(b - b'0')).min(limit));
+    if negative {
+        -e
+    } else {
+        e.min(limit - 1)
     }
 }
 
