@@ -293,20 +293,47 @@ pub(crate) fn read<T>(
     build(&Object::of(&value)?)
 }
 
+/// The context's members in the order of its fields (its errors come in that order).
+const CONTEXT: [&str; 8] = [
+    "rate",
+    "scope",
+    "volume",
+    "powermta_down",
+    "mailwizz_down",
+    "full_outage",
+    "snds",
+    "complaint_spike",
+];
+
+/// The context, member after member into its default, with one reading of each member
+/// rather than an `opt`/`or` instance per field: the message module reads no other
+/// JSON, and those instances were most of its JSON code.
 pub(crate) fn context(o: &Object) -> Result<Context, String> {
-    let d = Context::default();
-    Ok(Context {
-        rate: o.opt("rate", number)?,
-        scope: o.opt("scope", |v| one_of(v, &spelling::SCOPES, spelling::scope))?,
-        volume: o.or("volume", d.volume, |v| {
-            one_of(v, &spelling::VOLUMES, spelling::volume)
-        })?,
-        powermta_down: o.or("powermta_down", d.powermta_down, boolean)?,
-        mailwizz_down: o.or("mailwizz_down", d.mailwizz_down, boolean)?,
-        full_outage: o.or("full_outage", d.full_outage, boolean)?,
-        snds: o.opt("snds", |v| one_of(v, &spelling::SNDS, spelling::snds))?,
-        complaint_spike: o.or("complaint_spike", d.complaint_spike, boolean)?,
-    })
+    let mut c = Context::default();
+    for (i, name) in CONTEXT.into_iter().enumerate() {
+        // Missing: the default; `null`: `None` for the `Option` fields (their default).
+        let v = match o.get(name)? {
+            None => continue,
+            Some(Value::Null) if matches!(i, 0 | 1 | 6) => continue,
+            Some(v) => v,
+        };
+        match i {
+            0 => number(v).map(|x| c.rate = Some(x)),
+            1 => one_of(v, &spelling::SCOPES, spelling::scope).map(|s| c.scope = Some(s)),
+            2 => one_of(v, &spelling::VOLUMES, spelling::volume).map(|s| c.volume = s),
+            6 => one_of(v, &spelling::SNDS, spelling::snds).map(|s| c.snds = Some(s)),
+            _ => boolean(v).map(|b| {
+                *match i {
+                    3 => &mut c.powermta_down,
+                    4 => &mut c.mailwizz_down,
+                    5 => &mut c.full_outage,
+                    _ => &mut c.complaint_spike,
+                } = b;
+            }),
+        }
+        .map_err(|e| in_member(name, e))?;
+    }
+    Ok(c)
 }
 
 pub(crate) fn report_fields(o: &Object) -> Result<ReportFields, String> {
