@@ -13,6 +13,15 @@
 //! once more, [`mime::MAX_DEPTH`] levels at most), a part's text is decoded up to
 //! [`decode::MAX_TEXT`] bytes.
 
+/// A list of phrases written as one string, each ended by a line break (read it with
+/// [`phrases`]): a `[&str; N]` also keeps each phrase's address and length, eight bytes of
+/// the WebAssembly module's data a phrase.
+macro_rules! phrase_list {
+    ($($phrase:literal),* $(,)?) => {
+        concat!($($phrase, "\n"),*)
+    };
+}
+
 mod contents;
 mod decode;
 mod dsn;
@@ -33,6 +42,17 @@ pub(crate) use pasted::recipient_counted as pasted_recipient_counted;
 
 use contents::Contents;
 use mime::Part;
+
+/// The phrases of a [`phrase_list!`], in order.
+fn phrases(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split_terminator('\n')
+}
+
+/// Whether `word` is one of the phrases of `list` (a [`phrase_list!`]), ASCII
+/// case-insensitively.
+fn is_one_of(word: &[u8], list: &'static str) -> bool {
+    phrases(list).any(|p| word.eq_ignore_ascii_case(p.as_bytes()))
+}
 
 /// Most recipients read from one message (a bounce names one to a few dozen).
 const MAX_RECIPIENTS: usize = 500;
@@ -65,7 +85,7 @@ pub struct Recipient {
 
 /// Header fields that only a whole message has at its top (a pasted DSN or reply has
 /// none of them).
-const MESSAGE_FIELDS: [&str; 12] = [
+const MESSAGE_FIELDS: &str = phrase_list![
     "from",
     "to",
     "subject",
@@ -97,11 +117,7 @@ fn is_message_header(text: &[u8]) -> bool {
     let known = header
         .fields
         .iter()
-        .filter(|f| {
-            MESSAGE_FIELDS
-                .iter()
-                .any(|n| f.name.eq_ignore_ascii_case(n.as_bytes()))
-        })
+        .filter(|f| is_one_of(f.name, MESSAGE_FIELDS))
         .count();
     ended_by_blank && known >= 2
 }
@@ -318,10 +334,10 @@ fn not_a_bounce(kind: NotABounce) -> Message {
 /// expanded to a list, or found deliverable by Postfix's address verification: "Mail
 /// Delivery Status Report ... Action: deliverable").
 fn delivered(r: &dsn::Recipient) -> bool {
-    matches!(
-        r.action.as_deref(),
-        Some(b"delivered" | b"relayed" | b"expanded" | b"deliverable")
-    )
+    const NOT_FAILED: &str = phrase_list!["delivered", "relayed", "expanded", "deliverable"];
+    r.action
+        .as_deref()
+        .is_some_and(|a| phrases(NOT_FAILED).any(|p| a == p.as_bytes()))
 }
 
 /// Appends `text` on a line of its own.
