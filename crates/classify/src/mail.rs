@@ -348,8 +348,43 @@ fn append(out: &mut Vec<u8>, text: &[u8]) {
     out.extend_from_slice(text);
 }
 
-fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+/// The bytes as text, each invalid sequence replaced by U+FFFD exactly as
+/// `String::from_utf8_lossy` replaces it: the longest start of a valid sequence is one
+/// replacement, a byte that starts none is one. Core's version (`Utf8Chunks`, with its
+/// fast paths) was about 1 KB of the message module's code; a recipient's address and
+/// text are short and read once.
+pub fn lossy(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        // The sequence's length, the bits of the lead byte it keeps and the range of its
+        // second byte (no overlong forms, surrogates or code points beyond U+10FFFF).
+        let (len, bits, second) = match lead {
+            0x00..=0x7f => (1, 0x7f, 0x80..=0xbf),
+            0xc2..=0xdf => (2, 0x1f, 0x80..=0xbf),
+            0xe0 => (3, 0x0f, 0xa0..=0xbf),
+            0xed => (3, 0x0f, 0x80..=0x9f),
+            0xe1..=0xef => (3, 0x0f, 0x80..=0xbf),
+            0xf0 => (4, 0x07, 0x90..=0xbf),
+            0xf1..=0xf3 => (4, 0x07, 0x80..=0xbf),
+            0xf4 => (4, 0x07, 0x80..=0x8f),
+            _ => (0, 0, 0x80..=0xbf),
+        };
+        let mut code = u32::from(lead & bits);
+        let mut n = 1;
+        while n < len {
+            let range = if n == 1 { second.clone() } else { 0x80..=0xbf };
+            match b.get(i + n) {
+                Some(&c) if range.contains(&c) => code = code << 6 | u32::from(c & 0x3f),
+                _ => break,
+            }
+            n += 1;
+        }
+        let whole = n == len;
+        out.push(char::from_u32(code).filter(|_| whole).unwrap_or('\u{fffd}'));
+        i += n;
+    }
+    out
 }
 
 #[cfg(test)]
