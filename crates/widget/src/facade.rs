@@ -19,9 +19,21 @@ pub const MAX_MESSAGE_BYTES: usize = 10 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum FacadeError {
-    TooLong { len: usize, max: usize },
-    MessageTooLong { len: usize, max: usize },
-    Json { what: &'static str, message: String },
+    // Only the page's and the accounting modules read bounce texts: without the
+    // variant the message module carries neither its message nor the code writing it.
+    #[cfg(any(feature = "page", feature = "acct"))]
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    MessageTooLong {
+        len: usize,
+        max: usize,
+    },
+    Json {
+        what: &'static str,
+        message: String,
+    },
 }
 
 impl FacadeError {
@@ -30,6 +42,7 @@ impl FacadeError {
     /// characters) was otherwise kept in the WebAssembly for these messages alone.
     pub fn message(&self) -> String {
         match self {
+            #[cfg(any(feature = "page", feature = "acct"))]
             FacadeError::TooLong { len, max } => join(&[
                 "the bounce text is ",
                 &decimal(*len),
@@ -64,6 +77,7 @@ fn parse<T>(
     input::read(json, build).map_err(|message| FacadeError::Json { what, message })
 }
 
+#[cfg(any(feature = "page", feature = "acct"))]
 fn check_len(what: usize) -> Result<(), FacadeError> {
     if what > MAX_INPUT_BYTES {
         return Err(FacadeError::TooLong {
@@ -85,6 +99,7 @@ pub(crate) fn context(context_json: &str) -> Result<Context, FacadeError> {
 }
 
 /// `classify::classify` with the context given as JSON (`{}` or empty for none).
+#[cfg(any(feature = "page", feature = "acct"))]
 pub fn classify_json(text: &str, context_json: &str) -> Result<String, FacadeError> {
     check_len(text.len())?;
     Ok(output::classification(&classify::classify(
@@ -95,6 +110,7 @@ pub fn classify_json(text: &str, context_json: &str) -> Result<String, FacadeErr
 
 /// `classify::report::build_email` from JSON: a classification (as returned by
 /// [`classify_json`]), the report fields and the page's contact data.
+#[cfg(any(feature = "page", feature = "acct"))]
 pub fn report_email_json(
     classification_json: &str,
     fields_json: &str,
