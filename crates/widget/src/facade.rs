@@ -91,11 +91,30 @@ fn check_len(what: usize) -> Result<(), FacadeError> {
 /// The classifier's context from JSON (`{}` or empty for none).
 pub(crate) fn context(context_json: &str) -> Result<Context, FacadeError> {
     // The same test as `trim().is_empty()`, without trim's searchers from both ends.
-    if context_json.chars().all(char::is_whitespace) {
+    if context_json.chars().all(white_space) {
         Ok(Context::default())
     } else {
         parse("context", context_json, input::context)
     }
+}
+
+/// `char::is_whitespace` (Unicode's White_Space), its characters written out: core's
+/// table lookup for the characters beyond ASCII was larger than this list.
+fn white_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
 }
 
 /// `classify::classify` with the context given as JSON (`{}` or empty for none).
@@ -131,6 +150,13 @@ pub fn report_email_json(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_is_chars_is_whitespace() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(white_space(c), c.is_whitespace(), "{c:?}");
+        }
+    }
     use serde_json::Value;
 
     const CONTACTS: &str = r#"{

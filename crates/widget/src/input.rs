@@ -136,54 +136,44 @@ const DIGITS: u32 = 15;
 /// byte in one pass: `str`'s searchers (`find`, `split_once`) and `parse::<i32>` for the
 /// exponent were as large again as the arithmetic.
 pub(crate) fn decimal(text: &str) -> f64 {
-    let bytes = text.as_bytes();
-    let negative = bytes.first() == Some(&b'-');
     let (mut mantissa, mut kept, mut exp10) = (0u64, 0u32, 0i64);
     let mut first_dropped = None;
-    let mut fraction = false;
-    let mut rest = bytes[usize::from(negative)..].iter();
-    for &b in rest.by_ref() {
+    let (mut negative, mut fraction) = (false, false);
+    // The exponent written after `e`, as `parse::<i32>` reads it: beyond its range, its
+    // least or greatest value.
+    let (mut exponent, mut in_exponent, mut exponent_negative) = (0i64, false, false);
+    const LIMIT: i64 = 1 << 31;
+    for b in text.bytes() {
+        let d = u64::from(b.wrapping_sub(b'0'));
         match b {
+            b'-' if in_exponent => exponent_negative = true,
+            b'-' => negative = true,
+            b'+' => {}
             b'.' => fraction = true,
-            b'e' | b'E' => break,
+            b'e' | b'E' => in_exponent = true,
+            _ if in_exponent => exponent = (exponent * 10 + d as i64).min(LIMIT),
+            _ if kept < DIGITS => {
+                mantissa = mantissa * 10 + d;
+                kept += u32::from(mantissa > 0);
+                exp10 -= i64::from(fraction);
+            }
             _ => {
-                let d = u64::from(b - b'0');
-                if kept < DIGITS {
-                    mantissa = mantissa * 10 + d;
-                    kept += u32::from(mantissa > 0);
-                    exp10 -= i64::from(fraction);
-                } else {
-                    first_dropped.get_or_insert(d);
-                    exp10 += i64::from(!fraction);
-                }
+                first_dropped.get_or_insert(d);
+                exp10 += i64::from(!fraction);
             }
         }
     }
     mantissa += u64::from(first_dropped.is_some_and(|d| d >= 5));
-    let value = scaled(mantissa as f64, exp10 + exponent(rest.as_slice()));
+    let exponent = if exponent_negative {
+        -exponent
+    } else {
+        exponent.min(LIMIT - 1)
+    };
+    let value = scaled(mantissa as f64, exp10 + exponent);
     if negative {
         -value
     } else {
         value
-    }
-}
-
-/// The digits after `e` (with their sign) as an `i32` reads them, beyond its range its
-/// least or greatest value.
-fn exponent(text: &[u8]) -> i64 {
-    let (negative, digits) = match text.split_first() {
-        Some((&b'-', digits)) => (true, digits),
-        Some((&b'+', digits)) => (false, digits),
-        _ => (false, text),
-    };
-    let limit = 1i64 << 31;
-    let e = digits
-        .iter()
-        .fold(0, |e, &b| (e * 10 + i64::from(b - b'0')).min(limit));
-    if negative {
-        -e
-    } else {
-        e.min(limit - 1)
     }
 }
 
