@@ -349,10 +349,24 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
     if ends_with_ci(b, i, b"code\": ") && phpmailer_message(b, i + 3) {
         return None;
     }
+    // A quota's number ("limit of 400 rcpts per 24 hours"): a count, not a reply.
+    if ends_with_ci(b, i, b"limit of ") {
+        return None;
+    }
     // A labelled duration in a sending log ("time: 431 status: Remote side closed
     // connection", "time=451"): seconds, not a reply.
     if ends_with_ci(b, i, b"time: ") || ends_with_ci(b, i, b"time=") {
         return None;
+    }
+    // A source file's line in an error report ("... Relaying denied\"\" on line 457 of
+    // /var/www/.../AbstractSmtpTransport.php"): no reply.
+    if prev == Some(b' ') && ends_with_ci(b, i, b" on line ") {
+        return None;
+    }
+    // A client's label before the reply code in brackets (Roundcube's "Error SMTP: [550]
+    // Incorrect sender header"): the reply's code.
+    if prev == Some(b'[') && b.get(i + 3) == Some(&b']') && ends_with_ci(b, i, b"smtp: [") {
+        return Some((u16::from(c0 - b'0') * 100 + c1 * 10 + c2, i + 3));
     }
     match b.get(i + 3) {
         // NetEase's reason marker glued to the code as its code tables print it
@@ -375,7 +389,8 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         // `(508)` is a reference number, not a reply; Python's smtplib debug line
         // `reply: retcode (550); Msg: ...` is one, and so are lettre's errors.
         // Rust's lettre writes `permanent error (550): ...` and `transient error (451): ...`,
-        // Roundcube `SMTP Error (550): Failed to add recipient "a" (5.7.1 ...)`.
+        // Roundcube `SMTP Error (550): Failed to add recipient "a" (5.7.1 ...)` (in Spanish
+        // `Error SMTP (451): (...)`).
         // Symfony's API transports end their error with the API's own code: "Unable to
         // send an email: ... (code 406)." (Postmark's error code, an HTTP status).
         Some(b')') if ends_with_ci(b, i, b"(code ") => return None,
@@ -383,6 +398,7 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
             if prev == Some(b'(')
                 && !ends_with_ci(b, i, b"retcode (")
                 && !ends_with_ci(b, i, b"smtp error (")
+                && !ends_with_ci(b, i, b"error smtp (")
                 && !ends_with_ci(b, i, b"permanent error (")
                 && !ends_with_ci(b, i, b"transient error (") =>
         {
@@ -539,10 +555,11 @@ fn codes_in(b: &[u8], mut m: u64, at: usize, mut next: usize, codes: &mut Codes)
         m &= m - 1;
         // Most digits are inside a number or a word: neither kind of code starts there
         // (what blocks an enhanced code on the left blocks a reply code too).
-        let inside = i
-            .checked_sub(1)
-            .and_then(|p| b.get(p))
-            .is_some_and(|&p| blocks_enhanced_left(p));
+        // (After a `"3` or ` 3`, [`code_at`] looks for a client's report of a 3xx reply.)
+        let inside = i.checked_sub(1).and_then(|p| b.get(p)).is_some_and(|&p| {
+            blocks_enhanced_left(p)
+                && !(p == b'3' && matches!(b.get(i.wrapping_sub(2)), Some(b'"' | b' ')))
+        });
         if i >= next && !inside && matches!(b.get(i), Some(b'2' | b'4' | b'5')) {
             if let Some(end) = code_at(b, i, codes) {
                 next = end;
@@ -574,6 +591,30 @@ fn closes_with_hashes(tail: &[u8]) -> bool {
 /// `5`) into `codes`; returns where it ends.
 fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     let prev = if i == 0 { None } else { b.get(i - 1).copied() };
+    // A client's report of a 3xx reply where it wanted another (Swift Mailer's "Expected
+    // response code 250 but got code \"354\"", nodemailer's "Mail from command failed -
+    // 354 Continue"): the server's answer, read only there (a session's `354 End data
+    // with <CR><LF>.<CR><LF>` is a step, no answer). `i` is its second digit.
+    if prev == Some(b'3')
+        && matches!(b.get(i.wrapping_sub(2)), Some(b'"' | b' '))
+        && (ends_with_ci(b, i - 1, b"got code \"") || ends_with_ci(b, i - 1, b"command failed - "))
+    {
+        let c2 = digit(*b.get(i + 1)?)?;
+        if b.get(i + 2).is_some_and(|&r| blocks_basic_right(r)) {
+            return None;
+        }
+        codes.replies.push(Reply {
+            pos: i - 1,
+            basic: 300 + u16::from(b[i] - b'0') * 10 + c2,
+            cont: false,
+            enhanced: None,
+            end: i + 2,
+            deferred_elsewhere: false,
+            about_address: false,
+            summary: false,
+        });
+        return Some(i + 2);
+    }
     // A client library's `response=421-4.7.0 ...` (nodemailer, ZoneMTA), OpenSMTPD's
     // delivery log `stat=451 Temporary failure, please try again later`: a reply.
     let labelled =
@@ -724,6 +765,11 @@ fn about_address(after: &[u8]) -> bool {
         .iter()
         .take_while(|&&c| c != b'\n' && c.is_ascii_whitespace())
         .count();
+    // A web page that dropped the address as an HTML tag leaves its dots: `550 5.1.1
+    // ... User unknown`.
+    if after.get(blanks..blanks + 4) == Some(b"... ") {
+        return true;
+    }
     if after.get(blanks) != Some(&b'<') {
         return false;
     }
@@ -740,10 +786,16 @@ fn last_remote(replies: &[Reply]) -> Option<usize> {
     // `503 5.0.0 Need RCPT (recipient)` after a refused command, `554 5.5.1 Error: no
     // valid recipients` after the refused RCPT: a bad sequence of commands that the
     // earlier refusal caused, not the cause. The first such reply, if any.
+    // A reply of the same code before it is the same reply restated (a client's `got
+    // code "530", with message "530-5.5.1 Authentication Required"`), no earlier refusal.
     let first_failing = replies.iter().position(failing);
+    let first_basic = first_failing.map(|f| replies[f].basic);
+    let other_failing =
+        first_basic.and_then(|b| replies.iter().position(|r| failing(r) && r.basic != b));
     let sequence = |i: usize, r: &Reply| {
         (r.basic == 503 || r.enhanced.is_some_and(|e| e.subject == 5 && e.detail == 1))
-            && first_failing.is_some_and(|f| f < i)
+            && (first_failing.is_some_and(|f| f < i && first_basic != Some(r.basic))
+                || other_failing.is_some_and(|o| o < i))
     };
     let seq = replies.iter().enumerate().find(|&(i, r)| sequence(i, r));
     let mut k = replies.len();
@@ -790,8 +842,12 @@ pub fn choose(codes: &Codes) -> Chosen {
     // Without a failing reply, a success reply may be the answer (amavis's `250 2.7.0 Ok,
     // discarded`), but not the greeting or the go-ahead for TLS (220), the closing (221)
     // or a login's success (235): they answer no message.
+    // A 3xx reply, read only where a client reports it as the wrong answer, is the
+    // answer before the success replies of the session it logs (`<< 250 2.1.5 Recipient
+    // OK`).
     let idx = last_remote(replies)
         .or_else(|| replies.iter().rposition(|r| r.basic >= 400))
+        .or_else(|| replies.iter().rposition(|r| (300..400).contains(&r.basic)))
         .or_else(|| replies.iter().rposition(|r| r.basic >= 250));
     let Some(idx) = idx else {
         let bares = &codes.bares;
@@ -1094,6 +1150,32 @@ mod tests {
             (Some(550), Some("5.7.1".into()))
         );
         assert_eq!(read("size=550 nrcpt=1").0, None);
+        // Roundcube's bracketed code after its label.
+        assert_eq!(
+            read("Error SMTP: [550] Incorrect sender header (LOCAL)").0,
+            Some(550)
+        );
+        // A 3xx reply a client reports as the wrong answer, before the session's
+        // successes; elsewhere a 3xx is no reply.
+        assert_eq!(
+            read("Expected response code 250 but got code \"354\", with message \"354 Start mail input\" Log data: << 250 2.1.5 Recipient OK  >> DATA"),
+            (Some(354), None)
+        );
+        assert_eq!(
+            read("SenderError: Mail from command failed - 354 Continue").0,
+            Some(354)
+        );
+        assert_eq!(read("data\n354 End data with <CR><LF>.<CR><LF>").0, None);
+        // The client's code, then the server's reply with it: one reply.
+        assert_eq!(
+            read("but got code \"530\", with message \"530-5.5.1 Authentication Required"),
+            (Some(530), Some("5.5.1".into()))
+        );
+        // A source file's line is no reply.
+        assert_eq!(
+            read("with message \"550 5.7.1 Relaying denied\"\" on line 457 of /var/www/a.php").0,
+            Some(550)
+        );
         assert_eq!(
             read("reply: retcode (550); Msg: b'5.7.1 blocked'"),
             (Some(550), Some("5.7.1".into()))

@@ -340,13 +340,18 @@ fn provider_reading(
 /// The cause the words state, read with the code where the code settles a doubt.
 fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<Verdict> {
     let v = |category, rule| Some(verdict(category, None, rule));
-    // PHPMailer's "SMTP Error: data not accepted." with no reply of the server's: its
-    // "not accepted" is the client's, no cause.
-    let s = if s.has(ClientRefusal) && basic.is_none() {
+    // PHPMailer's "SMTP Error: data not accepted." with no refusal of the server's (no
+    // reply, or only its successes): its "not accepted" is the client's, no cause.
+    let s = if s.has(ClientRefusal) && basic.is_none_or(|b| b < 400) {
         s.without(Reputation)
     } else {
         s
     };
+    // The receiver's own broken set-up, whatever refusal ("Client host rejected:")
+    // frames it.
+    if s.has(ReceiverSetup) {
+        return v(Category::Other, "receiver-system-words");
+    }
     // Greylisting answers 450 or 451 with 4.7.1; not Rambler's "452 4.7.1 Try again
     // later" at DATA (452: insufficient storage), which states no cause.
     let greylist_code =

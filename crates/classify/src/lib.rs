@@ -95,9 +95,12 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
         receiver_from_signs(&norm, &found, chosen.enhanced, &mut work)
     };
     let (verdict, isp) = category_and_recipient(&norm, sigs, &found, &chosen, isp, &mut work);
+    // Without any code, a delay notice's own words say the mail is still being retried.
     let temporary = match chosen.basic {
         Some(b) => (400..500).contains(&b),
-        None => chosen.enhanced.is_some_and(|e| e.class == 4),
+        None => chosen
+            .enhanced
+            .map_or(found.all.has(rules::Sig::Delayed), |e| e.class == 4),
     };
     let meaning = meaning_of(verdict.rule, found.ofr, chosen.enhanced, isp);
     let hint = hint(verdict, sigs, isp);
@@ -182,10 +185,13 @@ fn category_and_recipient(
         isp = rcpt.named.map(|d| decide::recipient_isp(norm.text(), d));
     }
     let verdict = decide::category(sigs, found.ofr, chosen.basic, chosen.enhanced, isp);
-    if named && !decide::recipient_counts(verdict.category, true) {
+    // A limit of the sender's own account is its relay's refusal: the recipient it names
+    // is not the refusing server's.
+    let own_limit = sigs.has(rules::Sig::SendingCredit) && verdict.category == Category::RateLimit;
+    if named && (own_limit || !decide::recipient_counts(verdict.category, true)) {
         isp = None;
     }
-    if isp.is_none() && decide::recipient_counts(verdict.category, false) {
+    if isp.is_none() && !own_limit && decide::recipient_counts(verdict.category, false) {
         isp = rcpt.unnamed.map(|d| decide::recipient_isp(norm.text(), d));
     }
     (verdict, isp)

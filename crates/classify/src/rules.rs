@@ -83,7 +83,8 @@ pub enum Sig {
     RcptHost,
     /// The resolver's temporary failure (Postfix's "Host not found, try again"): the
     /// recipient's domain could not be looked up this time, which proves nothing about it
-    /// (its other lookup words would read as a domain that does not exist).
+    /// (its other lookup words would read as a domain that does not exist). Also a sending
+    /// client's failed lookup of its own server (Python's "[Errno -2]"): no connection.
     LookupRetry,
     /// The connecting client's address has no name (sendmail's `require_rdns`: "Relaying
     /// denied. IP name lookup failed", "IP name possibly forged"): the sender's reverse
@@ -165,6 +166,14 @@ pub enum Sig {
     /// recipient's own restriction, as the accept list of 5.7.129 is.
     RecipientAuthOnly,
     TryLater,
+    /// The receiver's own broken set-up given as the reason (Postfix's "451 4.3.5 <host>:
+    /// Client host rejected: Server configuration error" when its own lookup table
+    /// fails): whatever refusal frames it, no fault of the sender's.
+    ReceiverSetup,
+    /// A delay notice's own words ("has not yet been delivered", "Delivery to the
+    /// following recipients has been delayed"): without a reply code, the mail is still
+    /// being retried, so the refusal it reports is temporary.
+    Delayed,
     /// A sending client's own words for a refused command (PHPMailer's "SMTP Error: data
     /// not accepted."): without a reply of the server's, its refusal words state no cause.
     ClientRefusal,
@@ -357,8 +366,10 @@ phrase_table! {
     ("policy that prohibited", GmailReply),
     ("recipient's inbox is out of storage", GmailReply),
     // Google's refusals by the recipient domain's own settings: "421 4.7.0 IP not in
-    // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain".
-    ("for rcpt domain", GmailReply),
+    // whitelist for RCPT domain, closing connection", "TLS required for RCPT domain" (not
+    // chkuser's "can't find a valid MX for rcpt domain").
+    ("whitelist for rcpt domain", GmailReply),
+    ("required for rcpt domain", GmailReply),
     // ... and both as Google's German help page prints them: "TLS für RCPT-Domain
     // erforderlich", "Unser System hat eine ungewöhnliche Anzahl unerwünschter E-Mails von
     // Ihrer IP-Adresse festgestellt" (an unusual rate of unsolicited mail).
@@ -377,6 +388,9 @@ phrase_table! {
     ("the other server returned", SenderNdr),
     ("the response from the remote server was", SenderNdr),
     ("gmail will retry", SenderNdr),
+    // Gmail's own lookup of the recipient's domain: "DNS Error: DNS type 'mx' lookup of
+    // example.org responded with code NXDOMAIN" (its help link is the report's).
+    ("dns error: dns type", SenderNdr),
     // --- Microsoft (Outlook.com, Hotmail, Exchange Online)
     ("protection.outlook.com", OutlookHost),
     // Exchange Online's own 5.7.60 wording, as its submission server writes it without
@@ -789,6 +803,10 @@ phrase_table! {
     ("forwarding denied", RelayStrong),
     ("relaying disallowed", RelayStrong),
     ("relay not permitted", RelayStrong),
+    // Stalwart's "550 5.1.2 Relay not allowed."; hMailServer's "550 Delivery is not
+    // allowed to this address." (the client may not deliver to that domain).
+    ("relay not allowed", RelayStrong),
+    ("delivery is not allowed to this", RelayStrong),
     ("unable to relay", RelayStrong),
     ("not permitted to relay", RelayStrong),
     ("relay denied", RelayStrong),
@@ -866,6 +884,12 @@ phrase_table! {
     // "553 AUTH FAILED - <a>" (PHPMailer-BMH's rules).
     ("auth failed", SmtpLogin),
     ("username and password not accepted", SmtpLogin),
+    // Sending libraries' own words for a refused or impossible login: nodemailer's
+    // "Invalid login: 535 ..." and "Missing credentials for \"PLAIN\"", Symfony Mailer's
+    // "Failed to find an authenticator supported by the SMTP server.".
+    ("invalid login", SmtpLogin),
+    ("missing credentials", SmtpLogin),
+    ("find an authenticator", SmtpLogin),
     ("invalid credentials", SmtpLogin),
     ("smtp auth", SmtpLogin),
     ("authentication required", SmtpLogin),
@@ -922,6 +946,8 @@ phrase_table! {
     // an ESP's refusal of an unverified From domain: "530 From/Sender domain is not
     // verified for this workspace".
     ("is not verified", SmtpLogin),
+    // The same with "domain": "554 Message rejected: sender domain not verified".
+    ("domain not verified", SmtpLogin),
     // An ESP's API key used as the SMTP login, refused for this sender: "530 API key is
     // restricted to sending domain: acme.com. From/Sender address must use this domain".
     ("api key", SmtpLogin),
@@ -965,6 +991,9 @@ phrase_table! {
     // Exim's ACL on hosts that take mail only from their own domains: "503 Domain not
     // allowed in header" (the From header's domain is not one the account may use).
     ("not allowed in header", Auth),
+    // A submission server's refusal of a From header it will not vouch for: "550
+    // Incorrect sender header (LOCAL)".
+    ("incorrect sender header", Auth),
     ("spf$", Auth),
     ("sender policy framework", Auth),
     // The SPF project's explanation page linked by an SPF refusal: "551 5.0.0 Rejected,
@@ -1005,6 +1034,12 @@ phrase_table! {
     ("starttls required", Tls),
     ("starttls fail", Tls),
     ("accept starttls", Tls),
+    // A client finding no STARTTLS offered: Python's "STARTTLS extension not supported
+    // by server.", Ruby's "STARTTLS is not supported on this server", .NET's "Server does
+    // not support secure connections.".
+    ("starttls extension not supported", Tls),
+    ("starttls is not supported", Tls),
+    ("support secure connections", Tls),
     ("use starttls", Tls),
     ("tls$", Tls),
     ("tls1", Tls),
@@ -1098,6 +1133,8 @@ phrase_table! {
     ("noptr", Dns),
     // Also CiviCRM's "ip name lookup".
     ("ip name lookup", ClientName),
+    // spamdyke: "421 Refused. The sender's domain has no mail exchanger."
+    ("sender's domain has no", Dns),
     ("ip name possibly forged", ClientName),
     // sendmail's check of the connecting client: "501 5.7.1 <a>... Sender IP must resolve".
     ("ip must resolve", ClientName),
@@ -1136,6 +1173,9 @@ phrase_table! {
     // SendGrid's "unable to get mx info: failed to get IPs from PTR record" for a
     // recipient's domain that does not exist (the PTR lookup is SendGrid's own step).
     ("get mx info", RcptHost),
+    // Forward Email's refusal of a recipient domain whose forwarding record is malformed:
+    // "550 Invalid forward-email TXT record".
+    ("forward-email txt record", RcptHost),
     // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
     // error for name=example.org type=MX: Host not found, try again".
     ("host not found, try again", LookupRetry),
@@ -1150,6 +1190,16 @@ phrase_table! {
     // sendmail's own temporary lookup failure of the recipient's domain: "host map: lookup
     // (example.org): deferred".
     ("host map: lookup", LookupRetry),
+    // Python's socket errors for a name the sending client could not resolve, its own
+    // SMTP server's ("[Errno -2] Name or service not known", "[Errno -3] Temporary failure
+    // in name resolution"): a lookup that says nothing of the recipient's domain.
+    ("[errno -2]", LookupRetry),
+    ("[errno -3]", LookupRetry),
+    // PHP's and .NET's words for the same: "php_network_getaddresses: getaddrinfo failed:
+    // Name or service not known", "getaddrinfo for smtp.example.com failed", "The SMTP
+    // host was not found.".
+    ("getaddrinfo", LookupRetry),
+    ("smtp host was not found", LookupRetry),
     // --- Greylisting
     ("greylist", Greylist),
     ("graylist", Greylist),
@@ -1170,6 +1220,9 @@ phrase_table! {
     ("rate-limit", Rate),
     ("ratelimit", Rate),
     ("rate limited", Rate),
+    // Postfix's anvil limit on one client's messages: "450 4.7.1 Error: too much mail from
+    // 192.0.2.1".
+    ("too much mail from", Rate),
     ("throttl", Rate),
     ("too many", Rate),
     ("unusual rate", Rate),
@@ -1198,6 +1251,9 @@ phrase_table! {
     ("connection backlog", Rate),
     // Baruwa's rate limit of a sender: "You can only send xx msgs per xx".
     ("msgs per", Rate),
+    // A policy daemon's quota of the sending client: "Data command rejected: limit of 400
+    // rcpts per 24 hours for client a reached".
+    ("rcpts per", Rate),
     ("exceeded a limit", Rate),
     // Google Groups: "You have exceeded the allowable number of posts without solving a
     // captcha".
@@ -1245,6 +1301,10 @@ phrase_table! {
     // email quota limit. Contact support to increase it. #MS42204".
     ("account reached its", Rate),
     ("credits exceeded", SendingCredit),
+    // A limit of the sender's own account, addressed to the sender: an outbound relay's
+    // "554 5.7.1 <a>: Recipient address rejected: You have exceeded your Outmail quota",
+    // "You have exceeded your sending limit" (the recipient's mailbox is "their" quota).
+    ("exceeded your", SendingCredit),
     ("sending limit", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
@@ -1424,6 +1484,9 @@ phrase_table! {
     // --- Recipient
     ("user unknown", RcptStrong),
     ("unknown user", RcptStrong),
+    // RFC 5321's text for 553, as .NET prints it without the code: "Mailbox name not
+    // allowed. The server response was: 5.1.3 Invalid address".
+    ("mailbox name not allowed", RcptStrong),
     // Exchange's X.1.4: "420 4.2.0 RESOLVER.ADR.Ambiguous; ambiguous address".
     ("ambiguous address", RcptStrong),
     // Other bounce handlers' tables (PHP Bounce Handler's responses, PHPMailer-BMH's rules,
@@ -1725,6 +1788,9 @@ phrase_table! {
     // "498 No MX for <domain>" (not "no MXs for this domain could be reached", a
     // connection failure).
     ("no mx for", RcptStrong),
+    // Exim's temporary failure to look up the recipient's domain: "host lookup did not
+    // complete".
+    ("host lookup did not", RcptWeak),
     ("indicated no smtp service", RcptStrong),
     ("domain name not found", RcptStrong),
     ("null mx", RcptStrong),
@@ -1867,6 +1933,11 @@ phrase_table! {
     ("content blocked", Content),
     ("bad content", Content),
     ("banned content", Content),
+    // amavisd's report of a refused attachment: "Our content checker found banned name:
+    // setup.exe"; Exim's transport refusing long lines: "message has lines too long for
+    // transport".
+    ("banned name", Content),
+    ("lines too long", Content),
     // amavis's reply for a banned attachment: "554 5.7.0 Reject, id=124-1-11 - BANNED:
     // multipart/mixed | application/vnd.ms-excel,.doc,XXX.xls".
     ("- banned:", Content),
@@ -2211,11 +2282,18 @@ phrase_table! {
     ("bounced by administrator", Reputation),
     ("rejected by administrator", Reputation),
     ("sender rejected", Reputation),
+    // A filter's bare policy refusal, its mode in parentheses: "554 Denied (Mode: normal)"
+    // (its other refusals say more: "Invalid recipient a (Mode: normal)").
+    ("denied (mode", Reputation),
     // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
     // Exchange's "Your access to submit messages to this e-mail system has been rejected".
     ("message refused", Reputation),
     // PHPMailer's DATA refused, in its own words (FluentSMTP's and Mailster's logs).
     ("data not accepted", ClientRefusal),
+    // OpenCart's own words for a refused command ("Error: RCPT TO not accepted from
+    // server!", "MAIL FROM not accepted from server!"), without the server's reply; also
+    // PHPMailer's debug output ("SMTP -> ERROR: EHLO not accepted from server: 220 ...").
+    ("not accepted from server", ClientRefusal),
     ("mail refused", Reputation),
     ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
@@ -2280,12 +2358,20 @@ phrase_table! {
     // Node's socket errors, as Node-based MTAs print them: "connect ECONNREFUSED
     // 192.0.2.1:25", "connect ETIMEDOUT", "550 connect EADDRNOTAVAIL 157.245.9.156:443".
     ("connect e", Connection),
+    // PHPMailer's own words when it cannot reach the SMTP server: "SMTP connect()
+    // failed." (WordPress's SMTP plugins quote it).
+    ("smtp connect() failed", Connection),
     // Vietnamese for Postfix's "lost connection with" and "connect to": "Mất kết nối với
     // abcd.com [123.123.123.123] *", "Kết nối với abcd.com [123.123.123.123]: *".
     ("mất kết nối", Connection),
     ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
+    // Python's smtplib: "SMTPServerDisconnected: Connection unexpectedly closed", "Server
+    // not connected"; Ruby's "Net::ReadTimeout".
+    ("unexpectedly closed", Connection),
+    ("server not connected", Connection),
+    ("readtimeout", Connection),
     // Haraka's outbound log: "Remote end 192.0.2.1:25 closed connection while we were
     // processing mail. Trying next MX."
     ("closed connection", Connection),
@@ -2299,6 +2385,14 @@ phrase_table! {
     ("connection attempt failed", Connection),
     ("unable to connect", Connection),
     ("failed to connect", Connection),
+    // Nodemailer's "Greeting never received": the server accepted the connection but sent
+    // no banner.
+    ("greeting never received", Connection),
+    // qmail-remote's "Connected to 192.0.2.1 but greeting failed."; sendmail's expiry
+    // notice "Cannot send message for 5 days" (its delay warning, "could not send message
+    // for past 4 hours", states no cause).
+    ("greeting failed", Connection),
+    ("cannot send message for", Connection),
     // Postal's soft fail when no MX of the domain answers: "No SMTP servers were available
     // for gmail.com. Tried gmail-smtp-in.l.google.com, ...".
     ("no smtp servers were available", Connection),
@@ -2317,7 +2411,6 @@ phrase_table! {
     ("retry timeout exceeded", Connection),
     ("socket error", Connection),
     ("host not reachable", Connection),
-    ("still undelivered after", Connection),
     ("was aborted after", Connection),
     ("multiple retries", Connection),
     ("network error", Connection),
@@ -2354,6 +2447,9 @@ phrase_table! {
     // qmail's give-up line: "I'm not going to try again; this message has been in the
     // queue too long."
     ("queue too long", Connection),
+    // sendmail's give-up after its queue lifetime: "Message could not be delivered for 5
+    // days" then "Message will be deleted from queue".
+    ("deleted from queue", Connection),
     ("server did not respond", Connection),
     // Exchange's NDR when the recipient's servers never answered: "Despite repeated
     // attempts to contact the recipient's email system it didn't respond."
@@ -2392,6 +2488,12 @@ phrase_table! {
     ("per minute", PerTime),
     // --- "Try again later": greylisting with 451 4.7.1, else the receiver's trouble
     ("try again later", TryLater),
+    // Exim's warning "A message that you sent has not yet been delivered to one or more of
+    // its recipients"; Exchange's "Delivery to the following recipients has been delayed",
+    // "Delivery is delayed to these recipients or groups".
+    ("not yet been delivered", Delayed),
+    ("has been delayed", Delayed),
+    ("delivery is delayed", Delayed),
     ("please try later", TryLater),
     // --- Receiver-side logs: the hosts there are clients, not the receiving provider
     ("noqueue: reject", ReceiverLog),
@@ -2441,6 +2543,15 @@ phrase_table! {
     // "450 Server configuration problem" (at the greeting, or as ZoneMTA lists it): the
     // receiver's own set-up is broken, not a refused connection.
     ("configuration problem", ReceiverSystem),
+    // Postfix's 4.3.5 for a misconfigured restriction, after any of its refusal prefixes
+    // ("Client host rejected: Server configuration error").
+    ("server configuration error", ReceiverSetup),
+    // A filter's own failure: "451 System policy engine error" (an error of the engine,
+    // not its verdict).
+    ("engine error", ReceiverSetup),
+    // A policy service's own failure, whatever refusal prefix it answers with ("450 4.7.1
+    // <a>: Recipient address rejected: Internal error, API request failed").
+    ("internal error", ReceiverSetup),
     // --- PowerMTA bounce categories (accounting `bounceCat`, DSN header)
     ("bad-mailbox", BcRecipient),
     ("bad-domain", BcRecipient),

@@ -112,9 +112,11 @@ const NAMING: &[&[u8]] = &[
 /// `Delivered-To:`.
 const NOT_RECIPIENT_ENDS: &[&[u8]] = &[b"from", b"sender", b"senders", b"-to"];
 /// Words before an address that make it no recipient: `Return-Path:`, a `mailto:`
-/// link, a message id, Exim's `F=<a>`.
+/// link, a message id, Exim's `F=<a>`, a policy daemon's sending `client` ("limit of 400
+/// rcpts per 24 hours for client a reached").
 const NOT_RECIPIENT: &[&[u8]] = &[
     b"f",
+    b"client",
     b"return-path",
     b"mailto",
     b"message-id",
@@ -250,10 +252,15 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         b"\"rcpt_to\":",
         b"\"destination\":",
         b"\"to\":",
+        // Ruby's form of the same field: a mailer job's arguments `{"to"=>"a"}`.
+        b"\"to\"=>",
         b"> to:",
         // A bulk MTA's deferral log: "deferral: to: a toid: 7107226 ... toip: ...".
         b"deferral: to:",
         b"t: [smtp:",
+        // Python's smtplib's refused recipients without their replies:
+        // "SMTPRecipientsRefused: {'a'}" (with them, `{'a': (550, ...)}`, read below).
+        b"srefused: {",
         b"> ->",
         // Mailgun's event log: "Failed: sender → recipient 'subject' Server response: ...".
         "→".as_bytes(),
@@ -338,6 +345,15 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if rest.starts_with(b",") && field_has_at(t, j + 1, true) {
         return Role::Not;
     }
+    // The account over its sending limit is the sender's: "User a has exceeded its
+    // 24-hour sending limit" (a mailbox over its quota is no sending limit).
+    if rest.starts_with(b" has exceeded")
+        && rest
+            .get(..rest.len().min(64))
+            .is_some_and(|w| w.windows(8).any(|x| x == b"sending "))
+    {
+        return Role::Not;
+    }
     let sendmail = rest.starts_with(b"...");
     let colon = rest.starts_with(b":");
     // `<a>:` right before a reply's code (Yahoo's and qmail's `<a>:\n550 ...`): a
@@ -352,6 +368,19 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     let next = next_word(t, j);
     if next.starts_with(b"sender") {
         return Role::Not;
+    }
+    // Postfix's prefix before the receiver's own failure ("450 4.7.1 <a>: Recipient
+    // address rejected: Internal error, API request failed", "... Server configuration
+    // error"): the address it was checking, quoted; no refusal of the recipient.
+    if next == b"recipient"
+        && [
+            &b": recipient address rejected: internal error"[..],
+            b": recipient address rejected: server configuration error",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    {
+        return Role::Unnamed;
     }
     // ... and a reply about the recipient's server (Rackspace: `450 4.4.1 <a>: The
     // recipient's server was temporarily unavailable to accept your message (G6)`).
@@ -431,6 +460,8 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
     // following recipients failed." and the address on the next line.
     if ends_any(word, NAMING)
         || (word == b"failed" && seps.colon)
+        // A sending service's "Failed to deliver: a".
+        || (word == b"deliver" && seps.colon)
         || (matches!(word, b"failed" | b"failed.") && ends_any(prev, NAMING))
         || (word == b"is" && seps.colon && prev == b"delivered")
     {
@@ -560,6 +591,16 @@ mod tests {
             "Generating server: mail.example.org\n\na@free.fr\n[192.0.2.1]\nRemote Server returned '550 5.7.1 no'",
         ] {
             assert_eq!(named(text).as_deref(), Some("free.fr"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_receivers_own_failure_only_quotes_the_address() {
+        for text in [
+            "450 4.7.1 <a@free.fr>: Recipient address rejected: Internal error, API request failed",
+            "451 4.3.5 <a@free.fr>: Recipient address rejected: Server configuration error",
+        ] {
+            assert_eq!(kinds(text), [None, Some("free.fr".into())], "{text}");
         }
     }
 

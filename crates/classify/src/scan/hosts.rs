@@ -66,6 +66,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"remote-mta: dns; ",
     b"remote-mta: dns;",
     b"connect to ",
+    // Lyris ListManager's transcript: "--> Attempting to connect to: example.org
+    // (192.0.2.1 25)", "<-- Connected to: example.org (...)".
+    b"connect to: ",
     b"talking to ",
     b"relay=",
     b"remote mailserver ",
@@ -138,6 +141,15 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // MailEnable's delay notice: "Message is waiting at mx1.sender.example for delivery
     // to mail.example.org" (the host it keeps trying).
     b"for delivery to ",
+    // Nodemailer's debug log names the server it resolves, then connects to: "[w1e7Rr1bIfE]
+    // Resolved smtp.example.org as 192.0.2.1:465 [cache miss]".
+    b"] resolved ",
+    // Postfix's "message size 31457280 exceeds size limit 10240000 of server
+    // mx.example.org[192.0.2.1]"; sendmail's "Deferred: Connection refused by
+    // mx.example.org.", "Deferred: Connection timed out with mx.example.org.".
+    b" of server ",
+    b"connection refused by ",
+    b"timed out with ",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last
@@ -407,7 +419,12 @@ fn written_as_host(
     // `reply_starts` is sorted: a binary search keeps this pass linear.
     let at_reply = |p: usize| norm.reply_starts.binary_search(&p).is_ok();
     let greeting = at_reply(start) || (start > 0 && at_reply(start - 1) && t[start - 1] == b'-');
-    let url = !listed && (ends(b"//") || tok.starts_with(b"www."));
+    // A web server's log names the page a request came from (nginx's `referrer:
+    // "https://webmail.example.org/..."`): the sender's own site, no receiver's help URL.
+    let url = !listed
+        && (ends(b"//") || tok.starts_with(b"www."))
+        && !ends(b"referrer: \"https://")
+        && !ends(b"referrer: \"http://");
     if !(greeting || url) {
         return None;
     }

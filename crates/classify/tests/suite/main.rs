@@ -17,4 +17,6 @@ mod phrases;
 mod policy;
 mod report_data;
 mod robustness;
+mod vocabulary_clients;
 mod vocabulary_others;
+mod vocabulary_servers;
