@@ -13,6 +13,15 @@
 //! once more, [`mime::MAX_DEPTH`] levels at most), a part's text is decoded up to
 //! [`decode::MAX_TEXT`] bytes.
 
+/// A list of phrases written as one string, each ended by a line break (read it with
+/// [`phrases`]): a `[&str; N]` also keeps each phrase's address and length, eight bytes of
+/// the WebAssembly module's data a phrase.
+macro_rules! phrase_list {
+    ($($phrase:literal),* $(,)?) => {
+        concat!($($phrase, "\n"),*)
+    };
+}
+
 mod contents;
 mod decode;
 mod dsn;
@@ -33,6 +42,17 @@ pub(crate) use pasted::recipient_counted as pasted_recipient_counted;
 
 use contents::Contents;
 use mime::Part;
+
+/// The phrases of a [`phrase_list!`], in order.
+fn phrases(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split_terminator('\n')
+}
+
+/// Whether `word` is one of the phrases of `list` (a [`phrase_list!`]), ASCII
+/// case-insensitively.
+fn is_one_of(word: &[u8], list: &'static str) -> bool {
+    phrases(list).any(|p| word.eq_ignore_ascii_case(p.as_bytes()))
+}
 
 /// Most recipients read from one message (a bounce names one to a few dozen).
 const MAX_RECIPIENTS: usize = 500;
@@ -65,7 +85,7 @@ pub struct Recipient {
 
 /// Header fields that only a whole message has at its top (a pasted DSN or reply has
 /// none of them).
-const MESSAGE_FIELDS: [&str; 12] = [
+const MESSAGE_FIELDS: &str = phrase_list![
     "from",
     "to",
     "subject",
@@ -97,11 +117,7 @@ fn is_message_header(text: &[u8]) -> bool {
     let known = header
         .fields
         .iter()
-        .filter(|f| {
-            MESSAGE_FIELDS
-                .iter()
-                .any(|n| f.name.eq_ignore_ascii_case(n.as_bytes()))
-        })
+        .filter(|f| is_one_of(f.name, MESSAGE_FIELDS))
         .count();
     ended_by_blank && known >= 2
 }
@@ -318,10 +334,10 @@ fn not_a_bounce(kind: NotABounce) -> Message {
 /// expanded to a list, or found deliverable by Postfix's address verification: "Mail
 /// Delivery Status Report ... Action: deliverable").
 fn delivered(r: &dsn::Recipient) -> bool {
-    matches!(
-        r.action.as_deref(),
-        Some(b"delivered" | b"relayed" | b"expanded" | b"deliverable")
-    )
+    const NOT_FAILED: &str = phrase_list!["delivered", "relayed", "expanded", "deliverable"];
+    r.action
+        .as_deref()
+        .is_some_and(|a| phrases(NOT_FAILED).any(|p| a == p.as_bytes()))
 }
 
 /// Appends `text` on a line of its own.
@@ -332,8 +348,43 @@ fn append(out: &mut Vec<u8>, text: &[u8]) {
     out.extend_from_slice(text);
 }
 
-fn lossy(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+/// The bytes as text, each invalid sequence replaced by U+FFFD exactly as
+/// `String::from_utf8_lossy` replaces it: the longest start of a valid sequence is one
+/// replacement, a byte that starts none is one. Core's version (`Utf8Chunks`, with its
+/// fast paths) was about 1 KB of the message module's code; a recipient's address and
+/// text are short and read once.
+pub fn lossy(b: &[u8]) -> String {
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        // The sequence's length, the bits of the lead byte it keeps and the range of its
+        // second byte (no overlong forms, surrogates or code points beyond U+10FFFF).
+        let (len, bits, second) = match lead {
+            0x00..=0x7f => (1, 0x7f, 0x80..=0xbf),
+            0xc2..=0xdf => (2, 0x1f, 0x80..=0xbf),
+            0xe0 => (3, 0x0f, 0xa0..=0xbf),
+            0xed => (3, 0x0f, 0x80..=0x9f),
+            0xe1..=0xef => (3, 0x0f, 0x80..=0xbf),
+            0xf0 => (4, 0x07, 0x90..=0xbf),
+            0xf1..=0xf3 => (4, 0x07, 0x80..=0xbf),
+            0xf4 => (4, 0x07, 0x80..=0x8f),
+            _ => (0, 0, 0x80..=0xbf),
+        };
+        let mut code = u32::from(lead & bits);
+        let mut n = 1;
+        while n < len {
+            let range = if n == 1 { second.clone() } else { 0x80..=0xbf };
+            match b.get(i + n) {
+                Some(&c) if range.contains(&c) => code = code << 6 | u32::from(c & 0x3f),
+                _ => break,
+            }
+            n += 1;
+        }
+        let whole = n == len;
+        out.push(char::from_u32(code).filter(|_| whole).unwrap_or('\u{fffd}'));
+        i += n;
+    }
+    out
 }
 
 #[cfg(test)]

@@ -242,23 +242,29 @@ pub fn generic(code: Enhanced) -> Option<(Category, &'static str)> {
         .map(|(_, _, c, m)| (*c, *m))
 }
 
+/// Meanings of provider reason codes written in the text, by rule: a table rather than a
+/// `match`, whose inlined comparisons of the rule names were larger than the rows.
+const MARKER_MEANINGS: [(&str, &str); 12] = [
+    ("microsoft-s3150", "Outlook.com: your IP (or its network) is on Microsoft's block list (S3150/S3140); request delisting through Outlook.com sender support and check SNDS."),
+    ("yahoo-tss", "Yahoo: mail from your IP is temporarily deferred because of unexpected volume or user complaints ([TSS04] and similar); slow down and clean the list."),
+    ("yahoo-perm", "Yahoo: all mail from this IP is permanently deferred ([TSS09] and similar); retrying will not help."),
+    ("yahoo-content", "Yahoo: the message was not accepted for policy reasons ([PH01]: its content or links look like phishing)."),
+    ("yahoo-list", "Yahoo: connections from this IP are refused because it is on a blocklist ([BL21]/[BL23])."),
+    ("apple-cs01", "iCloud: the message was rejected by local policy ([CS01]); contact iCloud postmaster support."),
+    ("apple-hme", "iCloud: Hide My Email relay requires SPF or DKIM to pass."),
+    ("comcast-bl", "Comcast: the sending IP is blocked by Comcast (own block or a DNSBL it uses; see the BL anchor of its error-code page)."),
+    ("comcast-rl", "Comcast: the sending IP is throttled (RL anchor of its error-code page)."),
+    ("comcast-dm", "Comcast: the message failed the sender domain's DMARC policy."),
+    ("spamhaus-open-resolver", "The receiver queries Spamhaus through a public or open DNS resolver, so every lookup looks listed; this is the receiver's misconfiguration."),
+    ("barracuda-cuda-nsu", "Barracuda: cuda_nsu means no such user (the recipient does not exist), not a blocklisting."),
+];
+
 /// Meanings of provider reason codes written in the text.
 pub fn of_marker(rule: &str) -> Option<&'static str> {
-    Some(match rule {
-        "microsoft-s3150" => "Outlook.com: your IP (or its network) is on Microsoft's block list (S3150/S3140); request delisting through Outlook.com sender support and check SNDS.",
-        "yahoo-tss" => "Yahoo: mail from your IP is temporarily deferred because of unexpected volume or user complaints ([TSS04] and similar); slow down and clean the list.",
-        "yahoo-perm" => "Yahoo: all mail from this IP is permanently deferred ([TSS09] and similar); retrying will not help.",
-        "yahoo-content" => "Yahoo: the message was not accepted for policy reasons ([PH01]: its content or links look like phishing).",
-        "yahoo-list" => "Yahoo: connections from this IP are refused because it is on a blocklist ([BL21]/[BL23]).",
-        "apple-cs01" => "iCloud: the message was rejected by local policy ([CS01]); contact iCloud postmaster support.",
-        "apple-hme" => "iCloud: Hide My Email relay requires SPF or DKIM to pass.",
-        "comcast-bl" => "Comcast: the sending IP is blocked by Comcast (own block or a DNSBL it uses; see the BL anchor of its error-code page).",
-        "comcast-rl" => "Comcast: the sending IP is throttled (RL anchor of its error-code page).",
-        "comcast-dm" => "Comcast: the message failed the sender domain's DMARC policy.",
-        "spamhaus-open-resolver" => "The receiver queries Spamhaus through a public or open DNS resolver, so every lookup looks listed; this is the receiver's misconfiguration.",
-        "barracuda-cuda-nsu" => "Barracuda: cuda_nsu means no such user (the recipient does not exist), not a blocklisting.",
-        _ => return None,
-    })
+    MARKER_MEANINGS
+        .iter()
+        .find(|(r, _)| *r == rule)
+        .map(|(_, meaning)| *meaning)
 }
 
 /// Orange reason numbers (`OFR..._nnn [nnn]`, postmaster.orange.fr): category, list, meaning.

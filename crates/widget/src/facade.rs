@@ -19,9 +19,21 @@ pub const MAX_MESSAGE_BYTES: usize = 10 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum FacadeError {
-    TooLong { len: usize, max: usize },
-    MessageTooLong { len: usize, max: usize },
-    Json { what: &'static str, message: String },
+    // Only the page's and the accounting modules read bounce texts: without the
+    // variant the message module carries neither its message nor the code writing it.
+    #[cfg(any(feature = "page", feature = "acct"))]
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    MessageTooLong {
+        len: usize,
+        max: usize,
+    },
+    Json {
+        what: &'static str,
+        message: String,
+    },
 }
 
 impl FacadeError {
@@ -30,6 +42,7 @@ impl FacadeError {
     /// characters) was otherwise kept in the WebAssembly for these messages alone.
     pub fn message(&self) -> String {
         match self {
+            #[cfg(any(feature = "page", feature = "acct"))]
             FacadeError::TooLong { len, max } => join(&[
                 "the bounce text is ",
                 &decimal(*len),
@@ -64,6 +77,7 @@ fn parse<T>(
     input::read(json, build).map_err(|message| FacadeError::Json { what, message })
 }
 
+#[cfg(any(feature = "page", feature = "acct"))]
 fn check_len(what: usize) -> Result<(), FacadeError> {
     if what > MAX_INPUT_BYTES {
         return Err(FacadeError::TooLong {
@@ -77,14 +91,34 @@ fn check_len(what: usize) -> Result<(), FacadeError> {
 /// The classifier's context from JSON (`{}` or empty for none).
 pub(crate) fn context(context_json: &str) -> Result<Context, FacadeError> {
     // The same test as `trim().is_empty()`, without trim's searchers from both ends.
-    if context_json.chars().all(char::is_whitespace) {
+    if context_json.chars().all(white_space) {
         Ok(Context::default())
     } else {
         parse("context", context_json, input::context)
     }
 }
 
+/// `char::is_whitespace` (Unicode's White_Space), its characters written out: core's
+/// table lookup for the characters beyond ASCII was larger than this list.
+fn white_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
 /// `classify::classify` with the context given as JSON (`{}` or empty for none).
+#[cfg(any(feature = "page", feature = "acct"))]
 pub fn classify_json(text: &str, context_json: &str) -> Result<String, FacadeError> {
     check_len(text.len())?;
     Ok(output::classification(&classify::classify(
@@ -95,6 +129,7 @@ pub fn classify_json(text: &str, context_json: &str) -> Result<String, FacadeErr
 
 /// `classify::report::build_email` from JSON: a classification (as returned by
 /// [`classify_json`]), the report fields and the page's contact data.
+#[cfg(any(feature = "page", feature = "acct"))]
 pub fn report_email_json(
     classification_json: &str,
     fields_json: &str,
@@ -115,6 +150,13 @@ pub fn report_email_json(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_is_chars_is_whitespace() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(white_space(c), c.is_whitespace(), "{c:?}");
+        }
+    }
     use serde_json::Value;
 
     const CONTACTS: &str = r#"{

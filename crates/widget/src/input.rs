@@ -127,53 +127,49 @@ fn number(v: &Value) -> Result<f64, String> {
 /// Significant digits of a number that are read exactly (10^15 < 2^53).
 const DIGITS: u32 = 15;
 
-/// Powers of ten that are exact in an `f64`.
-const POWERS: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
 /// A JSON number (its grammar already checked) as the nearest `f64` when it has at most
 /// 15 significant digits and a decimal exponent within ±22, as a rate typed by a person
 /// has: one multiplication or division of two exact values, rounded once. Longer numbers
 /// are first rounded to 15 digits, and numbers beyond 10^±22 are scaled in steps (not
 /// always the nearest). Core's `str::parse::<f64>`, exact for every number, brings tables
-/// of powers of five (about 10 KB) into the widget's WebAssembly module.
+/// of powers of five (about 10 KB) into the widget's WebAssembly module. Read byte by
+/// byte in one pass: `str`'s searchers (`find`, `split_once`) and `parse::<i32>` for the
+/// exponent were as large again as the arithmetic.
 pub(crate) fn decimal(text: &str) -> f64 {
-    let (negative, body) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    // `split_once`, not `&body[..i]`: a slice's panic message would bring core's string
-    // formatting into the WebAssembly module.
-    let (digits, exponent) = match body.split_once(['e', 'E']) {
-        Some((digits, e)) => {
-            let big = if e.starts_with('-') {
-                i32::MIN
-            } else {
-                i32::MAX
-            };
-            (digits, e.parse::<i32>().unwrap_or(big))
-        }
-        None => (body, 0),
-    };
-    let point = digits.find('.').unwrap_or(digits.len());
-    let (mut mantissa, mut kept, mut exp10) = (0u64, 0u32, i64::from(exponent));
+    let (mut mantissa, mut kept, mut exp10) = (0u64, 0u32, 0i64);
     let mut first_dropped = None;
-    for (i, b) in digits.bytes().enumerate().filter(|&(_, b)| b != b'.') {
-        let d = u64::from(b - b'0');
-        let fraction = i > point;
-        if kept < DIGITS {
-            mantissa = mantissa * 10 + d;
-            kept += u32::from(mantissa > 0);
-            exp10 -= i64::from(fraction);
-        } else {
-            first_dropped.get_or_insert(d);
-            exp10 += i64::from(!fraction);
+    let (mut negative, mut fraction) = (false, false);
+    // The exponent written after `e`, as `parse::<i32>` reads it: beyond its range, its
+    // least or greatest value.
+    let (mut exponent, mut in_exponent, mut exponent_negative) = (0i64, false, false);
+    const LIMIT: i64 = 1 << 31;
+    for b in text.bytes() {
+        let d = u64::from(b.wrapping_sub(b'0'));
+        match b {
+            b'-' if in_exponent => exponent_negative = true,
+            b'-' => negative = true,
+            b'+' => {}
+            b'.' => fraction = true,
+            b'e' | b'E' => in_exponent = true,
+            _ if in_exponent => exponent = (exponent * 10 + d as i64).min(LIMIT),
+            _ if kept < DIGITS => {
+                mantissa = mantissa * 10 + d;
+                kept += u32::from(mantissa > 0);
+                exp10 -= i64::from(fraction);
+            }
+            _ => {
+                first_dropped.get_or_insert(d);
+                exp10 += i64::from(!fraction);
+            }
         }
     }
     mantissa += u64::from(first_dropped.is_some_and(|d| d >= 5));
-    let value = scaled(mantissa as f64, exp10);
+    let exponent = if exponent_negative {
+        -exponent
+    } else {
+        exponent.min(LIMIT - 1)
+    };
+    let value = scaled(mantissa as f64, exp10 + exponent);
     if negative {
         -value
     } else {
@@ -183,7 +179,9 @@ pub(crate) fn decimal(text: &str) -> f64 {
 
 /// `m * 10^e`: exact powers within ±22, steps of 10^22 beyond (until 0 or infinity).
 fn scaled(m: f64, e: i64) -> f64 {
-    let exact = |e: i64| POWERS[e.unsigned_abs().min(22) as usize];
+    // 10^0..10^22 are exact in an `f64`, and so is each product on the way to them
+    // (a table of them was 184 bytes of the wasm's data).
+    let exact = |e: i64| (0..e.unsigned_abs().min(22)).fold(1.0, |p, _| p * 10.0);
     if m == 0.0 || e == 0 {
         return m;
     }
@@ -281,20 +279,47 @@ pub(crate) fn read<T>(
     build(&Object::of(&value)?)
 }
 
+/// The context's members in the order of its fields (its errors come in that order).
+const CONTEXT: [&str; 8] = [
+    "rate",
+    "scope",
+    "volume",
+    "powermta_down",
+    "mailwizz_down",
+    "full_outage",
+    "snds",
+    "complaint_spike",
+];
+
+/// The context, member after member into its default, with one reading of each member
+/// rather than an `opt`/`or` instance per field: the message module reads no other
+/// JSON, and those instances were most of its JSON code.
 pub(crate) fn context(o: &Object) -> Result<Context, String> {
-    let d = Context::default();
-    Ok(Context {
-        rate: o.opt("rate", number)?,
-        scope: o.opt("scope", |v| one_of(v, &spelling::SCOPES, spelling::scope))?,
-        volume: o.or("volume", d.volume, |v| {
-            one_of(v, &spelling::VOLUMES, spelling::volume)
-        })?,
-        powermta_down: o.or("powermta_down", d.powermta_down, boolean)?,
-        mailwizz_down: o.or("mailwizz_down", d.mailwizz_down, boolean)?,
-        full_outage: o.or("full_outage", d.full_outage, boolean)?,
-        snds: o.opt("snds", |v| one_of(v, &spelling::SNDS, spelling::snds))?,
-        complaint_spike: o.or("complaint_spike", d.complaint_spike, boolean)?,
-    })
+    let mut c = Context::default();
+    for (i, name) in CONTEXT.into_iter().enumerate() {
+        // Missing: the default; `null`: `None` for the `Option` fields (their default).
+        let v = match o.get(name)? {
+            None => continue,
+            Some(Value::Null) if matches!(i, 0 | 1 | 6) => continue,
+            Some(v) => v,
+        };
+        match i {
+            0 => number(v).map(|x| c.rate = Some(x)),
+            1 => one_of(v, &spelling::SCOPES, spelling::scope).map(|s| c.scope = Some(s)),
+            2 => one_of(v, &spelling::VOLUMES, spelling::volume).map(|s| c.volume = s),
+            6 => one_of(v, &spelling::SNDS, spelling::snds).map(|s| c.snds = Some(s)),
+            _ => boolean(v).map(|b| {
+                *match i {
+                    3 => &mut c.powermta_down,
+                    4 => &mut c.mailwizz_down,
+                    5 => &mut c.full_outage,
+                    _ => &mut c.complaint_spike,
+                } = b;
+            }),
+        }
+        .map_err(|e| in_member(name, e))?;
+    }
+    Ok(c)
 }
 
 pub(crate) fn report_fields(o: &Object) -> Result<ReportFields, String> {

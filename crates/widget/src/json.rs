@@ -189,10 +189,12 @@ impl<'a> Parser<'a> {
         self.pos - start
     }
 
-    /// A string after its opening quote; borrowed when it has no escape.
+    /// A string after its opening quote; borrowed when it has no escape. Read byte by
+    /// byte: the bytes of a multi-byte character are never a quote, a backslash or a
+    /// control byte, so the text between two escapes is copied as one run.
     fn string(&mut self) -> Result<Cow<'a, str>, String> {
         self.pos += 1;
-        let start = self.pos;
+        let mut run = self.pos;
         let mut out: Option<String> = None;
         loop {
             let Some(&b) = self.bytes.get(self.pos) else {
@@ -200,28 +202,25 @@ impl<'a> Parser<'a> {
             };
             match b {
                 b'"' => {
-                    let rest = self.text(start, self.pos);
+                    let rest = self.text(run, self.pos);
                     self.pos += 1;
                     return Ok(match out {
-                        Some(s) => Cow::Owned(s),
+                        Some(mut s) => {
+                            s.push_str(rest);
+                            Cow::Owned(s)
+                        }
                         None => Cow::Borrowed(rest),
                     });
                 }
                 b'\\' => {
-                    let s = out.get_or_insert_with(|| self.text(start, self.pos).to_owned());
+                    let s = out.get_or_insert_with(String::new);
+                    s.push_str(self.text(run, self.pos));
                     self.pos += 1;
-                    let c = self.escape()?;
-                    s.push(c);
+                    s.push(self.escape()?);
+                    run = self.pos;
                 }
                 0..=0x1f => return Err(self.error("control character in a string")),
-                _ => {
-                    // A whole UTF-8 character (the input is a `str`).
-                    let len = utf8_len(b);
-                    if let Some(s) = &mut out {
-                        s.push_str(self.text(self.pos, self.pos + len));
-                    }
-                    self.pos += len;
-                }
+                _ => self.pos += 1,
             }
         }
     }
@@ -279,16 +278,6 @@ impl<'a> Parser<'a> {
             self.pos += 1;
         }
         Ok(code)
-    }
-}
-
-/// The length of the UTF-8 character that starts with `first`.
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
     }
 }
 

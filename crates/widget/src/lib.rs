@@ -4,11 +4,19 @@
 
 #[cfg(feature = "acct")]
 pub mod acct;
+// The message module alone (`mail`) reads only a context and writes only its answers:
+// the readers and writers of the page's other JSON are left out of it, unused.
+#[cfg_attr(
+    not(any(feature = "page", feature = "acct")),
+    allow(dead_code, unused_imports)
+)]
 pub mod facade;
+#[cfg_attr(not(any(feature = "page", feature = "acct")), allow(dead_code))]
 mod input;
 mod json;
 #[cfg(feature = "mail")]
 pub mod mail;
+#[cfg_attr(not(any(feature = "page", feature = "acct")), allow(dead_code))]
 mod output;
 
 #[cfg(any(feature = "page", feature = "mail"))]

@@ -23,7 +23,7 @@ pub fn classify_message_json(text: &str, context_json: &str) -> Result<String, F
         Some(m) => m
             .recipients
             .into_iter()
-            .map(|r| String::from_utf8_lossy(&r.text).into_owned())
+            .map(|r| mail::lossy(&r.text))
             .collect(),
         None => vec![text.to_owned()],
     };

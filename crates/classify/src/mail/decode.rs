@@ -5,6 +5,7 @@
 //! decoded text is capped at [`MAX_TEXT`] bytes (a bounce's report is a few kilobytes;
 //! a 100 MB attachment is not read).
 
+use super::phrases;
 use std::borrow::Cow;
 
 /// The most bytes of one part's text that are decoded and read.
@@ -192,11 +193,21 @@ pub(crate) fn with_english(text: Cow<'_, [u8]>) -> Cow<'_, [u8]> {
     text
 }
 
+/// Tags whose contents are not text (until the same tag closes).
+const SKIPPED: &str = phrase_list!["style", "script", "head"];
+/// Tags that end a line of the text.
+const BLOCK_ENDS: &str = phrase_list![
+    "br", "br/", "/p", "/div", "/tr", "/li", "/h1", "/h2", "/h3", "/table", "p", "div", "tr",
+];
+/// Tags between two cells of a table row.
+const CELLS: &str = phrase_list!["td", "/td", "th"];
+
 /// The text of an HTML part: tags dropped (a line break for block ends), `<style>`,
 /// `<script>` and `<head>` contents dropped, the common entities decoded.
 pub(crate) fn html_text(html: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(html.len() / 2);
     let mut i = 0;
+    // The tag whose contents are being skipped.
     let mut skip_until: Option<&[u8]> = None;
     while i < html.len() {
         let b = html[i];
@@ -215,18 +226,18 @@ pub(crate) fn html_text(html: &[u8]) -> Vec<u8> {
                 .map(u8::to_ascii_lowercase)
                 .take(8)
                 .collect();
+            let is = |list| phrases(list).find(|t| name == t.as_bytes());
             match skip_until {
-                Some(close) if name == close => skip_until = None,
+                Some(open) if name.strip_prefix(b"/") == Some(open) => skip_until = None,
                 Some(_) => {}
-                None => match &name[..] {
-                    b"style" => skip_until = Some(b"/style"),
-                    b"script" => skip_until = Some(b"/script"),
-                    b"head" => skip_until = Some(b"/head"),
-                    b"br" | b"br/" | b"/p" | b"/div" | b"/tr" | b"/li" | b"/h1" | b"/h2"
-                    | b"/h3" | b"/table" | b"p" | b"div" | b"tr" => out.push(b'\n'),
-                    b"td" | b"/td" | b"th" => out.push(b' '),
-                    _ => {}
-                },
+                None => {
+                    skip_until = is(SKIPPED).map(str::as_bytes);
+                    if is(BLOCK_ENDS).is_some() {
+                        out.push(b'\n');
+                    } else if is(CELLS).is_some() {
+                        out.push(b' ');
+                    }
+                }
             }
             i = end;
             continue;

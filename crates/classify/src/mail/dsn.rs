@@ -6,6 +6,7 @@
 //! the sender's own server and are left out.
 
 use super::header::field_name;
+use super::is_one_of;
 
 /// The fields of one recipient.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub(crate) struct Recipient {
 
 /// Fields of a recipient group that say what happened and where; the others (dates,
 /// queue ids, retry times) say nothing about the cause.
-const KEPT: [&str; 9] = [
+const KEPT: &str = phrase_list![
     "final-recipient",
     "original-recipient",
     "x-actual-recipient",
@@ -35,14 +36,10 @@ const KEPT: [&str; 9] = [
 ];
 
 /// Fields that start a recipient's group.
-const RECIPIENT: [&str; 2] = ["final-recipient", "original-recipient"];
+const RECIPIENT: &str = phrase_list!["final-recipient", "original-recipient"];
 
 /// Fields only a recipient's group has.
-const PER_RECIPIENT: [&str; 4] = ["action", "status", "diagnostic-code", "remote-mta"];
-
-fn is(name: &[u8], list: &[&str]) -> bool {
-    list.iter().any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
-}
+const PER_RECIPIENT: &str = phrase_list!["action", "status", "diagnostic-code", "remote-mta"];
 
 /// The recipients of a delivery-status body, in order. A group starts at a
 /// `Final-Recipient` or `Original-Recipient` field (after a blank line, or when the group
@@ -84,12 +81,12 @@ pub(crate) fn recipients(body: &[u8]) -> Vec<Recipient> {
             }
             continue;
         };
-        let starts = is(name, &RECIPIENT);
+        let starts = is_one_of(name, RECIPIENT);
         let is_final = name.eq_ignore_ascii_case(b"final-recipient");
         let new_group = if starts {
             !open || blank || (is_final && seen_final) || (!is_final && seen_original)
         } else {
-            !open && is(name, &PER_RECIPIENT)
+            !open && is_one_of(name, PER_RECIPIENT)
         };
         blank = false;
         if new_group {
@@ -124,7 +121,7 @@ pub(crate) fn recipients(body: &[u8]) -> Vec<Recipient> {
         }
         r.diagnostic |= name.eq_ignore_ascii_case(b"diagnostic-code")
             || name.eq_ignore_ascii_case(b"x-supplementary-info");
-        keeping = is(name, &KEPT);
+        keeping = is_one_of(name, KEPT);
         if keeping {
             if !r.text.is_empty() {
                 r.text.push(b'\n');
@@ -147,7 +144,7 @@ pub(crate) fn recipients(body: &[u8]) -> Vec<Recipient> {
 }
 
 /// Last labels of names that only exist inside a site.
-const INTERNAL_SUFFIXES: [&str; 6] = [
+const INTERNAL_SUFFIXES: &str = phrase_list![
     "local",
     "localdomain",
     "lan",
@@ -164,10 +161,7 @@ fn public(address: &[u8]) -> bool {
         .position(|&b| b == b'@')
         .map_or(&address[..0], |i| &address[i + 1..]);
     let last = domain.rsplit(|&b| b == b'.').next().unwrap_or_default();
-    domain.contains(&b'.')
-        && !INTERNAL_SUFFIXES
-            .iter()
-            .any(|s| last.eq_ignore_ascii_case(s.as_bytes()))
+    domain.contains(&b'.') && !is_one_of(last, INTERNAL_SUFFIXES)
 }
 
 /// The number of a `Diagnostic-Code: X-Unix; <number>` field.
@@ -190,7 +184,7 @@ pub(crate) fn has_fields(text: &[u8]) -> bool {
     let mut status = false;
     for line in text.split(|&b| b == b'\n') {
         if let Some((name, _)) = field_name(line) {
-            recipient |= is(name, &RECIPIENT);
+            recipient |= is_one_of(name, RECIPIENT);
             status |= name.eq_ignore_ascii_case(b"status") || name.eq_ignore_ascii_case(b"action");
         }
     }

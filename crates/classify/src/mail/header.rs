@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use super::is_one_of;
+
 /// One header field: its name and its raw value (folded lines still in it).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Field<'a> {
@@ -104,7 +106,7 @@ pub(crate) fn split(bytes: &[u8]) -> (Header<'_>, &[u8]) {
 
 /// Fields that only a message's own header has: one of them after a line that is no
 /// field shows that the header goes on.
-const MESSAGE_FIELDS: [&str; 8] = [
+const MESSAGE_FIELDS: &str = phrase_list![
     "from",
     "to",
     "subject",
@@ -125,9 +127,7 @@ fn wrapped_end(bytes: &[u8], pos: usize) -> usize {
             return pos;
         }
         if let Some((name, _)) = field_name(line) {
-            let known = MESSAGE_FIELDS
-                .iter()
-                .any(|f| name.eq_ignore_ascii_case(f.as_bytes()));
+            let known = is_one_of(name, MESSAGE_FIELDS);
             return if known { at } else { pos };
         }
         at += line.len() + 1;

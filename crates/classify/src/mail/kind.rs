@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::header::Header;
-use super::prose::starts_with_ci;
+use super::phrases;
 
 /// A message that is not a bounce, by what it is instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -32,7 +32,7 @@ impl NotABounce {
 }
 
 /// Senders of bounces: the local part (or display name) of `From` / `Return-Path`.
-const DAEMONS: [&str; 10] = [
+const DAEMONS: &str = phrase_list![
     "mailer-daemon",
     // Alt-N's MDaemon signs its bounces with its name.
     "mdaemon@",
@@ -47,7 +47,7 @@ const DAEMONS: [&str; 10] = [
 ];
 
 /// Words of a bounce's subject (English, French, German, Spanish, Italian).
-const BOUNCE_SUBJECTS: [&str; 22] = [
+const BOUNCE_SUBJECTS: &str = phrase_list![
     "undeliverable",
     "undelivered",
     "undeliverd",
@@ -73,7 +73,7 @@ const BOUNCE_SUBJECTS: [&str; 22] = [
 ];
 
 /// Words of an automatic reply's subject (English, German, French, Polish, Latvian).
-const AUTO_REPLY_SUBJECTS: [&str; 12] = [
+const AUTO_REPLY_SUBJECTS: &str = phrase_list![
     "auto:",
     "auto reply",
     "auto-reply",
@@ -98,9 +98,15 @@ pub(crate) fn contains_ci(hay: &[u8], needle: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(n))
 }
 
+/// Whether `hay` contains one of the phrases of `list` (a [`phrase_list!`]), ASCII
+/// case-insensitively.
+fn contains_any_ci(hay: &[u8], list: &'static str) -> bool {
+    phrases(list).any(|p| contains_ci(hay, p))
+}
+
 /// Phrases of a delivery failure report (looked for near the start of the report, for a
 /// message whose header does not say it is a bounce).
-const UNDELIVERED: [&str; 15] = [
+const UNDELIVERED: &str = phrase_list![
     "could not be delivered",
     "couldn't be delivered",
     "was not delivered",
@@ -123,7 +129,7 @@ const UNDELIVERED: [&str; 15] = [
 /// Whether the start of a report says that a message was not delivered.
 pub(crate) fn says_undelivered(report: &[u8]) -> bool {
     let head = &report[..report.len().min(2048)];
-    UNDELIVERED.iter().any(|p| contains_ci(head, p))
+    contains_any_ci(head, UNDELIVERED)
 }
 
 /// What the header says about the sender and the message.
@@ -147,7 +153,7 @@ pub(crate) fn signs(header: &Header<'_>, subject: &[u8]) -> Signs {
         header
             .get(name)
             .map(|v| &v[..v.len().min(200)])
-            .is_some_and(|v| DAEMONS.iter().any(|d| contains_ci(v, d)))
+            .is_some_and(|v| contains_any_ci(v, DAEMONS))
     };
     // The null address as the author (`From: <>`, `"Jetmail System" <>`) only a mail
     // system writes: an auto-responder signs with its user's address (its Return-Path is
@@ -160,7 +166,7 @@ pub(crate) fn signs(header: &Header<'_>, subject: &[u8]) -> Signs {
         || null_from
         || sender("return-path")
         || header.has("x-failed-recipients")
-        || BOUNCE_SUBJECTS.iter().any(|s| contains_ci(subject, s));
+        || contains_any_ci(subject, BOUNCE_SUBJECTS);
     let auto_submitted = header
         .get("auto-submitted")
         .is_some_and(|v| contains_ci(v, "auto-replied"));
@@ -170,9 +176,7 @@ pub(crate) fn signs(header: &Header<'_>, subject: &[u8]) -> Signs {
     let auto_reply_marker = header.has("x-autoreply")
         || header.has("x-autorespond")
         || header.has("x-autoresponder")
-        || AUTO_REPLY_SUBJECTS
-            .iter()
-            .any(|s| starts_with_ci(subject.trim_ascii(), s.as_bytes()) || contains_ci(subject, s));
+        || contains_any_ci(subject, AUTO_REPLY_SUBJECTS);
     Signs {
         complaint_subject: contains_ci(subject, "complaint about message from"),
         bounce_header,

@@ -2,7 +2,8 @@
 //! the failed recipient it names by its structure, as a whole message's report names it.
 
 use super::{
-    after_blank_lines, delivered, dsn, header, is_message_header, lf, mime, prose, recipients,
+    after_blank_lines, delivered, dsn, header, is_message_header, lf, lossy, mime, prose,
+    recipients,
 };
 use super::{Message, Reader, MAX_COMMON_TOTAL};
 
@@ -63,9 +64,7 @@ pub(crate) fn recipient_counted(bytes: &[u8]) -> (Option<String>, Option<Message
     // One recipient, however often named (a comparison, not a sort: the sort's code
     // would cost the widget's wasm kilobytes).
     let one = match addresses.split_first() {
-        Some((first, rest)) if rest.iter().all(|a| a == first) => {
-            Some(String::from_utf8_lossy(first).into_owned())
-        }
+        Some((first, rest)) if rest.iter().all(|a| a == first) => Some(lossy(first)),
         _ => None,
     };
     let several = if one.is_none() && addresses.len() > 1 {

@@ -10,10 +10,11 @@
 use std::ops::Range;
 
 use super::header::field_name;
+use super::{is_one_of, phrases};
 
 /// Marker lines after which the returned original follows (compared in lower case, with
 /// the decoration of dashes, stars, bars and the like trimmed).
-const ORIGINAL_MARKERS: [&str; 24] = [
+const ORIGINAL_MARKERS: &str = phrase_list![
     "this is a copy of the message",
     "this is a copy of your message",
     "this is a copy of the message's headers",
@@ -22,7 +23,6 @@ const ORIGINAL_MARKERS: [&str; 24] = [
     "a copy of the original message below this line",
     "original message follows",
     "original message headers",
-    "original message:",
     "original message",
     "original mail info",
     "the original message headers",
@@ -43,7 +43,7 @@ const ORIGINAL_MARKERS: [&str; 24] = [
 /// Header fields that only a message's header has (not a DSN, not a reply). A run of
 /// header lines with one of the transport's fields and another message field is the
 /// quoted original's header.
-const TRANSPORT_FIELDS: [&str; 8] = [
+const TRANSPORT_FIELDS: &str = phrase_list![
     "return-path",
     "received",
     "message-id",
@@ -55,7 +55,7 @@ const TRANSPORT_FIELDS: [&str; 8] = [
 ];
 
 /// The fields a report may show to describe the original (`Subject:`, `Date:`...).
-const SUMMARY_FIELDS: [&str; 6] = ["from", "to", "cc", "subject", "date", "reply-to"];
+const SUMMARY_FIELDS: &str = phrase_list!["from", "to", "cc", "subject", "date", "reply-to"];
 
 /// The line without its decoration (dashes, stars, bars and the like around it).
 fn undecorated(line: &[u8]) -> &[u8] {
@@ -88,9 +88,7 @@ fn is_marker(line: &[u8]) -> bool {
         return false;
     }
     let t = undecorated(line);
-    ORIGINAL_MARKERS
-        .iter()
-        .any(|m| starts_with_ci(t, m.trim_end_matches(':').as_bytes()))
+    phrases(ORIGINAL_MARKERS).any(|m| starts_with_ci(t, m.as_bytes()))
 }
 
 /// A header field line: whether it is one, and whether its name is a transport or a
@@ -100,8 +98,10 @@ fn field_kind(line: &[u8]) -> Option<(bool, bool)> {
     if name.contains(&b' ') {
         return None;
     }
-    let is = |list: &[&str]| list.iter().any(|f| name.eq_ignore_ascii_case(f.as_bytes()));
-    Some((is(&TRANSPORT_FIELDS), is(&SUMMARY_FIELDS)))
+    Some((
+        is_one_of(name, TRANSPORT_FIELDS),
+        is_one_of(name, SUMMARY_FIELDS),
+    ))
 }
 
 /// A run of header lines in the report.

@@ -263,3 +263,30 @@ fn a_report_pasted_without_its_header_names_its_one_recipient() {
     );
     assert_eq!(one(DSN), None);
 }
+
+#[test]
+fn lossy_is_from_utf8_lossy() {
+    let same = |b: &[u8]| assert_eq!(super::lossy(b), String::from_utf8_lossy(b), "{b:x?}");
+    // Every sequence of one to three bytes, and each with a fourth byte of every kind.
+    for a in 0..=255u8 {
+        same(&[a]);
+        for b in 0..=255u8 {
+            same(&[a, b]);
+            if a >= 0xe0 {
+                for c in 0..=255u8 {
+                    same(&[a, b, c]);
+                }
+            }
+            if a >= 0xf0 {
+                for c in [0x00, 0x41, 0x80, 0x8f, 0x90, 0xbf, 0xc0, 0xff] {
+                    for d in [0x00, 0x41, 0x80, 0x8f, 0x90, 0xbf, 0xc0, 0xff] {
+                        same(&[a, b, c, d]);
+                        same(&[b'x', a, b, c, d, b'y']);
+                    }
+                }
+            }
+        }
+    }
+    same("plain é ✓ 😀 text".as_bytes());
+    same(b"\xe2\x82 \xf0\x9f\x98 \xed\xa0\x80 \xc0\xaf \xf4\x90\x80\x80 \xff\xfe end \xe2");
+}
