@@ -1146,8 +1146,9 @@ phrase_table! {
     ("noptr", Dns),
     // Also CiviCRM's "ip name lookup".
     ("ip name lookup", ClientName),
-    // spamdyke: "421 Refused. The sender's domain has no mail exchanger."
-    ("sender's domain has no", Dns),
+    // spamdyke: "421 Refused. The domain of your sender address has no mail exchanger
+    // (MX)."
+    ("sender address has no mail", Dns),
     ("ip name possibly forged", ClientName),
     // sendmail's check of the connecting client: "501 5.7.1 <a>... Sender IP must resolve".
     ("ip must resolve", ClientName),
@@ -1957,10 +1958,8 @@ phrase_table! {
     ("content blocked", Content),
     ("bad content", Content),
     ("banned content", Content),
-    // amavisd's report of a refused attachment: "Our content checker found banned name:
-    // setup.exe"; Exim's transport refusing long lines: "message has lines too long for
-    // transport".
-    ("banned name", Content),
+    // Exim's transport refusing long lines: "message has lines too long for transport
+    // (received 3896, limit 2048)".
     ("lines too long", Content),
     // amavis's reply for a banned attachment: "554 5.7.0 Reject, id=124-1-11 - BANNED:
     // multipart/mixed | application/vnd.ms-excel,.doc,XXX.xls".
