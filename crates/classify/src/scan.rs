@@ -90,8 +90,36 @@ struct Index {
     pats: Vec<Pat>,
     /// The words after the first eight bytes of the longer patterns, with their masks.
     words: Vec<(u64, u64)>,
-    /// Each bucket's patterns: `pats[start..end]`.
-    spans: Box<[(u16, u16); 1 << BUCKET_BITS]>,
+    /// By the bucket of the first three bytes: the patterns shorter than eight bytes
+    /// with them (`pats[start..end]`), and whether longer ones start with them.
+    rows: Box<[Row; BUCKETS]>,
+    /// By the bucket of the first eight bytes: the patterns of eight bytes or more
+    /// (`pats[start..end]`).
+    long: Box<[(u16, u16); BUCKETS]>,
+}
+
+/// A row of [`Index::rows`] in one word, zero when no pattern starts with the row's
+/// bytes (one compare rejects most candidates): the short patterns' `start` and `end`
+/// in the low and next fifteen bits, and the top bit set when long patterns start there.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Row(u32);
+
+impl Row {
+    const LONG: u32 = 1 << 31;
+
+    fn new(start: u16, end: u16, long: bool) -> Row {
+        let (start, end) = if start == end { (0, 0) } else { (start, end) };
+        Row(u32::from(start) | u32::from(end) << 16 | if long { Row::LONG } else { 0 })
+    }
+
+    /// The short patterns: `pats[start..end]`.
+    fn short(self) -> (u16, u16) {
+        (self.0 as u16, (self.0 >> 16) as u16 & 0x7fff)
+    }
+
+    fn long(self) -> bool {
+        self.0 & Row::LONG != 0
+    }
 }
 
 impl Index {
@@ -112,13 +140,21 @@ impl Index {
     }
 }
 
-/// The bucket index has `1 << BUCKET_BITS` rows: most words fall in an empty one.
+/// The bucket indexes have `1 << BUCKET_BITS` rows: most words fall in an empty one.
 const BUCKET_BITS: u32 = 13;
+const BUCKETS: usize = 1 << BUCKET_BITS;
 
 /// The bucket of the first three bytes of a little-endian word (every pattern has at
 /// least three bytes): a multiplicative hash.
 fn bucket(word: u64) -> usize {
     ((word as u32 & 0x00ff_ffff).wrapping_mul(0x9e37_79b1) >> (32 - BUCKET_BITS)) as usize
+}
+
+/// The bucket of all eight bytes of a word, for the patterns of eight bytes or more.
+/// Common words start many of them (45 patterns start "not", 32 "mai" and "con"): this
+/// second index spares trying each of them wherever the word is.
+fn long_bucket(word: u64) -> usize {
+    (word.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BUCKET_BITS)) as usize
 }
 
 /// Byte-wise equality of two short slices of equal length (cheaper than a `memcmp`
@@ -195,6 +231,12 @@ fn next_byte(padded: &[u8], from: usize, len: usize, byte: u8) -> Option<usize> 
     hay.iter().position(|&c| c == byte).map(|p| from + p)
 }
 
+/// Whether a pattern is a host name or a provider's wording (see `Pat::host`).
+fn is_host(s: &str, sig: Sig) -> bool {
+    (s.contains('.') && !s.contains(' ') && s.bytes().any(|c| c.is_ascii_alphabetic()))
+        || sig.is_isp()
+}
+
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
@@ -203,8 +245,7 @@ fn index() -> &'static Index {
             let end = raw.ends_with('$');
             let s = raw.trim_end_matches('$');
             let dotted = s.contains('.');
-            let host = (dotted && !s.contains(' ') && s.bytes().any(|c| c.is_ascii_alphabetic()))
-                || sig.is_isp();
+            let host = is_host(s, sig);
             let (head, mask) = head8(s.as_bytes());
             let rest = words.len();
             words.extend(s.as_bytes().chunks(8).skip(1).map(head8));
@@ -223,12 +264,26 @@ fn index() -> &'static Index {
             }
         };
         let all: Vec<(&'static str, Sig)> = patterns().collect();
-        let keys: Vec<usize> = all
+        let heads: Vec<(u64, bool)> = all
             .iter()
-            .map(|&(raw, _)| bucket(head8(raw.trim_end_matches('$').as_bytes()).0))
+            .map(|&(raw, _)| {
+                let s = raw.trim_end_matches('$').as_bytes();
+                (head8(s).0, s.len() >= 8)
+            })
+            .collect();
+        // The short patterns' rows, then the long ones'.
+        let keys: Vec<usize> = heads
+            .iter()
+            .map(|&(head, long)| {
+                if long {
+                    BUCKETS + long_bucket(head)
+                } else {
+                    bucket(head)
+                }
+            })
             .collect();
         // Grouped by bucket: a counting sort (the table order stays inside a bucket).
-        let mut offsets = vec![0u16; (1 << BUCKET_BITS) + 1];
+        let mut offsets = vec![0u16; 2 * BUCKETS + 1];
         for &k in &keys {
             offsets[k + 1] += 1;
         }
@@ -242,11 +297,24 @@ fn index() -> &'static Index {
             fill[k] += 1;
         }
         let pats = order.iter().map(|&id| pat(&all[id])).collect();
-        let mut spans = Box::new([(0u16, 0u16); 1 << BUCKET_BITS]);
-        for (h, span) in spans.iter_mut().enumerate() {
-            *span = (offsets[h], offsets[h + 1]);
+        let mut long_rows = vec![false; BUCKETS];
+        for &(head, _) in heads.iter().filter(|&&(_, long)| long) {
+            long_rows[bucket(head)] = true;
         }
-        Index { pats, words, spans }
+        let mut rows = Box::new([Row::default(); BUCKETS]);
+        for (h, row) in rows.iter_mut().enumerate() {
+            *row = Row::new(offsets[h], offsets[h + 1], long_rows[h]);
+        }
+        let mut long = Box::new([(0u16, 0u16); BUCKETS]);
+        for (h, span) in long.iter_mut().enumerate() {
+            *span = (offsets[BUCKETS + h], offsets[BUCKETS + h + 1]);
+        }
+        Index {
+            pats,
+            words,
+            rows,
+            long,
+        }
     })
 }
 
@@ -404,14 +472,23 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
     for &pos in cands {
         let pos = pos as usize;
         let word = load8(buf, pos);
-        let (a, b) = idx.spans[bucket(word)];
-        if a == b {
+        let row = idx.rows[bucket(word)];
+        if row == Row::default() {
             continue;
         }
-        steps += u64::from(b - a);
-        for p in idx.pats.get(a as usize..b as usize).unwrap_or_default() {
-            if word & p.mask == p.head && (p.nrest == 0 || idx.rest_matches(p, buf, pos)) {
-                matched(p, pos, norm, &mut found);
+        // The long patterns, then the short ones, whatever their order in the table: no
+        // two found at one place read what the other sets (a test checks it).
+        let (a, b) = if row.long() {
+            idx.long[long_bucket(word)]
+        } else {
+            (0, 0)
+        };
+        for (a, b) in [(a, b), row.short()] {
+            steps += u64::from(b - a);
+            for p in idx.pats.get(a as usize..b as usize).unwrap_or_default() {
+                if word & p.mask == p.head && (p.nrest == 0 || idx.rest_matches(p, buf, pos)) {
+                    matched(p, pos, norm, &mut found);
+                }
             }
         }
     }
@@ -588,10 +665,40 @@ mod tests {
     }
 
     #[test]
+    fn patterns_found_at_one_place_do_not_depend_on_their_order() {
+        // `find` tries a place's long patterns (eight bytes or more) before its short
+        // ones: a short pattern starting a long one may not set what the other's checks
+        // read (`matched`: the advice's end, the reporting server, the first receiving
+        // host, Orange's reason).
+        let all: Vec<(&str, Sig)> = patterns()
+            .map(|(raw, sig)| (raw.trim_end_matches('$'), sig))
+            .collect();
+        let advice = |a: Sig, b: Sig| a == Sig::Advice && matches!(b, Sig::Auth | Sig::Dns);
+        for &(short, a) in all.iter().filter(|(s, _)| s.len() < 8) {
+            for &(long, b) in all.iter().filter(|(l, _)| l.len() >= 8) {
+                if !long.starts_with(short) {
+                    continue;
+                }
+                let (ha, hb) = (is_host(short, a), is_host(long, b));
+                let reporting = |s: Sig, host: bool| s == Sig::ReportingMta && host;
+                let dependent = advice(a, b)
+                    || advice(b, a)
+                    || reporting(a, hb)
+                    || reporting(b, ha)
+                    || (ha && hb && a != b)
+                    || (a == Sig::OrangeOfr && b == Sig::OrangeOfr);
+                assert!(!dependent, "{short} and {long}");
+            }
+        }
+    }
+
+    #[test]
     fn the_index_holds_every_pattern_whole() {
         let idx = index();
         assert_eq!(idx.pats.len(), patterns().count());
         assert!(idx.words.len() < usize::from(u16::MAX));
+        // A row holds its short patterns' end in fifteen bits.
+        assert!(idx.pats.len() < 1 << 15);
         for (raw, sig) in patterns() {
             let s = raw.trim_end_matches('$');
             assert!(s.len() < usize::from(u16::MAX), "{raw}");
