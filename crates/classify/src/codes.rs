@@ -746,15 +746,23 @@ fn after_reason_code(b: &[u8], i: usize) -> bool {
 /// (`example.org (smtp)... Deferred: ...`).
 fn deferred_elsewhere(tail: &[u8]) -> bool {
     const MARK: &[u8] = b"(smtp)... deferred";
-    let line = tail.iter().take(160).take_while(|&&c| c != b'\n').count();
-    // Compared only where a `(` starts: this runs after every 4xx code.
-    let line = &tail[..line];
-    line.iter().enumerate().any(|(k, &c)| {
-        c == b'('
-            && line
+    // One pass over the line's first 160 bytes, compared only where a `(` starts: this
+    // runs after every 4xx code. (The mark holds no line break: where it matches, it
+    // ends on the line.)
+    let limit = tail.len().min(160);
+    for (k, &c) in tail[..limit].iter().enumerate() {
+        if c == b'\n' {
+            return false;
+        }
+        if c == b'('
+            && tail
                 .get(k..k + MARK.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(MARK))
-    })
+                .is_some_and(|w| k + MARK.len() <= limit && w.eq_ignore_ascii_case(MARK))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the text after a code is sendmail's `<address>... ` form.
