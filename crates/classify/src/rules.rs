@@ -322,6 +322,11 @@ phrase_table! {
     // "The email account that you tried to reach does not exist / is disabled / is
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
+    // Google Groups' bounce: "We're writing to let you know that the group you tried to
+    // contact (security) may not exist, or you may not have permission to post messages to
+    // the group" (the group's own refusal of the sender, like Exchange's group limits).
+    ("writing to let you know that the group", GmailReply),
+    ("group you tried to contact", RcptStrong),
     ("the user you are trying to contact", GmailReply),
     // ... as Google's help pages translate it: German "Der Nutzer, den Sie kontaktieren
     // möchten, ...", Portuguese "O usuário com quem você está tentando entrar em contato ...".
@@ -458,6 +463,10 @@ phrase_table! {
     // Exchange Online's refusal to relay for a tenant it cannot attribute the mail to
     // (`TenantAttribution; Relay Access Denied`; the word alone is the relay signal).
     ("tenantattribution;", OutlookHost),
+    // A Microsoft 365 tenant's own domain named in its NDR ("A custom mail flow rule created
+    // by an admin at contoso.onmicrosoft.com has blocked your message"); as a recipient's
+    // domain it is in `RECIPIENT_DOMAINS`.
+    (".onmicrosoft.com", OutlookHost),
     // Exchange Online Protection's refusals start "Access denied," (5.7.506 "Access
     // denied, bad HELO", 5.7.511 "Access denied, banned sender", 5.7.708 "Access denied,
     // traffic not accepted from this IP", 4.7.5xx "Access denied, please try again
@@ -725,6 +734,10 @@ phrase_table! {
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
     ("not listed in domino", ListThreat),
+    // Exchange Online's directory-based edge block in words: "the recipient's email address
+    // is not listed in the domain's directory" (an unknown recipient, not a list).
+    ("not listed in the domain", ListThreat),
+    ("domain's directory", RcptStrong),
     // The destination's mail hosts, not a list: KumoMTA's "451 4.4.1 No answer from any
     // hosts listed in MX".
     ("listed in mx", ListThreat),
@@ -817,6 +830,9 @@ phrase_table! {
     // allowed to this address." (the client may not deliver to that domain).
     ("relay not allowed", RelayStrong),
     ("delivery is not allowed to this", RelayStrong),
+    // mox's refusal of mail its submission may not pass on: "550 5.7.2 not allowed to send
+    // to destination" (the sender's own server declining to relay there).
+    ("not allowed to send to destination", RelayStrong),
     ("unable to relay", RelayStrong),
     ("not permitted to relay", RelayStrong),
     ("relay denied", RelayStrong),
