@@ -322,11 +322,10 @@ phrase_table! {
     // "The email account that you tried to reach does not exist / is disabled / is
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
-    // Google Groups' bounce: "We're writing to let you know that the group you tried to
-    // contact (security) may not exist, or you may not have permission to post messages to
-    // the group" (the group's own refusal of the sender, like Exchange's group limits).
+    // Google Groups' bounce, in its newer wording: "We're writing to let you know that the
+    // group you tried to contact (security) may not exist, or you may not have permission
+    // to post messages to the group" (Google's own service; no single cause stated).
     ("writing to let you know that the group", GmailReply),
-    ("group you tried to contact", RcptStrong),
     ("the user you are trying to contact", GmailReply),
     // ... as Google's help pages translate it: German "Der Nutzer, den Sie kontaktieren
     // möchten, ...", Portuguese "O usuário com quem você está tentando entrar em contato ...".
