@@ -1074,7 +1074,10 @@ phrase_table! {
     ("reverse mapping", Dns),
     ("rdns", Dns),
     ("fcrdns", Dns),
-    ("cannot find your hostname", Dns),
+    // Postfix's "Client host rejected: cannot find your hostname", also as sendmail's
+    // mailq cuts it to its column ("Deferred: 450 Client host rejected: cannot find your
+    // hostnam)").
+    ("cannot find your host", Dns),
     ("helo command", Dns),
     ("ehlo command", Dns),
     ("helo name", Dns),
@@ -2100,6 +2103,9 @@ phrase_table! {
     // A size limit in bytes: "Stream is more than 10485760 bytes long".
     ("bytes long", Content),
     ("line too long", Content),
+    // Exim's limit of RFC 5321's 998 octets: "maximum allowed line length is 998 octets,
+    // got 3172".
+    ("line length", Content),
     ("header error", Content),
     ("header size", Content),
     ("header value", Content),
@@ -2535,6 +2541,9 @@ phrase_table! {
     ("reject: body", ReceiverLog),
     ("reject: header", ReceiverLog),
     ("milter-reject", ReceiverLog),
+    // Exim's own reject log: "H=<client> [ip] F=<sender> rejected after DATA: <reason>";
+    // its H= host is the connecting client.
+    ("rejected after data:", ReceiverLog),
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),
