@@ -472,6 +472,9 @@ phrase_table! {
     // Yahoo's disabled mailbox: "This mailbox is disabled (554.30)".
     ("(554.30)", YahooHost),
     ("help.yahoo", YahooHost),
+    // Yahoo's help pages name their errors "... when sending email to Yahoo" ('Error: "553
+    // Mail from x.x.x.x not allowed" when sending email to Yahoo').
+    ("sending email to yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
     // Yahoo's own references after its deferrals: "temporarily deferred - 4.16.50",
     // "[TS01] ... - 4.16.55.1" (4.16.50 to 4.16.56; none is an enhanced code).
@@ -1323,6 +1326,9 @@ phrase_table! {
     // "You have exceeded your sending limit" (the recipient's mailbox is "their" quota).
     ("exceeded your", SendingCredit),
     ("sending limit", Rate),
+    // Exchange Online's refusal of a submission over the account's limits ("554 5.2.0
+    // STOREDRV.Submission.Exception:SubmissionQuotaExceededException").
+    ("submissionquotaexceeded", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
     // Exchange Online's 5.2.121: "The sender has exceeded the limit for the number of
