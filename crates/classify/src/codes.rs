@@ -819,10 +819,15 @@ fn last_remote(replies: &[Reply]) -> Option<usize> {
         }
         match replies[..k].iter().rposition(failing) {
             // Sendmail's closing line gives way to a remote reply with its own enhanced
-            // code (without one, the closing line's code is the only one).
+            // code (without one, the closing line's code is the only one); its line about
+            // an address, to a remote reply of another code (`<<< 550 5.2.1 The email
+            // account that you tried to reach is disabled` then `550 5.1.1 <a>... User
+            // unknown`).
             Some(p)
                 if (r.summary && replies[p].enhanced.is_some())
-                    || (r.about_address && replies[p].basic != r.basic) =>
+                    || (r.about_address
+                        && (replies[p].basic != r.basic
+                            || replies[p].enhanced.is_some_and(|e| Some(e) != r.enhanced))) =>
             {
                 k = p + 1
             }

@@ -1142,6 +1142,11 @@ phrase_table! {
     // ASSP's refusal of the sending IP: "554 5.7.2 Service denied, closing transmission
     // channel".
     ("service denied", Reputation),
+    // Exim's local_scan refusal ("A message that you sent was rejected by the local
+    // scanning code that checks incoming messages on this system"): the receiver's own
+    // filter refuses the mail by its policy; the error it quotes decides when it states
+    // another cause (an unknown mailbox).
+    ("local scanning code", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
     // Also CiviCRM's "ip name lookup".
@@ -1155,6 +1160,8 @@ phrase_table! {
     ("from: domain is invalid", Dns),
     // sendmail's "451 From:domain must resolve": the sender's domain.
     ("domain must resolve", Dns),
+    // A receiver's check of the sender's domain: "450 No valid MX for your FROM address".
+    ("mx for your from", Dns),
     // Exim's sender verification: "Sender verify failed", "sender verification failed",
     // "unable to verify sender address" (the sender's domain does not route).
     ("sender verif", Dns),
