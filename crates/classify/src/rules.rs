@@ -1017,7 +1017,8 @@ phrase_table! {
     ("domainkeys", Auth),
     ("dmarc", Auth),
     ("unauthenticated", Auth),
-    ("the sender is unauthenticated", SenderUnauthenticated),
+    // Also quoted with the start elided ("550-5.7.26 ... sender is unauthenticated").
+    ("sender is unauthenticated", SenderUnauthenticated),
     ("authentication", Auth),
     // Not "authenticated": Postfix's "(Authenticated sender: a@b)" of a quoted header.
     ("authenticate$", Auth),
@@ -1063,6 +1064,8 @@ phrase_table! {
     ("tls handshake", Tls),
     ("ssl handshake", Tls),
     ("handshake fail", Tls),
+    // Haskell's tls package: "HandshakeFailed (Error_Packet_Parsing ...)".
+    ("handshakefailed", Tls),
     // Exchange Online: "MX hosts of <domain> failed MTA-STS validation".
     ("mta-sts", Tls),
     // --- Sender-side DNS
@@ -2402,6 +2405,8 @@ phrase_table! {
     ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
+    // emailjs: "{ [Error: connection has ended] code: 9, smtp: undefined }".
+    ("connection has ended", Connection),
     // Python's smtplib: "SMTPServerDisconnected: Connection unexpectedly closed", "Server
     // not connected"; Ruby's "Net::ReadTimeout".
     ("unexpectedly closed", Connection),
