@@ -472,6 +472,9 @@ phrase_table! {
     // Yahoo's disabled mailbox: "This mailbox is disabled (554.30)".
     ("(554.30)", YahooHost),
     ("help.yahoo", YahooHost),
+    // Yahoo's help pages name their errors "... when sending email to Yahoo" ('Error: "553
+    // Mail from x.x.x.x not allowed" when sending email to Yahoo').
+    ("sending email to yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
     // Yahoo's own references after its deferrals: "temporarily deferred - 4.16.50",
     // "[TS01] ... - 4.16.55.1" (4.16.50 to 4.16.56; none is an enhanced code).
@@ -1077,7 +1080,10 @@ phrase_table! {
     ("reverse mapping", Dns),
     ("rdns", Dns),
     ("fcrdns", Dns),
-    ("cannot find your hostname", Dns),
+    // Postfix's "Client host rejected: cannot find your hostname", also as sendmail's
+    // mailq cuts it to its column ("Deferred: 450 Client host rejected: cannot find your
+    // hostnam)").
+    ("cannot find your host", Dns),
     ("helo command", Dns),
     ("ehlo command", Dns),
     ("helo name", Dns),
@@ -1330,6 +1336,9 @@ phrase_table! {
     // "You have exceeded your sending limit" (the recipient's mailbox is "their" quota).
     ("exceeded your", SendingCredit),
     ("sending limit", Rate),
+    // Exchange Online's refusal of a submission over the account's limits ("554 5.2.0
+    // STOREDRV.Submission.Exception:SubmissionQuotaExceededException").
+    ("submissionquotaexceeded", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
     // Exchange Online's 5.2.121: "The sender has exceeded the limit for the number of
@@ -2110,6 +2119,9 @@ phrase_table! {
     // A size limit in bytes: "Stream is more than 10485760 bytes long".
     ("bytes long", Content),
     ("line too long", Content),
+    // Exim's limit of RFC 5321's 998 octets: "maximum allowed line length is 998 octets,
+    // got 3172".
+    ("line length", Content),
     ("header error", Content),
     ("header size", Content),
     ("header value", Content),
@@ -2547,6 +2559,9 @@ phrase_table! {
     ("reject: body", ReceiverLog),
     ("reject: header", ReceiverLog),
     ("milter-reject", ReceiverLog),
+    // Exim's own reject log: "H=<client> [ip] F=<sender> rejected after DATA: <reason>";
+    // its H= host is the connecting client.
+    ("rejected after data:", ReceiverLog),
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),
