@@ -1035,7 +1035,8 @@ phrase_table! {
     ("domainkeys", Auth),
     ("dmarc", Auth),
     ("unauthenticated", Auth),
-    ("the sender is unauthenticated", SenderUnauthenticated),
+    // Also quoted with the start elided ("550-5.7.26 ... sender is unauthenticated").
+    ("sender is unauthenticated", SenderUnauthenticated),
     ("authentication", Auth),
     // Not "authenticated": Postfix's "(Authenticated sender: a@b)" of a quoted header.
     ("authenticate$", Auth),
@@ -1081,6 +1082,8 @@ phrase_table! {
     ("tls handshake", Tls),
     ("ssl handshake", Tls),
     ("handshake fail", Tls),
+    // Haskell's tls package: "HandshakeFailed (Error_Packet_Parsing ...)".
+    ("handshakefailed", Tls),
     // Exchange Online: "MX hosts of <domain> failed MTA-STS validation".
     ("mta-sts", Tls),
     // --- Sender-side DNS
@@ -1163,6 +1166,11 @@ phrase_table! {
     // ASSP's refusal of the sending IP: "554 5.7.2 Service denied, closing transmission
     // channel".
     ("service denied", Reputation),
+    // Exim's local_scan refusal ("A message that you sent was rejected by the local
+    // scanning code that checks incoming messages on this system"): the receiver's own
+    // filter refuses the mail by its policy; the error it quotes decides when it states
+    // another cause (an unknown mailbox).
+    ("local scanning code", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
     // Also CiviCRM's "ip name lookup".
@@ -1176,6 +1184,8 @@ phrase_table! {
     ("from: domain is invalid", Dns),
     // sendmail's "451 From:domain must resolve": the sender's domain.
     ("domain must resolve", Dns),
+    // A receiver's check of the sender's domain: "450 No valid MX for your FROM address".
+    ("mx for your from", Dns),
     // Exim's sender verification: "Sender verify failed", "sender verification failed",
     // "unable to verify sender address" (the sender's domain does not route).
     ("sender verif", Dns),
@@ -2422,6 +2432,8 @@ phrase_table! {
     ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
+    // emailjs: "{ [Error: connection has ended] code: 9, smtp: undefined }".
+    ("connection has ended", Connection),
     // Python's smtplib: "SMTPServerDisconnected: Connection unexpectedly closed", "Server
     // not connected"; Ruby's "Net::ReadTimeout".
     ("unexpectedly closed", Connection),
