@@ -86,6 +86,9 @@ pub struct Bare {
 pub struct Codes {
     pub replies: Vec<Reply>,
     pub bares: Vec<Bare>,
+    /// Where the last go-ahead for the message (` 354 `) of a session's log starts: the
+    /// success replies before it answered the envelope's commands, not the message.
+    pub go_ahead: Option<usize>,
 }
 
 /// The decision: which reply is the innermost remote one, and its codes.
@@ -463,6 +466,7 @@ pub fn scan(b: &[u8]) -> Codes {
 pub fn scan_into(b: &[u8], codes: &mut Codes) {
     codes.replies.clear();
     codes.bares.clear();
+    codes.go_ahead = None;
     // Where the next code may start (after the last one found).
     let mut next = 0;
     let mut base = 0;
@@ -503,6 +507,7 @@ pub fn scan_into(b: &[u8], codes: &mut Codes) {
 fn scan_into_portable(b: &[u8], codes: &mut Codes) {
     codes.replies.clear();
     codes.bares.clear();
+    codes.go_ahead = None;
     let mut i = 0;
     while i < b.len() {
         if !matches!(b[i], b'2' | b'4' | b'5') {
@@ -615,6 +620,16 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
         });
         return Some(i + 2);
     }
+    // A session log's go-ahead for the message (`<-  354 End data with ...`, `SERVER ->
+    // CLIENT: 354 Go ahead`): a step, no answer, but the replies before it answered
+    // the envelope. `i` is its second digit.
+    if prev == Some(b'3')
+        && b.get(i.wrapping_sub(2)) == Some(&b' ')
+        && b.get(i..i + 3) == Some(b"54 ")
+    {
+        codes.go_ahead = Some(i - 1);
+        return Some(i + 2);
+    }
     // A client library's `response=421-4.7.0 ...` (nodemailer, ZoneMTA), OpenSMTPD's
     // delivery log `stat=451 Temporary failure, please try again later`: a reply.
     let labelled =
@@ -688,6 +703,10 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     }
     if !prev.is_some_and(blocks_enhanced_left) {
         if let Some((code, end)) = enhanced_at(b, i) {
+            // A mailer's version (`X-Mailer: PHPMailer 5.2.26 (https://...)`), no code.
+            if ends_with_ci(b, i, b"mailer ") {
+                return None;
+            }
             let status_like = prev == Some(b'#')
                 || ends_with_ci(b, i, b"dsn=")
                 || ends_with_ci(b, i, b"status: ")
@@ -827,10 +846,15 @@ fn last_remote(replies: &[Reply]) -> Option<usize> {
         }
         match replies[..k].iter().rposition(failing) {
             // Sendmail's closing line gives way to a remote reply with its own enhanced
-            // code (without one, the closing line's code is the only one).
+            // code (without one, the closing line's code is the only one); its line about
+            // an address, to a remote reply of another code (`<<< 550 5.2.1 The email
+            // account that you tried to reach is disabled` then `550 5.1.1 <a>... User
+            // unknown`).
             Some(p)
                 if (r.summary && replies[p].enhanced.is_some())
-                    || (r.about_address && replies[p].basic != r.basic) =>
+                    || (r.about_address
+                        && (replies[p].basic != r.basic
+                            || replies[p].enhanced.is_some_and(|e| Some(e) != r.enhanced))) =>
             {
                 k = p + 1
             }
@@ -863,9 +887,13 @@ pub fn choose(codes: &Codes) -> Chosen {
         .or_else(|| replies.iter().rposition(|r| r.basic >= 400))
         .or_else(|| replies.iter().rposition(|r| (300..400).contains(&r.basic)))
         .or_else(|| {
-            (0..replies.len())
-                .rev()
-                .find(|&i| replies[i].basic >= 250 && !multi_line(i))
+            // Not one before a go-ahead for the message (` 354 `): it answered the
+            // envelope (`250 Accepted` to RCPT TO), and the message got no answer.
+            (0..replies.len()).rev().find(|&i| {
+                replies[i].basic >= 250
+                    && !multi_line(i)
+                    && codes.go_ahead.is_none_or(|g| replies[i].pos > g)
+            })
         });
     let Some(idx) = idx else {
         let bares = &codes.bares;
@@ -1352,10 +1380,10 @@ mod tests {
     ];
 
     /// What a scan found.
-    type Found = (Vec<Reply>, Vec<Bare>);
+    type Found = (Vec<Reply>, Vec<Bare>, Option<usize>);
 
     fn codes_of(c: &Codes) -> Found {
-        (c.replies.clone(), c.bares.clone())
+        (c.replies.clone(), c.bares.clone(), c.go_ahead)
     }
 
     fn both(b: &[u8]) -> (Found, Found) {

@@ -322,6 +322,10 @@ phrase_table! {
     // "The email account that you tried to reach does not exist / is disabled / is
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
+    // Google Groups' bounce, in its newer wording: "We're writing to let you know that the
+    // group you tried to contact (security) may not exist, or you may not have permission
+    // to post messages to the group" (Google's own service; no single cause stated).
+    ("writing to let you know that the group", GmailReply),
     ("the user you are trying to contact", GmailReply),
     // ... as Google's help pages translate it: German "Der Nutzer, den Sie kontaktieren
     // möchten, ...", Portuguese "O usuário com quem você está tentando entrar em contato ...".
@@ -458,6 +462,10 @@ phrase_table! {
     // Exchange Online's refusal to relay for a tenant it cannot attribute the mail to
     // (`TenantAttribution; Relay Access Denied`; the word alone is the relay signal).
     ("tenantattribution;", OutlookHost),
+    // A Microsoft 365 tenant's own domain named in its NDR ("A custom mail flow rule created
+    // by an admin at contoso.onmicrosoft.com has blocked your message"); as a recipient's
+    // domain it is in `RECIPIENT_DOMAINS`.
+    (".onmicrosoft.com", OutlookHost),
     // Exchange Online Protection's refusals start "Access denied," (5.7.506 "Access
     // denied, bad HELO", 5.7.511 "Access denied, banned sender", 5.7.708 "Access denied,
     // traffic not accepted from this IP", 4.7.5xx "Access denied, please try again
@@ -472,6 +480,9 @@ phrase_table! {
     // Yahoo's disabled mailbox: "This mailbox is disabled (554.30)".
     ("(554.30)", YahooHost),
     ("help.yahoo", YahooHost),
+    // Yahoo's help pages name their errors "... when sending email to Yahoo" ('Error: "553
+    // Mail from x.x.x.x not allowed" when sending email to Yahoo').
+    ("sending email to yahoo", YahooHost),
     ("postmaster.verizonmedia", YahooHost),
     // Yahoo's own references after its deferrals: "temporarily deferred - 4.16.50",
     // "[TS01] ... - 4.16.55.1" (4.16.50 to 4.16.56; none is an enhanced code).
@@ -725,6 +736,10 @@ phrase_table! {
     ("may be blacklisted", ListThreat),
     ("not listed in public name", ListThreat),
     ("not listed in domino", ListThreat),
+    // Exchange Online's directory-based edge block in words: "the recipient's email address
+    // is not listed in the domain's directory" (an unknown recipient, not a list).
+    ("not listed in the domain", ListThreat),
+    ("domain's directory", RcptStrong),
     // The destination's mail hosts, not a list: KumoMTA's "451 4.4.1 No answer from any
     // hosts listed in MX".
     ("listed in mx", ListThreat),
@@ -817,6 +832,9 @@ phrase_table! {
     // allowed to this address." (the client may not deliver to that domain).
     ("relay not allowed", RelayStrong),
     ("delivery is not allowed to this", RelayStrong),
+    // mox's refusal of mail its submission may not pass on: "550 5.7.2 not allowed to send
+    // to destination" (the sender's own server declining to relay there).
+    ("not allowed to send to destination", RelayStrong),
     ("unable to relay", RelayStrong),
     ("not permitted to relay", RelayStrong),
     ("relay denied", RelayStrong),
@@ -1017,7 +1035,8 @@ phrase_table! {
     ("domainkeys", Auth),
     ("dmarc", Auth),
     ("unauthenticated", Auth),
-    ("the sender is unauthenticated", SenderUnauthenticated),
+    // Also quoted with the start elided ("550-5.7.26 ... sender is unauthenticated").
+    ("sender is unauthenticated", SenderUnauthenticated),
     ("authentication", Auth),
     // Not "authenticated": Postfix's "(Authenticated sender: a@b)" of a quoted header.
     ("authenticate$", Auth),
@@ -1063,6 +1082,8 @@ phrase_table! {
     ("tls handshake", Tls),
     ("ssl handshake", Tls),
     ("handshake fail", Tls),
+    // Haskell's tls package: "HandshakeFailed (Error_Packet_Parsing ...)".
+    ("handshakefailed", Tls),
     // Exchange Online: "MX hosts of <domain> failed MTA-STS validation".
     ("mta-sts", Tls),
     // --- Sender-side DNS
@@ -1074,7 +1095,10 @@ phrase_table! {
     ("reverse mapping", Dns),
     ("rdns", Dns),
     ("fcrdns", Dns),
-    ("cannot find your hostname", Dns),
+    // Postfix's "Client host rejected: cannot find your hostname", also as sendmail's
+    // mailq cuts it to its column ("Deferred: 450 Client host rejected: cannot find your
+    // hostnam)").
+    ("cannot find your host", Dns),
     ("helo command", Dns),
     ("ehlo command", Dns),
     ("helo name", Dns),
@@ -1142,6 +1166,11 @@ phrase_table! {
     // ASSP's refusal of the sending IP: "554 5.7.2 Service denied, closing transmission
     // channel".
     ("service denied", Reputation),
+    // Exim's local_scan refusal ("A message that you sent was rejected by the local
+    // scanning code that checks incoming messages on this system"): the receiver's own
+    // filter refuses the mail by its policy; the error it quotes decides when it states
+    // another cause (an unknown mailbox).
+    ("local scanning code", Reputation),
     ("dns lookup", Dns),
     ("noptr", Dns),
     // Also CiviCRM's "ip name lookup".
@@ -1155,6 +1184,8 @@ phrase_table! {
     ("from: domain is invalid", Dns),
     // sendmail's "451 From:domain must resolve": the sender's domain.
     ("domain must resolve", Dns),
+    // A receiver's check of the sender's domain: "450 No valid MX for your FROM address".
+    ("mx for your from", Dns),
     // Exim's sender verification: "Sender verify failed", "sender verification failed",
     // "unable to verify sender address" (the sender's domain does not route).
     ("sender verif", Dns),
@@ -1320,6 +1351,9 @@ phrase_table! {
     // "You have exceeded your sending limit" (the recipient's mailbox is "their" quota).
     ("exceeded your", SendingCredit),
     ("sending limit", Rate),
+    // Exchange Online's refusal of a submission over the account's limits ("554 5.2.0
+    // STOREDRV.Submission.Exception:SubmissionQuotaExceededException").
+    ("submissionquotaexceeded", Rate),
     ("daily limit", Rate),
     ("limit on the number of", Rate),
     // Exchange Online's 5.2.121: "The sender has exceeded the limit for the number of
@@ -2100,6 +2134,9 @@ phrase_table! {
     // A size limit in bytes: "Stream is more than 10485760 bytes long".
     ("bytes long", Content),
     ("line too long", Content),
+    // Exim's limit of RFC 5321's 998 octets: "maximum allowed line length is 998 octets,
+    // got 3172".
+    ("line length", Content),
     ("header error", Content),
     ("header size", Content),
     ("header value", Content),
@@ -2395,6 +2432,8 @@ phrase_table! {
     ("kết nối với", Connection),
     ("connection reset", Connection),
     ("connection closed", Connection),
+    // emailjs: "{ [Error: connection has ended] code: 9, smtp: undefined }".
+    ("connection has ended", Connection),
     // Python's smtplib: "SMTPServerDisconnected: Connection unexpectedly closed", "Server
     // not connected"; Ruby's "Net::ReadTimeout".
     ("unexpectedly closed", Connection),
@@ -2535,6 +2574,9 @@ phrase_table! {
     ("reject: body", ReceiverLog),
     ("reject: header", ReceiverLog),
     ("milter-reject", ReceiverLog),
+    // Exim's own reject log: "H=<client> [ip] F=<sender> rejected after DATA: <reason>";
+    // its H= host is the connecting client.
+    ("rejected after data:", ReceiverLog),
     ("smtp;", DiagField),
     ("reporting-mta:", ReportingMta),
     ("received-from-mta:", ReportingMta),

@@ -372,6 +372,17 @@ fn not_the_receiver(
             }
         }
     }
+    // The name a client gives itself in its greeting ("SMTP Command: EHLO smtp.gmail.com",
+    // Postfix's `helo=<mail.example.org>`): the sending client, never the receiver.
+    {
+        let before = &t[..start];
+        if [&b"ehlo "[..], b"helo ", b"helo=", b"helo=<"]
+            .iter()
+            .any(|c| before.ends_with(c))
+        {
+            return Some(false);
+        }
+    }
     // A quoted original's `Received:` header names the hosts the message came through
     // ("Received: from mail-yk0-f172.google.com (...) by mx.example.org"): the path of
     // the original, not the receiver that refused it. The clause ends at the `;` before

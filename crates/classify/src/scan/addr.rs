@@ -435,6 +435,9 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
         return Some(match (seps.colon, prev) {
             (_, b"rcpt") => Role::Field,
             (false, _) if seps.equals => Role::Field,
+            // fetchmail's "mail from a bounced to b": b is where the bounce went (the
+            // original sender), no refused recipient.
+            (false, b"bounced") => Role::Not,
             // amavis's notice: "The message WAS NOT relayed to: <a>: 250 2.7.0 Ok, discarded".
             (false, _) | (true, b"delivered" | b"sent" | b"relayed") => Role::Named,
             (true, _) => Role::Not,
