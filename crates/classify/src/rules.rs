@@ -319,6 +319,12 @@ phrase_table! {
     // all senders to authenticate", and its bulk-sender rows (4.7.23, 4.7.32): "To learn more
     // about Gmail requirements for bulk email senders".
     ("gmail require", GmailReply),
+    // Gmail's own wordings, also without `- gsmtp`: 421 4.3.0/4.7.0 "Temporary System
+    // Problem. Try again later.", 5.7.1 "... does not meet IPv6 sending guidelines regarding
+    // PTR records and authentication", 5.2.3 "... bytes per individual header size".
+    ("temporary system problem", GmailReply),
+    ("ipv6 sending guidelines", GmailReply),
+    ("bytes per individual header", GmailReply),
     // "The email account that you tried to reach does not exist / is disabled / is
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
@@ -410,6 +416,14 @@ phrase_table! {
     // Exchange Online's own 5.7.60 wording, as its submission server writes it without
     // its host: "550 5.7.60 SMTP; Client does not have permissions to send as this sender".
     ("smtp; client does not have permissions", OutlookHost),
+    // Exchange Online's own wordings without its host: 5.1.90 "Your message can't be sent
+    // because you've reached your daily limit for message recipients", 4.7.650 "... has
+    // been temporarily rate limited due to IP reputation", 5.7.25 "The sending IP must have
+    // a reverse DNS record", 5.7.515 "... must pass either SPF or DKIM validation".
+    ("limit for message recipients", OutlookHost),
+    ("due to ip reputation", OutlookHost),
+    ("must have a reverse dns record", OutlookHost),
+    ("must pass either spf or dkim", OutlookHost),
     ("outlook.com", OutlookHost),
     (".hotmail.com", OutlookHost),
     ("mail.live.com", OutlookHost),
@@ -2405,6 +2419,9 @@ phrase_table! {
     ("ip is rejected", Reputation),
     // Chinese hosts' filters: "This Message is not welcome", "You are not welcome".
     ("not welcome", Reputation),
+    // Forward Email's own refusal of a domain whose forwarding record is broken: "550
+    // Invalid forward-email TXT record".
+    ("forward-email txt record", OtherHost),
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),
@@ -2423,6 +2440,8 @@ phrase_table! {
     // Node's socket errors, as Node-based MTAs print them: "connect ECONNREFUSED
     // 192.0.2.1:25", "connect ETIMEDOUT", "550 connect EADDRNOTAVAIL 157.245.9.156:443".
     ("connect e", Connection),
+    // ... and the code alone, as Node prints the error object: "code: 'ETIMEDOUT'".
+    ("etimedout", Connection),
     // PHPMailer's own words when it cannot reach the SMTP server: "SMTP connect()
     // failed." (WordPress's SMTP plugins quote it).
     ("smtp connect() failed", Connection),
@@ -2431,6 +2450,9 @@ phrase_table! {
     ("mất kết nối", Connection),
     ("kết nối với", Connection),
     ("connection reset", Connection),
+    // Windows' socket error (WSAECONNABORTED), as .NET clients report it: "An established
+    // connection was aborted by the software in your host machine".
+    ("connection was aborted", Connection),
     ("connection closed", Connection),
     // emailjs: "{ [Error: connection has ended] code: 9, smtp: undefined }".
     ("connection has ended", Connection),
