@@ -631,9 +631,12 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
         return Some(i + 2);
     }
     // A client library's `response=421-4.7.0 ...` (nodemailer, ZoneMTA), OpenSMTPD's
-    // delivery log `stat=451 Temporary failure, please try again later`: a reply.
-    let labelled =
-        prev == Some(b'=') && (ends_with_ci(b, i, b"response=") || ends_with_ci(b, i, b"stat="));
+    // delivery log `stat=451 Temporary failure, please try again later`, sendmail's milter
+    // log `Milter: from=<a>, reject=550 5.7.1 Command rejected`: a reply.
+    let labelled = prev == Some(b'=')
+        && (ends_with_ci(b, i, b"response=")
+            || ends_with_ci(b, i, b"stat=")
+            || ends_with_ci(b, i, b"reject="));
     // A number glued by `:` inside a log's `key=value` field is part of its value (the
     // key length of Exim's `X=TLS1.3:TLS_AES_256_GCM_SHA384:256`), no reply.
     if prev == Some(b':') && in_field_value(b, i) {

@@ -589,6 +589,8 @@ phrase_table! {
     ("网易", OtherHost),
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
     ("qq邮箱", OtherHost),
+    // China Mobile's 139 Mail named the same way ("139邮箱出现Mailrejected, please try again").
+    ("139邮箱", OtherHost),
     // A Chinese enterprise-mail host named in its own replies ("该IP不在万象互联允许的发送地址
     // 列表里": not in the list of addresses Wanxiang Hulian allows).
     ("万象互联", OtherHost),
@@ -957,6 +959,9 @@ phrase_table! {
     // The same refusal in another submission server's words, as PHPMailer reports it:
     // "MAIL FROM command failed,From address is not one of your addresses ,550,5.7.0".
     ("not one of your addresses", SmtpLogin),
+    // ... and as a submission server that sends only its own domains' mail says it: "550
+    // not local sender over smtp".
+    ("not local sender", SmtpLogin),
     // Chinese providers' submission servers (QQ, NetEase): "501 mail from address must be
     // same as authorization user".
     ("same as authorization user", SmtpLogin),
