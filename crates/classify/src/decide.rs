@@ -452,11 +452,6 @@ fn vaguest(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Verdict {
     if let Some((cat, _)) = code.and_then(meaning::generic) {
         return verdict(cat, None, "enhanced-code");
     }
-    // 535 is kept for a failed AUTH (RFC 4954): a login refused, whatever its words
-    // (QQ's reply arrives as undecoded bytes).
-    if basic == Some(535) {
-        return verdict(Category::Auth, None, "auth-code");
-    }
     // A permanent refusal of the recipient's address that says no more (ukr.net's
     // "550 <a> not used (in reply to RCPT TO command)"): the recipient is refused.
     if s.has(RcptStage) && basic.is_some_and(|b| b >= 500) {

@@ -589,8 +589,6 @@ phrase_table! {
     ("网易", OtherHost),
     // QQ Mail named in its Chinese bounces ("该用户未开通QQ邮箱").
     ("qq邮箱", OtherHost),
-    // China Mobile's 139 Mail named the same way ("139邮箱出现Mailrejected, please try again").
-    ("139邮箱", OtherHost),
     // A Chinese enterprise-mail host named in its own replies ("该IP不在万象互联允许的发送地址
     // 列表里": not in the list of addresses Wanxiang Hulian allows).
     ("万象互联", OtherHost),
