@@ -322,8 +322,8 @@ phrase_table! {
     // Gmail's own wordings, also without `- gsmtp`: 421 4.3.0/4.7.0 "Temporary System
     // Problem. Try again later.", 5.7.1 "... does not meet IPv6 sending guidelines regarding
     // PTR records and authentication", 5.2.3 "... bytes per individual header size".
-    ("temporary system problem", GmailReply),
-    ("ipv6 sending guidelines", GmailReply),
+    ("temporary system problem. try again", GmailReply),
+    ("meet ipv6 sending guidelines", GmailReply),
     ("bytes per individual header", GmailReply),
     // "The email account that you tried to reach does not exist / is disabled / is
     // inactive" (5.1.1, 5.2.1).
@@ -421,7 +421,7 @@ phrase_table! {
     // been temporarily rate limited due to IP reputation", 5.7.25 "The sending IP must have
     // a reverse DNS record", 5.7.515 "... must pass either SPF or DKIM validation".
     ("limit for message recipients", OutlookHost),
-    ("due to ip reputation", OutlookHost),
+    ("rate limited due to ip reputation", OutlookHost),
     ("must have a reverse dns record", OutlookHost),
     ("must pass either spf or dkim", OutlookHost),
     ("outlook.com", OutlookHost),
@@ -2424,7 +2424,7 @@ phrase_table! {
     ("not welcome", Reputation),
     // Forward Email's own refusal of a domain whose forwarding record is broken: "550
     // Invalid forward-email TXT record".
-    ("forward-email txt record", OtherHost),
+    ("invalid forward-email txt", OtherHost),
     // --- Connection and expiry
     ("timed out", Connection),
     ("timeout", Connection),
