@@ -150,6 +150,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b" of server ",
     b"connection refused by ",
     b"timed out with ",
+    // LISTSERV's error report names the recipient's domain it could not find: "Last
+    // error: Domain \"EXAMPLE.ORG\" doesn't exist."
+    b"error: domain \"",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last
