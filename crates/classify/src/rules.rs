@@ -775,6 +775,9 @@ phrase_table! {
     // ezmlm's refusal of a post from an address not subscribed to the list: "Sorry, only
     // subscribers may post." (the list address takes mail from its members only).
     ("only subscribers may post", AllowList),
+    // Exchange's NDR for a recipient that takes mail from some senders only: "Your message
+    // can't be delivered because delivery to this address is restricted."
+    ("delivery to this address is restricted", AllowList),
     ("accept list", AllowList),
     // A recipient that takes mail only from its own domain (a Japanese server's "450
     // 4.7.1 The transmission has been permitted to this user only in the same domain.").
