@@ -277,6 +277,13 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     {
         return Role::Named;
     }
+    // SendGrid's record of a refusal: "EMAIL a" (or "EMAIL: a"), then "REASON 550 ..." on
+    // the next line: the address whose reason follows is the recipient.
+    if (before.ends_with(b"email") || before.ends_with(b"email:"))
+        && t.get(end..).is_some_and(|r| r.starts_with(b" reason"))
+    {
+        return Role::Named;
+    }
     // The sender Mailgun's event log writes before the arrow ("Failed: b → a"): no
     // recipient, whatever "Failed:" before it says.
     if t.get(end..).is_some_and(|r| r.starts_with(" →".as_bytes())) {

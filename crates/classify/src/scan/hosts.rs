@@ -150,6 +150,12 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b" of server ",
     b"connection refused by ",
     b"timed out with ",
+    // LISTSERV's error report names the recipient's domain it could not find: "Last
+    // error: Domain \"EXAMPLE.ORG\" doesn't exist."
+    b"error: domain \"",
+    // SendGrid's block record names the receiving server: "The example.org server blocked
+    // this message ... Full response from the example.org server: 550 ...".
+    b"response from the ",
 ];
 
 /// `hay.ends_with(suffix)`, compared from the end (most candidates differ in the last
