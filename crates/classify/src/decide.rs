@@ -368,7 +368,8 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
     let v = |category, rule| Some(verdict(category, None, rule));
     // PHPMailer's "SMTP Error: data not accepted." with no refusal of the server's (no
     // reply, or only its successes): its "not accepted" is the client's, no cause.
-    let s = if s.has(ClientRefusal) && basic.is_none_or(|b| b < 400) {
+    // A bare "Message Not Accepted" names no cause either.
+    let s = if (s.has(ClientRefusal) && basic.is_none_or(|b| b < 400)) || s.has(BareRefusal) {
         s.without(Reputation)
     } else {
         s

@@ -187,6 +187,9 @@ pub enum Sig {
     /// A sending client's own words for a refused command (PHPMailer's "SMTP Error: data
     /// not accepted."): without a reply of the server's, its refusal words state no cause.
     ClientRefusal,
+    /// "Message Not Accepted" as the whole refusal (an SMTP test server's "400 Message Not
+    /// Accepted"): its "not accepted" names no cause, no policy refusal.
+    BareRefusal,
     /// Gmail's and Yahoo's words for a refused unauthenticated sender ("... blocked
     /// because the sender is unauthenticated"): Gmail's with 5.7.26, Yahoo's with 5.7.9.
     SenderUnauthenticated,
@@ -424,6 +427,10 @@ phrase_table! {
     ("rate limited due to ip reputation", OutlookHost),
     ("must have a reverse dns record", OutlookHost),
     ("must pass either spf or dkim", OutlookHost),
+    // Microsoft's own block-list wording (Outlook.com's and Exchange Online's S3150, its
+    // older OU-001), quoted without the code or a host: "Please contact your Internet
+    // service provider since part of their network is on our block list".
+    ("network is on our block list", OutlookHost),
     ("outlook.com", OutlookHost),
     (".hotmail.com", OutlookHost),
     ("mail.live.com", OutlookHost),
@@ -1739,8 +1746,10 @@ phrase_table! {
     ("addressee unknown", RcptStrong),
     ("unknown address", RcptStrong),
     ("address unknown", RcptStrong),
-    // Alibaba Cloud's "559 Invalid rcptto"; hMailServer's "Recipient not in route list".
+    // Alibaba Cloud's "559 Invalid rcptto"; hMailServer's "Recipient not in route list";
+    // Amazon SES's "501 Invalid RCPT TO address provided" (a malformed address).
     ("invalid rcptto", RcptStrong),
+    ("invalid rcpt to", RcptStrong),
     ("not in route list", RcptStrong),
     ("adress unknown", RcptStrong),
     // Yandex: the recipient's account is blocked ("Policy rejection on the target
@@ -2386,6 +2395,9 @@ phrase_table! {
     // server!", "MAIL FROM not accepted from server!"), without the server's reply; also
     // PHPMailer's debug output ("SMTP -> ERROR: EHLO not accepted from server: 220 ...").
     ("not accepted from server", ClientRefusal),
+    // Read only where nothing follows it but a full stop or quotes (`scan::matched`): a
+    // cause after it ("Message not accepted for policy reasons") is read by its own words.
+    ("message not accepted", BareRefusal),
     ("mail refused", Reputation),
     ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on
@@ -2478,6 +2490,9 @@ phrase_table! {
     // not connected"; Ruby's "Net::ReadTimeout".
     ("unexpectedly closed", Connection),
     ("server not connected", Connection),
+    // A delay notice's reason for a receiving server that did not take the message: "hasn't
+    // been delivered yet due to: Recipient server unavailable or busy."
+    ("server unavailable or busy", Connection),
     ("readtimeout", Connection),
     // Haraka's outbound log: "Remote end 192.0.2.1:25 closed connection while we were
     // processing mail. Trying next MX."

@@ -588,6 +588,10 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     {
         return;
     }
+    // "Message Not Accepted" is bare only where its reply ends with it.
+    if p.sig == Sig::BareRefusal && !reply_ends(t, after) {
+        return;
+    }
     let sig = match p.sig {
         Sig::Advice => {
             found.advice_end = clause_end(t, after);
@@ -610,6 +614,18 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if pos >= norm.region.0 && pos < norm.region.1 {
         found.inner.set(sig);
     }
+}
+
+/// Whether a reply ends at `i`: at most a full stop, closing quotes and spaces, then the
+/// end of the line or of the text, or a field's comma.
+fn reply_ends(t: &[u8], i: usize) -> bool {
+    let rest = t.get(i..).unwrap_or_default();
+    let n = rest
+        .iter()
+        .take(4)
+        .take_while(|&&c| matches!(c, b'.' | b'"' | b'\'' | b' '))
+        .count();
+    rest.get(n).is_none_or(|c| matches!(c, b'\n' | b','))
 }
 
 /// Whether the TLS word at `pos..after` is in the server's go-ahead for the handshake

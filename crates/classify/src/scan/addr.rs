@@ -289,6 +289,16 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if t.get(end..).is_some_and(|r| r.starts_with(" →".as_bytes())) {
         return Role::Not;
     }
+    // A VERP bounce address in a log's sender field: the recipient's address encoded in
+    // its local part after `=` (`from=list-a=example.org@bounces.example`); the `@` is
+    // the sender's, whatever the encoded part looks like.
+    if byte(t, start.wrapping_sub(1)) == b'=' {
+        let tok = back(t, start - 1, 96, |c| !matches!(c, b' ' | b'\n' | b'<'));
+        *work += (start - tok) as u64;
+        if sub(t, tok, start).starts_with(b"from=") {
+            return Role::Not;
+        }
+    }
     let (wstart, word, seps) = word_before(t, open);
     let (pstart, prev, prev_seps) = word_before(t, wstart);
     // Exim's sender verification quotes the sender: "550-Verification failed for <a>
