@@ -187,6 +187,9 @@ pub enum Sig {
     /// A sending client's own words for a refused command (PHPMailer's "SMTP Error: data
     /// not accepted."): without a reply of the server's, its refusal words state no cause.
     ClientRefusal,
+    /// The server's go-ahead for the message in a transcript (`354 End data with
+    /// <CR><LF>.<CR><LF>`): what follows up to the lone "." line is the sender's message.
+    DataGoAhead,
     /// "Message Not Accepted" as the whole refusal (an SMTP test server's "400 Message Not
     /// Accepted"): its "not accepted" names no cause, no policy refusal.
     BareRefusal,
@@ -719,6 +722,11 @@ phrase_table! {
     // Trend Micro's ERS: "blocked ... by Trend Micro Email Reputation Service".
     ("email reputation service", OtherList),
     ("email reputation database", OtherList),
+    // Its lists by name: "Mail from <IP> was refused due to the sender IP found in
+    // ERS-DUL" (its dial-up list; also its quick IP list and its RBL+).
+    ("ers-dul", OtherList),
+    ("ers-qil", OtherList),
+    ("ers-rbl", OtherList),
     ("surbl", OtherList),
     ("uribl", OtherList),
     ("dnswl", OtherList),
@@ -2398,6 +2406,12 @@ phrase_table! {
     // Read only where nothing follows it but a full stop or quotes (`scan::matched`): a
     // cause after it ("Message not accepted for policy reasons") is read by its own words.
     ("message not accepted", BareRefusal),
+    // The 354 go-ahead's words (Postfix's, Exchange's, Exim's, sendmail's): the message the
+    // client sends after it is read as the sender's (`scan::find`).
+    ("end data with", DataGoAhead),
+    ("start mail input", DataGoAhead),
+    ("enter message, ending with", DataGoAhead),
+    ("enter mail, end with", DataGoAhead),
     ("mail refused", Reputation),
     ("your access to", Reputation),
     // Exchange's sender filter: "Sender denied as sender's email address is on

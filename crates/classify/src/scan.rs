@@ -490,9 +490,17 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
     let mut found = Found::default();
     let cands = norm.cands();
     let mut steps = cands.len() as u64;
+    // A transcript's message, from the server's go-ahead for it (`354 End data with
+    // <CR><LF>.<CR><LF>`) to its lone "." line: the sender's words (its subject, its
+    // body), not the server's. Looked for once, where the go-ahead is found.
+    let mut body = (0, 0);
+    let mut go_ahead = false;
     // Candidates near the end read the zero padding, which no pattern matches.
     for &pos in cands {
         let pos = pos as usize;
+        if pos >= body.0 && pos < body.1 {
+            continue;
+        }
         let word = load8(buf, pos);
         let row = idx.rows[bucket(word)];
         if row == Row::default() {
@@ -511,6 +519,12 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
                 if word & p.mask == p.head && (p.nrest == 0 || idx.rest_matches(p, buf, pos)) {
                     matched(p, pos, norm, &mut found);
                 }
+            }
+        }
+        if !go_ahead && found.all.has(Sig::DataGoAhead) {
+            go_ahead = true;
+            if let Some(end) = data_end(norm, pos, &mut steps) {
+                body = (pos, end);
             }
         }
     }
@@ -614,6 +628,25 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if pos >= norm.region.0 && pos < norm.region.1 {
         found.inner.set(sig);
     }
+}
+
+/// Where the message that follows a `354` reply at `from` ends: its lone "." line, right
+/// before the server's next reply (a bounded look: the message only).
+fn data_end(norm: &Norm, from: usize, work: &mut u64) -> Option<usize> {
+    let t = norm.text();
+    let mut i = from;
+    while let Some(k) = t
+        .get(i..)
+        .and_then(|r| r.windows(3).position(|w| w == b" . "))
+    {
+        *work += (k + 3) as u64;
+        let dot = i + k + 1;
+        if norm.reply_starts.binary_search(&(dot + 2)).is_ok() {
+            return Some(dot);
+        }
+        i = dot + 1;
+    }
+    None
 }
 
 /// Whether a reply ends at `i`: at most a full stop, closing quotes and spaces, then the
