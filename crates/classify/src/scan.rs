@@ -781,7 +781,13 @@ mod tests {
                 s.to_string()
             };
             assert!(sigs(&whole).has(sig), "{raw}");
-            assert!(sigs(&format!("x {whole} y")).has(sig), "{raw}");
+            // (A bare refusal is read only where its reply ends: after words, not before.)
+            let among = if sig == Sig::BareRefusal {
+                format!("x {whole}")
+            } else {
+                format!("x {whole} y")
+            };
+            assert!(sigs(&among).has(sig), "{raw}");
             // ...and not without its last character (unless a shorter pattern gives the
             // signal).
             let cut = &s[..s.char_indices().last().map_or(0, |(i, _)| i)];
