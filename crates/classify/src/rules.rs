@@ -2580,6 +2580,9 @@ phrase_table! {
     ("in reply to rcpt to", RcptStage),
     ("too many hops", Loop),
     ("tried all mxs", AllHostsFailed),
+    // Exchange's "421 4.4.0 Remote server response was not RFC conformant": the remote
+    // server broke the protocol (a connection fault), not the message's format ("not rfc").
+    ("response was not rfc", AllHostsFailed),
     ("hop count exceeded", Loop),
     ("routing loop", Loop),
     ("mail loop", Loop),
