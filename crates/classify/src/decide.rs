@@ -431,6 +431,16 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
             return v(Category::Other, "receiver-system-words");
         }
     }
+    // "550 5.1.2 Recipient address <a> not accepted.": the vague refusal words ("not
+    // accepted", "not allowed") under a code for the recipient's address (X.1.1 bad
+    // mailbox, X.1.2 bad destination system) refuse that address, not the sender.
+    if *sig == Reputation
+        && basic.is_some_and(|b| b >= 500)
+        && code.is_some_and(|c| c.subject == 1 && (c.detail == 1 || c.detail == 2))
+        && !s.any(&[MailFromStage, SenderRefused])
+    {
+        return v(Category::Recipient, "recipient-code-words");
+    }
     // Address words in the answer to MAIL FROM are about the sender's address
     // ("553 5.1.0 ... example.com does not exist" after MAIL FROM): its domain.
     if *cat == Category::Recipient && s.has(MailFromStage) {

@@ -77,6 +77,7 @@ pub const CODES: &[CodeRule] = &[
     rule(4, 7, (500, 699), None, Some(C::RateLimit), "Microsoft: access temporarily denied to a new or suspicious IP (throttling); retry slowly."),
     rule(5, 7, (350, 350), None, None, "Microsoft: the remote server rejected the message; its own reply follows."),
     rule(5, 7, (64, 64), None, Some(C::Relay), "Microsoft: TenantAttribution, relay access denied."),
+    rule(5, 7, (703, 703), None, Some(C::Reputation), "Microsoft: the recipient's organisation blocks the sender (an entry of its Tenant Allow/Block List)."),
     rule(5, 7, (60, 60), M, Some(C::Auth), "Microsoft: the signed-in account may not send as the From address."),
     rule(5, 4, (1, 1), M, None, "Microsoft: access denied, the recipient does not exist (directory-based edge blocking)."),
     rule(5, 2, (122, 122), M, Some(C::RateLimit), "Microsoft: the recipient has exceeded the number of messages they can receive per hour."),

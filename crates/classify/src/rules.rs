@@ -893,6 +893,12 @@ phrase_table! {
     ("open relay not", RelayStrong),
     ("open relay is not", RelayStrong),
     ("relaying not allowed", RelayStrong),
+    // Exim's and cPanel hosts' "550 No unauthenticated relaying permitted": a refusal to
+    // relay for an unauthenticated client, not an authentication failure of the sender.
+    ("unauthenticated relaying", RelayStrong),
+    // A submission server that will not send for this client at all: "Sending messages is
+    // not allowed on this server" (a relay or submission set-up, not a refusal by policy).
+    ("sending messages is not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
     ("delivery not authorized", RelayStrong),
     // A submission server that will not take a recipient for this sender: BT's "550
@@ -1239,6 +1245,9 @@ phrase_table! {
     ("from rfc2606", Dns),
     // The recipient's domain, not the sender's, could not be looked up.
     ("dns lookup failure: host", RcptHost),
+    // Postfix's reject_non_fqdn_recipient: "504 5.5.2 <a>: Recipient address rejected: need
+    // fully-qualified address" (the recipient's address, not the sender's host name).
+    ("recipient address rejected: need fully", RcptHost),
     ("name server reply", RcptHost),
     // qmail-remote: the recipient's domain has no mail host ("Sorry, I couldn't find any
     // host by that name", "... any host named example.org").
@@ -1460,6 +1469,9 @@ phrase_table! {
     // web.de's German half of it: "Benutzer hat zuviele Mails auf dem Server".
     ("zuviele mails", MailboxFullStrong),
     ("mailbox full", MailboxFull),
+    // qmail's "451 qq trouble in home directory": the recipient's mailbox cannot be written
+    // to, which hosts running qmail file as its storage limit (quota) reached.
+    ("trouble in home directory", MailboxFull),
     // Spanish "452 4.2.2 <a>: Recipient address rejected: Error: BUZON LLENO. MAILBOX IS
     // FULL.", "correo lleno" (not "lleno" alone: "Destinatario desconocido o mailbox
     // lleno" names the unknown recipient first); Swedish "Mottagarens inkorg har slut på
@@ -2609,6 +2621,9 @@ phrase_table! {
     ("in reply to rcpt to", RcptStage),
     ("too many hops", Loop),
     ("tried all mxs", AllHostsFailed),
+    // Exchange's "421 4.4.0 Remote server response was not RFC conformant": the remote
+    // server broke the protocol (a connection fault), not the message's format ("not rfc").
+    ("response was not rfc", AllHostsFailed),
     ("hop count exceeded", Loop),
     ("routing loop", Loop),
     ("mail loop", Loop),

@@ -565,6 +565,11 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     if !p.host && in_address(t, pos, after) {
         return;
     }
+    // Cisco's (IronPort's) bounce reason "5.1.0 - Unknown address error 554-'...'" labels
+    // any refusal by the remote server, whose own reply follows and states the cause.
+    if p.sig == Sig::RcptStrong && t[after..].starts_with(b" error") && t[..pos].ends_with(b"- ") {
+        return;
+    }
     // Outlook's error report names its connection setting, "Secure (SSL): No" in every
     // language ("Sécurisé (SSL) : Non", "Secure(SSL): Não"): a setting, no TLS failure;
     // nor is a client's URL scheme ("(ssl://smtphz.qiye.163.com:994) DATA - 554 ...").

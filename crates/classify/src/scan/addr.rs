@@ -350,6 +350,22 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     {
         return Role::Named;
     }
+    // Exchange's diagnostic block without the server's line: the failed recipient alone
+    // on its line (as a web page prints it, a `[a](mailto:a)` link), then "Remote Server
+    // returned '...'" right after.
+    {
+        let link = rest.strip_prefix(b"(mailto:").map(|r| {
+            let close = r.iter().take(120).position(|&c| c == b')');
+            close.map_or(r, |n| &r[n + 1..])
+        });
+        if link
+            .unwrap_or(rest)
+            .trim_ascii_start()
+            .starts_with(b"remote server returned")
+        {
+            return Role::Named;
+        }
+    }
     // Exchange's diagnostic block: the failed recipient alone on its line, the remote
     // server (a host, or an IP literal) on the next, then "Remote Server returned '550
     // ...'" (line breaks are spaces in the normalised text).
