@@ -331,6 +331,10 @@ phrase_table! {
     ("temporary system problem. try again", GmailReply),
     ("meet ipv6 sending guidelines", GmailReply),
     ("bytes per individual header", GmailReply),
+    // Google Workspace's SMTP relay limits, its own wording: "450 4.2.1 Peak SMTP relay
+    // limit exceeded for customer", "550 5.4.5 Daily SMTP relay limit exceeded for
+    // customer".
+    ("smtp relay limit exceeded for customer", GmailReply),
     // "The email account that you tried to reach does not exist / is disabled / is
     // inactive" (5.1.1, 5.2.1).
     ("account that you tried to reach", GmailReply),
