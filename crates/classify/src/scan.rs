@@ -492,15 +492,14 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
     let mut steps = cands.len() as u64;
     // A transcript's message, from the server's go-ahead for it (`354 End data with
     // <CR><LF>.<CR><LF>`) to its lone "." line: the sender's words (its subject, its
-    // body), not the server's. Looked for once, where the go-ahead is found.
-    let mut body = (0, 0);
+    // body), not the server's. Looked for once, where the go-ahead is found, and skipped
+    // by moving past its candidates (a test per candidate would cost every bounce).
     let mut go_ahead = false;
+    let mut k = 0;
     // Candidates near the end read the zero padding, which no pattern matches.
-    for &pos in cands {
+    while let Some(&pos) = cands.get(k) {
+        k += 1;
         let pos = pos as usize;
-        if pos >= body.0 && pos < body.1 {
-            continue;
-        }
         let word = load8(buf, pos);
         let row = idx.rows[bucket(word)];
         if row == Row::default() {
@@ -518,13 +517,13 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
             for p in idx.pats.get(a as usize..b as usize).unwrap_or_default() {
                 if word & p.mask == p.head && (p.nrest == 0 || idx.rest_matches(p, buf, pos)) {
                     matched(p, pos, norm, &mut found);
+                    if p.sig == Sig::DataGoAhead && !go_ahead && found.all.has(Sig::DataGoAhead) {
+                        go_ahead = true;
+                        if let Some(end) = data_end(norm, pos, &mut steps) {
+                            k = k.max(cands.partition_point(|&c| (c as usize) < end));
+                        }
+                    }
                 }
-            }
-        }
-        if !go_ahead && found.all.has(Sig::DataGoAhead) {
-            go_ahead = true;
-            if let Some(end) = data_end(norm, pos, &mut steps) {
-                body = (pos, end);
             }
         }
     }
