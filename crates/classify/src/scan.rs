@@ -485,20 +485,50 @@ fn sender_domain(t: &[u8], pos: usize) -> bool {
 
 /// Scans the normalised text for every pattern of the tables.
 pub fn find(norm: &Norm, work: &mut u64) -> Found {
-    let idx = index();
-    let buf = norm.padded();
-    let mut found = Found::default();
     let cands = norm.cands();
     let mut steps = cands.len() as u64;
+    let mut found = Found::default();
+    each_match(norm, cands, &mut steps, |p, pos| {
+        matched(p, pos, norm, &mut found);
+        true
+    });
     // A transcript's message, from the server's go-ahead for it (`354 End data with
-    // <CR><LF>.<CR><LF>`) to its lone "." line: the sender's words (its subject, its
-    // body), not the server's. Looked for once, where the go-ahead is found, and skipped
-    // by moving past its candidates (a test per candidate would cost every bounce).
-    let mut go_ahead = false;
-    let mut k = 0;
+    // <CR><LF>.<CR><LF>`) to its lone "." line, is the sender's words (its subject, its
+    // body), not the server's. Transcripts are rare: the text is read again without the
+    // message, rather than a test at every candidate of the loop above, which cost every
+    // bounce about 800 instructions.
+    if found.all.has(Sig::DataGoAhead) {
+        if let Some((at, end)) = message_after_go_ahead(norm, cands, &mut steps) {
+            found = Found::default();
+            let (before, rest) = cands.split_at(cands.partition_point(|&c| c as usize <= at));
+            let after = rest
+                .get(rest.partition_point(|&c| (c as usize) < end)..)
+                .unwrap_or_default();
+            for part in [before, after] {
+                each_match(norm, part, &mut steps, |p, pos| {
+                    matched(p, pos, norm, &mut found);
+                    true
+                });
+            }
+        }
+    }
+    *work += steps;
+    // Exchange's resolver refused inside the reporting server's own organisation.
+    if let Some(sig) = found.reported.filter(|_| found.all.has(Sig::ExResolver)) {
+        found.all.set(sig);
+        found.inner.set(sig);
+    }
+    found
+}
+
+/// Calls `f` with every pattern whose bytes are at one of the candidates `cands`, in
+/// text order, until `f` returns false.
+#[inline(always)]
+fn each_match(norm: &Norm, cands: &[u32], steps: &mut u64, mut f: impl FnMut(&Pat, usize) -> bool) {
+    let idx = index();
+    let buf = norm.padded();
     // Candidates near the end read the zero padding, which no pattern matches.
-    while let Some(&pos) = cands.get(k) {
-        k += 1;
+    for &pos in cands {
         let pos = pos as usize;
         let word = load8(buf, pos);
         let row = idx.rows[bucket(word)];
@@ -513,27 +543,36 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
             (0, 0)
         };
         for (a, b) in [(a, b), row.short()] {
-            steps += u64::from(b - a);
+            *steps += u64::from(b - a);
             for p in idx.pats.get(a as usize..b as usize).unwrap_or_default() {
-                if word & p.mask == p.head && (p.nrest == 0 || idx.rest_matches(p, buf, pos)) {
-                    matched(p, pos, norm, &mut found);
-                    if p.sig == Sig::DataGoAhead && !go_ahead && found.all.has(Sig::DataGoAhead) {
-                        go_ahead = true;
-                        if let Some(end) = data_end(norm, pos, &mut steps) {
-                            k = k.max(cands.partition_point(|&c| (c as usize) < end));
-                        }
-                    }
+                if word & p.mask == p.head
+                    && (p.nrest == 0 || idx.rest_matches(p, buf, pos))
+                    && !f(p, pos)
+                {
+                    return;
                 }
             }
         }
     }
-    *work += steps;
-    // Exchange's resolver refused inside the reporting server's own organisation.
-    if let Some(sig) = found.reported.filter(|_| found.all.has(Sig::ExResolver)) {
-        found.all.set(sig);
-        found.inner.set(sig);
-    }
-    found
+}
+
+/// The first go-ahead for a message in a transcript (one its context lets count) and
+/// where that message ends.
+fn message_after_go_ahead(norm: &Norm, cands: &[u32], steps: &mut u64) -> Option<(usize, usize)> {
+    let mut at = None;
+    each_match(norm, cands, steps, |p, pos| {
+        if p.sig != Sig::DataGoAhead {
+            return true;
+        }
+        let mut probe = Found::default();
+        matched(p, pos, norm, &mut probe);
+        if probe.all.has(Sig::DataGoAhead) {
+            at = Some(pos);
+        }
+        at.is_none()
+    });
+    let at = at?;
+    data_end(norm, at, steps).map(|end| (at, end))
 }
 
 /// A pattern's bytes are at `pos`: the checks of its context, then its signal. Kept out
