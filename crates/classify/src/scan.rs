@@ -522,7 +522,8 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
 }
 
 /// Calls `f` with every pattern whose bytes are at one of the candidates `cands`, in
-/// text order, until `f` returns false.
+/// text order, until `f` returns false. Always inlined, so that each caller's loop is
+/// compiled with its own `f` (a single shared copy measured slower, and larger in wasm).
 #[inline(always)]
 fn each_match(norm: &Norm, cands: &[u32], steps: &mut u64, mut f: impl FnMut(&Pat, usize) -> bool) {
     let idx = index();
