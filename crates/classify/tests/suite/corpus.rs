@@ -97,6 +97,17 @@ pub(crate) fn score_checked(path: &Path, min: usize, title: &str) -> Score {
     score
 }
 
+/// Scores a vocabulary file of `tests/corpus/` (valid labels, at least `min` cases) and
+/// fails if any field reads below its floor (basic, enhanced, category, isp, blocklist,
+/// severity, in percent of the cases that carry the field).
+pub(crate) fn assert_vocabulary(file: &str, min: usize, floors: [f64; 6], title: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/corpus")
+        .join(file);
+    let short = score_checked(&path, min, title).below(floors);
+    assert!(short.is_empty(), "{title} below its floors: {short:?}");
+}
+
 fn load() -> Vec<Case> {
     load_from(&corpus_path())
 }

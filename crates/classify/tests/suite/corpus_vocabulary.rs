@@ -7,9 +7,7 @@
 //!
 //! Run with `cargo test -p classify --test suite corpus_vocabulary -- --nocapture`.
 
-use std::path::PathBuf;
-
-use crate::corpus::score_checked;
+use crate::corpus::assert_vocabulary;
 
 /// The file must never fall below this many phrases.
 const MIN_CASES: usize = 700;
@@ -20,8 +18,5 @@ const FLOORS: [f64; 6] = [100.0, 100.0, 90.2, 98.6, 100.0, 93.8];
 
 #[test]
 fn sisimai_vocabulary_matches_its_labels() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/vocabulary.toml");
-    let score = score_checked(&path, MIN_CASES, "sisimai's vocabulary");
-    let short = score.below(FLOORS);
-    assert!(short.is_empty(), "vocabulary below its floors: {short:?}");
+    assert_vocabulary("vocabulary.toml", MIN_CASES, FLOORS, "sisimai's vocabulary");
 }

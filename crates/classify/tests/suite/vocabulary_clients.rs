@@ -9,9 +9,7 @@
 //!
 //! Run with `cargo test -p classify --test suite vocabulary_clients -- --nocapture`.
 
-use std::path::PathBuf;
-
-use crate::corpus::score_checked;
+use crate::corpus::assert_vocabulary;
 
 /// The file must never fall below this many messages.
 const MIN_CASES: usize = 106;
@@ -22,12 +20,10 @@ const FLOORS: [f64; 6] = [99.0, 100.0, 96.2, 98.1, 100.0, 98.0];
 
 #[test]
 fn client_errors_vocabulary_matches_its_labels() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/corpus/vocabulary-clients.toml");
-    let score = score_checked(&path, MIN_CASES, "mail-sending code's vocabulary");
-    let short = score.below(FLOORS);
-    assert!(
-        short.is_empty(),
-        "the mail-sending code's vocabulary below its floors: {short:?}"
+    assert_vocabulary(
+        "vocabulary-clients.toml",
+        MIN_CASES,
+        FLOORS,
+        "mail-sending code's vocabulary",
     );
 }

@@ -10,9 +10,7 @@
 //!
 //! Run with `cargo test -p classify --test suite vocabulary_others -- --nocapture`.
 
-use std::path::PathBuf;
-
-use crate::corpus::score_checked;
+use crate::corpus::assert_vocabulary;
 
 /// The file must never fall below this many phrases.
 const MIN_CASES: usize = 609;
@@ -23,12 +21,10 @@ const FLOORS: [f64; 6] = [100.0, 100.0, 83.9, 98.3, 99.8, 100.0];
 
 #[test]
 fn other_handlers_vocabulary_matches_its_labels() {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/vocabulary-others.toml");
-    let score = score_checked(&path, MIN_CASES, "other bounce handlers' vocabulary");
-    let short = score.below(FLOORS);
-    assert!(
-        short.is_empty(),
-        "the other handlers' vocabulary below its floors: {short:?}"
+    assert_vocabulary(
+        "vocabulary-others.toml",
+        MIN_CASES,
+        FLOORS,
+        "other bounce handlers' vocabulary",
     );
 }

@@ -10,9 +10,7 @@
 //!
 //! Run with `cargo test -p classify --test suite vocabulary_servers -- --nocapture`.
 
-use std::path::PathBuf;
-
-use crate::corpus::score_checked;
+use crate::corpus::assert_vocabulary;
 
 /// The file must never fall below this many phrases.
 const MIN_CASES: usize = 191;
@@ -23,12 +21,10 @@ const FLOORS: [f64; 6] = [98.4, 100.0, 94.2, 97.9, 100.0, 97.5];
 
 #[test]
 fn servers_vocabulary_matches_its_labels() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/corpus/vocabulary-servers.toml");
-    let score = score_checked(&path, MIN_CASES, "self-hosted servers' vocabulary");
-    let short = score.below(FLOORS);
-    assert!(
-        short.is_empty(),
-        "the servers' vocabulary below its floors: {short:?}"
+    assert_vocabulary(
+        "vocabulary-servers.toml",
+        MIN_CASES,
+        FLOORS,
+        "self-hosted servers' vocabulary",
     );
 }
