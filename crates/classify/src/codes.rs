@@ -361,6 +361,9 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
     if ends_with_ci(b, i, b"time: ") || ends_with_ci(b, i, b"time=") {
         return None;
     }
+    if duration_or_http_status(b, i) {
+        return None;
+    }
     // A source file's line in an error report ("... Relaying denied\"\" on line 457 of
     // /var/www/.../AbstractSmtpTransport.php"): no reply.
     if prev == Some(b' ') && ends_with_ci(b, i, b" on line ") {
@@ -410,6 +413,25 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         _ => {}
     }
     Some((u16::from(c0 - b'0') * 100 + c1 * 10 + c2, i + 3))
+}
+
+/// Units of time after a number: a duration, not a reply code.
+const DURATIONS: [&[u8]; 3] = [b" second", b" minute", b" ms "];
+
+/// Whether the number at `i` is a duration ("Temp failing ... for 512 seconds") or a web
+/// application's HTTP status in its request log (Rails' "Completed 500 Internal Server
+/// Error in 60316ms" above the SMTP error it reports): no reply. Most codes fail both
+/// tests at their first byte compared (this runs for every code candidate).
+fn duration_or_http_status(b: &[u8], i: usize) -> bool {
+    let after = b.get(i + 3..).unwrap_or_default();
+    let duration = matches!(after, [b' ', c, ..] if matches!(c | 0x20, b's' | b'm'))
+        && DURATIONS.iter().any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(w))
+        });
+    let rails = i >= 2 && b[i - 2] | 0x20 == b'd' && ends_with_ci(b, i, b"completed ");
+    duration || rails
 }
 
 /// Whether a NetEase reason marker starts at `j`: two capitals, a colon, a capital

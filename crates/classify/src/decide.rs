@@ -22,6 +22,7 @@ pub struct Verdict {
 /// The causes stated in words, in decision order (first part: up to reputation).
 const WORDS: &[(Sig, Category, &str)] = &[
     (Suppressed, Category::Recipient, "sender-suppression"),
+    (SenderMailbox, Category::Other, "sender-mailbox-words"),
     (ClientName, Category::Dns, "dns-words"),
     (RelayStrong, Category::Relay, "relay-denied"),
     (
@@ -107,6 +108,8 @@ const VOIDS: &[(Sig, Sig)] = &[
     // are the receiver's own connections to its filters and lookups ("clamav: timeout
     // waiting port"), not the delivery's.
     (ReceiverLog, Connection),
+    // Postfix's local submission program: no network connection to fail.
+    (LocalSubmit, Connection),
 ];
 
 /// The signals to decide from: the innermost reply's when it states a cause, unless it
@@ -378,6 +381,12 @@ fn stated_cause(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Option<V
     // frames it.
     if s.has(ReceiverSetup) {
         return v(Category::Other, "receiver-system-words");
+    }
+    // X.2.3, a message over the size limit: its size words win over the mailbox words
+    // RFC 5321's 552 text shares (.NET's "Exceeded storage allocation. The server
+    // response was: 5.2.3 Your message exceeded Google's message size limits").
+    if code.is_some_and(|c| c.subject == 2 && c.detail == 3) && s.has(Content) {
+        return v(Category::Content, "content-words");
     }
     // Greylisting answers 450 or 451 with 4.7.1; not Rambler's "452 4.7.1 Try again
     // later" at DATA (452: insufficient storage), which states no cause.

@@ -198,6 +198,13 @@ pub enum Sig {
     SenderUnauthenticated,
     /// The text is the receiver's own log (Postfix `NOQUEUE: reject`).
     ReceiverLog,
+    /// The sending account's own mailbox cannot send (Microsoft Graph's "The mailbox is
+    /// either inactive, soft-deleted, or is hosted on-premise" for the mailbox an
+    /// application sends as): no refusal of the recipient.
+    SenderMailbox,
+    /// Postfix's local submission (`postdrop:`), before any delivery: its "unexpected EOF"
+    /// is a message cut short on its way into the local queue, no network connection.
+    LocalSubmit,
     /// The sender's own provider reports on another receiver (Gmail's "Google tried to
     /// deliver your message...").
     SenderNdr,
@@ -522,6 +529,9 @@ phrase_table! {
     ("mx.aol.com", YahooHost),
     ("mail.aol.com", YahooHost),
     ("aol will not accept", YahooHost),
+    // AOL's refusal of a source of unsolicited mail: "The information presently available
+    // to AOL indicates this server is transmitting unsolicited e-mail to AOL".
+    ("available to aol", YahooHost),
     // Yahoo's own 5.7.9 wording (its help page SLN7253), quoted without host or URL.
     // "554 Message not allowed - [PH01] Email not accepted for policy reasons".
     ("not accepted for policy reasons", YahooHost),
@@ -626,6 +636,7 @@ phrase_table! {
     ("aup#i", OtherHost),
     ("aup#bl", OtherHost),
     ("aup#cx", OtherHost),
+    ("aup#pol", OtherHost),
     // AT&T's inbound hosts name themselves in its refusals ("553 5.3.0 flpd575 DNSBL:RBL
     // <IP_address>_is_blocked").
     ("flpd", OtherHost),
@@ -1196,6 +1207,9 @@ phrase_table! {
     ("unroutable sender", Dns),
     ("my name was rejected", Dns),
     ("dynamic ip", Dns),
+    // "553 Sorry, you seem to be a non-static-ip server": a dynamic address by another name.
+    ("non-static ip", Dns),
+    ("non-static-ip", Dns),
     // A dial-up or transient IP, told by its reverse DNS (T-Online's "Dialup/transient IP
     // not allowed").
     ("dialup", Dns),
@@ -1269,6 +1283,9 @@ phrase_table! {
     // Gmail's report of its own lookups of the recipient's domain and mail hosts: "DNS
     // Error: ... DNS type 'a' lookup of mx.example.com. responded with code NXDOMAIN".
     ("responded with code nxdomain", RcptHost),
+    // The `host` tool's answer for a domain that does not exist, quoted with a bounce
+    // ("Host example.be not found: 3(NXDOMAIN)").
+    ("not found: 3(nxdomain)", RcptHost),
     // SendGrid's "unable to get mx info: failed to get IPs from PTR record" for a
     // recipient's domain that does not exist (the PTR lookup is SendGrid's own step).
     ("get mx info", RcptHost),
@@ -1690,6 +1707,8 @@ phrase_table! {
     ("bad address", RcptStrong),
     ("no longer exist", RcptStrong),
     ("no such user", RcptStrong),
+    // Exim's "501 <null>: recipient address must contain a domain" (a malformed recipient).
+    ("recipient address must contain", RcptStrong),
     // Exim's default ACL (and the gateways built on it, Baruwa's): "Restricted characters
     // in address" (a local part with `@%!/|`), "Recipient verification failed".
     ("restricted characters", RcptStrong),
@@ -2419,6 +2438,8 @@ phrase_table! {
     // server!", "MAIL FROM not accepted from server!"), without the server's reply; also
     // PHPMailer's debug output ("SMTP -> ERROR: EHLO not accepted from server: 220 ...").
     ("not accepted from server", ClientRefusal),
+    // OSSEC's "Mail from not accepted by server": likewise a client's words, no reply.
+    ("not accepted by server", ClientRefusal),
     // Read only where nothing follows it but a full stop or quotes (`scan::matched`): a
     // cause after it ("Message not accepted for policy reasons") is read by its own words.
     ("message not accepted", BareRefusal),
@@ -2595,6 +2616,13 @@ phrase_table! {
     ("retry time not reached", Connection),
     // Go clients (mox): "data: unexpected EOF, transient" (the connection dropped).
     ("unexpected eof", Connection),
+    // Ruby's EOFError as Net::SMTP's callers report it ("An error occurred while sending
+    // mail (end of file reached)"), and Go's io.EOF in a log's field (`error=EOF`): the
+    // server closed the connection before it answered.
+    ("end of file reached", Connection),
+    // A client's "SMTP connection failed: permission denied" (the socket refused).
+    ("connection failed", Connection),
+    ("error=eof$", Connection),
     ("allowed queue period", Connection),
     // qmail's give-up line: "I'm not going to try again; this message has been in the
     // queue too long."
@@ -2623,6 +2651,9 @@ phrase_table! {
     ("in reply to mail from", MailFromStage),
     ("after rcpt to", RcptStage),
     ("in reply to rcpt to", RcptStage),
+    // PEAR Mail's "Failed to add recipient: a [SMTP: Invalid response code received from
+    // server (code: 501, ...)]": the server's answer to RCPT TO.
+    ("failed to add recipient", RcptStage),
     ("too many hops", Loop),
     ("tried all mxs", AllHostsFailed),
     // Exchange's "421 4.4.0 Remote server response was not RFC conformant": the remote
@@ -2662,6 +2693,9 @@ phrase_table! {
     ("reject: body", ReceiverLog),
     ("reject: header", ReceiverLog),
     ("milter-reject", ReceiverLog),
+    ("postdrop:", LocalSubmit),
+    // Microsoft Graph's error for the mailbox a sending application acts as.
+    ("hosted on-premise", SenderMailbox),
     // Exim's own reject log: "H=<client> [ip] F=<sender> rejected after DATA: <reason>";
     // its H= host is the connecting client.
     ("rejected after data:", ReceiverLog),
