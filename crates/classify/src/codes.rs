@@ -89,6 +89,10 @@ pub struct Codes {
     /// Where the last go-ahead for the message (` 354 `) of a session's log starts: the
     /// success replies before it answered the envelope's commands, not the message.
     pub go_ahead: Option<usize>,
+    /// The last greeting (`220`) a client reports as the answer it could not use
+    /// (`Unexpected greeting: "220-mx.example.org ESMTP"`, `Rejected EHLO command.
+    /// Response: 220-...`): its index in `replies`.
+    pub greeting_reported: Option<usize>,
 }
 
 /// The decision: which reply is the innermost remote one, and its codes.
@@ -489,6 +493,7 @@ pub fn scan_into(b: &[u8], codes: &mut Codes) {
     codes.replies.clear();
     codes.bares.clear();
     codes.go_ahead = None;
+    codes.greeting_reported = None;
     // Where the next code may start (after the last one found).
     let mut next = 0;
     let mut base = 0;
@@ -530,6 +535,7 @@ fn scan_into_portable(b: &[u8], codes: &mut Codes) {
     codes.replies.clear();
     codes.bares.clear();
     codes.go_ahead = None;
+    codes.greeting_reported = None;
     let mut i = 0;
     while i < b.len() {
         if !matches!(b[i], b'2' | b'4' | b'5') {
@@ -702,6 +708,12 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
             }
             if enhanced.is_none() && reference_number(b, i, end, &codes.replies) {
                 return None;
+            }
+            // A client's report of the greeting it got where it wanted another answer.
+            if basic == 220
+                && (ends_with_ci(b, i, b"greeting: \"") || ends_with_ci(b, i, b"response: "))
+            {
+                codes.greeting_reported = Some(codes.replies.len());
             }
             codes.replies.push(Reply {
                 pos: i,
@@ -898,7 +910,8 @@ pub fn choose(codes: &Codes) -> Chosen {
     let replies = &codes.replies;
     // Without a failing reply, a success reply may be the answer (amavis's `250 2.7.0 Ok,
     // discarded`), but not the greeting or the go-ahead for TLS (220), the closing (221)
-    // or a login's success (235): they answer no message.
+    // or a login's success (235): they answer no message, unless a client reports the
+    // greeting as the answer it could not use (then it is the reply it got).
     // A 3xx reply, read only where a client reports it as the wrong answer, is the
     // answer before the success replies of the session it logs (`<< 250 2.1.5 Recipient
     // OK`). A multi-line 250 is the server's list of extensions (`250-PIPELINING ... 250
@@ -911,6 +924,7 @@ pub fn choose(codes: &Codes) -> Chosen {
     let idx = last_remote(replies)
         .or_else(|| replies.iter().rposition(|r| r.basic >= 400))
         .or_else(|| replies.iter().rposition(|r| (300..400).contains(&r.basic)))
+        .or(codes.greeting_reported)
         .or_else(|| {
             // Not one before a go-ahead for the message (` 354 `): it answered the
             // envelope (`250 Accepted` to RCPT TO), and the message got no answer.
