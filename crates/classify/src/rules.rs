@@ -1295,6 +1295,9 @@ phrase_table! {
     // The resolver's TRY_AGAIN, not NXDOMAIN: "Host or domain name not found. Name service
     // error for name=example.org type=MX: Host not found, try again".
     ("host not found, try again", LookupRetry),
+    // Exim's dnslookup router on the same temporary failure (HOST_FIND_AGAIN): "R=dnslookup
+    // defer (-1): host lookup did not complete".
+    ("host lookup did not", LookupRetry),
     // Postfix's NXDOMAIN for the recipient's domain: "Name service error for
     // name=example.org type=MX: Host not found" (the same without ", try again", which is
     // the resolver's temporary failure above and wins).
@@ -1920,9 +1923,6 @@ phrase_table! {
     // "498 No MX for <domain>" (not "no MXs for this domain could be reached", a
     // connection failure).
     ("no mx for", RcptStrong),
-    // Exim's temporary failure to look up the recipient's domain: "host lookup did not
-    // complete".
-    ("host lookup did not", RcptWeak),
     ("indicated no smtp service", RcptStrong),
     ("domain name not found", RcptStrong),
     ("null mx", RcptStrong),

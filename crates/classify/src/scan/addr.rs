@@ -152,11 +152,14 @@ pub fn recipients(norm: &Norm, work: &mut u64) -> Recipients {
     let mut from = 0;
     while let Some(at) = next_byte(padded, from, t.len(), b'@') {
         let mut start = back(t, at, 64, local);
-        // A local part redacted as a placeholder in angle brackets: "Failed Recipient:
-        // <anyone>@gmail.com" (the placeholder is the local part).
-        if start == at && byte(t, at.wrapping_sub(1)) == b'>' {
+        // A local part redacted as a placeholder in brackets: "Failed Recipient:
+        // <anyone>@gmail.com", Exim's "== [myaccount]@gmail.com" (the placeholder is the
+        // local part).
+        let close = byte(t, at.wrapping_sub(1));
+        if start == at && matches!(close, b'>' | b']') {
             let s = back(t, at - 1, 32, local);
-            if s < at - 1 && byte(t, s.wrapping_sub(1)) == b'<' {
+            let open = if close == b'>' { b'<' } else { b'[' };
+            if s < at - 1 && byte(t, s.wrapping_sub(1)) == open {
                 start = s;
             }
         }
