@@ -374,8 +374,12 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         return None;
     }
     // A client's label before the reply code in brackets (Roundcube's "Error SMTP: [550]
-    // Incorrect sender header"): the reply's code.
-    if prev == Some(b'[') && b.get(i + 3) == Some(&b']') && ends_with_ci(b, i, b"smtp: [") {
+    // Incorrect sender header", a scanner's "SMTPC: received error code. [550]"): the
+    // reply's code.
+    if prev == Some(b'[')
+        && b.get(i + 3) == Some(&b']')
+        && (ends_with_ci(b, i, b"smtp: [") || ends_with_ci(b, i, b"code. ["))
+    {
         return Some((u16::from(c0 - b'0') * 100 + c1 * 10 + c2, i + 3));
     }
     match b.get(i + 3) {
@@ -624,6 +628,10 @@ fn closes_with_hashes(tail: &[u8]) -> bool {
 /// `5`) into `codes`; returns where it ends.
 fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     let prev = if i == 0 { None } else { b.get(i - 1).copied() };
+    // An escaped byte (`VIAGRA \256`, an octal escape in a quoted header) is no code.
+    if prev == Some(b'\\') {
+        return None;
+    }
     // A client's report of a 3xx reply where it wanted another (Swift Mailer's "Expected
     // response code 250 but got code \"354\"", nodemailer's "Mail from command failed -
     // 354 Continue"): the server's answer, read only there (a session's `354 End data
@@ -664,7 +672,8 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     let labelled = prev == Some(b'=')
         && (ends_with_ci(b, i, b"response=")
             || ends_with_ci(b, i, b"stat=")
-            || ends_with_ci(b, i, b"reject="));
+            || ends_with_ci(b, i, b"reject=")
+            || ends_with_ci(b, i, b" code="));
     // A number glued by `:` inside a log's `key=value` field is part of its value (the
     // key length of Exim's `X=TLS1.3:TLS_AES_256_GCM_SHA384:256`), no reply.
     if prev == Some(b':') && in_field_value(b, i) {
@@ -926,6 +935,16 @@ pub fn choose(codes: &Codes) -> Chosen {
         .or_else(|| replies.iter().rposition(|r| (300..400).contains(&r.basic)))
         .or(codes.greeting_reported)
         .or_else(|| {
+            // Not beside a failure's status (Postfix's `dsn=5.4.4, status=bounced` pasted
+            // with the client's `250 2.0.0 Ok: queued` for the same message): that success
+            // was the submission's.
+            if codes
+                .bares
+                .iter()
+                .any(|b| b.status_like && b.code.class != 2)
+            {
+                return None;
+            }
             // Not one before a go-ahead for the message (` 354 `): it answered the
             // envelope (`250 Accepted` to RCPT TO), and the message got no answer.
             (0..replies.len()).rev().find(|&i| {

@@ -466,6 +466,10 @@ fn vaguest(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Verdict {
         }
         return verdict(Category::Connection, None, "refused-at-greeting");
     }
+    // The session closed after a refusal: the refusal, not the closing, is the answer.
+    if s.has(SessionClosed) && !s.has(Connection) && basic.is_none_or(|b| b < 400) {
+        return verdict(Category::Connection, None, "connection-words");
+    }
     if let Some((_, cat, rule)) = LAST_WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
         return verdict(*cat, None, rule);
     }

@@ -202,6 +202,10 @@ pub enum Sig {
     /// either inactive, soft-deleted, or is hosted on-premise" for the mailbox an
     /// application sends as): no refusal of the recipient.
     SenderMailbox,
+    /// The session closed ("connection closed", telnet's "Connection closed by foreign
+    /// host."): after a refusal, the server hanging up on it (no cause of its own);
+    /// without one, a connection failure.
+    SessionClosed,
     /// Postfix's local submission (`postdrop:`), before any delivery: its "unexpected EOF"
     /// is a message cut short on its way into the local queue, no network connection.
     LocalSubmit,
@@ -454,6 +458,10 @@ phrase_table! {
     // Microsoft's 5.7.509 wording: "Access denied, sending domain <d> does not pass DMARC
     // verification and has a DMARC policy of reject".
     ("does not pass dmarc verification", OutlookHost),
+    // Outlook.com's format refusal without its host: "550 5.7.0 Message could not be
+    // delivered. Please ensure the message is RFC 5322 compliant." (Gmail words it "this
+    // message is not RFC 5322 compliant").
+    ("ensure the message is rfc 5322", OutlookHost),
     ("go.microsoft.com", OutlookHost),
     ("messaging.microsoft.com", OutlookHost),
     ("sc-001", OutlookHost),
@@ -978,6 +986,9 @@ phrase_table! {
     // curl's CURLE_LOGIN_DENIED ("Login denied"), as the applications that send with
     // libcurl log it.
     ("login denied", SmtpLogin),
+    // Windows' message for a refused login (SEC_E_LOGON_DENIED), as .NET and PowerShell
+    // senders report it: "The logon attempt failed".
+    ("logon attempt failed", SmtpLogin),
     ("missing credentials", SmtpLogin),
     ("find an authenticator", SmtpLogin),
     ("invalid credentials", SmtpLogin),
@@ -1100,6 +1111,10 @@ phrase_table! {
     // Also quoted with the start elided ("550-5.7.26 ... sender is unauthenticated").
     ("sender is unauthenticated", SenderUnauthenticated),
     ("authentication", Auth),
+    // Exim's anti-spoofing refusal of the receiver's own domain sent from outside its
+    // services: "550-Unauthorised Envelope Sender."
+    ("unauthorised envelope sender", Auth),
+    ("unauthorized envelope sender", Auth),
     // Not "authenticated": Postfix's "(Authenticated sender: a@b)" of a quoted header.
     ("authenticate$", Auth),
     ("be authenticated", Auth),
@@ -1255,6 +1270,12 @@ phrase_table! {
     // "unable to verify sender address" (the sender's domain does not route).
     ("sender verif", Dns),
     ("unable to verify sender", Dns),
+    // "451 4.1.8 Domain of sender address a does not resolve", a receiver's "451 <a>...
+    // Domain does not resolve" (sendmail quotes the sender's address).
+    ("domain does not resolve", Dns),
+    // qmail's callback to the sender's MX refused by it: "... did not accept the empty
+    // address, <>, as required by RFC 821" (the sender's domain cannot take bounces).
+    ("did not accept the empty address", Dns),
     ("invalid sender", Dns),
     ("bogus mail from", Dns),
     // smtpf (Barricade MX), of the client's host or the sender's address: "550 5.7.1 host
@@ -1415,6 +1436,8 @@ phrase_table! {
     // A sending account's limits: "Daily user sending quota exceeded", "The limit on the
     // number of allowed outgoing messages was exceeded" (not a mailbox's quota).
     ("sending quota", Rate),
+    // Roundcube's French "Quota d'envoi de mails dépassé" (sending quota exceeded).
+    ("quota d'envoi", Rate),
     // Outlook.com's submission verdict on an account over its sending quota:
     // "OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is
     // RefuseQuota, ShowTierUpgrade".
@@ -1710,6 +1733,8 @@ phrase_table! {
     ("bad address", RcptStrong),
     ("no longer exist", RcptStrong),
     ("no such user", RcptStrong),
+    // Exchange's X.400 report: "The recipient name is not recognized".
+    ("recipient name is not recognized", RcptStrong),
     // Exim's "501 <null>: recipient address must contain a domain" (a malformed recipient).
     ("recipient address must contain", RcptStrong),
     // Exim's default ACL (and the gateways built on it, Baruwa's): "Restricted characters
@@ -2236,6 +2261,8 @@ phrase_table! {
     ("unacceptable content", Content),
     ("taille limite", Content),
     ("rfc 5322", Content),
+    // "554 Invalid data in message" (the message's data, its encoding).
+    ("invalid data in message", Content),
     ("rfc5322", Content),
     ("rfc 2822", Content),
     ("rfc2822", Content),
@@ -2432,6 +2459,10 @@ phrase_table! {
     // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
     // Exchange's "Your access to submit messages to this e-mail system has been rejected".
     ("message refused", Reputation),
+    // A mail host that takes mail only through the filter in front of it: "550 Not
+    // authorised for direct delivery" (a policy refusal of the sending host).
+    ("authorised for direct delivery", Reputation),
+    ("authorized for direct delivery", Reputation),
     // PHPMailer's DATA refused, in its own words (FluentSMTP's and Mailster's logs).
     ("data not accepted", ClientRefusal),
     // OpenCart's own words for a refused command ("Error: RCPT TO not accepted from
@@ -2534,7 +2565,10 @@ phrase_table! {
     // Windows' socket error (WSAECONNABORTED), as .NET clients report it: "An established
     // connection was aborted by the software in your host machine".
     ("connection was aborted", Connection),
-    ("connection closed", Connection),
+    // "Connection closed" and telnet's "Connection closed by foreign host.": the session's
+    // end, a connection failure only when no refusal came before it.
+    ("connection closed", SessionClosed),
+    ("closed by foreign host", SessionClosed),
     // emailjs: "{ [Error: connection has ended] code: 9, smtp: undefined }".
     ("connection has ended", Connection),
     // Python's smtplib: "SMTPServerDisconnected: Connection unexpectedly closed", "Server
@@ -2616,6 +2650,12 @@ phrase_table! {
     ("retry time not reached", Connection),
     // Go clients (mox): "data: unexpected EOF, transient" (the connection dropped).
     ("unexpected eof", Connection),
+    // A gateway's own queue: "connection was not attempted: domain is marked down (too
+    // many connection failures)" (a connection problem, not a rate).
+    ("too many connection failures", AllHostsFailed),
+    // Java's TLS client: "Remote host closed connection during handshake"
+    // (SSLHandshakeException).
+    ("closed connection during handshake", Tls),
     // Ruby's EOFError as Net::SMTP's callers report it ("An error occurred while sending
     // mail (end of file reached)"), and Go's io.EOF in a log's field (`error=EOF`): the
     // server closed the connection before it answered.
@@ -2655,6 +2695,8 @@ phrase_table! {
     // server (code: 501, ...)]": the server's answer to RCPT TO.
     ("failed to add recipient", RcptStage),
     ("too many hops", Loop),
+    // "550 Too many received headers - possible mail loop" (Haraka, Postfix).
+    ("too many received", Loop),
     ("tried all mxs", AllHostsFailed),
     // Exchange's "421 4.4.0 Remote server response was not RFC conformant": the remote
     // server broke the protocol (a connection fault), not the message's format ("not rfc").
@@ -2735,9 +2777,11 @@ phrase_table! {
     // own trouble, which the code's 4.7.x does not turn into a policy refusal.
     ("service is currently unavailable", ReceiverSystem),
     ("not proxied", ReceiverSystem),
-    // "450 Server configuration problem" (at the greeting, or as ZoneMTA lists it): the
-    // receiver's own set-up is broken, not a refused connection.
-    ("configuration problem", ReceiverSystem),
+    // "450 Server configuration problem" (at the greeting, or as ZoneMTA lists it, and
+    // Postfix's "451 4.3.5 <a>: Recipient address rejected: Server configuration
+    // problem"): the receiver's own set-up is broken, not a refused connection nor the
+    // recipient, whatever refusal prefix frames it.
+    ("configuration problem", ReceiverSetup),
     // Postfix's 4.3.5 for a misconfigured restriction, after any of its refusal prefixes
     // ("Client host rejected: Server configuration error").
     ("server configuration error", ReceiverSetup),

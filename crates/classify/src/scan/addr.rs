@@ -175,7 +175,10 @@ pub fn recipients(norm: &Norm, work: &mut u64) -> Recipients {
         // asker typed it in place of the address (`to=<email@address>`; not `localhost`,
         // the server itself).
         let field = sub(t, start.saturating_sub(4), start) == b"to=<" && name != b"localhost";
-        if start == at || !(field || name.contains(&b'.')) || name.first() == Some(&b'.') {
+        // A wholly masked domain (`<*@*.*.*>`) shows no receiver.
+        let masked = name.iter().all(|&c| matches!(c, b'*' | b'.'));
+        if start == at || !(field || name.contains(&b'.')) || name.first() == Some(&b'.') || masked
+        {
             continue;
         }
         let role = match role(t, start, end, &norm.reply_starts, work) {
@@ -285,6 +288,11 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if (before.ends_with(b"email") || before.ends_with(b"email:"))
         && t.get(end..).is_some_and(|r| r.starts_with(b" reason"))
     {
+        return Role::Named;
+    }
+    // PHP's mail log (`mail.log`): "mail() on [/path/file.php:327]: To: a -- Headers: ..."
+    // names the recipient the script sent to.
+    if t.get(end..).is_some_and(|r| r.starts_with(b" -- headers:")) {
         return Role::Named;
     }
     // The sender Mailgun's event log writes before the arrow ("Failed: b → a"): no
