@@ -466,7 +466,8 @@ fn vaguest(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Verdict {
         }
         return verdict(Category::Connection, None, "refused-at-greeting");
     }
-    // The session closed after a refusal: the refusal, not the closing, is the answer.
+    // A closed session is a connection failure only when no refusal came before it
+    // (after one, the server hung up on its own refusal, which is the answer).
     if s.has(SessionClosed) && !s.has(Connection) && basic.is_none_or(|b| b < 400) {
         return verdict(Category::Connection, None, "connection-words");
     }

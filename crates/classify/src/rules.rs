@@ -2660,9 +2660,9 @@ phrase_table! {
     // mail (end of file reached)"), and Go's io.EOF in a log's field (`error=EOF`): the
     // server closed the connection before it answered.
     ("end of file reached", Connection),
+    ("error=eof$", Connection),
     // A client's "SMTP connection failed: permission denied" (the socket refused).
     ("connection failed", Connection),
-    ("error=eof$", Connection),
     ("allowed queue period", Connection),
     // qmail's give-up line: "I'm not going to try again; this message has been in the
     // queue too long."
@@ -2735,6 +2735,8 @@ phrase_table! {
     ("reject: body", ReceiverLog),
     ("reject: header", ReceiverLog),
     ("milter-reject", ReceiverLog),
+    // Postfix's local submission program ("postdrop: warning: stdin: unexpected EOF in
+    // data"), before any delivery.
     ("postdrop:", LocalSubmit),
     // Microsoft Graph's error for the mailbox a sending application acts as.
     ("hosted on-premise", SenderMailbox),
