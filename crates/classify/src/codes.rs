@@ -386,6 +386,10 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         // NetEase's reason marker glued to the code as its code tables print it
         // (`421HL:ICC`, `451DT:SPM`): the code still.
         Some(&r) if blocks_basic_right(r) && !netease_marker(b, i + 3) => return None,
+        // A logger's source line in braces (`{cps.worker:531}`, Python's `{module:lineno}`).
+        Some(b'}') if prev == Some(b':') && i >= 2 && b[i - 2].is_ascii_alphabetic() => {
+            return None
+        }
         // `12:30` is a time; `550: 5.7.1` and `550:` are replies.
         Some(b':') if b.get(i + 4).is_some_and(u8::is_ascii_digit) => return None,
         // `,` ends a CSV field (PowerMTA job ids), except in a tuple `(550, b'...')`, a
@@ -403,8 +407,9 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
         // `(508)` is a reference number, not a reply; Python's smtplib debug line
         // `reply: retcode (550); Msg: ...` is one, and so are lettre's errors.
         // Rust's lettre writes `permanent error (550): ...` and `transient error (451): ...`,
-        // Roundcube `SMTP Error (550): Failed to add recipient "a" (5.7.1 ...)` (in Spanish
-        // `Error SMTP (451): (...)`).
+        // Roundcube `SMTP Error (550): Failed to add recipient "a" (5.7.1 ...)` (in its
+        // translations `Error SMTP (451)`, `Erreur SMTP (535)`, `Errore SMTP`, `Erro SMTP`,
+        // `SMTP-Fehler`).
         // Symfony's API transports end their error with the API's own code: "Unable to
         // send an email: ... (code 406)." (Postmark's error code, an HTTP status).
         Some(b')') if ends_with_ci(b, i, b"(code ") => return None,
@@ -413,6 +418,10 @@ fn basic_at(b: &[u8], i: usize) -> Option<(u16, usize)> {
                 && !ends_with_ci(b, i, b"retcode (")
                 && !ends_with_ci(b, i, b"smtp error (")
                 && !ends_with_ci(b, i, b"error smtp (")
+                && !ends_with_ci(b, i, b"erreur smtp (")
+                && !ends_with_ci(b, i, b"errore smtp (")
+                && !ends_with_ci(b, i, b"erro smtp (")
+                && !ends_with_ci(b, i, b"smtp-fehler (")
                 && !ends_with_ci(b, i, b"permanent error (")
                 && !ends_with_ci(b, i, b"transient error (") =>
         {

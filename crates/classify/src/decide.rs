@@ -474,6 +474,11 @@ fn vaguest(s: Sigs, basic: Option<u16>, code: Option<Enhanced>) -> Verdict {
     if let Some((_, cat, rule)) = LAST_WORDS.iter().find(|(sig, _, _)| s.has(*sig)) {
         return verdict(*cat, None, rule);
     }
+    // 535 answers AUTH alone (RFC 4954: the credentials are invalid), whatever words
+    // surround it ("依旧535": still 535, with the authorization code as password).
+    if basic == Some(535) {
+        return verdict(Category::Auth, None, "smtp-login");
+    }
     if let Some((cat, _)) = code.and_then(meaning::generic) {
         return verdict(cat, None, "enhanced-code");
     }

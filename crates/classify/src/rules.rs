@@ -336,6 +336,9 @@ phrase_table! {
     // all senders to authenticate", and its bulk-sender rows (4.7.23, 4.7.32): "To learn more
     // about Gmail requirements for bulk email senders".
     ("gmail require", GmailReply),
+    // Google's refused login (its BadCredentials answer), quoted without host or URL:
+    // "535-5.7.8 Username and Password not accepted."
+    ("and password not accepted", GmailReply),
     // Gmail's own wordings, also without `- gsmtp`: 421 4.3.0/4.7.0 "Temporary System
     // Problem. Try again later.", 5.7.1 "... does not meet IPv6 sending guidelines regarding
     // PTR records and authentication", 5.2.3 "... bytes per individual header size".
@@ -1007,6 +1010,9 @@ phrase_table! {
     ("log in through your web", SmtpLogin),
     // Exchange Online's 5.7.60: the logged-in account may not send as the From address.
     ("permissions to send as", SmtpLogin),
+    // Exchange's report of the same for "on behalf of": "You do not have the permission to
+    // send the message on behalf of the specified user."
+    ("send the message on behalf of", SmtpLogin),
     // Postfix's `reject_sender_login_mismatch`: "553 5.7.1 <a>: Sender address rejected:
     // not owned by user <login>" (the login may not use that sender address).
     ("not owned by", SmtpLogin),
@@ -1040,6 +1046,8 @@ phrase_table! {
     // Tencent Cloud's sending service: "发件sender没有经过认证，无法发送" (the sender has not
     // been authenticated, cannot send).
     ("没有经过认证", SmtpLogin),
+    // Chinese senders' "邮箱认证失败" (mailbox authentication failed).
+    ("认证失败", SmtpLogin),
     // French: Orange's "550 5.7.0 Code d'authentification invalide OFR 305",
     // "Authentification requise".
     ("authentification", SmtpLogin),
@@ -1438,6 +1446,8 @@ phrase_table! {
     ("sending quota", Rate),
     // Roundcube's French "Quota d'envoi de mails dépassé" (sending quota exceeded).
     ("quota d'envoi", Rate),
+    // A host's limit of messages sent per hour or day: "Message count quota exceeded".
+    ("message count quota", Rate),
     // Outlook.com's submission verdict on an account over its sending quota:
     // "OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is
     // RefuseQuota, ShowTierUpgrade".
@@ -1716,6 +1726,8 @@ phrase_table! {
     // (invalid recipient).
     ("wurde nicht in", RcptStrong),
     ("ユーザーが見つかりません", RcptStrong),
+    // A Japanese translation of Postfix's "User unknown" ("ユーザー不明").
+    ("ユーザー不明", RcptStrong),
     ("無効な受信者", RcptStrong),
     // Closed or unused mailboxes in other languages: Spanish "El usuario esta en estado:
     // inactivo", Polish "Podane konto jest zablokowane administracyjnie lub nieaktywne",
@@ -1733,6 +1745,10 @@ phrase_table! {
     ("bad address", RcptStrong),
     ("no longer exist", RcptStrong),
     ("no such user", RcptStrong),
+    // Postfix's "501 5.1.3 Bad recipient address syntax"; a filter's "Recipient failed
+    // verification" (its recipient check).
+    ("bad recipient address", RcptStrong),
+    ("recipient failed verification", RcptStrong),
     // Exchange's X.400 report: "The recipient name is not recognized".
     ("recipient name is not recognized", RcptStrong),
     // Exim's "501 <null>: recipient address must contain a domain" (a malformed recipient).
@@ -2263,6 +2279,8 @@ phrase_table! {
     ("rfc 5322", Content),
     // "554 Invalid data in message" (the message's data, its encoding).
     ("invalid data in message", Content),
+    // Mailman's refusal of a post by its header and content filters: "filter rule match".
+    ("filter rule match", Content),
     ("rfc5322", Content),
     ("rfc 2822", Content),
     ("rfc2822", Content),
@@ -2548,6 +2566,8 @@ phrase_table! {
     // The server sent no greeting: "No welcome message from 202.108.44.203".
     ("no welcome message", Connection),
     ("no route to host", Connection),
+    // A mail server's outbound log: "Failure Reason: No Server Listening on Port 25".
+    ("no server listening", Connection),
     ("lost connection", Connection),
     // Node's socket errors, as Node-based MTAs print them: "connect ECONNREFUSED
     // 192.0.2.1:25", "connect ETIMEDOUT", "550 connect EADDRNOTAVAIL 157.245.9.156:443".

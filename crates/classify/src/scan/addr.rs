@@ -175,8 +175,9 @@ pub fn recipients(norm: &Norm, work: &mut u64) -> Recipients {
         // asker typed it in place of the address (`to=<email@address>`; not `localhost`,
         // the server itself).
         let field = sub(t, start.saturating_sub(4), start) == b"to=<" && name != b"localhost";
-        // A wholly masked domain (`<*@*.*.*>`) shows no receiver.
-        let masked = name.iter().all(|&c| matches!(c, b'*' | b'.'));
+        // A wholly masked domain (`<*@*.*.*>`) shows no receiver; nor is a name followed
+        // by another `@` an address (a package path's `_nodemailer@4.7.0@nodemailer/lib`).
+        let masked = name.iter().all(|&c| matches!(c, b'*' | b'.')) || byte(t, end) == b'@';
         if start == at || !(field || name.contains(&b'.')) || name.first() == Some(&b'.') || masked
         {
             continue;
@@ -246,17 +247,19 @@ fn opening(t: &[u8], start: usize) -> usize {
 fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u64) -> Role {
     *work += 64;
     let open = opening(t, start);
-    // Exim's main log (`<id> ** a` failed, `<id> == a` deferred), the JSON events of
-    // ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"` and its Python form
-    // `'recipient': 'a'`, SparkPost's `"rcpt_to": "a"`, Amazon SES's `"destination":
+    // Exim's main log (`<id> ** a` failed, `<id> == a` deferred, `<id> => a` delivered; an
+    // application's log writes its failed send the same way, `发送失败 => a 550 ...`), the JSON
+    // events of ESPs (SendGrid's `"email":"a"`, Mailgun's `"recipient": "a"` and its Python
+    // form `'recipient': 'a'`, SparkPost's `"rcpt_to": "a"`, Amazon SES's `"destination":
     // ["a"]`, Resend's `"to": ["a"]`), a log's envelope pair on one line (Cisco IronPort's
-    // `From:<a> To:<b>`, amavis's `<a> -> <b>`, Mailgun's `a → b`) and Exchange's and MailEnable's
-    // `Recipient: [SMTP:a]` name the recipient, as Chinese providers' bounces do with
-    // "无法发送到a" (could not be sent to a, no space before the address).
+    // `From:<a> To:<b>`, amavis's `<a> -> <b>`, Mailgun's `a → b`) and Exchange's and
+    // MailEnable's `Recipient: [SMTP:a]` name the recipient, as Chinese providers' bounces do
+    // with "无法发送到a" (could not be sent to a, no space before the address).
     let before = sub(t, open.saturating_sub(14), open);
     if [
         &b" **"[..],
         b" ==",
+        b" =>",
         b"\"email\":",
         b"\"recipient\":",
         b"'recipient':",
