@@ -144,7 +144,14 @@ fn receiver_from_signs(
             inner = inner.with(sig);
         }
     }
-    let mut isp = decide::isp(inner).or_else(|| decide::isp(found.all));
+    // A relay's report of the reply it got names the relay (another provider's host) and
+    // the destination only by its IP: the relay's host names no receiver.
+    let mut all = found.all;
+    if all.has(rules::Sig::RelayReport) {
+        inner = inner.without(rules::Sig::OtherHost);
+        all = all.without(rules::Sig::OtherHost);
+    }
+    let mut isp = decide::isp(inner).or_else(|| decide::isp(all));
     if isp.is_none() && enhanced.is_some_and(microsoft_only) {
         isp = Some(Isp::Outlook);
     }

@@ -212,6 +212,10 @@ pub enum Sig {
     /// The sender's own provider reports on another receiver (Gmail's "Google tried to
     /// deliver your message...").
     SenderNdr,
+    /// A relay's report of the reply it got ("MTA <host> received this response from the
+    /// destination host", GoDaddy's wrapper): the relay's host is the sender's, and the
+    /// destination is written as an IP.
+    RelayReport,
     /// `Reporting-MTA:` / `Received-From-MTA:` of a DSN: the hosts there are the sending
     /// side's.
     ReportingMta,
@@ -431,6 +435,7 @@ phrase_table! {
     ),
     ("the other server returned", SenderNdr),
     ("the response from the remote server was", SenderNdr),
+    ("received this response from the destination", RelayReport),
     ("gmail will retry", SenderNdr),
     // Gmail's own lookup of the recipient's domain: "DNS Error: DNS type 'mx' lookup of
     // example.org responded with code NXDOMAIN" (its help link is the report's).

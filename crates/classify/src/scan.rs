@@ -372,11 +372,6 @@ fn not_the_receiver(
             }
         }
     }
-    // A relay's report of the reply it got ("MTA p3plsmtpa08-03.prod.phx3.secureserver.net
-    // received this response from the destination host"): the relay is the sender's.
-    if t.get(after + 1) == Some(&b'r') && relay_reports(t, after) {
-        return Some(false);
-    }
     // The name a client gives itself in its greeting ("SMTP Command: EHLO smtp.gmail.com",
     // Postfix's `helo=<mail.example.org>`): the sending client, never the receiver.
     {
@@ -448,16 +443,6 @@ fn not_the_receiver(
     let domain = dotted || t.get(after) == Some(&b'.');
     (start == pos && domain && t.get(after).is_none_or(ends) && sender_domain(t, pos))
         .then_some(false)
-}
-
-/// Whether the host name that ends at `after` is followed by a relay's words for the
-/// reply it got (GoDaddy's "MTA <host> received this response from the destination
-/// host"). Out of line: most names are not followed by " r" at all.
-#[cold]
-#[inline(never)]
-fn relay_reports(t: &[u8], after: usize) -> bool {
-    t.get(after..)
-        .is_some_and(|r| r.starts_with(b" received this response"))
 }
 
 /// Whether the word matched at `pos..after` is part of an e-mail address (`<dmarc@a.example>`,
