@@ -1027,7 +1027,22 @@ pub fn choose(codes: &Codes) -> Chosen {
                 .filter(|r| r.basic >= 400)
                 .find_map(|r| r.enhanced)
         })
-        .or_else(|| bares.iter().rev().find(|b| b.status_like).map(|b| b.code))
+        // A DSN's status, unless it is the generic `Status: 5.0.0` and a wrapper wrote a
+        // specific code of the same class (Cisco's `5.3.0 - Other mail system problem
+        // 554-'Too many hops'`), as without a reply code below.
+        .or_else(|| {
+            let status = bares.iter().rev().find(|b| b.status_like)?;
+            let specific = |b: &&Bare| !b.status_like && !b.code.is_generic();
+            let wrapper = bares
+                .iter()
+                .rev()
+                .filter(specific)
+                .find(|b| b.code.class == status.code.class);
+            Some(match wrapper {
+                Some(w) if status.code.is_generic() => w.code,
+                _ => status.code,
+            })
+        })
         .or_else(|| {
             bares
                 .iter()

@@ -69,6 +69,16 @@ pub fn diagnose_counted(bytes: &[u8]) -> (Diagnosis, u64) {
         std::mem::take(&mut scratch.norm),
     );
     let found = scan::find(&norm, &mut work);
+    // qmail's delivery log writes the reply with underscores for spaces: read it again
+    // with spaces (it has no underscore left to find this pattern again).
+    if found.all.has(rules::Sig::QmailLog) {
+        let spaced: Vec<u8> = bytes
+            .iter()
+            .map(|&b| if b == b'_' { b' ' } else { b })
+            .collect();
+        let (diagnosis, more) = diagnose_counted(&spaced);
+        return (diagnosis, work + more);
+    }
 
     let mut sigs = decide::deciding(found.inner, found.all);
     // The command a reply answers is written around it (`after MAIL FROM:<a>: host X:

@@ -206,6 +206,10 @@ pub enum Sig {
     /// host."): after a refusal, the server hanging up on it (no cause of its own);
     /// without one, a connection failure.
     SessionClosed,
+    /// qmail's delivery log, which writes the remote reply with underscores for spaces
+    /// (`deferral: 192.0.2.1_does_not_like_recipient./Remote_host_said:_421_...`): the
+    /// text is read again with spaces.
+    QmailLog,
     /// Postfix's local submission (`postdrop:`), before any delivery: its "unexpected EOF"
     /// is a message cut short on its way into the local queue, no network connection.
     LocalSubmit,
@@ -470,6 +474,9 @@ phrase_table! {
     // delivered. Please ensure the message is RFC 5322 compliant." (Gmail words it "this
     // message is not RFC 5322 compliant").
     ("ensure the message is rfc 5322", OutlookHost),
+    // Microsoft 365's mail API throttling a mailbox: `"code":
+    // "CommandConcurrencyLimitReached"` (Exchange's own error code, no host).
+    ("commandconcurrencylimit", OutlookHost),
     ("go.microsoft.com", OutlookHost),
     ("messaging.microsoft.com", OutlookHost),
     ("sc-001", OutlookHost),
@@ -900,6 +907,8 @@ phrase_table! {
     // Stalwart's "550 5.1.2 Relay not allowed."; hMailServer's "550 Delivery is not
     // allowed to this address." (the client may not deliver to that domain).
     ("relay not allowed", RelayStrong),
+    // A submission server's "550 <a> Relay is not allowed" (to an outside recipient).
+    ("relay is not allowed", RelayStrong),
     ("delivery is not allowed to this", RelayStrong),
     // mox's refusal of mail its submission may not pass on: "550 5.7.2 not allowed to send
     // to destination" (the sender's own server declining to relay there).
@@ -931,7 +940,6 @@ phrase_table! {
     // not allowed on this server" (a relay or submission set-up, not a refusal by policy).
     ("sending messages is not allowed", RelayStrong),
     ("we do not relay", RelayStrong),
-    ("delivery not authorized", RelayStrong),
     // A submission server that will not take a recipient for this sender: BT's "550
     // Recipient Not Authorised [recipient rejected due to no authorised destination
     // groups]" (a relay set-up question, not an unknown recipient).
@@ -1073,6 +1081,9 @@ phrase_table! {
     ("apikey", SmtpLogin),
     // SendGrid: "550 The from address does not match a verified Sender Identity".
     ("verified sender identity", SmtpLogin),
+    // A sending service that will not send for a From domain: "550 5.7.1 Sending from
+    // domain gmail.com is not allowed".
+    ("sending from domain", SmtpLogin),
     // Postal's refusal of a From domain the credential may not send for: "530
     // From/Sender name is not valid".
     ("sender name is not valid", SmtpLogin),
@@ -1453,6 +1464,9 @@ phrase_table! {
     ("quota d'envoi", Rate),
     // A host's limit of messages sent per hour or day: "Message count quota exceeded".
     ("message count quota", Rate),
+    // A provider's limit of the sending account's logins: "451 Already reached per-10
+    // minute limit for logins by a" (the account's own limit: a is the sender).
+    ("limit for logins", SendingCredit),
     // Outlook.com's submission verdict on an account over its sending quota:
     // "OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is
     // RefuseQuota, ShowTierUpgrade".
@@ -2027,9 +2041,10 @@ phrase_table! {
     // "not accepting mail", "not accepting messages": the mailbox takes none.
     ("not accepting mail", RcptWeak),
     ("not accepting messages", RcptWeak),
-    // qmail's "a.b.c.d does not like recipient." leads the receiver's reply: a refusal of
-    // the recipient only when that reply states no other cause.
-    ("like recipient", RcptWeak),
+    // qmail's "a.b.c.d does not like recipient." leads the receiver's reply to RCPT TO: a
+    // permanent reply that states no other cause refuses the recipient, a temporary one
+    // ("421 Service Temporarily Unavailable") does not.
+    ("like recipient", RcptStage),
     // Haraka's default refusal of a recipient its host list does not hold: "550 I cannot
     // deliver mail for <a>" (a refusal of the address, whatever the set-up behind it).
     ("cannot deliver mail for", RcptWeak),
@@ -2482,6 +2497,9 @@ phrase_table! {
     // "554 Message refused", "Mail Refused" (PHPMailer-BMH's rules, PHP Bounce Handler's);
     // Exchange's "Your access to submit messages to this e-mail system has been rejected".
     ("message refused", Reputation),
+    // RFC 3463's words for X.7.1, "Delivery not authorized, message refused" (IIS's and
+    // Exchange's "571 Delivery not authorized"): a refusal by policy, not of relaying.
+    ("delivery not authorized", Reputation),
     // A mail host that takes mail only through the filter in front of it: "550 Not
     // authorised for direct delivery" (a policy refusal of the sending host).
     ("authorised for direct delivery", Reputation),
@@ -2763,6 +2781,7 @@ phrase_table! {
     // Postfix's local submission program ("postdrop: warning: stdin: unexpected EOF in
     // data"), before any delivery.
     ("postdrop:", LocalSubmit),
+    ("remote_host_said", QmailLog),
     // Microsoft Graph's error for the mailbox a sending application acts as.
     ("hosted on-premise", SenderMailbox),
     // Exim's own reject log: "H=<client> [ip] F=<sender> rejected after DATA: <reason>";

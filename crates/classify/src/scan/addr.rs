@@ -354,11 +354,13 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     });
     let rest = t.get(j..).unwrap_or_default();
     // Postfix's `<a> (expanded from ...)`, Exchange's `a (Undelivered): 550 ...`,
-    // Halon's `<a> failed: example.org->MX: 552 ...`, PowerMTA's `a; Failed;`, a "Mail
-    // Delivery Service" report's `a; Action: Failed; Status: 5.3.0`.
+    // Halon's `<a> failed: example.org->MX: 552 ...` (and its delay notice's `<a> delayed:
+    // example.org: 400 ...`), PowerMTA's `a; Failed;`, a "Mail Delivery Service" report's
+    // `a; Action: Failed; Status: 5.3.0`.
     if rest.starts_with(b" (expanded from")
         || rest.starts_with(b" (undelivered)")
         || rest.starts_with(b" failed:")
+        || rest.starts_with(b" delayed:")
         || rest.starts_with(b"; failed")
         || rest.starts_with(b"; action: failed")
     {
@@ -493,6 +495,10 @@ fn named_by_word(word: &[u8], prev: &[u8], seps: Seps) -> Option<Role> {
     // Exchange's German report: "Ihre Nachricht an a konnte nicht zugestellt werden"
     // (your message to a), as `messages to a` is.
     if word == b"an" && prev == b"nachricht" {
+        return Some(Role::Named);
+    }
+    // qmail's delivery log: "starting delivery 21817: msg 3769432 to remote a".
+    if word == b"remote" && prev == b"to" {
         return Some(Role::Named);
     }
     // Postfix's `<a> (expanded from <b>):`: b is the recipient the sender wrote.

@@ -149,6 +149,8 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     // mx.example.org.", "Deferred: Connection timed out with mx.example.org.".
     b" of server ",
     b"connection refused by ",
+    // And "Deferred: Connection reset by mx.example.org." (its queue file's M line).
+    b"connection reset by ",
     b"timed out with ",
     // LISTSERV's error report names the recipient's domain it could not find: "Last
     // error: Domain \"EXAMPLE.ORG\" doesn't exist."
