@@ -176,8 +176,20 @@ fn receiver_from_signs(
     // A help URL names the receiver only when no list is cited and the report is not the
     // sender's own provider's (Gmail's report links to Google's help).
     let listed = decide::blocklist(found.all).is_some() || found.all.has(rules::Sig::SenderNdr);
-    if isp.is_none() && scan::visible_host(norm, found, listed, work) {
-        isp = Some(Isp::Other);
+    // The host names its provider when it is one of their domains (Postfix's lookup of
+    // `name=hotmail.com`), another receiver otherwise. (A mail server's name, with more
+    // labels, is not looked up: those domains have one dot, or two before a country code.)
+    if isp.is_none() {
+        if let Some((start, end)) = scan::visible_host(norm, found, listed, work) {
+            let name = norm.text().get(start..end).unwrap_or_default();
+            let dots = name.iter().filter(|&&c| c == b'.').count();
+            let country = name.len() > 3 && name[name.len() - 3] == b'.';
+            isp = Some(if dots == 1 || (dots == 2 && country) {
+                decide::recipient_isp(norm.text(), (start, end))
+            } else {
+                Isp::Other
+            });
+        }
     }
     isp
 }

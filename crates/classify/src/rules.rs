@@ -206,6 +206,12 @@ pub enum Sig {
     /// host."): after a refusal, the server hanging up on it (no cause of its own);
     /// without one, a connection failure.
     SessionClosed,
+    /// A report's own heading for the returned message ("Original message headers:"): what
+    /// follows is the original's, not the refusal's (`scan::find` reads up to it).
+    OriginalFollows,
+    /// A frame of Ruby's backtrace (`smtp.rb:576:in `auth_plain'`): the method names in
+    /// it are no words of the reply (`scan::find` reads the text again without them).
+    RubyFrame,
     /// qmail's delivery log, which writes the remote reply with underscores for spaces
     /// (`deferral: 192.0.2.1_does_not_like_recipient./Remote_host_said:_421_...`): the
     /// text is read again with spaces.
@@ -1005,6 +1011,9 @@ phrase_table! {
     // Windows' message for a refused login (SEC_E_LOGON_DENIED), as .NET and PowerShell
     // senders report it: "The logon attempt failed".
     ("logon attempt failed", SmtpLogin),
+    // Ruby's Net::SMTP before it logs in, when the settings lack a user or a password:
+    // "ArgumentError (both user and secret are required)".
+    ("user and secret are required", SmtpLogin),
     ("missing credentials", SmtpLogin),
     ("find an authenticator", SmtpLogin),
     ("invalid credentials", SmtpLogin),
@@ -2782,6 +2791,11 @@ phrase_table! {
     // data"), before any delivery.
     ("postdrop:", LocalSubmit),
     ("remote_host_said", QmailLog),
+    (":in `", RubyFrame),
+    // The returned message's headings: Exchange's, Exim's and qmail's.
+    ("original message headers:", OriginalFollows),
+    ("this is a copy of the message, including all the headers", OriginalFollows),
+    ("below this line is a copy of the message", OriginalFollows),
     // Microsoft Graph's error for the mailbox a sending application acts as.
     ("hosted on-premise", SenderMailbox),
     // Exim's own reject log: "H=<client> [ip] F=<sender> rejected after DATA: <reason>";
@@ -2837,6 +2851,10 @@ phrase_table! {
     // A policy service's own failure, whatever refusal prefix it answers with ("450 4.7.1
     // <a>: Recipient address rejected: Internal error, API request failed").
     ("internal error", ReceiverSetup),
+    // Postfix's local delivery agent when the recipient's delivery command cannot write its
+    // output (procmail on a home directory that does not exist): "can't create user output
+    // file" (the receiving host's own set-up).
+    ("can't create user output file", ReceiverSetup),
     // Exim's failed local delivery program: "Child process of dovecot_delivery transport
     // returned 127 (could mean unable to exec or command does not exist)": the receiving
     // server's own set-up, not the recipient (its gloss's "does not exist" is the command).

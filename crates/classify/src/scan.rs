@@ -501,24 +501,48 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
         matched(p, pos, norm, &mut found);
         true
     });
-    // A transcript's message, from the server's go-ahead for it (`354 End data with
-    // <CR><LF>.<CR><LF>`) to its lone "." line, is the sender's words (its subject, its
-    // body), not the server's. Transcripts are rare: the text is read again without the
-    // message, rather than a test at every candidate of the loop above, which cost every
-    // bounce about 800 instructions.
-    if found.all.has(Sig::DataGoAhead) {
-        if let Some((at, end)) = message_after_go_ahead(norm, cands, &mut steps) {
-            found = Found::default();
-            let (before, rest) = cands.split_at(cands.partition_point(|&c| c as usize <= at));
-            let after = rest
-                .get(rest.partition_point(|&c| (c as usize) < end)..)
-                .unwrap_or_default();
-            for part in [before, after] {
-                each_match(norm, part, &mut steps, |p, pos| {
-                    matched(p, pos, norm, &mut found);
-                    true
-                });
+    // Parts of some texts are no words of the reply. They are rare: such a text is read
+    // again without them, rather than a test at every candidate of the loop above (which
+    // cost every bounce about 800 instructions):
+    // - the returned message after a report's own heading for it ("Original message
+    //   headers:", Exim's "This is a copy of the message, including all the headers",
+    //   qmail's "Below this line is a copy of the message"): the original's words and
+    //   hosts, not the refusal's (a quoted `Received:` header's "(TLS)" is no TLS failure);
+    // - a transcript's message, from the server's go-ahead for it (`354 End data with
+    //   <CR><LF>.<CR><LF>`) to its lone "." line: the sender's words (its subject, its body);
+    // - Ruby's backtrace: each frame's file path and method name
+    //   (`/vendor/plugins/action_mailer_optional_tls/lib/smtp_tls.rb:18:in `send'`,
+    //   `smtp.rb:410:in `authenticate'`) are code.
+    if found
+        .all
+        .any(&[Sig::OriginalFollows, Sig::DataGoAhead, Sig::RubyFrame])
+    {
+        let original = found
+            .all
+            .has(Sig::OriginalFollows)
+            .then(|| first_found(norm, cands, &mut steps, Sig::OriginalFollows))
+            .flatten();
+        let message = if found.all.has(Sig::DataGoAhead) {
+            message_after_go_ahead(norm, cands, &mut steps)
+        } else {
+            None
+        };
+        let frames = found.all.has(Sig::RubyFrame);
+        let t = norm.text();
+        found = Found::default();
+        each_match(norm, cands, &mut steps, |p, pos| {
+            if original.is_some_and(|at| pos >= at) {
+                return false;
             }
+            let in_message = message.is_some_and(|(at, end)| pos > at && pos < end);
+            let in_frame = frames && p.sig != Sig::RubyFrame && in_ruby_frame(t, pos);
+            if !in_message && !in_frame {
+                matched(p, pos, norm, &mut found);
+            }
+            true
+        });
+        if original.is_some() {
+            found.all.set(Sig::OriginalFollows);
         }
     }
     *work += steps;
@@ -569,20 +593,38 @@ fn each_match(norm: &Norm, cands: &[u32], steps: &mut u64, mut f: impl FnMut(&Pa
 /// The first go-ahead for a message in a transcript (one its context lets count) and
 /// where that message ends.
 fn message_after_go_ahead(norm: &Norm, cands: &[u32], steps: &mut u64) -> Option<(usize, usize)> {
+    let at = first_found(norm, cands, steps, Sig::DataGoAhead)?;
+    data_end(norm, at, steps).map(|end| (at, end))
+}
+
+/// Whether `pos` is in a frame of Ruby's backtrace (`path/smtp.rb:576:in `auth_plain'`):
+/// the method's name right after "in `", or the file path, a token that runs without a
+/// space up to the frame's ":in `" (line breaks are spaces here). A bounded look ahead.
+fn in_ruby_frame(t: &[u8], pos: usize) -> bool {
+    let rest = t.get(pos..).unwrap_or_default();
+    let token = &rest[..rest.iter().take(200).position(|&c| c == b' ').unwrap_or(0)];
+    t[..pos].ends_with(b"in `")
+        || (token.ends_with(b":in")
+            && rest
+                .get(token.len()..)
+                .is_some_and(|r| r.starts_with(b" `")))
+}
+
+/// Where the first pattern of signal `sig` that its context lets count is found.
+fn first_found(norm: &Norm, cands: &[u32], steps: &mut u64, sig: Sig) -> Option<usize> {
     let mut at = None;
     each_match(norm, cands, steps, |p, pos| {
-        if p.sig != Sig::DataGoAhead {
+        if p.sig != sig {
             return true;
         }
         let mut probe = Found::default();
         matched(p, pos, norm, &mut probe);
-        if probe.all.has(Sig::DataGoAhead) {
+        if probe.all.has(sig) {
             at = Some(pos);
         }
         at.is_none()
     });
-    let at = at?;
-    data_end(norm, at, steps).map(|end| (at, end))
+    at
 }
 
 /// A pattern's bytes are at `pos`: the checks of its context, then its signal. Kept out
@@ -970,7 +1012,7 @@ mod tests {
         let mut w = 0;
         let norm = normalise(text.as_bytes(), &[], 0, &mut w, Norm::default());
         let found = find(&norm, &mut w);
-        visible_host(&norm, &found, listed, &mut w)
+        visible_host(&norm, &found, listed, &mut w).is_some()
     }
 
     #[test]

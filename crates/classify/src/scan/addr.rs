@@ -84,6 +84,29 @@ fn fwd(t: &[u8], start: usize, max: usize, class: fn(u8) -> bool) -> usize {
     i
 }
 
+/// Whether the address opening at `open` is listed under a queued message's status, as
+/// sendmail's and Postfix's queue listings (`mailq`) write its recipients: `(Deferred:
+/// Connection timed out with host) <a>`, `(delivery temporarily suspended: ...) a`, a
+/// display name before it allowed. A bounded look back.
+fn listed_under_queue_status(t: &[u8], open: usize) -> bool {
+    let before = sub(t, open.saturating_sub(240), open).trim_ascii_end();
+    let before = if before.ends_with(b")") {
+        before
+    } else {
+        // One word of a display name (`admin2 <a>`).
+        let word = back(before, before.len(), 32, |c| c != b' ' && c != b'\n');
+        before[..word].trim_ascii_end()
+    };
+    if !before.ends_with(b")") {
+        return false;
+    }
+    let Some(open_paren) = before.iter().rposition(|&c| c == b'(') else {
+        return false;
+    };
+    let status = &before[open_paren + 1..];
+    status.starts_with(b"deferred") || status.starts_with(b"delivery temporarily suspended")
+}
+
 /// Whether `w` ends with one of `list`.
 fn ends_any(w: &[u8], list: &[&[u8]]) -> bool {
     list.iter().any(|e| w.ends_with(e))
@@ -298,6 +321,9 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
     if t.get(end..).is_some_and(|r| r.starts_with(b" -- headers:")) {
         return Role::Named;
     }
+    if listed_under_queue_status(t, open) {
+        return Role::Named;
+    }
     // The sender Mailgun's event log writes before the arrow ("Failed: b → a"): no
     // recipient, whatever "Failed:" before it says.
     if t.get(end..).is_some_and(|r| r.starts_with(" →".as_bytes())) {
@@ -361,6 +387,11 @@ fn role(t: &[u8], start: usize, end: usize, reply_starts: &[usize], work: &mut u
         || rest.starts_with(b" (undelivered)")
         || rest.starts_with(b" failed:")
         || rest.starts_with(b" delayed:")
+        // Exim's log line for an address's delivery (`a R=dnslookup T=remote_smtp defer
+        // (-53): ...`, the router and transport that handled it) and sendmail's line about a
+        // recipient it keeps queued (`a... Deferred: Connection timed out`).
+        || rest.starts_with(b" r=")
+        || rest.starts_with(b"... deferred")
         || rest.starts_with(b"; failed")
         || rest.starts_with(b"; action: failed")
     {

@@ -264,12 +264,18 @@ fn bracket_then(after: &[u8], tail: &[u8]) -> bool {
             .is_some_and(|p| after[p + 1..].starts_with(tail))
 }
 
-/// Whether a host name of another receiver is visible: after `host ` (Postfix/Exim, not
+/// The first host name of another receiver that is visible (its byte range in the
+/// normalised text, without final dots): after `host ` (Postfix/Exim, not
 /// `client host`), `Remote-MTA: dns;`, `connect to`, `relay=`..., as the PowerMTA
 /// accounting `dsnMta` field, as the first word of the reply (its greeting host), or in
 /// a URL when no blocklist is cited (the receiver's help page). Names inside e-mail
 /// addresses, blocklist zones and lookup sites, IPs and redactions do not count.
-pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) -> bool {
+pub fn visible_host(
+    norm: &Norm,
+    found: &Found,
+    listed: bool,
+    work: &mut u64,
+) -> Option<(usize, usize)> {
     let t = norm.text();
     let padded = norm.padded();
     let mut i = 0;
@@ -294,10 +300,10 @@ pub fn visible_host(norm: &Norm, found: &Found, listed: bool, work: &mut u64) ->
         // Only now the (longer) checks of what the name is.
         *work += tok.len() as u64 * (LIST_HOSTS.len() + PLACEHOLDERS.len()) as u64;
         if names_a_receiver(&t[end..], tok, stated) {
-            return true;
+            return Some((start, start + tok.len()));
         }
     }
-    false
+    None
 }
 
 /// Whether a reply opens with a host name of three labels or more and an alphabetic
