@@ -527,20 +527,13 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
         } else {
             None
         };
-        let frames = found.all.has(Sig::RubyFrame);
-        let t = norm.text();
+        let leave = Reading::Leaving {
+            original,
+            message,
+            frames: found.all.has(Sig::RubyFrame),
+        };
         found = Found::default();
-        each_match(norm, cands, &mut steps, |p, pos| {
-            if original.is_some_and(|at| pos >= at) {
-                return false;
-            }
-            let in_message = message.is_some_and(|(at, end)| pos > at && pos < end);
-            let in_frame = frames && p.sig != Sig::RubyFrame && in_ruby_frame(t, pos);
-            if !in_message && !in_frame {
-                matched(p, pos, norm, &mut found);
-            }
-            true
-        });
+        read_again(norm, cands, &mut steps, leave, &mut found);
         if original.is_some() {
             found.all.set(Sig::OriginalFollows);
         }
@@ -612,17 +605,68 @@ fn in_ruby_frame(t: &[u8], pos: usize) -> bool {
 
 /// Where the first pattern of signal `sig` that its context lets count is found.
 fn first_found(norm: &Norm, cands: &[u32], steps: &mut u64, sig: Sig) -> Option<usize> {
+    read_again(
+        norm,
+        cands,
+        steps,
+        Reading::First(sig),
+        &mut Found::default(),
+    )
+}
+
+/// A second reading of a rare text (see [`find`]).
+#[derive(Clone, Copy)]
+enum Reading {
+    /// Look for the first pattern of this signal that counts.
+    First(Sig),
+    /// Read every pattern, leaving out the returned message from `original` on, the
+    /// transcript's `message` (between its go-ahead and its end) and Ruby's backtrace
+    /// `frames`.
+    Leaving {
+        original: Option<usize>,
+        message: Option<(usize, usize)>,
+        frames: bool,
+    },
+}
+
+/// Reads `cands` again as `reading` says, into `found`; returns where the pattern looked
+/// for is. One loop for every second reading (each loop is a copy of [`each_match`]'s,
+/// about 300 bytes of the widget's WebAssembly).
+fn read_again(
+    norm: &Norm,
+    cands: &[u32],
+    steps: &mut u64,
+    reading: Reading,
+    found: &mut Found,
+) -> Option<usize> {
+    let t = norm.text();
     let mut at = None;
-    each_match(norm, cands, steps, |p, pos| {
-        if p.sig != sig {
-            return true;
+    each_match(norm, cands, steps, |p, pos| match reading {
+        Reading::First(sig) => {
+            if p.sig == sig {
+                let mut probe = Found::default();
+                matched(p, pos, norm, &mut probe);
+                if probe.all.has(sig) {
+                    at = Some(pos);
+                }
+            }
+            at.is_none()
         }
-        let mut probe = Found::default();
-        matched(p, pos, norm, &mut probe);
-        if probe.all.has(sig) {
-            at = Some(pos);
+        Reading::Leaving {
+            original,
+            message,
+            frames,
+        } => {
+            if original.is_some_and(|at| pos >= at) {
+                return false;
+            }
+            let in_message = message.is_some_and(|(at, end)| pos > at && pos < end);
+            let in_frame = frames && p.sig != Sig::RubyFrame && in_ruby_frame(t, pos);
+            if !in_message && !in_frame {
+                matched(p, pos, norm, found);
+            }
+            true
         }
-        at.is_none()
     });
     at
 }
