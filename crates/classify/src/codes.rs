@@ -59,7 +59,8 @@ pub struct Reply {
     /// after the remote reply (`<<< 550 ...`) it sums up.
     pub about_address: bool,
     /// Sendmail's own closing line after a transcript (`<<< 554 5.7.1 Gtube pattern` then
-    /// `554 5.0.0 Service unavailable`): the remote reply before it is the cause.
+    /// `554 5.0.0 Service unavailable`), or Exchange's own "400 4.4.7 Message delayed": the
+    /// remote reply before it is the cause.
     pub summary: bool,
 }
 
@@ -746,20 +747,27 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
                 deferred_elsewhere: (basic < 500 && deferred_elsewhere(tail))
                     || ends_with_ci(b, i, b"transfail: "),
                 about_address: about_address(b.get(end..).unwrap_or_default()),
-                summary: enhanced.is_some_and(|e| e.subject == 0 && e.detail == 0)
+                summary: (enhanced.is_some_and(|e| e.subject == 0 && e.detail == 0)
                     && b.get(end..).is_some_and(|t| {
                         const CLOSING: &[u8] = b"service unavailable";
                         let start = t.trim_ascii_start().get(..CLOSING.len());
                         start.is_some_and(|w| w.eq_ignore_ascii_case(CLOSING))
-                    }),
+                    }))
+                    // Exchange's own delay status, "400 4.4.7 Message delayed", written for
+                    // every recipient still queued: the remote reply it reports wins.
+                    || (basic == 400
+                        && enhanced.is_some_and(|e| e.subject == 4 && e.detail == 7)),
             });
             return Some(end);
         }
     }
     if !prev.is_some_and(blocks_enhanced_left) {
         if let Some((code, end)) = enhanced_at(b, i) {
-            // A mailer's version (`X-Mailer: PHPMailer 5.2.26 (https://...)`), no code.
-            if ends_with_ci(b, i, b"mailer ") {
+            // A mailer's version (`X-Mailer: PHPMailer 5.2.26 (https://...)`), or a server's in
+            // a `Received:` header (`by mx.example.org (CommuniGate Pro SMTP 4.3.11)`), no code.
+            if ends_with_ci(b, i, b"mailer ")
+                || (ends_with_ci(b, i, b"smtp ") && b.get(end) == Some(&b')'))
+            {
                 return None;
             }
             let status_like = prev == Some(b'#')

@@ -110,6 +110,8 @@ const VOIDS: &[(Sig, Sig)] = &[
     (ReceiverLog, Connection),
     // Postfix's local submission program: no network connection to fail.
     (LocalSubmit, Connection),
+    // An empty field of URIBL hits cites no list.
+    (NoUriblHit, OtherList),
 ];
 
 /// The signals to decide from: the innermost reply's when it states a cause, unless it

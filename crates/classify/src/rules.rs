@@ -209,6 +209,9 @@ pub enum Sig {
     /// A report's own heading for the returned message ("Original message headers:"): what
     /// follows is the original's, not the refusal's (`scan::find` reads up to it).
     OriginalFollows,
+    /// SpamAssassin's field of the URIBL lists a message's links hit, empty (`(URIBL
+    /// domains: )`, cPanel's outgoing scan): no list cited.
+    NoUriblHit,
     /// A frame of Ruby's backtrace (`smtp.rb:576:in `auth_plain'`): the method names in
     /// it are no words of the reply (`scan::find` reads the text again without them).
     RubyFrame,
@@ -773,6 +776,7 @@ phrase_table! {
     ("ers-rbl", OtherList),
     ("surbl", OtherList),
     ("uribl", OtherList),
+    ("uribl domains: )", NoUriblHit),
     ("dnswl", OtherList),
     ("(bl)", OtherList),
     ("blocked using", ListWord),
@@ -915,6 +919,10 @@ phrase_table! {
     ("relay not allowed", RelayStrong),
     // A submission server's "550 <a> Relay is not allowed" (to an outside recipient).
     ("relay is not allowed", RelayStrong),
+    ("relay is not permitted", RelayStrong),
+    // A mail server's own log of a client trying to relay: "[RelayAttempt] ... relay
+    // attempt blocked for: a".
+    ("relay attempt blocked", RelayStrong),
     ("delivery is not allowed to this", RelayStrong),
     // mox's refusal of mail its submission may not pass on: "550 5.7.2 not allowed to send
     // to destination" (the sender's own server declining to relay there).
@@ -1525,6 +1533,8 @@ phrase_table! {
     ("mi:stc", Rate),
     ("receiving mail at a rate", RateRecipient),
     ("exceeded their limit", RateRecipient),
+    // Yandex's "451 4.5.1 The recipient <a> has exceeded their message rate limit".
+    ("exceeded their message rate", RateRecipient),
     ("receiving too much mail", RateRecipient),
     ("receiving mail too quickly", RateRecipient),
     // Gmail's current wording: "The user you are trying to contact is receiving email too
@@ -2121,6 +2131,11 @@ phrase_table! {
     // established from a[ip]", "Trusted TLS connection established to b:25"): the
     // session's own detail, no TLS failure.
     ("tls connection established", TlsUp),
+    // Exchange's `Received:` header of a message that came over TLS ("with Microsoft SMTP
+    // Server (TLS) id 15.0.1395.4") and a sending service's delivery event (`"tls": true`):
+    // a TLS session set up.
+    ("with microsoft smtp server (tls)", TlsUp),
+    ("\"tls\": true", TlsUp),
     // amavisd's log fields of the DKIM signatures the message carries (`dkim_sd=s:d`,
     // `dkim_id=@d`): valid ones, no authentication failure.
     ("dkim_sd=", DkimSigned),
@@ -2626,6 +2641,9 @@ phrase_table! {
     // Python's smtplib: "SMTPServerDisconnected: Connection unexpectedly closed", "Server
     // not connected"; Ruby's "Net::ReadTimeout".
     ("unexpectedly closed", Connection),
+    // .NET's SmtpClient when the server closes the connection: "Unable to read data from
+    // the transport connection: net_io_connectionclosed".
+    ("net_io_connectionclosed", Connection),
     ("server not connected", Connection),
     // A delay notice's reason for a receiving server that did not take the message: "hasn't
     // been delivered yet due to: Recipient server unavailable or busy."
@@ -2796,6 +2814,11 @@ phrase_table! {
     ("original message headers:", OriginalFollows),
     ("this is a copy of the message, including all the headers", OriginalFollows),
     ("below this line is a copy of the message", OriginalFollows),
+    // 1&1's (IONOS's) report: "--- The header of the original message is following. ---".
+    ("the header of the original message is following", OriginalFollows),
+    // Exchange's own heading in German and French.
+    ("ursprüngliche nachrichtenköpfe", OriginalFollows),
+    ("en-têtes de message d", OriginalFollows),
     // Microsoft Graph's error for the mailbox a sending application acts as.
     ("hosted on-premise", SenderMailbox),
     // Exim's own reject log: "H=<client> [ip] F=<sender> rejected after DATA: <reason>";

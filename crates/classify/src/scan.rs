@@ -64,6 +64,10 @@ pub struct Found {
     reported: Option<Sig>,
     /// Where the last clause of advice to the sender ends (see `Sig::Advice`).
     advice_end: usize,
+    /// Where the first go-ahead for a transcript's message and the first heading of a
+    /// returned message are (see [`find`]).
+    go_ahead: Option<usize>,
+    original: Option<usize>,
 }
 
 struct Pat {
@@ -517,24 +521,16 @@ pub fn find(norm: &Norm, work: &mut u64) -> Found {
         .all
         .any(&[Sig::OriginalFollows, Sig::DataGoAhead, Sig::RubyFrame])
     {
-        let original = found
-            .all
-            .has(Sig::OriginalFollows)
-            .then(|| first_found(norm, cands, &mut steps, Sig::OriginalFollows))
-            .flatten();
-        let message = if found.all.has(Sig::DataGoAhead) {
-            message_after_go_ahead(norm, cands, &mut steps)
-        } else {
-            None
-        };
-        let leave = Reading::Leaving {
-            original,
-            message,
+        let leave = Leave {
+            original: found.original,
+            message: found
+                .go_ahead
+                .and_then(|at| data_end(norm, at, &mut steps).map(|end| (at, end))),
             frames: found.all.has(Sig::RubyFrame),
         };
         found = Found::default();
         read_again(norm, cands, &mut steps, leave, &mut found);
-        if original.is_some() {
+        if leave.original.is_some() {
             found.all.set(Sig::OriginalFollows);
         }
     }
@@ -585,11 +581,6 @@ fn each_match(norm: &Norm, cands: &[u32], steps: &mut u64, mut f: impl FnMut(&Pa
 
 /// The first go-ahead for a message in a transcript (one its context lets count) and
 /// where that message ends.
-fn message_after_go_ahead(norm: &Norm, cands: &[u32], steps: &mut u64) -> Option<(usize, usize)> {
-    let at = first_found(norm, cands, steps, Sig::DataGoAhead)?;
-    data_end(norm, at, steps).map(|end| (at, end))
-}
-
 /// Whether `pos` is in a frame of Ruby's backtrace (`path/smtp.rb:576:in `auth_plain'`):
 /// the method's name right after "in `", or the file path, a token that runs without a
 /// space up to the frame's ":in `" (line breaks are spaces here). A bounded look ahead.
@@ -603,72 +594,30 @@ fn in_ruby_frame(t: &[u8], pos: usize) -> bool {
                 .is_some_and(|r| r.starts_with(b" `")))
 }
 
-/// Where the first pattern of signal `sig` that its context lets count is found.
-fn first_found(norm: &Norm, cands: &[u32], steps: &mut u64, sig: Sig) -> Option<usize> {
-    read_again(
-        norm,
-        cands,
-        steps,
-        Reading::First(sig),
-        &mut Found::default(),
-    )
-}
-
-/// A second reading of a rare text (see [`find`]).
+/// What a second reading of a rare text leaves out (see [`find`]): the returned message
+/// from `original` on, the transcript's `message` (between its go-ahead and its end) and
+/// Ruby's backtrace `frames`.
 #[derive(Clone, Copy)]
-enum Reading {
-    /// Look for the first pattern of this signal that counts.
-    First(Sig),
-    /// Read every pattern, leaving out the returned message from `original` on, the
-    /// transcript's `message` (between its go-ahead and its end) and Ruby's backtrace
-    /// `frames`.
-    Leaving {
-        original: Option<usize>,
-        message: Option<(usize, usize)>,
-        frames: bool,
-    },
+struct Leave {
+    original: Option<usize>,
+    message: Option<(usize, usize)>,
+    frames: bool,
 }
 
-/// Reads `cands` again as `reading` says, into `found`; returns where the pattern looked
-/// for is. One loop for every second reading (each loop is a copy of [`each_match`]'s,
-/// about 300 bytes of the widget's WebAssembly).
-fn read_again(
-    norm: &Norm,
-    cands: &[u32],
-    steps: &mut u64,
-    reading: Reading,
-    found: &mut Found,
-) -> Option<usize> {
+/// Reads `cands` again into `found`, leaving out what `leave` says.
+fn read_again(norm: &Norm, cands: &[u32], steps: &mut u64, leave: Leave, found: &mut Found) {
     let t = norm.text();
-    let mut at = None;
-    each_match(norm, cands, steps, |p, pos| match reading {
-        Reading::First(sig) => {
-            if p.sig == sig {
-                let mut probe = Found::default();
-                matched(p, pos, norm, &mut probe);
-                if probe.all.has(sig) {
-                    at = Some(pos);
-                }
-            }
-            at.is_none()
+    each_match(norm, cands, steps, |p, pos| {
+        if leave.original.is_some_and(|at| pos >= at) {
+            return false;
         }
-        Reading::Leaving {
-            original,
-            message,
-            frames,
-        } => {
-            if original.is_some_and(|at| pos >= at) {
-                return false;
-            }
-            let in_message = message.is_some_and(|(at, end)| pos > at && pos < end);
-            let in_frame = frames && p.sig != Sig::RubyFrame && in_ruby_frame(t, pos);
-            if !in_message && !in_frame {
-                matched(p, pos, norm, found);
-            }
-            true
+        let in_message = leave.message.is_some_and(|(at, end)| pos > at && pos < end);
+        let in_frame = leave.frames && p.sig != Sig::RubyFrame && in_ruby_frame(t, pos);
+        if !in_message && !in_frame {
+            matched(p, pos, norm, found);
         }
+        true
     });
-    at
 }
 
 /// A pattern's bytes are at `pos`: the checks of its context, then its signal. Kept out
@@ -762,6 +711,12 @@ fn matched(p: &Pat, pos: usize, norm: &Norm, found: &mut Found) {
     }
     if p.sig == Sig::OrangeOfr && found.ofr.is_none() {
         found.ofr = ofr_reason(t, after);
+    }
+    // Where a rare text's parts to leave out start (the first of each kind counts).
+    if p.sig == Sig::DataGoAhead {
+        found.go_ahead.get_or_insert(pos);
+    } else if p.sig == Sig::OriginalFollows {
+        found.original.get_or_insert(pos);
     }
     found.all.set(sig);
     if pos >= norm.region.0 && pos < norm.region.1 {

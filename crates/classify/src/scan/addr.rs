@@ -104,7 +104,14 @@ fn listed_under_queue_status(t: &[u8], open: usize) -> bool {
         return false;
     };
     let status = &before[open_paren + 1..];
-    status.starts_with(b"deferred") || status.starts_with(b"delivery temporarily suspended")
+    // Postfix's listing writes any reason there (`(temporary failure)`): its header names
+    // the column (`-Sender/Recipient-------`).
+    let listing = sub(t, open.saturating_sub(2000), open)
+        .windows(17)
+        .any(|w| w == b"sender/recipient-");
+    listing
+        || status.starts_with(b"deferred")
+        || status.starts_with(b"delivery temporarily suspended")
 }
 
 /// Whether `w` ends with one of `list`.

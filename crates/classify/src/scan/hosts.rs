@@ -72,7 +72,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"talking to ",
     b"relay=",
     b"remote mailserver ",
-    b"remote server at ",
+    // Exchange's "Remote Server at host (ip) returned", and its delay notice's "Server at
+    // mx2.example.org (192.0.2.1) returned '400 4.4.7 Message delayed'".
+    b"server at ",
     b"remote server: ",
     // Postfix: "lost connection with mx.example.org[192.0.2.1] while receiving the
     // initial server greeting", "conversation with mx.example.org[192.0.2.1] timed out
