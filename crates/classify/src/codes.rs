@@ -763,9 +763,11 @@ fn code_at(b: &[u8], i: usize, codes: &mut Codes) -> Option<usize> {
     }
     if !prev.is_some_and(blocks_enhanced_left) {
         if let Some((code, end)) = enhanced_at(b, i) {
-            // A mailer's version (`X-Mailer: PHPMailer 5.2.26 (https://...)`), or a server's in
-            // a `Received:` header (`by mx.example.org (CommuniGate Pro SMTP 4.3.11)`), no code.
+            // A mailer's version (`X-Mailer: PHPMailer 5.2.26 (https://...)`, PHPMailer's object
+            // printed with its `[Version] => 5.2.22`), or a server's in a `Received:` header
+            // (`by mx.example.org (CommuniGate Pro SMTP 4.3.11)`), no code.
             if ends_with_ci(b, i, b"mailer ")
+                || ends_with_ci(b, i, b"[version] => ")
                 || (ends_with_ci(b, i, b"smtp ") && b.get(end) == Some(&b')'))
             {
                 return None;

@@ -1484,6 +1484,9 @@ phrase_table! {
     // A provider's limit of the sending account's logins: "451 Already reached per-10
     // minute limit for logins by a" (the account's own limit: a is the sender).
     ("limit for logins", SendingCredit),
+    // MDaemon's gateway: "451 ... has reached its limit for processing requests from your
+    // host".
+    ("limit for processing requests", Rate),
     // Outlook.com's submission verdict on an account over its sending quota:
     // "OutboundSpamException: WASCL UserAction verdict is not None. Actual verdict is
     // RefuseQuota, ShowTierUpgrade".
@@ -2136,6 +2139,9 @@ phrase_table! {
     // a TLS session set up.
     ("with microsoft smtp server (tls)", TlsUp),
     ("\"tls\": true", TlsUp),
+    // McAfee MXLogic's `Received:` line: "by p01c11m033.mxlogic.net ... over TLS secured
+    // channel".
+    ("over tls secured channel", TlsUp),
     // amavisd's log fields of the DKIM signatures the message carries (`dkim_sd=s:d`,
     // `dkim_id=@d`): valid ones, no authentication failure.
     ("dkim_sd=", DkimSigned),
@@ -2452,6 +2458,9 @@ phrase_table! {
     // addressed to several recipients refused as backscatter, whatever its
     // "Recipient address rejected" prefix says.
     ("multi-recipient bounce", ReputationStrong),
+    // A block of a sender that sent to many addresses that do not exist (Cox's "550 Too
+    // many invalid recipients", address harvesting), not a rate.
+    ("too many invalid recipients", ReputationStrong),
     // "Sender IP address rejected", "bad sender IP address"; "Your access to submit
     // messages to this e-mail system has been rejected".
     ("sender ip", Reputation),

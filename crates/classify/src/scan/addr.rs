@@ -135,6 +135,8 @@ const NAMING: &[&[u8]] = &[
     b"groups",
     // A French report's recipient line: "Destinataire : a" (the recipient).
     b"destinataire",
+    // Outlook's Spanish report: "No se puede localizar a los destinatarios siguientes: 'a'".
+    b"siguientes",
 ];
 
 /// Endings of the word before an address that make it the sender's or not a recipient:

@@ -153,6 +153,9 @@ const HOST_CONTEXTS: &[&[u8]] = &[
     b"connection refused by ",
     // And "Deferred: Connection reset by mx.example.org." (its queue file's M line).
     b"connection reset by ",
+    // Postfix's failed login to its relay: "SASL authentication failed; cannot authenticate
+    // to server relay.example.org[192.0.2.1]".
+    b"authenticate to server ",
     b"timed out with ",
     // LISTSERV's error report names the recipient's domain it could not find: "Last
     // error: Domain \"EXAMPLE.ORG\" doesn't exist."
