@@ -579,8 +579,6 @@ fn each_match(norm: &Norm, cands: &[u32], steps: &mut u64, mut f: impl FnMut(&Pa
     }
 }
 
-/// The first go-ahead for a message in a transcript (one its context lets count) and
-/// where that message ends.
 /// Whether `pos` is in a frame of Ruby's backtrace (`path/smtp.rb:576:in `auth_plain'`):
 /// the method's name right after "in `", or the file path, a token that runs without a
 /// space up to the frame's ":in `" (line breaks are spaces here). A bounded look ahead.

@@ -105,8 +105,8 @@ fn listed_under_queue_status(t: &[u8], open: usize) -> bool {
     };
     let status = &before[open_paren + 1..];
     // Postfix's listing writes any reason there (`(temporary failure)`): its header names
-    // the column (`-Sender/Recipient-------`).
-    let listing = sub(t, open.saturating_sub(2000), open)
+    // the column (`-Sender/Recipient-------`), a few lines up (a bounded look back).
+    let listing = sub(t, open.saturating_sub(1200), open)
         .windows(17)
         .any(|w| w == b"sender/recipient-");
     listing
